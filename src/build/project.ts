@@ -1,0 +1,42 @@
+/**
+ * Everything a build reads besides the conclusion files: the config, the
+ * templates and the fonts, loaded once. This is the I/O edge for them.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Config } from '../conclusion.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { readSource } from '../source/index.ts';
+import { emptyConfig, validateConfig } from '../validate/index.ts';
+import { loadTemplates, type TemplateSet } from '../render/index.ts';
+
+/** The project a command runs in. */
+export interface Project {
+  readonly cwd: string;
+  readonly config: Config;
+  /** Raw bytes of the config file ('' when none), for cache keys. */
+  readonly configText: string;
+  readonly templates: TemplateSet;
+}
+
+/** The config file's name, looked up in the project folder. */
+export const configFileName = 'ketluan.config.yaml';
+
+/** Loads the project; config problems come back as diagnostics. */
+export function loadProject(cwd: string, opts: { config?: string; templates?: string } = {}): { value?: Project; diagnostics: Diagnostic[] } {
+  const configPath = resolve(cwd, opts.config ?? configFileName);
+  const templates = loadTemplates(opts.templates ? resolve(cwd, opts.templates) : undefined);
+  if (!existsSync(configPath)) {
+    if (opts.config) {
+      return { diagnostics: [{ code: 'KL101', severity: 'error', file: opts.config, line: 1, col: 1, message: { vi: `không tìm thấy tệp cấu hình ${opts.config}`, en: `config file ${opts.config} not found` } }] };
+    }
+    return { value: { cwd, config: emptyConfig, configText: '', templates }, diagnostics: [] };
+  }
+  const bytes = readFileSync(configPath);
+  const file = opts.config ?? configFileName;
+  const read = readSource(file, bytes);
+  if (!read.value) return { diagnostics: read.diagnostics };
+  const checked = validateConfig(read.value);
+  if (!checked.value) return { diagnostics: [...read.diagnostics, ...checked.diagnostics] };
+  return { value: { cwd, config: checked.value, configText: read.value.text, templates }, diagnostics: [...read.diagnostics, ...checked.diagnostics] };
+}

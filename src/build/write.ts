@@ -1,0 +1,38 @@
+/**
+ * Output files: where they go and how they are written. Every write is
+ * atomic (temporary file in the same folder, then rename), so an
+ * interrupted build leaves either the old complete file or the new one.
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+
+/**
+ * out/<path under conclusions/>.<ext>: conclusions/2023/x.yaml → out/2023/x.docx.
+ * Files outside conclusions/ keep their path relative to the project; a file
+ * outside the project keeps only its name, so nothing is written outside `outDir`.
+ */
+export function outputPath(file: string, cwd: string, outDir: string, ext: string): string {
+  const full = resolve(cwd, file);
+  const fromRoot = relative(resolve(cwd, 'conclusions'), full);
+  const fromCwd = relative(cwd, full);
+  const rel = !fromRoot.startsWith('..') && !isAbsolute(fromRoot) ? fromRoot : !fromCwd.startsWith('..') && !isAbsolute(fromCwd) ? fromCwd : basename(full);
+  const target = join(resolve(cwd, outDir), rel.replace(/\.ya?ml$/i, `.${ext}`));
+  const root = resolve(cwd, outDir) + sep;
+  if (!target.startsWith(root)) throw new Error(`refusing to write outside ${outDir}: ${target}`);
+  return target;
+}
+
+let counter = 0;
+
+/** Writes `bytes` to `target` atomically. */
+export function writeAtomic(target: string, bytes: Uint8Array | string): void {
+  mkdirSync(dirname(target), { recursive: true });
+  const temp = `${target}.${process.pid}.${++counter}.tmp`;
+  try {
+    writeFileSync(temp, bytes);
+    renameSync(temp, target);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}

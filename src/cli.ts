@@ -1,0 +1,120 @@
+/**
+ * Command line: arguments → commands, and the one catch with fixed exit
+ * codes: 0 ok (warnings allowed), 1 invalid input, 2 bad usage, 70 internal
+ * error. Commands live in src/commands/ and are loaded on demand.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Lang } from './diagnostics.ts';
+import { t } from './messages.ts';
+
+/** Exit codes (STYLE.md habit 11). */
+export const exit = { ok: 0, invalid: 1, usage: 2, internal: 70 } as const;
+
+/** A usage mistake: printed with a pointer to --help, exit 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** What every command receives. */
+export interface CommandContext {
+  readonly args: readonly string[];
+  readonly lang: Lang;
+  readonly cwd: string;
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** A command's module. */
+export interface Command {
+  /** Help text per language. */
+  readonly help: Record<Lang, string>;
+  readonly run: (ctx: CommandContext) => Promise<number>;
+}
+
+const commands: Record<string, () => Promise<Command>> = {
+  build: async () => (await import('./commands/build.ts')).command,
+  check: async () => (await import('./commands/check.ts')).command,
+};
+
+const mainHelp: Record<Lang, string> = {
+  vi: `ketluan — soạn Thông báo kết luận theo Nghị định 30/2020/NĐ-CP (DOCX và PDF) từ tệp YAML.
+
+Cách dùng: ketluan <lệnh> [tùy chọn]
+
+Các lệnh:
+  build [đường dẫn…]   Tạo DOCX và PDF vào out/ từ các tệp YAML (mặc định: conclusions/)
+  check [đường dẫn…]   Chỉ kiểm tra các tệp YAML, không tạo tệp
+
+Tùy chọn chung:
+  --lang vi|en         Ngôn ngữ thông báo (mặc định: vi; hoặc biến KETLUAN_LANG)
+  -h, --help           Xem hướng dẫn (ketluan <lệnh> --help cho từng lệnh)
+  -v, --version        Phiên bản
+
+Mã thoát: 0 thành công, 1 có lỗi trong tệp, 2 lệnh sai cú pháp, 70 lỗi nội bộ.`,
+  en: `ketluan — writes Decree 30/2020/NĐ-CP conclusion notices (DOCX and PDF) from YAML files.
+
+Usage: ketluan <command> [options]
+
+Commands:
+  build [paths…]       Build DOCX and PDF into out/ from YAML files (default: conclusions/)
+  check [paths…]       Check YAML files only, write nothing
+
+Common options:
+  --lang vi|en         Message language (default: vi; or KETLUAN_LANG)
+  -h, --help           Help (ketluan <command> --help for one command)
+  -v, --version        Version
+
+Exit codes: 0 ok, 1 problems in the files, 2 bad usage, 70 internal error.`,
+};
+
+/** Parses a command's options, turning parse failures into UsageError. */
+export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: [...args], options: { ...options, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function pickLang(args: readonly string[], env: NodeJS.ProcessEnv): Lang {
+  const i = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = i < 0 ? env.KETLUAN_LANG : args[i].includes('=') ? args[i].split('=')[1] : args[i + 1];
+  return value === 'en' ? 'en' : 'vi';
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function main(argv: readonly string[], io: Partial<Pick<CommandContext, 'stdout' | 'stderr' | 'cwd' | 'env'>> = {}): Promise<number> {
+  const stdout = io.stdout ?? process.stdout;
+  const stderr = io.stderr ?? process.stderr;
+  const env = io.env ?? process.env;
+  const lang = pickLang(argv, env);
+  const [name, ...args] = argv;
+  try {
+    if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+      stdout.write(mainHelp[lang] + '\n');
+      return exit.ok;
+    }
+    if (name === '-v' || name === '--version') {
+      const { ketluanVersion } = await import('./build/index.ts');
+      stdout.write(`ketluan ${ketluanVersion}\n`);
+      return exit.ok;
+    }
+    if (name.startsWith('--lang')) return await main(argv.slice(name.includes('=') ? 1 : 2).concat(name.includes('=') ? [name] : [name, argv[1]]), io);
+    const load = commands[name];
+    if (!load) throw new UsageError(lang === 'vi' ? `không có lệnh "${name}"` : `no command "${name}"`);
+    const command = await load();
+    if (args.includes('-h') || args.includes('--help')) {
+      stdout.write(command.help[lang] + '\n');
+      return exit.ok;
+    }
+    return await command.run({ args, lang, cwd: io.cwd ?? process.cwd(), stdout, stderr, env });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      stderr.write(t(lang, 'usage')(error.message) + '\n');
+      return exit.usage;
+    }
+    stderr.write(t(lang, 'internal')((error as Error)?.stack ?? String(error)) + '\n');
+    return exit.internal;
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * `ketluan check [paths…]`: validates conclusion files and writes nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from '../cli.ts';
+import { exit, parseOptions, UsageError } from '../cli.ts';
+import { formatDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import { discover } from '../build/discover.ts';
+import { loadProject } from '../build/project.ts';
+import { prepare } from '../build/pipeline.ts';
+import { t } from '../messages.ts';
+import { printDiagnostics } from './build.ts';
+
+export const command: Command = {
+  help: {
+    vi: `Cách dùng: ketluan check [đường dẫn…] [tùy chọn]
+
+Kiểm tra các tệp YAML (cú pháp, lược đồ, quy tắc nghiệp vụ) mà không tạo tệp nào.
+Mặc định kiểm tra thư mục conclusions/.
+
+Tùy chọn:
+  --format text|json  Cách in kết quả: text (mặc định) hoặc json (cho trình soạn thảo, CI)
+  --config TỆP        Tệp cấu hình (mặc định: ketluan.config.yaml)
+  --templates THƯ_MỤC Thư mục mẫu riêng
+  --lang vi|en        Ngôn ngữ thông báo
+  -h, --help          Xem hướng dẫn này
+
+Mã thoát: 0 nếu không có lỗi (có thể có cảnh báo), 1 nếu có lỗi.`,
+    en: `Usage: ketluan check [paths…] [options]
+
+Checks YAML files (syntax, schema, domain rules) without writing anything.
+The default is the conclusions/ folder.
+
+Options:
+  --format text|json  Output: text (default) or json (for editors and CI)
+  --config FILE       Config file (default: ketluan.config.yaml)
+  --templates DIR     Own template folder
+  --lang vi|en        Message language
+  -h, --help          This help
+
+Exit code: 0 when there are no errors (warnings allowed), 1 otherwise.`,
+  },
+  async run(ctx) {
+    const { values, positionals } = parseOptions(ctx.args, { format: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' } });
+    const format = values.format ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new UsageError(t(ctx.lang, 'badFormat')(format));
+    const project = loadProject(ctx.cwd, { config: values.config, templates: values.templates });
+    const all: Diagnostic[] = [...project.diagnostics];
+    const paths = positionals.length > 0 ? positionals : ['conclusions'];
+    const { files, missing } = project.value ? discover(paths, ctx.cwd) : { files: [], missing: [] };
+    if (project.value) {
+      for (const file of files) all.push(...prepare(file, readFileSync(resolve(ctx.cwd, file)), project.value).diagnostics);
+    }
+    if (format === 'json') ctx.stdout.write(formatDiagnostics(all, { lang: ctx.lang, color: false, format: 'json' }) + '\n');
+    else printDiagnostics(ctx, all);
+    for (const m of missing) ctx.stderr.write(`${t(ctx.lang, 'notFound')(m)}\n`);
+    const errors = all.filter((d) => d.severity === 'error').length;
+    const warnings = all.filter((d) => d.severity === 'warning').length;
+    if (format === 'text') ctx.stdout.write(t(ctx.lang, 'checkSummary')(files.length, errors, warnings) + '\n');
+    return errors > 0 || missing.length > 0 || !project.value ? exit.invalid : exit.ok;
+  },
+};

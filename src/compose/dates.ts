@@ -1,0 +1,74 @@
+/**
+ * Dates as the decree writes them, and deadline pieces for the templates.
+ */
+import type { Deadline, DeadlineStyle } from '../conclusion.ts';
+import { pad2, roman } from './numbers.ts';
+
+/** A date split for templates: day and month padded per ND30. */
+export interface DateParts {
+  readonly day: string;
+  readonly month: string;
+  readonly year: string;
+}
+
+/**
+ * ND30 Phụ lục I, II.4.b: days below 10 and the months 1 and 2 take a
+ * leading zero; months 3–12 do not ("ngày 05 tháng 01", "ngày 29 tháng 6").
+ */
+export function dateParts(isoDate: string): DateParts {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return { day: pad2(d), month: monthText(m), year: String(y) };
+}
+
+/** Month number as printed: "01", "02", then "3" … "12". */
+export function monthText(month: number): string {
+  return month <= 2 ? pad2(month) : String(month);
+}
+
+/** What the deadline template needs; every key present (Handlebars strict mode). */
+export interface DeadlineView {
+  readonly kind: Deadline['kind'];
+  readonly style: DeadlineStyle;
+  readonly day: string | null;
+  readonly month: string | null;
+  readonly year: string | null;
+  readonly quarter: string | null;
+  readonly text: string | null;
+}
+
+/** Splits a deadline for `templates/phrases/deadline.hbs`. */
+export function deadlineView(deadline: Deadline, defaultStyle: DeadlineStyle): DeadlineView {
+  const base = { day: null, month: null, year: null, quarter: null, text: null };
+  switch (deadline.kind) {
+    case 'date':
+      return { ...base, kind: 'date', style: deadline.style ?? defaultStyle, ...dateParts(deadline.date) };
+    case 'month':
+      return { ...base, kind: 'month', style: deadline.style ?? defaultStyle, month: monthText(deadline.month), year: String(deadline.year) };
+    case 'quarter':
+      return { ...base, kind: 'quarter', style: deadline.style ?? defaultStyle, quarter: roman(deadline.quarter), year: String(deadline.year) };
+    case 'text':
+      return { ...base, kind: 'text', style: defaultStyle, text: deadline.text };
+  }
+}
+
+/**
+ * Last day a deadline allows (a month or quarter resolves to its last day);
+ * undefined for free-text deadlines such as "thường xuyên".
+ */
+export function deadlineEnd(deadline: Deadline): string | undefined {
+  switch (deadline.kind) {
+    case 'date':
+      return deadline.date;
+    case 'month':
+      return lastDayOfMonth(deadline.year, deadline.month);
+    case 'quarter':
+      return lastDayOfMonth(deadline.year, deadline.quarter * 3);
+    case 'text':
+      return undefined;
+  }
+}
+
+function lastDayOfMonth(year: number, month: number): string {
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

@@ -1,0 +1,102 @@
+/**
+ * compose/: from a validated `Conclusion` to a `Notice`, everything the
+ * page will say, computed: numbers, dates, labels, index phrases' pieces,
+ * Nơi nhận lines, signature lines. Pure; no I/O, no clock.
+ */
+import type { Conclusion } from '../conclusion.ts';
+import { dateParts, type DateParts } from './dates.ts';
+import { indexView, type IndexView } from './indices.ts';
+import { numberBody, type NodeView } from './body.ts';
+import { signatureLines } from './signature.ts';
+import { pad2 } from './numbers.ts';
+import { recipientLines } from './recipients.ts';
+
+export type { IndexView } from './indices.ts';
+export type { NodeView } from './body.ts';
+export type { DeadlineView } from './dates.ts';
+
+/** Inputs of compose that do not come from the file itself. */
+export interface ComposeContext {
+  /** Agencies given tasks elsewhere in the file, in order, for recipientsFromDirectives. */
+  readonly directiveAgencies?: readonly string[];
+}
+
+/** What the templates print; every key is present (null when absent) for Handlebars' strict mode. */
+export interface Notice {
+  readonly issuer: {
+    readonly parent: readonly string[];
+    readonly name: readonly string[];
+    readonly symbol: string;
+    readonly place: string;
+  };
+  /** "83" / "05", or null for a draft. */
+  readonly number: string | null;
+  readonly issued: DateParts | null;
+  /** Clerk-given trích yếu lines, or null to let the template write it. */
+  readonly summary: readonly string[] | null;
+  readonly meeting: {
+    readonly kind: string;
+    readonly date: DateParts;
+    readonly venue: string | null;
+    readonly subject: string;
+    readonly chair: { readonly name: string | null; readonly title: string };
+    readonly attendees: readonly string[];
+    readonly reports: readonly { readonly by: string; readonly content: string }[];
+  };
+  readonly opening: 'full' | 'brief';
+  readonly boldHeadings: boolean;
+  readonly indices: Readonly<Record<string, IndexView>>;
+  readonly body: readonly NodeView[];
+  readonly closing: string | null;
+  /** Nơi nhận entries without "-" and ";" (the template adds them). */
+  readonly recipients: readonly string[];
+  /** The text after "Lưu: ", e.g. "VT, NC. TH(40)". */
+  readonly archive: string;
+  readonly signature: { readonly lines: readonly string[]; readonly name: string; readonly gapPt: number };
+  /** Document properties that do not depend on wording. */
+  readonly meta: {
+    /** ISO date stamped into the files: the issue date, or the meeting date for a draft. */
+    readonly issuedOn: string;
+    /** Số ký hiệu: "83/TB-UBND", or "/TB-UBND" for a draft. */
+    readonly keywords: string;
+    /** The issuing body's name on one line. */
+    readonly author: string;
+  };
+}
+
+/** Composes everything the notice will say. */
+export function composeNotice(c: Conclusion, ctx: ComposeContext = {}): Notice {
+  const indices: Record<string, IndexView> = Object.create(null);
+  for (const index of c.indices) indices[index.id] = indexView(index, c.style.padNumbers);
+  const archive = c.archive;
+  const archiveText =
+    archive.units.join(', ') + (archive.drafter || archive.copies ? `. ${archive.drafter ?? ''}${archive.copies ? `(${archive.copies})` : ''}` : '');
+  return {
+    issuer: { parent: c.issuer.parent, name: c.issuer.name, symbol: c.issuer.symbol, place: c.issuer.place },
+    number: c.number !== undefined ? pad2(c.number) : null,
+    issued: c.issued ? dateParts(c.issued) : null,
+    summary: c.summary.length > 0 ? c.summary : null,
+    meeting: {
+      kind: c.meeting.kind,
+      date: dateParts(c.meeting.date),
+      venue: c.meeting.venue ?? null,
+      subject: c.meeting.subject,
+      chair: { name: c.meeting.chair.name ?? null, title: c.meeting.chair.title },
+      attendees: c.meeting.attendees,
+      reports: c.meeting.reports,
+    },
+    opening: c.style.opening,
+    boldHeadings: c.style.boldHeadings,
+    indices,
+    body: numberBody(c.body, c.style.numbering, c.style.deadlineStyle),
+    closing: c.closing ?? null,
+    recipients: recipientLines(c.recipients, c.recipientsFromDirectives ? (ctx.directiveAgencies ?? []) : []),
+    archive: archiveText,
+    signature: { lines: signatureLines(c.signature, c.issuer), name: c.signature.name, gapPt: c.style.signatureGapPt },
+    meta: {
+      issuedOn: c.issued ?? c.meeting.date,
+      keywords: `${c.number !== undefined ? pad2(c.number) : ''}/${c.issuer.symbol}`,
+      author: c.issuer.name.join(' '),
+    },
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * The document model every writer reads (the role pandoc's AST plays).
+ *
+ * `render/` builds a `Doc` from the template output; `writers/docx` and
+ * `writers/pdf` turn the same `Doc` into bytes. Writers never see YAML or
+ * templates; no writer invents node kinds. All text is NFC.
+ */
+
+/** A stretch of text with one set of font attributes. */
+export interface Run {
+  readonly text: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+}
+
+/** A body paragraph: justified, first-line indent (ND30 Phụ lục I, II.6). */
+export interface Paragraph {
+  readonly type: 'paragraph';
+  readonly runs: readonly Run[];
+  /** 'body' = justified with first-line indent; 'center' = centred, no indent (appendix titles). */
+  readonly align?: 'body' | 'center';
+}
+
+/**
+ * A section heading inside the body ("I. Về Chỉ số…", "1. Đánh giá chung").
+ * Laid out like a body paragraph but bold and kept with the next block.
+ */
+export interface Heading {
+  readonly type: 'heading';
+  /** 1 = "I." level, 2 = "1." level, 3 = "a)" level. */
+  readonly level: 1 | 2 | 3;
+  readonly runs: readonly Run[];
+}
+
+/** A simple grid table (appendix tables); the first row is the header row. */
+export interface Table {
+  readonly type: 'table';
+  readonly columnsPct: readonly number[];
+  readonly rows: readonly (readonly TableCell[])[];
+}
+
+/** One cell of a `Table`. */
+export interface TableCell {
+  readonly runs: readonly Run[];
+  readonly align?: 'left' | 'center' | 'right';
+}
+
+/** Forces the next block onto a new page. */
+export interface PageBreak {
+  readonly type: 'pageBreak';
+}
+
+/** Everything that can stand in the body. */
+export type Block = Paragraph | Heading | Table | PageBreak;
+
+/** Ô 1–4 of the ND30 layout diagram: the two-column header. */
+export interface DocHeader {
+  /** Cơ quan chủ quản, upper case, regular; one entry per printed line. Empty when none. */
+  readonly parentOrg: readonly string[];
+  /** Cơ quan ban hành, upper case, bold, one entry per printed line; a short rule is drawn under it. */
+  readonly org: readonly string[];
+  /** Quốc hiệu line. */
+  readonly nation: string;
+  /** Tiêu ngữ line; a rule as long as the text is drawn under it. */
+  readonly motto: string;
+  /** "Số: 83/TB-UBND" or the draft form "Số:      /TB-UBND". */
+  readonly numberLine: string;
+  /** "Bắc Sơn, ngày 17 tháng 4 năm 2023" (italic). */
+  readonly placeDate: string;
+}
+
+/** Ô 5a: tên loại and trích yếu. */
+export interface DocTitle {
+  /** "THÔNG BÁO". */
+  readonly kind: string;
+  /** Trích yếu lines; each entry is a forced line (a clerk's explicit break), wrapped further if too long. */
+  readonly summary: readonly string[];
+}
+
+/** Ô 9b: Nơi nhận. */
+export interface DocRecipients {
+  /** "Nơi nhận:". */
+  readonly label: string;
+  /** Every line as printed, punctuation included ("- Thường trực Huyện ủy (B/c);"). */
+  readonly lines: readonly string[];
+}
+
+/** Ô 7a/7b: quyền hạn, chức vụ, and the signer's name. */
+export interface DocSignature {
+  /** Upper-case lines ("TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"). */
+  readonly lines: readonly string[];
+  /** The signer's name, bold. */
+  readonly name: string;
+  /** Blank space for signature and seal between the last line and the name. */
+  readonly gapPt: number;
+}
+
+/** Document properties written into DOCX core properties and the PDF info dictionary. */
+export interface DocMeta {
+  /** The trích yếu as one line. */
+  readonly title: string;
+  /** The issuing body. */
+  readonly author: string;
+  readonly subject: string;
+  /** Số ký hiệu, e.g. "83/TB-UBND" (or "/TB-UBND" for a draft). */
+  readonly keywords: string;
+  readonly language: 'vi-VN';
+  /** Issue date as YYYY-MM-DD; stamps the output files so they are reproducible. */
+  readonly issuedOn: string;
+}
+
+/** One whole notice, ready to be written. */
+export interface Doc {
+  readonly meta: DocMeta;
+  readonly header: DocHeader;
+  readonly title: DocTitle;
+  readonly body: readonly Block[];
+  readonly recipients: DocRecipients;
+  readonly signature: DocSignature;
+}
+
+/** Exhaustiveness guard for switches over IR unions. */
+export function assertNever(value: never): never {
+  throw new Error(`unexpected IR node: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,128 @@
+/**
+ * Page geometry and type sizes of a Thông báo under Decree 30/2020/NĐ-CP
+ * (Phụ lục I), the one place that holds a length. Both writers read it, so
+ * the DOCX and the PDF cannot drift apart.
+ *
+ * Where the decree gives a range, the value is the official sample's
+ * (Mẫu 1.4) or one inside the range; see shared/reference/nd30-spec.md.
+ */
+
+/** ND30 Phụ lục I, I.1: A4 portrait. */
+export const page = { widthMm: 210, heightMm: 297 } as const;
+
+/** ND30 Phụ lục I, I.4: top/bottom 20–25, left 30–35, right 15–20 mm. */
+export const margin = { topMm: 20, bottomMm: 20, leftMm: 30, rightMm: 15 } as const;
+
+/** Distance from the page top to the page-number line (top margin area). */
+export const headerDistanceMm = 10;
+
+/** Width of the text area. */
+export const textWidthMm = page.widthMm - margin.leftMm - margin.rightMm;
+
+/** The header table's columns (ô 2/3 | ô 1/4). Mẫu 1.4 uses 67.5 | 100 mm; ours fit the 165 mm text width. */
+export const headerColumnsMm = { left: 65, right: 100 } as const;
+
+/** The bottom table's columns (Nơi nhận | chữ ký). Mẫu 1.4: 52.8 | 110.9 mm. */
+export const footerColumnsMm = { left: 60, right: 105 } as const;
+
+/** Type sizes in points (ND30 Phụ lục I mục V and Mẫu 1.4). */
+export const sizePt = {
+  /** Quốc hiệu: 12–13, bold, upper case. */
+  nation: 13,
+  /** Tiêu ngữ: 13–14, bold. */
+  motto: 14,
+  /** Cơ quan chủ quản: 12–13, regular, upper case. */
+  parentOrg: 13,
+  /** Cơ quan ban hành: 12–13, bold, upper case. */
+  org: 13,
+  /** "Số: …": 13. */
+  number: 13,
+  /** Địa danh, ngày…: 13–14, italic. */
+  placeDate: 14,
+  /** Tên loại "THÔNG BÁO": 13–14, bold. */
+  kind: 14,
+  /** Trích yếu: 13–14, bold. */
+  summary: 14,
+  /** Body: 13–14. */
+  body: 14,
+  /** "Nơi nhận:": 12, bold italic. */
+  recipientsLabel: 12,
+  /** Recipient lines: 11. */
+  recipients: 11,
+  /** Quyền hạn, chức vụ, họ tên: 13–14, bold. */
+  signature: 14,
+  /** Page number: 13–14. */
+  pageNumber: 14,
+  /** Appendix table text. */
+  table: 12,
+} as const;
+
+/** Body first-line indent: 1 cm (ND30 allows 1 cm or 1.27 cm). */
+export const firstLineIndentMm = 10;
+
+/** Space before each body paragraph: at least 6 pt between paragraphs. */
+export const paragraphSpacingPt = 6;
+
+/**
+ * Line pitch for a type size. ND30 allows single to 1.5 lines; we use an
+ * "at least" pitch of 1.2 × size, just above Times New Roman's natural
+ * single spacing (≈1.15 ×), so Word, LibreOffice and our PDF writer all
+ * place lines at exactly the same pitch.
+ */
+export function lineHeightPt(size: number): number {
+  return Math.round(size * 1.2 * 20) / 20;
+}
+
+/** Rule under the cơ quan ban hành name: 1/3–1/2 of its text; we use 40 %. */
+export const orgRuleRatio = 0.4;
+/** Rule under the trích yếu: 1/3–1/2 of the text line; we use a fixed 1/3 of the text width's widest line, capped. */
+export const summaryRuleRatio = 0.35;
+/** Stroke width of the header rules. */
+export const ruleWidthPt = 0.5;
+/** Gap between a text line's baseline area and the rule drawn under it. */
+export const ruleGapPt = 2;
+
+/** Vertical blank space between blocks of the frame. */
+export const spacingPt = {
+  /** After the header table, before THÔNG BÁO. */
+  afterHeader: 18,
+  /** After the trích yếu rule, before the body. */
+  afterTitle: 12,
+  /** After the body, before the Nơi nhận | chữ ký table. */
+  beforeFooter: 6,
+} as const;
+
+/** Default blank space for the handwritten signature and seal (ô 7c, ô 8). */
+export const signatureGapPt = 72;
+
+/** Millimetres to points. */
+export function mmToPt(mm: number): number {
+  return (mm * 72) / 25.4;
+}
+
+/** Millimetres to twentieths of a point (DOCX "twips"), rounded. */
+export function mmToTwip(mm: number): number {
+  return Math.round((mm * 1440) / 25.4);
+}
+
+/** Points to twips. */
+export function ptToTwip(pt: number): number {
+  return Math.round(pt * 20);
+}
+
+/**
+ * Blank space above the Số | địa danh, ngày row, added below the taller
+ * cell of the header's first row (whose rule takes ruleGapPt + ruleWidthPt).
+ * Mẫu 1.4 sets that row about one line below the names.
+ */
+export const numberRowGapPt = 6;
+
+/** Grid tables in the body (appendices): cell padding left and right, and grid-line width. */
+export const bodyTable = { cellPaddingXMm: 1.9, borderPt: 0.5 } as const;
+
+/**
+ * DOCX only: type size of the empty paragraph that carries a header rule as
+ * its bottom border. Its natural line (≈ 1.15 × size) must stay under
+ * ruleGapPt so that the paragraph is exactly ruleGapPt tall.
+ */
+export const ruleCarrierSizePt = 1;

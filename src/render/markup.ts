@@ -1,0 +1,150 @@
+/**
+ * Parses the block markup the templates emit into the document IR.
+ *
+ * The markup is tiny and HTML-like (parsed by htmlparser2, never by regular
+ * expressions): <notice> holds <header>, <title>, <body>, <recipients> and
+ * <signature>; <body> holds <p>, <h level="1|2|3">, <pagebreak/>;
+ * inline <b> and <i>. Whitespace inside a paragraph collapses to one space,
+ * as in HTML; no-break spaces are kept.
+ */
+import { parseDocument } from 'htmlparser2';
+import { isTag, isText, type ChildNode, type Element } from 'domhandler';
+import type { Block, DocHeader, DocRecipients, DocSignature, DocTitle, Run } from '../ir.ts';
+import { InternalError } from '../errors.ts';
+
+/** The parts of a Doc that come from the markup. */
+export interface MarkupDoc {
+  readonly header: DocHeader;
+  readonly title: DocTitle;
+  readonly body: readonly Block[];
+  readonly recipients: DocRecipients;
+  readonly signature: DocSignature;
+}
+
+// Collapse ASCII whitespace only: U+00A0 (the draft's blank number) must survive.
+const SPACES = /[ \t\n\r\f]+/g;
+
+/** Inline content → runs with merged attributes and collapsed spaces. */
+export function inlineRuns(nodes: readonly ChildNode[]): Run[] {
+  const raw: Run[] = [];
+  const walk = (list: readonly ChildNode[], bold: boolean, italic: boolean): void => {
+    for (const node of list) {
+      if (isText(node)) raw.push({ text: node.data.replace(SPACES, ' '), bold, italic });
+      else if (isTag(node)) {
+        if (node.name === 'b') walk(node.children, true, italic);
+        else if (node.name === 'i') walk(node.children, bold, true);
+        else throw new InternalError(`inline markup <${node.name}> is not allowed`);
+      }
+    }
+  };
+  walk(nodes, false, false);
+  const runs: Run[] = [];
+  for (const run of raw) {
+    const last = runs[runs.length - 1];
+    let text = run.text;
+    // A space already ends the previous run: drop this run's leading one.
+    if ((last?.text.endsWith(' ') ?? true) && text.startsWith(' ')) text = text.slice(1);
+    if (text === '') continue;
+    if (last && last.bold === run.bold && last.italic === run.italic) runs[runs.length - 1] = { ...last, text: last.text + text };
+    else runs.push({ text, ...(run.bold ? { bold: true } : {}), ...(run.italic ? { italic: true } : {}) });
+  }
+  const last = runs[runs.length - 1];
+  if (last?.text.endsWith(' ')) {
+    const trimmed = last.text.slice(0, -1);
+    if (trimmed === '') runs.pop();
+    else runs[runs.length - 1] = { ...last, text: trimmed };
+  }
+  return runs;
+}
+
+/** Plain text of an element, whitespace collapsed. */
+function textOf(el: Element): string {
+  return inlineRuns(el.children)
+    .map((r) => r.text)
+    .join('');
+}
+
+function elements(el: Element, allowed: readonly string[]): Element[] {
+  const out: Element[] = [];
+  for (const child of el.children) {
+    if (isTag(child)) {
+      if (!allowed.includes(child.name)) throw new InternalError(`<${child.name}> is not allowed inside <${el.name}>`);
+      out.push(child);
+    } else if (isText(child) && child.data.trim() !== '') {
+      throw new InternalError(`stray text inside <${el.name}>: "${child.data.trim().slice(0, 40)}"`);
+    }
+  }
+  return out;
+}
+
+function only(el: Element, name: string): Element {
+  const found = el.children.filter((c): c is Element => isTag(c) && c.name === name);
+  if (found.length !== 1) throw new InternalError(`<${el.name}> needs exactly one <${name}>`);
+  return found[0];
+}
+
+function headerOf(el: Element): DocHeader {
+  const parts = elements(el, ['parent', 'org', 'nation', 'motto', 'number', 'placedate']);
+  const all = (name: string) => parts.filter((p) => p.name === name).map(textOf);
+  const one = (name: string) => {
+    const found = all(name);
+    if (found.length !== 1) throw new InternalError(`<header> needs exactly one <${name}>`);
+    return found[0];
+  };
+  return {
+    parentOrg: all('parent'),
+    org: all('org'),
+    nation: one('nation'),
+    motto: one('motto'),
+    numberLine: one('number'),
+    placeDate: one('placedate'),
+  };
+}
+
+function bodyOf(el: Element): Block[] {
+  return elements(el, ['p', 'h', 'pagebreak']).map((child): Block => {
+    switch (child.name) {
+      case 'p':
+        return { type: 'paragraph', runs: inlineRuns(child.children), ...(child.attribs.align === 'center' ? { align: 'center' as const } : {}) };
+      case 'h': {
+        const level = Number(child.attribs.level ?? '1');
+        return { type: 'heading', level: level <= 1 ? 1 : level === 2 ? 2 : 3, runs: inlineRuns(child.children) };
+      }
+      default:
+        return { type: 'pageBreak' };
+    }
+  });
+}
+
+/** Parses a rendered notice. Throws InternalError on markup the IR cannot hold (a template bug). */
+export function parseNoticeMarkup(markup: string): MarkupDoc {
+  const dom = parseDocument(markup, { xmlMode: true, decodeEntities: true });
+  const roots = dom.children.filter(isTag);
+  if (roots.length !== 1 || roots[0].name !== 'notice') throw new InternalError('template output must be one <notice> element');
+  const notice = roots[0];
+  elements(notice, ['header', 'title', 'body', 'recipients', 'signature']);
+  const title = only(notice, 'title');
+  const titleParts = elements(title, ['kind', 'summary']);
+  const recipients = only(notice, 'recipients');
+  const signature = only(notice, 'signature');
+  const signatureParts = elements(signature, ['line', 'name']);
+  const names = signatureParts.filter((p) => p.name === 'name');
+  if (names.length !== 1) throw new InternalError('<signature> needs exactly one <name>');
+  return {
+    header: headerOf(only(notice, 'header')),
+    title: {
+      kind: textOf(only(title, 'kind')),
+      summary: titleParts.filter((p) => p.name === 'summary').map(textOf),
+    },
+    body: bodyOf(only(notice, 'body')),
+    recipients: {
+      label: recipients.attribs.label ?? '',
+      lines: elements(recipients, ['li']).map(textOf),
+    },
+    signature: {
+      lines: signatureParts.filter((p) => p.name === 'line').map(textOf),
+      name: textOf(names[0]),
+      gapPt: Number(signature.attribs.gap ?? '0'),
+    },
+  };
+}

@@ -1,0 +1,213 @@
+/**
+ * Schema-valid data → `Conclusion`: resolves config ids, turns single values
+ * into lists, parses deadlines and applies style defaults. Problems that the
+ * schema cannot see (an unknown issuer id, a deadline that is not a date)
+ * become diagnostics; nothing here throws on a clerk's input.
+ */
+import type {
+  Archive,
+  BodyNode,
+  Conclusion,
+  Config,
+  Deadline,
+  Directive,
+  IndexResult,
+  Issuer,
+  Signature,
+  Style,
+} from '../conclusion.ts';
+import { defaultStyle } from '../conclusion.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { positionOf, type SourceDoc } from '../source/index.ts';
+import { isRealDate } from './dates.ts';
+
+type Path = (string | number)[];
+type Data = Record<string, any>;
+
+/** Collects diagnostics for one file. */
+export class Reporter {
+  readonly diagnostics: Diagnostic[] = [];
+  constructor(readonly src: SourceDoc) {}
+
+  /** Adds a diagnostic located at a YAML path. */
+  report(code: string, severity: Diagnostic['severity'], path: readonly (string | number)[], vi: string, en: string, hint?: { vi: string; en: string }, which: 'key' | 'value' = 'value'): void {
+    const { line, col } = positionOf(this.src, path, which);
+    this.diagnostics.push({ code, severity, file: this.src.file, line, col, message: { vi, en }, ...(hint ? { hint } : {}) });
+  }
+}
+
+function list(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value.map(String) : [String(value)];
+}
+
+/** Parses a deadline string: 2023-04-20, 2023-04, 2026-Q1, or free text. */
+export function parseDeadline(raw: string, style?: 'numeric' | 'words'): Deadline | { error: 'date' } {
+  const s = style ? { style } : {};
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+  if (m) return isRealDate(raw) ? { kind: 'date', date: raw, ...s } : { error: 'date' };
+  m = /^(\d{4})-(\d{2})$/.exec(raw);
+  if (m) {
+    const month = Number(m[2]);
+    return month >= 1 && month <= 12 ? { kind: 'month', year: Number(m[1]), month, ...s } : { error: 'date' };
+  }
+  m = /^(\d{4})-[Qq]([1-4])$/.exec(raw);
+  if (m) return { kind: 'quarter', year: Number(m[1]), quarter: Number(m[2]) as 1 | 2 | 3 | 4, ...s };
+  return { kind: 'text', text: raw };
+}
+
+function directiveOf(data: Data, path: Path, inherited: readonly string[], r: Reporter): Directive | undefined {
+  const has = data.lead !== undefined || data.deadline !== undefined || data.support !== undefined || data.status !== undefined || inherited.length > 0;
+  if (!has) return undefined;
+  let deadline: Deadline | undefined;
+  if (data.deadline !== undefined) {
+    const raw = typeof data.deadline === 'string' ? data.deadline : String(data.deadline.on);
+    const parsed = parseDeadline(raw.trim(), typeof data.deadline === 'object' ? data.deadline.style : undefined);
+    if ('error' in parsed) {
+      r.report('KL301', 'error', [...path, 'deadline'], `thời hạn không hợp lệ '${raw}': không có ngày/tháng này trong lịch`, `invalid deadline '${raw}': no such date or month`, {
+        vi: 'Ghi ngày dạng YYYY-MM-DD (2023-04-20), tháng dạng YYYY-MM (2023-04) hoặc quý dạng YYYY-Q1.',
+        en: 'Write a date as YYYY-MM-DD, a month as YYYY-MM or a quarter as YYYY-Q1.',
+      });
+    } else deadline = parsed;
+  }
+  const lead = data.lead !== undefined ? list(data.lead) : [...inherited];
+  return {
+    lead,
+    support: list(data.support),
+    ...(deadline ? { deadline } : {}),
+    ...(data.status ? { status: data.status } : {}),
+  };
+}
+
+function bodyOf(nodes: unknown[], path: Path, inherited: readonly string[], r: Reporter): BodyNode[] {
+  return nodes.map((raw, i): BodyNode => {
+    const p = [...path, i];
+    if (typeof raw === 'string') return { kind: 'paragraph', text: raw, path: p, textPath: p };
+    const data = raw as Data;
+    if (typeof data.item === 'string') {
+      const directive = directiveOf(data, p, inherited, r);
+      return { kind: 'item', text: data.item, path: p, textPath: [...p, 'item'], ...(directive ? { directive } : {}), children: bodyOf(data.content ?? [], [...p, 'content'], inherited, r) };
+    }
+    if (typeof data.text === 'string') {
+      const directive = directiveOf(data, p, inherited, r);
+      return { kind: 'paragraph', text: data.text, path: p, textPath: [...p, 'text'], ...(directive ? { directive } : {}) };
+    }
+    if (typeof data.dash === 'string') {
+      const directive = directiveOf(data, p, inherited, r);
+      return { kind: 'dash', text: data.dash, path: p, textPath: [...p, 'dash'], ...(directive ? { directive } : {}) };
+    }
+    const agency = list(data.agency);
+    const title = typeof data.heading === 'string' ? data.heading : agency.join('; ');
+    if (title === '') {
+      r.report('KL302', 'error', p, 'mục không có tiêu đề: cần "heading" hoặc "agency"', 'section without a title: give "heading" or "agency"');
+    }
+    return {
+      kind: 'section',
+      title,
+      numbered: data.numbered !== false,
+      agency,
+      path: p,
+      textPath: typeof data.heading === 'string' ? [...p, 'heading'] : [...p, 'agency'],
+      children: bodyOf(data.content ?? [], [...p, 'content'], agency.length > 0 ? agency : inherited, r),
+    };
+  });
+}
+
+function issuerOf(data: Data, config: Config, r: Reporter): { issuer: Issuer; style: Partial<Style> } | undefined {
+  const raw = data.issuer;
+  if (typeof raw === 'string') {
+    const found = config.issuers[raw];
+    if (!found) {
+      const known = Object.keys(config.issuers);
+      r.report('KL303', 'error', ['issuer'], `không tìm thấy cơ quan ban hành '${raw}' trong ketluan.config.yaml`, `issuer '${raw}' is not in ketluan.config.yaml`, {
+        vi: known.length ? `Các mã đã khai báo: ${known.join(', ')}.` : 'Khai báo cơ quan trong mục "issuers" của ketluan.config.yaml.',
+        en: known.length ? `Known ids: ${known.join(', ')}.` : 'Declare it under "issuers" in ketluan.config.yaml.',
+      });
+      return undefined;
+    }
+    return { issuer: { id: raw, parent: list(found.parent), name: list(found.name), symbol: found.symbol, place: found.place, ...(found.collective ? { collective: found.collective } : {}) }, style: found.style ?? {} };
+  }
+  const d = raw as Data;
+  return {
+    issuer: { parent: list(d.parent), name: list(d.name), symbol: d.symbol, place: d.place, ...(d.collective ? { collective: d.collective } : {}) },
+    style: d.style ?? {},
+  };
+}
+
+function signatureOf(data: Data, config: Config, r: Reporter): Signature | undefined {
+  const s = data.signature as Data;
+  let name: string | undefined = s.name;
+  let title: string | undefined = s.title;
+  if (typeof s.signer === 'string') {
+    const found = config.signers[s.signer];
+    if (!found) {
+      const known = Object.keys(config.signers);
+      r.report('KL304', 'error', ['signature', 'signer'], `không tìm thấy người ký '${s.signer}' trong ketluan.config.yaml`, `signer '${s.signer}' is not in ketluan.config.yaml`, {
+        vi: known.length ? `Các mã đã khai báo: ${known.join(', ')}.` : 'Khai báo người ký trong mục "signers" của ketluan.config.yaml.',
+        en: known.length ? `Known ids: ${known.join(', ')}.` : 'Declare the signer under "signers" in ketluan.config.yaml.',
+      });
+      return undefined;
+    }
+    name ??= found.name;
+    title ??= found.title;
+  }
+  if (!name || !title) {
+    r.report('KL305', 'error', ['signature'], 'thiếu họ tên hoặc chức vụ người ký: ghi "signer" (mã) hoặc cả "name" và "title"', 'signer name or title missing: give "signer" (an id) or both "name" and "title"');
+    return undefined;
+  }
+  return {
+    authority: s.authority,
+    ...(s.for ? { for: s.for } : {}),
+    ...(s.deputyFor ? { deputyFor: s.deputyFor } : {}),
+    ...(s.signer ? { signerId: s.signer } : {}),
+    name,
+    title,
+  };
+}
+
+function indexOf(d: Data): IndexResult {
+  return {
+    ...(d as IndexResult),
+    wording: { rankVerb: d.wording?.rankVerb ?? 'xếp thứ', afterScore: d.wording?.afterScore ?? ',', beforeChange: d.wording?.beforeChange ?? ',' },
+    ...(d.components ? { components: { ...d.components, rankWord: d.components.rankWord ?? 'vị trí' } } : {}),
+  };
+}
+
+function archiveOf(raw: unknown): Archive {
+  if (Array.isArray(raw)) return { units: raw.map(String) };
+  return raw as Archive;
+}
+
+/** Builds the Conclusion from schema-valid data; undefined when a reference cannot be resolved. */
+export function normalizeConclusion(data: Data, config: Config, r: Reporter): Conclusion | undefined {
+  const issuer = issuerOf(data, config, r);
+  const signature = signatureOf(data, config, r);
+  const body = bodyOf(data.body, ['body'], [], r);
+  if (!issuer || !signature) return undefined;
+  const style: Style = { ...defaultStyle, ...issuer.style, ...(data.style ?? {}) };
+  const m = data.meeting as Data;
+  return {
+    file: r.src.file,
+    issuer: issuer.issuer,
+    ...(data.number !== undefined ? { number: data.number } : {}),
+    ...(data.issued !== undefined ? { issued: data.issued } : {}),
+    summary: list(data.summary),
+    meeting: {
+      kind: m.kind,
+      date: m.date,
+      ...(m.venue ? { venue: m.venue } : {}),
+      subject: m.subject,
+      chair: m.chair,
+      attendees: m.attendees ?? [],
+      reports: m.reports ?? [],
+    },
+    indices: (data.indices ?? []).map(indexOf),
+    style,
+    body,
+    ...(data.closing ? { closing: data.closing } : {}),
+    recipients: data.recipients,
+    recipientsFromDirectives: data.recipientsFromDirectives === true,
+    archive: archiveOf(data.archive),
+    signature,
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * "Có phải ý bạn là `signer`?": finding the name a clerk probably meant.
+ */
+
+import { fold } from '../source/vietnamese.ts';
+
+/**
+ * Optimal string alignment distance (Damerau–Levenshtein where each
+ * substring is edited once): insertions, deletions, substitutions and
+ * swaps of two neighbouring characters each cost 1. Stops early and
+ * returns `max + 1` once the distance must exceed `max`.
+ */
+export function osaDistance(a: string, b: string, max = Infinity): number {
+  const s = Array.from(a);
+  const t = Array.from(b);
+  if (Math.abs(s.length - t.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev: number[] = Array.from({ length: t.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= s.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      cur.push(d);
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[t.length];
+}
+
+/** A name the clerk may have meant, with the schema's description of it. */
+export interface Candidate {
+  readonly name: string;
+  readonly description?: string;
+}
+
+/** The words a description starts with, up to its first punctuation: "Ngày họp (YYYY-MM-DD)." → "Ngày họp". */
+function descriptionHead(description: string): string {
+  return description.split(/[(.,:;"“—]| - /)[0].trim();
+}
+
+/**
+ * Folded phrases a description names its key by: its head and the head's
+ * leading words, two at least ("Họ và tên người ký" → "hova", "hovaten", …).
+ */
+function describedAs(description: string): string[] {
+  const words = descriptionHead(description).split(/\s+/).filter((w) => w !== '');
+  const out: string[] = [];
+  for (let n = Math.min(2, words.length); n <= words.length; n++) out.push(fold(words.slice(0, n).join(' ')));
+  return out;
+}
+
+/** Largest edit distance accepted for a name of `length` characters. */
+function tolerance(length: number): number {
+  return length <= 3 ? 1 : 2;
+}
+
+/**
+ * The candidate `input` most likely means, or undefined. Tries, in order:
+ * the same name ignoring case, accents and `_`/`-`/spaces; the Vietnamese
+ * description the schema gives (`ngay_hop` → the key described "Ngày
+ * họp"); a name within a small edit distance.
+ */
+export function suggest(input: string, candidates: readonly Candidate[]): string | undefined {
+  const f = fold(input);
+  if (f === '') return undefined;
+  const exact = candidates.find((c) => fold(c.name) === f);
+  if (exact) return exact.name;
+  const described = candidates.find((c) => c.description !== undefined && describedAs(c.description).includes(f));
+  if (described) return described.name;
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const name = fold(c.name);
+    const limit = tolerance(Math.min(name.length, f.length));
+    const d = osaDistance(f, name, limit);
+    if (d <= limit && d < bestD) {
+      best = c.name;
+      bestD = d;
+    }
+  }
+  if (best !== undefined) return best;
+  if (f.length >= 5) {
+    for (const c of candidates) {
+      if (c.description === undefined) continue;
+      const head = fold(descriptionHead(c.description));
+      if (head.length >= 5 && osaDistance(f, head, 2) <= 2) return c.name;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,167 @@
+/**
+ * Body blocks (ô 6) to docx paragraphs and tables, one handler per IR node.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { assertNever } from '../../ir.ts';
+import type { Block, Heading, Paragraph as IrParagraph, Run, Table as IrTable, TableCell as IrTableCell } from '../../ir.ts';
+import { bodyTable, mmToTwip, textWidthMm } from '../../nd30.ts';
+import { StyleId } from './styles.ts';
+
+/** Runs with their own bold and italic flags; `bold` forces bold (table header rows). */
+export function runsToDocx(runs: readonly Run[], bold = false): TextRun[] {
+  return runs.map(
+    (run) =>
+      new TextRun({
+        text: run.text,
+        ...(bold || run.bold ? { bold: true } : {}),
+        ...(run.italic ? { italics: true } : {}),
+      }),
+  );
+}
+
+/** How a body block sits among its neighbours. */
+interface Placement {
+  /** A PageBreak came just before: start a new page. */
+  readonly pageBreakBefore: boolean;
+  /** Last block before the Nơi nhận | chữ ký table: keep it on that table's page. */
+  readonly keepNext: boolean;
+}
+
+function placementOptions(p: Placement): { pageBreakBefore?: true; keepNext?: true } {
+  return { ...(p.pageBreakBefore ? { pageBreakBefore: true } : {}), ...(p.keepNext ? { keepNext: true } : {}) };
+}
+
+/** ND30 Phụ lục I, II.6: justified with a first-line indent, or centred (appendix titles). */
+export function paragraphToDocx(block: IrParagraph, placement: Placement): Paragraph {
+  return new Paragraph({
+    style: block.align === 'center' ? StyleId.bodyCenter : StyleId.body,
+    ...placementOptions(placement),
+    children: runsToDocx(block.runs),
+  });
+}
+
+const HEADING_STYLES = { 1: StyleId.heading1, 2: StyleId.heading2, 3: StyleId.heading3 } as const;
+
+/** A section heading: body geometry, bold only where its runs are, kept with the next block. */
+export function headingToDocx(block: Heading, placement: Placement): Paragraph {
+  return new Paragraph({
+    style: HEADING_STYLES[block.level],
+    ...placementOptions(placement),
+    children: runsToDocx(block.runs),
+  });
+}
+
+const CELL_ALIGNMENT = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+} as const;
+
+/** Column widths in twips from percentages, rounded so they add up to the text width exactly. */
+function columnWidthsTwip(columnsPct: readonly number[]): number[] {
+  const totalTwip = mmToTwip(textWidthMm);
+  const sumPct = columnsPct.reduce((a, b) => a + b, 0);
+  const widths: number[] = [];
+  let edgePct = 0;
+  let edgeTwip = 0;
+  for (const pct of columnsPct) {
+    edgePct += pct;
+    const next = Math.round((edgePct / sumPct) * totalTwip);
+    widths.push(next - edgeTwip);
+    edgeTwip = next;
+  }
+  return widths;
+}
+
+function cellToDocx(cell: IrTableCell, widthTwip: number | undefined, header: boolean, pageBreakBefore: boolean): TableCell {
+  if (widthTwip === undefined) throw new Error('table row has more cells than the table has columns');
+  return new TableCell({
+    width: { size: widthTwip, type: WidthType.DXA },
+    children: [
+      new Paragraph({
+        style: StyleId.table,
+        alignment: CELL_ALIGNMENT[cell.align ?? 'left'],
+        ...(pageBreakBefore ? { pageBreakBefore: true } : {}),
+        children: runsToDocx(cell.runs, header),
+      }),
+    ],
+  });
+}
+
+/**
+ * An appendix grid table: thin borders, bold first row repeated on each
+ * page, rows never split. A page break before it goes on its first cell's
+ * paragraph; keeping it with the next block, on its last row.
+ */
+export function tableToDocx(block: IrTable, placement: Placement): Table {
+  const widths = columnWidthsTwip(block.columnsPct);
+  const line = { style: BorderStyle.SINGLE, size: Math.round(bodyTable.borderPt * 8), color: '000000' } as const;
+  const paddingTwip = mmToTwip(bodyTable.cellPaddingXMm);
+  return new Table({
+    width: { size: mmToTwip(textWidthMm), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
+    margins: { top: 0, bottom: 0, left: paddingTwip, right: paddingTwip, marginUnitType: WidthType.DXA },
+    rows: block.rows.map(
+      (cells, r) =>
+        new TableRow({
+          tableHeader: r === 0,
+          cantSplit: true,
+          ...(placement.keepNext && r === block.rows.length - 1 ? { keepNext: true } : {}),
+          children: cells.map((cell, c) =>
+            cellToDocx(cell, widths[c], r === 0, placement.pageBreakBefore && r === 0 && c === 0),
+          ),
+        }),
+    ),
+  });
+}
+
+/** The body as docx blocks, and whether a PageBreak ends it (the signature table then starts a new page). */
+export interface BodyDocx {
+  readonly children: (Paragraph | Table)[];
+  readonly pageBreakAtEnd: boolean;
+}
+
+/**
+ * The body. A PageBreak becomes pageBreakBefore on the next block's first
+ * paragraph (for a table, that of its first cell, which Word and
+ * LibreOffice both honour by moving the table), rather than a break run,
+ * which would leave an empty line at the top of the new page. The last
+ * block is kept with the signature table.
+ */
+export function blocksToDocx(blocks: readonly Block[]): BodyDocx {
+  const children: (Paragraph | Table)[] = [];
+  let pageBreakBefore = false;
+  blocks.forEach((block, i) => {
+    const keepNext = i === blocks.length - 1;
+    switch (block.type) {
+      case 'paragraph':
+        children.push(paragraphToDocx(block, { pageBreakBefore, keepNext }));
+        break;
+      case 'heading':
+        children.push(headingToDocx(block, { pageBreakBefore, keepNext }));
+        break;
+      case 'table':
+        children.push(tableToDocx(block, { pageBreakBefore, keepNext }));
+        break;
+      case 'pageBreak':
+        pageBreakBefore = true;
+        return;
+      default:
+        return assertNever(block);
+    }
+    pageBreakBefore = false;
+  });
+  return { children, pageBreakAtEnd: pageBreakBefore };
+}

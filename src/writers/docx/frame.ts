@@ -1,0 +1,193 @@
+/**
+ * The frame of a notice around its body: the two-column header (ô 1–4), the
+ * title (ô 5a), the Nơi nhận | chữ ký table (ô 7, 9b) and the page numbers,
+ * laid out as ND30 Phụ lục I, mục IV draws them.
+ */
+import {
+  BorderStyle,
+  Header,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
+import type { DocHeader, DocRecipients, DocSignature, DocTitle } from '../../ir.ts';
+import {
+  footerColumnsMm,
+  headerColumnsMm,
+  mmToTwip,
+  orgRuleRatio,
+  ptToTwip,
+  sizePt,
+  spacingPt,
+  summaryRuleRatio,
+  textWidthMm,
+} from '../../nd30.ts';
+import { boldTextWidthPt } from './measure.ts';
+import { StyleId } from './styles.ts';
+
+/** Twips of two columns; the right one takes the rounding, so the pair is exactly as wide as both together. */
+function columnsTwip(columns: { readonly left: number; readonly right: number }): [number, number] {
+  const leftTwip = mmToTwip(columns.left);
+  return [leftTwip, mmToTwip(columns.left + columns.right) - leftTwip];
+}
+
+/** One paragraph per line, in a style. */
+function lines(style: string, texts: readonly string[]): Paragraph[] {
+  return texts.map((text) => new Paragraph({ style, children: [new TextRun(text)] }));
+}
+
+/**
+ * A rule `ruleTwip` long, centred in a column `columnTwip` wide: the bottom
+ * border of an empty KL Rule paragraph, whose indents leave exactly the
+ * rule's length between them. LibreOffice and Word both draw a paragraph
+ * border from indent to indent.
+ */
+function rule(ruleTwip: number, columnTwip: number, afterTwip = 0): Paragraph {
+  const lengthTwip = Math.round(Math.min(ruleTwip, columnTwip));
+  const leftTwip = Math.floor((columnTwip - lengthTwip) / 2);
+  return new Paragraph({
+    style: StyleId.rule,
+    indent: { left: leftTwip, right: columnTwip - lengthTwip - leftTwip },
+    ...(afterTwip > 0 ? { spacing: { after: afterTwip } } : {}),
+  });
+}
+
+/** Width in twips of the widest of `texts`, set bold at `size`. */
+function widestBoldTwip(texts: readonly string[], size: number): number {
+  return ptToTwip(Math.max(0, ...texts.map((text) => boldTextWidthPt(text, size))));
+}
+
+/** Borderless, fixed-layout table with no cell padding: the frame's two columns. */
+function frameTable(widthsTwip: [number, number], rows: TableRow[]): Table {
+  return new Table({
+    width: { size: widthsTwip[0] + widthsTwip[1], type: WidthType.DXA },
+    columnWidths: widthsTwip,
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    margins: { top: 0, bottom: 0, left: 0, right: 0, marginUnitType: WidthType.DXA },
+    rows,
+  });
+}
+
+function frameCell(widthTwip: number, children: Paragraph[]): TableCell {
+  return new TableCell({
+    width: { size: widthTwip, type: WidthType.DXA },
+    verticalAlign: VerticalAlignTable.TOP,
+    children,
+  });
+}
+
+/**
+ * Ô 1–4 as a two-row table, so that Số and the date share a row (ND30
+ * Phụ lục I, II.4) whatever the height of the names above them:
+ * row 1 = chủ quản, cơ quan, rule | Quốc hiệu, Tiêu ngữ, rule;
+ * row 2 = Số | địa danh, ngày.
+ */
+export function headerTable(header: DocHeader): Table {
+  const [leftTwip, rightTwip] = columnsTwip(headerColumnsMm);
+  const orgRule =
+    header.org.length > 0 ? [rule(orgRuleRatio * widestBoldTwip(header.org, sizePt.org), leftTwip)] : [];
+  const left = [...lines(StyleId.parentOrg, header.parentOrg), ...lines(StyleId.org, header.org), ...orgRule];
+  // ND30 Phụ lục I, II.1: the rule under Tiêu ngữ is as long as the text.
+  const right = [
+    ...lines(StyleId.nation, [header.nation]),
+    ...lines(StyleId.motto, [header.motto]),
+    rule(widestBoldTwip([header.motto], sizePt.motto), rightTwip),
+  ];
+  return frameTable(
+    [leftTwip, rightTwip],
+    [
+      new TableRow({ cantSplit: true, children: [frameCell(leftTwip, left), frameCell(rightTwip, right)] }),
+      new TableRow({
+        cantSplit: true,
+        children: [
+          frameCell(leftTwip, lines(StyleId.number, [header.numberLine])),
+          frameCell(rightTwip, lines(StyleId.placeDate, [header.placeDate])),
+        ],
+      }),
+    ],
+  );
+}
+
+/**
+ * Ô 5a: THÔNG BÁO, then the trích yếu as one paragraph whose forced lines
+ * are line breaks (Word rewraps a long one), then its rule: summaryRuleRatio
+ * of the widest line, a line being at most the text width.
+ */
+export function titleParagraphs(title: DocTitle): Paragraph[] {
+  const textTwip = mmToTwip(textWidthMm);
+  const kind = new Paragraph({ style: StyleId.kind, children: [new TextRun(title.kind)] });
+  if (title.summary.length === 0) return [kind];
+  const summary = new Paragraph({
+    style: StyleId.summary,
+    children: title.summary.map((text, i) => new TextRun(i === 0 ? { text } : { text, break: 1 })),
+  });
+  const widestTwip = Math.min(widestBoldTwip(title.summary, sizePt.summary), textTwip);
+  return [kind, summary, rule(summaryRuleRatio * widestTwip, textTwip, ptToTwip(spacingPt.afterTitle))];
+}
+
+/**
+ * Ô 9b | ô 7: Nơi nhận on the left, quyền hạn, chức vụ, space for the
+ * signature and seal, and the name on the right, in one row that never
+ * splits across pages. `pageBreakBefore` starts it on a new page.
+ */
+export function footerTable(recipients: DocRecipients, signature: DocSignature, pageBreakBefore = false): Table {
+  const [leftTwip, rightTwip] = columnsTwip(footerColumnsMm);
+  const left = [
+    new Paragraph({
+      style: StyleId.recipientsLabel,
+      ...(pageBreakBefore ? { pageBreakBefore: true } : {}),
+      children: [new TextRun(recipients.label)],
+    }),
+    ...lines(StyleId.recipients, recipients.lines),
+  ];
+  const right = [
+    ...signature.lines.map(
+      (text, i) =>
+        new Paragraph({
+          style: StyleId.signature,
+          // ND30 Phụ lục I, II.9.d: the first line stands level with "Nơi nhận:".
+          ...(i === 0 ? { spacing: { before: ptToTwip(spacingPt.beforeFooter) } } : {}),
+          children: [new TextRun(text)],
+        }),
+    ),
+    new Paragraph({
+      style: StyleId.signerName,
+      spacing: { before: ptToTwip(signature.gapPt) },
+      children: [new TextRun(signature.name)],
+    }),
+  ];
+  return frameTable(
+    [leftTwip, rightTwip],
+    [new TableRow({ cantSplit: true, children: [frameCell(leftTwip, left), frameCell(rightTwip, right)] })],
+  );
+}
+
+/**
+ * A document cannot end in a table: Word and LibreOffice add a paragraph
+ * after it, at body size, which can spill onto an empty page. This one is
+ * KL Rule's height without its border.
+ */
+export function endParagraph(): Paragraph {
+  return new Paragraph({ style: StyleId.rule, border: { bottom: { style: BorderStyle.NONE, size: 0, space: 0 } } });
+}
+
+/**
+ * ND30 Phụ lục I, I.7: page numbers centred in the top margin, none on
+ * page 1, which therefore gets its own empty header (with titlePage set).
+ */
+export function pageHeaders(): { default: Header; first: Header } {
+  return {
+    default: new Header({
+      children: [new Paragraph({ style: StyleId.pageNumber, children: [new TextRun({ children: [PageNumber.CURRENT] })] })],
+    }),
+    first: new Header({ children: [new Paragraph({ style: StyleId.pageNumber })] }),
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * The DOCX writer: a `Doc` to the bytes of a .docx laid out per Decree
+ * 30/2020/NĐ-CP. Geometry and sizes come from nd30.ts only; formatting sits
+ * in named styles (styles.ts), so the file stays editable in Word.
+ */
+import type { Doc } from '../../ir.ts';
+import { buildDocument } from './document.ts';
+import { CORE_PATH, DOCUMENT_PATH, corePropertiesXml, packageSlots } from './package.ts';
+import { xmlPart } from './xml.ts';
+import { zipEntry, zipFile } from './zip.ts';
+
+/** Writes `doc` as a .docx; the same Doc gives the same bytes on any day, in any time zone. */
+export async function writeDocx(doc: Doc): Promise<Uint8Array> {
+  // Phase 1: the document as docx components.
+  const file = buildDocument(doc);
+  // Phase 2: document.xml through docx's public prepForXml; the other parts
+  // are the same for every notice and were packed once (package.ts).
+  const root = file.Document.View.prepForXml({ file, viewWrapper: file.Document, stack: [] });
+  if (root === undefined) throw new Error('docx wrote no document element');
+  const documentXml = xmlPart(root);
+  const slots = await packageSlots();
+  // Phase 3: the zip, every entry dated the issue date.
+  const entries = slots.map((slot) => {
+    if (slot === DOCUMENT_PATH) return zipEntry(DOCUMENT_PATH, documentXml);
+    if (slot === CORE_PATH) return zipEntry(CORE_PATH, corePropertiesXml(doc.meta));
+    return slot;
+  });
+  return zipFile(entries, doc.meta.issuedOn);
+}

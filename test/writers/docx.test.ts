@@ -1,0 +1,405 @@
+/**
+ * The DOCX writer, checked on parsed XML (pandoc's habit: compare parts as
+ * trees, bytes only for "same input twice → same bytes").
+ */
+import { Packer } from 'docx';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
+import { DomUtils, parseDocument } from 'htmlparser2';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Doc } from '../../src/ir.ts';
+import { footerColumnsMm, headerColumnsMm, lineHeightPt, mmToTwip, ptToTwip } from '../../src/nd30.ts';
+import { buildDocument } from '../../src/writers/docx/document.ts';
+import { writeDocx } from '../../src/writers/docx/index.ts';
+import { docxPart, docxParagraphs } from '../helpers/docx-text.ts';
+
+/** A small notice touching every IR node. */
+const fixture: Doc = {
+  meta: {
+    title: 'Kết luận của Chủ tịch UBND huyện tại Hội nghị CCHC',
+    author: 'Ủy ban nhân dân huyện Bắc Sơn',
+    subject: 'Thông báo kết luận',
+    keywords: '83/TB-UBND',
+    language: 'vi-VN',
+    issuedOn: '2023-04-17',
+  },
+  header: {
+    parentOrg: ['UBND TỈNH LẠNG SƠN'],
+    org: ['ỦY BAN NHÂN DÂN', 'HUYỆN BẮC SƠN'],
+    nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    motto: 'Độc lập - Tự do - Hạnh phúc',
+    numberLine: 'Số: 83/TB-UBND',
+    placeDate: 'Bắc Sơn, ngày 17 tháng 4 năm 2023',
+  },
+  title: {
+    kind: 'THÔNG BÁO',
+    summary: ['Kết luận của đồng chí Chủ tịch UBND huyện', 'tại Hội nghị cải cách hành chính năm 2023'],
+  },
+  body: [
+    {
+      type: 'paragraph',
+      runs: [{ text: 'Ngày 14 tháng 4 năm 2023, ' }, { text: 'hoàn thành trong tháng 4.', bold: true }, { text: ' A & B <C> {{x}}', italic: true }],
+    },
+    { type: 'heading', level: 1, runs: [{ text: 'I. ', bold: true }, { text: 'Đánh giá chung' }] },
+    { type: 'paragraph', align: 'center', runs: [{ text: 'Phụ lục' }] },
+    {
+      type: 'table',
+      columnsPct: [20, 80],
+      rows: [
+        [{ runs: [{ text: 'TT' }], align: 'center' }, { runs: [{ text: 'Chỉ số' }] }],
+        [{ runs: [{ text: '1' }], align: 'center' }, { runs: [{ text: 'PAR INDEX' }] }],
+      ],
+    },
+    { type: 'pageBreak' },
+    { type: 'paragraph', runs: [{ text: 'Ủy ban nhân dân huyện yêu cầu nghiêm túc thực hiện./.' }] },
+  ],
+  recipients: { label: 'Nơi nhận:', lines: ['- Thường trực Huyện ủy;', '- Lưu: VT.'] },
+  signature: { lines: ['TL. CHỦ TỊCH', 'CHÁNH VĂN PHÒNG'], name: 'Vũ Quang Hiến', gapPt: 72 },
+};
+
+type Node = ReturnType<typeof parseDocument>;
+type Element = ReturnType<typeof DomUtils.findAll>[number];
+type ChildNode = Node['children'][number];
+
+const isTag = (n: ChildNode | Node | null): n is Element => n !== null && n.type === 'tag';
+const isText = (n: ChildNode): n is Extract<ChildNode, { type: 'text' }> => n.type === 'text';
+
+const xml = (text: string): Node => parseDocument(text, { xmlMode: true });
+const all = (root: Node | Element, name: string): Element[] =>
+  DomUtils.findAll((e) => e.name === name, root.children);
+const one = (root: Node | Element, name: string): Element => {
+  const found = all(root, name);
+  if (found.length === 0) throw new Error(`no <${name}>`);
+  return found[0];
+};
+const child = (e: Element, name: string): Element | undefined =>
+  e.children.find((c): c is Element => isTag(c) && c.name === name);
+const val = (e: Element | undefined, attribute = 'w:val'): string | undefined => e?.attribs[attribute];
+const text = (e: Element): string => all(e, 'w:t').map((t) => DomUtils.textContent(t)).join('');
+const ancestor = (e: Element, name: string): Element | undefined => {
+  let p = e.parent;
+  while (p !== null && !(isTag(p) && p.name === name)) p = p.parent;
+  return p as Element | undefined;
+};
+
+const bytes = await writeDocx(fixture);
+const documentXml = xml(docxPart(bytes, 'word/document.xml'));
+const stylesXml = xml(docxPart(bytes, 'word/styles.xml'));
+
+/** The w:style whose display name is `name`. */
+function styleNamed(name: string): Element {
+  const style = all(stylesXml, 'w:style').find((s) => val(child(s, 'w:name')) === name);
+  if (style === undefined) throw new Error(`no style named ${name}`);
+  return style;
+}
+/** Resolves a property through w:basedOn, as Word does. */
+function styleProperty(style: Element, group: 'w:pPr' | 'w:rPr', name: string): Element | undefined {
+  for (let s: Element | undefined = style; s !== undefined; ) {
+    const group_ = child(s, group);
+    const found = group_ && child(group_, name);
+    if (found !== undefined) return found;
+    const basedOn = val(child(s, 'w:basedOn'));
+    s = basedOn === undefined ? undefined : all(stylesXml, 'w:style').find((t) => t.attribs['w:styleId'] === basedOn);
+  }
+  return undefined;
+}
+/** The paragraph whose text is exactly `t`. */
+function paragraph(t: string): Element {
+  const p = all(documentXml, 'w:p').find((e) => text(e) === t);
+  if (p === undefined) throw new Error(`no paragraph "${t}"`);
+  return p;
+}
+const styleIdOf = (p: Element): string | undefined => val(child(child(p, 'w:pPr')!, 'w:pStyle'));
+const styleById = (id: string | undefined): Element => all(stylesXml, 'w:style').find((s) => s.attribs['w:styleId'] === id)!;
+
+describe('writeDocx page setup', () => {
+  it('is A4 portrait with the ND30 margins and header distance', () => {
+    const sectPr = one(documentXml, 'w:sectPr');
+    const pgSz = child(sectPr, 'w:pgSz')!;
+    expect([val(pgSz, 'w:w'), val(pgSz, 'w:h')]).toEqual(['11906', '16838']);
+    expect(val(pgSz, 'w:orient')).not.toBe('landscape');
+    const pgMar = child(sectPr, 'w:pgMar')!;
+    expect(pgMar.attribs).toMatchObject({ 'w:top': '1134', 'w:bottom': '1134', 'w:left': '1701', 'w:right': '850', 'w:header': '567' });
+  });
+
+  it('numbers pages in a centred header from page 2 (titlePg, empty first-page header)', () => {
+    const sectPr = one(documentXml, 'w:sectPr');
+    expect(child(sectPr, 'w:titlePg')).toBeDefined();
+    const rels = xml(docxPart(bytes, 'word/_rels/document.xml.rels'));
+    const target = (type: string): string => {
+      const id = all(sectPr, 'w:headerReference').find((r) => val(r, 'w:type') === type)!.attribs['r:id'];
+      return all(rels, 'Relationship').find((r) => r.attribs.Id === id)!.attribs.Target;
+    };
+    const header = xml(docxPart(bytes, `word/${target('default')}`));
+    expect(all(header, 'w:instrText').map((e) => DomUtils.textContent(e).trim())).toEqual(['PAGE']);
+    const p = one(header, 'w:p');
+    expect(styleIdOf(p)).toBe('KLPageNumber');
+    expect(val(styleProperty(styleNamed('KL Page Number'), 'w:pPr', 'w:jc'))).toBe('center');
+    expect(val(styleProperty(styleNamed('KL Page Number'), 'w:rPr', 'w:sz'))).toBe('28');
+    const first = xml(docxPart(bytes, `word/${target('first')}`));
+    expect(all(first, 'w:instrText')).toEqual([]);
+    expect(all(first, 'w:t')).toEqual([]);
+  });
+});
+
+describe('writeDocx styles', () => {
+  const names = [
+    'KL Body', 'KL Body Center', 'KL Heading 1', 'KL Heading 2', 'KL Heading 3', 'KL Nation', 'KL Motto', 'KL Org',
+    'KL ParentOrg', 'KL Number', 'KL PlaceDate', 'KL Kind', 'KL Summary', 'KL Recipients Label', 'KL Recipients',
+    'KL Signature', 'KL Signer Name', 'KL Page Number', 'KL Table', 'KL Rule',
+  ];
+
+  it('defines every named style', () => {
+    for (const name of names) expect(styleNamed(name).attribs['w:type']).toBe('paragraph');
+  });
+
+  it('sets Times New Roman, black, vi-VN by default and in every KL style', () => {
+    const defaults = one(one(stylesXml, 'w:rPrDefault'), 'w:rPr');
+    const fonts = child(defaults, 'w:rFonts')!;
+    for (const slot of ['w:ascii', 'w:hAnsi', 'w:cs', 'w:eastAsia']) expect(val(fonts, slot)).toBe('Times New Roman');
+    expect(val(child(defaults, 'w:color'))).toBe('000000');
+    expect(val(child(defaults, 'w:lang'))).toBe('vi-VN');
+    for (const name of names) {
+      expect(val(styleProperty(styleNamed(name), 'w:rPr', 'w:rFonts'), 'w:ascii')).toBe('Times New Roman');
+      expect(val(styleProperty(styleNamed(name), 'w:rPr', 'w:lang'))).toBe('vi-VN');
+    }
+    // Nothing in the styles part is coloured but the unused Hyperlink character style.
+    const coloured = all(stylesXml, 'w:color').filter((c) => val(c) !== '000000' && val(c) !== 'auto');
+    expect(coloured.map((c) => ancestor(c, 'w:style')?.attribs['w:styleId'])).toEqual(['Hyperlink']);
+  });
+
+  it('gives KL Body the ND30 body geometry', () => {
+    const body = styleNamed('KL Body');
+    expect(val(styleProperty(body, 'w:rPr', 'w:sz'))).toBe('28');
+    expect(val(styleProperty(body, 'w:pPr', 'w:jc'))).toBe('both');
+    expect(val(styleProperty(body, 'w:pPr', 'w:ind'), 'w:firstLine')).toBe('567');
+    expect(Number(val(styleProperty(body, 'w:pPr', 'w:spacing'), 'w:before'))).toBeGreaterThanOrEqual(120);
+    expect(styleProperty(body, 'w:pPr', 'w:widowControl')).toBeDefined();
+    expect(styleProperty(body, 'w:pPr', 'w:b')).toBeUndefined();
+    expect(styleProperty(styleNamed('KL Heading 2'), 'w:rPr', 'w:b')).toBeUndefined();
+    expect(styleProperty(styleNamed('KL Heading 2'), 'w:pPr', 'w:keepNext')).toBeDefined();
+  });
+
+  it('sets an "at least" pitch of lineHeightPt(size) on every text style', () => {
+    for (const name of names.filter((n) => n !== 'KL Rule')) {
+      const style = styleNamed(name);
+      const sizePt = Number(val(styleProperty(style, 'w:rPr', 'w:sz'))) / 2;
+      const spacing = styleProperty(style, 'w:pPr', 'w:spacing')!;
+      expect([name, val(spacing, 'w:lineRule'), val(spacing, 'w:line')]).toEqual([name, 'atLeast', String(ptToTwip(lineHeightPt(sizePt)))]);
+    }
+  });
+
+  it('sizes Nơi nhận 12 pt bold italic and the recipients 11 pt', () => {
+    const label = styleById(styleIdOf(paragraph('Nơi nhận:')));
+    expect(val(child(label, 'w:name'))).toBe('KL Recipients Label');
+    expect(val(styleProperty(label, 'w:rPr', 'w:sz'))).toBe('24');
+    expect(styleProperty(label, 'w:rPr', 'w:b')).toBeDefined();
+    expect(styleProperty(label, 'w:rPr', 'w:i')).toBeDefined();
+    const line = styleById(styleIdOf(paragraph('- Lưu: VT.')));
+    expect(val(styleProperty(line, 'w:rPr', 'w:sz'))).toBe('22');
+    expect(val(styleProperty(line, 'w:pPr', 'w:jc'))).toBe('left');
+  });
+});
+
+describe('writeDocx frame', () => {
+  it('puts Số and the date on the same row of the header table', () => {
+    const number = paragraph(fixture.header.numberLine);
+    const date = paragraph(fixture.header.placeDate);
+    expect(ancestor(number, 'w:tr')).toBe(ancestor(date, 'w:tr'));
+    expect(ancestor(paragraph('ỦY BAN NHÂN DÂN'), 'w:tr')).not.toBe(ancestor(number, 'w:tr'));
+    const table = ancestor(number, 'w:tbl')!;
+    expect(all(table, 'w:gridCol').map((g) => val(g, 'w:w'))).toEqual([
+      String(mmToTwip(headerColumnsMm.left)),
+      String(mmToTwip(headerColumnsMm.left + headerColumnsMm.right) - mmToTwip(headerColumnsMm.left)),
+    ]);
+    expect(val(one(table, 'w:tblLayout'), 'w:type')).toBe('fixed');
+    const borders = one(table, 'w:tblBorders').children.filter(isTag);
+    expect(borders.map((side) => [side.name, val(side)])).toEqual(borders.map((side) => [side.name, 'none']));
+    expect(borders.length).toBe(6);
+    const margins = one(table, 'w:tblCellMar').children.filter(isTag);
+    expect(margins.map((m) => val(m, 'w:w'))).toEqual(['0', '0', '0', '0']);
+  });
+
+  it('draws the rules as long as ND30 asks (nd30-spec §2.4 widths)', () => {
+    const rules = all(documentXml, 'w:p').filter((p) => styleIdOf(p) === 'KLRule' && child(child(p, 'w:pPr')!, 'w:ind'));
+    const lengthMm = (p: Element, columnTwip: number): number => {
+      const ind = child(child(p, 'w:pPr')!, 'w:ind')!;
+      return ((columnTwip - Number(val(ind, 'w:left')) - Number(val(ind, 'w:right'))) * 25.4) / 1440;
+    };
+    const [org, motto] = rules;
+    // ỦY BAN NHÂN DÂN, bold 13 pt, is 43.2 mm; 40 % of it.
+    expect(lengthMm(org, mmToTwip(headerColumnsMm.left))).toBeCloseTo(0.4 * 43.19, 1);
+    // Độc lập - Tự do - Hạnh phúc, bold 14 pt, is 60.5 mm.
+    expect(lengthMm(motto, mmToTwip(headerColumnsMm.left + headerColumnsMm.right) - mmToTwip(headerColumnsMm.left))).toBeCloseTo(60.46, 1);
+    const border = styleProperty(styleNamed('KL Rule'), 'w:pPr', 'w:pBdr')!;
+    expect(child(border, 'w:bottom')!.attribs).toMatchObject({ 'w:val': 'single', 'w:sz': '4' });
+  });
+
+  it('keeps the signature table in one piece with the last body paragraph', () => {
+    const label = paragraph('Nơi nhận:');
+    const row = ancestor(label, 'w:tr')!;
+    expect(child(child(row, 'w:trPr')!, 'w:cantSplit')).toBeDefined();
+    expect(ancestor(paragraph('Vũ Quang Hiến'), 'w:tr')).toBe(row);
+    const footer = ancestor(label, 'w:tbl')!;
+    expect(all(footer, 'w:gridCol').map((g) => val(g, 'w:w'))).toEqual([
+      String(mmToTwip(footerColumnsMm.left)),
+      String(mmToTwip(footerColumnsMm.left + footerColumnsMm.right) - mmToTwip(footerColumnsMm.left)),
+    ]);
+    const last = paragraph('Ủy ban nhân dân huyện yêu cầu nghiêm túc thực hiện./.');
+    expect(child(child(last, 'w:pPr')!, 'w:keepNext')).toBeDefined();
+    // The blank for signature and seal is space before the name.
+    expect(val(child(child(paragraph('Vũ Quang Hiến'), 'w:pPr')!, 'w:spacing'), 'w:before')).toBe(String(ptToTwip(72)));
+  });
+});
+
+describe('writeDocx body', () => {
+  it('keeps each run bold or italic exactly as flagged', () => {
+    const runs = all(paragraph('Ngày 14 tháng 4 năm 2023, hoàn thành trong tháng 4. A & B <C> {{x}}'), 'w:r');
+    const flags = runs.map((r) => [text(r), !!child(child(r, 'w:rPr') ?? r, 'w:b'), !!child(child(r, 'w:rPr') ?? r, 'w:i')]);
+    expect(flags).toEqual([
+      ['Ngày 14 tháng 4 năm 2023, ', false, false],
+      ['hoàn thành trong tháng 4.', true, false],
+      [' A & B <C> {{x}}', false, true],
+    ]);
+    const heading = paragraph('I. Đánh giá chung');
+    expect(styleIdOf(heading)).toBe('KLHeading1');
+    expect(all(heading, 'w:r').map((r) => !!child(child(r, 'w:rPr') ?? r, 'w:b'))).toEqual([true, false]);
+    expect(styleIdOf(paragraph('Phụ lục'))).toBe('KLBodyCenter');
+  });
+
+  it('turns a PageBreak into pageBreakBefore on the next paragraph, with no break run', () => {
+    const after = paragraph('Ủy ban nhân dân huyện yêu cầu nghiêm túc thực hiện./.');
+    expect(child(child(after, 'w:pPr')!, 'w:pageBreakBefore')).toBeDefined();
+    expect(all(documentXml, 'w:br').filter((b) => val(b, 'w:type') === 'page')).toEqual([]);
+  });
+
+  it('writes grid tables with a bold, repeated header row', () => {
+    const cell = paragraph('Chỉ số');
+    const table = ancestor(cell, 'w:tbl')!;
+    expect(val(child(one(table, 'w:tblBorders'), 'w:insideH'))).toBe('single');
+    expect(child(child(ancestor(cell, 'w:tr')!, 'w:trPr')!, 'w:tblHeader')).toBeDefined();
+    expect(child(child(one(cell, 'w:r'), 'w:rPr')!, 'w:b')).toBeDefined();
+    expect(child(child(one(paragraph('PAR INDEX'), 'w:r'), 'w:rPr') ?? cell, 'w:b')).toBeUndefined();
+    expect(styleById(styleIdOf(cell)).attribs['w:styleId']).toBe('KLTable');
+    expect(val(styleProperty(styleById('KLTable'), 'w:rPr', 'w:sz'))).toBe('24');
+  });
+});
+
+describe('writeDocx package', () => {
+  it('writes the core properties from meta, dated the issue date', () => {
+    const core = xml(docxPart(bytes, 'docProps/core.xml'));
+    const field = (name: string): string => DomUtils.textContent(one(core, name));
+    expect(field('dc:title')).toBe(fixture.meta.title);
+    expect(field('dc:creator')).toBe(fixture.meta.author);
+    expect(field('dc:subject')).toBe(fixture.meta.subject);
+    expect(field('cp:keywords')).toBe(fixture.meta.keywords);
+    expect(field('dc:language')).toBe('vi-VN');
+    expect(field('dcterms:created')).toBe('2023-04-17T00:00:00Z');
+    expect(field('dcterms:modified')).toBe('2023-04-17T00:00:00Z');
+    expect(field('cp:lastModifiedBy')).toBe('ketluan');
+  });
+
+  it('dates every zip entry 2023-04-17 00:00 and puts [Content_Types].xml first', () => {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const entries: { name: string; date: number; time: number }[] = [];
+    for (let at = 0; view.getUint32(at, true) === 0x04034b50; ) {
+      const nameLength = view.getUint16(at + 26, true);
+      const name = strFromU8(bytes.subarray(at + 30, at + 30 + nameLength));
+      entries.push({ name, time: view.getUint16(at + 10, true), date: view.getUint16(at + 12, true) });
+      at += 30 + nameLength + view.getUint16(at + 28, true) + view.getUint32(at + 18, true);
+    }
+    expect(entries[0].name).toBe('[Content_Types].xml');
+    expect(entries.length).toBe(Object.keys(unzipSync(bytes)).length);
+    for (const e of entries) expect([e.name, e.date, e.time]).toEqual([e.name, ((2023 - 1980) << 9) | (4 << 5) | 17, 0]);
+  });
+
+  it('matches, part for part, the package docx itself packs (core properties aside)', async () => {
+    const reference = unzipSync(await Packer.pack(buildDocument(fixture), 'uint8array'));
+    const ours = unzipSync(bytes);
+    expect(Object.keys(ours).sort()).toEqual(Object.keys(reference).sort());
+    const tree = (data: Uint8Array): unknown => {
+      const walk = (nodes: Node['children']): unknown[] =>
+        nodes.flatMap((n): unknown[] => {
+          if (isTag(n)) return [{ name: n.name, attribs: Object.fromEntries(Object.entries(n.attribs).sort()), children: walk(n.children) }];
+          return isText(n) ? [n.data] : [];
+        });
+      return walk(xml(strFromU8(data)).children);
+    };
+    for (const path of Object.keys(ours).filter((p) => p !== 'docProps/core.xml')) {
+      expect([path, tree(ours[path])]).toEqual([path, tree(reference[path])]);
+    }
+  });
+});
+
+describe('writeDocx determinism', () => {
+  const originalTz = process.env.TZ;
+  afterEach(() => {
+    vi.useRealTimers();
+    process.env.TZ = originalTz;
+  });
+
+  /** Writes the fixture from a freshly loaded writer (so its once-per-process parts are rebuilt too) at `now` in `tz`. */
+  async function writeAt(now: string, tz: string): Promise<Uint8Array> {
+    process.env.TZ = tz;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(now));
+    vi.resetModules();
+    const fresh = await import('../../src/writers/docx/index.ts');
+    return fresh.writeDocx(fixture);
+  }
+
+  it('gives byte-identical files at different times and in different time zones', async () => {
+    const a = await writeAt('2001-02-03T04:05:06Z', 'Asia/Ho_Chi_Minh');
+    const b = await writeAt('2037-11-30T23:59:59Z', 'America/Los_Angeles');
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    expect(Buffer.from(a).equals(Buffer.from(bytes))).toBe(true);
+  });
+});
+
+describe('docxParagraphs', () => {
+  it('lists every paragraph of the notice in document order', async () => {
+    expect(await docxParagraphs(bytes)).toEqual([
+      'UBND TỈNH LẠNG SƠN',
+      'ỦY BAN NHÂN DÂN',
+      'HUYỆN BẮC SƠN',
+      '',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      '',
+      'Số: 83/TB-UBND',
+      'Bắc Sơn, ngày 17 tháng 4 năm 2023',
+      'THÔNG BÁO',
+      'Kết luận của đồng chí Chủ tịch UBND huyện\ntại Hội nghị cải cách hành chính năm 2023',
+      '',
+      'Ngày 14 tháng 4 năm 2023, hoàn thành trong tháng 4. A & B <C> {{x}}',
+      'I. Đánh giá chung',
+      'Phụ lục',
+      'TT',
+      'Chỉ số',
+      '1',
+      'PAR INDEX',
+      'Ủy ban nhân dân huyện yêu cầu nghiêm túc thực hiện./.',
+      'Nơi nhận:',
+      '- Thường trực Huyện ủy;',
+      '- Lưu: VT.',
+      'TL. CHỦ TỊCH',
+      'CHÁNH VĂN PHÒNG',
+      'Vũ Quang Hiến',
+      '',
+    ]);
+  });
+
+  it('reads tabs, breaks, fields and nested tables as Word shows them', async () => {
+    const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const documentXml =
+      `<?xml version="1.0" encoding="UTF-8"?><w:document ${w}><w:body>` +
+      '<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>' +
+      '<w:r><w:t>a</w:t><w:tab/><w:t xml:space="preserve">b &amp; c</w:t><w:br/><w:t>d</w:t></w:r>' +
+      '<w:r><w:br w:type="page"/><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>' +
+      '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>7</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>' +
+      '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p>' +
+      '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>y</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/></w:tc></w:tr></w:tbl>' +
+      '<w:p><w:r><w:t>e</w:t><w:cr/><w:t>f</w:t></w:r></w:p><w:sectPr/></w:body></w:document>';
+    const zip = zipSync({ 'word/document.xml': new TextEncoder().encode(documentXml) });
+    expect(await docxParagraphs(zip)).toEqual(['a\tb & c\nd7', 'x', 'y', '', 'e\nf']);
+  });
+});
