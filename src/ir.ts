@@ -45,6 +45,24 @@ export interface TableCell {
   readonly align?: 'left' | 'center' | 'right';
 }
 
+/**
+ * A horizontal bar chart: each bar's value against its own maximum
+ * (component indices against their maximum score). Drawn as vectors in the
+ * PDF and as an image in the DOCX.
+ */
+export interface Chart {
+  readonly type: 'chart';
+  readonly bars: readonly ChartBar[];
+}
+
+/** One bar of a `Chart`; `label` and `valueText` are printed, `value`/`max` drawn. */
+export interface ChartBar {
+  readonly label: string;
+  readonly value: number;
+  readonly max: number;
+  readonly valueText: string;
+}
+
 /** Forces the next block onto a new page. */
 export interface PageBreak {
   readonly type: 'pageBreak';
@@ -52,6 +70,9 @@ export interface PageBreak {
 
 /** Everything that can stand in the body. */
 export type Block = Paragraph | Heading | Table | PageBreak;
+
+/** What an appendix body may hold: blocks and charts. */
+export type AppendixBlock = Block | Chart;
 
 /** Ô 1–4 of the ND30 layout diagram: the two-column header. */
 export interface DocHeader {
@@ -109,6 +130,21 @@ export interface DocMeta {
   readonly issuedOn: string;
 }
 
+/**
+ * A Phụ lục (ND30 Phụ lục I, mục III): starts on a new page with its own
+ * page numbering (its first page unnumbered, then 2, 3…), a centred bold
+ * "Phụ lục I" line, an upper-case bold title, an italic reference line.
+ */
+export interface Appendix {
+  /** "PHỤ LỤC" or "Phụ lục I". */
+  readonly label: string;
+  /** Title lines, upper case, bold, centred. */
+  readonly title: readonly string[];
+  /** "(Kèm theo Thông báo số …/TB-UBND ngày … của …)", italic, centred. */
+  readonly reference: string;
+  readonly body: readonly AppendixBlock[];
+}
+
 /** One whole notice, ready to be written. */
 export interface Doc {
   readonly meta: DocMeta;
@@ -117,6 +153,8 @@ export interface Doc {
   readonly body: readonly Block[];
   readonly recipients: DocRecipients;
   readonly signature: DocSignature;
+  /** Appendices after the signature, each with its own page numbering. */
+  readonly appendices?: readonly Appendix[];
 }
 
 /** Exhaustiveness guard for switches over IR unions. */

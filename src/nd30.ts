@@ -126,3 +126,18 @@ export const bodyTable = { cellPaddingXMm: 1.9, borderPt: 0.5 } as const;
  * ruleGapPt so that the paragraph is exactly ruleGapPt tall.
  */
 export const ruleCarrierSizePt = 1;
+
+/**
+ * Phụ lục (ND30 Phụ lục I, mục III): "Phụ lục I" 14 pt bold; the title
+ * 13–14 pt bold, upper case; the reference line 13–14 pt italic; all
+ * centred. An appendix starts a new page and numbers its own pages.
+ */
+export const appendixSizePt = { label: 14, title: 14, reference: 14 } as const;
+
+/**
+ * Bar charts in appendices (component scores against their maximum), not
+ * prescribed by ND30: a label column, a bar as long as barMaxWidthMm for the
+ * maximum (outlined at that length, filled to the value, barGray), the value
+ * after it; one row per bar, at least one table line tall.
+ */
+export const chart = { labelWidthMm: 70, barMaxWidthMm: 70, valueGapMm: 2, barHeightPt: 8, barGray: 0.55 } as const;

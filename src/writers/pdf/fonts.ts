@@ -1,0 +1,361 @@
+/**
+ * The four Times New Roman faces the PDF writer sets type in, parsed once
+ * per process.
+ *
+ * ND30 Phụ lục I, I.2 asks for Times New Roman. A real one is used when the
+ * system has it (with the Vietnamese letters); otherwise the bundled Tinos,
+ * which has the same advance widths, so lines break where Word and
+ * LibreOffice break them for the DOCX. An explicit folder of four TTFs
+ * overrides both.
+ *
+ * This is the writer's one edge with the file system: `writePdf` itself only
+ * receives a `FontSet`.
+ */
+import fontkit from '@pdf-lib/fontkit';
+import type { Font } from '@pdf-lib/fontkit';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** The faces a notice uses: body, names and headings, the date, "Nơi nhận:". */
+export type FaceName = 'regular' | 'bold' | 'italic' | 'boldItalic';
+
+/** Every face, in a fixed order (resource names F1–F4 follow it). */
+export const FACE_NAMES: readonly FaceName[] = ['regular', 'bold', 'italic', 'boldItalic'];
+
+/** Where a `FontSet` came from. */
+export type FontOrigin = 'system' | 'bundled' | 'directory';
+
+/** Four parsed faces of one family. */
+export interface FontSet {
+  readonly family: string;
+  readonly origin: FontOrigin;
+  readonly faces: Readonly<Record<FaceName, FontFace>>;
+}
+
+/** Options of `loadFonts`. */
+export interface LoadFontsOptions {
+  /** A folder holding exactly the four TTFs (regular, bold, italic, bold italic) to use. */
+  readonly fontDir?: string;
+  /** Look for an installed Times New Roman first (default true); false always gives Tinos. */
+  readonly systemFonts?: boolean;
+}
+
+/** Byte range of one table of the font file. */
+interface TableRange {
+  readonly offset: number;
+  readonly length: number;
+}
+
+/** Every letter of the Vietnamese alphabet with its tones: a system font must have them all. */
+const VIETNAMESE_LETTERS =
+  'aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ';
+
+/**
+ * One TrueType face: the raw tables the subsetter copies, and per-character
+ * caches of glyph id and advance, so measuring a string costs one array
+ * look-up per character and never a fontkit layout.
+ */
+export class FontFace {
+  readonly name: FaceName;
+  readonly path: string;
+  readonly postscriptName: string;
+  readonly familyName: string;
+  readonly bytes: Uint8Array;
+  readonly view: DataView;
+  readonly tables: ReadonlyMap<string, TableRange>;
+  readonly unitsPerEm: number;
+  /** hhea ascender, descender (positive) and line gap, font units. */
+  readonly ascent: number;
+  readonly descent: number;
+  readonly lineGap: number;
+  readonly numGlyphs: number;
+  readonly numberOfHMetrics: number;
+  /** Where the hmtx table starts in the file. */
+  readonly hmtxOffset: number;
+  /** Start of each glyph inside the file, numGlyphs + 1 entries (from loca). */
+  readonly glyphStart: Uint32Array;
+  readonly italicAngle: number;
+  readonly capHeight: number;
+  readonly xHeight: number;
+  readonly bbox: readonly [number, number, number, number];
+  readonly weightClass: number;
+  private readonly font: Font;
+  /** Glyph id per BMP code point; -1 = not looked up yet, 0 = the font has none. */
+  private readonly gidByCp = new Int32Array(0x10000).fill(-1);
+  private readonly gidAstral = new Map<number, number>();
+  /** Advance per BMP code point in font units; -2 = not looked up yet, -1 = no glyph. */
+  private readonly advanceByCp = new Int32Array(0x10000).fill(-2);
+
+  constructor(name: FaceName, path: string, bytes: Uint8Array) {
+    this.name = name;
+    this.path = path;
+    this.bytes = bytes;
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.font = fontkit.create(bytes);
+    this.postscriptName = (this.font.postscriptName ?? 'Font').replace(/[^\x21-\x7e]|[()<>[\]{}/%#]/g, '');
+    this.familyName = this.font.familyName ?? '';
+    this.tables = readTableDirectory(this.view);
+    const v = this.view;
+    const head = this.table('head').offset;
+    const hhea = this.table('hhea').offset;
+    const maxp = this.table('maxp').offset;
+    this.unitsPerEm = v.getUint16(head + 18);
+    this.bbox = [v.getInt16(head + 36), v.getInt16(head + 38), v.getInt16(head + 40), v.getInt16(head + 42)];
+    this.ascent = v.getInt16(hhea + 4);
+    this.descent = -v.getInt16(hhea + 6);
+    this.lineGap = v.getInt16(hhea + 8);
+    this.numberOfHMetrics = v.getUint16(hhea + 34);
+    this.hmtxOffset = this.table('hmtx').offset;
+    this.numGlyphs = v.getUint16(maxp + 4);
+    this.glyphStart = readLoca(v, this.table('loca').offset, v.getInt16(head + 50), this.numGlyphs, this.table('glyf').offset);
+    const post = this.tables.get('post');
+    this.italicAngle = post ? v.getInt32(post.offset + 4) / 65536 : 0;
+    const os2 = this.tables.get('OS/2');
+    const os2Version = os2 ? v.getUint16(os2.offset) : 0;
+    this.weightClass = os2 ? v.getUint16(os2.offset + 4) : 400;
+    this.capHeight = os2 && os2Version >= 2 ? v.getInt16(os2.offset + 88) : this.ascent;
+    this.xHeight = os2 && os2Version >= 2 ? v.getInt16(os2.offset + 86) : 0;
+  }
+
+  /** A table's byte range; throws when the font lacks it (not a TrueType-outline font). */
+  table(tag: string): TableRange {
+    const range = this.tables.get(tag);
+    if (!range) throw new Error(`${this.path}: no '${tag}' table (a TrueType font is needed)`);
+    return range;
+  }
+
+  /** Glyph id of a code point, 0 when the font has no glyph for it. */
+  glyphId(cp: number): number {
+    if (cp < 0x10000) {
+      const cached = this.gidByCp[cp];
+      if (cached >= 0) return cached;
+      const gid = this.lookUp(cp);
+      this.gidByCp[cp] = gid;
+      return gid;
+    }
+    let gid = this.gidAstral.get(cp);
+    if (gid === undefined) {
+      gid = this.lookUp(cp);
+      this.gidAstral.set(cp, gid);
+    }
+    return gid;
+  }
+
+  /** Advance of a code point's glyph in font units, -1 when the font has no glyph for it. */
+  advance(cp: number): number {
+    if (cp < 0x10000) {
+      const cached = this.advanceByCp[cp];
+      if (cached !== -2) return cached;
+      const gid = this.glyphId(cp);
+      const units = gid === 0 ? -1 : this.advanceOfGlyph(gid);
+      this.advanceByCp[cp] = units;
+      return units;
+    }
+    const gid = this.glyphId(cp);
+    return gid === 0 ? -1 : this.advanceOfGlyph(gid);
+  }
+
+  /** Advance width of a glyph in font units (hmtx). */
+  advanceOfGlyph(gid: number): number {
+    const i = gid < this.numberOfHMetrics ? gid : this.numberOfHMetrics - 1;
+    return this.view.getUint16(this.hmtxOffset + 4 * i);
+  }
+
+  /**
+   * Control and format characters (tab, U+00AD, U+200B, ...) count as
+   * missing even where the font draws something for them: Word and
+   * LibreOffice would not print them as a glyph.
+   */
+  private lookUp(cp: number): number {
+    if (INVISIBLE.test(String.fromCodePoint(cp))) return 0;
+    return this.font.hasGlyphForCodePoint(cp) ? this.font.glyphForCodePoint(cp).id : 0;
+  }
+}
+
+/** Unicode "other" characters: controls, format, surrogates, private use, unassigned. */
+const INVISIBLE = /^\p{C}$/u;
+
+function readTableDirectory(v: DataView): Map<string, TableRange> {
+  const count = v.getUint16(4);
+  const tables = new Map<string, TableRange>();
+  for (let i = 0; i < count; i++) {
+    const at = 12 + 16 * i;
+    const tag = String.fromCharCode(v.getUint8(at), v.getUint8(at + 1), v.getUint8(at + 2), v.getUint8(at + 3));
+    tables.set(tag, { offset: v.getUint32(at + 8), length: v.getUint32(at + 12) });
+  }
+  return tables;
+}
+
+function readLoca(v: DataView, loca: number, format: number, numGlyphs: number, glyf: number): Uint32Array {
+  const starts = new Uint32Array(numGlyphs + 1);
+  for (let i = 0; i <= numGlyphs; i++) {
+    starts[i] = glyf + (format === 0 ? v.getUint16(loca + 2 * i) * 2 : v.getUint32(loca + 4 * i));
+  }
+  return starts;
+}
+
+/** Which face a font file is, from OS/2 fsSelection (bit 0 italic, bit 5 bold), else head.macStyle. */
+function faceOf(bytes: Uint8Array): FaceName {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const tables = readTableDirectory(view);
+  const os2 = tables.get('OS/2');
+  const head = tables.get('head');
+  let bold = false;
+  let italic = false;
+  if (os2) {
+    const selection = view.getUint16(os2.offset + 62);
+    bold = (selection & 0x20) !== 0;
+    italic = (selection & 0x01) !== 0;
+  } else if (head) {
+    const style = view.getUint16(head.offset + 44);
+    bold = (style & 1) !== 0;
+    italic = (style & 2) !== 0;
+  }
+  return bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';
+}
+
+/** Reads and parses a font file, as the given face or as the face its style bits say. */
+function open(path: string, name?: FaceName): FontFace {
+  const bytes = new Uint8Array(readFileSync(path));
+  return new FontFace(name ?? faceOf(bytes), path, bytes);
+}
+
+function hasVietnamese(face: FontFace): boolean {
+  for (const ch of VIETNAMESE_LETTERS + VIETNAMESE_LETTERS.toUpperCase()) {
+    if (face.glyphId(ch.codePointAt(0)!) === 0) return false;
+  }
+  return true;
+}
+
+/** The bundled Tinos (Times New Roman metrics, full Vietnamese). */
+function bundledPaths(): Record<FaceName, string> {
+  const root = dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/tinos/package.json'));
+  return {
+    regular: join(root, '400Regular', 'Tinos_400Regular.ttf'),
+    bold: join(root, '700Bold', 'Tinos_700Bold.ttf'),
+    italic: join(root, '400Regular_Italic', 'Tinos_400Regular_Italic.ttf'),
+    boldItalic: join(root, '700Bold_Italic', 'Tinos_700Bold_Italic.ttf'),
+  };
+}
+
+const FONT_FILE = /\.(ttf|otf)$/i;
+
+/** The four faces in a folder, identified by their style bits; throws unless there is exactly one of each. */
+function facesInDirectory(dir: string): Record<FaceName, FontFace> {
+  const found = new Map<FaceName, FontFace>();
+  for (const file of readdirSync(dir).filter((f) => FONT_FILE.test(f)).sort()) {
+    const face = open(join(dir, file));
+    const other = found.get(face.name);
+    if (other) throw new Error(`${dir}: both ${other.path} and ${face.path} are the ${face.name} face`);
+    found.set(face.name, face);
+  }
+  const missing = FACE_NAMES.filter((n) => !found.has(n));
+  if (missing.length > 0) throw new Error(`${dir}: no ${missing.join(', ')} face among its TrueType fonts`);
+  return Object.fromEntries(FACE_NAMES.map((n) => [n, found.get(n)!])) as Record<FaceName, FontFace>;
+}
+
+const TNR = 'Times New Roman';
+const FC_STYLES: Record<FaceName, string> = { regular: 'Regular', bold: 'Bold', italic: 'Italic', boldItalic: 'Bold Italic' };
+/** File names Times New Roman ships under (Windows, macOS, msttcorefonts). */
+const TNR_FILE = /^(times(bd|bi|i)?|times ?new ?roman.*|times_new_roman.*)\.ttf$/i;
+
+function fontDirectories(): string[] {
+  const home = homedir();
+  const dirs = [
+    '/usr/share/fonts',
+    '/usr/local/share/fonts',
+    join(home, '.fonts'),
+    join(home, '.local/share/fonts'),
+    '/Library/Fonts',
+    '/System/Library/Fonts/Supplemental',
+    join(home, 'Library/Fonts'),
+  ];
+  if (process.env.WINDIR) dirs.push(join(process.env.WINDIR, 'Fonts'));
+  return dirs.filter((d) => existsSync(d));
+}
+
+/** Candidate files: what fontconfig matches for each style, then likely names in the usual folders. */
+function systemCandidates(): string[] {
+  const files: string[] = [];
+  for (const style of Object.values(FC_STYLES)) {
+    try {
+      const out = execFileSync('fc-match', ['-f', '%{family}\t%{file}', `${TNR}:style=${style}`], {
+        encoding: 'utf8',
+        timeout: 5000,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      const [families = '', file = ''] = out.split('\t');
+      // fc-match always answers; a substitute (Liberation Serif, DejaVu) is not Times New Roman.
+      if (families.split(',').includes(TNR) && file) files.push(file);
+    } catch {
+      break; // no fontconfig
+    }
+  }
+  const walk = (dir: string, depth: number): void => {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry);
+      if (TNR_FILE.test(entry)) files.push(path);
+      else if (depth > 0 && !entry.includes('.')) {
+        try {
+          if (statSync(path).isDirectory()) walk(path, depth - 1);
+        } catch {
+          // unreadable: skip
+        }
+      }
+    }
+  };
+  for (const dir of fontDirectories()) walk(dir, 3);
+  return [...new Set(files)];
+}
+
+/** All four faces of a real Times New Roman with the Vietnamese letters, or undefined. */
+function systemTimes(): Record<FaceName, FontFace> | undefined {
+  const found = new Map<FaceName, FontFace>();
+  for (const path of systemCandidates()) {
+    try {
+      const face = open(path);
+      if (face.familyName === TNR && !found.has(face.name) && hasVietnamese(face)) found.set(face.name, face);
+    } catch {
+      // not a usable TrueType file
+    }
+  }
+  if (!FACE_NAMES.every((n) => found.has(n))) return undefined;
+  return Object.fromEntries(FACE_NAMES.map((n) => [n, found.get(n)!])) as Record<FaceName, FontFace>;
+}
+
+const cache = new Map<string, FontSet>();
+
+/**
+ * The faces to set a notice in: `fontDir` when given, else an installed
+ * Times New Roman (unless `systemFonts` is false), else the bundled Tinos.
+ * Each choice is made and parsed once per process.
+ */
+export function loadFonts(opts: LoadFontsOptions = {}): FontSet {
+  const key = opts.fontDir !== undefined ? `dir:${opts.fontDir}` : opts.systemFonts === false ? 'bundled' : 'auto';
+  const cached = cache.get(key);
+  if (cached) return cached;
+  let set: FontSet;
+  if (opts.fontDir !== undefined) {
+    const faces = facesInDirectory(opts.fontDir);
+    set = { family: faces.regular.familyName, origin: 'directory', faces };
+  } else {
+    const system = opts.systemFonts === false ? undefined : systemTimes();
+    if (system) set = { family: TNR, origin: 'system', faces: system };
+    else {
+      const paths = bundledPaths();
+      const faces = Object.fromEntries(FACE_NAMES.map((n) => [n, open(paths[n], n)])) as Record<FaceName, FontFace>;
+      set = { family: faces.regular.familyName, origin: 'bundled', faces };
+    }
+  }
+  cache.set(key, set);
+  return set;
+}

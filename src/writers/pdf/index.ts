@@ -1,0 +1,31 @@
+/**
+ * The PDF writer: a `Doc` to the bytes of a PDF laid out per Decree
+ * 30/2020/NĐ-CP, with the same line breaks and pages as the DOCX.
+ *
+ * Phase 1 lays the notice out (typeset.ts: line breaking and pagination from
+ * measured widths, layout.ts), phase 2 draws each page (draw.ts), phase 3
+ * writes the file (file.ts: font subsets, metadata, reproducible bytes).
+ */
+import type { Doc } from '../../ir.ts';
+import { drawPage, GlyphEncoder } from './draw.ts';
+import { assemblePdf } from './file.ts';
+import type { FontSet } from './fonts.ts';
+import { pageHeightPt, pageWidthPt, typeset } from './typeset.ts';
+
+export type { FaceName, FontSet, LoadFontsOptions } from './fonts.ts';
+export { loadFonts } from './fonts.ts';
+export { MissingGlyphError } from './measure.ts';
+
+/**
+ * Writes `doc` as a PDF set in `fonts`; the same Doc and fonts always give
+ * the same bytes. Throws MissingGlyphError when a character has no glyph.
+ */
+export async function writePdf(doc: Doc, fonts: FontSet): Promise<Uint8Array> {
+  // Phase 1: layout.
+  const pages = typeset(doc, fonts);
+  // Phase 2: drawing.
+  const encoder = new GlyphEncoder(fonts);
+  const contents = pages.map((shapes) => drawPage(shapes, pageHeightPt, encoder));
+  // Phase 3: the file.
+  return assemblePdf({ meta: doc.meta, fonts, encoder, contents, pageWidthPt, pageHeightPt });
+}
