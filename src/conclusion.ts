@@ -29,6 +29,8 @@ export interface Issuer {
   readonly place: string;
   /** Collective named after "TM."; defaults to the issuer's name. */
   readonly collective?: string;
+  /** The name as written inside a sentence ("UBND huyện Bắc Sơn"). */
+  readonly shortName?: string;
 }
 
 /** A deadline as the clerk gave it. */
@@ -53,18 +55,25 @@ export interface Directive {
   readonly status?: TaskStatus;
 }
 
+/** An inline enumeration inside a paragraph: "(1) …; (2) …" or "(i) …; (ii) …". */
+export interface Enumeration {
+  readonly style: 'arabic' | 'roman';
+  readonly items: readonly string[];
+}
+
 /** One node of the body tree; `path` locates it in the YAML and `textPath` its text, for diagnostics. */
 export type BodyNode =
   | { readonly kind: 'paragraph'; readonly text: string; readonly path: readonly (string | number)[];
-      readonly textPath: readonly (string | number)[]; readonly directive?: Directive }
+      readonly textPath: readonly (string | number)[]; readonly directive?: Directive; readonly enumerate?: Enumeration }
   | { readonly kind: 'dash'; readonly text: string; readonly path: readonly (string | number)[];
-      readonly textPath: readonly (string | number)[]; readonly directive?: Directive }
+      readonly textPath: readonly (string | number)[]; readonly directive?: Directive; readonly enumerate?: Enumeration }
   | {
       readonly kind: 'item';
       readonly text: string;
       readonly path: readonly (string | number)[];
       readonly textPath: readonly (string | number)[];
       readonly directive?: Directive;
+      readonly enumerate?: Enumeration;
       readonly children: readonly BodyNode[];
     }
   | {
@@ -85,6 +94,7 @@ export interface Component {
   readonly max?: number;
   readonly rank?: number;
   readonly level?: 'high' | 'low';
+  readonly previous?: { readonly score?: number; readonly rank?: number };
 }
 
 /** Results of one index (PAR INDEX, PCI, DDCI, SIPAS, PAPI…). */
@@ -103,6 +113,7 @@ export interface IndexResult {
   readonly components?: {
     readonly rankWord: string;
     readonly units?: number;
+    readonly aggregate?: 'sum' | 'average' | 'weighted';
     readonly split?: { readonly rankAtMost?: number; readonly scoreAtLeast?: number };
     readonly items: readonly Component[];
   };
@@ -132,6 +143,13 @@ export interface Meeting {
   readonly reports: readonly { readonly by: string; readonly content: string }[];
 }
 
+/** A requested appendix (Phụ lục) presenting one index. */
+export interface AppendixSpec {
+  readonly index: string;
+  readonly title?: string;
+  readonly chart: boolean;
+}
+
 /** The "Lưu:" line. */
 export interface Archive {
   readonly units: readonly string[];
@@ -153,6 +171,8 @@ export interface Conclusion {
   readonly style: Style;
   readonly body: readonly BodyNode[];
   readonly closing?: string;
+  readonly footnote?: string;
+  readonly appendix: readonly AppendixSpec[];
   readonly recipients: readonly string[];
   readonly recipientsFromDirectives: boolean;
   readonly archive: Archive;

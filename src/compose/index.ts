@@ -5,20 +5,26 @@
  */
 import type { Conclusion } from '../conclusion.ts';
 import { dateParts, type DateParts } from './dates.ts';
-import { indexView, type IndexView } from './indices.ts';
+import { indexView, withArchivePrevious, type IndexView, type PreviousLookup } from './indices.ts';
 import { numberBody, type NodeView } from './body.ts';
 import { signatureLines } from './signature.ts';
 import { pad2 } from './numbers.ts';
+import { headerLines } from './issuer.ts';
 import { recipientLines } from './recipients.ts';
+import { appendixView, type AppendixView } from './appendix.ts';
+import { InternalError } from '../errors.ts';
 
 export type { IndexView } from './indices.ts';
 export type { NodeView } from './body.ts';
 export type { DeadlineView } from './dates.ts';
+export type { AppendixView } from './appendix.ts';
 
 /** Inputs of compose that do not come from the file itself. */
 export interface ComposeContext {
   /** Agencies given tasks elsewhere in the file, in order, for recipientsFromDirectives. */
   readonly directiveAgencies?: readonly string[];
+  /** Last year's index figures from the archive, for indices whose `previous` the clerk left out. */
+  readonly previous?: PreviousLookup;
 }
 
 /** What the templates print; every key is present (null when absent) for Handlebars' strict mode. */
@@ -48,6 +54,10 @@ export interface Notice {
   readonly indices: Readonly<Record<string, IndexView>>;
   readonly body: readonly NodeView[];
   readonly closing: string | null;
+  readonly footnote: string | null;
+  readonly appendices: readonly AppendixView[];
+  /** "UBND huyện Bắc Sơn": the issuer inside a sentence (appendix reference line). */
+  readonly issuerShortName: string;
   /** Nơi nhận entries without "-" and ";" (the template adds them). */
   readonly recipients: readonly string[];
   /** The text after "Lưu: ", e.g. "VT, NC. TH(40)". */
@@ -67,12 +77,13 @@ export interface Notice {
 /** Composes everything the notice will say. */
 export function composeNotice(c: Conclusion, ctx: ComposeContext = {}): Notice {
   const indices: Record<string, IndexView> = Object.create(null);
-  for (const index of c.indices) indices[index.id] = indexView(index, c.style.padNumbers);
+  for (const index of c.indices) indices[index.id] = indexView(withArchivePrevious(index, ctx.previous), c.style.padNumbers);
   const archive = c.archive;
-  const archiveText =
-    archive.units.join(', ') + (archive.drafter || archive.copies ? `. ${archive.drafter ?? ''}${archive.copies ? `(${archive.copies})` : ''}` : '');
+  // ND30 Mẫu 1.4 "- Lưu: VT, …(9). …(10).": (9) units and archive copies, (10) drafter code and copies issued ("PL.(300)").
+  const copies = archive.copies !== undefined ? `(${archive.copies})` : '';
+  const archiveText = archive.units.join(', ') + (archive.drafter ? `. ${archive.drafter}.${copies}` : copies);
   return {
-    issuer: { parent: c.issuer.parent, name: c.issuer.name, symbol: c.issuer.symbol, place: c.issuer.place },
+    issuer: { parent: headerLines(c.issuer.parent), name: headerLines(c.issuer.name), symbol: c.issuer.symbol, place: c.issuer.place },
     number: c.number !== undefined ? pad2(c.number) : null,
     issued: c.issued ? dateParts(c.issued) : null,
     summary: c.summary.length > 0 ? c.summary : null,
@@ -90,6 +101,13 @@ export function composeNotice(c: Conclusion, ctx: ComposeContext = {}): Notice {
     indices,
     body: numberBody(c.body, c.style.numbering, c.style.deadlineStyle),
     closing: c.closing ?? null,
+    footnote: c.footnote ?? null,
+    appendices: c.appendix.map((spec, i) => {
+      const index = c.indices.find((x) => x.id === spec.index);
+      if (!index) throw new InternalError(`appendix for unknown index ${spec.index} (validate/ should have caught it)`);
+      return appendixView(spec, index, i + 1, c.appendix.length);
+    }),
+    issuerShortName: c.issuer.shortName ?? c.issuer.name.join(' '),
     recipients: recipientLines(c.recipients, c.recipientsFromDirectives ? (ctx.directiveAgencies ?? []) : []),
     archive: archiveText,
     signature: { lines: signatureLines(c.signature, c.issuer), name: c.signature.name, gapPt: c.style.signatureGapPt },

@@ -37,7 +37,7 @@ export interface IndexView {
   readonly percent: string | null;
   /** "02" or "2" per the issuer's padding style. */
   readonly rank: string | null;
-  /** "thứ nhất", "thứ hai"… */
+  /** "thứ nhất", "thứ hai"… or "cuối" for the last unit. */
   readonly rankOrdinal: string | null;
   readonly units: string | null;
   readonly unitsLabel: string | null;
@@ -120,7 +120,7 @@ export function indexView(index: IndexResult, padNumbers: boolean): IndexView {
     max: index.max !== undefined ? formatDecimal(index.max) : null,
     percent: index.max !== undefined ? formatDecimal((index.score / index.max) * 100, 2) : null,
     rank: index.rank !== undefined ? (padNumbers ? pad2(index.rank) : String(index.rank)) : null,
-    rankOrdinal: index.rank !== undefined ? `thứ ${ordinalWord(index.rank)}` : null,
+    rankOrdinal: componentRank(index.rank, index.units),
     units: index.units !== undefined ? String(index.units) : null,
     unitsLabel: index.unitsLabel ?? null,
     previousYear: previous ? String(previous.year) : null,
@@ -132,5 +132,31 @@ export function indexView(index: IndexResult, padNumbers: boolean): IndexView {
     componentCount: items.length,
     high: items.filter((c) => isHigh(c, components?.split)).map(toView),
     low: items.filter((c) => !isHigh(c, components?.split)).map(toView),
+  };
+}
+
+/** Last year's figures of an index as found in the archive (from last year's notice). */
+export type PreviousLookup = (indexId: string, year: number) => { readonly score?: number; readonly rank?: number } | undefined;
+
+/**
+ * Fills an index's missing last-year figures from the archive: when the
+ * clerk gave no `previous` (or only its year), and last year's notice of the
+ * same issuer has the same index, its score and rank are used. Figures the
+ * clerk typed always win.
+ */
+export function withArchivePrevious(index: IndexResult, lookup: PreviousLookup | undefined): IndexResult {
+  if (!lookup || (index.previous?.score !== undefined && index.previous?.rank !== undefined)) return index;
+  const year = index.previous?.year ?? index.year - 1;
+  const found = lookup(index.id, year);
+  if (!found) return index;
+  return {
+    ...index,
+    previous: {
+      year,
+      ...(found.score !== undefined ? { score: found.score } : {}),
+      ...(found.rank !== undefined ? { rank: found.rank } : {}),
+      ...(index.previous?.score !== undefined ? { score: index.previous.score } : {}),
+      ...(index.previous?.rank !== undefined ? { rank: index.previous.rank } : {}),
+    },
   };
 }

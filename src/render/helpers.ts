@@ -6,6 +6,7 @@ import type { HelperDelegate, HelperOptions } from 'handlebars';
 import Handlebars from 'handlebars';
 import type { DeadlineView, IndexView, Notice } from '../compose/index.ts';
 import { InternalError } from '../errors.ts';
+import { upper } from '../compose/signature.ts';
 
 /** Renders a phrase template (templates/phrases/NAME.hbs) with a view as its root. */
 export type PhraseRenderer = (name: string, view: object) => string;
@@ -52,6 +53,8 @@ export function registerHelpers(hb: typeof Handlebars, phrase: PhraseRenderer): 
     eq: (a: unknown, b: unknown) => a === b,
     /** {{#if (or a b)}} */
     or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
+    /** {{upper "Chỉ số"}} → "CHỈ SỐ" (Vietnamese upper case). */
+    upper: (text: string) => upper(text),
     /** {{join list "; "}} */
     join: (list: readonly string[], separator: unknown) => list.join(typeof separator === 'string' ? separator : ', '),
     /** {{blank 6}}: n no-break spaces, the draft's empty number and date ("Số:      /TB-UBND"); markup keeps them. */

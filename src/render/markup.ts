@@ -3,13 +3,16 @@
  *
  * The markup is tiny and HTML-like (parsed by htmlparser2, never by regular
  * expressions): <notice> holds <header>, <title>, <body>, <recipients> and
- * <signature>; <body> holds <p>, <h level="1|2|3">, <pagebreak/>;
- * inline <b> and <i>. Whitespace inside a paragraph collapses to one space,
+ * <signature>; <body> holds <p>, <h level="1|2|3">, <pagebreak/> and
+ * <table widths="30,70"> with <tr> rows of <td align="left|center|right">
+ * cells (the first row is the header); inline <b> and <i>. After the
+ * signature, each <appendix> holds <label>, <atitle>, <reference>, then body
+ * blocks and <chart> with <bar value max label>text</bar>. Whitespace inside a paragraph collapses to one space,
  * as in HTML; no-break spaces are kept.
  */
 import { parseDocument } from 'htmlparser2';
 import { isTag, isText, type ChildNode, type Element } from 'domhandler';
-import type { Block, DocHeader, DocRecipients, DocSignature, DocTitle, Run } from '../ir.ts';
+import type { Appendix, AppendixBlock, Block, Chart, DocHeader, DocRecipients, DocSignature, DocTitle, Run, Table, TableCell } from '../ir.ts';
 import { InternalError } from '../errors.ts';
 
 /** The parts of a Doc that come from the markup. */
@@ -19,6 +22,7 @@ export interface MarkupDoc {
   readonly body: readonly Block[];
   readonly recipients: DocRecipients;
   readonly signature: DocSignature;
+  readonly appendices: readonly Appendix[];
 }
 
 // Collapse ASCII whitespace only: U+00A0 (the draft's blank number) must survive.
@@ -101,28 +105,78 @@ function headerOf(el: Element): DocHeader {
   };
 }
 
-function bodyOf(el: Element): Block[] {
-  return elements(el, ['p', 'h', 'pagebreak']).map((child): Block => {
-    switch (child.name) {
-      case 'p':
-        return { type: 'paragraph', runs: inlineRuns(child.children), ...(child.attribs.align === 'center' ? { align: 'center' as const } : {}) };
-      case 'h': {
-        const level = Number(child.attribs.level ?? '1');
-        return { type: 'heading', level: level <= 1 ? 1 : level === 2 ? 2 : 3, runs: inlineRuns(child.children) };
-      }
-      default:
-        return { type: 'pageBreak' };
-    }
-  });
+function tableOf(el: Element): Table {
+  const rows = elements(el, ['tr']).map((tr) =>
+    elements(tr, ['td']).map((td): TableCell => {
+      const align = td.attribs.align;
+      return { runs: inlineRuns(td.children), ...(align === 'center' || align === 'right' || align === 'left' ? { align } : {}) };
+    }),
+  );
+  const columns = Math.max(0, ...rows.map((r) => r.length));
+  if (columns === 0) throw new InternalError('<table> without cells');
+  if (rows.some((r) => r.length !== columns)) throw new InternalError('<table> rows must have the same number of cells');
+  const given = (el.attribs.widths ?? '').split(',').filter(Boolean).map(Number);
+  const columnsPct = given.length === columns && given.every((w) => w > 0) ? given : Array.from({ length: columns }, () => 100 / columns);
+  return { type: 'table', columnsPct, rows };
 }
 
-/** Parses a rendered notice. Throws InternalError on markup the IR cannot hold (a template bug). */
+/** One body block element → IR block. */
+function blockOf(child: Element): Block {
+  switch (child.name) {
+    case 'table':
+      return tableOf(child);
+    case 'p':
+      return { type: 'paragraph', runs: inlineRuns(child.children), ...(child.attribs.align === 'center' ? { align: 'center' as const } : {}) };
+    case 'h': {
+      const level = Number(child.attribs.level ?? '1');
+      return { type: 'heading', level: level <= 1 ? 1 : level === 2 ? 2 : 3, runs: inlineRuns(child.children) };
+    }
+    case 'pagebreak':
+      return { type: 'pageBreak' };
+    default:
+      throw new InternalError(`<${child.name}> is not a body block`);
+  }
+}
+
+/** Parses <body> children. */
+function bodyOf(el: Element): Block[] {
+  return elements(el, ['p', 'h', 'pagebreak', 'table']).map(blockOf);
+}
+
+function chartOf(el: Element): Chart {
+  const bars = elements(el, ['bar']).map((bar) => {
+    const value = Number(bar.attribs.value);
+    const max = Number(bar.attribs.max);
+    if (!Number.isFinite(value) || !Number.isFinite(max) || max <= 0) throw new InternalError('<bar> needs numeric value and a positive max');
+    return { label: bar.attribs.label ?? '', value, max, valueText: textOf(bar) };
+  });
+  return { type: 'chart', bars };
+}
+
+function appendixOf(el: Element): Appendix {
+  const parts = elements(el, ['label', 'atitle', 'reference', 'p', 'h', 'table', 'chart', 'pagebreak']);
+  const body: AppendixBlock[] = parts
+    .filter((p) => !['label', 'atitle', 'reference'].includes(p.name))
+    .map((p) => (p.name === 'chart' ? chartOf(p) : blockOf(p)));
+  return {
+    label: textOf(only(el, 'label')),
+    title: parts.filter((p) => p.name === 'atitle').map(textOf),
+    reference: textOf(only(el, 'reference')),
+    body,
+  };
+}
+
+/**
+ * Parses a rendered document (a notice, or any template with the same frame,
+ * such as a report). Throws InternalError on markup the IR cannot hold: a
+ * template bug, never a clerk's text (which `rich` escapes).
+ */
 export function parseNoticeMarkup(markup: string): MarkupDoc {
   const dom = parseDocument(markup, { xmlMode: true, decodeEntities: true });
   const roots = dom.children.filter(isTag);
   if (roots.length !== 1 || roots[0].name !== 'notice') throw new InternalError('template output must be one <notice> element');
   const notice = roots[0];
-  elements(notice, ['header', 'title', 'body', 'recipients', 'signature']);
+  const parts = elements(notice, ['header', 'title', 'body', 'recipients', 'signature', 'appendix']);
   const title = only(notice, 'title');
   const titleParts = elements(title, ['kind', 'summary']);
   const recipients = only(notice, 'recipients');
@@ -146,5 +200,6 @@ export function parseNoticeMarkup(markup: string): MarkupDoc {
       name: textOf(names[0]),
       gapPt: Number(signature.attribs.gap ?? '0'),
     },
+    appendices: parts.filter((p) => p.name === 'appendix').map(appendixOf),
   };
 }

@@ -15,6 +15,10 @@ export interface TemplateSet {
   readonly dir: string;
   /** Renders the notice markup. */
   readonly notice: (notice: Notice) => string;
+  /** Renders another root template of the folder (e.g. "report" for report.hbs) with any view. */
+  readonly render: (name: string, view: object) => string;
+  /** Renders a phrase (templates/phrases/NAME.hbs) as inline text. */
+  readonly phrase: (name: string, view: object) => string;
   /** Names of the phrase templates ([[ID:name]] variants). */
   readonly phrases: readonly string[];
   /** Every file's text, for cache keys. */
@@ -56,18 +60,28 @@ export function loadTemplates(dir: string = defaultTemplatesDir): TemplateSet {
   }
   const phrases = new Map<string, HandlebarsTemplateDelegate>();
   for (const [name, text] of phraseSources) phrases.set(name, hb.compile(text, compileOptions));
-  registerHelpers(hb, (name, view) => {
+  const phrase = (name: string, view: object): string => {
     const template = phrases.get(name);
     if (!template) throw new Error(`no phrase template "${name}"`);
     // A phrase is inline text: template line breaks are not content.
     return template(view, runtimeOptions).replace(/\s+/g, ' ').trim();
-  });
-  const noticeSource = readFileSync(join(dir, 'notice.hbs'), 'utf8').normalize('NFC');
-  sources.set('notice.hbs', noticeSource);
-  const noticeTemplate = hb.compile(noticeSource, compileOptions);
+  };
+  registerHelpers(hb, phrase);
+  const roots = new Map<string, HandlebarsTemplateDelegate>();
+  for (const [name, text] of readFolder(dir)) {
+    sources.set(`${name}.hbs`, text);
+    roots.set(name, hb.compile(text, compileOptions));
+  }
+  const render = (name: string, view: object): string => {
+    const template = roots.get(name);
+    if (!template) throw new Error(`no template "${name}.hbs" in ${dir}`);
+    return template(view, runtimeOptions);
+  };
   const set: TemplateSet = {
     dir,
-    notice: (notice) => noticeTemplate(notice, runtimeOptions),
+    notice: (notice) => render('notice', notice),
+    render,
+    phrase,
     phrases: [...phrases.keys()],
     sources,
   };

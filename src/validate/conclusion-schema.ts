@@ -72,6 +72,7 @@ const issuer: Json = obj(
     }),
     place: str('Địa danh ghi ở dòng ngày tháng, ví dụ "Bắc Sơn", "Thành phố Hồ Chí Minh".'),
     collective: str('Tên tập thể khi ký thay mặt (TM.), ví dụ "Ủy ban nhân dân". Mặc định: tên cơ quan ban hành.'),
+    shortName: str('Tên cơ quan viết thường, dùng trong câu, ví dụ "UBND huyện Bắc Sơn" (dòng "Kèm theo Thông báo số … của …" ở phụ lục).'),
     style,
   },
   ['name', 'symbol', 'place'],
@@ -112,7 +113,17 @@ const status: Json = obj(
   ['state'],
 );
 
+const enumerate: Json = obj(
+  'Liệt kê trong cùng đoạn: "(1) …; (2) …" hoặc "(i) …; (ii) …", đánh số tự động.',
+  {
+    style: { enum: ['arabic', 'roman'], description: 'arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic.' },
+    items: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: 'Các ý, không ghi số thứ tự và dấu ";".' },
+  },
+  ['items'],
+);
+
 const directiveFields: Record<string, Json> = {
+  enumerate,
   lead: oneOrMany('Cơ quan chủ trì thực hiện nhiệm vụ này.'),
   support: oneOrMany('Cơ quan phối hợp.'),
   deadline,
@@ -166,6 +177,10 @@ const component: Json = obj(
     max: { type: 'number', exclusiveMinimum: 0, description: 'Điểm tối đa (nếu có thì in dạng 4,5/9 điểm).' },
     rank: { type: 'integer', minimum: 1, description: 'Thứ hạng của chỉ số thành phần.' },
     level: { enum: ['high', 'low'], description: 'Xếp vào nhóm cao điểm (high) hay thấp điểm (low); nếu bỏ trống thì dùng quy tắc "split".' },
+    previous: obj('Kết quả năm trước của chỉ số thành phần (cho bảng phụ lục).', {
+      score: { type: 'number', minimum: 0, description: 'Điểm năm trước.' },
+      rank: { type: 'integer', minimum: 1, description: 'Thứ hạng năm trước.' },
+    }),
   },
   ['name', 'score'],
 );
@@ -191,6 +206,10 @@ const indexResult: Json = obj(
     components: obj('Các chỉ số thành phần.', {
       rankWord: str('Từ nêu thứ hạng của chỉ số thành phần: "vị trí" (mặc định) hoặc "xếp".'),
       units: { type: 'integer', minimum: 1, description: 'Số đơn vị xếp hạng chỉ số thành phần (mặc định như chỉ số chung); hạng cuối in "vị trí cuối".' },
+      aggregate: {
+        enum: ['sum', 'average', 'weighted'],
+        description: 'Quan hệ giữa điểm chung và điểm thành phần để kiểm tra số liệu: sum (tổng, như PAR INDEX), average (trung bình, như SIPAS), weighted (có trọng số, không kiểm tra). Mặc định: sum nếu mọi thành phần có điểm tối đa, ngược lại weighted.',
+      },
       split: obj('Quy tắc chia nhóm cao/thấp điểm khi thành phần không ghi "level".', {
         rankAtMost: { type: 'integer', minimum: 1, description: 'Thứ hạng từ 1 đến số này là cao điểm.' },
         scoreAtLeast: { type: 'number', minimum: 0, description: 'Điểm (hoặc tỷ lệ % nếu có điểm tối đa) từ mức này trở lên là cao điểm.' },
@@ -275,6 +294,20 @@ export const conclusionSchema: Json = {
         minItems: 1,
         items: { type: 'string', minLength: 1 },
         description: 'Nơi nhận, mỗi phần tử một dòng, không ghi dấu "-" và ";" (được thêm tự động). Ghi chú như (b/c) viết liền sau tên.',
+      },
+      footnote: str('Chú thích cuối văn bản (nếu có), in nghiêng sau câu kết.'),
+      appendix: {
+        type: 'array',
+        description: 'Phụ lục kèm theo: bảng kết quả một bộ chỉ số và các chỉ số thành phần (năm nay, năm trước, tăng giảm, thứ hạng), có thể kèm biểu đồ.',
+        items: obj(
+          'Một phụ lục.',
+          {
+            index: str('Mã chỉ số (trong "indices") được trình bày trong phụ lục.'),
+            title: str('Tên phụ lục. Mặc định: "Kết quả <tên chỉ số> năm <năm>".'),
+            chart: { type: 'boolean', description: 'Kèm biểu đồ cột điểm các chỉ số thành phần so với điểm tối đa. Mặc định: không.' },
+          },
+          ['index'],
+        ),
       },
       recipientsFromDirectives: {
         type: 'boolean',

@@ -89,3 +89,29 @@ describe('Nơi nhận', () => {
     ]);
   });
 });
+
+describe('header name lines', async () => {
+  const { balanceLine, headerLines } = await import('../../src/compose/issuer.ts');
+  it('balances a long single line at a space', () => {
+    expect(balanceLine('SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN')).toEqual(['SỞ NÔNG NGHIỆP VÀ', 'PHÁT TRIỂN NÔNG THÔN']);
+    expect(balanceLine('ỦY BAN NHÂN DÂN')).toEqual(['ỦY BAN NHÂN DÂN']);
+  });
+  it('keeps a clerk\'s explicit lines', () => {
+    expect(headerLines(['ỦY BAN NHÂN DÂN', 'HUYỆN BẮC SƠN'])).toEqual(['ỦY BAN NHÂN DÂN', 'HUYỆN BẮC SƠN']);
+  });
+});
+
+describe('last year from the archive', async () => {
+  const { withArchivePrevious } = await import('../../src/compose/indices.ts');
+  const index: IndexResult = { id: 'PCI', name: 'PCI', year: 2018, score: 63.01, rank: 35, units: 63, wording };
+  const lookup = (id: string, year: number) => (id === 'PCI' && year === 2017 ? { score: 61.43, rank: 41 } : undefined);
+  it('fills missing figures from last year\'s notice', () => {
+    expect(withArchivePrevious(index, lookup).previous).toEqual({ year: 2017, score: 61.43, rank: 41 });
+    expect(indexView(withArchivePrevious(index, lookup), false).rankChange).toEqual({ direction: 'up', amount: '6' });
+  });
+  it('keeps what the clerk typed, and does nothing without a match', () => {
+    expect(withArchivePrevious({ ...index, previous: { year: 2017, score: 60 } }, lookup).previous).toEqual({ year: 2017, score: 60, rank: 41 });
+    expect(withArchivePrevious({ ...index, year: 2020 }, lookup).previous).toBeUndefined();
+    expect(withArchivePrevious(index, undefined)).toBe(index);
+  });
+});
