@@ -1,0 +1,214 @@
+/**
+ * `ketluan tasks` end to end, in a copy of the two reference examples:
+ * help, filters, exports written with --out, usage errors, and the
+ * follow-up report read back from its DOCX and PDF.
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli.ts';
+import { docxParagraphs } from './helpers/docx-text.ts';
+import { pdfLines } from './helpers/pdf-text.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const examples = ['conclusions/2019/nam-dinh-2019-pci-par.yaml', 'conclusions/2023/bac-son-2023-par-ddci.yaml'];
+
+let cwd: string;
+const temporary: string[] = [];
+afterAll(() => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+beforeAll(() => {
+  cwd = mkdtempSync(join(tmpdir(), 'ketluan-tasks-'));
+  temporary.push(cwd);
+  copyFileSync(join(root, 'ketluan.config.yaml'), join(cwd, 'ketluan.config.yaml'));
+  for (const file of examples) {
+    mkdirSync(join(cwd, file, '..'), { recursive: true });
+    copyFileSync(join(root, file), join(cwd, file));
+  }
+});
+
+function sink(): Writable & { text: string } {
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      stream.text += chunk.toString();
+      done();
+    },
+  }) as Writable & { text: string };
+  stream.text = '';
+  return stream;
+}
+
+async function run(args: string[], dir = cwd): Promise<{ code: number; out: string; err: string }> {
+  const stdout = sink();
+  const stderr = sink();
+  const code = await main(args, { cwd: dir, stdout, stderr, env: {} });
+  return { code, out: stdout.text, err: stderr.text };
+}
+
+describe('help', () => {
+  it('is in Vietnamese, and in English with --lang en, and listed in the main help', async () => {
+    const vi = await run(['tasks', '--help']);
+    expect(vi.code).toBe(0);
+    expect(vi.out).toContain('Cách dùng: ketluan tasks [đường dẫn…] [tùy chọn]');
+    expect(vi.out).toContain('--overdue');
+    expect(vi.out).toContain('--report');
+    const en = await run(['tasks', '--help', '--lang', 'en']);
+    expect(en.out).toContain('Usage: ketluan tasks [paths…] [options]');
+    expect((await run(['--help'])).out).toMatch(/tasks \[đường dẫn…\]\s+Liệt kê/);
+    expect((await run(['--help', '--lang', 'en'])).out).toMatch(/tasks \[paths…\]\s+List/);
+  });
+});
+
+describe('listing', () => {
+  it('prints the table by default, sorted by due date', async () => {
+    const { code, out, err } = await run(['tasks', '--as-of', '2023-06-30']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out.split('\n')[0]).toMatch(/^STT\s+Hạn chót/);
+    expect(out.indexOf('01/08/2019')).toBeLessThan(out.indexOf('20/04/2023'));
+    expect(out.indexOf('30/04/2023')).toBeLessThan(out.indexOf('thường xuyên'));
+    expect(out).toContain('Tổng cộng 27 nhiệm vụ: 2 hoàn thành, 3 quá hạn (tính đến ngày 30/06/2023).');
+  });
+
+  it('lists the overdue tasks at a fixed --as-of date', async () => {
+    const { code, out } = await run(['tasks', '--overdue', '--as-of', '2023-06-30', '--format', 'json']);
+    expect(code).toBe(0);
+    const data = JSON.parse(out);
+    expect(data.asOf).toBe('2023-06-30');
+    expect(data.tasks.map((t: { id: string }) => t.id)).toEqual([
+      'conclusions/2019/nam-dinh-2019-pci-par.yaml#body.2.content.3',
+      'conclusions/2019/nam-dinh-2019-pci-par.yaml#body.3.content.0',
+      'conclusions/2023/bac-son-2023-par-ddci.yaml#body.3.content.2',
+    ]);
+    expect(data.tasks.every((t: { overdue: boolean }) => t.overdue)).toBe(true);
+    // Before the Nam Định deadline nothing is overdue.
+    expect(JSON.parse((await run(['tasks', '--overdue', '--as-of', '2019-07-01', '--format', 'json'])).out).tasks).toEqual([]);
+  });
+
+  it('filters by agency, status, year and due date from the command line', async () => {
+    const ids = async (...args: string[]) => JSON.parse((await run(['tasks', '--format', 'json', '--as-of', '2023-06-30', ...args])).out).tasks.map((t: { id: string }) => t.id.replace(/^.*\/(\d{4})\/.*#/, '$1:'));
+    expect(await ids('--agency', 'PHONG NOI VU')).toEqual(['2023:body.5.content.0', '2023:body.5.content.1']);
+    expect(await ids('--status', 'hoan thanh')).toEqual(['2019:body.2.content.1', '2023:body.3.content.0']);
+    expect(await ids('--year', '2019', '--due-before', '2019-12-31')).toEqual(['2019:body.2.content.1', '2019:body.2.content.3', '2019:body.3.content.0']);
+    expect(await ids('conclusions/2023', '--due-before', '2023-04-30')).toEqual(['2023:body.3.content.0', '2023:body.3.content.2']);
+  });
+});
+
+describe('exports with --out', () => {
+  it('writes CSV, ICS and XLSX files atomically and they read back', async () => {
+    const dir = join(cwd, 'exports');
+    const csv = await run(['tasks', '--format', 'csv', '--out', 'exports/tasks.csv', '--as-of', '2023-06-30']);
+    expect(csv.code).toBe(0);
+    expect(csv.out).toBe('đã tạo exports/tasks.csv\n');
+    const rows: Record<string, string>[] = parseCsv(readFileSync(join(dir, 'tasks.csv')), { bom: true, columns: true });
+    expect(rows).toHaveLength(27);
+    expect(rows[0]).toMatchObject({ 'Thông báo': '95/TB-VP', 'Hạn chót': '2019-08-01', 'Trạng thái': 'hoàn thành' });
+
+    expect((await run(['tasks', '--format', 'ics', '--out', 'exports/tasks.ics', '--as-of', '2023-06-30'])).code).toBe(0);
+    const events = new ICAL.Component(ICAL.parse(readFileSync(join(dir, 'tasks.ics'), 'utf8'))).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    expect(events.map((e) => e.startDate.toString())).toEqual(['2019-08-01', '2019-08-01', '2019-08-01', '2023-04-20', '2023-04-30']);
+
+    expect((await run(['tasks', '--format', 'xlsx', '--out', 'exports/tasks.xlsx', '--as-of', '2023-06-30'])).code).toBe(0);
+    const first = readFileSync(join(dir, 'tasks.xlsx'));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(first as unknown as ArrayBuffer);
+    expect(book.worksheets[0].name).toBe('Tổng hợp');
+    expect(book.getWorksheet('UBND các xã, thị trấn')!.rowCount).toBe(1 + 6);
+    await run(['tasks', '--format', 'xlsx', '--out', 'exports/tasks.xlsx', '--as-of', '2023-06-30']);
+    expect(readFileSync(join(dir, 'tasks.xlsx')).equals(first)).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('usage errors (exit 2)', () => {
+  it.each([
+    [['--as-of', '2023-02-30'], /--as-of: "2023-02-30" không phải ngày hợp lệ/],
+    [['--due-before', '30/6/2023'], /--due-before/],
+    [['--year', '23'], /--year/],
+    [['--status', 'xong'], /--status: "xong" không hợp lệ/],
+    [['--format', 'pdf'], /--format: "pdf" không hỗ trợ/],
+    [['--format', 'xlsx'], /--format xlsx cần --out/],
+    [['--signer', 'vu-quang-hien'], /--signer chỉ dùng cùng --report/],
+    [['--report', '--format', 'csv'], /--report tạo DOCX và PDF/],
+    [['--report', '--issuer', 'khong-co'], /--issuer: không có cơ quan "khong-co".*ubnd-bac-son, vp-ubnd-nam-dinh/],
+    [['--report', '--signer', 'khong-co'], /--signer: không có người ký "khong-co"/],
+    [['--delimiter', ';'], /--delimiter chỉ dùng cùng --format csv/],
+    [['--format', 'csv', '--delimiter', '|'], /--delimiter: "\|" không hỗ trợ/],
+    [['--bogus'], /Unknown option '--bogus'/],
+  ])('%j', async (args, message) => {
+    const { code, err } = await run(['tasks', ...args]);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+  });
+});
+
+describe('a file with errors', () => {
+  it('is reported and left out; the others are listed; exit 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ketluan-tasks-bad-'));
+    temporary.push(dir);
+    copyFileSync(join(root, 'ketluan.config.yaml'), join(dir, 'ketluan.config.yaml'));
+    mkdirSync(join(dir, 'conclusions'));
+    copyFileSync(join(root, examples[1]), join(dir, 'conclusions/good.yaml'));
+    writeFileSync(join(dir, 'conclusions/bad.yaml'), 'issuer: ubnd-bac-son\nbody: []\n');
+    const { code, out, err } = await run(['tasks', '--format', 'json', '--as-of', '2023-06-30'], dir);
+    expect(code).toBe(1);
+    expect(err).toContain('conclusions/bad.yaml');
+    expect(err).toContain('1 tệp có lỗi không được đưa vào danh sách');
+    expect(JSON.parse(out).tasks).toHaveLength(16);
+  });
+});
+
+describe('follow-up report', () => {
+  it('writes DOCX and PDF of the overdue tasks into out/reports, reproducibly', async () => {
+    const args = ['tasks', '--report', '--overdue', '--as-of', '2023-06-30', '--signer', 'vu-quang-hien'];
+    const { code, out, err } = await run(args);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const base = 'out/reports/bao-cao-thuc-hien-ket-luan-2023-06-30';
+    expect(out).toBe(`đã tạo ${base}.docx\nđã tạo ${base}.pdf\n`);
+    const docx = readFileSync(join(cwd, `${base}.docx`));
+    const pdf = readFileSync(join(cwd, `${base}.pdf`));
+    const paragraphs = (await docxParagraphs(docx)).map((p) => p.replace(/\s+/g, ' ').trim());
+    // Header of the first task's issuer (Văn phòng UBND tỉnh Nam Định), number left blank.
+    expect(paragraphs).toContain('UBND TỈNH NAM ĐỊNH');
+    expect(paragraphs).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(paragraphs.some((p) => /^Số: \/BC-VP$/.test(p))).toBe(true);
+    expect(paragraphs).toContain('BÁO CÁO');
+    expect(paragraphs).toContain('Tình hình thực hiện các nhiệm vụ tại Thông báo kết luận (tính đến ngày 30 tháng 6 năm 2023)');
+    expect(paragraphs).toContain('Tổng số 3 nhiệm vụ, trong đó: 0 nhiệm vụ đã hoàn thành; 2 nhiệm vụ đang thực hiện; 1 nhiệm vụ chưa thực hiện; 0 nhiệm vụ thực hiện thường xuyên hoặc không ghi thời hạn.');
+    expect(paragraphs).toContain('Số nhiệm vụ quá hạn chưa hoàn thành: 3 nhiệm vụ.');
+    expect(paragraphs).toContain('Đang thực hiện; quá hạn');
+    expect(paragraphs).toContain('trong tháng 4 năm 2023');
+    expect(paragraphs.some((p) => p.startsWith('Văn phòng UBND tỉnh chủ trì, phối hợp với các đơn vị liên quan tổ chức khai trương'))).toBe(true);
+    expect(paragraphs).toContain('- Chủ tịch UBND tỉnh (b/c);');
+    expect(paragraphs).toContain('- Chủ tịch UBND huyện (b/c);');
+    expect(paragraphs).toContain('Vũ Quang Hiến');
+    const pdfText = (await pdfLines(new Uint8Array(pdf))).flatMap((page) => page.lines).join('\n');
+    expect(pdfText).toContain('BÁO CÁO');
+    expect(pdfText).toContain('Vũ Quang Hiến');
+    await run(args);
+    expect(readFileSync(join(cwd, `${base}.docx`)).equals(docx)).toBe(true);
+    expect(readFileSync(join(cwd, `${base}.pdf`)).equals(pdf)).toBe(true);
+  });
+
+  it('names the report after the --agency query and takes --issuer and --recipient', async () => {
+    const { code, out } = await run(['tasks', '--report', '--agency', 'xã, thị trấn', '--as-of', '2023-06-30', '--issuer', 'ubnd-bac-son', '--recipient', 'Thường trực Huyện ủy (b/c)', '--recipient', 'UBND các xã, thị trấn']);
+    expect(code).toBe(0);
+    const file = 'out/reports/bao-cao-thuc-hien-ket-luan-xa-thi-tran-2023-06-30.docx';
+    expect(out).toContain(`đã tạo ${file}`);
+    expect(existsSync(join(cwd, file.replace(/docx$/, 'pdf')))).toBe(true);
+    const paragraphs = (await docxParagraphs(readFileSync(join(cwd, file)))).map((p) => p.replace(/\s+/g, ' ').trim());
+    expect(paragraphs).toContain('ỦY BAN NHÂN DÂN');
+    expect(paragraphs).toContain('Tình hình thực hiện các nhiệm vụ tại Thông báo kết luận giao UBND các xã, thị trấn (tính đến ngày 30 tháng 6 năm 2023)');
+    expect(paragraphs).toContain('- Thường trực Huyện ủy (b/c);');
+    expect(paragraphs).toContain('- UBND các xã, thị trấn;');
+    expect(paragraphs).toContain('CHỨC VỤ NGƯỜI KÝ');
+    expect(paragraphs).toContain('Đã hoàn thành ngày 19/4/2023 (Báo cáo số 21/BC-PNV ngày 21/4/2023 của Phòng Nội vụ)');
+  });
+});
