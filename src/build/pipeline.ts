@@ -1,8 +1,10 @@
 /**
  * One conclusion file through every stage: bytes → source → Conclusion →
- * Notice → Doc → output bytes. Pure apart from the writers' CPU work; the
- * caller reads and writes files.
+ * Notice → Doc → output bytes. Pure apart from the writers' CPU work and,
+ * once per process, parsing the fonts whose coverage the text is checked
+ * against; the caller reads and writes files.
  */
+import { resolve } from 'node:path';
 import type { Conclusion } from '../conclusion.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { composeNotice } from '../compose/index.ts';
@@ -11,6 +13,7 @@ import { readSource } from '../source/index.ts';
 import { validateConclusion } from '../validate/index.ts';
 import { walkBody } from '../validate/rules.ts';
 import type { Doc } from '../ir.ts';
+import { FACE_NAMES, loadFonts, type FontSet } from '../writers/pdf/fonts.ts';
 import type { Project } from './project.ts';
 
 /** Result of checking and rendering one file. */
@@ -18,6 +21,18 @@ export interface Prepared {
   readonly conclusion?: Conclusion;
   readonly doc?: Doc;
   readonly diagnostics: Diagnostic[];
+}
+
+/** Options of `prepare`. */
+export interface PrepareOptions {
+  /**
+   * The fonts the PDF will be set in: a character none of them can show is
+   * reported where it is typed (KL360) instead of failing the writer later.
+   * Default: the project's fonts (`fonts.dir` in the config, else the
+   * system's Times New Roman, else the bundled Tinos), as `build` loads
+   * them. `null`: no font check (private-use characters are still rejected).
+   */
+  readonly fonts?: FontSet | null;
 }
 
 /** Every lead agency in the body, in order of first mention. */
@@ -30,11 +45,39 @@ export function directiveAgencies(c: Conclusion): string[] {
   return out;
 }
 
+/** The fonts `build` would use for this project; undefined when they cannot be loaded (build reports that itself). */
+export function projectFonts(project: Project): FontSet | undefined {
+  const dir = project.config.fonts?.dir;
+  try {
+    return loadFonts(dir ? { fontDir: resolve(project.cwd, dir) } : {});
+  } catch {
+    return undefined;
+  }
+}
+
+const coverage = new WeakMap<FontSet, (codePoint: number) => boolean>();
+
+/**
+ * Whether every face of `fonts` has a glyph for a code point. Every face,
+ * because the templates, not the clerk, decide which text is bold or
+ * italic; the faces cache their look-ups.
+ */
+export function fontCoverage(fonts: FontSet): (codePoint: number) => boolean {
+  let canShow = coverage.get(fonts);
+  if (!canShow) {
+    const faces = FACE_NAMES.map((n) => fonts.faces[n]);
+    canShow = (cp) => faces.every((face) => face.glyphId(cp) !== 0);
+    coverage.set(fonts, canShow);
+  }
+  return canShow;
+}
+
 /** Reads, validates, composes and renders one file (no output written). */
-export function prepare(file: string, bytes: Uint8Array, project: Project): Prepared {
+export function prepare(file: string, bytes: Uint8Array, project: Project, opts: PrepareOptions = {}): Prepared {
   const read = readSource(file, bytes);
   if (!read.value) return { diagnostics: read.diagnostics };
-  const checked = validateConclusion(read.value, project.config, { phrases: project.templates.phrases });
+  const fonts = opts.fonts === undefined ? projectFonts(project) : opts.fonts ?? undefined;
+  const checked = validateConclusion(read.value, project.config, { phrases: project.templates.phrases, ...(fonts ? { canShow: fontCoverage(fonts) } : {}) });
   const diagnostics = [...read.diagnostics, ...checked.diagnostics];
   if (!checked.value || hasErrors(diagnostics)) return { diagnostics };
   const notice = composeNotice(checked.value, { directiveAgencies: directiveAgencies(checked.value) });

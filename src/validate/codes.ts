@@ -65,7 +65,57 @@ export const codes = {
   KL216: 'A list does not contain an item of the required kind.',
   KL217: 'A key name does not have the required form.',
   KL299: 'Another schema rule failed.',
+
+  // ── KL3xx: domain rules (src/validate/normalize.ts, rules.ts) ─────────────
+  // KL30x: references and forms the schema cannot check.
+  KL301: 'A deadline is not a real date, month or quarter (2023-02-30, 2023-13, 2026-Q5, 20/4/2023).',
+  KL302: 'A body section has neither "heading" nor "agency" to title it.',
+  KL303: 'The issuer id is not declared in ketluan.config.yaml.',
+  KL304: 'The signer id is not declared in ketluan.config.yaml.',
+  KL305: 'The signer has no name or no title (neither "signer" nor both "name" and "title").',
+  // KL31x: dates.
+  KL310: 'The issue date is before the meeting date.',
+  KL311: 'A deadline (a day, or the last day of a month or quarter) is before the meeting date.',
+  KL312: 'Warning: the notice is issued more than 05 working days after the meeting (QĐ 45/2018/QĐ-TTg).',
+  // KL32x: signature authority (ND30 Điều 13).
+  KL320: 'KT. (or a two-level signature with deputyFor) is signed by a deputy, whose title starts with "Phó".',
+  KL321: 'KT., TL. and TUQ. need the head\'s title they sign for in "for".',
+  KL322: 'TL./TUQ. is signed by the head of an internal unit (Chánh Văn phòng…), not by the head it signs for.',
+  KL323: 'TM. names a collective body (Ủy ban nhân dân, Hội đồng…), not a post.',
+  KL324: 'Warning: the deputy\'s title does not name the post it stands in for ("Phó Chủ tịch" signs for "Chủ tịch").',
+  KL325: 'A deputy ("Phó …") signs with KT. (authority KT, or deputyFor after TM./TL./TUQ.); after Q. or with no authority the title is a head\'s.',
+  // KL33x: index results.
+  KL330: 'A rank is larger than the number of ranked units.',
+  KL331: 'A score is larger than its maximum.',
+  KL332: 'The components\' figures do not match the total: maxima or scores do not add up (aggregate sum) or scores do not average (aggregate average) to it.',
+  KL333: 'The comparison (previous) year is not before the year assessed.',
+  // KL34x: references inside the text.
+  KL340: '[[deadline]] is used in an entry that has no "deadline".',
+  KL341: '[[ID]] names an index that is not under "indices".',
+  KL342: '[[ID:variant]] names a phrase variant that does not exist.',
+  KL343: 'An appendix names an index that is not under "indices".',
+  // KL35x: Nơi nhận and the "Lưu:" line (ND30 Phụ lục I, II.9.d).
+  KL350: 'A "Lưu" line is written inside "recipients"; it belongs in "archive" and is always printed last.',
+  KL351: 'Warning: an agency given a task is not among the recipients.',
+  KL352: 'Warning: the "Lưu:" line does not include VT (văn thư), which Mẫu 1.4 always lists first.',
+  // KL36x: characters the output cannot show.
+  KL360: 'A character has no glyph in the fonts the PDF is set in (emoji, CJK, symbols, invisible characters).',
+  KL361: 'A private-use character (U+E000–U+F8FF, planes 15–16): no font shows it and ketluan uses some internally.',
+  // ── KL37x: the number register (src/register, issue 6) ─────────────────
+  // Archive-wide: computed over every file of conclusions/, reported by
+  // `ketluan check` and `ketluan build`. KL374–KL379 stay reserved for it.
+  KL370: 'Register: two files of the same issuer carry the same number in the same year (the diagnostic names the other files).',
+  KL371: 'Register warning: numbers are skipped between two numbered notices of the same issuer and year.',
+  KL372: 'Register warning: a higher number has an earlier issue date than a lower number of the same issuer and year.',
+  KL373: 'Register warning: a notice has a number but no issue date, so it has no place in the register.',
+  // ── end of the register block ──────────────────────────────────────────
+  // KL38x: YAML that parsed, but not as the clerk meant.
+  KL380: 'A sentence containing ": " or ending with ":" became a "key: value" mapping; wrap the sentence in double quotes.',
+  KL381: 'Warning: an unquoted item of a [ , ] list looks like a fragment of a name that contains a comma.',
 } as const;
+
+/** The number register's range (src/register, issue 6): only register diagnostics use these, listed above once emitted. */
+export const reservedCodes = ['KL370', 'KL371', 'KL372', 'KL373', 'KL374', 'KL375', 'KL376', 'KL377', 'KL378', 'KL379'] as const;
 
 /** A known diagnostic code. */
 export type Code = keyof typeof codes;

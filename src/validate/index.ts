@@ -4,11 +4,11 @@
  * id resolution and the domain rules. Never throws on a clerk's input.
  */
 import type { Conclusion, Config } from '../conclusion.ts';
-import { hasErrors, type Diagnostic } from '../diagnostics.ts';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import type { SourceDoc } from '../source/index.ts';
 import { conclusionSchema, configSchema } from './conclusion-schema.ts';
 import { normalizeConclusion, Reporter } from './normalize.ts';
-import { checkRules, type RuleContext } from './rules.ts';
+import { checkRules, checkText, checkYamlPitfalls, type RuleContext, type TextRange } from './rules.ts';
 import { validateAgainstSchema } from './schema.ts';
 
 export type { RuleContext } from './rules.ts';
@@ -19,15 +19,33 @@ export interface Checked<T> {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Validates one conclusion file against the schema, the config and the domain rules. */
+/**
+ * Validates one conclusion file against the schema, the config and the
+ * domain rules. Characters and YAML pitfalls are checked whatever the
+ * schema says; the domain rules need schema-valid data.
+ */
 export function validateConclusion(src: SourceDoc, config: Config, ctx: RuleContext): Checked<Conclusion> {
-  const schemaDiagnostics = validateAgainstSchema(src, conclusionSchema);
-  if (hasErrors(schemaDiagnostics)) return { diagnostics: schemaDiagnostics };
+  const early = new Reporter(src);
+  checkText(src, early, ctx);
+  const pitfalls = checkYamlPitfalls(src, early);
+  const allSchema = validateAgainstSchema(src, conclusionSchema);
+  const schemaDiagnostics = allSchema.filter((d) => !within(src, d, pitfalls));
+  // Data the schema rejected never reaches normalisation, even when KL380 explains every rejection.
+  if (hasErrors(allSchema)) return { diagnostics: sortDiagnostics([...schemaDiagnostics, ...early.diagnostics]) };
   const reporter = new Reporter(src);
   const conclusion = normalizeConclusion(src.data as Record<string, unknown>, config, reporter);
   if (conclusion) checkRules(conclusion, reporter, ctx);
-  const diagnostics = [...schemaDiagnostics, ...reporter.diagnostics];
+  const diagnostics = sortDiagnostics([...schemaDiagnostics, ...early.diagnostics, ...reporter.diagnostics]);
   return hasErrors(diagnostics) || !conclusion ? { diagnostics } : { value: conclusion, diagnostics };
+}
+
+/** True when a diagnostic points inside one of `ranges` (a sentence KL380 already explains). */
+function within(src: SourceDoc, d: Diagnostic, ranges: readonly TextRange[]): boolean {
+  if (ranges.length === 0) return false;
+  const start = src.lineCounter.lineStarts[d.line - 1];
+  if (start === undefined) return false;
+  const offset = start + d.col - 1;
+  return ranges.some((r) => offset >= r.from && offset <= r.to);
 }
 
 /** The config used when a project has no ketluan.config.yaml: issuers and signers written inline. */

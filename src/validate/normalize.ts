@@ -17,9 +17,10 @@ import type {
   Style,
 } from '../conclusion.ts';
 import { defaultStyle } from '../conclusion.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import { formatPath, type Diagnostic } from '../diagnostics.ts';
 import { positionOf, type SourceDoc } from '../source/index.ts';
 import { isRealDate } from './dates.ts';
+import { badDate } from './messages.ts';
 
 type Path = (string | number)[];
 type Data = Record<string, any>;
@@ -34,6 +35,14 @@ export class Reporter {
     const { line, col } = positionOf(this.src, path, which);
     this.diagnostics.push({ code, severity, file: this.src.file, line, col, message: { vi, en }, ...(hint ? { hint } : {}) });
   }
+
+  /** Adds a diagnostic at a character offset of the text (a character inside a long scalar). */
+  reportAt(code: string, severity: Diagnostic['severity'], offset: number, vi: string, en: string, hint?: { vi: string; en: string }): void {
+    const p = this.src.lineCounter.linePos(Math.max(0, Math.min(offset, this.src.text.length)));
+    const line = Math.max(1, p.line);
+    const col = Math.max(1, p.col);
+    this.diagnostics.push({ code, severity, file: this.src.file, line, col, message: { vi, en }, ...(hint ? { hint } : {}) });
+  }
 }
 
 function list(value: unknown): string[] {
@@ -41,19 +50,54 @@ function list(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [String(value)];
 }
 
-/** Parses a deadline string: 2023-04-20, 2023-04, 2026-Q1, or free text. */
-export function parseDeadline(raw: string, style?: 'numeric' | 'words'): Deadline | { error: 'date' } {
+/** Why a deadline string is not a deadline, when it looks like a date, month or quarter but is none. */
+export type DeadlineError = { readonly error: 'date' | 'month' | 'quarter' };
+
+/**
+ * Parses a deadline string: 2023-04-20, 2023-04, 2026-Q1, or free text.
+ * Text that is clearly meant as one of the three forms but is not a real
+ * one (2023-02-30, 2023-13, 2026-Q5, 2023-4-20, 20/4/2023) is an error, not
+ * free text: printed as typed it would say a date that does not exist.
+ */
+export function parseDeadline(raw: string, style?: 'numeric' | 'words'): Deadline | DeadlineError {
   const s = style ? { style } : {};
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
   if (m) return isRealDate(raw) ? { kind: 'date', date: raw, ...s } : { error: 'date' };
-  m = /^(\d{4})-(\d{2})$/.exec(raw);
+  if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(raw) || /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(raw)) return { error: 'date' };
+  m = /^(\d{4})-(\d{1,2})$/.exec(raw);
   if (m) {
     const month = Number(m[2]);
-    return month >= 1 && month <= 12 ? { kind: 'month', year: Number(m[1]), month, ...s } : { error: 'date' };
+    return m[2].length === 2 && month >= 1 && month <= 12 ? { kind: 'month', year: Number(m[1]), month, ...s } : { error: 'month' };
   }
-  m = /^(\d{4})-[Qq]([1-4])$/.exec(raw);
-  if (m) return { kind: 'quarter', year: Number(m[1]), quarter: Number(m[2]) as 1 | 2 | 3 | 4, ...s };
+  m = /^(\d{4})-[Qq](\d+)$/.exec(raw);
+  if (m) {
+    const quarter = Number(m[2]);
+    return quarter >= 1 && quarter <= 4 ? { kind: 'quarter', year: Number(m[1]), quarter: quarter as 1 | 2 | 3 | 4, ...s } : { error: 'quarter' };
+  }
   return { kind: 'text', text: raw };
+}
+
+/** KL301's words: what is wrong with a deadline that looks like a date, month or quarter. */
+function badDeadline(where: string, raw: string, error: DeadlineError['error']): { vi: string; en: string; hint: { vi: string; en: string } } {
+  const hint = {
+    vi: 'Ghi ngày dạng YYYY-MM-DD (2023-04-20), tháng dạng YYYY-MM (2023-04) hoặc quý dạng YYYY-Q1 (2026-Q1).',
+    en: 'Write a day as YYYY-MM-DD (2023-04-20), a month as YYYY-MM (2023-04) or a quarter as YYYY-Q1 (2026-Q1).',
+  };
+  if (error === 'date') {
+    const said = badDate(where, raw);
+    return { vi: said.message.vi, en: said.message.en, hint: said.hint ?? hint };
+  }
+  const at = `\`${where}\`: `;
+  const [year, part] = raw.split(/-[Qq]?/);
+  if (error === 'month') {
+    const month = Number(part);
+    if (month >= 1 && month <= 12) {
+      const fixed = `${year}-${String(month).padStart(2, '0')}`;
+      return { vi: `${at}tháng không hợp lệ '${raw}' — tháng cần đủ hai chữ số`, en: `${at}invalid month '${raw}' — the month needs two digits`, hint: { vi: `viết là '${fixed}'`, en: `write '${fixed}'` } };
+    }
+    return { vi: `${at}tháng không hợp lệ '${raw}' — không có tháng ${month}`, en: `${at}invalid month '${raw}' — there is no month ${month}`, hint };
+  }
+  return { vi: `${at}quý không hợp lệ '${raw}' — một năm có bốn quý, Q1 đến Q4`, en: `${at}invalid quarter '${raw}' — a year has four quarters, Q1 to Q4`, hint };
 }
 
 function directiveOf(data: Data, path: Path, inherited: readonly string[], r: Reporter): Directive | undefined {
@@ -62,12 +106,13 @@ function directiveOf(data: Data, path: Path, inherited: readonly string[], r: Re
   let deadline: Deadline | undefined;
   if (data.deadline !== undefined) {
     const raw = typeof data.deadline === 'string' ? data.deadline : String(data.deadline.on);
+    const at = typeof data.deadline === 'string' ? [...path, 'deadline'] : [...path, 'deadline', 'on'];
     const parsed = parseDeadline(raw.trim(), typeof data.deadline === 'object' ? data.deadline.style : undefined);
     if ('error' in parsed) {
-      r.report('KL301', 'error', [...path, 'deadline'], `thời hạn không hợp lệ '${raw}': không có ngày/tháng này trong lịch`, `invalid deadline '${raw}': no such date or month`, {
-        vi: 'Ghi ngày dạng YYYY-MM-DD (2023-04-20), tháng dạng YYYY-MM (2023-04) hoặc quý dạng YYYY-Q1.',
-        en: 'Write a date as YYYY-MM-DD, a month as YYYY-MM or a quarter as YYYY-Q1.',
-      });
+      const said = badDeadline(formatPath(at), raw.trim(), parsed.error);
+      r.report('KL301', 'error', at, said.vi, said.en, said.hint);
+      // Kept as text so that [[deadline]] in the sentence is not reported a second time (KL340); the error stops the build.
+      deadline = { kind: 'text', text: raw };
     } else deadline = parsed;
   }
   const lead = data.lead !== undefined ? list(data.lead) : [...inherited];
@@ -84,17 +129,18 @@ function bodyOf(nodes: unknown[], path: Path, inherited: readonly string[], r: R
     const p = [...path, i];
     if (typeof raw === 'string') return { kind: 'paragraph', text: raw, path: p, textPath: p };
     const data = raw as Data;
+    const enumerate = data.enumerate ? { enumerate: { style: data.enumerate.style ?? 'arabic', items: data.enumerate.items } } : {};
     if (typeof data.item === 'string') {
       const directive = directiveOf(data, p, inherited, r);
-      return { kind: 'item', text: data.item, path: p, textPath: [...p, 'item'], ...(directive ? { directive } : {}), children: bodyOf(data.content ?? [], [...p, 'content'], inherited, r) };
+      return { kind: 'item', text: data.item, path: p, textPath: [...p, 'item'], ...(directive ? { directive } : {}), ...enumerate, children: bodyOf(data.content ?? [], [...p, 'content'], inherited, r) };
     }
     if (typeof data.text === 'string') {
       const directive = directiveOf(data, p, inherited, r);
-      return { kind: 'paragraph', text: data.text, path: p, textPath: [...p, 'text'], ...(directive ? { directive } : {}) };
+      return { kind: 'paragraph', text: data.text, path: p, textPath: [...p, 'text'], ...(directive ? { directive } : {}), ...enumerate };
     }
     if (typeof data.dash === 'string') {
       const directive = directiveOf(data, p, inherited, r);
-      return { kind: 'dash', text: data.dash, path: p, textPath: [...p, 'dash'], ...(directive ? { directive } : {}) };
+      return { kind: 'dash', text: data.dash, path: p, textPath: [...p, 'dash'], ...(directive ? { directive } : {}), ...enumerate };
     }
     const agency = list(data.agency);
     const title = typeof data.heading === 'string' ? data.heading : agency.join('; ');
@@ -125,11 +171,11 @@ function issuerOf(data: Data, config: Config, r: Reporter): { issuer: Issuer; st
       });
       return undefined;
     }
-    return { issuer: { id: raw, parent: list(found.parent), name: list(found.name), symbol: found.symbol, place: found.place, ...(found.collective ? { collective: found.collective } : {}) }, style: found.style ?? {} };
+    return { issuer: { id: raw, parent: list(found.parent), name: list(found.name), symbol: found.symbol, place: found.place, ...(found.collective ? { collective: found.collective } : {}), ...(found.shortName ? { shortName: found.shortName } : {}) }, style: found.style ?? {} };
   }
   const d = raw as Data;
   return {
-    issuer: { parent: list(d.parent), name: list(d.name), symbol: d.symbol, place: d.place, ...(d.collective ? { collective: d.collective } : {}) },
+    issuer: { parent: list(d.parent), name: list(d.name), symbol: d.symbol, place: d.place, ...(d.collective ? { collective: d.collective } : {}), ...(d.shortName ? { shortName: d.shortName } : {}) },
     style: d.style ?? {},
   };
 }
@@ -205,6 +251,8 @@ export function normalizeConclusion(data: Data, config: Config, r: Reporter): Co
     style,
     body,
     ...(data.closing ? { closing: data.closing } : {}),
+    ...(data.footnote ? { footnote: data.footnote } : {}),
+    appendix: (data.appendix ?? []).map((a: Data) => ({ index: a.index, ...(a.title ? { title: a.title } : {}), chart: a.chart === true })),
     recipients: data.recipients,
     recipientsFromDirectives: data.recipientsFromDirectives === true,
     archive: archiveOf(data.archive),

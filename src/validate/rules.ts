@@ -1,18 +1,31 @@
 /**
  * Domain rules beyond the schema: dates, signature authority, index
- * figures, references in the text, Nơi nhận. Each rule has its own code
- * (KL3xx, listed in codes.ts) and its own test in test/rules.test.ts.
+ * figures, references in the text, Nơi nhận, and the characters and YAML
+ * shapes a clerk did not mean. Each rule has its own code (KL3xx, listed in
+ * codes.ts) and its own test in test/rules.test.ts.
+ *
+ * `checkRules` runs on a normalised Conclusion; `checkText` and
+ * `checkYamlPitfalls` run on the source itself, before and whatever the
+ * schema says, so a file's every problem is reported in one run.
  */
+import { isScalar, isSeq, type Node as YamlNode, type Scalar } from 'yaml';
 import type { BodyNode, Conclusion, Directive } from '../conclusion.ts';
+import { excerpt, formatPath } from '../diagnostics.ts';
 import { referencePattern } from '../render/helpers.ts';
 import { agencyKey } from '../compose/recipients.ts';
-import { workingDaysBetween } from './dates.ts';
+import { nodeAt, type SourceDoc } from '../source/index.ts';
+import { lastDayOf, workingDaysBetween } from './dates.ts';
 import type { Reporter } from './normalize.ts';
 
 /** What the rules need besides the file. */
 export interface RuleContext {
   /** Names of the phrase templates, the valid [[ID:variant]] variants. */
   readonly phrases: readonly string[];
+  /**
+   * Whether the output fonts have a glyph for a code point (KL360). Absent
+   * when no fonts are known: then only private-use characters are rejected.
+   */
+  readonly canShow?: (codePoint: number) => boolean;
 }
 
 /** ND30 / QĐ 45/2018/QĐ-TTg: a conclusion notice is issued within 05 working days of the meeting. */
@@ -48,35 +61,92 @@ function checkDates(c: Conclusion, r: Reporter): void {
   }
   walkBody(c.body, (node) => {
     const d = directiveOf(node)?.deadline;
-    if (d?.kind === 'date' && d.date < meeting) {
-      r.report('KL311', 'error', [...node.path, 'deadline'], `thời hạn ${d.date} trước ngày họp ${meeting}`, `deadline ${d.date} is before the meeting date ${meeting}`);
-    }
+    const last = d ? lastDayOf(d) : undefined;
+    if (!d || last === undefined || last >= meeting) return;
+    const [vi, en] =
+      d.kind === 'month'
+        ? [`thời hạn trong tháng ${d.month} năm ${d.year} (hết ngày ${last}) đã qua trước ngày họp ${meeting}`, `deadline month ${d.month}/${d.year} (ending ${last}) is over before the meeting date ${meeting}`]
+        : d.kind === 'quarter'
+          ? [`thời hạn trong Quý ${d.quarter} năm ${d.year} (hết ngày ${last}) đã qua trước ngày họp ${meeting}`, `deadline Q${d.quarter} ${d.year} (ending ${last}) is over before the meeting date ${meeting}`]
+          : [`thời hạn ${last} trước ngày họp ${meeting}`, `deadline ${last} is before the meeting date ${meeting}`];
+    r.report('KL311', 'error', [...node.path, 'deadline'], vi, en, {
+      vi: 'Nhiệm vụ được giao tại cuộc họp có thời hạn sau ngày họp: kiểm tra lại năm, tháng của "deadline".',
+      en: 'A task given at the meeting is due after it: check the year and month of "deadline".',
+    });
   });
 }
 
 const deputyTitle = /^phó\s/i;
-const collectiveHeads = /^(chủ tịch|giám đốc|bộ trưởng|thủ tướng|chủ nhiệm|tổng giám đốc|trưởng ban|viện trưởng|hiệu trưởng)$/i;
+/** Posts that head a whole body and never an internal unit: they do not sign "thừa lệnh" (TL.) of themselves. */
+const topHeads = /^(chủ tịch|bộ trưởng|thủ tướng|tổng giám đốc|giám đốc|chủ nhiệm|trưởng ban|viện trưởng|hiệu trưởng)$|^(chủ tịch|bộ trưởng|thủ tướng)\s/i;
+/** A post (chức vụ), where TM. needs the name of a collective body. */
+const post = /^(phó\s+)?(chủ tịch|giám đốc|tổng giám đốc|bộ trưởng|thủ tướng|chánh văn phòng|chánh thanh tra|chủ nhiệm|hiệu trưởng|viện trưởng|cục trưởng|vụ trưởng|trưởng\s)/i;
+
+/** Lower case, single spaces: for comparing titles. */
+function titleKey(s: string): string {
+  return s.normalize('NFC').toLocaleLowerCase('vi-VN').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * True when a deputy's title ("Phó Chủ tịch UBND tỉnh") names the post it
+ * stands in for ("Chủ tịch"), or one of its posts when the head holds
+ * several ("Bộ trưởng, Chủ nhiệm" has the deputy "Phó Chủ nhiệm").
+ */
+function deputyOf(title: string, head: string): boolean {
+  const t = titleKey(title).replace(/^phó /, '');
+  return titleKey(head)
+    .split(/\s*,\s*/)
+    .filter((h) => h !== '')
+    .some((h) => t.startsWith(h) || h.startsWith(t));
+}
 
 function checkSignature(c: Conclusion, r: Reporter): void {
   const s = c.signature;
   const at = ['signature', 'authority'];
   const title = s.title.trim();
+  const deputy = deputyTitle.test(title);
+  // ND30 Điều 13: a deputy signs KT.; with TM./TL./TUQ. that is the second level, "deputyFor".
   if (s.authority === 'KT' || s.deputyFor) {
-    if (!deputyTitle.test(title)) {
+    if (!deputy) {
       r.report('KL320', 'error', at, `ký thay (KT.) phải do cấp phó ký, nhưng chức vụ người ký là "${title}"`, `KT. is signed by a deputy, but the signer's title is "${title}"`, {
         vi: 'Dùng chức vụ "Phó …" hoặc bỏ KT./deputyFor nếu cấp trưởng ký.',
         en: 'Use a "Phó …" title, or drop KT./deputyFor when the head signs.',
       });
+    } else {
+      const head = s.deputyFor ?? (s.authority === 'KT' ? s.for : undefined);
+      if (head && !deputyOf(title, head)) {
+        r.report('KL324', 'warning', at, `người ký "${title}" không phải cấp phó của "${head}"`, `the signer "${title}" is not a deputy of "${head}"`, {
+          vi: `Cấp phó ký thay "${head}" thường có chức vụ "Phó ${head}".`,
+          en: `The deputy signing for "${head}" is usually "Phó ${head}".`,
+        });
+      }
     }
+  } else if (deputy) {
+    const how = s.authority === 'Q' ? 'Q. (quyền) ghi chức vụ cấp trưởng được giao quyền' : 'cấp phó ký phải ghi KT. (ký thay)';
+    r.report('KL325', 'error', at, `${how}, nhưng chức vụ người ký là "${title}"`, `${s.authority === 'Q' ? 'Q. takes the head\'s title' : 'a deputy signs with KT.'}, but the signer's title is "${title}"`, {
+      vi: s.authority === 'none' ? 'Đặt authority: KT và for: chức vụ cấp trưởng.' : s.authority === 'Q' ? 'Ghi title là chức vụ cấp trưởng, ví dụ "Giám đốc".' : 'Thêm deputyFor: chức vụ cấp trưởng của đơn vị (ví dụ "Chánh Văn phòng").',
+      en: s.authority === 'none' ? 'Set authority: KT and for: the head\'s title.' : s.authority === 'Q' ? 'Give the head\'s title, e.g. "Giám đốc".' : 'Add deputyFor: the unit head\'s title (e.g. "Chánh Văn phòng").',
+    });
   }
   if ((s.authority === 'KT' || s.authority === 'TL' || s.authority === 'TUQ') && !s.for) {
     r.report('KL321', 'error', at, `${s.authority}. cần ghi chức vụ được ký thay trong "for" (ví dụ "Chủ tịch")`, `${s.authority}. needs the head's title in "for" (e.g. "Chủ tịch")`);
   }
-  if ((s.authority === 'TL' || s.authority === 'TUQ') && !s.deputyFor && collectiveHeads.test(title)) {
-    r.report('KL322', 'error', at, `${s.authority}. do người đứng đầu đơn vị thuộc cơ quan ký (ví dụ Chánh Văn phòng), không phải "${title}"`, `${s.authority}. is signed by the head of an internal unit (e.g. Chánh Văn phòng), not "${title}"`);
+  // ND30 Điều 13.3–13.4: TL. and TUQ. are signed by the head of a unit under the one who delegates, never by that head.
+  if ((s.authority === 'TL' || s.authority === 'TUQ') && !s.deputyFor && !deputy && (topHeads.test(title) || (s.for !== undefined && titleKey(s.for) === titleKey(title)))) {
+    r.report('KL322', 'error', at, `${s.authority}. do người đứng đầu đơn vị thuộc cơ quan ký (ví dụ Chánh Văn phòng), không phải "${title}"`, `${s.authority}. is signed by the head of an internal unit (e.g. Chánh Văn phòng), not "${title}"`, {
+      vi: s.authority === 'TL' ? `Khi "${title}" ký, bỏ TL. (authority: none).` : 'Ghi chức vụ của người được ủy quyền.',
+      en: s.authority === 'TL' ? `When "${title}" signs, drop TL. (authority: none).` : 'Give the title of the person authorised.',
+    });
   }
-  if (s.authority === 'TM' && !(s.for ?? c.issuer.collective) && c.issuer.name.length === 0) {
-    r.report('KL323', 'error', at, 'TM. cần tên tập thể (ghi "for" hoặc "collective" của cơ quan)', 'TM. needs the collective body ("for" or the issuer\'s "collective")');
+  // ND30 Điều 13.1: "TM." is followed by the name of the collective (Ủy ban nhân dân), never by a post.
+  if (s.authority === 'TM') {
+    const collective = s.for ?? c.issuer.collective ?? c.issuer.name.join(' ');
+    if (collective.trim() === '' || post.test(collective.trim())) {
+      r.report('KL323', 'error', s.for !== undefined ? ['signature', 'for'] : at, `TM. (thay mặt) ghi tên tập thể, không phải chức vụ "${collective}"`, `TM. names a collective body, not the post "${collective}"`, {
+        vi: 'Ghi for: tên tập thể (ví dụ "Ủy ban nhân dân"), hoặc dùng KT. nếu cấp phó ký thay cấp trưởng.',
+        en: 'Give for: the collective (e.g. "Ủy ban nhân dân"), or use KT. when a deputy signs for the head.',
+      });
+    }
   }
 }
 
@@ -106,15 +176,25 @@ function checkIndices(c: Conclusion, r: Reporter): void {
         r.report('KL330', 'error', [...p, 'rank'], `thứ hạng ${item.rank} của "${item.name}" lớn hơn số đơn vị xếp hạng ${units}`, `rank ${item.rank} of "${item.name}" exceeds the ${units} ranked units`);
       }
     });
-    // A total given with a maximum is the sum of its components (PAR INDEX); DDCI-style weighted totals give no maximum.
-    if (index.max !== undefined && items.length > 0 && items.every((x) => x.max !== undefined)) {
-      const sum = (f: (x: (typeof items)[number]) => number) => Math.round(items.reduce((a, x) => a + f(x), 0) * 100) / 100;
-      const scores = sum((x) => x.score);
-      const maxes = sum((x) => x.max ?? 0);
-      if (Math.abs(maxes - index.max) > 0.005) {
-        r.report('KL332', 'error', [...at, 'max'], `tổng điểm tối đa các chỉ số thành phần (${maxes}) khác điểm tối đa ${index.max}`, `components' maxima add up to ${maxes}, not ${index.max}`);
+    // How the total relates to the components: 'sum' (PAR INDEX: scores and maxima add up),
+    // 'average' (SIPAS: the mean of the components), 'weighted' (PCI, DDCI: not checkable).
+    const aggregate = index.components?.aggregate ?? (index.max !== undefined && items.length > 0 && items.every((x) => x.max !== undefined) ? 'sum' : 'weighted');
+    const round2 = (n: number) => Math.round(n * 100) / 100;
+    if (aggregate === 'sum' && items.length > 0) {
+      const scores = round2(items.reduce((a, x) => a + x.score, 0));
+      const maxes = round2(items.reduce((a, x) => a + (x.max ?? 0), 0));
+      if (index.max !== undefined && items.every((x) => x.max !== undefined) && Math.abs(maxes - index.max) > 0.005) {
+        r.report('KL332', 'error', [...at, 'max'], `tổng điểm tối đa các chỉ số thành phần (${maxes}) khác điểm tối đa ${index.max}`, `components' maxima add up to ${maxes}, not ${index.max}`, {
+          vi: 'Nếu điểm chung không phải tổng điểm thành phần, ghi components.aggregate: average hoặc weighted.',
+          en: 'If the total is not the sum of the components, set components.aggregate: average or weighted.',
+        });
       } else if (Math.abs(scores - index.score) > 0.005) {
         r.report('KL332', 'error', [...at, 'score'], `tổng điểm các chỉ số thành phần (${scores}) khác điểm ${index.score}`, `components' scores add up to ${scores}, not ${index.score}`);
+      }
+    } else if (aggregate === 'average' && items.length > 0) {
+      const mean = round2(items.reduce((a, x) => a + x.score, 0) / items.length);
+      if (Math.abs(mean - index.score) > 0.01) {
+        r.report('KL332', 'error', [...at, 'score'], `trung bình điểm các chỉ số thành phần (${mean}) khác điểm ${index.score}`, `components' scores average ${mean}, not ${index.score}`);
       }
     }
   });
@@ -139,17 +219,33 @@ function checkReferences(c: Conclusion, r: Reporter, ctx: RuleContext): void {
   };
   walkBody(c.body, (node) => check(node.kind === 'section' ? node.title : node.text, node.textPath, Boolean(directiveOf(node)?.deadline)));
   if (c.closing) check(c.closing, ['closing'], false);
+  c.appendix.forEach((spec, i) => {
+    if (ids.has(spec.index)) return;
+    r.report('KL343', 'error', ['appendix', i, 'index'], `phụ lục trình bày chỉ số "${spec.index}" nhưng không có chỉ số này trong "indices"`, `the appendix presents index "${spec.index}", which is not under "indices"`, {
+      vi: ids.size ? `Các chỉ số đã khai báo: ${[...ids].join(', ')}.` : 'Khai báo chỉ số trong "indices".',
+      en: ids.size ? `Declared indices: ${[...ids].join(', ')}.` : 'Declare it under "indices".',
+    });
+  });
 }
 
 function checkRecipients(c: Conclusion, r: Reporter): void {
   c.recipients.forEach((entry, i) => {
-    if (/^\s*-?\s*lưu\s*:/i.test(entry)) {
+    if (/^\s*[-–]?\s*lưu(\s*:|\s*$|\s+(vt|văn thư)(\W|$))/iu.test(entry)) {
       r.report('KL350', 'error', ['recipients', i], 'dòng "Lưu:" không ghi trong "recipients"', 'the "Lưu:" line does not belong in "recipients"', {
         vi: 'Ghi nơi lưu trong "archive", ví dụ archive: [VT, NC]; dòng "- Lưu: …" luôn được in cuối danh sách.',
         en: 'Put it in "archive", e.g. archive: [VT, NC]; the "- Lưu: …" line is always printed last.',
       });
     }
   });
+  // ND30 Mẫu 1.4: the last line is "- Lưu: VT, …"; the văn thư always keeps a copy.
+  if (!c.archive.units.some((u) => /^(vt|văn thư)$/iu.test(u.trim()))) {
+    const written = (r.src.data as Record<string, unknown>).archive;
+    const units = Array.isArray(written) ? ['archive'] : ['archive', 'units'];
+    r.report('KL352', 'warning', units, `dòng "Lưu:" không có VT (văn thư): ${c.archive.units.join(', ')}`, `the "Lưu:" line lacks VT (văn thư): ${c.archive.units.join(', ')}`, {
+      vi: `Ghi VT đầu tiên, ví dụ archive: [VT, ${c.archive.units[0] ?? 'NC'}] (Mẫu 1.4, Nghị định 30/2020/NĐ-CP).`,
+      en: `List VT first, e.g. archive: [VT, ${c.archive.units[0] ?? 'NC'}] (Mẫu 1.4, Decree 30/2020).`,
+    });
+  }
   if (c.recipientsFromDirectives) return;
   const listed = c.recipients.map((x) => agencyKey(x.replace(/\s*\([^)]*\)\s*$/, '')));
   // "Như trên" or a group ("Các cơ quan, đơn vị", "Thủ trưởng các sở…") may cover any agency: then we cannot tell.
@@ -175,4 +271,250 @@ export function checkRules(c: Conclusion, r: Reporter, ctx: RuleContext): void {
   checkIndices(c, r);
   checkReferences(c, r, ctx);
   checkRecipients(c, r);
+}
+
+// ── Characters (KL360, KL361) ────────────────────────────────────────────
+
+/** At most this many diagnostics per code and file; the last one counts the rest. */
+const MAX_CHAR_REPORTS = 20;
+
+/** Private use: U+E000–U+F8FF (render/helpers.ts uses some as placeholders) and planes 15–16. */
+export function isPrivateUse(cp: number): boolean {
+  return (cp >= 0xe000 && cp <= 0xf8ff) || cp >= 0xf0000;
+}
+
+/**
+ * Characters the source stage reports itself (C0/C1 controls: KL108,
+ * KL110; lone surrogates: KL113) or that the block markup folds into a
+ * space (`[ \t\n\r\f]`, render/markup.ts).
+ */
+function leftToSource(cp: number): boolean {
+  return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0xd800 && cp <= 0xdfff);
+}
+
+/** "U+1F600" */
+function codePointName(cp: number): string {
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** The character as it can be quoted in a message: itself when visible, else '' (its code names it). */
+function shown(cp: number): string {
+  const ch = String.fromCodePoint(cp);
+  return /^[\p{C}\p{Z}\p{M}]$/u.test(ch) ? '' : ch;
+}
+
+/**
+ * Rejects characters that cannot reach the page: private-use characters
+ * always (KL361), and, when the fonts are known, every character they
+ * have no glyph for (KL360: emoji, CJK, invisible format characters). Each
+ * is reported at its own line and column inside the scalar.
+ */
+export function checkText(src: SourceDoc, r: Reporter, ctx: RuleContext): void {
+  /** A run of adjacent bad characters of one kind in one string. */
+  type Hit = { path: (string | number)[]; value: string; index: number; end: number; cps: number[] };
+  const hits: Record<'KL360' | 'KL361', Hit[]> = { KL360: [], KL361: [] };
+  const counts = { KL360: 0, KL361: 0 };
+  const known = new Map<number, boolean>();
+  const showable = (cp: number): boolean => {
+    if (!ctx.canShow) return true;
+    let ok = known.get(cp);
+    if (ok === undefined) {
+      ok = ctx.canShow(cp);
+      known.set(cp, ok);
+    }
+    return ok;
+  };
+  const scan = (value: string, path: (string | number)[]): void => {
+    for (let i = 0; i < value.length; i++) {
+      const unit = value.charCodeAt(i);
+      // Printable ASCII is in every font ketluan accepts.
+      if (unit >= 0x20 && unit < 0x7f) continue;
+      const cp = value.codePointAt(i)!;
+      const width = cp > 0xffff ? 2 : 1;
+      const code = isPrivateUse(cp) ? 'KL361' : leftToSource(cp) || showable(cp) ? undefined : 'KL360';
+      if (code) {
+        const last = hits[code][hits[code].length - 1];
+        if (last && last.value === value && last.path === path && last.end === i) {
+          last.end = i + width;
+          last.cps.push(cp);
+        } else {
+          counts[code]++;
+          if (hits[code].length < MAX_CHAR_REPORTS) hits[code].push({ path, value, index: i, end: i + width, cps: [cp] });
+        }
+      }
+      i += width - 1;
+    }
+  };
+  const walk = (data: unknown, path: (string | number)[]): void => {
+    if (typeof data === 'string') scan(data, path);
+    else if (Array.isArray(data)) data.forEach((x, i) => walk(x, [...path, i]));
+    else if (data !== null && typeof data === 'object') for (const [k, v] of Object.entries(data)) walk(v, [...path, k]);
+  };
+  walk(src.data, []);
+
+  for (const code of ['KL361', 'KL360'] as const) {
+    hits[code].forEach((h, n) => {
+      const more = n === hits[code].length - 1 ? counts[code] - hits[code].length : 0;
+      const rest = more > 0 ? { vi: ` (và ${more} chỗ như vậy nữa trong tệp)`, en: ` (and ${more} more places in this file)` } : { vi: '', en: '' };
+      const where = formatPath(h.path);
+      const visible = h.cps.every((cp) => shown(cp) !== '');
+      const chars = h.cps.slice(0, 8);
+      const name = `${visible ? `"${excerpt(String.fromCodePoint(...chars), 8)}" ` : ''}(${chars.map(codePointName).join(', ')}${h.cps.length > chars.length ? ', …' : ''})`;
+      const one = h.cps.length === 1;
+      const offset = charOffset(src, h.path, h.value, h.index);
+      const said =
+        code === 'KL361'
+          ? {
+              vi: `\`${where}\`: ${one ? 'ký tự' : 'các ký tự'} dùng riêng ${name} không in được${rest.vi}`,
+              en: `\`${where}\`: private-use ${one ? 'character' : 'characters'} ${name} cannot be printed${rest.en}`,
+              hint: { vi: 'Ký tự dùng riêng thường dán từ phông chữ biểu tượng (Wingdings, Symbol…); xóa hoặc gõ lại bằng chữ.', en: 'Private-use characters usually come from a symbol font (Wingdings, Symbol…); delete them or retype them as text.' },
+            }
+          : {
+              vi: `\`${where}\`: ${one ? 'ký tự' : 'các ký tự'} ${name} không có trong phông chữ của văn bản, không in được${rest.vi}`,
+              en: `\`${where}\`: ${one ? 'character' : 'characters'} ${name} ${one ? 'is' : 'are'} not in the document's fonts and cannot be printed${rest.en}`,
+              hint: !visible
+                ? { vi: 'Đây là ký tự vô hình, thường dán từ trang web hoặc tệp khác: xóa ký tự này.', en: 'It is an invisible character, usually pasted from a web page or another file: delete it.' }
+                : { vi: 'Xóa hoặc viết bằng chữ; biểu tượng cảm xúc (emoji), chữ Hán… không có trong phông Times New Roman.', en: 'Delete it or write it in words; emoji, CJK characters… are not in Times New Roman.' },
+            };
+      if (offset !== undefined) r.reportAt(code, 'error', offset, said.vi, said.en, said.hint);
+      else r.report(code, 'error', h.path, said.vi, said.en, said.hint);
+    });
+  }
+}
+
+const ESCAPE = /\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})(?:\\u([0-9a-fA-F]{4}))?|U([0-9a-fA-F]{8})|[\s\S])/g;
+
+/**
+ * Text offset of the character at `index` of a string value: the n-th
+ * occurrence of that character in the value is its n-th occurrence in the
+ * scalar's source, typed or, inside double quotes, written as an escape
+ * (\u00e9, \U0001F600). Folding and indentation never add or remove such a
+ * character. Undefined when the value is not a scalar of this file (an
+ * alias), so the caller falls back to the value's position.
+ */
+function charOffset(src: SourceDoc, path: readonly (string | number)[], value: string, index: number): number | undefined {
+  const node = nodeAt(src, path);
+  if (!node || !isScalar(node) || !node.range) return undefined;
+  const [from, to] = node.range;
+  const source = src.text.slice(from, to);
+  const cp = value.codePointAt(index)!;
+  const ch = String.fromCodePoint(cp);
+  let nth = 0;
+  for (let j = value.indexOf(ch); j >= 0 && j < index; j = value.indexOf(ch, j + ch.length)) nth++;
+  const places: number[] = [];
+  for (let j = source.indexOf(ch); j >= 0; j = source.indexOf(ch, j + ch.length)) places.push(j);
+  if ((node as Scalar).type === 'QUOTE_DOUBLE') {
+    for (const m of source.matchAll(ESCAPE)) {
+      const hex = m[1] ?? m[4];
+      let got: number | undefined = hex !== undefined ? parseInt(hex, 16) : undefined;
+      if (m[2] !== undefined) {
+        const hi = parseInt(m[2], 16);
+        const lo = m[3] !== undefined ? parseInt(m[3], 16) : undefined;
+        got = lo !== undefined && hi >= 0xd800 && hi < 0xdc00 && lo >= 0xdc00 && lo < 0xe000 ? 0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00) : hi;
+      }
+      if (got === cp) places.push(m.index);
+    }
+    places.sort((a, b) => a - b);
+  }
+  return from + (places[nth] ?? 0);
+}
+
+// ── YAML that parsed, but not as meant (KL380, KL381) ────────────────────
+
+/** Text range of a node, for filtering the schema's own complaints about it. */
+export interface TextRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** `"…"` with the sentence shortened in the middle, for a hint. */
+function quoted(sentence: string): string {
+  const s = sentence.replace(/"/g, '\\"');
+  const chars = Array.from(s);
+  return chars.length <= 70 ? `"${s}"` : `"${chars.slice(0, 40).join('')} … ${chars.slice(-20).join('')}"`;
+}
+
+const FRAGMENT_KEYS = new Set(['lead', 'support', 'agency', 'attendees', 'recipients']);
+
+/**
+ * Finds what YAML understood differently from the clerk:
+ * - KL380: a list item written as a sentence with ": " or a final ":"
+ *   (`- Để nâng cao … sau:`) is a one-key mapping. No key of the schema
+ *   contains a space, so such a key is always a sentence. Returns the
+ *   items' text ranges: the schema's own errors there say less and are
+ *   dropped by the caller.
+ * - KL381: `lead: [Các cơ quan, ban, ngành huyện]` is three agencies; an
+ *   unquoted item in [ ] that starts with a lower-case letter after a
+ *   capitalised one, or is one or two lower-case words, is a fragment.
+ */
+export function checkYamlPitfalls(src: SourceDoc, r: Reporter): TextRange[] {
+  const ranges: TextRange[] = [];
+  const walk = (data: unknown, path: (string | number)[]): void => {
+    if (Array.isArray(data)) {
+      data.forEach((item, i) => {
+        const p = [...path, i];
+        if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
+          const keys = Object.keys(item);
+          const value = (item as Record<string, unknown>)[keys[0]];
+          // No key of the schema has a space or a non-ASCII letter: such a key is a sentence.
+          const sentenceKey = keys.length === 1 && /\s|[^\x00-\x7f]/.test(keys[0]);
+          const scalar = value === null || ['string', 'number', 'boolean'].includes(typeof value);
+          if (sentenceKey && (scalar || Array.isArray(value))) {
+            const sentence = value === null || !scalar ? `${keys[0]}:` : `${keys[0]}: ${String(value)}`;
+            const at = `\`${formatPath(p)}\`: `;
+            if (scalar) {
+              r.report('KL380', 'error', [...p, keys[0]], `${at}câu "${excerpt(sentence)}" có dấu hai chấm nên YAML hiểu thành một cặp "khóa: giá trị", không phải một câu`, `${at}the sentence "${excerpt(sentence)}" contains a colon, so YAML read it as a "key: value" pair, not a sentence`, {
+                vi: `Đặt cả câu trong dấu ngoặc kép: - ${quoted(sentence)}`,
+                en: `Wrap the whole sentence in double quotes: - ${quoted(sentence)}`,
+              }, 'key');
+            } else {
+              r.report('KL380', 'error', [...p, keys[0]], `${at}câu "${excerpt(sentence)}" kết thúc bằng dấu hai chấm và có các dòng thụt lề bên dưới nên YAML hiểu thành một khóa có danh sách con`, `${at}the sentence "${excerpt(sentence)}" ends with a colon above indented lines, so YAML read it as a key holding a list`, {
+                vi: `Viết thành một mục có tiêu đề: - heading: ${quoted(sentence)} rồi content: với các dòng con.`,
+                en: `Write a titled section: - heading: ${quoted(sentence)} followed by content: with the lines below.`,
+              }, 'key');
+            }
+            const node = nodeAt(src, p);
+            if (node?.range) ranges.push({ from: node.range[0], to: node.range[2] ?? node.range[1] });
+            return;
+          }
+        }
+        walk(item, p);
+      });
+    } else if (data !== null && typeof data === 'object') {
+      for (const [k, v] of Object.entries(data)) {
+        if (FRAGMENT_KEYS.has(k) && Array.isArray(v)) checkFragments(src, r, [...path, k]);
+        walk(v, [...path, k]);
+      }
+    }
+  };
+  walk(src.data, []);
+  return ranges;
+}
+
+/** KL381 for one list, when it is written in brackets. */
+function checkFragments(src: SourceDoc, r: Reporter, path: (string | number)[]): void {
+  const seq = nodeAt(src, path);
+  if (!seq || !isSeq(seq) || !seq.flow) return;
+  const items = seq.items as YamlNode[];
+  const text = (n: YamlNode): string | undefined => (isScalar(n) && typeof n.value === 'string' ? n.value : undefined);
+  const firstUpper = /^\p{Lu}/u.test(text(items[0]) ?? '');
+  const fragment = (n: YamlNode): boolean => {
+    const t = text(n);
+    if (t === undefined || !isScalar(n) || n.type !== 'PLAIN' || !/^\p{Ll}/u.test(t)) return false;
+    return firstUpper || t.split(/\s+/).length <= 2;
+  };
+  for (let i = 0; i < items.length; i++) {
+    if (!fragment(items[i])) continue;
+    let j = i;
+    while (j + 1 < items.length && fragment(items[j + 1])) j++;
+    const from = i > 0 && !fragment(items[i - 1]) && text(items[i - 1]) !== undefined ? i - 1 : i;
+    const parts = items.slice(from, j + 1).map((n) => text(n) ?? '');
+    const name = parts.join(', ');
+    const pieces = items.slice(i, j + 1).map((n) => `"${text(n)}"`).join(', ');
+    r.report('KL381', 'warning', [...path, i], `\`${formatPath(path)}\`: ${pieces} có lẽ là một phần của tên "${excerpt(name)}" bị tách ở dấu phẩy`, `\`${formatPath(path)}\`: ${pieces} is probably part of the name "${excerpt(name)}", split at its comma`, {
+      vi: `Trong [ ], dấu phẩy ngăn cách các mục; đặt tên có dấu phẩy trong dấu ngoặc kép: [${quoted(name)}]`,
+      en: `Inside [ ], commas separate items; quote a name that contains commas: [${quoted(name)}]`,
+    });
+    i = j;
+  }
 }
