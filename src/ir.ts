@@ -23,7 +23,9 @@ export interface Paragraph {
 
 /**
  * A section heading inside the body ("I. Về Chỉ số…", "1. Đánh giá chung").
- * Laid out like a body paragraph but bold and kept with the next block.
+ * Laid out like a body paragraph and kept with the next block; its runs
+ * carry their own bold flag (the issuer's `boldHeadings` style decides, since
+ * some real notices print headings upright).
  */
 export interface Heading {
   readonly type: 'heading';

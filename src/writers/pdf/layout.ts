@@ -70,10 +70,11 @@ const OPENING = new Set([0x28, 0x5b, 0x7b]);
 const OPENING_OR_QUOTE = new Set([0x28, 0x5b, 0x7b, 0x22, 0x27, 0x201c, 0x2018]);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-/** May a line break between these two characters of a word? */
+/** May a line break between these two characters of a word? (Called for every character: cheap tests first.) */
 function breaksBetween(before: number, after: number): boolean {
-  if (BREAK_AFTER.has(before) && (OPENING.has(after) || LETTER_OR_DIGIT.test(String.fromCharCode(after)))) return true;
-  return after === EM_DASH && before !== EM_DASH && !OPENING_OR_QUOTE.has(before);
+  if (after === EM_DASH) return before !== EM_DASH && !OPENING_OR_QUOTE.has(before);
+  if (before !== 0x2d && before < 0x2010 && before !== 0x3f && before !== 0x21) return false;
+  return BREAK_AFTER.has(before) && (OPENING.has(after) || LETTER_OR_DIGIT.test(String.fromCharCode(after)));
 }
 
 /**
@@ -149,35 +150,46 @@ export interface BreakOptions {
 
 /** A line's width as LibreOffice adds it up: finished portions rounded to the grid, the open one exact. */
 class PortionWidth {
-  closedPt = 0;
-  openPt = 0;
-  key = '';
-  constructor(private readonly gridPt: number | undefined) {}
+  private closedPt = 0;
+  private openPt = 0;
+  private face: FaceName | '' = '';
+  private sizePt = 0;
+  // What the last `with` computed, kept by `commit`.
+  private nextClosedPt = 0;
+  private nextOpenPt = 0;
+  private nextFace: FaceName | '' = '';
+  private nextSizePt = 0;
 
-  add(widthPt: number, face: FaceName, sizePt: number): void {
-    const key = `${face}/${sizePt}`;
-    if (key !== this.key) {
-      this.closedPt += this.gridPt ? Math.round(this.openPt / this.gridPt) * this.gridPt : this.openPt;
-      this.openPt = 0;
-      this.key = key;
-    }
-    this.openPt += widthPt;
-  }
+  constructor(private readonly gridPt: number) {}
 
-  addWord(word: Word): void {
+  /** The width once `spaces` and `word` are added (nothing is added yet). */
+  with(spaces: Space | null, word: Word): number {
+    this.nextClosedPt = this.closedPt;
+    this.nextOpenPt = this.openPt;
+    this.nextFace = this.face;
+    this.nextSizePt = this.sizePt;
+    if (spaces) this.add(spaces.widthPt, spaces.face, spaces.sizePt);
     for (const piece of word.pieces) this.add(piece.widthPt, piece.face, piece.sizePt);
+    return this.nextClosedPt + this.nextOpenPt;
   }
 
-  get totalPt(): number {
-    return this.closedPt + this.openPt;
+  /** Keeps what the last `with` added. */
+  commit(): void {
+    this.closedPt = this.nextClosedPt;
+    this.openPt = this.nextOpenPt;
+    this.face = this.nextFace;
+    this.sizePt = this.nextSizePt;
   }
 
-  copy(): PortionWidth {
-    const c = new PortionWidth(this.gridPt);
-    c.closedPt = this.closedPt;
-    c.openPt = this.openPt;
-    c.key = this.key;
-    return c;
+  private add(widthPt: number, face: FaceName, sizePt: number): void {
+    if (face !== this.nextFace || sizePt !== this.nextSizePt) {
+      const open = this.nextOpenPt;
+      this.nextClosedPt += this.gridPt > 0 ? Math.round(open / this.gridPt) * this.gridPt : open;
+      this.nextOpenPt = 0;
+      this.nextFace = face;
+      this.nextSizePt = sizePt;
+    }
+    this.nextOpenPt += widthPt;
   }
 }
 
@@ -199,14 +211,14 @@ export function breakLines(words: readonly Word[], widthPt: number, opts: BreakO
   let currentWidthPt = 0;
   let stretch = 0;
   /** The line's width as the fit is judged (portions on the grid); currentWidthPt is the drawn width. */
-  let judged = new PortionWidth(opts.portionGridPt);
+  let judged = new PortionWidth(opts.portionGridPt ?? 0);
   const available = (): number => (lines.length === 0 ? widthPt - firstIndentPt : widthPt);
   const endLine = (last: boolean): void => {
     lines.push({ words: current, widthPt: currentWidthPt, stretchCount: stretch, last });
     current = [];
     currentWidthPt = 0;
     stretch = 0;
-    judged = new PortionWidth(opts.portionGridPt);
+    judged = new PortionWidth(opts.portionGridPt ?? 0);
   };
   const queue = [...words];
   for (let q = 0; q < queue.length; q++) {
@@ -214,14 +226,11 @@ export function breakLines(words: readonly Word[], widthPt: number, opts: BreakO
     if (current.length > 0) {
       const previous = current[current.length - 1];
       const gapPt = previous.spaces?.widthPt ?? 0;
-      const candidate = judged.copy();
-      if (previous.spaces) candidate.add(gapPt, previous.spaces.face, previous.spaces.sizePt);
-      candidate.addWord(word);
-      if (candidate.totalPt <= available() - reserve(word) + FIT_EPSILON_PT) {
+      if (judged.with(previous.spaces, word) <= available() - reserve(word) + FIT_EPSILON_PT) {
         current.push(word);
         currentWidthPt += gapPt + word.widthPt;
         stretch += previous.spaces?.count ?? 0;
-        judged = candidate;
+        judged.commit();
         continue;
       }
       endLine(false);
@@ -236,7 +245,8 @@ export function breakLines(words: readonly Word[], widthPt: number, opts: BreakO
     }
     current = [word];
     currentWidthPt = word.widthPt;
-    judged.addWord(word);
+    judged.with(null, word);
+    judged.commit();
   }
   if (current.length > 0 || lines.length === 0) endLine(true);
   else lines[lines.length - 1] = { ...lines[lines.length - 1], last: true };
@@ -249,22 +259,26 @@ function letters(word: Word): number {
   return n;
 }
 
-/** Splits a too-wide word after the last character that still fits (at least one character). */
+/**
+ * Splits a too-wide word after the last character that still fits (at least
+ * one character). Widths add up glyph by glyph (no kerning), so the head is
+ * measured one character at a time and the rest by subtraction: cutting a
+ * 100 000-letter word costs O(length), not O(length²).
+ */
 function cutWord(word: Word, widthPt: number, measure: Measure): [Word, Word] {
   const head: Piece[] = [];
   let headWidthPt = 0;
   for (let p = 0; p < word.pieces.length; p++) {
     const piece = word.pieces[p];
-    const chars = [...piece.text];
-    let taken = '';
-    for (let c = 0; c < chars.length; c++) {
-      const w = measure(taken + chars[c], piece.face, piece.sizePt);
-      const empty = head.length === 0 && taken === '';
-      if (!empty && headWidthPt + w > widthPt + FIT_EPSILON_PT) {
-        if (taken !== '') head.push({ ...piece, text: taken, widthPt: measure(taken, piece.face, piece.sizePt) });
-        const restText = chars.slice(c).join('');
+    let takenUnits = 0;
+    let takenWidthPt = 0;
+    for (const ch of piece.text) {
+      const w = measure(ch, piece.face, piece.sizePt);
+      const empty = head.length === 0 && takenUnits === 0;
+      if (!empty && headWidthPt + takenWidthPt + w > widthPt + FIT_EPSILON_PT) {
+        if (takenUnits > 0) head.push({ ...piece, text: piece.text.slice(0, takenUnits), widthPt: takenWidthPt });
         const rest: Piece[] = [
-          { ...piece, text: restText, widthPt: measure(restText, piece.face, piece.sizePt) },
+          { ...piece, text: piece.text.slice(takenUnits), widthPt: piece.widthPt - takenWidthPt },
           ...word.pieces.slice(p + 1),
         ];
         return [
@@ -272,9 +286,10 @@ function cutWord(word: Word, widthPt: number, measure: Measure): [Word, Word] {
           { pieces: rest, widthPt: sum(rest), spaces: word.spaces },
         ];
       }
-      taken += chars[c];
+      takenUnits += ch.length;
+      takenWidthPt += w;
     }
-    head.push({ ...piece, text: taken, widthPt: measure(taken, piece.face, piece.sizePt) });
+    head.push(piece);
     headWidthPt = sum(head);
   }
   return [word, { pieces: [], widthPt: 0, spaces: null }];
