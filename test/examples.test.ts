@@ -94,8 +94,8 @@ describe.each(files)('%s', (file) => {
     expect(Number(attr(mar, 'top'))).toBeLessThanOrEqual(1417);
     expect(Number(attr(mar, 'left'))).toBeGreaterThanOrEqual(1701);
     expect(Number(attr(mar, 'right'))).toBeGreaterThanOrEqual(850);
-    // Page numbers from page 2: a different first page.
-    expect(all(xml, 'w:titlePg')).toHaveLength(1);
+    // Page numbers from page 2: a different first page, in the notice's section and in each appendix's.
+    expect(all(xml, 'w:titlePg')).toHaveLength(1 + (doc.appendices?.length ?? 0));
     // The body style: 14 pt Times New Roman, justified, 1 cm first-line indent, ≥ 6 pt before.
     const style = all(styles, 'w:style').find((s) => all(s, 'w:name')[0]?.attribs['w:val'] === 'KL Body')!;
     expect(style).toBeDefined();

@@ -3,11 +3,12 @@
  * trees, bytes only for "same input twice → same bytes").
  */
 import { Packer } from 'docx';
+import { convertIndexedToRgb, decode as decodePng } from 'fast-png';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Doc } from '../../src/ir.ts';
-import { footerColumnsMm, headerColumnsMm, lineHeightPt, mmToTwip, ptToTwip } from '../../src/nd30.ts';
+import { chart as chartGeometry, footerColumnsMm, headerColumnsMm, lineHeightPt, mmToTwip, ptToTwip, textWidthMm } from '../../src/nd30.ts';
 import { buildDocument } from '../../src/writers/docx/document.ts';
 import { writeDocx } from '../../src/writers/docx/index.ts';
 import { docxPart, docxParagraphs } from '../helpers/docx-text.ts';
@@ -54,6 +55,44 @@ const fixture: Doc = {
   ],
   recipients: { label: 'Nơi nhận:', lines: ['- Thường trực Huyện ủy;', '- Lưu: VT.'] },
   signature: { lines: ['TL. CHỦ TỊCH', 'CHÁNH VĂN PHÒNG'], name: 'Vũ Quang Hiến', gapPt: 72 },
+};
+
+/** The fixture with two appendices: a table, a caption and a chart; then one with no reference line. */
+const withAppendices: Doc = {
+  ...fixture,
+  appendices: [
+    {
+      label: 'Phụ lục I',
+      title: ['KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH', 'NĂM 2022'],
+      reference: '(Kèm theo Thông báo số 83/TB-UBND ngày 17/4/2023 của UBND huyện Bắc Sơn)',
+      body: [
+        {
+          type: 'table',
+          columnsPct: [20, 80],
+          rows: [
+            [{ runs: [{ text: 'TT' }], align: 'center' }, { runs: [{ text: 'Chỉ số thành phần' }] }],
+            [{ runs: [{ text: '1' }], align: 'center' }, { runs: [{ text: 'Cải cách thể chế' }] }],
+          ],
+        },
+        { type: 'paragraph', align: 'center', runs: [{ text: 'Điểm so với điểm tối đa', italic: true }] },
+        {
+          type: 'chart',
+          bars: [
+            { label: 'Cải cách thể chế', value: 7, max: 7, valueText: '7/7' },
+            { label: 'Cải cách thủ tục hành chính', value: 12.5, max: 15, valueText: '12,5/15' },
+            { label: 'Tác động của CCHC', value: 0, max: 9, valueText: '0/9' },
+            { label: 'Cải cách thể chế (lặp lại)', value: 7, max: 7, valueText: '7/7' },
+          ],
+        },
+      ],
+    },
+    {
+      label: 'Phụ lục II',
+      title: ['DANH SÁCH ĐƠN VỊ'],
+      reference: '',
+      body: [{ type: 'paragraph', runs: [{ text: 'Các xã, thị trấn.' }] }],
+    },
+  ],
 };
 
 type Node = ReturnType<typeof parseDocument>;
@@ -146,6 +185,7 @@ describe('writeDocx styles', () => {
     'KL Body', 'KL Body Center', 'KL Heading 1', 'KL Heading 2', 'KL Heading 3', 'KL Nation', 'KL Motto', 'KL Org',
     'KL ParentOrg', 'KL Number', 'KL PlaceDate', 'KL Kind', 'KL Summary', 'KL Recipients Label', 'KL Recipients',
     'KL Signature', 'KL Signer Name', 'KL Page Number', 'KL Table', 'KL Rule',
+    'KL Appendix Label', 'KL Appendix Title', 'KL Appendix Reference',
   ];
 
   it('defines every named style', () => {
@@ -312,9 +352,12 @@ describe('writeDocx package', () => {
     for (const e of entries) expect([e.name, e.date, e.time]).toEqual([e.name, ((2023 - 1980) << 9) | (4 << 5) | 17, 0]);
   });
 
-  it('matches, part for part, the package docx itself packs (core properties aside)', async () => {
-    const reference = unzipSync(await Packer.pack(buildDocument(fixture), 'uint8array'));
-    const ours = unzipSync(bytes);
+  it.each([
+    ['without appendices', fixture],
+    ['with appendices and chart images', withAppendices],
+  ] as const)('matches, part for part, the package docx itself packs (core properties aside), %s', async (_, doc) => {
+    const reference = unzipSync(await Packer.pack(buildDocument(doc), 'uint8array'));
+    const ours = unzipSync(await writeDocx(doc));
     expect(Object.keys(ours).sort()).toEqual(Object.keys(reference).sort());
     const tree = (data: Uint8Array): unknown => {
       const walk = (nodes: Node['children']): unknown[] =>
@@ -325,7 +368,8 @@ describe('writeDocx package', () => {
       return walk(xml(strFromU8(data)).children);
     };
     for (const path of Object.keys(ours).filter((p) => p !== 'docProps/core.xml')) {
-      expect([path, tree(ours[path])]).toEqual([path, tree(reference[path])]);
+      if (path.startsWith('word/media/')) expect([path, Buffer.from(ours[path]).equals(Buffer.from(reference[path]))]).toEqual([path, true]);
+      else expect([path, tree(ours[path])]).toEqual([path, tree(reference[path])]);
     }
   });
 });
@@ -337,14 +381,14 @@ describe('writeDocx determinism', () => {
     process.env.TZ = originalTz;
   });
 
-  /** Writes the fixture from a freshly loaded writer (so its once-per-process parts are rebuilt too) at `now` in `tz`. */
-  async function writeAt(now: string, tz: string): Promise<Uint8Array> {
+  /** Writes `doc` from a freshly loaded writer (so its once-per-process parts are rebuilt too) at `now` in `tz`. */
+  async function writeAt(now: string, tz: string, doc: Doc = fixture): Promise<Uint8Array> {
     process.env.TZ = tz;
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(now));
     vi.resetModules();
     const fresh = await import('../../src/writers/docx/index.ts');
-    return fresh.writeDocx(fixture);
+    return fresh.writeDocx(doc);
   }
 
   it('gives byte-identical files at different times and in different time zones', async () => {
@@ -352,6 +396,198 @@ describe('writeDocx determinism', () => {
     const b = await writeAt('2037-11-30T23:59:59Z', 'America/Los_Angeles');
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     expect(Buffer.from(a).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('gives byte-identical files with appendices and chart images, however many documents came before', async () => {
+    const a = await writeAt('2001-02-03T04:05:06Z', 'Asia/Ho_Chi_Minh', withAppendices);
+    // The same writer again, after other documents with drawings: image names and drawing ids start afresh.
+    await writeDocx(withAppendices);
+    await writeDocx(fixture);
+    const b = await writeAt('2037-11-30T23:59:59Z', 'America/Los_Angeles', withAppendices);
+    const c = await writeDocx(withAppendices);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    expect(Buffer.from(a).equals(Buffer.from(c))).toBe(true);
+  });
+});
+
+describe('writeDocx appendices', async () => {
+  const appendixBytes = await writeDocx(withAppendices);
+  const appendixXml = xml(docxPart(appendixBytes, 'word/document.xml'));
+  const rels = xml(docxPart(appendixBytes, 'word/_rels/document.xml.rels'));
+  const target = (id: string | undefined): string | undefined => all(rels, 'Relationship').find((r) => r.attribs.Id === id)?.attribs.Target;
+  /** The paragraph of the appendix document whose text is exactly `t`. */
+  const p = (t: string): Element => {
+    const found = all(appendixXml, 'w:p').find((e) => text(e) === t);
+    if (found === undefined) throw new Error(`no paragraph "${t}"`);
+    return found;
+  };
+  const sections = all(appendixXml, 'w:sectPr');
+  const pPr = (e: Element): Element => child(e, 'w:pPr')!;
+
+  it('gives each appendix a section of its own: new page, same page setup, pages numbered from 1, none on its first page', () => {
+    expect(sections).toHaveLength(3);
+    const [notice, first, second] = sections;
+    // The notice's section ends with its 2 pt end paragraph, the first appendix's
+    // (which ends in a chart) with one too; the last section's properties close the body.
+    expect(ancestor(notice, 'w:p')).toBeDefined();
+    expect(ancestor(first, 'w:p')).toBeDefined();
+    expect(ancestor(second, 'w:p')).toBeFalsy();
+    expect(second.parent).toBe(one(appendixXml, 'w:body'));
+    for (const section of [first, second]) {
+      expect(val(child(section, 'w:type'))).toBe('nextPage');
+      expect(val(child(section, 'w:pgNumType'), 'w:start')).toBe('1');
+      expect(child(section, 'w:titlePg')).toBeDefined();
+      for (const name of ['w:pgSz', 'w:pgMar']) expect(child(section, name)!.attribs).toEqual(child(notice, name)!.attribs);
+    }
+    // The notice numbers its pages from 1 too, without restarting anything.
+    expect(child(notice, 'w:pgNumType')!.attribs).toEqual({});
+  });
+
+  it('numbers appendix pages with the notice page-number headers: PAGE from page 2, an empty first-page header', () => {
+    const refs = (section: Element): Record<string, string | undefined> =>
+      Object.fromEntries(all(section, 'w:headerReference').map((r) => [val(r, 'w:type')!, target(r.attribs['r:id'])]));
+    const [notice, ...appendices] = sections;
+    expect(refs(notice)).toEqual({ default: 'header1.xml', first: 'header2.xml' });
+    for (const section of appendices) expect(refs(section)).toEqual(refs(notice));
+    const header = (name: string) => xml(docxPart(appendixBytes, `word/${name}`));
+    expect(all(header('header1.xml'), 'w:instrText').map((e) => DomUtils.textContent(e).trim())).toEqual(['PAGE']);
+    expect(all(header('header2.xml'), 'w:t')).toEqual([]);
+    // No header parts but the notice's two.
+    expect(Object.keys(unzipSync(appendixBytes)).filter((path) => /^word\/header\d+\.xml$/.test(path)).sort()).toEqual(['word/header1.xml', 'word/header2.xml']);
+  });
+
+  it('opens each appendix with the label (14 pt bold), the title (bold) and the reference line (italic), centred and kept with the body', () => {
+    const label = p('Phụ lục I');
+    // First thing after the notice's section break.
+    const body = one(appendixXml, 'w:body').children.filter(isTag);
+    expect(body[body.indexOf(ancestor(sections[0], 'w:p')!) + 1]).toBe(label);
+    const head = [
+      [label, 'KL Appendix Label', 'w:b'],
+      [p('KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH'), 'KL Appendix Title', 'w:b'],
+      [p('NĂM 2022'), 'KL Appendix Title', 'w:b'],
+      [p('(Kèm theo Thông báo số 83/TB-UBND ngày 17/4/2023 của UBND huyện Bắc Sơn)'), 'KL Appendix Reference', 'w:i'],
+    ] as const;
+    for (const [paragraph_, name, face] of head) {
+      const style = styleById(styleIdOf(paragraph_));
+      expect(val(child(style, 'w:name'))).toBe(name);
+      expect(val(styleProperty(style, 'w:pPr', 'w:jc'))).toBe('center');
+      expect(val(styleProperty(style, 'w:rPr', 'w:sz'))).toBe('28');
+      expect(styleProperty(style, 'w:rPr', face)).toBeDefined();
+      expect(styleProperty(style, 'w:rPr', face === 'w:b' ? 'w:i' : 'w:b')).toBeUndefined();
+      expect(styleProperty(style, 'w:pPr', 'w:keepNext')).toBeDefined();
+      expect(styleProperty(style, 'w:pPr', 'w:keepLines')).toBeDefined();
+      expect(child(pPr(paragraph_), 'w:ind')).toBeUndefined();
+      expect(all(paragraph_, 'w:rPr')).toEqual([]);
+    }
+    // The space under the head is on its last line (the reference, or the title without one).
+    const after = (e: Element) => val(child(pPr(e), 'w:spacing'), 'w:after');
+    expect(head.map(([e]) => after(e))).toEqual([undefined, undefined, undefined, String(ptToTwip(12))]);
+    expect(after(p('DANH SÁCH ĐƠN VỊ'))).toBe(String(ptToTwip(12)));
+    expect(styleIdOf(p('Phụ lục II'))).toBe('KLAppendixLabel');
+  });
+
+  it('lays a chart out as a borderless table: label | bar image | value, as wide as the text, rows kept together', () => {
+    const table = ancestor(p('Cải cách thủ tục hành chính'), 'w:tbl')!;
+    const labelTwip = mmToTwip(chartGeometry.labelWidthMm);
+    const valueAtTwip = mmToTwip(chartGeometry.labelWidthMm + chartGeometry.barMaxWidthMm + chartGeometry.valueGapMm);
+    expect(all(table, 'w:gridCol').map((g) => Number(val(g, 'w:w')))).toEqual([labelTwip, valueAtTwip - labelTwip, mmToTwip(textWidthMm) - valueAtTwip]);
+    const borders = one(table, 'w:tblBorders').children.filter(isTag);
+    expect(borders.map((side) => val(side))).toEqual(borders.map(() => 'none'));
+    const rows = all(table, 'w:tr');
+    expect(rows).toHaveLength(4);
+    for (const row of rows) expect(child(child(row, 'w:trPr')!, 'w:cantSplit')).toBeDefined();
+    // Every row but the last is kept with the next, so the chart stays on one page.
+    expect(rows.map((row) => all(row, 'w:keepNext').length > 0)).toEqual([true, true, true, false]);
+    // The caption above leaves no space: the chart asks for paragraphSpacingPt, on its first row.
+    const before = (row: Element) => all(row, 'w:p').map((e) => val(child(pPr(e), 'w:spacing'), 'w:before'));
+    expect(before(rows[0])).toEqual(['120', '120', '120']);
+    expect(before(rows[1])).toEqual([undefined, undefined, undefined]);
+    // A picture-only line at an exact table-line pitch.
+    const imageParagraph = all(rows[1], 'w:p')[1];
+    expect(child(pPr(imageParagraph), 'w:spacing')!.attribs).toMatchObject({ 'w:line': String(ptToTwip(lineHeightPt(12))), 'w:lineRule': 'exact' });
+    // The document cannot end a section in a table: the 2 pt end paragraph follows, holding the section break.
+    expect(table.next).toBe(ancestor(sections[1], 'w:p'));
+    expect(styleIdOf(ancestor(sections[1], 'w:p')!)).toBe('KLRule');
+  });
+
+  it('prints the labels and values as text, bar by bar, in the order the PDF draws them', async () => {
+    const paragraphs = await docxParagraphs(appendixBytes);
+    const start = paragraphs.indexOf('Điểm so với điểm tối đa');
+    expect(paragraphs.slice(start + 1, start + 13)).toEqual([
+      'Cải cách thể chế', '', '7/7',
+      'Cải cách thủ tục hành chính', '', '12,5/15',
+      'Tác động của CCHC', '', '0/9',
+      'Cải cách thể chế (lặp lại)', '', '7/7',
+    ]);
+  });
+
+  it('draws each bar as an SVG with a PNG fallback, barMaxWidthMm by barHeightPt, filled to value / max', () => {
+    const drawings = all(appendixXml, 'w:drawing');
+    expect(drawings).toHaveLength(4);
+    // Drawing ids are unique in the document and numbered from 1.
+    expect(drawings.map((d) => one(d, 'wp:docPr').attribs.id)).toEqual(['1', '2', '3', '4']);
+    expect(one(drawings[1], 'wp:docPr').attribs.descr).toBe('Cải cách thủ tục hành chính: 12,5/15');
+    const parts = unzipSync(appendixBytes);
+    const types = xml(docxPart(appendixBytes, '[Content_Types].xml'));
+    const defaults = Object.fromEntries(all(types, 'Default').map((d) => [d.attribs.Extension, d.attribs.ContentType]));
+    expect(defaults).toMatchObject({ png: 'image/png', svg: 'image/svg+xml' });
+    const widthEmu = mmToTwip(chartGeometry.barMaxWidthMm) * 635;
+    const heightEmu = chartGeometry.barHeightPt * 12700;
+    const shares = [1, 12.5 / 15, 0, 1];
+    drawings.forEach((drawing, i) => {
+      expect(one(drawing, 'wp:extent').attribs).toEqual({ cx: String(widthEmu), cy: String(heightEmu) });
+      const png = target(one(drawing, 'a:blip').attribs['r:embed']);
+      const svg = target(one(drawing, 'asvg:svgBlip').attribs['r:embed']);
+      expect([png, svg]).toEqual([expect.stringMatching(/^media\/image\d+\.png$/), expect.stringMatching(/^media\/image\d+\.svg$/)]);
+      const relType = all(rels, 'Relationship').find((r) => r.attribs.Target === png)!.attribs.Type;
+      expect(relType).toBe('http://schemas.openxmlformats.org/officeDocument/2006/relationships/image');
+      // The SVG: in points, a grey fill as long as the share, an outline of the maximum.
+      const svgTree = xml(strFromU8(parts[`word/${svg}`]));
+      const root = one(svgTree, 'svg');
+      const [w, h] = root.attribs.viewBox.split(' ').slice(2).map(Number);
+      expect([w, h]).toEqual([mmToTwip(chartGeometry.barMaxWidthMm) / 20, chartGeometry.barHeightPt]);
+      const [fill, outline] = all(svgTree, 'rect');
+      expect(Number(fill.attribs.width)).toBeCloseTo(shares[i] * w, 2);
+      expect(fill.attribs.fill).toBe('#8c8c8c');
+      expect(outline.attribs).toMatchObject({ fill: 'none', stroke: '#000000', 'stroke-width': '0.5' });
+      // The PNG: 4 px to the point; a pixel row through the middle is outline, fill, then transparent, then outline.
+      const image = decodePng(parts[`word/${png}`]);
+      expect([image.width, image.height]).toEqual([Math.round(w * 4), h * 4]);
+      const rgba = convertIndexedToRgb(image);
+      expect(rgba.length).toBe(image.width * image.height * 4);
+      const pixel = (x: number, y: number): string => {
+        const [r, , , a] = rgba.subarray((y * image.width + x) * 4, (y * image.width + x) * 4 + 4);
+        return a === 0 ? 'clear' : r === 0 ? 'ink' : r === 140 ? 'fill' : `rgb ${r}`;
+      };
+      const middle = Array.from({ length: image.width }, (_, x) => pixel(x, h * 2));
+      const runs = middle.reduce<[string, number][]>((acc, kind) => {
+        const last = acc[acc.length - 1];
+        if (last && last[0] === kind) last[1]++;
+        else acc.push([kind, 1]);
+        return acc;
+      }, []);
+      const filled = Math.round(shares[i] * image.width);
+      const expected: [string, number][] =
+        shares[i] === 1 ? [['ink', 2], ['fill', image.width - 4], ['ink', 2]]
+        : shares[i] === 0 ? [['ink', 2], ['clear', image.width - 4], ['ink', 2]]
+        : [['ink', 2], ['fill', filled - 2], ['clear', image.width - 2 - filled], ['ink', 2]];
+      expect(runs).toEqual(expected);
+      expect(Array.from({ length: image.width }, (_, x) => pixel(x, 0)).every((kind) => kind === 'ink')).toBe(true);
+    });
+    // Two bars alike share their images; the package holds each image once.
+    const embeds = drawings.map((d) => one(d, 'a:blip').attribs['r:embed']);
+    expect(embeds[3]).toBe(embeds[0]);
+    expect(new Set(embeds).size).toBe(3);
+    expect(Object.keys(parts).filter((path) => path.startsWith('word/media/')).sort()).toEqual(
+      ['image1.png', 'image1.svg', 'image2.png', 'image2.svg', 'image3.png', 'image3.svg'].map((n) => `word/media/${n}`),
+    );
+  });
+
+  it('adds no media, relationships or sections to a notice without appendices', () => {
+    expect(Object.keys(unzipSync(bytes)).filter((path) => path.startsWith('word/media/'))).toEqual([]);
+    expect(all(documentXml, 'w:sectPr')).toHaveLength(1);
+    const noticeRels = xml(docxPart(bytes, 'word/_rels/document.xml.rels'));
+    expect(all(noticeRels, 'Relationship').filter((r) => r.attribs.Type.endsWith('/image'))).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 /**
- * Body blocks (ô 6) to docx paragraphs and tables, one handler per IR node.
+ * Body blocks (ô 6, and an appendix's) to docx paragraphs and tables, one
+ * handler per IR node (charts in chart.ts).
  */
 import {
   AlignmentType,
@@ -13,8 +14,10 @@ import {
   WidthType,
 } from 'docx';
 import { assertNever } from '../../ir.ts';
-import type { Block, Heading, Paragraph as IrParagraph, Run, Table as IrTable, TableCell as IrTableCell } from '../../ir.ts';
+import type { AppendixBlock, Heading, Paragraph as IrParagraph, Run, Table as IrTable, TableCell as IrTableCell } from '../../ir.ts';
 import { bodyTable, mmToTwip, textWidthMm } from '../../nd30.ts';
+import { chartToDocx } from './chart.ts';
+import type { DrawingIds } from './chart.ts';
 import { StyleId } from './styles.ts';
 
 /** Runs with their own bold and italic flags; `bold` forces bold (table header rows). */
@@ -133,18 +136,29 @@ export interface BodyDocx {
   readonly pageBreakAtEnd: boolean;
 }
 
+/** What the body's neighbours ask of it. */
+export interface BodyOptions {
+  /** Keep the last block with what follows (the notice's signature table); an appendix's last block is free. */
+  readonly keepLast: boolean;
+  /** Space the paragraph above the body leaves under itself (the trích yếu rule's, an appendix head's). */
+  readonly spaceAbovePt: number;
+  /** Ids for the document's drawings (chart bars). */
+  readonly nextDrawingId: DrawingIds;
+}
+
 /**
- * The body. A PageBreak becomes pageBreakBefore on the next block's first
- * paragraph (for a table, that of its first cell, which Word and
- * LibreOffice both honour by moving the table), rather than a break run,
- * which would leave an empty line at the top of the new page. The last
- * block is kept with the signature table.
+ * The body of the notice or of an appendix. A PageBreak becomes
+ * pageBreakBefore on the next block's first paragraph (for a table, that of
+ * its first cell, which Word and LibreOffice both honour by moving the
+ * table), rather than a break run, which would leave an empty line at the
+ * top of the new page.
  */
-export function blocksToDocx(blocks: readonly Block[]): BodyDocx {
+export function blocksToDocx(blocks: readonly AppendixBlock[], options: BodyOptions): BodyDocx {
   const children: (Paragraph | Table)[] = [];
   let pageBreakBefore = false;
+  let spaceAbovePt = options.spaceAbovePt;
   blocks.forEach((block, i) => {
-    const keepNext = i === blocks.length - 1;
+    const keepNext = options.keepLast && i === blocks.length - 1;
     switch (block.type) {
       case 'paragraph':
         children.push(paragraphToDocx(block, { pageBreakBefore, keepNext }));
@@ -155,6 +169,11 @@ export function blocksToDocx(blocks: readonly Block[]): BodyDocx {
       case 'table':
         children.push(tableToDocx(block, { pageBreakBefore, keepNext }));
         break;
+      case 'chart':
+        // A table needs a row: a chart without bars shows nothing, as in the PDF.
+        if (block.bars.length === 0) return;
+        children.push(chartToDocx(block, { pageBreakBefore, spaceAbovePt }, options.nextDrawingId));
+        break;
       case 'pageBreak':
         pageBreakBefore = true;
         return;
@@ -162,6 +181,8 @@ export function blocksToDocx(blocks: readonly Block[]): BodyDocx {
         return assertNever(block);
     }
     pageBreakBefore = false;
+    // Body paragraphs, tables and charts leave no space under themselves.
+    spaceAbovePt = 0;
   });
   return { children, pageBreakAtEnd: pageBreakBefore };
 }

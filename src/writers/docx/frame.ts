@@ -64,10 +64,10 @@ function widestBoldTwip(texts: readonly string[], size: number): number {
   return ptToTwip(Math.max(0, ...texts.map((text) => boldTextWidthPt(text, size))));
 }
 
-/** Borderless, fixed-layout table with no cell padding: the frame's two columns. */
-function frameTable(widthsTwip: [number, number], rows: TableRow[]): Table {
+/** Borderless, fixed-layout table with no cell padding: the frame's two columns, a chart's three. */
+export function frameTable(widthsTwip: readonly number[], rows: TableRow[]): Table {
   return new Table({
-    width: { size: widthsTwip[0] + widthsTwip[1], type: WidthType.DXA },
+    width: { size: widthsTwip.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widthsTwip,
     layout: TableLayoutType.FIXED,
     borders: TableBorders.NONE,
@@ -76,7 +76,8 @@ function frameTable(widthsTwip: [number, number], rows: TableRow[]): Table {
   });
 }
 
-function frameCell(widthTwip: number, children: Paragraph[]): TableCell {
+/** A cell of a frame table, its paragraphs set from the top. */
+export function frameCell(widthTwip: number, children: Paragraph[]): TableCell {
   return new TableCell({
     width: { size: widthTwip, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.TOP,

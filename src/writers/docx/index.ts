@@ -5,9 +5,10 @@
  */
 import type { Doc } from '../../ir.ts';
 import { buildDocument } from './document.ts';
-import { CORE_PATH, DOCUMENT_PATH, corePropertiesXml, packageSlots } from './package.ts';
+import { CORE_PATH, DOCUMENT_PATH, RELATIONSHIPS_PATH, corePropertiesXml, imageParts, packageSlots } from './package.ts';
 import { xmlPart } from './xml.ts';
 import { zipEntry, zipFile } from './zip.ts';
+import type { ZipEntry } from './zip.ts';
 
 /** Writes `doc` as a .docx; the same Doc gives the same bytes on any day, in any time zone. */
 export async function writeDocx(doc: Doc): Promise<Uint8Array> {
@@ -17,13 +18,17 @@ export async function writeDocx(doc: Doc): Promise<Uint8Array> {
   // are the same for every notice and were packed once (package.ts).
   const root = file.Document.View.prepForXml({ file, viewWrapper: file.Document, stack: [] });
   if (root === undefined) throw new Error('docx wrote no document element');
-  const documentXml = xmlPart(root);
+  let documentXml = xmlPart(root);
+  // Phase 3: the images (appendix charts), their media parts and relationships.
+  const images = imageParts(file, documentXml);
+  if (images !== undefined) documentXml = images.documentXml;
   const slots = await packageSlots();
-  // Phase 3: the zip, every entry dated the issue date.
-  const entries = slots.map((slot) => {
+  // Phase 4: the zip, every entry dated the issue date.
+  const entries: ZipEntry[] = slots.map((slot) => {
     if (slot === DOCUMENT_PATH) return zipEntry(DOCUMENT_PATH, documentXml);
     if (slot === CORE_PATH) return zipEntry(CORE_PATH, corePropertiesXml(doc.meta));
+    if (images !== undefined && slot.path === RELATIONSHIPS_PATH) return zipEntry(RELATIONSHIPS_PATH, images.relationshipsXml);
     return slot;
   });
-  return zipFile(entries, doc.meta.issuedOn);
+  return zipFile(images === undefined ? entries : [...entries, ...images.media], doc.meta.issuedOn);
 }

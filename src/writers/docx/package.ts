@@ -6,20 +6,27 @@
  * compressed. Packing all 21 parts on every call took about 6 ms of the
  * 5 ms budget for a notice.
  *
- * This holds because a notice's body adds no parts and no relationships:
- * the IR has no images, links, notes or lists. The test "matches, part for
- * part, the package docx itself packs" guards it.
+ * This holds because a notice adds no parts and no relationships but its
+ * images: the IR has no links, notes or lists, and appendix sections reuse
+ * the notice's page-number headers. Images (appendix charts) add their
+ * media parts and relationships (`imageParts`); [Content_Types].xml
+ * already lists png and svg. The test "matches, part for part, the package
+ * docx itself packs" guards it, with and without images.
  */
 import { Packer } from 'docx';
+import type { File } from 'docx';
 import { unzipSync } from 'fflate';
 import type { Doc, DocMeta } from '../../ir.ts';
 import { buildDocument } from './document.ts';
+import { xmlPart } from './xml.ts';
 import { zipEntry } from './zip.ts';
 import type { ZipEntry } from './zip.ts';
 
 /** The parts a notice writes itself; every other part comes from the template. */
 export const DOCUMENT_PATH = 'word/document.xml';
 export const CORE_PATH = 'docProps/core.xml';
+/** The document's relationships: the template's, unless the notice has images. */
+export const RELATIONSHIPS_PATH = 'word/_rels/document.xml.rels';
 
 /** Written as cp:lastModifiedBy, the same for every notice. */
 const LAST_MODIFIED_BY = 'ketluan';
@@ -96,4 +103,50 @@ export function corePropertiesXml(meta: DocMeta): string {
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
     '</cp:coreProperties>'
   );
+}
+
+const IMAGE_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image';
+const FONT_TABLE_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable';
+
+/** What a notice's images add to the package. */
+export interface ImageParts {
+  /** document.xml with each image's placeholder replaced by its relationship id. */
+  readonly documentXml: string;
+  /** word/_rels/document.xml.rels with the images' relationships. */
+  readonly relationshipsXml: string;
+  /** word/media/imageN.svg|png, compressed. */
+  readonly media: readonly ZipEntry[];
+}
+
+/**
+ * The parts for the images of `file`, whose document.xml (`documentXml`,
+ * written by docx, with its `rId{key}` placeholders) has been made; none
+ * without images. Ids and order are those docx's own packer gives (images
+ * numbered after the document's relationships, the font table last), so the
+ * package is the one docx would write; media names (image1.svg,
+ * image1.png…) come from docx in the order the images were written, so
+ * the same notice gives the same bytes. The relationships are added to
+ * `file`'s own, as docx's packer adds them to a copy: `file` is this
+ * call's and is not packed again.
+ */
+export function imageParts(file: File, documentXml: string): ImageParts | undefined {
+  const images = file.Media.Entries.filter(([key]) => documentXml.includes(`rId{${key}}`));
+  if (images.length === 0) return undefined;
+  const relationships = file.Document.Relationships;
+  const firstId = relationships.RelationshipCount + 1;
+  let xml = documentXml;
+  images.forEach(([key, image], i) => {
+    xml = xml.split(`rId{${key}}`).join(`rId${firstId + i}`);
+    relationships.addRelationship(firstId + i, IMAGE_RELATIONSHIP, `media/${image.fileName}`);
+  });
+  relationships.addRelationship(relationships.RelationshipCount + 1, FONT_TABLE_RELATIONSHIP, 'fontTable.xml');
+  const root = relationships.prepForXml({ file, viewWrapper: file.Document, stack: [] });
+  if (root === undefined) throw new Error('docx wrote no relationships element');
+  return {
+    documentXml: xml,
+    relationshipsXml: xmlPart(root),
+    media: images.map(([, image]) =>
+      zipEntry(`word/media/${image.fileName}`, image.data instanceof ArrayBuffer ? new Uint8Array(image.data) : image.data),
+    ),
+  };
 }

@@ -10,6 +10,7 @@
 import { AlignmentType, BorderStyle, LineRuleType } from 'docx';
 import type { IParagraphStyleOptions, IStylesOptions } from 'docx';
 import {
+  appendixSizePt,
   firstLineIndentMm,
   lineHeightPt,
   mmToTwip,
@@ -51,6 +52,9 @@ export const StyleId = {
   signature: 'KLSignature',
   signerName: 'KLSignerName',
   pageNumber: 'KLPageNumber',
+  appendixLabel: 'KLAppendixLabel',
+  appendixTitle: 'KLAppendixTitle',
+  appendixReference: 'KLAppendixReference',
 } as const;
 
 /** Half-points, the unit of w:sz. */
@@ -94,6 +98,21 @@ function centred(
     },
     run: { size: halfPoints(size), ...run },
   };
+}
+
+/**
+ * An appendix head line: centred like the frame, never split, and kept
+ * with what follows, so that the head never ends a page on its own.
+ */
+function appendixHead(
+  id: string,
+  name: string,
+  size: number,
+  run: { bold?: boolean; italics?: boolean },
+  next: string,
+): IParagraphStyleOptions {
+  const style = centred(id, name, size, run);
+  return { ...style, next, paragraph: { ...style.paragraph, keepNext: true, keepLines: true } };
 }
 
 /** A body heading: body geometry, kept with what follows; bold comes from its runs. */
@@ -203,6 +222,11 @@ const paragraphStyles: readonly IParagraphStyleOptions[] = [
   centred(StyleId.signerName, 'KL Signer Name', sizePt.signature, { bold: true }),
   // ND30 Phụ lục I, I.7: page numbers centred in the top margin.
   centred(StyleId.pageNumber, 'KL Page Number', sizePt.pageNumber),
+  // ND30 Phụ lục I, mục III: "Phụ lục I" 14 pt bold, the title bold (upper
+  // case in the text), the reference line italic, all centred.
+  appendixHead(StyleId.appendixLabel, 'KL Appendix Label', appendixSizePt.label, { bold: true }, StyleId.appendixTitle),
+  appendixHead(StyleId.appendixTitle, 'KL Appendix Title', appendixSizePt.title, { bold: true }, StyleId.appendixReference),
+  appendixHead(StyleId.appendixReference, 'KL Appendix Reference', appendixSizePt.reference, { italics: true }, StyleId.body),
 ];
 
 const BLACK = { run: { color: COLOR } } as const;
