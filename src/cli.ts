@@ -35,6 +35,11 @@ export interface Command {
 const commands: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./commands/build.ts')).command,
   check: async () => (await import('./commands/check.ts')).command,
+  watch: async () => (await import('./commands/watch.ts')).command,
+  new: async () => (await import('./commands/new.ts')).command,
+  issue: async () => (await import('./commands/issue.ts')).command,
+  number: async () => (await import('./commands/number.ts')).command,
+  tasks: async () => (await import('./commands/tasks.ts')).command,
 };
 
 const mainHelp: Record<Lang, string> = {
@@ -45,6 +50,11 @@ Cách dùng: ketluan <lệnh> [tùy chọn]
 Các lệnh:
   build [đường dẫn…]   Tạo DOCX và PDF vào out/ từ các tệp YAML (mặc định: conclusions/)
   check [đường dẫn…]   Chỉ kiểm tra các tệp YAML, không tạo tệp
+  watch [đường dẫn…]   Tự tạo lại DOCX, PDF mỗi khi lưu tệp, in lỗi ngay
+  new TỆP              Tạo tệp YAML mới để điền (--issuer, --meeting-date)
+  issue TỆP            Cấp số tiếp theo, ghi ngày ban hành vào tệp, rồi tạo DOCX, PDF
+  number next|list     Sổ đăng ký văn bản đi: số tiếp theo, danh sách số đã cấp
+  tasks [đường dẫn…]   Liệt kê, xuất (csv, xlsx, ics, json) và báo cáo các nhiệm vụ được giao
 
 Tùy chọn chung:
   --lang vi|en         Ngôn ngữ thông báo (mặc định: vi; hoặc biến KETLUAN_LANG)
@@ -59,6 +69,11 @@ Usage: ketluan <command> [options]
 Commands:
   build [paths…]       Build DOCX and PDF into out/ from YAML files (default: conclusions/)
   check [paths…]       Check YAML files only, write nothing
+  watch [paths…]       Rebuild DOCX and PDF on every save, print problems at once
+  new FILE             Create a new YAML file to fill in (--issuer, --meeting-date)
+  issue FILE           Give the next number and the issue date in the file, then build it
+  number next|list     Register of outgoing documents: next number, numbers given
+  tasks [paths…]       List, export (csv, xlsx, ics, json) and report on assigned tasks
 
 Common options:
   --lang vi|en         Message language (default: vi; or KETLUAN_LANG)

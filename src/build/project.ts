@@ -17,20 +17,28 @@ export interface Project {
   /** Raw bytes of the config file ('' when none), for cache keys. */
   readonly configText: string;
   readonly templates: TemplateSet;
+  /** The options it was loaded with, so a render thread can load the same project. */
+  readonly options: ProjectOptions;
+}
+
+/** Where the config and the templates come from (paths relative to the project folder). */
+export interface ProjectOptions {
+  readonly config?: string;
+  readonly templates?: string;
 }
 
 /** The config file's name, looked up in the project folder. */
 export const configFileName = 'ketluan.config.yaml';
 
 /** Loads the project; config problems come back as diagnostics. */
-export function loadProject(cwd: string, opts: { config?: string; templates?: string } = {}): { value?: Project; diagnostics: Diagnostic[] } {
+export function loadProject(cwd: string, opts: ProjectOptions = {}): { value?: Project; diagnostics: Diagnostic[] } {
   const configPath = resolve(cwd, opts.config ?? configFileName);
   const templates = loadTemplates(opts.templates ? resolve(cwd, opts.templates) : undefined);
   if (!existsSync(configPath)) {
     if (opts.config) {
       return { diagnostics: [{ code: 'KL101', severity: 'error', file: opts.config, line: 1, col: 1, message: { vi: `không tìm thấy tệp cấu hình ${opts.config}`, en: `config file ${opts.config} not found` } }] };
     }
-    return { value: { cwd, config: emptyConfig, configText: '', templates }, diagnostics: [] };
+    return { value: { cwd, config: emptyConfig, configText: '', templates, options: opts }, diagnostics: [] };
   }
   const bytes = readFileSync(configPath);
   const file = opts.config ?? configFileName;
@@ -38,5 +46,5 @@ export function loadProject(cwd: string, opts: { config?: string; templates?: st
   if (!read.value) return { diagnostics: read.diagnostics };
   const checked = validateConfig(read.value);
   if (!checked.value) return { diagnostics: [...read.diagnostics, ...checked.diagnostics] };
-  return { value: { cwd, config: checked.value, configText: read.value.text, templates }, diagnostics: [...read.diagnostics, ...checked.diagnostics] };
+  return { value: { cwd, config: checked.value, configText: read.value.text, templates, options: opts }, diagnostics: [...read.diagnostics, ...checked.diagnostics] };
 }

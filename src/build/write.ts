@@ -3,7 +3,8 @@
  * atomic (temporary file in the same folder, then rename), so an
  * interrupted build leaves either the old complete file or the new one.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /**
@@ -24,12 +25,29 @@ export function outputPath(file: string, cwd: string, outDir: string, ext: strin
 
 let counter = 0;
 
-/** Writes `bytes` to `target` atomically. */
-export function writeAtomic(target: string, bytes: Uint8Array | string): void {
+/**
+ * Writes `bytes` to `target` atomically: a temporary file in the same folder
+ * (same file system, so the rename is atomic), flushed to disk, then renamed
+ * over the target. A reader, or a build killed at any moment, sees the old
+ * file or the new one, never a mix. `fsync` also flushes the data before the
+ * rename, so even a power cut cannot leave an empty file: used for the
+ * clerk's own YAML, not for outputs a rebuild recreates (two thousand
+ * flushes would cost seconds). `mode` sets the permissions (to keep a
+ * clerk's).
+ */
+export function writeAtomic(target: string, bytes: Uint8Array | string, opts: { readonly mode?: number; readonly fsync?: boolean } = {}): void {
+  const { mode } = opts;
   mkdirSync(dirname(target), { recursive: true });
-  const temp = `${target}.${process.pid}.${++counter}.tmp`;
+  const temp = `${target}.${process.pid}.${threadId}.${++counter}.tmp`;
   try {
-    writeFileSync(temp, bytes);
+    const fd = openSync(temp, 'wx', mode ?? 0o666);
+    try {
+      writeFileSync(fd, bytes);
+      if (opts.fsync) fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (mode !== undefined) chmodSync(temp, mode);
     renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });

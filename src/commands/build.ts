@@ -1,12 +1,14 @@
 /**
- * `ketluan build [paths…]`: YAML → DOCX and PDF in out/.
+ * `ketluan build [paths…]`: YAML → DOCX and PDF in out/, only what changed,
+ * rendered in parallel, with progress, the register's checks and a summary.
  */
 import type { Command, CommandContext } from '../cli.ts';
 import { exit, parseOptions, UsageError } from '../cli.ts';
 import { formatDiagnostics, hasErrors, type Diagnostic } from '../diagnostics.ts';
-import { build, type FileEvent } from '../build/index.ts';
+import { build, BuildSetupError, type FileEvent } from '../build/index.ts';
+import type { RenderPool } from '../build/pool.ts';
 import { loadProject } from '../build/project.ts';
-import { formats as allFormats, type Format } from '../writers/index.ts';
+import { formats as allFormats, type Format } from '../build/formats.ts';
 import { t } from '../messages.ts';
 import { progressReporter } from './progress.ts';
 
@@ -26,76 +28,147 @@ export function printDiagnostics(ctx: CommandContext, ds: readonly Diagnostic[],
   ctx.stderr.write(formatDiagnostics(ds, { lang: ctx.lang, color, format }) + '\n');
 }
 
+/** Parses --jobs: a whole number of threads, at least 1. */
+export function parseJobs(value: string | undefined, lang: CommandContext['lang']): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d{0,2}$/.test(value)) throw new UsageError(lang === 'vi' ? `--jobs cần một số nguyên dương, không phải "${value}"` : `--jobs needs a positive whole number, not "${value}"`);
+  return Number(value);
+}
+
+/** `12,3 giây` / `12.3 s`. */
+export function seconds(lang: CommandContext['lang'], ms: number): string {
+  const s = (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
+  return lang === 'vi' ? `${s.replace('.', ',')} giây` : `${s} s`;
+}
+
+/** The options `build`, `issue` and `watch` share, for parseOptions. */
+export const buildOptions = {
+  format: { type: 'string' },
+  out: { type: 'string' },
+  force: { type: 'boolean' },
+  jobs: { type: 'string', short: 'j' },
+  config: { type: 'string' },
+  templates: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+} as const;
+
+/** What `runBuild` needs besides the context. */
+export interface RunBuildOptions {
+  readonly paths: readonly string[];
+  /** A render pool kept across builds (watch). */
+  readonly pool?: RenderPool;
+  readonly values: { format?: string; out?: string; force?: boolean; jobs?: string; config?: string; templates?: string; quiet?: boolean };
+}
+
+/**
+ * Loads the project, builds, prints progress, diagnostics, removals and the
+ * summary; returns the exit code. Shared by `build`, `issue` and `watch`.
+ */
+export async function runBuild(ctx: CommandContext, { paths, values, pool }: RunBuildOptions): Promise<number> {
+  const formats = parseFormats(values.format, ctx.lang);
+  const jobs = parseJobs(values.jobs, ctx.lang);
+  const project = loadProject(ctx.cwd, { config: values.config, templates: values.templates });
+  printDiagnostics(ctx, project.diagnostics);
+  if (!project.value) return exit.invalid;
+  const quiet = Boolean(values.quiet);
+  const progress = progressReporter(ctx, quiet);
+  let result;
+  try {
+    result = await build(project.value, {
+      paths,
+      outDir: values.out ?? 'out',
+      formats,
+      force: Boolean(values.force),
+      ...(jobs !== undefined ? { jobs } : {}),
+      ...(pool ? { pool } : {}),
+      onFile: (event: FileEvent) => {
+        if (event.diagnostics.length > 0) {
+          progress.clear();
+          printDiagnostics(ctx, event.diagnostics);
+        }
+        progress.update(event);
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof BuildSetupError)) throw error;
+    progress.clear();
+    ctx.stderr.write((ctx.lang === 'vi' ? `Không tải được phông chữ cho PDF: ${error.message}` : `Cannot load the PDF fonts: ${error.message}`) + '\n');
+    return exit.invalid;
+  }
+  progress.clear();
+  printDiagnostics(ctx, result.register);
+  for (const m of result.missing) ctx.stderr.write(`${t(ctx.lang, 'notFound')(m)}\n`);
+  if (result.files.length === 0 && result.missing.length === 0) ctx.stderr.write(t(ctx.lang, 'noFiles')(paths.join(', ')) + '\n');
+  for (const r of result.removed) if (!quiet) ctx.stdout.write(t(ctx.lang, 'removed')(r) + '\n');
+  // One bug usually hits many files: print each distinct stack once, with the files it hit.
+  const bugs = new Map<string, string[]>();
+  for (const bug of result.internal) bugs.set(bug.stack, [...(bugs.get(bug.stack) ?? []), bug.file]);
+  for (const [stack, files] of bugs) {
+    const more = files.length > 1 ? (ctx.lang === 'vi' ? ` (và ${files.length - 1} tệp khác)` : ` (and ${files.length - 1} other files)`) : '';
+    ctx.stderr.write(`${files[0]}${more}: ${t(ctx.lang, 'internal')(stack)}\n`);
+  }
+  const count = (s: FileEvent['status']) => result.files.filter((f) => f.status === s).length;
+  const how =
+    ctx.lang === 'vi'
+      ? ` (${seconds(ctx.lang, result.elapsedMs)}${result.renderers > 1 ? `, ${result.renderers} luồng` : ''})`
+      : ` (${seconds(ctx.lang, result.elapsedMs)}${result.renderers > 1 ? `, ${result.renderers} threads` : ''})`;
+  ctx.stdout.write(t(ctx.lang, 'summary')(count('built'), count('skipped'), count('failed'), result.removed.length).replace(/\.$/, how + '.') + '\n');
+  if (result.internal.length > 0) return exit.internal;
+  const failed = count('failed') > 0 || result.missing.length > 0 || hasErrors(result.register) || result.files.some((f) => hasErrors(f.diagnostics));
+  return failed ? exit.invalid : exit.ok;
+}
+
 export const command: Command = {
   help: {
     vi: `Cách dùng: ketluan build [đường dẫn…] [tùy chọn]
 
 Tạo thông báo (DOCX và PDF) từ các tệp YAML. Đường dẫn là tệp hoặc thư mục;
 mặc định là thư mục conclusions/. conclusions/2023/x.yaml → out/2023/x.docx và .pdf.
-Chỉ tạo lại những tệp có thay đổi (nội dung YAML, cấu hình, mẫu, phông chữ).
+Chỉ tạo lại những tệp có thay đổi (nội dung YAML, mục cấu hình tệp dùng, mẫu,
+phông chữ, phiên bản ketluan); tệp YAML đã xóa thì tệp kết quả cũng được xóa.
+Sau cùng kiểm tra sổ đăng ký văn bản đi của cả kho (số trùng, số bỏ trống,
+thứ tự ngày).
 
 Tùy chọn:
   --format docx,pdf   Định dạng cần tạo: docx, pdf hoặc cả hai (mặc định: cả hai)
   --out THƯ_MỤC       Thư mục kết quả (mặc định: out)
   --force             Tạo lại tất cả, kể cả tệp không thay đổi
+  -j, --jobs SỐ       Số luồng tạo tệp song song (mặc định: số nhân CPU; khi
+                      cần tạo lại dưới 200 tệp, một luồng đã nhanh hơn)
   --config TỆP        Tệp cấu hình (mặc định: ketluan.config.yaml)
   --templates THƯ_MỤC Thư mục mẫu riêng (mặc định: mẫu của ketluan)
-  --quiet             Không in tiến độ, chỉ in lỗi và dòng tổng kết
+  -q, --quiet         Không in tiến độ, chỉ in lỗi và dòng tổng kết
   --lang vi|en        Ngôn ngữ thông báo
   -h, --help          Xem hướng dẫn này
 
-Mã thoát: 0 nếu mọi tệp đều tạo được, 1 nếu có tệp lỗi (các tệp khác vẫn được tạo).`,
+Mã thoát: 0 nếu mọi tệp đều tạo được, 1 nếu có tệp lỗi hoặc số văn bản trùng
+(các tệp khác vẫn được tạo), 70 nếu ketluan gặp lỗi nội bộ.`,
     en: `Usage: ketluan build [paths…] [options]
 
 Builds notices (DOCX and PDF) from YAML files. Paths are files or folders;
 the default is conclusions/. conclusions/2023/x.yaml → out/2023/x.docx and .pdf.
-Only files whose inputs changed (YAML, config, templates, fonts) are rebuilt.
+Only files whose inputs changed (YAML, the config entries it uses, templates,
+fonts, ketluan's version) are rebuilt; outputs of deleted YAML files are
+removed. Finally the archive's register of outgoing documents is checked
+(duplicate numbers, skipped numbers, date order).
 
 Options:
   --format docx,pdf   Formats to write: docx, pdf or both (default: both)
   --out DIR           Output folder (default: out)
   --force             Rebuild everything, even unchanged files
+  -j, --jobs N        Render threads (default: the number of CPU cores; under
+                      200 stale files, one thread is faster and is used)
   --config FILE       Config file (default: ketluan.config.yaml)
   --templates DIR     Own template folder (default: ketluan's templates)
-  --quiet             No progress, only problems and the summary line
+  -q, --quiet         No progress, only problems and the summary line
   --lang vi|en        Message language
   -h, --help          This help
 
-Exit code: 0 when every file built, 1 when any failed (the others are still built).`,
+Exit code: 0 when every file built, 1 when any failed or a number is used
+twice (the others are still built), 70 on an internal error.`,
   },
   async run(ctx) {
-    const { values, positionals } = parseOptions(ctx.args, {
-      format: { type: 'string' },
-      out: { type: 'string' },
-      force: { type: 'boolean' },
-      config: { type: 'string' },
-      templates: { type: 'string' },
-      quiet: { type: 'boolean' },
-    });
-    const formats = parseFormats(values.format, ctx.lang);
-    const project = loadProject(ctx.cwd, { config: values.config, templates: values.templates });
-    printDiagnostics(ctx, project.diagnostics);
-    if (!project.value) return exit.invalid;
-    const paths = positionals.length > 0 ? positionals : ['conclusions'];
-    const progress = progressReporter(ctx, Boolean(values.quiet));
-    const result = await build(project.value, {
-      paths,
-      outDir: values.out ?? 'out',
-      formats,
-      force: Boolean(values.force),
-      onFile: (event: FileEvent) => {
-        progress.clear();
-        if (event.diagnostics.length > 0) printDiagnostics(ctx, event.diagnostics);
-        progress.update(event);
-      },
-    });
-    progress.clear();
-    for (const m of result.missing) ctx.stderr.write(`${t(ctx.lang, 'notFound')(m)}\n`);
-    if (result.files.length === 0 && result.missing.length === 0) ctx.stderr.write(t(ctx.lang, 'noFiles')(paths.join(', ')) + '\n');
-    for (const r of result.removed) if (!values.quiet) ctx.stdout.write(t(ctx.lang, 'removed')(r) + '\n');
-    const count = (s: FileEvent['status']) => result.files.filter((f) => f.status === s).length;
-    ctx.stdout.write(t(ctx.lang, 'summary')(count('built'), count('skipped'), count('failed'), result.removed.length) + '\n');
-    const failed = count('failed') > 0 || result.missing.length > 0 || result.files.some((f) => hasErrors(f.diagnostics));
-    return failed ? exit.invalid : exit.ok;
+    const { values, positionals } = parseOptions(ctx.args, buildOptions);
+    return runBuild(ctx, { paths: positionals.length > 0 ? positionals : ['conclusions'], values });
   },
 };

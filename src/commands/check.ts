@@ -1,12 +1,15 @@
 /**
- * `ketluan check [paths…]`: validates conclusion files and writes nothing.
+ * `ketluan check [paths…]`: validates conclusion files, and the archive's
+ * number register, and writes nothing.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from '../cli.ts';
 import { exit, parseOptions, UsageError } from '../cli.ts';
 import { formatDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { discover } from '../build/discover.ts';
+import { archiveRegister } from '../build/index.ts';
+import { readClerkFile, tooLargeDiagnostic } from '../build/read.ts';
+import { readHeader, type Header } from '../register/index.ts';
 import { loadProject } from '../build/project.ts';
 import { prepare } from '../build/pipeline.ts';
 import { t } from '../messages.ts';
@@ -17,7 +20,8 @@ export const command: Command = {
     vi: `Cách dùng: ketluan check [đường dẫn…] [tùy chọn]
 
 Kiểm tra các tệp YAML (cú pháp, lược đồ, quy tắc nghiệp vụ) mà không tạo tệp nào.
-Mặc định kiểm tra thư mục conclusions/.
+Mặc định kiểm tra thư mục conclusions/. Sổ đăng ký văn bản đi được kiểm tra
+trên cả kho: số trùng (lỗi), số bỏ trống và số không theo thứ tự ngày (cảnh báo).
 
 Tùy chọn:
   --format text|json  Cách in kết quả: text (mặc định) hoặc json (cho trình soạn thảo, CI)
@@ -30,7 +34,9 @@ Mã thoát: 0 nếu không có lỗi (có thể có cảnh báo), 1 nếu có l�
     en: `Usage: ketluan check [paths…] [options]
 
 Checks YAML files (syntax, schema, domain rules) without writing anything.
-The default is the conclusions/ folder.
+The default is the conclusions/ folder. The register of outgoing documents is
+checked over the whole archive: duplicate numbers (errors), skipped numbers and
+numbers out of date order (warnings).
 
 Options:
   --format text|json  Output: text (default) or json (for editors and CI)
@@ -50,7 +56,18 @@ Exit code: 0 when there are no errors (warnings allowed), 1 otherwise.`,
     const paths = positionals.length > 0 ? positionals : ['conclusions'];
     const { files, missing } = project.value ? discover(paths, ctx.cwd) : { files: [], missing: [] };
     if (project.value) {
-      for (const file of files) all.push(...prepare(file, readFileSync(resolve(ctx.cwd, file)), project.value).diagnostics);
+      const headers = new Map<string, Header>();
+      const decoder = new TextDecoder('utf-8');
+      for (const file of files) {
+        const r = readClerkFile(resolve(ctx.cwd, file));
+        if (!('bytes' in r)) {
+          all.push(tooLargeDiagnostic(file, r.tooLarge));
+          continue;
+        }
+        headers.set(file, readHeader(decoder.decode(r.bytes)));
+        all.push(...prepare(file, r.bytes, project.value).diagnostics);
+      }
+      all.push(...archiveRegister(project.value, files, headers));
     }
     if (format === 'json') ctx.stdout.write(formatDiagnostics(all, { lang: ctx.lang, color: false, format: 'json' }) + '\n');
     else printDiagnostics(ctx, all);

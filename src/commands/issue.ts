@@ -1,0 +1,104 @@
+/**
+ * `ketluan issue FILE [--date D]`: gives a draft the next free number and
+ * the issue date, in the YAML itself, then builds it.
+ */
+import { relative, resolve } from 'node:path';
+import type { Command } from '../cli.ts';
+import { exit, parseOptions, UsageError } from '../cli.ts';
+import { loadProject } from '../build/project.ts';
+import { issueLockName, issueNotice } from '../register/issue.ts';
+import { LockTimeoutError } from '../register/lock.ts';
+import { viDate } from '../register/index.ts';
+import { buildOptions, printDiagnostics, runBuild } from './build.ts';
+import { today } from './number.ts';
+
+export const command: Command = {
+  help: {
+    vi: `Cách dùng: ketluan issue TỆP [--date NGÀY] [tùy chọn]
+
+Ban hành một dự thảo: cấp số còn trống tiếp theo của cơ quan ban hành trong
+năm của ngày ban hành, ghi "number" và "issued" vào chính tệp YAML (giữ nguyên
+ghi chú và cách trình bày), rồi tạo DOCX và PDF của tệp đó.
+
+Tệp phải chưa có số và không còn lỗi (ketluan check). Hai người cùng cấp số
+một lúc trên cùng thư mục vẫn nhận hai số khác nhau (ketluan giữ tệp khóa
+${issueLockName} trong lúc cấp). Nếu tệp bị sửa trong lúc cấp số, ketluan
+không ghi gì và báo chạy lại.
+
+Tùy chọn:
+  --date NGÀY         Ngày ban hành, dạng 2024-05-17 (mặc định: hôm nay)
+  --no-build          Chỉ cấp số, không tạo DOCX, PDF
+  --format docx,pdf   Định dạng cần tạo (mặc định: cả hai)
+  --out THƯ_MỤC       Thư mục kết quả (mặc định: out)
+  --config TỆP        Tệp cấu hình (mặc định: ketluan.config.yaml)
+  --templates THƯ_MỤC Thư mục mẫu riêng
+  -q, --quiet         Chỉ in lỗi và dòng tổng kết
+  --lang vi|en        Ngôn ngữ thông báo
+  -h, --help          Xem hướng dẫn này
+
+Mã thoát: 0 đã cấp số (và tạo tệp), 1 chưa cấp số (tệp lỗi, đã có số, bị sửa
+giữa chừng, chờ khóa quá lâu) hoặc tạo tệp lỗi, 2 lệnh sai cú pháp.`,
+    en: `Usage: ketluan issue FILE [--date DATE] [options]
+
+Issues a draft: gives it its issuer's next free number in the year of the issue
+date, writes "number" and "issued" into the YAML file itself (comments and
+layout kept), then builds its DOCX and PDF.
+
+The file must have no number yet and no errors (ketluan check). Two clerks
+issuing at once in one folder still get different numbers (ketluan holds the
+lock file ${issueLockName} meanwhile). If the file changes while the number is
+being given, nothing is written and ketluan asks to run again.
+
+Options:
+  --date DATE         Issue date, as 2024-05-17 (default: today)
+  --no-build          Only give the number, build nothing
+  --format docx,pdf   Formats to write (default: both)
+  --out DIR           Output folder (default: out)
+  --config FILE       Config file (default: ketluan.config.yaml)
+  --templates DIR     Own template folder
+  -q, --quiet         Only problems and the summary line
+  --lang vi|en        Message language
+  -h, --help          This help
+
+Exit code: 0 issued (and built), 1 not issued (errors in the file, already
+numbered, changed meanwhile, lock held too long) or the build failed, 2 bad usage.`,
+  },
+  async run(ctx) {
+    const { values, positionals } = parseOptions(ctx.args, { ...buildOptions, date: { type: 'string' }, 'no-build': { type: 'boolean' } });
+    if (positionals.length !== 1) throw new UsageError(ctx.lang === 'vi' ? 'cần đúng một tệp: ketluan issue TỆP' : 'exactly one file is needed: ketluan issue FILE');
+    const file = relative(ctx.cwd, resolve(ctx.cwd, positionals[0]));
+    const project = loadProject(ctx.cwd, { config: values.config, templates: values.templates });
+    printDiagnostics(ctx, project.diagnostics);
+    if (!project.value) return exit.invalid;
+    let outcome;
+    try {
+      outcome = await issueNotice({ project: project.value, file, date: values.date ?? today() });
+    } catch (error) {
+      if (error instanceof LockTimeoutError) {
+        ctx.stderr.write(
+          (ctx.lang === 'vi'
+            ? `Đang có người khác cấp số (${error.holder}). Chờ quá lâu nên dừng; thử lại sau. Nếu chắc không ai đang cấp số, xóa tệp ${issueLockName}.`
+            : `Someone else is giving out a number (${error.holder}). Waited too long; try again later. If nobody is, delete ${issueLockName}.`) + '\n',
+        );
+        return exit.invalid;
+      }
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        ctx.stderr.write((ctx.lang === 'vi' ? `không tìm thấy ${file}` : `${file} not found`) + '\n');
+        return exit.invalid;
+      }
+      throw error;
+    }
+    printDiagnostics(ctx, outcome.diagnostics);
+    if (!outcome.ok) {
+      ctx.stderr.write(`${file}: ${outcome.reason[ctx.lang]}\n`);
+      return exit.invalid;
+    }
+    const symbol = project.value.config.issuers[outcome.issuer]?.symbol ?? (outcome.issuer.startsWith('symbol:') ? outcome.issuer.slice(7) : '');
+    const no = symbol ? `${outcome.number}/${symbol}` : String(outcome.number);
+    ctx.stdout.write(
+      (ctx.lang === 'vi' ? `Đã cấp số ${no}, ngày ban hành ${viDate(outcome.issued)}, cho ${file}.` : `Issued ${file} as number ${no}, dated ${outcome.issued}.`) + '\n',
+    );
+    if (values['no-build']) return exit.ok;
+    return runBuild(ctx, { paths: [file], values });
+  },
+};

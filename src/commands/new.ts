@@ -1,0 +1,146 @@
+/**
+ * `ketluan new [--issuer ID] [--meeting-date D] FILE`: a new conclusion file
+ * to fill in, never over an existing one.
+ */
+import { closeSync, existsSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import type { Command } from '../cli.ts';
+import { exit, parseOptions, UsageError } from '../cli.ts';
+import { scanRegister } from '../build/index.ts';
+import { loadProject } from '../build/project.ts';
+import { readClerkFile } from '../build/read.ts';
+import { isIsoDate } from '../register/index.ts';
+import { scaffold, type ScaffoldDefaults } from '../register/scaffold.ts';
+import { readSource } from '../source/index.ts';
+import { printDiagnostics } from './build.ts';
+import { chooseIssuer } from './number.ts';
+
+/** The schema the new file points to: the project's copy, else the one shipped with ketluan. */
+function schemaFile(cwd: string): string {
+  const local = resolve(cwd, 'schemas', 'conclusion.schema.json');
+  return existsSync(local) ? local : new URL('../../schemas/conclusion.schema.json', import.meta.url).pathname;
+}
+
+/**
+ * Nơi nhận, "Lưu:", chữ ký, câu kết of the issuer's latest notice in the
+ * archive (by issue date; drafts, undated, count as oldest).
+ */
+function defaultsFor(cwd: string, issuer: string): ScaffoldDefaults | undefined {
+  const latest = scanRegister(cwd)
+    .headers.filter((h) => h.header.issuer?.value === issuer)
+    .map((h) => ({ file: h.file, issued: h.header.issued?.value ?? '' }))
+    .sort((a, b) => (a.issued < b.issued ? 1 : a.issued > b.issued ? -1 : a.file < b.file ? 1 : -1));
+  for (const candidate of latest) {
+    const read = readClerkFile(resolve(cwd, candidate.file));
+    if (!('bytes' in read)) continue;
+    const data = readSource(candidate.file, read.bytes).value?.data as Record<string, unknown> | undefined;
+    if (!data) continue;
+    const meeting = data.meeting as Record<string, unknown> | undefined;
+    return {
+      from: candidate.file,
+      recipients: data.recipients,
+      archive: data.archive,
+      signature: data.signature,
+      closing: data.closing,
+      meetingKind: meeting?.kind,
+    };
+  }
+  return undefined;
+}
+
+export const command: Command = {
+  help: {
+    vi: `Cách dùng: ketluan new [--issuer MÃ] [--meeting-date NGÀY] TỆP
+
+Tạo một tệp YAML thông báo kết luận mới để điền, ví dụ:
+  ketluan new --issuer ubnd-bac-son --meeting-date 2024-05-10 conclusions/2024/hop-cchc-thang-5.yaml
+
+Tệp mới có dòng lược đồ (trình soạn thảo gợi ý và báo lỗi khi gõ), mã cơ quan
+ban hành, và Nơi nhận, dòng "Lưu:", chữ ký, câu kết lấy theo thông báo gần nhất
+của cơ quan đó trong kho. Những chỗ chỉ người soạn viết được để trống dưới dòng
+"# ĐIỀN:"; ketluan check báo đúng các dòng đó cho đến khi điền xong, và ketluan
+build không tạo văn bản còn chỗ trống. Không bao giờ ghi đè tệp đã có.
+
+Tùy chọn:
+  --issuer MÃ          Mã cơ quan ban hành trong ketluan.config.yaml (có thể bỏ khi
+                       cấu hình chỉ có một cơ quan)
+  --meeting-date NGÀY  Ngày họp, dạng 2024-05-10 (mặc định: để trống để điền)
+  --config TỆP         Tệp cấu hình (mặc định: ketluan.config.yaml)
+  --lang vi|en         Ngôn ngữ thông báo
+  -h, --help           Xem hướng dẫn này
+
+Mã thoát: 0 đã tạo, 1 tệp đã có, 2 lệnh sai cú pháp.`,
+    en: `Usage: ketluan new [--issuer ID] [--meeting-date DATE] FILE
+
+Creates a new conclusion YAML file to fill in, e.g.
+  ketluan new --issuer ubnd-bac-son --meeting-date 2024-05-10 conclusions/2024/par-meeting-may.yaml
+
+The file has the schema line (the editor completes and checks as you type),
+the issuer id, and Nơi nhận, the "Lưu:" line, the signature and the closing
+sentence of the issuer's latest notice in the archive. What only the author
+can write is left empty under a "# ĐIỀN:" line; ketluan check points at exactly
+those lines until they are filled, and ketluan build never prints a notice with
+a hole in it. An existing file is never overwritten.
+
+Options:
+  --issuer ID          Issuer id in ketluan.config.yaml (optional when the config
+                       has one issuer)
+  --meeting-date DATE  Meeting date, as 2024-05-10 (default: left to fill in)
+  --config FILE        Config file (default: ketluan.config.yaml)
+  --lang vi|en         Message language
+  -h, --help           This help
+
+Exit code: 0 created, 1 the file exists, 2 bad usage.`,
+  },
+  async run(ctx) {
+    const { values, positionals } = parseOptions(ctx.args, { issuer: { type: 'string' }, 'meeting-date': { type: 'string' }, config: { type: 'string' } });
+    if (positionals.length !== 1) throw new UsageError(ctx.lang === 'vi' ? 'cần đúng một tên tệp: ketluan new TỆP' : 'exactly one file name is needed: ketluan new FILE');
+    const meetingDate = values['meeting-date'];
+    if (meetingDate !== undefined && !isIsoDate(meetingDate)) {
+      throw new UsageError(ctx.lang === 'vi' ? `--meeting-date "${meetingDate}" không hợp lệ; viết dạng 2024-05-10` : `--meeting-date "${meetingDate}" is not a valid date; write 2024-05-10`);
+    }
+    const target = resolve(ctx.cwd, positionals[0]);
+    if (!/\.ya?ml$/i.test(target)) throw new UsageError(ctx.lang === 'vi' ? 'tên tệp phải có đuôi .yaml' : 'the file name must end in .yaml');
+    const shown = relative(ctx.cwd, target);
+    if (existsSync(target)) {
+      ctx.stderr.write((ctx.lang === 'vi' ? `${shown} đã có; ketluan không ghi đè. Chọn tên khác.` : `${shown} exists; ketluan never overwrites it. Choose another name.`) + '\n');
+      return exit.invalid;
+    }
+    const project = loadProject(ctx.cwd, { config: values.config });
+    printDiagnostics(ctx, project.diagnostics);
+    if (!project.value) return exit.invalid;
+    const { config } = project.value;
+    const issuerId = chooseIssuer(values.issuer, config, ctx.lang);
+    const issuer = config.issuers[issuerId];
+    const schemaPath = relative(dirname(target), schemaFile(ctx.cwd)).split(sep).join('/');
+    const defaults = defaultsFor(ctx.cwd, issuerId);
+    const text = scaffold({
+      issuerId,
+      schemaPath,
+      ...(issuer?.place ? { place: issuer.place } : {}),
+      ...(issuer?.symbol ? { symbol: issuer.symbol } : {}),
+      ...(meetingDate ? { meetingDate } : {}),
+      ...(defaults ? { defaults } : {}),
+    });
+    mkdirSync(dirname(target), { recursive: true });
+    let fd: number;
+    try {
+      fd = openSync(target, 'wx'); // refuses to overwrite, even a file created a moment ago
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      ctx.stderr.write((ctx.lang === 'vi' ? `${shown} đã có; ketluan không ghi đè.` : `${shown} exists; ketluan never overwrites it.`) + '\n');
+      return exit.invalid;
+    }
+    try {
+      writeSync(fd, text);
+    } finally {
+      closeSync(fd);
+    }
+    ctx.stdout.write(
+      (ctx.lang === 'vi'
+        ? `Đã tạo ${shown}. Điền các chỗ "# ĐIỀN:", rồi chạy: ketluan check ${shown}`
+        : `Created ${shown}. Fill in the "# ĐIỀN:" lines, then run: ketluan check ${shown}`) + '\n',
+    );
+    return exit.ok;
+  },
+};
