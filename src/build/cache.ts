@@ -21,6 +21,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import type { Header } from '../register/header.ts';
 import type { Format } from '../writers/index.ts';
 import { writeAtomic } from './write.ts';
+import { systemFontDirectories } from '../writers/pdf/fonts.ts';
 
 /** One output of one source, as last built. */
 export interface OutputEntry {
@@ -186,18 +187,7 @@ export function fontFingerprint(cwd: string, config: Config): string {
     parts.push('no tinos');
   }
   const home = homedir();
-  for (const dir of [
-    '/usr/share/fonts',
-    '/usr/local/share/fonts',
-    join(home, '.fonts'),
-    join(home, '.local/share/fonts'),
-    '/Library/Fonts',
-    '/System/Library/Fonts/Supplemental',
-    join(home, 'Library/Fonts'),
-    ...(process.env.WINDIR ? [join(process.env.WINDIR, 'Fonts')] : []),
-  ]) {
-    walkDirs(dir, 3);
-  }
+  for (const dir of systemFontDirectories()) walkDirs(dir, 3);
   for (const dir of ['/etc/fonts', '/etc/fonts/conf.d', '/var/cache/fontconfig', join(home, '.cache/fontconfig')]) stamp(dir);
   return sha256(...parts);
 }

@@ -9,7 +9,7 @@ import { exit, parseOptions, UsageError } from '../cli.ts';
 import { scanRegister } from '../build/index.ts';
 import { loadProject } from '../build/project.ts';
 import { readClerkFile } from '../build/read.ts';
-import { isIsoDate } from '../register/index.ts';
+import { isRealDate } from '../validate/dates.ts';
 import { scaffold, type ScaffoldDefaults } from '../register/scaffold.ts';
 import { readSource } from '../source/index.ts';
 import { printDiagnostics } from './build.ts';
@@ -96,7 +96,7 @@ Exit code: 0 created, 1 the file exists, 2 bad usage.`,
     const { values, positionals } = parseOptions(ctx.args, { issuer: { type: 'string' }, 'meeting-date': { type: 'string' }, config: { type: 'string' } });
     if (positionals.length !== 1) throw new UsageError(ctx.lang === 'vi' ? 'cần đúng một tên tệp: ketluan new TỆP' : 'exactly one file name is needed: ketluan new FILE');
     const meetingDate = values['meeting-date'];
-    if (meetingDate !== undefined && !isIsoDate(meetingDate)) {
+    if (meetingDate !== undefined && !isRealDate(meetingDate)) {
       throw new UsageError(ctx.lang === 'vi' ? `--meeting-date "${meetingDate}" không hợp lệ; viết dạng 2024-05-10` : `--meeting-date "${meetingDate}" is not a valid date; write 2024-05-10`);
     }
     const target = resolve(ctx.cwd, positionals[0]);

@@ -10,6 +10,7 @@
 import type { Config } from '../conclusion.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Header } from './header.ts';
+import { isRealDate } from '../validate/dates.ts';
 
 export { readHeader } from './header.ts';
 export type { Header } from './header.ts';
@@ -33,13 +34,6 @@ export interface Register {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
-}
 
 /** 2023-04-17 → 17/04/2023, the way a register and a clerk write dates. */
 export function viDate(iso: string): string {
@@ -67,7 +61,7 @@ export function buildRegister(headers: readonly { readonly file: string; readonl
   for (const { file, header } of [...headers].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     const { issuer, number, issued } = header;
     if (!issuer || !number || typeof number.value !== 'number') continue; // drafts, or problems the schema reports
-    if (!issued || !isIsoDate(issued.value)) {
+    if (!issued || !isRealDate(issued.value)) {
       if (!issued) {
         diagnostics.push({
           code: 'KL373',

@@ -19,7 +19,8 @@ import { readClerkFile, tooLargeDiagnostic } from '../build/read.ts';
 import { writeAtomic } from '../build/write.ts';
 import { setNumberAndDate } from './edit.ts';
 import { readHeader } from './header.ts';
-import { isIsoDate, nextNumber } from './index.ts';
+import { nextNumber } from './index.ts';
+import { isRealDate } from '../validate/dates.ts';
 import { withLock, type LockOptions } from './lock.ts';
 
 /** The lock file, in the project folder (one per checkout). */
@@ -48,7 +49,7 @@ const refuse = (vi: string, en: string, diagnostics: readonly Diagnostic[] = [])
 export async function issueNotice(opts: IssueOptions): Promise<IssueOutcome> {
   const { project, file } = opts;
   const full = resolve(project.cwd, file);
-  if (!isIsoDate(opts.date)) return refuse(`ngày "${opts.date}" không hợp lệ; viết dạng 2024-05-17`, `"${opts.date}" is not a valid date; write it as 2024-05-17`);
+  if (!isRealDate(opts.date)) return refuse(`ngày "${opts.date}" không hợp lệ; viết dạng 2024-05-17`, `"${opts.date}" is not a valid date; write it as 2024-05-17`);
   const read = readClerkFile(full);
   if (!('bytes' in read)) return refuse('tệp quá lớn', 'the file is too large', [tooLargeDiagnostic(file, read.tooLarge)]);
   const original = read.bytes;

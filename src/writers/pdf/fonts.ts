@@ -262,7 +262,8 @@ const FC_STYLES: Record<FaceName, string> = { regular: 'Regular', bold: 'Bold', 
 /** File names Times New Roman ships under (Windows, macOS, msttcorefonts). */
 const TNR_FILE = /^(times(bd|bi|i)?|times ?new ?roman.*|times_new_roman.*)\.ttf$/i;
 
-function fontDirectories(): string[] {
+/** The usual font folders of Linux, macOS and Windows (existing or not). */
+export function systemFontDirectories(): string[] {
   const home = homedir();
   const dirs = [
     '/usr/share/fonts',
@@ -274,7 +275,11 @@ function fontDirectories(): string[] {
     join(home, 'Library/Fonts'),
   ];
   if (process.env.WINDIR) dirs.push(join(process.env.WINDIR, 'Fonts'));
-  return dirs.filter((d) => existsSync(d));
+  return dirs;
+}
+
+function fontDirectories(): string[] {
+  return systemFontDirectories().filter((d) => existsSync(d));
 }
 
 /** Candidate files: what fontconfig matches for each style, then likely names in the usual folders. */
