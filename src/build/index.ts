@@ -29,6 +29,7 @@ import {
   type OutputEntry,
 } from './cache.ts';
 import { discover } from './discover.ts';
+import { archiveDigests, declaresIndices } from './archive.ts';
 import type { Project } from './project.ts';
 import { readClerkFile, tooLargeDiagnostic } from './read.ts';
 import { outputPath } from './write.ts';
@@ -111,6 +112,8 @@ interface Planned {
   readonly file: string;
   /** sha256 of the bytes (updated if the file is saved again before it is rendered). */
   yaml: string;
+  /** Digest of the issuer's index-bearing files when this file declares indices, else ''. */
+  readonly archiveDigest: string;
   /** The register's view of the file (from the cache when the bytes are unchanged). */
   header?: Header;
   /** Whether the file could be read (else `tooLarge`). */
@@ -145,27 +148,35 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
   const keyOf = (format: Format, yaml: string, ids: { issuer?: string; signer?: string }): string =>
     outputKey({ version: ketluanVersion, format, templates, fonts: fontsId, config: configDeps(project.config, ids), yaml });
 
-  // Plan: read every file, compare each requested output's key with the cache.
+  // Plan: read every file, compare each requested output's key with the cache. Two passes:
+  // a notice that declares indices also depends on its issuer's other index-bearing files
+  // (last year's figures, see archive.ts), so their digest joins its keys.
   const headers = new Map<string, Header>();
   const decoder = new TextDecoder('utf-8');
-  const plan: Planned[] = [];
-  for (const file of files) {
-    let read;
+  const read = files.flatMap((file) => {
+    let got;
     try {
-      read = readClerkFile(resolve(cwd, file));
+      got = readClerkFile(resolve(cwd, file));
     } catch {
       missing.push(file); // deleted or made unreadable since it was listed
-      continue;
+      return [];
     }
-    const bytes = 'bytes' in read ? read.bytes : undefined;
+    const bytes = 'bytes' in got ? got.bytes : undefined;
     const yaml = bytes ? sha256(bytes) : '';
     const previous = entries[file];
-    const header = bytes ? (previous?.yaml === yaml && previous.header ? previous.header : readHeader(decoder.decode(bytes))) : undefined;
+    const text = bytes ? decoder.decode(bytes) : '';
+    const header = bytes ? (previous?.yaml === yaml && previous.header ? previous.header : readHeader(text)) : undefined;
     if (header) headers.set(file, header);
+    return [{ file, got, bytes, yaml, previous, header, indices: declaresIndices(text) }];
+  });
+  const digests = archiveDigests(read.map((r) => ({ file: r.file, yaml: r.yaml, indices: r.indices, ...(r.header?.issuer ? { issuer: r.header.issuer.value } : {}) })));
+  const plan: Planned[] = [];
+  for (const { file, got, bytes, yaml, previous, header, indices } of read) {
+    const archiveDigest = indices && header?.issuer ? (digests.get(header.issuer.value) ?? '') : '';
     const targets = opts.formats.map((format) => {
       const abs = outputPath(file, cwd, opts.outDir, format);
       const path = relative(outDir, abs).split(sep).join('/');
-      const key = previous && previous.yaml === yaml ? keyOf(format, yaml, previous) : '';
+      const key = previous && previous.yaml === yaml ? keyOf(format, yaml + archiveDigest, previous) : '';
       return { format, abs, path, key };
     });
     const fresh = (t: (typeof targets)[number]): boolean =>
@@ -174,9 +185,10 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
     plan.push({
       file,
       yaml,
+      archiveDigest,
       ...(header ? { header } : {}),
       readable: bytes !== undefined,
-      ...(bytes ? {} : { tooLarge: 'tooLarge' in read ? read.tooLarge : 0 }),
+      ...(bytes ? {} : { tooLarge: 'tooLarge' in got ? got.tooLarge : 0 }),
       targets,
       stale,
     });
@@ -238,7 +250,7 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
       return { id, file: p.file, bytes: read.bytes, formats: wanted.map((t) => t.format), targets: wanted.map((t) => t.abs) };
     };
     const done = (p: Planned, result: RenderResult): void => {
-      record(entries, p, result, (format) => keyOf(format, p.yaml, result), fontsId);
+      record(entries, p, result, (format) => keyOf(format, p.yaml + p.archiveDigest, result), fontsId);
       if (result.internal) internal.push({ file: p.file, stack: result.internal });
       const outputs = result.status === 'built' ? p.targets.map((t) => t.path) : [];
       emit({ file: p.file, status: result.status, outputs, diagnostics: result.diagnostics }, true);

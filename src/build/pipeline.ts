@@ -15,6 +15,8 @@ import { walkBody } from '../validate/rules.ts';
 import type { Doc } from '../ir.ts';
 import { FACE_NAMES, loadFonts, type FontSet } from '../writers/pdf/fonts.ts';
 import type { Project } from './project.ts';
+import type { PreviousLookup } from '../compose/indices.ts';
+import { issuerKey } from './archive.ts';
 
 /** Result of checking and rendering one file. */
 export interface Prepared {
@@ -33,6 +35,11 @@ export interface PrepareOptions {
    * them. `null`: no font check (private-use characters are still rejected).
    */
   readonly fonts?: FontSet | null;
+  /**
+   * Where last year's index figures come from when a notice leaves them out:
+   * given the issuer's register key and this file, a lookup (see archive.ts).
+   */
+  readonly archive?: (issuer: string, except: string) => PreviousLookup;
 }
 
 /** Every lead agency in the body, in order of first mention. */
@@ -80,7 +87,11 @@ export function prepare(file: string, bytes: Uint8Array, project: Project, opts:
   const checked = validateConclusion(read.value, project.config, { phrases: project.templates.phrases, ...(fonts ? { canShow: fontCoverage(fonts) } : {}) });
   const diagnostics = [...read.diagnostics, ...checked.diagnostics];
   if (!checked.value || hasErrors(diagnostics)) return { diagnostics };
-  const notice = composeNotice(checked.value, { directiveAgencies: directiveAgencies(checked.value) });
+  const c = checked.value;
+  const notice = composeNotice(c, {
+    directiveAgencies: directiveAgencies(c),
+    ...(opts.archive ? { previous: opts.archive(issuerKey(c.issuer), file) } : {}),
+  });
   const doc = renderNotice(notice, project.templates);
-  return { conclusion: checked.value, doc, diagnostics };
+  return { conclusion: c, doc, diagnostics };
 }

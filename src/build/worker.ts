@@ -13,6 +13,7 @@ import { loadFonts, type FontSet } from '../writers/pdf/fonts.ts';
 import { MissingGlyphError } from '../writers/pdf/index.ts';
 import { fontSetId } from './cache.ts';
 import { prepare } from './pipeline.ts';
+import { archiveLookup } from './archive.ts';
 import { loadProject, type Project } from './project.ts';
 import { writeAtomic } from './write.ts';
 
@@ -55,6 +56,8 @@ export type Renderer = (task: RenderTask) => Promise<RenderResult>;
 export function createRenderer(init: RendererInit): Renderer {
   const loaded = loadProject(init.cwd, { config: init.config, templates: init.templates });
   const project: Project | undefined = loaded.value;
+  // Last year's index figures, read from the archive only when a notice needs them.
+  const archive = archiveLookup(init.cwd);
   let fonts: { set: FontSet; id: string } | undefined;
   const fontsFor = (): { set: FontSet; id: string } => {
     if (!fonts) {
@@ -68,7 +71,7 @@ export function createRenderer(init: RendererInit): Renderer {
     const base = { id: task.id, file: task.file };
     try {
       if (!project) return { ...base, status: 'failed', diagnostics: loaded.diagnostics };
-      const prepared = prepare(task.file, task.bytes, project, { fonts: fontsFor().set });
+      const prepared = prepare(task.file, task.bytes, project, { fonts: fontsFor().set, archive });
       const ids = {
         ...(prepared.conclusion?.issuer.id !== undefined ? { issuer: prepared.conclusion.issuer.id } : {}),
         ...(prepared.conclusion?.signature.signerId !== undefined ? { signer: prepared.conclusion.signature.signerId } : {}),

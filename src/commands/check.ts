@@ -12,6 +12,7 @@ import { readClerkFile, tooLargeDiagnostic } from '../build/read.ts';
 import { readHeader, type Header } from '../register/index.ts';
 import { loadProject } from '../build/project.ts';
 import { prepare } from '../build/pipeline.ts';
+import { archiveLookup } from '../build/archive.ts';
 import { t } from '../messages.ts';
 import { printDiagnostics } from './build.ts';
 
@@ -56,6 +57,7 @@ Exit code: 0 when there are no errors (warnings allowed), 1 otherwise.`,
     const paths = positionals.length > 0 ? positionals : ['conclusions'];
     const { files, missing } = project.value ? discover(paths, ctx.cwd) : { files: [], missing: [] };
     if (project.value) {
+      const archive = archiveLookup(ctx.cwd);
       const headers = new Map<string, Header>();
       const decoder = new TextDecoder('utf-8');
       for (const file of files) {
@@ -65,7 +67,7 @@ Exit code: 0 when there are no errors (warnings allowed), 1 otherwise.`,
           continue;
         }
         headers.set(file, readHeader(decoder.decode(r.bytes)));
-        all.push(...prepare(file, r.bytes, project.value).diagnostics);
+        all.push(...prepare(file, r.bytes, project.value, { archive }).diagnostics);
       }
       all.push(...archiveRegister(project.value, files, headers));
     }

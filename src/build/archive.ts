@@ -1,0 +1,93 @@
+/**
+ * Last year's index figures from the archive (issue 5): when a notice gives
+ * an index without last year's score or rank, the figures are taken from
+ * the notice of the same issuer that reported that index for that year.
+ *
+ * Reading the archive is I/O, so it lives here in build/ and is handed to
+ * compose as a plain lookup. Files are scanned once per process, lazily,
+ * and only when a notice needs them.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import type { PreviousLookup } from '../compose/indices.ts';
+import { readHeader } from '../register/header.ts';
+import { discover } from './discover.ts';
+import { sha256 } from './cache.ts';
+import { readClerkFile } from './read.ts';
+
+/** One index result as some notice in the archive reports it. */
+interface Figures {
+  readonly id: string;
+  readonly year: number;
+  readonly score?: number;
+  readonly rank?: number;
+}
+
+/** Whether a file's text declares index results (a cheap test on the raw text). */
+export function declaresIndices(text: string): boolean {
+  return /^indices[ \t]*:/m.test(text);
+}
+
+/** The register key of an issuer: its config id, or `symbol:TB-XYZ` when declared inline (as register/header.ts). */
+export function issuerKey(issuer: { readonly id?: string; readonly symbol: string }): string {
+  return issuer.id ?? `symbol:${issuer.symbol}`;
+}
+
+/**
+ * A digest of every index-bearing file of each issuer, for cache keys: a
+ * notice that declares indices is stale when any of them changes (it may
+ * now find, or lose, last year's figures there).
+ */
+export function archiveDigests(files: readonly { readonly issuer?: string; readonly indices: boolean; readonly file: string; readonly yaml: string }[]): Map<string, string> {
+  const byIssuer = new Map<string, string[]>();
+  for (const f of files) {
+    if (!f.issuer || !f.indices) continue;
+    const list = byIssuer.get(f.issuer) ?? [];
+    list.push(`${f.file}\t${f.yaml}`);
+    byIssuer.set(f.issuer, list);
+  }
+  return new Map([...byIssuer].map(([issuer, list]) => [issuer, sha256(...list.sort())]));
+}
+
+/** Lazily scans `conclusions/` under `cwd` and answers "last year's figures" per issuer. */
+export function archiveLookup(cwd: string): (issuer: string, except: string) => PreviousLookup {
+  let scanned: { file: string; issuer: string; text: string }[] | undefined;
+  const parsed = new Map<string, readonly Figures[]>();
+  const scan = () => {
+    scanned = [];
+    for (const file of discover(['conclusions'], cwd).files) {
+      try {
+        const read = readClerkFile(resolve(cwd, file));
+        if (!('bytes' in read)) continue;
+        const text = new TextDecoder().decode(read.bytes);
+        const issuer = readHeader(text).issuer?.value;
+        if (issuer && declaresIndices(text)) scanned.push({ file, issuer, text });
+      } catch {
+        // An unreadable file has no figures to give; its own build reports it.
+      }
+    }
+    return scanned;
+  };
+  const figuresOf = (entry: { file: string; text: string }): readonly Figures[] => {
+    let figures = parsed.get(entry.file);
+    if (!figures) {
+      try {
+        const data = parse(entry.text, { maxAliasCount: 100 }) as { indices?: unknown };
+        figures = Array.isArray(data?.indices) ? (data.indices as Figures[]).filter((x) => typeof x?.id === 'string' && typeof x?.year === 'number') : [];
+      } catch {
+        figures = [];
+      }
+      parsed.set(entry.file, figures);
+    }
+    return figures;
+  };
+  return (issuer, except) => (indexId, year) => {
+    for (const entry of scanned ?? scan()) {
+      if (entry.issuer !== issuer || entry.file === except) continue;
+      const found = figuresOf(entry).find((x) => x.id === indexId && x.year === year);
+      if (found) return { ...(typeof found.score === 'number' ? { score: found.score } : {}), ...(typeof found.rank === 'number' ? { rank: found.rank } : {}) };
+    }
+    return undefined;
+  };
+}
