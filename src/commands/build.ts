@@ -2,7 +2,9 @@
  * `ketluan build [paths…]`: YAML → DOCX and PDF in out/, only what changed,
  * rendered in parallel, with progress, the register's checks and a summary.
  */
+import { resolve } from 'node:path';
 import type { Command, CommandContext } from '../cli.ts';
+import { readClerkFile } from '../build/read.ts';
 import { exit, parseOptions, UsageError } from '../cli.ts';
 import { formatDiagnostics, hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { build, BuildSetupError, type FileEvent } from '../build/index.ts';
@@ -25,7 +27,21 @@ export function parseFormats(value: string | undefined, lang: CommandContext['la
 export function printDiagnostics(ctx: CommandContext, ds: readonly Diagnostic[], format: 'text' | 'json' = 'text'): void {
   if (ds.length === 0 && format === 'text') return;
   const color = Boolean(ctx.stderr.isTTY) && ctx.env.NO_COLOR === undefined && format === 'text';
-  ctx.stderr.write(formatDiagnostics(ds, { lang: ctx.lang, color, format }) + '\n');
+  ctx.stderr.write(formatDiagnostics(ds, { lang: ctx.lang, color, format, sources: sourcesOf(ctx, ds) }) + '\n');
+}
+
+/** The text of each file the diagnostics name, for the code frame (bounded reads; unreadable files get no frame). */
+function sourcesOf(ctx: CommandContext, ds: readonly Diagnostic[]): Map<string, string> {
+  const sources = new Map<string, string>();
+  for (const file of new Set(ds.map((d) => d.file))) {
+    try {
+      const read = readClerkFile(resolve(ctx.cwd, file));
+      if ('bytes' in read) sources.set(file, new TextDecoder().decode(read.bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC'));
+    } catch {
+      // No frame for a file that is gone or unreadable; the message still says file:line:col.
+    }
+  }
+  return sources;
 }
 
 /** Parses --jobs: a whole number of threads, at least 1. */
