@@ -147,21 +147,19 @@ export interface Run {
 }
 
 /**
- * Runs `ketluan ARGS` in `cwd` in a fresh Node process, started exactly as
- * bin/ketluan.js starts (tsx registered, then the CLI's main), and measures
- * it from the outside (wall) and the inside (getrusage of the whole
- * process, render threads included, read as it exits).
+ * Runs `ketluan ARGS` in `cwd` in a fresh Node process through
+ * bin/ketluan.js, as `npx ketluan` runs (the bundle when it matches the
+ * sources, else tsx), and measures it from the outside (wall) and the
+ * inside (getrusage of the whole process, render threads included, read as
+ * it exits).
  */
 export function runKetluan(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Run {
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const cli = new URL('src/cli.ts', repo).href;
+  const bin = new URL('bin/ketluan.js', repo);
   const code = [
-    `import { register } from ${JSON.stringify(tsx)};`,
-    'register();',
-    `const { main } = await import(${JSON.stringify(cli)});`,
-    'const code = await main(JSON.parse(process.env.KETLUAN_BENCH_ARGS));',
-    "process.stderr.write('\\nKETLUAN_BENCH ' + JSON.stringify({ maxRSS: process.resourceUsage().maxRSS, code }) + '\\n');",
-    'process.exitCode = code;',
+    // bin/ketluan.js reads its arguments from process.argv, as when run as a script.
+    `process.argv = [process.execPath, ${JSON.stringify(bin.pathname)}, ...JSON.parse(process.env.KETLUAN_BENCH_ARGS)];`,
+    "process.on('exit', () => process.stderr.write('\\nKETLUAN_BENCH ' + JSON.stringify({ maxRSS: process.resourceUsage().maxRSS, code: process.exitCode ?? 0 }) + '\\n'));",
+    `await import(${JSON.stringify(bin.href)});`,
   ].join('\n');
   const start = performance.now();
   const child = spawnSync(process.execPath, ['--input-type=module', '-e', code], {

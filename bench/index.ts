@@ -24,6 +24,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { freshBundle } from '../bin/bundle.js';
 import { generateArchive, runKetluan, type Run } from './archive.ts';
 import { benchWriters, sampleNotice } from './writers.ts';
 
@@ -112,6 +113,7 @@ const work = mkdtempSync(join(tmpdir(), 'ketluan-bench-'));
 try {
   print('ketluan benchmark');
   print(`machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM, Node ${process.version}, load average ${load()}`);
+  print(`ketluan runs from: ${freshBundle() ? 'the bundle (node_modules/.ketluan, built from these sources)' : 'the TypeScript sources through tsx (no bundle, or src/ changed since: npm run bundle)'}`);
   if (quick) print('--quick: skipping the 5 000-notice growth run and the single-thread cold run');
   print();
 

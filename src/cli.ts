@@ -111,7 +111,8 @@ export async function main(argv: readonly string[], io: Partial<Pick<CommandCont
       return exit.ok;
     }
     if (name === '-v' || name === '--version') {
-      const { ketluanVersion } = await import('./build/index.ts');
+      // paths.ts, not build/: the version alone must not load the build stack.
+      const { ketluanVersion } = await import('./paths.ts');
       stdout.write(`ketluan ${ketluanVersion}\n`);
       return exit.ok;
     }

@@ -21,7 +21,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import type { Header } from '../register/header.ts';
 import type { Format } from '../writers/index.ts';
 import { writeAtomic } from './write.ts';
-import { systemFontDirectories } from '../writers/pdf/fonts.ts';
+import { systemFontDirectories } from '../writers/pdf/font-dirs.ts';
 
 /** One output of one source, as last built. */
 export interface OutputEntry {

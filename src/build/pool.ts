@@ -6,6 +6,7 @@
  * replaced, so one bad file never stops the build.
  */
 import { Worker } from 'node:worker_threads';
+import { bundled } from '../paths.ts';
 import type { RendererInit, RenderResult, RenderTask, WorkerData } from './worker.ts';
 
 /**
@@ -83,7 +84,7 @@ export class RenderPool {
 
   private spawn(): Slot {
     const data: WorkerData = { ketluanRenderer: this.init };
-    const entry = new URL('./worker-entry.js', import.meta.url);
+    const entry = workerEntry();
     let worker: Worker;
     try {
       worker = new Worker(entry, { workerData: data, execArgv: threadExecArgv(process.execArgv), resourceLimits: threadHeapLimits });
@@ -129,6 +130,15 @@ export class RenderPool {
       slot.worker.postMessage(next.task);
     }
   }
+}
+
+/**
+ * The script a render thread starts from. In the bundle, its worker entry,
+ * which sits next to every chunk (so next to this code, whichever chunk
+ * holds it); from the sources, worker-entry.js, which registers tsx first.
+ */
+function workerEntry(): URL {
+  return bundled ? new URL('./worker.mjs', import.meta.url) : new URL('./worker-entry.js', import.meta.url);
 }
 
 /**

@@ -10,6 +10,7 @@ import { scanRegister } from '../build/index.ts';
 import { loadProject } from '../build/project.ts';
 import { readClerkFile } from '../build/read.ts';
 import { isRealDate } from '../validate/dates.ts';
+import { packagePath } from '../paths.ts';
 import { scaffold, type ScaffoldDefaults } from '../register/scaffold.ts';
 import { readSource } from '../source/index.ts';
 import { printDiagnostics } from './build.ts';
@@ -18,7 +19,7 @@ import { chooseIssuer } from './number.ts';
 /** The schema the new file points to: the project's copy, else the one shipped with ketluan. */
 function schemaFile(cwd: string): string {
   const local = resolve(cwd, 'schemas', 'conclusion.schema.json');
-  return existsSync(local) ? local : new URL('../../schemas/conclusion.schema.json', import.meta.url).pathname;
+  return existsSync(local) ? local : packagePath('schemas', 'conclusion.schema.json');
 }
 
 /**

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
+import { packagePath } from '../paths.ts';
 import { registerHelpers } from './helpers.ts';
 import type { Notice } from '../compose/index.ts';
 
@@ -26,7 +27,7 @@ export interface TemplateSet {
 }
 
 /** The templates shipped with ketluan. */
-export const defaultTemplatesDir = new URL('../../templates', import.meta.url).pathname;
+export const defaultTemplatesDir = packagePath('templates');
 
 const compileOptions = { strict: true, noEscape: false } as const;
 const runtimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false } as const;

@@ -180,13 +180,15 @@ export function utf8FromCp1252(s: string): string | undefined {
     if (b === undefined) return undefined;
     bytes.push(b);
   }
-  try {
-    const t = new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(bytes));
-    return t === s ? undefined : t.normalize('NFC');
-  } catch {
-    return undefined;
-  }
+  // Validated first rather than decoded with `fatal`: most strings fail, and a thrown error costs more than the check.
+  const raw = new Uint8Array(bytes);
+  if (firstInvalidUtf8(raw) >= 0) return undefined;
+  const t = utf8Decoder.decode(raw);
+  return t === s ? undefined : t.normalize('NFC');
 }
+
+/** Decodes bytes known to be valid UTF-8 (a leading BOM dropped, as the `fatal` decoder did). */
+const utf8Decoder = new TextDecoder('utf-8');
 
 // ── Sniffing whole files ─────────────────────────────────────────────────
 
@@ -246,9 +248,25 @@ interface Score {
   readonly invalid: number;
 }
 
+/**
+ * Words already judged by `isWord`. Every string of every file is checked
+ * for mojibake (source/tree.ts), and Vietnamese is written with a few
+ * thousand syllables, so nearly every word has been seen before: judging
+ * one costs two normalisations and three regular expressions. Cleared
+ * when full, so hostile input cannot grow it without bound.
+ */
+const wordCache = new Map<string, boolean>();
+const WORD_CACHE_SIZE = 20_000;
+
 /** True when `w` is made of letters only and reads as one Vietnamese syllable. */
 function isWord(w: string): boolean {
-  return /^[\p{L}\p{M}]+$/u.test(w) && isVietnameseSyllable(w);
+  let known = wordCache.get(w);
+  if (known === undefined) {
+    known = /^[\p{L}\p{M}]+$/u.test(w) && isVietnameseSyllable(w);
+    if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
+    wordCache.set(w, known);
+  }
+  return known;
 }
 
 /** Scores how much a decoded text reads as Vietnamese. */
@@ -325,6 +343,8 @@ export function detectMojibake(s: string): MojibakeFix | undefined {
   // some is present, the clerk pasted a legacy fragment into Unicode text,
   // so only words with characters Vietnamese never uses are re-read.
   const mixed = VIETNAMESE_ONLY.test(s);
+  // Most strings are plain Unicode Vietnamese: with no suspicious word, neither re-reading changes anything.
+  if (mixed && !(s.match(/\S+/g) ?? []).some(suspicious)) return undefined;
   let best: MojibakeFix | undefined;
   let bestImproved = 0;
   for (const [encoding, convert] of [['tcvn3', tcvn3ToUnicode], ['vni', vniToUnicode]] as const) {

@@ -11,13 +11,14 @@
  * This is the writer's one edge with the file system: `writePdf` itself only
  * receives a `FontSet`.
  */
-import fontkit from '@pdf-lib/fontkit';
-import type { Font } from '@pdf-lib/fontkit';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { systemFontDirectories } from './font-dirs.ts';
+import { cmapLookup, readNames, readTableDirectory, type TableRange } from './sfnt.ts';
+
+export { systemFontDirectories } from './font-dirs.ts';
 
 /** The faces a notice uses: body, names and headings, the date, "Nơi nhận:". */
 export type FaceName = 'regular' | 'bold' | 'italic' | 'boldItalic';
@@ -43,12 +44,6 @@ export interface LoadFontsOptions {
   readonly systemFonts?: boolean;
 }
 
-/** Byte range of one table of the font file. */
-interface TableRange {
-  readonly offset: number;
-  readonly length: number;
-}
-
 /** Every letter of the Vietnamese alphabet with its tones: a system font must have them all. */
 const VIETNAMESE_LETTERS =
   'aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ';
@@ -56,7 +51,7 @@ const VIETNAMESE_LETTERS =
 /**
  * One TrueType face: the raw tables the subsetter copies, and per-character
  * caches of glyph id and advance, so measuring a string costs one array
- * look-up per character and never a fontkit layout.
+ * look-up per character. The tables are read here and in sfnt.ts.
  */
 export class FontFace {
   readonly name: FaceName;
@@ -82,7 +77,8 @@ export class FontFace {
   readonly xHeight: number;
   readonly bbox: readonly [number, number, number, number];
   readonly weightClass: number;
-  private readonly font: Font;
+  /** Code point → glyph id from the 'cmap' table, read on first use. */
+  private cmap: ((cp: number) => number) | undefined;
   /** Glyph id per BMP code point; -1 = not looked up yet, 0 = the font has none. */
   private readonly gidByCp = new Int32Array(0x10000).fill(-1);
   private readonly gidAstral = new Map<number, number>();
@@ -94,10 +90,10 @@ export class FontFace {
     this.path = path;
     this.bytes = bytes;
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    this.font = fontkit.create(bytes);
-    this.postscriptName = (this.font.postscriptName ?? 'Font').replace(/[^\x21-\x7e]|[()<>[\]{}/%#]/g, '');
-    this.familyName = this.font.familyName ?? '';
     this.tables = readTableDirectory(this.view);
+    const names = readNames(this.view, this.table('name'));
+    this.postscriptName = (names.postscriptName ?? 'Font').replace(/[^\x21-\x7e]|[()<>[\]{}/%#]/g, '');
+    this.familyName = names.familyName ?? '';
     const v = this.view;
     const head = this.table('head').offset;
     const hhea = this.table('hhea').offset;
@@ -171,23 +167,13 @@ export class FontFace {
    */
   private lookUp(cp: number): number {
     if (INVISIBLE.test(String.fromCodePoint(cp))) return 0;
-    return this.font.hasGlyphForCodePoint(cp) ? this.font.glyphForCodePoint(cp).id : 0;
+    this.cmap ??= cmapLookup(this.view, this.table('cmap').offset);
+    return this.cmap(cp);
   }
 }
 
 /** Unicode "other" characters: controls, format, surrogates, private use, unassigned. */
 const INVISIBLE = /^\p{C}$/u;
-
-function readTableDirectory(v: DataView): Map<string, TableRange> {
-  const count = v.getUint16(4);
-  const tables = new Map<string, TableRange>();
-  for (let i = 0; i < count; i++) {
-    const at = 12 + 16 * i;
-    const tag = String.fromCharCode(v.getUint8(at), v.getUint8(at + 1), v.getUint8(at + 2), v.getUint8(at + 3));
-    tables.set(tag, { offset: v.getUint32(at + 8), length: v.getUint32(at + 12) });
-  }
-  return tables;
-}
 
 function readLoca(v: DataView, loca: number, format: number, numGlyphs: number, glyf: number): Uint32Array {
   const starts = new Uint32Array(numGlyphs + 1);
@@ -261,22 +247,6 @@ const TNR = 'Times New Roman';
 const FC_STYLES: Record<FaceName, string> = { regular: 'Regular', bold: 'Bold', italic: 'Italic', boldItalic: 'Bold Italic' };
 /** File names Times New Roman ships under (Windows, macOS, msttcorefonts). */
 const TNR_FILE = /^(times(bd|bi|i)?|times ?new ?roman.*|times_new_roman.*)\.ttf$/i;
-
-/** The usual font folders of Linux, macOS and Windows (existing or not). */
-export function systemFontDirectories(): string[] {
-  const home = homedir();
-  const dirs = [
-    '/usr/share/fonts',
-    '/usr/local/share/fonts',
-    join(home, '.fonts'),
-    join(home, '.local/share/fonts'),
-    '/Library/Fonts',
-    '/System/Library/Fonts/Supplemental',
-    join(home, 'Library/Fonts'),
-  ];
-  if (process.env.WINDIR) dirs.push(join(process.env.WINDIR, 'Fonts'));
-  return dirs;
-}
 
 function fontDirectories(): string[] {
   return systemFontDirectories().filter((d) => existsSync(d));

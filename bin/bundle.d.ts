@@ -1,0 +1,12 @@
+/** Types of bin/bundle.js, for scripts/bundle.ts and the benchmark. */
+
+/** The bundle's folder, relative to the package root. */
+export declare const bundleDir: string;
+/** The file in it listing the inputs and their sha256. */
+export declare const manifestName: string;
+/** manifest.json: path (relative to the package root, `/`-separated) → sha256 hex of the bytes bundled. */
+export interface BundleManifest {
+  readonly inputs: Record<string, string>;
+}
+/** URL of the bundle's CLI when the bundle matches the sources; undefined otherwise. */
+export declare function freshBundle(): URL | undefined;
