@@ -108,7 +108,7 @@ export interface IndexResult {
   readonly units?: number;
   readonly unitsLabel?: string;
   readonly decimals?: number;
-  readonly previous?: { readonly year: number; readonly score?: number; readonly rank?: number };
+  readonly previous?: { readonly year: number; readonly score?: number; readonly rank?: number; readonly fromArchive?: boolean };
   readonly wording: { readonly rankVerb: string; readonly afterScore: string; readonly beforeChange: string };
   readonly components?: {
     readonly rankWord: string;

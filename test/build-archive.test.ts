@@ -11,9 +11,9 @@ import { removeProjects, run, tempProject } from './build-project.ts';
 
 afterAll(removeProjects);
 
-/** Nam Định 2019 with its PCI comparison left out: only `previous.year` stays. */
+/** Nam Định 2019 with its PCI comparison left out, asking for it from the archive. */
 function withoutPreviousFigures(text: string): string {
-  return text.replace('previous: { year: 2017, score: 61.43, rank: 41 }', 'previous: { year: 2017 }');
+  return text.replace('previous: { year: 2017, score: 61.43, rank: 41 }', 'previous: { year: 2017, fromArchive: true }');
 }
 
 /** A 2018 notice of the same issuer that reported PCI 2017. */
@@ -53,5 +53,13 @@ describe('last year from the archive', () => {
     writeFileSync(join(dir, 'conclusions/2019/nam-dinh-2018.yaml'), lastYear(original, 40).replace('issuer: vp-ubnd-nam-dinh', 'issuer: ubnd-bac-son'));
     expect((await run(dir, ['build', '--quiet', '--jobs', '1'])).code).toBe(0);
     expect(await pciSentence(dir)).toBe('(đạt 63,01 điểm xếp thứ 35/63 tỉnh, thành phố)');
+
+    // A notice that does not ask for the archive does not depend on it.
+    writeFileSync(join(dir, 'conclusions/2019/nam-dinh-2018.yaml'), lastYear(original, 39));
+    expect((await run(dir, ['build', '--jobs', '1'])).out).toMatch(/Đã tạo 2, không đổi 0/);
+    writeFileSync(file, original);
+    await run(dir, ['build', '--quiet', '--jobs', '1']);
+    writeFileSync(join(dir, 'conclusions/2019/nam-dinh-2018.yaml'), lastYear(original, 38));
+    expect((await run(dir, ['build', '--jobs', '1'])).out).toMatch(/Đã tạo 1, không đổi 1/);
   });
 });

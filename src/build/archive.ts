@@ -29,6 +29,11 @@ export function declaresIndices(text: string): boolean {
   return /^indices[ \t]*:/m.test(text);
 }
 
+/** Whether a file asks for last year's figures from the archive (`fromArchive: true`; a cheap, conservative test). */
+export function readsArchive(text: string): boolean {
+  return /fromArchive[ \t]*:[ \t]*true/.test(text);
+}
+
 /** The register key of an issuer: its config id, or `symbol:TB-XYZ` when declared inline (as register/header.ts). */
 export function issuerKey(issuer: { readonly id?: string; readonly symbol: string }): string {
   return issuer.id ?? `symbol:${issuer.symbol}`;
@@ -36,8 +41,8 @@ export function issuerKey(issuer: { readonly id?: string; readonly symbol: strin
 
 /**
  * A digest of every index-bearing file of each issuer, for cache keys: a
- * notice that declares indices is stale when any of them changes (it may
- * now find, or lose, last year's figures there).
+ * notice that reads the archive (`fromArchive: true`) is stale when any of
+ * them changes (it may now find, or lose, last year's figures there).
  */
 export function archiveDigests(files: readonly { readonly issuer?: string; readonly indices: boolean; readonly file: string; readonly yaml: string }[]): Map<string, string> {
   const byIssuer = new Map<string, string[]>();

@@ -29,7 +29,7 @@ import {
   type OutputEntry,
 } from './cache.ts';
 import { discover } from './discover.ts';
-import { archiveDigests, declaresIndices } from './archive.ts';
+import { archiveDigests, declaresIndices, readsArchive } from './archive.ts';
 import type { Project } from './project.ts';
 import { readClerkFile, tooLargeDiagnostic } from './read.ts';
 import { outputPath } from './write.ts';
@@ -112,7 +112,7 @@ interface Planned {
   readonly file: string;
   /** sha256 of the bytes (updated if the file is saved again before it is rendered). */
   yaml: string;
-  /** Digest of the issuer's index-bearing files when this file declares indices, else ''. */
+  /** Digest of the issuer's index-bearing files when this file reads the archive, else ''. */
   readonly archiveDigest: string;
   /** The register's view of the file (from the cache when the bytes are unchanged). */
   header?: Header;
@@ -149,7 +149,7 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
     outputKey({ version: ketluanVersion, format, templates, fonts: fontsId, config: configDeps(project.config, ids), yaml });
 
   // Plan: read every file, compare each requested output's key with the cache. Two passes:
-  // a notice that declares indices also depends on its issuer's other index-bearing files
+  // a notice that reads the archive (fromArchive: true) also depends on its issuer's index-bearing files
   // (last year's figures, see archive.ts), so their digest joins its keys.
   const headers = new Map<string, Header>();
   const decoder = new TextDecoder('utf-8');
@@ -167,12 +167,12 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
     const text = bytes ? decoder.decode(bytes) : '';
     const header = bytes ? (previous?.yaml === yaml && previous.header ? previous.header : readHeader(text)) : undefined;
     if (header) headers.set(file, header);
-    return [{ file, got, bytes, yaml, previous, header, indices: declaresIndices(text) }];
+    return [{ file, got, bytes, yaml, previous, header, indices: declaresIndices(text), readsArchive: readsArchive(text) }];
   });
   const digests = archiveDigests(read.map((r) => ({ file: r.file, yaml: r.yaml, indices: r.indices, ...(r.header?.issuer ? { issuer: r.header.issuer.value } : {}) })));
   const plan: Planned[] = [];
-  for (const { file, got, bytes, yaml, previous, header, indices } of read) {
-    const archiveDigest = indices && header?.issuer ? (digests.get(header.issuer.value) ?? '') : '';
+  for (const { file, got, bytes, yaml, previous, header, readsArchive: reads } of read) {
+    const archiveDigest = reads && header?.issuer ? (digests.get(header.issuer.value) ?? '') : '';
     const targets = opts.formats.map((format) => {
       const abs = outputPath(file, cwd, opts.outDir, format);
       const path = relative(outDir, abs).split(sep).join('/');

@@ -139,20 +139,22 @@ export function indexView(index: IndexResult, padNumbers: boolean): IndexView {
 export type PreviousLookup = (indexId: string, year: number) => { readonly score?: number; readonly rank?: number } | undefined;
 
 /**
- * Fills an index's missing last-year figures from the archive: when the
- * clerk gave no `previous` (or only its year), and last year's notice of the
- * same issuer has the same index, its score and rank are used. Figures the
- * clerk typed always win.
+ * Fills an index's missing last-year figures from the archive when the clerk
+ * asks for it (`previous: { year, fromArchive: true }`): last year's notice
+ * of the same issuer with the same index gives its score and rank. Figures
+ * the clerk typed always win. Explicit, so that only such notices depend on
+ * other files (and are rebuilt when those change).
  */
 export function withArchivePrevious(index: IndexResult, lookup: PreviousLookup | undefined): IndexResult {
-  if (!lookup || (index.previous?.score !== undefined && index.previous?.rank !== undefined)) return index;
-  const year = index.previous?.year ?? index.year - 1;
+  if (!lookup || !index.previous?.fromArchive || (index.previous.score !== undefined && index.previous.rank !== undefined)) return index;
+  const year = index.previous.year;
   const found = lookup(index.id, year);
   if (!found) return index;
   return {
     ...index,
     previous: {
       year,
+      fromArchive: true,
       ...(found.score !== undefined ? { score: found.score } : {}),
       ...(found.rank !== undefined ? { rank: found.rank } : {}),
       ...(index.previous?.score !== undefined ? { score: index.previous.score } : {}),

@@ -164,6 +164,10 @@ const previous: Json = obj(
     year: { type: 'integer', minimum: 1990, maximum: 2100, description: 'Năm so sánh.' },
     score: { type: 'number', minimum: 0, description: 'Điểm năm trước.' },
     rank: { type: 'integer', minimum: 1, description: 'Thứ hạng năm trước.' },
+    fromArchive: {
+      type: 'boolean',
+      description: 'Lấy điểm, thứ hạng năm trước (nếu không ghi ở đây) từ thông báo năm trước của cùng cơ quan trong kho.',
+    },
   },
   ['year'],
 );

@@ -103,15 +103,16 @@ describe('header name lines', async () => {
 
 describe('last year from the archive', async () => {
   const { withArchivePrevious } = await import('../../src/compose/indices.ts');
-  const index: IndexResult = { id: 'PCI', name: 'PCI', year: 2018, score: 63.01, rank: 35, units: 63, wording };
+  const index: IndexResult = { id: 'PCI', name: 'PCI', year: 2018, score: 63.01, rank: 35, units: 63, wording, previous: { year: 2017, fromArchive: true } };
   const lookup = (id: string, year: number) => (id === 'PCI' && year === 2017 ? { score: 61.43, rank: 41 } : undefined);
   it('fills missing figures from last year\'s notice', () => {
-    expect(withArchivePrevious(index, lookup).previous).toEqual({ year: 2017, score: 61.43, rank: 41 });
+    expect(withArchivePrevious(index, lookup).previous).toEqual({ year: 2017, fromArchive: true, score: 61.43, rank: 41 });
+    expect(withArchivePrevious({ ...index, previous: { year: 2017 } }, lookup).previous).toEqual({ year: 2017 });
     expect(indexView(withArchivePrevious(index, lookup), false).rankChange).toEqual({ direction: 'up', amount: '6' });
   });
   it('keeps what the clerk typed, and does nothing without a match', () => {
-    expect(withArchivePrevious({ ...index, previous: { year: 2017, score: 60 } }, lookup).previous).toEqual({ year: 2017, score: 60, rank: 41 });
-    expect(withArchivePrevious({ ...index, year: 2020 }, lookup).previous).toBeUndefined();
+    expect(withArchivePrevious({ ...index, previous: { year: 2017, score: 60, fromArchive: true } }, lookup).previous).toEqual({ year: 2017, fromArchive: true, score: 60, rank: 41 });
+    expect(withArchivePrevious({ ...index, previous: { year: 2019, fromArchive: true } }, lookup).previous).toEqual({ year: 2019, fromArchive: true });
     expect(withArchivePrevious(index, undefined)).toBe(index);
   });
 });
