@@ -20,6 +20,9 @@ import { hasErrors, type Diagnostic } from '../src/diagnostics.ts';
 import { codes } from '../src/validate/codes.ts';
 import { writers, type Writer } from '../src/writers/index.ts';
 
+// A fixed seed keeps CI deterministic; FUZZ_SEED=<n> explores other cases (fast-check prints the seed of a failure).
+fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED ?? 20261123) });
+
 const root = new URL('..', import.meta.url).pathname;
 const loaded = loadProject(root);
 const project = loaded.value!;

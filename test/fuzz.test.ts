@@ -14,6 +14,9 @@ import { codes } from '../src/validate/codes.ts';
 import { validateAgainstSchema } from '../src/validate/schema.ts';
 import { corpusFile } from './corpus/make.ts';
 
+// A fixed seed keeps CI deterministic; FUZZ_SEED=<n> explores other cases (fast-check prints the seed of a failure).
+fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED ?? 20261123) });
+
 /** A small schema using the keywords the mapper handles, recursion and combinators included. */
 const schema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
