@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { freshBundle } from '../bin/bundle.js';
 import { generateArchive, runKetluan, type Run } from './archive.ts';
-import { benchWriters, sampleNotice } from './writers.ts';
+import { benchWriters, hasSoffice, sampleNotice } from './writers.ts';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -84,15 +84,6 @@ async function pageHistogram(dir: string): Promise<string> {
     counts.set(pages, (counts.get(pages) ?? 0) + 1);
   }
   return [...counts].sort(([a], [b]) => a - b).map(([p, n]) => `${p} p × ${n}`).join(', ') + ` (every 10th PDF)`;
-}
-
-function hasSoffice(): boolean {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** LibreOffice converting `files` in one batch (one process, as a conversion script would), after a warm-up run that creates its profile. */

@@ -185,7 +185,8 @@ async function time(write: () => Promise<Uint8Array>, runs: number): Promise<Wri
   return { medianMs: percentile(ms, 0.5), p95Ms: percentile(ms, 0.95), sizeKB: bytes.length / 1024 };
 }
 
-function hasSoffice(): boolean {
+/** Whether LibreOffice's soffice is on the PATH. */
+export function hasSoffice(): boolean {
   try {
     execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 });
     return true;
