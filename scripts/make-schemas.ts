@@ -1,5 +1,6 @@
 /**
- * Generates schemas/conclusion.schema.json and schemas/config.schema.json.
+ * Generates schemas/conclusion.schema.json and schemas/config.schema.json,
+ * and their validators compiled ahead of time in src/validate/compiled/.
  *
  * The schemas are written in TypeScript so shared pieces (styles, signers,
  * deadlines) are defined once; the JSON files are committed because clerks'
@@ -7,12 +8,16 @@
  * Run `npm run schemas` after editing; a test checks the files are current.
  */
 import { writeFileSync } from 'node:fs';
+import { standaloneModule } from '../src/validate/ajv.ts';
 import { conclusionSchema, configSchema } from '../src/validate/conclusion-schema.ts';
 
-for (const [file, schema] of [
-  ['schemas/conclusion.schema.json', conclusionSchema],
-  ['schemas/config.schema.json', configSchema],
+for (const [name, schema] of [
+  ['conclusion', conclusionSchema],
+  ['config', configSchema],
 ] as const) {
-  writeFileSync(new URL(`../${file}`, import.meta.url), JSON.stringify(schema, null, 2) + '\n');
-  console.log(`wrote ${file}`);
+  const json = `schemas/${name}.schema.json`;
+  writeFileSync(new URL(`../${json}`, import.meta.url), JSON.stringify(schema, null, 2) + '\n');
+  const compiled = `src/validate/compiled/${name}.ts`;
+  writeFileSync(new URL(`../${compiled}`, import.meta.url), await standaloneModule(schema, json));
+  console.log(`wrote ${json} and ${compiled}`);
 }

@@ -10,11 +10,7 @@
  * message ("cần văn bản hoặc một danh sách").
  */
 
-import { Ajv } from 'ajv';
-import type { ErrorObject, Options, ValidateFunction } from 'ajv';
-import { Ajv2019 } from 'ajv/dist/2019.js';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import formatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isScalar } from 'yaml';
 import type { Diagnostic } from '../diagnostics.ts';
 import { formatPath, sortDiagnostics } from '../diagnostics.ts';
@@ -22,12 +18,12 @@ import type { SourceDoc } from '../source/index.ts';
 import { nodeAt, positionOf } from '../source/index.ts';
 import type { Said } from '../source/messages.ts';
 import type { Code } from './codes.ts';
+import { metaOf, newAjv, type AnyAjv } from './ajv.ts';
+import { precompiled } from './compiled/index.ts';
 import * as say from './messages.ts';
-import { isCalendarDate } from './messages.ts';
 import type { Candidate } from './suggest.ts';
 import { suggest } from './suggest.ts';
 
-type AnyAjv = Ajv | Ajv2019 | Ajv2020;
 type Json = Record<string, unknown>;
 
 /** An ajv error, possibly synthesised by `collapse`, with extra key names from sibling branches. */
@@ -35,7 +31,8 @@ type Issue = ErrorObject & { readonly altNames?: readonly Candidate[] };
 
 /** A compiled schema and what `collapse` needs to re-validate branches. */
 interface Compiled {
-  readonly ajv: AnyAjv;
+  /** An ajv holding the root schema, made on first use: only explaining a failed anyOf/oneOf needs it. */
+  readonly ajv: () => AnyAjv;
   readonly validate: ValidateFunction;
   readonly root: Json;
   readonly rootId: string;
@@ -44,9 +41,6 @@ interface Compiled {
 
 const compiled = new WeakMap<object, Compiled>();
 let anonymousSchemas = 0;
-
-// ajv-formats is CommonJS; under ESM its default export may arrive wrapped.
-const addFormats = ((formatsModule as unknown as { default?: unknown }).default ?? formatsModule) as (ajv: AnyAjv) => AnyAjv;
 
 /**
  * Validates `src.data` against a JSON Schema (draft-07, 2019-09 or
@@ -72,30 +66,27 @@ export function validateAgainstSchema(src: SourceDoc, schema: object, schemaId?:
   return sortDiagnostics(out);
 }
 
-/** Compiles (once per schema object) with all errors, verbose data, formats and strict schema checks. */
+/**
+ * Compiles (once per schema object) with all errors, verbose data, formats
+ * and strict schema checks (ajv.ts). ketluan's own schemas come compiled
+ * ahead of time (compiled/).
+ */
 function compile(schema: object, schemaId: string | undefined): Compiled {
   const hit = compiled.get(schema);
   if (hit) return hit;
   const s = schema as Json;
-  const meta = typeof s.$schema === 'string' ? s.$schema : '';
-  const opts: Options = {
-    allErrors: true,
-    verbose: true,
-    strict: true,
-    // Union types and tuples are legitimate in hand-written schemas; only unknown keywords and formats are schema bugs.
-    strictTypes: false,
-    strictTuples: false,
-    strictRequired: false,
-    logger: false,
-  };
-  const ajv: AnyAjv = meta.includes('2020-12') ? new Ajv2020(opts) : meta.includes('2019-09') ? new Ajv2019(opts) : new Ajv(opts);
-  addFormats(ajv);
-  // Override ajv-formats' "date": ours accepts exactly YYYY-MM-DD of a real day, and messages explain why not.
-  ajv.addFormat('date', { type: 'string', validate: isCalendarDate });
-  ajv.addFormat('vn-date', { type: 'string', validate: isCalendarDate });
   const rootId = typeof s.$id === 'string' ? s.$id : schemaId ?? `ketluan:schema/${++anonymousSchemas}`;
   const root = typeof s.$id === 'string' ? s : { ...s, $id: rootId };
-  const c: Compiled = { ajv, validate: ajv.compile(root), root, rootId, branches: new Map() };
+  let ajv: AnyAjv | undefined;
+  const withRoot = (): AnyAjv => {
+    if (!ajv) {
+      ajv = newAjv(metaOf(s));
+      ajv.addSchema(root);
+    }
+    return ajv;
+  };
+  const validate = precompiled.get(schema) ?? (withRoot().getSchema(rootId) as ValidateFunction);
+  const c: Compiled = { ajv: withRoot, validate, root, rootId, branches: new Map() };
   compiled.set(schema, c);
   return c;
 }
@@ -150,7 +141,7 @@ function branchErrors(c: Compiled, branch: unknown, data: unknown): ErrorObject[
   let v = c.branches.get(branch);
   if (v === undefined) {
     try {
-      v = typeof branch === 'boolean' ? c.ajv.compile(branch) : c.ajv.compile(anchorRefs(branch, c.rootId) as Json);
+      v = typeof branch === 'boolean' ? c.ajv().compile(branch) : c.ajv().compile(anchorRefs(branch, c.rootId) as Json);
     } catch {
       v = null; // e.g. a $ref into another schema resource: fall back to the raw errors
     }
