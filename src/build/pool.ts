@@ -12,13 +12,14 @@ import type { RendererInit, RenderResult, RenderTask, WorkerData } from './worke
 /**
  * Heap limits of a render thread. Left alone, V8 lets each thread's heap
  * grow with the garbage of hundreds of notices (a 1 000-notice build on 2
- * threads peaked at 660 MB); with these it peaks near 400 MB, leaving room
- * for the largest file ketluan reads (2 MB of YAML). The young generation
- * trades memory for CPU: 8 MB saves 25 MB but costs 15% more CPU in
- * scavenges; 64 MB saves 12% CPU but peaks at 530 MB. Measured on 1 000
- * notices (bench/archive.ts) on 2 cores.
+ * threads peaked at 660 MB); with these it peaks near 320-335 MB, leaving
+ * room for the largest file ketluan reads (2 MB of YAML). The young
+ * generation trades memory for CPU: against 16 MB, 32 MB takes 20 % less CPU
+ * (15-16 s against 19-19.5 s of user time) for 60 MB more; 64 MB saves
+ * little more CPU and peaks near 400 MB. Measured on 1 000 notices
+ * (bench/archive.ts) on 2 cores.
  */
-const threadHeapLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 } as const;
+const threadHeapLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 } as const;
 
 /**
  * Tasks a thread holds at once: the one it renders and the next, so it never
