@@ -4,7 +4,7 @@
  * in named styles (styles.ts), so the file stays editable in Word.
  */
 import type { Doc } from '../../ir.ts';
-import { buildDocument } from './document.ts';
+import { noticeDocument } from './document.ts';
 import { CORE_PATH, DOCUMENT_PATH, RELATIONSHIPS_PATH, corePropertiesXml, imageParts, packageSlots } from './package.ts';
 import { xmlPart } from './xml.ts';
 import { zipEntry, zipFile } from './zip.ts';
@@ -13,7 +13,7 @@ import type { ZipEntry } from './zip.ts';
 /** Writes `doc` as a .docx; the same Doc gives the same bytes on any day, in any time zone. */
 export async function writeDocx(doc: Doc): Promise<Uint8Array> {
   // Phase 1: the document as docx components.
-  const file = buildDocument(doc);
+  const file = noticeDocument(doc);
   // Phase 2: document.xml through docx's public prepForXml; the other parts
   // are the same for every notice and were packed once (package.ts).
   const root = file.Document.View.prepForXml({ file, viewWrapper: file.Document, stack: [] });

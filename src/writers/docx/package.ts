@@ -16,8 +16,8 @@
 import { Packer } from 'docx';
 import type { File } from 'docx';
 import { unzipSync } from 'fflate';
-import type { Doc, DocMeta } from '../../ir.ts';
-import { buildDocument } from './document.ts';
+import type { DocMeta } from '../../ir.ts';
+import { buildDocument, EMPTY_NOTICE } from './document.ts';
 import { xmlPart } from './xml.ts';
 import { zipEntry } from './zip.ts';
 import type { ZipEntry } from './zip.ts';
@@ -31,15 +31,6 @@ export const RELATIONSHIPS_PATH = 'word/_rels/document.xml.rels';
 /** Written as cp:lastModifiedBy, the same for every notice. */
 const LAST_MODIFIED_BY = 'ketluan';
 
-/** A notice with nothing in it: the parts docx writes for it are those of every notice. */
-const TEMPLATE: Doc = {
-  meta: { title: '', author: '', subject: '', keywords: '', language: 'vi-VN', issuedOn: '2020-03-05' },
-  header: { parentOrg: [], org: [], nation: '', motto: '', numberLine: '', placeDate: '' },
-  title: { kind: '', summary: [] },
-  body: [],
-  recipients: { label: '', lines: [] },
-  signature: { lines: [], name: '', gapPt: 0 },
-};
 
 /** One package slot: a fixed compressed part, or one the notice fills in. */
 export type PackageSlot = ZipEntry | typeof DOCUMENT_PATH | typeof CORE_PATH;
@@ -51,7 +42,7 @@ let slots: Promise<readonly PackageSlot[]> | undefined;
  * writes it, with the two per-notice parts left as slots.
  */
 export function packageSlots(): Promise<readonly PackageSlot[]> {
-  slots ??= Packer.pack(buildDocument(TEMPLATE), 'uint8array').then(
+  slots ??= Packer.pack(buildDocument(EMPTY_NOTICE), 'uint8array').then(
     (zip) => {
       const parts = Object.entries(unzipSync(zip));
       parts.sort(([a], [b]) => Number(b === '[Content_Types].xml') - Number(a === '[Content_Types].xml'));
