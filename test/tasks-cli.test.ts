@@ -44,6 +44,20 @@ function sink(): Writable & { text: string } {
   return stream;
 }
 
+/** The signature block of a DOCX: the paragraphs after the "- Lưu:" line, up to the signer's name. */
+function signatureBlock(paragraphs: readonly string[], name: string): string[] {
+  const from = paragraphs.findIndex((p) => p.startsWith('- Lưu:'));
+  const to = paragraphs.indexOf(name, from);
+  expect(from).toBeGreaterThan(0);
+  expect(to).toBeGreaterThan(from);
+  return paragraphs.slice(from + 1, to + 1).filter((p) => p !== '');
+}
+
+/** Every line of a PDF's text, page after page, spaces collapsed. */
+async function pdfText(bytes: Uint8Array): Promise<string[]> {
+  return (await pdfLines(bytes)).flatMap((page) => page.lines).map((l) => l.replace(/\s+/g, ' ').trim());
+}
+
 async function run(args: string[], dir = cwd): Promise<{ code: number; out: string; err: string }> {
   const stdout = sink();
   const stderr = sink();
@@ -58,8 +72,12 @@ describe('help', () => {
     expect(vi.out).toContain('Cách dùng: ketluan tasks [đường dẫn…] [tùy chọn]');
     expect(vi.out).toContain('--overdue');
     expect(vi.out).toContain('--report');
+    expect(vi.out).toMatch(/--date NGÀY\s+Ngày ký báo cáo/);
+    expect(vi.out).toMatch(/--signer MÃ\s+Người ký[^]*quyền hạn ký \(TM\., KT\., TL\., TUQ\., Q\.\)/);
     const en = await run(['tasks', '--help', '--lang', 'en']);
     expect(en.out).toContain('Usage: ketluan tasks [paths…] [options]');
+    expect(en.out).toMatch(/--date DATE\s+Signing date/);
+    expect(en.out).toMatch(/--signer ID\s+Signer[^]*signing authority \(TM\., KT\., TL\., TUQ\., Q\.\)/);
     expect((await run(['--help'])).out).toMatch(/tasks \[đường dẫn…\]\s+Liệt kê/);
     expect((await run(['--help', '--lang', 'en'])).out).toMatch(/tasks \[paths…\]\s+List/);
   });
@@ -135,6 +153,10 @@ describe('usage errors (exit 2)', () => {
     [['--format', 'pdf'], /--format: "pdf" không hỗ trợ/],
     [['--format', 'xlsx'], /--format xlsx cần --out/],
     [['--signer', 'vu-quang-hien'], /--signer chỉ dùng cùng --report/],
+    [['--date', '2023-07-05'], /--date chỉ dùng cùng --report/],
+    [['--report', '--date', '2023-02-30'], /--date: "2023-02-30" không phải ngày hợp lệ; ghi dạng YYYY-MM-DD/],
+    [['--report', '--date', '2023-13-01'], /--date: "2023-13-01" không phải ngày hợp lệ/],
+    [['--report', '--date', '5/7/2023'], /--date: "5\/7\/2023" không phải ngày hợp lệ/],
     [['--report', '--format', 'csv'], /--report tạo DOCX và PDF/],
     [['--report', '--issuer', 'khong-co'], /--issuer: không có cơ quan "khong-co".*ubnd-bac-son, vp-ubnd-nam-dinh/],
     [['--report', '--signer', 'khong-co'], /--signer: không có người ký "khong-co"/],
@@ -175,10 +197,11 @@ describe('follow-up report', () => {
     const docx = readFileSync(join(cwd, `${base}.docx`));
     const pdf = readFileSync(join(cwd, `${base}.pdf`));
     const paragraphs = (await docxParagraphs(docx)).map((p) => p.replace(/\s+/g, ' ').trim());
-    // Header of the first task's issuer (Văn phòng UBND tỉnh Nam Định), number left blank.
-    expect(paragraphs).toContain('UBND TỈNH NAM ĐỊNH');
+    // Header of the body the signer signs for (UBND huyện Bắc Sơn), number and date left blank.
+    expect(paragraphs).toContain('HUYỆN BẮC SƠN');
     expect(paragraphs).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-    expect(paragraphs.some((p) => /^Số: \/BC-VP$/.test(p))).toBe(true);
+    expect(paragraphs.some((p) => /^Số: \/BC-UBND$/.test(p))).toBe(true);
+    expect(paragraphs).toContain('Bắc Sơn, ngày tháng năm');
     expect(paragraphs).toContain('BÁO CÁO');
     expect(paragraphs).toContain('Tình hình thực hiện các nhiệm vụ tại Thông báo kết luận (tính đến ngày 30 tháng 6 năm 2023)');
     expect(paragraphs).toContain('Tổng số 3 nhiệm vụ, trong đó: 0 nhiệm vụ đã hoàn thành; 2 nhiệm vụ đang thực hiện; 1 nhiệm vụ chưa thực hiện; 0 nhiệm vụ thực hiện thường xuyên hoặc không ghi thời hạn.');
@@ -188,7 +211,7 @@ describe('follow-up report', () => {
     expect(paragraphs.some((p) => p.startsWith('Văn phòng UBND tỉnh chủ trì, phối hợp với các đơn vị liên quan tổ chức khai trương'))).toBe(true);
     expect(paragraphs).toContain('- Chủ tịch UBND tỉnh (b/c);');
     expect(paragraphs).toContain('- Chủ tịch UBND huyện (b/c);');
-    expect(paragraphs).toContain('Vũ Quang Hiến');
+    expect(signatureBlock(paragraphs, 'Vũ Quang Hiến')).toEqual(['TL. CHỦ TỊCH', 'CHÁNH VĂN PHÒNG', 'Vũ Quang Hiến']);
     const pdfText = (await pdfLines(new Uint8Array(pdf))).flatMap((page) => page.lines).join('\n');
     expect(pdfText).toContain('BÁO CÁO');
     expect(pdfText).toContain('Vũ Quang Hiến');
@@ -210,5 +233,61 @@ describe('follow-up report', () => {
     expect(paragraphs).toContain('- UBND các xã, thị trấn;');
     expect(paragraphs).toContain('CHỨC VỤ NGƯỜI KÝ');
     expect(paragraphs).toContain('Đã hoàn thành ngày 19/4/2023 (Báo cáo số 21/BC-PNV ngày 21/4/2023 của Phòng Nội vụ)');
+  });
+
+  it('prints the --date signing date on the place-date line of the DOCX and the PDF, apart from --as-of', async () => {
+    const args = ['tasks', '--report', '--as-of', '2023-06-30', '--date', '2023-07-05', '--issuer', 'ubnd-bac-son', '--agency', 'noi vu'];
+    const { code, out, err } = await run(args);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    // The file is still named after the day the figures are for.
+    const base = 'out/reports/bao-cao-thuc-hien-ket-luan-noi-vu-2023-06-30';
+    expect(out).toBe(`đã tạo ${base}.docx\nđã tạo ${base}.pdf\n`);
+    const paragraphs = (await docxParagraphs(readFileSync(join(cwd, `${base}.docx`)))).map((p) => p.replace(/\s+/g, ' ').trim());
+    expect(paragraphs).toContain('Bắc Sơn, ngày 05 tháng 7 năm 2023');
+    expect(paragraphs.some((p) => /^Tình hình thực hiện .* \(tính đến ngày 30 tháng 6 năm 2023\)$/.test(p))).toBe(true);
+    expect(paragraphs.filter((p) => p.includes('05 tháng 7'))).toEqual(['Bắc Sơn, ngày 05 tháng 7 năm 2023']);
+    const lines = await pdfText(new Uint8Array(readFileSync(join(cwd, `${base}.pdf`))));
+    expect(lines.some((l) => l.endsWith('Bắc Sơn, ngày 05 tháng 7 năm 2023'))).toBe(true);
+    expect(lines).toContain('(tính đến ngày 30 tháng 6 năm 2023)');
+    // ND30 Phụ lục I, II.4.b: January and February, and days below 10, take a leading zero.
+    await run(['tasks', '--report', '--as-of', '2024-01-31', '--date', '2024-02-03', '--issuer', 'vp-ubnd-nam-dinh']);
+    const nd = (await docxParagraphs(readFileSync(join(cwd, 'out/reports/bao-cao-thuc-hien-ket-luan-2024-01-31.docx')))).map((p) => p.replace(/\s+/g, ' ').trim());
+    expect(nd).toContain('Nam Định, ngày 03 tháng 02 năm 2024');
+  });
+
+  it('signs with the --signer\'s authority: the same lines as the notice that person signed', async () => {
+    const built = await run(['build', examples[0]]);
+    expect(built.code).toBe(0);
+    const notice = (await docxParagraphs(readFileSync(join(cwd, 'out/2019/nam-dinh-2019-pci-par.docx')))).map((p) => p.replace(/\s+/g, ' ').trim());
+    const { code, out, err } = await run(['tasks', '--report', '--as-of', '2019-12-31', '--signer', 'nguyen-van-minh']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const base = 'out/reports/bao-cao-thuc-hien-ket-luan-2019-12-31';
+    expect(out).toContain(`đã tạo ${base}.pdf`);
+    const paragraphs = (await docxParagraphs(readFileSync(join(cwd, `${base}.docx`)))).map((p) => p.replace(/\s+/g, ' ').trim());
+    // TL. with a deputy (notice: authority TL, for Chủ tịch, deputyFor Chánh Văn phòng), under the header of the body signed for.
+    const expected = ['TL. CHỦ TỊCH', 'KT. CHÁNH VĂN PHÒNG', 'PHÓ CHÁNH VĂN PHÒNG', 'Nguyễn Văn Minh'];
+    expect(signatureBlock(notice, 'Nguyễn Văn Minh')).toEqual(expected);
+    expect(signatureBlock(paragraphs, 'Nguyễn Văn Minh')).toEqual(expected);
+    expect(paragraphs).toContain('UBND TỈNH NAM ĐỊNH');
+    expect(paragraphs.some((p) => /^Số: \/BC-VP$/.test(p))).toBe(true);
+    // In the PDF the block shares its lines with Nơi nhận; its own lines come in the same order, after "Nơi nhận:".
+    const lines = await pdfText(new Uint8Array(readFileSync(join(cwd, `${base}.pdf`))));
+    const after = lines.slice(lines.indexOf('Nơi nhận:'));
+    expect(after.filter((l) => expected.includes(l))).toEqual(expected);
+  });
+
+  it('warns, and prints the title alone, when the signer never signed for the report\'s issuer', async () => {
+    const { code, err } = await run(['tasks', '--report', '--as-of', '2023-06-30', '--signer', 'nguyen-van-minh', '--issuer', 'ubnd-bac-son', '--agency', 'xa']);
+    expect(code).toBe(0);
+    expect(err).toBe(
+      'cảnh báo: chưa có thông báo nào do Nguyễn Văn Minh ký cho ỦY BAN NHÂN DÂN HUYỆN BẮC SƠN trong các tệp đã đọc, nên không biết quyền hạn ký (TM., KT., TL., TUQ., Q.); khối chữ ký chỉ ghi chức vụ "Phó Chánh Văn phòng"\n',
+    );
+    const paragraphs = (await docxParagraphs(readFileSync(join(cwd, 'out/reports/bao-cao-thuc-hien-ket-luan-xa-2023-06-30.docx')))).map((p) => p.replace(/\s+/g, ' ').trim());
+    expect(signatureBlock(paragraphs, 'Nguyễn Văn Minh')).toEqual(['PHÓ CHÁNH VĂN PHÒNG', 'Nguyễn Văn Minh']);
+    expect((await run(['tasks', '--report', '--as-of', '2023-06-30', '--signer', 'nguyen-van-minh', '--issuer', 'ubnd-bac-son', '--agency', 'xa', '--lang', 'en'])).err).toMatch(
+      /^warning: no notice signed by Nguyễn Văn Minh for ỦY BAN NHÂN DÂN HUYỆN BẮC SƠN/,
+    );
   });
 });

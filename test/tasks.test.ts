@@ -2,7 +2,7 @@
  * tasks/: collecting directives, deadlines, filters and order, and every
  * export read back with a real reader (csv-parse, exceljs, ical.js, JSON).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
@@ -28,7 +28,8 @@ import { csvField } from '../src/tasks/csv.ts';
 import { escapeText, foldLine, taskUid } from '../src/tasks/ics.ts';
 import { summarize } from '../src/tasks/text.ts';
 import { sheetName } from '../src/tasks/xlsx.ts';
-import { reportSymbol } from '../src/tasks/report.ts';
+import { latestSignedBy, reportSigner, reportSymbol, type SignedNotice } from '../src/tasks/report.ts';
+import type { Signature } from '../src/conclusion.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const examples = ['conclusions/2019/nam-dinh-2019-pci-par.yaml', 'conclusions/2023/bac-son-2023-par-ddci.yaml'];
@@ -474,6 +475,73 @@ describe('follow-up report', () => {
     expect(doc.recipients.lines).toEqual(['- Chủ tịch UBND huyện (b/c);', '- Lưu: VT.']);
     expect(doc.signature).toMatchObject({ lines: ['CHÁNH VĂN PHÒNG'], name: 'Vũ Quang Hiến' });
     expect(doc.meta).toMatchObject({ keywords: '/BC-UBND', issuedOn: '2024-03-15', language: 'vi-VN' });
+    // No signing date: the place-date line is the draft's blank one, as a notice without "issued" prints it.
+    expect(doc.header.placeDate).toBe(`Bắc Sơn, ngày ${'\u00a0'.repeat(4)} tháng ${'\u00a0'.repeat(4)} năm ${'\u00a0'.repeat(6)}`);
+  });
+
+  it.each([
+    ['2023-07-05', 'Bắc Sơn, ngày 05 tháng 7 năm 2023'],
+    ['2024-01-09', 'Bắc Sơn, ngày 09 tháng 01 năm 2024'],
+    ['2024-02-29', 'Bắc Sơn, ngày 29 tháng 02 năm 2024'],
+    ['2024-12-31', 'Bắc Sơn, ngày 31 tháng 12 năm 2024'],
+  ])('prints the signing date %s on the place-date line in ND30 form, apart from the as-of day', (date, line) => {
+    const tasks = sortTasks(fixtureTasks());
+    const doc = renderReport(tasks, { issuer: tasks[0].notice.issuer, asOf: '2024-03-15', date }, project.templates);
+    expect(doc.header.placeDate).toBe(line);
+    // The as-of day still dates the figures; the signing date stamps the files.
+    expect(doc.title.summary).toContain('(tính đến ngày 15 tháng 3 năm 2024)');
+    expect(docTexts(doc)).toContain('Trên đây là báo cáo tình hình thực hiện các nhiệm vụ tại Thông báo kết luận tính đến ngày 15 tháng 3 năm 2024./.');
+    expect(doc.meta.issuedOn).toBe(date);
+  });
+
+  it('signs as every example notice signs: the same lines above the same name', () => {
+    const files = readdirSync(`${root}/conclusions`, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => `conclusions/${f}`)
+      .sort();
+    const notices = files.map((file) => prepared(file, readFileSync(`${root}/${file}`, 'utf8')));
+    const signed: SignedNotice[] = notices.map(({ conclusion: c }) => ({ file: c!.file, issuer: c!.issuer, issued: c!.issued ?? null, signature: c!.signature }));
+    const authorities = new Set<string>();
+    for (const { conclusion: c, doc: notice } of notices) {
+      const id = c!.signature.signerId!;
+      expect(id, c!.file).toBeDefined();
+      const { signer, from } = reportSigner(project.config.signers[id], id, c!.issuer, signed);
+      expect(from).toBe(c!.file);
+      const tasks = sortTasks(collectTasks(c!, project.templates));
+      const report = renderReport(tasks, { issuer: c!.issuer, asOf: '2025-12-31', signer }, project.templates);
+      expect(report.signature, c!.file).toEqual(notice!.signature);
+      authorities.add(`${c!.signature.authority}${c!.signature.deputyFor ? '+KT' : ''}`);
+    }
+    // The examples cover TM., TM. + KT., KT., TL. and TL. + KT.
+    expect([...authorities].sort()).toEqual(['KT', 'TL', 'TL+KT', 'TM', 'TM+KT']);
+    const tanLap = notices.find((n) => n.conclusion!.file.includes('tan-lap'))!;
+    expect(tanLap.doc!.signature.lines).toEqual(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
+  });
+
+  it('takes the authority from the signer\'s latest notice of the issuer, else prints the title alone', () => {
+    const bacSon = fixtureTasks()[0].notice.issuer;
+    const other = { ...bacSon, id: 'ubnd-xa-tan-lap', name: ['ỦY BAN NHÂN DÂN', 'XÃ TÂN LẬP'], collective: 'Ủy ban nhân dân' };
+    const sig = (s: Partial<Signature>): Signature => ({ authority: 'none', name: 'Lê Thị Hoa', title: 'Phó Chủ tịch', signerId: 'le-thi-hoa', ...s });
+    const signed: SignedNotice[] = [
+      { file: 'conclusions/2024/a.yaml', issuer: bacSon, issued: '2024-05-02', signature: sig({ authority: 'KT', for: 'Chủ tịch' }) },
+      { file: 'conclusions/2024/b.yaml', issuer: bacSon, issued: '2024-03-01', signature: sig({ authority: 'TM', deputyFor: 'Chủ tịch' }) },
+      { file: 'conclusions/2024/c.yaml', issuer: bacSon, issued: null, signature: sig({ authority: 'TM', deputyFor: 'Chủ tịch' }) },
+      { file: 'conclusions/2025/d.yaml', issuer: other, issued: '2025-01-10', signature: sig({ authority: 'TM', deputyFor: 'Chủ tịch' }) },
+      { file: 'conclusions/2025/e.yaml', issuer: bacSon, issued: '2025-02-01', signature: sig({ authority: 'TL', for: 'Chủ tịch', signerId: 'vu-quang-hien' }) },
+    ];
+    // Latest by issue date; a draft counts as oldest; other issuers and other signers do not count.
+    expect(latestSignedBy(signed, 'le-thi-hoa', bacSon)?.file).toBe('conclusions/2024/a.yaml');
+    expect(latestSignedBy(signed, 'le-thi-hoa')?.file).toBe('conclusions/2025/d.yaml');
+    expect(latestSignedBy(signed, 'hoang-van-nam')).toBeUndefined();
+    const person = { name: 'Lê Thị Hoa', title: 'Phó Chủ tịch' };
+    const lines = (issuer: typeof bacSon, notices: SignedNotice[]) => {
+      const { signer, from } = reportSigner(person, 'le-thi-hoa', issuer, notices);
+      const tasks = sortTasks(fixtureTasks());
+      return { from, signature: renderReport(tasks, { issuer, asOf: '2024-06-30', signer }, project.templates).signature };
+    };
+    expect(lines(bacSon, signed)).toMatchObject({ from: 'conclusions/2024/a.yaml', signature: { lines: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], name: 'Lê Thị Hoa' } });
+    expect(lines(other, signed)).toMatchObject({ from: 'conclusions/2025/d.yaml', signature: { lines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'] } });
+    expect(lines(bacSon, signed.slice(3))).toMatchObject({ from: null, signature: { lines: ['PHÓ CHỦ TỊCH'], name: 'Lê Thị Hoa' } });
   });
 
   it('names the agencies an --agency query matched, and leaves a placeholder signature', () => {

@@ -23,13 +23,16 @@ import {
   exporters,
   exportFormats,
   filterTasks,
+  latestSignedBy,
   parseState,
   renderReport,
+  reportSigner,
   sortTasks,
   tasksToTable,
   taskStates,
   type CsvDelimiter,
   type ExportFormat,
+  type SignedNotice,
   type Task,
   type TaskFilter,
 } from '../tasks/index.ts';
@@ -45,6 +48,8 @@ const messages = {
     reportFormat: '--report tạo DOCX và PDF vào out/reports/; không dùng cùng --format hoặc --out',
     unknownIssuer: (id: string, known: string[]) => `--issuer: không có cơ quan "${id}" trong tệp cấu hình${known.length ? `; có: ${known.join(', ')}` : ''}`,
     unknownSigner: (id: string, known: string[]) => `--signer: không có người ký "${id}" trong tệp cấu hình${known.length ? `; có: ${known.join(', ')}` : ''}`,
+    noAuthority: (name: string, issuer: string, title: string) =>
+      `cảnh báo: chưa có thông báo nào do ${name} ký cho ${issuer} trong các tệp đã đọc, nên không biết quyền hạn ký (TM., KT., TL., TUQ., Q.); khối chữ ký chỉ ghi chức vụ "${title}"`,
     noIssuer: 'không xác định được cơ quan ban hành báo cáo: không có nhiệm vụ nào và tệp cấu hình không có "issuers"; dùng --issuer',
     reportOnly: (flag: string) => `${flag} chỉ dùng cùng --report`,
     badDelimiter: (v: string) => `--delimiter: "${v}" không hỗ trợ; dùng "," (mặc định), ";" hoặc "tab"`,
@@ -63,6 +68,8 @@ const messages = {
     reportFormat: '--report writes DOCX and PDF into out/reports/; it takes neither --format nor --out',
     unknownIssuer: (id: string, known: string[]) => `--issuer: no issuer "${id}" in the config${known.length ? `; known: ${known.join(', ')}` : ''}`,
     unknownSigner: (id: string, known: string[]) => `--signer: no signer "${id}" in the config${known.length ? `; known: ${known.join(', ')}` : ''}`,
+    noAuthority: (name: string, issuer: string, title: string) =>
+      `warning: no notice signed by ${name} for ${issuer} in the files read, so the signing authority (TM., KT., TL., TUQ., Q.) is unknown; the signature block gives only the title "${title}"`,
     noIssuer: 'cannot tell which body issues the report: there are no tasks and the config has no "issuers"; use --issuer',
     reportOnly: (flag: string) => `${flag} only goes with --report`,
     badDelimiter: (v: string) => `--delimiter: "${v}" is not supported; use "," (default), ";" or "tab"`,
@@ -97,24 +104,37 @@ export function slug(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** Reads every file; tasks of valid files, diagnostics of all. */
-function readTasks(project: Project, files: readonly string[]): { tasks: Task[]; diagnostics: Diagnostic[]; failed: number } {
+/**
+ * Reads every file; tasks and signature blocks of valid files (the report's
+ * --signer signs as in their latest notice), diagnostics of all.
+ */
+function readTasks(project: Project, files: readonly string[]): { tasks: Task[]; signed: SignedNotice[]; diagnostics: Diagnostic[]; failed: number } {
   const tasks: Task[] = [];
+  const signed: SignedNotice[] = [];
   const diagnostics: Diagnostic[] = [];
   let failed = 0;
   for (const file of files) {
     // No font check: listing tasks never sets type; `build` reports missing glyphs.
     const prepared = prepare(file, readFileSync(resolve(project.cwd, file)), project, { fonts: null });
     diagnostics.push(...prepared.diagnostics);
-    if (prepared.conclusion && !hasErrors(prepared.diagnostics)) tasks.push(...collectTasks(prepared.conclusion, project.templates));
-    else failed++;
+    const c = prepared.conclusion;
+    if (c && !hasErrors(prepared.diagnostics)) {
+      tasks.push(...collectTasks(c, project.templates));
+      signed.push({ file: c.file, issuer: c.issuer, issued: c.issued ?? null, signature: c.signature });
+    } else failed++;
   }
-  return { tasks, diagnostics, failed };
+  return { tasks, signed, diagnostics, failed };
 }
 
-function pickIssuer(project: Project, tasks: readonly Task[], id: string | undefined, lang: Lang): Issuer {
+/**
+ * The report's issuer: --issuer; else the body the --signer last signed a
+ * notice for (their signature block names it: TM. ỦY BAN NHÂN DÂN); else
+ * the issuer of the first task's notice; else the config's first issuer.
+ */
+function pickIssuer(project: Project, tasks: readonly Task[], id: string | undefined, signedBySigner: SignedNotice | undefined, lang: Lang): Issuer {
   const issuers = project.config.issuers;
   if (id !== undefined && !issuers[id]) throw new UsageError(messages[lang].unknownIssuer(id, Object.keys(issuers)));
+  if (id === undefined && signedBySigner) return signedBySigner.issuer;
   if (id === undefined && tasks.length > 0) return tasks[0].notice.issuer;
   const chosen = id ?? Object.keys(issuers)[0];
   if (chosen === undefined) throw new UsageError(messages[lang].noIssuer);
@@ -175,8 +195,18 @@ Báo cáo:
                       vào out/reports/, theo thể thức Nghị định 30/2020/NĐ-CP;
                       dùng được cùng các bộ lọc (ví dụ --agency, --as-of)
   --issuer MÃ         Cơ quan ban hành báo cáo (mã trong ketluan.config.yaml;
-                      mặc định: cơ quan ban hành thông báo của nhiệm vụ đầu tiên)
-  --signer MÃ         Người ký (mã trong ketluan.config.yaml; mặc định: để trống)
+                      mặc định: cơ quan mà người ký --signer ký thông báo gần
+                      nhất; không có --signer thì cơ quan ban hành thông báo
+                      của nhiệm vụ đầu tiên)
+  --signer MÃ         Người ký (mã trong ketluan.config.yaml; mặc định: để trống
+                      cho người ký điền). Họ tên, chức vụ lấy từ tệp cấu hình;
+                      quyền hạn ký (TM., KT., TL., TUQ., Q.) lấy theo thông báo
+                      gần nhất người đó ký cho cơ quan ban hành báo cáo, nên
+                      khối chữ ký giống thông báo (ví dụ TL. CHỦ TỊCH / CHÁNH
+                      VĂN PHÒNG); chưa ký thông báo nào thì chỉ ghi chức vụ
+  --date NGÀY         Ngày ký báo cáo (YYYY-MM-DD), in ở dòng địa danh, ngày
+                      tháng: "Bắc Sơn, ngày 05 tháng 7 năm 2023" (mặc định: để
+                      trống như dự thảo). Khác --as-of: ngày tính số liệu
   --recipient TÊN     Nơi nhận (lặp lại cho nhiều nơi; mặc định: người chủ trì
                       các cuộc họp, để báo cáo)
 
@@ -191,8 +221,10 @@ Ví dụ:
   ketluan tasks --agency "Phòng Nội vụ" --format xlsx --out theo-doi.xlsx
   ketluan tasks --format ics --out nhiem-vu.ics
   ketluan tasks --report --agency "xã, thị trấn" --signer vu-quang-hien
+  ketluan tasks --report --as-of 2023-06-30 --date 2023-07-05 --signer vu-quang-hien
 
-Mã thoát: 0 thành công, 1 có tệp lỗi (các tệp khác vẫn được liệt kê), 2 lệnh sai cú pháp.`,
+Mã thoát: 0 thành công, 1 có tệp lỗi (các tệp khác vẫn được liệt kê), 2 lệnh sai
+cú pháp (kể cả ngày không hợp lệ, ví dụ --date 2023-02-30).`,
     en: `Usage: ketluan tasks [paths…] [options]
 
 Lists every assigned task (nodes with "lead", "support", "deadline" or
@@ -226,8 +258,18 @@ Report:
                       kết luận", DOCX and PDF) into out/reports/, laid out per
                       Decree 30/2020/NĐ-CP; filters apply (e.g. --agency, --as-of)
   --issuer ID         Issuing body of the report (id in ketluan.config.yaml;
-                      default: the issuer of the first task's notice)
-  --signer ID         Signer (id in ketluan.config.yaml; default: left blank)
+                      default: the body the --signer last signed a notice for;
+                      without --signer, the issuer of the first task's notice)
+  --signer ID         Signer (id in ketluan.config.yaml; default: left blank
+                      for the signer to fill in). Name and title come from the
+                      config; the signing authority (TM., KT., TL., TUQ., Q.)
+                      from the latest notice that person signed for the
+                      report's issuer, so the block matches the notices (e.g.
+                      TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG); with no such notice,
+                      the title alone
+  --date DATE         Signing date (YYYY-MM-DD), printed on the place-date line:
+                      "Bắc Sơn, ngày 05 tháng 7 năm 2023" (default: left blank,
+                      as in a draft). Not --as-of, the day the figures are for
   --recipient NAME    A recipient (repeat for more; default: the chairs of the
                       meetings, for information)
 
@@ -242,8 +284,10 @@ Examples:
   ketluan tasks --agency "Phòng Nội vụ" --format xlsx --out follow-up.xlsx
   ketluan tasks --format ics --out tasks.ics
   ketluan tasks --report --agency "xã, thị trấn" --signer vu-quang-hien
+  ketluan tasks --report --as-of 2023-06-30 --date 2023-07-05 --signer vu-quang-hien
 
-Exit code: 0 ok, 1 some files have errors (the others are still listed), 2 bad usage.`,
+Exit code: 0 ok, 1 some files have errors (the others are still listed), 2 bad
+usage (invalid dates included, e.g. --date 2023-02-30).`,
   },
   async run(ctx: CommandContext) {
     const m = messages[ctx.lang];
@@ -252,6 +296,7 @@ Exit code: 0 ok, 1 some files have errors (the others are still listed), 2 bad u
       'due-before': { type: 'string' },
       overdue: { type: 'boolean' },
       'as-of': { type: 'string' },
+      date: { type: 'string' },
       year: { type: 'string' },
       status: { type: 'string' },
       format: { type: 'string' },
@@ -265,6 +310,8 @@ Exit code: 0 ok, 1 some files have errors (the others are still listed), 2 bad u
       templates: { type: 'string' },
     });
     const asOf = dateOption('--as-of', values['as-of'], ctx.lang) ?? today();
+    // The signing date is not the as-of day: the place-date line stays blank (a draft) unless given.
+    const signingDate = dateOption('--date', values.date, ctx.lang);
     const filter: TaskFilter = {
       ...(values.agency !== undefined ? { agency: values.agency } : {}),
       ...(values['due-before'] !== undefined ? { dueBefore: dateOption('--due-before', values['due-before'], ctx.lang) } : {}),
@@ -275,7 +322,7 @@ Exit code: 0 ok, 1 some files have errors (the others are still listed), 2 bad u
     const format = (values.format ?? 'table').toLowerCase();
     if (format !== 'table' && !exportFormats.includes(format as ExportFormat)) throw new UsageError(m.badFormat(values.format ?? ''));
     if (values.report && (values.format !== undefined || values.out !== undefined)) throw new UsageError(m.reportFormat);
-    if (!values.report) for (const flag of ['issuer', 'signer', 'recipient'] as const) if (values[flag] !== undefined) throw new UsageError(m.reportOnly(`--${flag}`));
+    if (!values.report) for (const flag of ['issuer', 'signer', 'recipient', 'date'] as const) if (values[flag] !== undefined) throw new UsageError(m.reportOnly(`--${flag}`));
     if (format === 'xlsx' && values.out === undefined) throw new UsageError(m.xlsxOut);
     if (values.delimiter !== undefined && format !== 'csv') throw new UsageError(m.csvOnly);
     const csvDelimiter = delimiterOption(values.delimiter, ctx.lang);
@@ -283,8 +330,8 @@ Exit code: 0 ok, 1 some files have errors (the others are still listed), 2 bad u
     const project = loadProject(ctx.cwd, { config: values.config, templates: values.templates });
     printDiagnostics(ctx, project.diagnostics);
     if (!project.value) return exit.invalid;
-    const signer = values.signer !== undefined ? project.value.config.signers[values.signer] : undefined;
-    if (values.signer !== undefined && !signer) throw new UsageError(m.unknownSigner(values.signer, Object.keys(project.value.config.signers)));
+    const person = values.signer !== undefined ? project.value.config.signers[values.signer] : undefined;
+    if (values.signer !== undefined && !person) throw new UsageError(m.unknownSigner(values.signer, Object.keys(project.value.config.signers)));
 
     const paths = positionals.length > 0 ? positionals : ['conclusions'];
     const { files, missing } = discover(paths, ctx.cwd);
@@ -296,8 +343,22 @@ Exit code: 0 ok, 1 some files have errors (the others are still listed), 2 bad u
     const status = read.failed > 0 || missing.length > 0 ? exit.invalid : exit.ok;
 
     if (values.report) {
-      const issuer = pickIssuer(project.value, tasks, values.issuer, ctx.lang);
-      const doc = renderReport(tasks, { issuer, asOf, ...(filter.agency !== undefined ? { agency: filter.agency } : {}), ...(signer ? { signer } : {}), recipients: values.recipient ?? [] }, project.value.templates);
+      const signerId = values.signer;
+      const issuer = pickIssuer(project.value, tasks, values.issuer, signerId !== undefined ? latestSignedBy(read.signed, signerId) : undefined, ctx.lang);
+      const signing = person && signerId !== undefined ? reportSigner(person, signerId, issuer, read.signed) : undefined;
+      if (signing && signing.from === null) ctx.stderr.write(`${m.noAuthority(signing.signer.name, issuer.shortName ?? issuer.name.join(' '), signing.signer.title)}\n`);
+      const doc = renderReport(
+        tasks,
+        {
+          issuer,
+          asOf,
+          ...(signingDate !== undefined ? { date: signingDate } : {}),
+          ...(filter.agency !== undefined ? { agency: filter.agency } : {}),
+          ...(signing ? { signer: signing.signer } : {}),
+          recipients: values.recipient ?? [],
+        },
+        project.value.templates,
+      );
       const fontDir = project.value.config.fonts?.dir;
       const fonts = loadFonts(fontDir ? { fontDir: resolve(ctx.cwd, fontDir) } : {});
       const base = join(ctx.cwd, 'out', 'reports', ['bao-cao-thuc-hien-ket-luan', filter.agency !== undefined ? slug(filter.agency) : '', asOf].filter(Boolean).join('-'));

@@ -12,7 +12,7 @@ import type { Task } from './task.ts';
 
 export { collectTasks } from './collect.ts';
 export { filterTasks, isOverdue, parseState, sortTasks, type TaskFilter } from './filter.ts';
-export { renderReport, reportView, type ReportOptions } from './report.ts';
+export { latestSignedBy, renderReport, reportSigner, reportView, type ReportOptions, type ReportSigner, type SignedNotice } from './report.ts';
 export { tasksToTable } from './terminal.ts';
 export type { CsvDelimiter } from './csv.ts';
 export { taskStates, type Task } from './task.ts';

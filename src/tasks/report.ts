@@ -4,11 +4,11 @@
  * Code computes (counts, dates, the BC symbol, who matched --agency);
  * the template says everything in words.
  */
-import type { Issuer } from '../conclusion.ts';
+import type { Issuer, Signature } from '../conclusion.ts';
 import { defaultStyle } from '../conclusion.ts';
 import { dateParts, type DateParts } from '../compose/dates.ts';
 import { headerLines } from '../compose/issuer.ts';
-import { upper } from '../compose/signature.ts';
+import { signatureLines } from '../compose/signature.ts';
 import type { Doc } from '../ir.ts';
 import { parseNoticeMarkup } from '../render/markup.ts';
 import type { TemplateSet } from '../render/index.ts';
@@ -20,14 +20,28 @@ import { noticeReference, type Task } from './task.ts';
 export interface ReportOptions {
   /** The issuing body whose header the report carries. */
   readonly issuer: Issuer;
-  /** The day the report speaks for (YYYY-MM-DD). */
+  /** The day the report speaks for (YYYY-MM-DD): counts, overdue, "tính đến ngày …". */
   readonly asOf: string;
+  /** The signing date printed on the place-date line (YYYY-MM-DD), or undefined for a draft's blank line. */
+  readonly date?: string;
   /** The --agency query, if the report is for some agencies only. */
   readonly agency?: string;
-  /** The signer, or undefined for a placeholder the clerk fills in. */
-  readonly signer?: { readonly name: string; readonly title: string };
+  /** The signer, or undefined for a placeholder the clerk fills in; no authority = the title alone. */
+  readonly signer?: ReportSigner;
   /** Nơi nhận lines as given; empty = the chairs of the meetings, for their information. */
   readonly recipients?: readonly string[];
+}
+
+/** Who signs the report: name and title, and how they sign (ND30 Điều 13) as a notice's `signature` says. */
+export type ReportSigner = Pick<Signature, 'name' | 'title'> & Partial<Pick<Signature, 'authority' | 'for' | 'deputyFor'>>;
+
+/** A valid notice's signature block, to find how a signer signs for an issuer. */
+export interface SignedNotice {
+  readonly file: string;
+  readonly issuer: Issuer;
+  /** Issue date (YYYY-MM-DD), or null for a draft. */
+  readonly issued: string | null;
+  readonly signature: Signature;
 }
 
 /** One table row of the report. */
@@ -48,6 +62,8 @@ export interface ReportTaskView {
 export interface ReportView {
   readonly issuer: { readonly parent: readonly string[]; readonly name: readonly string[]; readonly symbol: string; readonly place: string };
   readonly asOf: DateParts;
+  /** The signing date, or null: the place-date line is left blank. */
+  readonly date: DateParts | null;
   /** The agencies the report covers, as written in the notices, or null for all. */
   readonly agency: string | null;
   readonly notices: readonly { readonly reference: string | null; readonly issued: DateParts | null }[];
@@ -61,6 +77,44 @@ export interface ReportView {
 /** ND30 Phụ lục III: a report's ký hiệu is BC- followed by the body's abbreviation (TB-UBND → BC-UBND). */
 export function reportSymbol(noticeSymbol: string): string {
   return `BC-${noticeSymbol.replace(/^TB-/, '')}`;
+}
+
+/** The register's key of an issuer (as build/archive.ts keys it): the config id, else the symbol of an inline issuer. */
+function issuerKey(issuer: Issuer): string {
+  return issuer.id ?? `symbol:${issuer.symbol}`;
+}
+
+/**
+ * The latest notice signed by config signer `signerId` (for `issuer` only,
+ * when given): issued notices by issue date, drafts counting as oldest, as
+ * `ketluan new` picks the signature it copies. Undefined when there is none.
+ */
+export function latestSignedBy(notices: readonly SignedNotice[], signerId: string, issuer?: Issuer): SignedNotice | undefined {
+  const newer = (a: SignedNotice, b: SignedNotice) => ((a.issued ?? '') !== (b.issued ?? '') ? (a.issued ?? '') > (b.issued ?? '') : a.file > b.file);
+  let best: SignedNotice | undefined;
+  for (const n of notices) {
+    if (n.signature.signerId !== signerId || (issuer && issuerKey(n.issuer) !== issuerKey(issuer))) continue;
+    if (!best || newer(n, best)) best = n;
+  }
+  return best;
+}
+
+/**
+ * The report's signer from the config entry and the way that person signs
+ * for `issuer` in the archive: name and title from the config (as a notice
+ * with `signer: id` takes them), authority, `for` and `deputyFor` from their
+ * latest notice of that issuer, so the block matches a notice they would
+ * sign. Without such a notice the authority is unknown and only the title
+ * is printed (the command warns).
+ */
+export function reportSigner(person: { readonly name: string; readonly title: string }, signerId: string, issuer: Issuer, notices: readonly SignedNotice[]): { signer: ReportSigner; from: string | null } {
+  const found = latestSignedBy(notices, signerId, issuer);
+  if (!found) return { signer: { name: person.name, title: person.title }, from: null };
+  const s = found.signature;
+  return {
+    signer: { name: person.name, title: person.title, authority: s.authority, ...(s.for !== undefined ? { for: s.for } : {}), ...(s.deputyFor !== undefined ? { deputyFor: s.deputyFor } : {}) },
+    from: found.file,
+  };
 }
 
 /**
@@ -89,6 +143,7 @@ export function reportView(tasks: readonly Task[], opts: ReportOptions): ReportV
   return {
     issuer: { parent: headerLines(opts.issuer.parent), name: headerLines(opts.issuer.name), symbol: reportSymbol(opts.issuer.symbol), place: opts.issuer.place },
     asOf: dateParts(opts.asOf),
+    date: opts.date !== undefined ? dateParts(opts.date) : null,
     agency: opts.agency === undefined ? null : agencyLabel(tasks, opts.agency),
     notices,
     counts: {
@@ -114,7 +169,8 @@ export function reportView(tasks: readonly Task[], opts: ReportOptions): ReportV
     chairs,
     recipients: opts.recipients && opts.recipients.length > 0 ? opts.recipients : null,
     signature: {
-      lines: opts.signer ? [upper(opts.signer.title)] : null,
+      // The same function as a notice's block: TM./KT./TL./TUQ./Q. lines, then the title.
+      lines: opts.signer ? signatureLines({ ...opts.signer, authority: opts.signer.authority ?? 'none' }, opts.issuer) : null,
       name: opts.signer?.name ?? null,
       gapPt: defaultStyle.signatureGapPt,
     },
@@ -134,7 +190,8 @@ export function renderReport(tasks: readonly Task[], opts: ReportOptions, templa
       subject: `${parts.title.kind} ${summary}`,
       keywords: `/${view.issuer.symbol}`,
       language: 'vi-VN',
-      issuedOn: opts.asOf,
+      // Stamped into the files (zip times, PDF dates): the signing date, else the as-of day.
+      issuedOn: opts.date ?? opts.asOf,
     },
   };
 }
