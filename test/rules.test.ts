@@ -320,6 +320,24 @@ describe('references in the text', () => {
     one(record(run(y)), 'KL342', pos(y, 'Chỉ số cải cách hành chính năm'));
   });
 
+  // Found by test/fuzz-pipeline.test.ts (seeds 985460000, -1915585947, 1560469138): references in text the
+  // templates render but the rule did not read reached the renderer, which threw an InternalError.
+  it('KL341: [[X]] in an enumerated point, not only in the sentence', () => {
+    const y = edit('    deadline: 2023-04-20\n', '    deadline: 2023-04-20\n    enumerate:\n      items:\n        - thủ tục cấp phép\n        - thủ tục đăng ký [[PCI:high]]\n');
+    one(record(run(y)), 'KL341', pos(y, 'thủ tục đăng ký'));
+  });
+
+  it('KL340: [[deadline]] in the footnote', () => {
+    const y = edit('recipients:\n', 'footnote: "[[deadline]](*) Số liệu tạm tính."\nrecipients:\n');
+    one(record(run(y)), 'KL340', pos(y, '"[[deadline]](*)'));
+  });
+
+  it('KL340: [[deadline]] in an enumerated point, even of a task with a deadline (points are printed without one)', () => {
+    const y = edit('    deadline: 2023-04-20\n', '    deadline: 2023-04-20\n    enumerate:\n      items:\n        - thủ tục cấp phép [[deadline]]\n');
+    const d = one(record(run(y)), 'KL340', pos(y, 'thủ tục cấp phép'));
+    expect(d.message.vi).toContain('ý liệt kê');
+  });
+
   it('KL343: an appendix for an index that is not declared', () => {
     const y = edit('recipients:\n', 'appendix:\n  - index: PCI\nrecipients:\n');
     one(record(run(y)), 'KL343', pos(y, 'PCI'));

@@ -200,13 +200,28 @@ function checkIndices(c: Conclusion, r: Reporter): void {
   });
 }
 
+/**
+ * Every [[reference]] in text the templates pass to `rich`: node sentences,
+ * their enumerated points, the closing and the footnote. A reference that
+ * slips through here makes the renderer throw, so this list must follow
+ * the templates.
+ */
 function checkReferences(c: Conclusion, r: Reporter, ctx: RuleContext): void {
   const ids = new Set(c.indices.map((x) => x.id));
-  const check = (text: string, path: readonly (string | number)[], hasDeadline: boolean) => {
+  // What [[deadline]] resolves to in a text: its node's deadline ('given'), nothing ('none': no deadline, a
+  // heading, the closing, the footnote), or nothing in an enumerated point, which is rendered without one.
+  const check = (text: string, path: readonly (string | number)[], deadline: 'given' | 'none' | 'point') => {
     for (const m of text.matchAll(referencePattern)) {
       const [ref, id, variant] = m;
       if (id === 'deadline' && variant === undefined) {
-        if (!hasDeadline) r.report('KL340', 'error', path, `${ref} nhưng mục này không có "deadline"`, `${ref} but this entry has no "deadline"`, { vi: 'Thêm "deadline" hoặc bỏ [[deadline]].', en: 'Add "deadline" or remove [[deadline]].' });
+        if (deadline === 'point') {
+          r.report('KL340', 'error', path, `${ref} trong một ý liệt kê: thời hạn chỉ chèn được vào câu chính của đoạn`, `${ref} in an enumerated point: the deadline only goes into the entry's own sentence`, {
+            vi: 'Viết [[deadline]] trong câu chính của đoạn, không viết trong "enumerate".',
+            en: 'Write [[deadline]] in the entry\'s own sentence, not under "enumerate".',
+          });
+        } else if (deadline === 'none') {
+          r.report('KL340', 'error', path, `${ref} nhưng mục này không có "deadline"`, `${ref} but this entry has no "deadline"`, { vi: 'Thêm "deadline" hoặc bỏ [[deadline]].', en: 'Add "deadline" or remove [[deadline]].' });
+        }
       } else if (!ids.has(id)) {
         r.report('KL341', 'error', path, `${ref}: không có chỉ số "${id}" trong "indices"`, `${ref}: no index "${id}" under "indices"`, {
           vi: ids.size ? `Các chỉ số đã khai báo: ${[...ids].join(', ')}.` : 'Khai báo chỉ số trong "indices".',
@@ -217,8 +232,13 @@ function checkReferences(c: Conclusion, r: Reporter, ctx: RuleContext): void {
       }
     }
   };
-  walkBody(c.body, (node) => check(node.kind === 'section' ? node.title : node.text, node.textPath, Boolean(directiveOf(node)?.deadline)));
-  if (c.closing) check(c.closing, ['closing'], false);
+  walkBody(c.body, (node) => {
+    if (node.kind === 'section') return check(node.title, node.textPath, 'none');
+    check(node.text, node.textPath, directiveOf(node)?.deadline ? 'given' : 'none');
+    node.enumerate?.items.forEach((item, i) => check(item, [...node.path, 'enumerate', 'items', i], 'point'));
+  });
+  if (c.closing) check(c.closing, ['closing'], 'none');
+  if (c.footnote) check(c.footnote, ['footnote'], 'none');
   c.appendix.forEach((spec, i) => {
     if (ids.has(spec.index)) return;
     r.report('KL343', 'error', ['appendix', i, 'index'], `phụ lục trình bày chỉ số "${spec.index}" nhưng không có chỉ số này trong "indices"`, `the appendix presents index "${spec.index}", which is not under "indices"`, {
