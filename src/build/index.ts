@@ -161,17 +161,19 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
       missing.push(file); // deleted or made unreadable since it was listed
       return [];
     }
+    // Only what the plan needs is kept: the bytes are read again when rendered (see taskOf).
     const bytes = 'bytes' in got ? got.bytes : undefined;
+    const tooLarge = 'tooLarge' in got ? got.tooLarge : undefined;
     const yaml = bytes ? sha256(bytes) : '';
     const previous = entries[file];
     const text = bytes ? decoder.decode(bytes) : '';
     const header = bytes ? (previous?.yaml === yaml && previous.header ? previous.header : readHeader(text)) : undefined;
     if (header) headers.set(file, header);
-    return [{ file, got, bytes, yaml, previous, header, indices: declaresIndices(text), readsArchive: readsArchive(text) }];
+    return [{ file, tooLarge, yaml, previous, header, indices: declaresIndices(text), readsArchive: readsArchive(text) }];
   });
   const digests = archiveDigests(read.map((r) => ({ file: r.file, yaml: r.yaml, indices: r.indices, ...(r.header?.issuer ? { issuer: r.header.issuer.value } : {}) })));
   const plan: Planned[] = [];
-  for (const { file, got, bytes, yaml, previous, header, readsArchive: reads } of read) {
+  for (const { file, tooLarge, yaml, previous, header, readsArchive: reads } of read) {
     const archiveDigest = reads && header?.issuer ? (digests.get(header.issuer.value) ?? '') : '';
     const targets = opts.formats.map((format) => {
       const abs = outputPath(file, cwd, opts.outDir, format);
@@ -181,14 +183,14 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
     });
     const fresh = (t: (typeof targets)[number]): boolean =>
       !opts.force && t.key !== '' && previous?.outputs[t.format]?.key === t.key && previous.outputs[t.format]?.path === t.path && existsSync(t.abs);
-    const stale = bytes ? targets.filter((t) => !fresh(t)).map((t) => t.format) : opts.formats;
+    const stale = tooLarge === undefined ? targets.filter((t) => !fresh(t)).map((t) => t.format) : opts.formats;
     plan.push({
       file,
       yaml,
       archiveDigest,
       ...(header ? { header } : {}),
-      readable: bytes !== undefined,
-      ...(bytes ? {} : { tooLarge: 'tooLarge' in got ? got.tooLarge : 0 }),
+      readable: tooLarge === undefined,
+      ...(tooLarge === undefined ? {} : { tooLarge }),
       targets,
       stale,
     });
