@@ -19,6 +19,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { bundleDir, manifestName, type BundleManifest } from '../bin/bundle.js';
 import { packageRoot } from '../src/paths.ts';
 
@@ -39,8 +40,8 @@ async function bundle(): Promise<string> {
   return relative(packageRoot, out).split(sep).join('/');
 }
 
-/** Bundles into `dir`, manifest last. */
-async function buildInto(dir: string): Promise<void> {
+/** Bundles into `dir`, manifest last. Exported for test/bundle.test.ts, which bundles into a folder of its own. */
+export async function buildInto(dir: string): Promise<void> {
   const { build } = await import('esbuild');
   const result = await build({
     absWorkingDir: packageRoot,
@@ -71,10 +72,12 @@ async function buildInto(dir: string): Promise<void> {
   writeFileSync(join(dir, manifestName), JSON.stringify(manifest, null, 1) + '\n');
 }
 
-try {
-  const started = performance.now();
-  const where = await bundle();
-  process.stdout.write(`ketluan: bundled into ${where} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-} catch (error) {
-  process.stderr.write(`ketluan: no bundle (${(error as Error).message.split('\n')[0]}); ketluan runs from the TypeScript sources, through tsx\n`);
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  try {
+    const started = performance.now();
+    const where = await bundle();
+    process.stdout.write(`ketluan: bundled into ${where} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  } catch (error) {
+    process.stderr.write(`ketluan: no bundle (${(error as Error).message.split('\n')[0]}); ketluan runs from the TypeScript sources, through tsx\n`);
+  }
 }
