@@ -146,6 +146,9 @@ describe('ketluan watch', () => {
     expect(runs[0]).toEqual([]);
     for (let i = 0; i < 3; i++) writeFileSync(join(cwd, examples[0]), text(cwd, examples[0]) + `\n# ${i}\n`);
     writeFileSync(join(cwd, 'conclusions', '.hidden.yaml.swp'), 'x');
+    // What `sed -i` and vim write next to the file they save, then rename or delete: no change to a source.
+    writeFileSync(join(cwd, 'conclusions', 'sedvdLgAZ'), 'x');
+    writeFileSync(join(cwd, 'conclusions', '4913'), '');
     await until(() => runs.length === 2);
     expect(runs[1]).toEqual([examples[0]]);
     writeFileSync(join(cwd, 'ketluan.config.yaml'), text(cwd, 'ketluan.config.yaml') + '\n');

@@ -76,24 +76,31 @@ export async function watchBuild(opts: WatchOptions): Promise<void> {
     clearTimeout(timer);
     timer = setTimeout(() => void run(), debounceMs);
   };
-  const add = (path: string, filter?: (name: string) => boolean): void => {
+  /** Watches `path`; in a folder, only the files `accepts` (by path) count. */
+  const add = (path: string, accepts: (file: string) => boolean): void => {
     const full = resolve(opts.cwd, path);
     const k = kind(full);
     try {
       if (k === 'dir') {
-        watchers.push(watch(full, { recursive: true }, (_event, name) => name && touched(resolve(full, name.toString()))));
+        watchers.push(
+          watch(full, { recursive: true }, (_event, name) => {
+            const file = name && resolve(full, name.toString());
+            if (file && accepts(file)) touched(file);
+          }),
+        );
       } else {
         // A file is watched through its folder: editors save by writing a new file and renaming it over the old one.
         const dir = dirname(full);
         const name = basename(full);
-        watchers.push(watch(dir, (_event, n) => n && (filter ?? ((x) => x === name))(n.toString()) && touched(resolve(dir, n.toString()))));
+        watchers.push(watch(dir, (_event, n) => n && n.toString() === name && touched(resolve(dir, n.toString()))));
       }
     } catch (error) {
       opts.onWatchError?.(path, error as Error);
     }
   };
-  for (const p of opts.paths) add(p);
-  for (const p of opts.inputs) add(p);
+  // In a source folder only YAML files are built: an editor's or sed's temporary file there is no change.
+  for (const p of opts.paths) add(p, (file) => /\.ya?ml$/i.test(file));
+  for (const p of opts.inputs) add(p, () => true);
 
   await run();
   await new Promise<void>((done) => {
