@@ -5,13 +5,14 @@
  * (a short-lived watcher that rebuilds on save and prints diagnostics).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { watchBuild } from '../src/build/watch.ts';
 import { prepare } from '../src/build/pipeline.ts';
 import { loadProject } from '../src/build/project.ts';
 import { FILL_MARK } from '../src/register/scaffold.ts';
+import { schemaFile } from '../src/commands/new.ts';
 import { watchCommand } from '../src/commands/watch.ts';
 import { examples, removeProjects, root, run, sink, tempProject, text } from './build-project.ts';
 
@@ -63,13 +64,31 @@ describe('ketluan new', () => {
     expect(code).toBe(0);
     expect(out).toContain('Đã tạo conclusions/2024/moi.yaml');
     const t = text(cwd, 'conclusions/2024/moi.yaml');
-    const schema = join(root, 'schemas/conclusion.schema.json');
-    expect(t.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=(\.\.\/)+.*schemas\/conclusion\.schema\.json$/);
-    expect(existsSync(join(cwd, 'conclusions/2024', t.split('\n')[0].split('$schema=')[1]))).toBe(existsSync(schema));
+    // ketluan lies outside this project: its schema is copied in, and the line points to the copy.
+    expect(t.split('\n')[0]).toBe('# yaml-language-server: $schema=../../schemas/conclusion.schema.json');
+    expect(text(cwd, 'schemas/conclusion.schema.json')).toBe(readFileSync(join(root, 'schemas/conclusion.schema.json'), 'utf8'));
+    expect(out).toContain('Đã chép lược đồ vào schemas/conclusion.schema.json');
     expect(t).toContain('issuer: vp-ubnd-nam-dinh');
     expect(t).toContain('  date: 2024-05-10');
     expect(t).toContain('signer: nguyen-van-minh'); // from the Nam Định notice
     expect(t).toContain('  - Chủ tịch, các PCT UBND tỉnh');
+  });
+
+  it("points to the project's own schema copy, and into ketluan when ketluan lies inside the project", async () => {
+    const cwd = tempProject([]);
+    mkdirSync(join(cwd, 'schemas'));
+    writeFileSync(join(cwd, 'schemas/conclusion.schema.json'), '{}');
+    const first = await run(cwd, ['new', '--issuer', 'ubnd-bac-son', 'conclusions/2024/a.yaml']);
+    expect(text(cwd, 'conclusions/2024/a.yaml').split('\n')[0]).toBe('# yaml-language-server: $schema=../../schemas/conclusion.schema.json');
+    expect(text(cwd, 'schemas/conclusion.schema.json')).toBe('{}'); // the project's own copy is never replaced
+    expect(first.out).not.toContain('Đã chép lược đồ');
+    // ketluan installed inside the project (node_modules/ketluan): a relative path into it, no copy.
+    const inside = tempProject([]);
+    const shipped = join(inside, 'node_modules/ketluan/schemas/conclusion.schema.json');
+    mkdirSync(dirname(shipped), { recursive: true });
+    writeFileSync(shipped, '{}');
+    expect(schemaFile(inside, shipped)).toEqual({ path: shipped, copied: false });
+    expect(existsSync(join(inside, 'schemas'))).toBe(false);
   });
 
   it('fails check exactly at the lines to fill, and passes once they are filled', async () => {

@@ -2,13 +2,14 @@
  * `ketluan new [--issuer ID] [--meeting-date D] FILE`: a new conclusion file
  * to fill in, never over an existing one.
  */
-import { closeSync, existsSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Command } from '../cli.ts';
 import { exit, parseOptions, UsageError } from '../cli.ts';
 import { scanRegister } from '../build/index.ts';
 import { loadProject } from '../build/project.ts';
 import { readClerkFile } from '../build/read.ts';
+import { writeAtomic } from '../build/write.ts';
 import { isRealDate } from '../validate/dates.ts';
 import { packagePath } from '../paths.ts';
 import { scaffold, type ScaffoldDefaults } from '../register/scaffold.ts';
@@ -16,10 +17,21 @@ import { readSource } from '../source/index.ts';
 import { printDiagnostics } from './build.ts';
 import { chooseIssuer } from './number.ts';
 
-/** The schema the new file points to: the project's copy, else the one shipped with ketluan. */
-function schemaFile(cwd: string): string {
+/**
+ * The schema the new file's first line points to, for the editor's hints
+ * and checks as the clerk types: the project's schemas/conclusion.schema.json;
+ * else ketluan's own when it lies inside the project (node_modules/ketluan),
+ * as a relative path that holds on every clerk's checkout; else (ketluan
+ * installed outside the project) a copy written into the project's
+ * schemas/, since a path out of the project would hold on this machine only.
+ */
+export function schemaFile(cwd: string, shipped = packagePath('schemas', 'conclusion.schema.json')): { readonly path: string; readonly copied: boolean } {
   const local = resolve(cwd, 'schemas', 'conclusion.schema.json');
-  return existsSync(local) ? local : packagePath('schemas', 'conclusion.schema.json');
+  if (existsSync(local)) return { path: local, copied: false };
+  const fromProject = relative(cwd, shipped);
+  if (!fromProject.startsWith('..') && !isAbsolute(fromProject)) return { path: shipped, copied: false };
+  writeAtomic(local, readFileSync(shipped));
+  return { path: local, copied: true };
 }
 
 /**
@@ -113,7 +125,8 @@ Exit code: 0 created, 1 the file exists, 2 bad usage.`,
     const { config } = project.value;
     const issuerId = chooseIssuer(values.issuer, config, ctx.lang);
     const issuer = config.issuers[issuerId];
-    const schemaPath = relative(dirname(target), schemaFile(ctx.cwd)).split(sep).join('/');
+    const schema = schemaFile(ctx.cwd);
+    const schemaPath = relative(dirname(target), schema.path).split(sep).join('/');
     const defaults = defaultsFor(ctx.cwd, issuerId);
     const text = scaffold({
       issuerId,
@@ -136,6 +149,14 @@ Exit code: 0 created, 1 the file exists, 2 bad usage.`,
       writeSync(fd, text);
     } finally {
       closeSync(fd);
+    }
+    if (schema.copied) {
+      const copy = relative(ctx.cwd, schema.path).split(sep).join('/');
+      ctx.stdout.write(
+        (ctx.lang === 'vi'
+          ? `Đã chép lược đồ vào ${copy}, để trình soạn thảo (VS Code có YAML) gợi ý và báo lỗi ngay khi gõ.`
+          : `Copied the schema to ${copy}, so that the editor (VS Code with YAML) hints and flags errors as you type.`) + '\n',
+      );
     }
     ctx.stdout.write(
       (ctx.lang === 'vi'
