@@ -76,6 +76,18 @@ describe('ketluan issue', () => {
     expect(again.err).toContain('đã có số 1');
   });
 
+  it('prints a warning of the issued file once, and without a build too', async () => {
+    // Issued 12 working days after the meeting: KL312 (QĐ 45/2018 asks for 5).
+    const cwd = tempProject();
+    const built = await run(cwd, ['issue', bacSon, '--date', '2023-05-02', '--format', 'docx']);
+    expect(built.code).toBe(0);
+    expect(built.err.match(/KL312/g)).toHaveLength(1);
+    const other = tempProject();
+    const alone = await run(other, ['issue', bacSon, '--date', '2023-05-02', '--no-build']);
+    expect(alone.code).toBe(0);
+    expect(alone.err.match(/KL312/g)).toHaveLength(1);
+  });
+
   it('takes the next number after the highest of the issuer and year', async () => {
     const cwd = tempProject();
     const draft = 'conclusions/2019/du-thao.yaml';

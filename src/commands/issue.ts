@@ -88,7 +88,8 @@ numbered, changed meanwhile, lock held too long) or the build failed, 2 bad usag
       }
       throw error;
     }
-    printDiagnostics(ctx, outcome.diagnostics);
+    // Warnings of an issued file are printed by the build that follows; errors, and warnings without a build, here.
+    if (!outcome.ok || values['no-build']) printDiagnostics(ctx, outcome.diagnostics);
     if (!outcome.ok) {
       ctx.stderr.write(`${file}: ${outcome.reason[ctx.lang]}\n`);
       return exit.invalid;
