@@ -55,42 +55,49 @@ export function archiveDigests(files: readonly { readonly issuer?: string; reado
   return new Map([...byIssuer].map(([issuer, list]) => [issuer, sha256(...list.sort())]));
 }
 
-/** Lazily scans `conclusions/` under `cwd` and answers "last year's figures" per issuer. */
+/**
+ * Lazily scans `conclusions/` under `cwd` and answers "last year's figures"
+ * per issuer. The scan keeps only which issuer's files declare indices; a
+ * file is read again and parsed when a lookup reaches it, once, so a render
+ * thread never holds the archive's text.
+ */
 export function archiveLookup(cwd: string): (issuer: string, except: string) => PreviousLookup {
-  let scanned: { file: string; issuer: string; text: string }[] | undefined;
+  let scanned: { file: string; issuer: string }[] | undefined;
   const parsed = new Map<string, readonly Figures[]>();
+  const textOf = (file: string): string | undefined => {
+    try {
+      const read = readClerkFile(resolve(cwd, file));
+      return 'bytes' in read ? new TextDecoder().decode(read.bytes) : undefined;
+    } catch {
+      return undefined; // an unreadable file has no figures to give; its own build reports it
+    }
+  };
   const scan = () => {
     scanned = [];
     for (const file of discover(['conclusions'], cwd).files) {
-      try {
-        const read = readClerkFile(resolve(cwd, file));
-        if (!('bytes' in read)) continue;
-        const text = new TextDecoder().decode(read.bytes);
-        const issuer = readHeader(text).issuer?.value;
-        if (issuer && declaresIndices(text)) scanned.push({ file, issuer, text });
-      } catch {
-        // An unreadable file has no figures to give; its own build reports it.
-      }
+      const text = textOf(file);
+      const issuer = text === undefined ? undefined : readHeader(text).issuer?.value;
+      if (issuer && declaresIndices(text!)) scanned.push({ file, issuer });
     }
     return scanned;
   };
-  const figuresOf = (entry: { file: string; text: string }): readonly Figures[] => {
-    let figures = parsed.get(entry.file);
+  const figuresOf = (file: string): readonly Figures[] => {
+    let figures = parsed.get(file);
     if (!figures) {
       try {
-        const data = parse(entry.text, { maxAliasCount: 100 }) as { indices?: unknown };
+        const data = parse(textOf(file) ?? '', { maxAliasCount: 100 }) as { indices?: unknown } | null;
         figures = Array.isArray(data?.indices) ? (data.indices as Figures[]).filter((x) => typeof x?.id === 'string' && typeof x?.year === 'number') : [];
       } catch {
         figures = [];
       }
-      parsed.set(entry.file, figures);
+      parsed.set(file, figures);
     }
     return figures;
   };
   return (issuer, except) => (indexId, year) => {
     for (const entry of scanned ?? scan()) {
       if (entry.issuer !== issuer || entry.file === except) continue;
-      const found = figuresOf(entry).find((x) => x.id === indexId && x.year === year);
+      const found = figuresOf(entry.file).find((x) => x.id === indexId && x.year === year);
       if (found) return { ...(typeof found.score === 'number' ? { score: found.score } : {}), ...(typeof found.rank === 'number' ? { rank: found.rank } : {}) };
     }
     return undefined;
