@@ -88,6 +88,15 @@ describe('ketluan issue', () => {
     expect(alone.err.match(/KL312/g)).toHaveLength(1);
   });
 
+  it('checks the build options before giving a number', async () => {
+    const cwd = tempProject();
+    for (const bad of [['--format', 'bogus'], ['--jobs', 'abc']]) {
+      const { code } = await run(cwd, ['issue', bacSon, '--date', '2023-04-17', ...bad]);
+      expect(code).toBe(2);
+      expect(text(cwd, bacSon)).not.toContain('number: 1');
+    }
+  });
+
   it('takes the next number after the highest of the issuer and year', async () => {
     const cwd = tempProject();
     const draft = 'conclusions/2019/du-thao.yaml';

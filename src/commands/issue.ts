@@ -9,7 +9,7 @@ import { loadProject } from '../build/project.ts';
 import { issueLockName, issueNotice } from '../register/issue.ts';
 import { LockTimeoutError } from '../register/lock.ts';
 import { viDate } from '../register/index.ts';
-import { buildOptions, printDiagnostics, runBuild } from './build.ts';
+import { buildOptions, parseFormats, parseJobs, printDiagnostics, runBuild } from './build.ts';
 import { today } from './number.ts';
 
 export const command: Command = {
@@ -67,6 +67,11 @@ numbered, changed meanwhile, lock held too long) or the build failed, 2 bad usag
     const { values, positionals } = parseOptions(ctx.args, { ...buildOptions, date: { type: 'string' }, 'no-build': { type: 'boolean' } });
     if (positionals.length !== 1) throw new UsageError(ctx.lang === 'vi' ? 'cần đúng một tệp: ketluan issue TỆP' : 'exactly one file is needed: ketluan issue FILE');
     const file = relative(ctx.cwd, resolve(ctx.cwd, positionals[0]));
+    // The build's options are checked before a number is given, not after.
+    if (!values['no-build']) {
+      parseFormats(values.format, ctx.lang);
+      parseJobs(values.jobs, ctx.lang);
+    }
     const project = loadProject(ctx.cwd, { config: values.config, templates: values.templates });
     printDiagnostics(ctx, project.diagnostics);
     if (!project.value) return exit.invalid;
