@@ -6,6 +6,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { build } from '../src/build/index.ts';
+import { RenderPool } from '../src/build/pool.ts';
+import { loadProject } from '../src/build/project.ts';
 import { docxParagraphs } from './helpers/docx-text.ts';
 import { removeProjects, run, tempProject } from './build-project.ts';
 
@@ -61,5 +64,27 @@ describe('last year from the archive', () => {
     await run(dir, ['build', '--quiet', '--jobs', '1']);
     writeFileSync(join(dir, 'conclusions/2019/nam-dinh-2018.yaml'), lastYear(original, 38));
     expect((await run(dir, ['build', '--jobs', '1'])).out).toMatch(/Đã tạo 1, không đổi 1/);
+  });
+
+  // Found in review: a render thread kept its first archive lookup for good, and `watch` keeps its threads.
+  it('renews what a render thread kept across builds (watch) when last year\'s notice changes', async () => {
+    const dir = tempProject(['conclusions/2019/nam-dinh-2019-pci-par.yaml']);
+    const file = join(dir, 'conclusions/2019/nam-dinh-2019-pci-par.yaml');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, withoutPreviousFigures(original));
+    writeFileSync(join(dir, 'conclusions/2019/nam-dinh-2018.yaml'), lastYear(original, 41));
+    const project = loadProject(dir).value!;
+    const pool = new RenderPool(1, { cwd: dir });
+    const options = { paths: ['conclusions'], outDir: 'out', formats: ['docx'] as const, force: false, pool };
+    try {
+      await build(project, options);
+      expect(await pciSentence(dir)).toContain('6 bậc so với năm 2017');
+      writeFileSync(join(dir, 'conclusions/2019/nam-dinh-2018.yaml'), lastYear(original, 40));
+      const second = await build(project, options);
+      expect(second.files.filter((f) => f.status === 'built')).toHaveLength(2);
+      expect(await pciSentence(dir)).toContain('5 bậc so với năm 2017');
+    } finally {
+      await pool.close();
+    }
   });
 });

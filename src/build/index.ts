@@ -172,6 +172,8 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
     return [{ file, tooLarge, yaml, previous, header, indices: declaresIndices(text), readsArchive: readsArchive(text) }];
   });
   const digests = archiveDigests(read.map((r) => ({ file: r.file, yaml: r.yaml, indices: r.indices, ...(r.header?.issuer ? { issuer: r.header.issuer.value } : {}) })));
+  // The whole archive's, for render threads kept across builds (watch): a change anywhere renews their lookup.
+  const archiveState = sha256(...[...digests].map(([issuer, digest]) => `${issuer}\t${digest}`).sort());
   const plan: Planned[] = [];
   for (const { file, tooLarge, yaml, previous, header, readsArchive: reads } of read) {
     const archiveDigest = reads && header?.issuer ? (digests.get(header.issuer.value) ?? '') : '';
@@ -249,7 +251,8 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
         headers.set(p.file, p.header);
       }
       const wanted = p.targets.filter((t) => p.stale.includes(t.format));
-      return { id, file: p.file, bytes: read.bytes, formats: wanted.map((t) => t.format), targets: wanted.map((t) => t.abs) };
+      const archive = p.archiveDigest !== '' ? { archive: archiveState } : {};
+      return { id, file: p.file, bytes: read.bytes, formats: wanted.map((t) => t.format), targets: wanted.map((t) => t.abs), ...archive };
     };
     const done = (p: Planned, result: RenderResult): void => {
       record(entries, p, result, (format) => keyOf(format, p.yaml + p.archiveDigest, result), fontsId);

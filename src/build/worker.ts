@@ -32,6 +32,11 @@ export interface RenderTask {
   /** Formats to write, and the absolute target of each, in the same order. */
   readonly formats: readonly Format[];
   readonly targets: readonly string[];
+  /**
+   * For a file that reads last year's figures from the archive: a digest of
+   * every index-bearing file of the archive as this build read it.
+   */
+  readonly archive?: string;
 }
 
 /** The outcome of one task. */
@@ -56,8 +61,17 @@ export type Renderer = (task: RenderTask) => Promise<RenderResult>;
 export function createRenderer(init: RendererInit): Renderer {
   const loaded = loadProject(init.cwd, { config: init.config, templates: init.templates });
   const project: Project | undefined = loaded.value;
-  // Last year's index figures, read from the archive only when a notice needs them.
-  const archive = archiveLookup(init.cwd);
+  // Last year's index figures, read from the archive only when a notice needs them. A thread kept across
+  // builds (watch) starts a new lookup when the archive's index-bearing files differ from those it read.
+  let archive = archiveLookup(init.cwd);
+  let archiveState: string | undefined;
+  const archiveFor = (task: RenderTask): typeof archive => {
+    if (task.archive !== undefined && task.archive !== archiveState) {
+      if (archiveState !== undefined) archive = archiveLookup(init.cwd);
+      archiveState = task.archive;
+    }
+    return archive;
+  };
   let fonts: { set: FontSet; id: string } | undefined;
   const fontsFor = (): { set: FontSet; id: string } => {
     if (!fonts) {
@@ -71,7 +85,7 @@ export function createRenderer(init: RendererInit): Renderer {
     const base = { id: task.id, file: task.file };
     try {
       if (!project) return { ...base, status: 'failed', diagnostics: loaded.diagnostics };
-      const prepared = prepare(task.file, task.bytes, project, { fonts: fontsFor().set, archive });
+      const prepared = prepare(task.file, task.bytes, project, { fonts: fontsFor().set, archive: archiveFor(task) });
       const ids = {
         ...(prepared.conclusion?.issuer.id !== undefined ? { issuer: prepared.conclusion.issuer.id } : {}),
         ...(prepared.conclusion?.signature.signerId !== undefined ? { signer: prepared.conclusion.signature.signerId } : {}),
