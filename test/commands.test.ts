@@ -173,11 +173,15 @@ describe('ketluan watch', () => {
     writeFileSync(join(cwd, 'ketluan.config.yaml'), text(cwd, 'ketluan.config.yaml') + '\n');
     await until(() => runs.length === 3);
     expect(runs[2]).toEqual(['ketluan.config.yaml']);
+    // A folder of notices moved in: some systems name only the folder.
+    mkdirSync(join(cwd, 'conclusions', '2025'));
+    await until(() => runs.length === 4);
+    expect(runs[3]).toEqual(['conclusions/2025']);
     controller.abort();
     await done;
     writeFileSync(join(cwd, examples[1]), text(cwd, examples[1]) + '\n# sau\n');
     await new Promise((r) => setTimeout(r, 300));
-    expect(runs).toHaveLength(3);
+    expect(runs).toHaveLength(4);
   });
 
   it('rebuilds the saved file and prints its problems', async () => {

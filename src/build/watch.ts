@@ -99,7 +99,8 @@ export async function watchBuild(opts: WatchOptions): Promise<void> {
     }
   };
   // In a source folder only YAML files are built: an editor's or sed's temporary file there is no change.
-  for (const p of opts.paths) add(p, (file) => /\.ya?ml$/i.test(file));
+  // A folder counts too (Windows and macOS may name only the folder of notices renamed or moved in).
+  for (const p of opts.paths) add(p, (file) => /\.ya?ml$/i.test(file) || kind(file) === 'dir');
   for (const p of opts.inputs) add(p, () => true);
 
   await run();
