@@ -91,6 +91,22 @@ describe('ketluan new', () => {
     expect(existsSync(join(inside, 'schemas'))).toBe(false);
   });
 
+  it('brings a copy of an older ketluan schema up to date, and leaves any other schema alone', async () => {
+    const cwd = tempProject([]);
+    expect((await run(cwd, ['new', '--issuer', 'ubnd-bac-son', 'conclusions/2024/a.yaml'])).code).toBe(0);
+    const copy = join(cwd, 'schemas/conclusion.schema.json');
+    const current = readFileSync(copy, 'utf8');
+    const older = JSON.stringify({ ...JSON.parse(current), title: 'bản cũ' });
+    writeFileSync(copy, older);
+    const updated = await run(cwd, ['new', '--issuer', 'ubnd-bac-son', 'conclusions/2024/b.yaml']);
+    expect(updated.out).toContain('Đã cập nhật schemas/conclusion.schema.json');
+    expect(readFileSync(copy, 'utf8')).toBe(current);
+    const own = JSON.stringify({ $id: 'https://tinh.example/lược-đồ.json', type: 'object' });
+    writeFileSync(copy, own);
+    expect((await run(cwd, ['new', '--issuer', 'ubnd-bac-son', 'conclusions/2024/c.yaml'])).out).not.toContain('Đã cập nhật');
+    expect(readFileSync(copy, 'utf8')).toBe(own);
+  });
+
   it('fails check exactly at the lines to fill, and passes once they are filled', async () => {
     const cwd = tempProject([]); // no archive: no defaults, every placeholder present
     expect((await run(cwd, ['new', '--issuer', 'ubnd-bac-son', 'conclusions/2024/moi.yaml'])).code).toBe(0);

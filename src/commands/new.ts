@@ -24,14 +24,38 @@ import { chooseIssuer } from './number.ts';
  * as a relative path that holds on every clerk's checkout; else (ketluan
  * installed outside the project) a copy written into the project's
  * schemas/, since a path out of the project would hold on this machine only.
+ * A copy of an older ketluan's schema (same `$id`, other content) is
+ * brought up to date, so the editor checks what `ketluan check` checks.
  */
-export function schemaFile(cwd: string, shipped = packagePath('schemas', 'conclusion.schema.json')): { readonly path: string; readonly copied: boolean } {
+export function schemaFile(
+  cwd: string,
+  shipped = packagePath('schemas', 'conclusion.schema.json'),
+): { readonly path: string; readonly copied: 'new' | 'updated' | false } {
   const local = resolve(cwd, 'schemas', 'conclusion.schema.json');
-  if (existsSync(local)) return { path: local, copied: false };
+  const ours = readFileSync(shipped);
+  if (existsSync(local)) {
+    if (local === shipped || !isOlderCopy(readFileSync(local), ours)) return { path: local, copied: false };
+    writeAtomic(local, ours);
+    return { path: local, copied: 'updated' };
+  }
   const fromProject = relative(cwd, shipped);
   if (!fromProject.startsWith('..') && !isAbsolute(fromProject)) return { path: shipped, copied: false };
-  writeAtomic(local, readFileSync(shipped));
-  return { path: local, copied: true };
+  writeAtomic(local, ours);
+  return { path: local, copied: 'new' };
+}
+
+/** Whether `copy` is another version of ketluan's schema `ours`: the same `$id`, other bytes. */
+function isOlderCopy(copy: Buffer, ours: Buffer): boolean {
+  if (copy.equals(ours)) return false;
+  const idOf = (bytes: Buffer): unknown => {
+    try {
+      return (JSON.parse(bytes.toString('utf8')) as { $id?: unknown }).$id;
+    } catch {
+      return undefined;
+    }
+  };
+  const id = idOf(ours);
+  return typeof id === 'string' && idOf(copy) === id;
 }
 
 /**
@@ -152,11 +176,11 @@ Exit code: 0 created, 1 the file exists, 2 bad usage.`,
     }
     if (schema.copied) {
       const copy = relative(ctx.cwd, schema.path).split(sep).join('/');
-      ctx.stdout.write(
-        (ctx.lang === 'vi'
-          ? `Đã chép lược đồ vào ${copy}, để trình soạn thảo (VS Code có YAML) gợi ý và báo lỗi ngay khi gõ.`
-          : `Copied the schema to ${copy}, so that the editor (VS Code with YAML) hints and flags errors as you type.`) + '\n',
-      );
+      const said =
+        schema.copied === 'new'
+          ? { vi: `Đã chép lược đồ vào ${copy}, để trình soạn thảo (VS Code có YAML) gợi ý và báo lỗi ngay khi gõ.`, en: `Copied the schema to ${copy}, so that the editor (VS Code with YAML) hints and flags errors as you type.` }
+          : { vi: `Đã cập nhật ${copy} theo phiên bản ketluan đang dùng.`, en: `Updated ${copy} to this version of ketluan.` };
+      ctx.stdout.write(said[ctx.lang] + '\n');
     }
     ctx.stdout.write(
       (ctx.lang === 'vi'
