@@ -34,11 +34,6 @@ export function readsArchive(text: string): boolean {
   return /fromArchive[ \t]*:[ \t]*true/.test(text);
 }
 
-/** The register key of an issuer: its config id, or `symbol:TB-XYZ` when declared inline (as register/header.ts). */
-export function issuerKey(issuer: { readonly id?: string; readonly symbol: string }): string {
-  return issuer.id ?? `symbol:${issuer.symbol}`;
-}
-
 /**
  * A digest of every index-bearing file of each issuer, for cache keys: a
  * notice that reads the archive (`fromArchive: true`) is stale when any of

@@ -16,7 +16,7 @@ import type { Doc } from '../ir.ts';
 import { FACE_NAMES, loadFonts, type FontSet } from '../writers/pdf/fonts.ts';
 import type { Project } from './project.ts';
 import type { PreviousLookup } from '../compose/indices.ts';
-import { issuerKey } from './archive.ts';
+import { issuerKey } from '../register/header.ts';
 
 /** Result of checking and rendering one file. */
 export interface Prepared {

@@ -9,6 +9,11 @@
  */
 import { parse } from 'yaml';
 
+/** The register key of an issuer: its config id, or `symbol:TB-XYZ` when declared inline (as the header scan keys it). */
+export function issuerKey(issuer: { readonly id?: string; readonly symbol: string }): string {
+  return issuer.id ?? `symbol:${issuer.symbol}`;
+}
+
 /** A value found in the file, with the 1-based position of the value (or of its key when empty). */
 export interface Located<T> {
   readonly value: T;

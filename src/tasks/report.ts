@@ -10,6 +10,7 @@ import { dateParts, type DateParts } from '../compose/dates.ts';
 import { headerLines } from '../compose/issuer.ts';
 import { signatureLines } from '../compose/signature.ts';
 import type { Doc } from '../ir.ts';
+import { issuerKey } from '../register/header.ts';
 import { parseNoticeMarkup } from '../render/markup.ts';
 import type { TemplateSet } from '../render/index.ts';
 import { fold } from '../source/vietnamese.ts';
@@ -77,11 +78,6 @@ export interface ReportView {
 /** ND30 Phụ lục III: a report's ký hiệu is BC- followed by the body's abbreviation (TB-UBND → BC-UBND). */
 export function reportSymbol(noticeSymbol: string): string {
   return `BC-${noticeSymbol.replace(/^TB-/, '')}`;
-}
-
-/** The register's key of an issuer (as build/archive.ts keys it): the config id, else the symbol of an inline issuer. */
-function issuerKey(issuer: Issuer): string {
-  return issuer.id ?? `symbol:${issuer.symbol}`;
 }
 
 /**

@@ -7,7 +7,7 @@
  * a few.
  */
 import { _, Ajv } from 'ajv';
-import type { Options, ValidateFunction } from 'ajv';
+import type { Options } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { formats } from './formats.ts';
@@ -74,5 +74,3 @@ export async function standaloneModule(schema: object, name: string): Promise<st
     '',
   ].join('\n');
 }
-
-export type { ValidateFunction };
