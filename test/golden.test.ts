@@ -1,5 +1,6 @@
 /**
- * Golden tests: the two reference notices in shared/reference/notices/,
+ * Golden tests: the two reference notices in test/reference/notices/ (copied
+ * from the published texts; a user's clone has no ../shared),
  * rebuilt from conclusions/*.yaml, compared paragraph by paragraph with the
  * published text (whitespace-normalised), in the DOCX and in the PDF.
  *
@@ -20,7 +21,7 @@ import { pdfLines } from './helpers/pdf-text.ts';
 import { pdfWords, sortedWords } from './helpers/words.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const reference = (name: string) => readFileSync(new URL(`../../shared/reference/notices/${name}`, import.meta.url), 'utf8').normalize('NFC');
+const reference = (name: string) => readFileSync(new URL(`./reference/notices/${name}`, import.meta.url), 'utf8').normalize('NFC');
 
 /** Whitespace-normalised text. */
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
