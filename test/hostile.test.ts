@@ -138,7 +138,7 @@ describe.concurrent('the hostile corpus (test/hostile/cases)', () => {
     copyFileSync(join(root, 'ketluan.config.yaml'), join(dir, 'ketluan.config.yaml'));
     for (const [path, spec] of Object.entries(c.files ?? {})) writeSpec(dir, path, spec);
     for (const step of c.before ?? []) {
-      const [args, exit] = Array.isArray(step) ? [step as readonly string[], 0] : [(step as { run: string[] }).run, (step as { exit: number }).exit];
+      const { run: args, exit } = 'run' in step ? step : { run: step as readonly string[], exit: 0 };
       const r = await cli(dir, args, limit, undefined, c.env);
       expect(r.code, `before: ketluan ${args.join(' ')}\n${r.stderr}`).toBe(exit);
     }
