@@ -3,34 +3,9 @@
  * codes: 0 ok (warnings allowed), 1 invalid input, 2 bad usage, 70 internal
  * error. Commands live in src/commands/ and are loaded on demand.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Lang } from './diagnostics.ts';
+import { exit, UsageError, type Command, type CommandContext } from './commands/command.ts';
 import { t } from './messages.ts';
-
-/** Exit codes (STYLE.md habit 11). */
-export const exit = { ok: 0, invalid: 1, usage: 2, internal: 70 } as const;
-
-/** A usage mistake: printed with a pointer to --help, exit 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
-/** What every command receives. */
-export interface CommandContext {
-  readonly args: readonly string[];
-  readonly lang: Lang;
-  readonly cwd: string;
-  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  readonly env: NodeJS.ProcessEnv;
-}
-
-/** A command's module. */
-export interface Command {
-  /** Help text per language. */
-  readonly help: Record<Lang, string>;
-  readonly run: (ctx: CommandContext) => Promise<number>;
-}
 
 const commands: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./commands/build.ts')).command,
@@ -82,15 +57,6 @@ Common options:
 
 Exit codes: 0 ok, 1 problems in the files, 2 bad usage, 70 internal error.`,
 };
-
-/** Parses a command's options, turning parse failures into UsageError. */
-export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: T) {
-  try {
-    return parseArgs({ args: [...args], options: { ...options, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
 
 function pickLang(args: readonly string[], env: NodeJS.ProcessEnv): Lang {
   const i = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));

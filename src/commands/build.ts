@@ -3,9 +3,9 @@
  * rendered in parallel, with progress, the register's checks and a summary.
  */
 import { resolve } from 'node:path';
-import type { Command, CommandContext } from '../cli.ts';
+import type { Command, CommandContext } from './command.ts';
 import { readClerkFile } from '../build/read.ts';
-import { exit, parseOptions, UsageError } from '../cli.ts';
+import { exit, parseOptions, UsageError } from './command.ts';
 import { formatDiagnostics, hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { build, BuildSetupError, type FileEvent } from '../build/index.ts';
 import type { RenderPool } from '../build/pool.ts';

@@ -3,8 +3,8 @@
  * number register, and writes nothing.
  */
 import { resolve } from 'node:path';
-import type { Command } from '../cli.ts';
-import { exit, parseOptions, UsageError } from '../cli.ts';
+import type { Command } from './command.ts';
+import { exit, parseOptions, UsageError } from './command.ts';
 import { formatDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { discover } from '../build/discover.ts';
 import { archiveRegister } from '../build/index.ts';

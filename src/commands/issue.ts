@@ -3,8 +3,8 @@
  * the issue date, in the YAML itself, then builds it.
  */
 import { relative, resolve } from 'node:path';
-import type { Command } from '../cli.ts';
-import { exit, parseOptions, UsageError } from '../cli.ts';
+import type { Command } from './command.ts';
+import { exit, parseOptions, UsageError } from './command.ts';
 import { loadProject } from '../build/project.ts';
 import { issueLockName, issueNotice } from '../register/issue.ts';
 import { LockTimeoutError } from '../register/lock.ts';

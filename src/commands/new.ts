@@ -4,8 +4,8 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Command } from '../cli.ts';
-import { exit, parseOptions, UsageError } from '../cli.ts';
+import type { Command } from './command.ts';
+import { exit, parseOptions, UsageError } from './command.ts';
 import { scanRegister } from '../build/index.ts';
 import { loadProject } from '../build/project.ts';
 import { readClerkFile } from '../build/read.ts';

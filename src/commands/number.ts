@@ -2,8 +2,8 @@
  * `ketluan number next|list`: the register of outgoing documents (sổ đăng
  * ký văn bản đi), read from the archive itself.
  */
-import type { Command, CommandContext } from '../cli.ts';
-import { exit, parseOptions, UsageError } from '../cli.ts';
+import type { Command, CommandContext } from './command.ts';
+import { exit, parseOptions, UsageError } from './command.ts';
 import { scanRegister } from '../build/index.ts';
 import { loadProject } from '../build/project.ts';
 import type { Config } from '../conclusion.ts';

@@ -5,7 +5,7 @@
  * ten times a second: a terminal that scrolls a thousand redraws slows the
  * build it reports on.
  */
-import type { CommandContext } from '../cli.ts';
+import type { CommandContext } from './command.ts';
 import type { FileEvent } from '../build/index.ts';
 import { t } from '../messages.ts';
 

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { Command, CommandContext } from '../cli.ts';
-import { exit, parseOptions, UsageError } from '../cli.ts';
+import type { Command, CommandContext } from './command.ts';
+import { exit, parseOptions, UsageError } from './command.ts';
 import type { Issuer } from '../conclusion.ts';
 import type { Diagnostic, Lang } from '../diagnostics.ts';
 import { hasErrors } from '../diagnostics.ts';

@@ -11,8 +11,8 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import type { Command, CommandContext } from '../cli.ts';
-import { exit, parseOptions } from '../cli.ts';
+import type { Command, CommandContext } from './command.ts';
+import { exit, parseOptions } from './command.ts';
 import { fontFingerprint, sha256, templatesHash } from '../build/cache.ts';
 import { RenderPool } from '../build/pool.ts';
 import { configFileName, loadProject } from '../build/project.ts';
