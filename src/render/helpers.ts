@@ -14,6 +14,9 @@ export type PhraseRenderer = (name: string, view: object) => string;
 /** Matches a reference: [[PCI]], [[PCI:high]], [[deadline]]. */
 export const referencePattern = /\[\[([A-Za-z][A-Za-z0-9_-]*)(?::([a-z]+))?\]\]/g;
 
+/** Matches a footnote mark: [[^nq140]] puts footnote "nq140" (under `footnotes`) there. */
+export const footnoteMarkPattern = /\[\[\^([A-Za-z0-9][A-Za-z0-9_-]*)\]\]/g;
+
 // Private-use characters never typed by a clerk (validate/ rejects them), used as placeholders.
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
@@ -21,12 +24,21 @@ const STAR = '\uE002';
 
 /**
  * Clerk text → markup: escapes everything, resolves [[references]] through
- * the phrase templates, then turns **bold** and *italic* into <b>/<i>.
+ * the phrase templates and [[^footnote]] marks into <note>s holding the
+ * footnote's own rich text, then turns **bold** and *italic* into <b>/<i>.
  * A backslash keeps a literal star: "\*".
  */
-export function richText(text: string, notice: Pick<Notice, 'indices'>, deadline: DeadlineView | null, phrase: PhraseRenderer): string {
+export function richText(text: string, notice: Pick<Notice, 'indices'> & Partial<Pick<Notice, 'footnotes'>>, deadline: DeadlineView | null, phrase: PhraseRenderer, inNote = false): string {
   const pieces: string[] = [];
-  const withPlaceholders = Handlebars.escapeExpression(text.replace(/\\\*/g, STAR)).replace(referencePattern, (_m, id: string, variant?: string) => {
+  const placeholder = (html: string): string => {
+    pieces.push(html);
+    return `${OPEN}${pieces.length - 1}${CLOSE}`;
+  };
+  const withPlaceholders = Handlebars.escapeExpression(text.replace(/\\\*/g, STAR)).replace(footnoteMarkPattern, (_m, id: string) => {
+    const note = notice.footnotes?.[id];
+    if (note === undefined || inNote) throw new InternalError(`footnote mark [[^${id}]] without its footnote, or inside one (validate/ should have caught it)`);
+    return placeholder(`<note>${richText(note, notice, null, phrase, true)}</note>`);
+  }).replace(referencePattern, (_m, id: string, variant?: string) => {
     let html: string;
     if (id === 'deadline' && variant === undefined) {
       if (!deadline) throw new InternalError('[[deadline]] without a deadline (validate/ should have caught it)');
@@ -36,8 +48,7 @@ export function richText(text: string, notice: Pick<Notice, 'indices'>, deadline
       if (!index) throw new InternalError(`unknown index reference [[${id}]] (validate/ should have caught it)`);
       html = phrase(variant ?? 'result', index);
     }
-    pieces.push(html);
-    return `${OPEN}${pieces.length - 1}${CLOSE}`;
+    return placeholder(html);
   });
   return withPlaceholders
     .replace(/\*\*(.+?)\*\*/g, '<b>$1</b>')

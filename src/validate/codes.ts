@@ -112,6 +112,12 @@ export const codes = {
   // KL38x: YAML that parsed, but not as the clerk meant.
   KL380: 'A sentence containing ": " or ending with ":" became a "key: value" mapping; wrap the sentence in double quotes.',
   KL381: 'Warning: an unquoted item of a [ , ] list looks like a fragment of a name that contains a comma.',
+  // KL48x: footnotes (issue 12, §4).
+  KL480: 'A footnote mark [[^ID]] names a footnote that is not under "footnotes".',
+  KL481: 'Warning: a footnote under "footnotes" has no [[^ID]] mark in the text, so it is not printed.',
+  KL482: 'A footnote\'s text holds a footnote mark: footnotes have no footnotes.',
+  KL483: 'A footnote mark stands in the trích yếu, which carries no footnotes.',
+  KL484: 'A footnote is marked more than once; each footnote has exactly one mark.',
 } as const;
 
 /** The number register's range (src/register, issue 6): only register diagnostics use these, listed above once emitted. */

@@ -5,6 +5,7 @@
 import {
   AlignmentType,
   BorderStyle,
+  FootnoteReferenceRun,
   Paragraph,
   Table,
   TableCell,
@@ -20,15 +21,20 @@ import { chartToDocx } from './chart.ts';
 import type { DrawingIds } from './chart.ts';
 import { StyleId } from './styles.ts';
 
-/** Runs with their own bold and italic flags; `bold` forces bold (table header rows). */
-export function runsToDocx(runs: readonly Run[], bold = false): TextRun[] {
-  return runs.map(
-    (run) =>
-      new TextRun({
+/**
+ * Runs with their own bold and italic flags; `bold` forces bold (table
+ * header rows). A footnote's mark is a Word footnote reference, which Word
+ * numbers itself (in the order of the marks, as the IR numbers them).
+ */
+export function runsToDocx(runs: readonly Run[], bold = false): (TextRun | FootnoteReferenceRun)[] {
+  return runs.map((run) =>
+    run.footnote
+      ? new FootnoteReferenceRun(run.footnote.number)
+      : new TextRun({
         text: run.text,
         ...(bold || run.bold ? { bold: true } : {}),
         ...(run.italic ? { italics: true } : {}),
-      }),
+        }),
   );
 }
 

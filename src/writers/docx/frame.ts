@@ -6,6 +6,7 @@
 import {
   BorderStyle,
   Header,
+  LineRuleType,
   PageNumber,
   Paragraph,
   Table,
@@ -20,6 +21,7 @@ import {
 import type { DocHeader, DocRecipients, DocSignature, DocTitle } from '../../ir.ts';
 import {
   footerColumnsMm,
+  footnote,
   headerColumnsMm,
   mmToTwip,
   orgRuleRatio,
@@ -178,6 +180,19 @@ export function footerTable(recipients: DocRecipients, signature: DocSignature, 
  */
 export function endParagraph(): Paragraph {
   return new Paragraph({ style: StyleId.rule, border: { bottom: { style: BorderStyle.NONE, size: 0, space: 0 } } });
+}
+
+/**
+ * The paragraph before the header table of a notice with footnotes:
+ * exactly footnote.leadPt tall, without a border. Without it LibreOffice
+ * adds a body-size empty paragraph there (see nd30.ts footnote.leadPt).
+ */
+export function footnoteLeadParagraph(): Paragraph {
+  return new Paragraph({
+    style: StyleId.rule,
+    border: { bottom: { style: BorderStyle.NONE, size: 0, space: 0 } },
+    spacing: { line: ptToTwip(footnote.leadPt), lineRule: LineRuleType.EXACT },
+  });
 }
 
 /**

@@ -144,7 +144,7 @@ export function drawPage(shapes: readonly Shape[], pageHeightPt: number, encoder
   const texts = shapes.filter((s): s is TextShape => s.kind === 'text');
   if (texts.length > 0) {
     out.push('BT');
-    const state = { face: '' as FaceName | '', sizePt: 0 };
+    const state = { face: '' as FaceName | '', sizePt: 0, risePt: 0 };
     for (const t of texts) drawLine(t, pageHeightPt, encoder, state, out);
     out.push('ET');
   }
@@ -155,7 +155,7 @@ function drawLine(
   t: TextShape,
   pageHeightPt: number,
   encoder: GlyphEncoder,
-  state: { face: FaceName | ''; sizePt: number },
+  state: { face: FaceName | ''; sizePt: number; risePt: number },
   out: string[],
 ): void {
   out.push(`1 0 0 1 ${num(t.xPt)} ${num(pageHeightPt - t.baselinePt)} Tm`);
@@ -171,15 +171,24 @@ function drawLine(
     state.face = face;
     state.sizePt = sizePt;
   };
+  /** A footnote mark's raised baseline: the text rise operator, set back for the text after it. */
+  const rise = (risePt: number): void => {
+    if (risePt === state.risePt) return;
+    flush();
+    out.push(`${num(risePt)} Ts`);
+    state.risePt = risePt;
+  };
   const last = t.words.length - 1;
   t.words.forEach((word, w) => {
     for (const piece of word.pieces) {
+      rise(piece.risePt ?? 0);
       use(piece.face, piece.sizePt);
       array += `(${encoder.codes(piece.text, piece.face)})`;
     }
     // The spaces after a line's last word hang in the margin: not drawn.
     if (w === last || !word.spaces) return;
     const { count, face, sizePt } = word.spaces;
+    rise(0);
     use(face, sizePt);
     const space = encoder.codes(' ', face);
     if (t.extraPerSpacePt === 0) array += `(${space.repeat(count)})`;
@@ -189,5 +198,6 @@ function drawLine(
       for (let i = 0; i < count; i++) array += `(${space})${adjust}`;
     }
   });
+  rise(0);
   flush();
 }

@@ -12,13 +12,14 @@
  * (`npm run parity` checks it).
  */
 import type { Appendix, AppendixBlock, Chart, Doc, Run, Table } from '../../ir.ts';
-import { assertNever } from '../../ir.ts';
+import { assertNever, footnotesOf } from '../../ir.ts';
 import {
   appendixSizePt,
   bodyTable,
   chart as chartGeometry,
   firstLineIndentMm,
   footerColumnsMm,
+  footnote as footnoteGeometry,
   headerColumnsMm,
   headerDistanceMm,
   lineHeightPt,
@@ -34,6 +35,7 @@ import {
   sizePt,
   spacingPt,
   summaryRuleRatio,
+  superscript,
   textWidthMm,
 } from '../../nd30.ts';
 import type { Shape } from './draw.ts';
@@ -107,7 +109,7 @@ function faceOf(run: { readonly bold?: boolean; readonly italic?: boolean }): Fa
 
 /** Lays out the notice: one list of shapes per page, in page coordinates (points, from the top-left corner). */
 export function typeset(doc: Doc, fonts: FontSet): Shape[][] {
-  const setter = new Setter(fonts);
+  const setter = new Setter(fonts, doc);
   const frame = setter.frame(doc);
   const blocks = [
     ...setter.body(doc.body, true),
@@ -131,12 +133,22 @@ export function typeset(doc: Doc, fonts: FontSet): Shape[][] {
 const pageTopPt = docxPt(margin.topMm);
 const pageBottomPt = docxPt(page.heightMm) - docxPt(margin.bottomMm);
 
-/** Pages of one section (the notice, an appendix), numbered from 2 in the top margin. */
+/** The space a page's footnotes take above their first line: LibreOffice's default separator area. */
+const noteSeparatorPt = footnoteGeometry.aboveRulePt + footnoteGeometry.ruleWidthPt + footnoteGeometry.belowRulePt;
+
+/** Pages of one section (the notice, an appendix), numbered from 2 in the top margin, footnotes at their foot. */
 function section(setter: Setter, blocks: FlowBlock<readonly Shape[]>[], firstTopPt: number): Shape[][] {
-  const pages = paginate(blocks, { firstTopPt, topPt: pageTopPt, bottomPt: pageBottomPt });
+  const pages = paginate(blocks, { firstTopPt, topPt: pageTopPt, bottomPt: pageBottomPt, noteSeparatorPt });
   return pages.map((p, i) => {
     const shapes: Shape[] = i === 0 ? [] : setter.pageNumber(i + 1);
     for (const line of p.lines) for (const shape of line.content) shapes.push(moveDown(shape, line.topPt));
+    const notes = p.notes ?? [];
+    if (notes.length > 0) {
+      // The separator: a short rule at the left margin, belowRulePt above the first note.
+      const yPt = notes[0].topPt - footnoteGeometry.belowRulePt - footnoteGeometry.ruleWidthPt;
+      shapes.push({ kind: 'rect', xPt: leftPt, yPt, widthPt: textWidthPt * footnoteGeometry.ruleRatio, heightPt: footnoteGeometry.ruleWidthPt });
+    }
+    for (const line of notes) for (const shape of line.content) shapes.push(moveDown(shape, line.topPt));
     return shapes;
   });
 }
@@ -172,8 +184,16 @@ class Setter {
   /** Italic text at a line's end keeps room for its slant, as LibreOffice does. */
   private readonly endReservePt: (piece: Piece) => number;
 
-  constructor(fonts: FontSet) {
+  /** The doc's footnotes' texts, by number. */
+  private readonly footnotes = new Map<number, readonly Run[]>();
+
+  /** Page 1's frame starts this much lower: the DOCX's footnote lead paragraph. */
+  readonly leadPt: number;
+
+  constructor(fonts: FontSet, doc: Doc) {
     this.fonts = fonts;
+    for (const note of footnotesOf(doc)) this.footnotes.set(note.number, note.runs);
+    this.leadPt = this.footnotes.size > 0 ? footnoteGeometry.leadPt : 0;
     this.measure = (text, face, size) => advancePt(text, fonts.faces[face], size);
     this.endReservePt = (piece) =>
       piece.face === 'italic' || piece.face === 'boldItalic' ? italicReservePt(fonts.faces[piece.face], piece.sizePt) : 0;
@@ -200,7 +220,7 @@ class Setter {
     const heightPt = lineHeightPt(size);
     const baselinePt = heightPt - this.descentPt(size);
     const endReservePt = this.endReservePt;
-    return breakLines(words, widthPt, { firstIndentPt, measure: this.measure, endReservePt, portionGridPt: TWIP_PT }).map((line, i) => {
+    return breakLines(words, widthPt, { firstIndentPt, measure: this.measure, endReservePt, portionGridPt: TWIP_PT }).map((line, i): FlowLine<readonly Shape[]> => {
       const indentPt = i === 0 ? firstIndentPt : 0;
       const slackPt = widthPt - indentPt - line.widthPt;
       let xPt = indentPt;
@@ -211,8 +231,22 @@ class Setter {
         extraPerSpacePt = slackPt / line.stretchCount;
       }
       const shape: Shape = { kind: 'text', xPt, baselinePt, words: line.words, extraPerSpacePt };
-      return { heightPt, content: [shape] };
+      const notes = line.words.flatMap((word) => word.pieces.flatMap((piece) => (piece.footnote !== undefined ? this.noteLines(piece.footnote) : [])));
+      return notes.length > 0 ? { heightPt, content: [shape], notes } : { heightPt, content: [shape] };
     });
+  }
+
+  /**
+   * Footnote `n` as the lines at the foot of its page, from the left margin:
+   * its superscript number, a space and its text, 10 pt, flush left (Word's
+   * FootnoteText), lines at least lineHeightPt(10) apart.
+   */
+  private noteLines(n: number): Lines {
+    const runs = this.footnotes.get(n);
+    if (runs === undefined) throw new Error(`footnote mark ${n} without its footnote`);
+    const size = footnoteGeometry.sizePt;
+    const text: StyledText[] = [markText(String(n), size), { text: ' ', face: 'regular', sizePt: size }, ...styled(runs, size)];
+    return atLeft(this.lines(text, textWidthPt, 'left', size));
   }
 
   /** A plain string in one face as a paragraph. */
@@ -276,7 +310,7 @@ class Setter {
     const placeDate = this.stack([
       { lines: this.plain(header.placeDate, 'italic', sizePt.placeDate, rightColPt, 'center'), spaceBeforePt: numberRowGapPt },
     ]);
-    const topPt = docxPt(margin.topMm);
+    const topPt = docxPt(margin.topMm) + this.leadPt;
     const row2Pt = topPt + Math.max(left.heightPt, right.heightPt);
     const shapes: Shape[] = [
       ...left.shapes.map((s) => moveDown(moveRight(s, leftPt), topPt)),
@@ -371,7 +405,8 @@ class Setter {
         xPt += w;
       });
       shapes.push({ kind: 'rect', xPt: xPt - borderPt / 2, yPt: 0, widthPt: borderPt, heightPt });
-      return { heightPt, content: shapes };
+      const notes = laid.flatMap((lines) => lines.flatMap((line) => line.notes ?? []));
+      return notes.length > 0 ? { heightPt, content: shapes, notes } : { heightPt, content: shapes };
     });
     return { lines: rows, spaceBeforePt: 0, minLinesPerSide: 1, repeatFirstLine: rows.length > 1 };
   }
@@ -470,12 +505,22 @@ function tableColumnsPt(columnsPct: readonly number[]): number[] {
   return cellWidthsPt(widthsTwip);
 }
 
-/** IR runs as styled text at one size. */
-function styled(runs: readonly Run[], size: number): StyledText[] {
-  return runs.map((run) => ({ text: run.text, face: faceOf(run), sizePt: size }));
+/**
+ * A footnote's number as LibreOffice sets Word's superscript: upright,
+ * superscript.sizeRatio of `size` rounded to whole twips, raised
+ * superscript.riseRatio of `size`.
+ */
+function markText(text: string, size: number, footnote?: number): StyledText {
+  const sizePt = Math.round(size * 20 * superscript.sizeRatio) / 20;
+  return { text, face: 'regular', sizePt, risePt: size * superscript.riseRatio, ...(footnote !== undefined ? { footnote } : {}) };
 }
 
-/** Body lines start at the left margin. */
+/** IR runs as styled text at one size; a footnote's mark is its superscript number. */
+function styled(runs: readonly Run[], size: number): StyledText[] {
+  return runs.map((run) => (run.footnote ? markText(run.text, size, run.footnote.number) : { text: run.text, face: faceOf(run), sizePt: size }));
+}
+
+/** Body lines start at the left margin (and so do their footnotes, placed once already). */
 function atLeft(lines: Lines): Lines {
-  return lines.map((line) => ({ heightPt: line.heightPt, content: line.content.map((s) => moveRight(s, leftPt)) }));
+  return lines.map((line) => ({ ...line, content: line.content.map((s) => moveRight(s, leftPt)) }));
 }
