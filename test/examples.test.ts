@@ -16,7 +16,7 @@ import type { Doc } from '../src/ir.ts';
 import { writeDocx } from '../src/writers/docx/index.ts';
 import { loadFonts } from '../src/writers/pdf/fonts.ts';
 import { writePdf } from '../src/writers/pdf/index.ts';
-import { docxPart, docxParagraphs } from './helpers/docx-text.ts';
+import { docxFootnotes, docxPart, docxParagraphs } from './helpers/docx-text.ts';
 import { pdfLines } from './helpers/pdf-text.ts';
 import { pdfWords, sortedWords } from './helpers/words.ts';
 
@@ -46,7 +46,8 @@ function built(file: string): Promise<Built> {
       expect(prepared.diagnostics).toEqual([]);
       const doc = prepared.doc!;
       const docxBytes = await writeDocx(doc);
-      const paragraphs = (await docxParagraphs(docxBytes)).map(norm).filter(Boolean);
+      // The notice's paragraphs, then its footnotes (numbered as Word shows them).
+      const paragraphs = [...(await docxParagraphs(docxBytes)), ...(await docxFootnotes(docxBytes))].map(norm).filter(Boolean);
       const pdf = await pdfLines(await writePdf(doc, loadFonts()));
       return { doc, docxBytes, paragraphs, pdfWords: pdfWords(pdf), pages: pdf.length };
     })();
