@@ -77,7 +77,7 @@ describe('DOCX', () => {
     // Word's separators hold only the separator mark; docx's own hold a footnoteRef too.
     expect(notes.split('<w:footnoteRef/>').length - 1).toBe(2);
     expect(notes.split('<w:pStyle w:val="FootnoteText"/>').length - 1).toBe(2);
-    expect(await docxFootnotes(bytes)).toEqual(['1 Nghị quyết số 140/NQ-CP ngày 24 tháng 9 năm 2025.', '2 Ghi chú thứ hai.']);
+    expect(await docxFootnotes(bytes)).toEqual(['1 Nghị quyết số 140/NQ\u2011CP ngày 24 tháng 9 năm 2025.', '2 Ghi chú thứ hai.']);
     const document = docxPart(bytes, 'word/document.xml');
     expect(document).toContain('<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="1"/></w:r>');
     expect((await docxParagraphs(bytes)).some((p) => p.endsWith('1 và thêm2'))).toBe(true);

@@ -6,6 +6,7 @@ import {
   AlignmentType,
   BorderStyle,
   FootnoteReferenceRun,
+  NoBreakHyphen,
   Paragraph,
   Table,
   TableCell,
@@ -17,9 +18,25 @@ import {
 import { assertNever } from '../../ir.ts';
 import type { AppendixBlock, Heading, Paragraph as IrParagraph, Run, Table as IrTable, TableCell as IrTableCell } from '../../ir.ts';
 import { bodyTable, mmToTwip, textWidthMm } from '../../nd30.ts';
+import { keepCodesWhole, NO_BREAK_HYPHEN } from '../typography.ts';
 import { chartToDocx } from './chart.ts';
 import type { DrawingIds } from './chart.ts';
 import { StyleId } from './styles.ts';
+
+/**
+ * A run's text with document codes kept whole: each no-break hyphen as
+ * Word's own w:noBreakHyphen (text without one is written as before).
+ */
+export function textContent(text: string): { text: string } | { children: (string | NoBreakHyphen)[] } {
+  const kept = keepCodesWhole(text);
+  if (!kept.includes(NO_BREAK_HYPHEN)) return { text };
+  const children: (string | NoBreakHyphen)[] = [];
+  kept.split(NO_BREAK_HYPHEN).forEach((part, i) => {
+    if (i > 0) children.push(new NoBreakHyphen());
+    if (part !== '') children.push(part);
+  });
+  return { children };
+}
 
 /**
  * Runs with their own bold and italic flags; `bold` forces bold (table
@@ -31,7 +48,7 @@ export function runsToDocx(runs: readonly Run[], bold = false): (TextRun | Footn
     run.footnote
       ? new FootnoteReferenceRun(run.footnote.number)
       : new TextRun({
-        text: run.text,
+        ...textContent(run.text),
         ...(bold || run.bold ? { bold: true } : {}),
         ...(run.italic ? { italics: true } : {}),
         }),

@@ -31,6 +31,7 @@ import {
   summaryRuleRatio,
   textWidthMm,
 } from '../../nd30.ts';
+import { textContent } from './blocks.ts';
 import { boldTextWidthPt } from './measure.ts';
 import { StyleId } from './styles.ts';
 
@@ -130,7 +131,7 @@ export function titleParagraphs(title: DocTitle): Paragraph[] {
   if (title.summary.length === 0) return [kind];
   const summary = new Paragraph({
     style: StyleId.summary,
-    children: title.summary.map((text, i) => new TextRun(i === 0 ? { text } : { text, break: 1 })),
+    children: title.summary.map((text, i) => new TextRun(i === 0 ? textContent(text) : { ...textContent(text), break: 1 })),
   });
   const widestTwip = Math.min(widestBoldTwip(title.summary, sizePt.summary), textTwip);
   return [kind, summary, rule(summaryRuleRatio * widestTwip, textTwip, ptToTwip(spacingPt.afterTitle))];

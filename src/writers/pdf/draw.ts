@@ -99,6 +99,9 @@ export class GlyphEncoder {
         cp = text.codePointAt(i)!;
         i++;
       }
+      // A no-break hyphen (a document code's) is drawn, and read back, as the
+      // hyphen it prints, so that searching the PDF for "140/NQ-CP" finds it.
+      if (cp === 0x2011) cp = 0x2d;
       const gid = font.glyphId(cp);
       if (gid === 0) throw new MissingGlyphError(String.fromCodePoint(cp), text, face);
       let code = codeOfGid[gid];

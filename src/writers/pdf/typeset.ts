@@ -40,6 +40,7 @@ import {
 } from '../../nd30.ts';
 import type { Shape } from './draw.ts';
 import type { FaceName, FontSet } from './fonts.ts';
+import { keepCodesWhole } from '../typography.ts';
 import { breakLines, paginate, toWords } from './layout.ts';
 import type { FlowBlock, FlowLine, Measure, Piece, StyledText } from './layout.ts';
 import { advancePt, italicReservePt, MissingGlyphError } from './measure.ts';
@@ -322,7 +323,7 @@ class Setter {
     const hasSummary = title.summary.length > 0;
     const titleCell = this.stack([
       { lines: this.plain(title.kind, 'bold', sizePt.kind, textWidthPt, 'center'), spaceBeforePt: spacingPt.afterHeader },
-      ...title.summary.map((t) => ({ lines: this.plain(t, 'bold', sizePt.summary, textWidthPt, 'center') })),
+      ...title.summary.map((t) => ({ lines: this.plain(keepCodesWhole(t), 'bold', sizePt.summary, textWidthPt, 'center') })),
       ...(hasSummary
         ? [{ lines: this.rule(summaryRuleRatio * Math.min(this.widestPt(title.summary, 'bold', sizePt.summary), tableWidthPt), textWidthPt) }]
         : []),
@@ -476,7 +477,7 @@ class Setter {
   appendixHead(a: Appendix): FlowBlock<readonly Shape[]> {
     const lines: Lines = [
       ...this.plain(a.label, 'bold', appendixSizePt.label, textWidthPt, 'center'),
-      ...a.title.flatMap((t) => this.plain(t, 'bold', appendixSizePt.title, textWidthPt, 'center')),
+      ...a.title.flatMap((t) => this.plain(keepCodesWhole(t), 'bold', appendixSizePt.title, textWidthPt, 'center')),
       ...(a.reference !== '' ? this.plain(a.reference, 'italic', appendixSizePt.reference, textWidthPt, 'center') : []),
     ];
     return { lines: atLeft(lines), spaceBeforePt: 0, keepTogether: true, keepWithNext: true };
@@ -515,9 +516,9 @@ function markText(text: string, size: number, footnote?: number): StyledText {
   return { text, face: 'regular', sizePt, risePt: size * superscript.riseRatio, ...(footnote !== undefined ? { footnote } : {}) };
 }
 
-/** IR runs as styled text at one size; a footnote's mark is its superscript number. */
+/** IR runs as styled text at one size, document codes kept whole; a footnote's mark is its superscript number. */
 function styled(runs: readonly Run[], size: number): StyledText[] {
-  return runs.map((run) => (run.footnote ? markText(run.text, size, run.footnote.number) : { text: run.text, face: faceOf(run), sizePt: size }));
+  return runs.map((run) => (run.footnote ? markText(run.text, size, run.footnote.number) : { text: keepCodesWhole(run.text), face: faceOf(run), sizePt: size }));
 }
 
 /** Body lines start at the left margin (and so do their footnotes, placed once already). */
