@@ -82,6 +82,16 @@ export const ruleWidthPt = 0.5;
 /** Gap between a text line's baseline area and the rule drawn under it. */
 export const ruleGapPt = 2;
 
+/**
+ * The trích yếu's rule stands this much lower than the other rules (which
+ * sit ruleGapPt under their line), so that it clears the descenders and
+ * dots below of the summary's last line ("quyết", "ệ": about 3 pt under the
+ * baseline), as Mẫu 1.4's rule, a line of underscores under the text, does.
+ * The space after it (spacingPt.afterTitle) is that much less, so the body
+ * starts where it did.
+ */
+export const summaryRuleDropPt = 4;
+
 /** Vertical blank space between blocks of the frame. */
 export const spacingPt = {
   /** After the header table, before THÔNG BÁO. */

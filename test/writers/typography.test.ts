@@ -8,6 +8,8 @@ import type { Doc } from '../../src/ir.ts';
 import { writeDocx } from '../../src/writers/docx/index.ts';
 import { loadFonts, writePdf } from '../../src/writers/pdf/index.ts';
 import { keepCodesWhole } from '../../src/writers/typography.ts';
+import { typeset } from '../../src/writers/pdf/typeset.ts';
+import { sizePt } from '../../src/nd30.ts';
 import { docxPart } from '../helpers/docx-text.ts';
 import { pdfLines } from '../helpers/pdf-text.ts';
 
@@ -47,5 +49,28 @@ describe('document codes in the writers', () => {
     // Drawn, and read back, as the hyphen it prints.
     expect(lines.filter((line) => /(NQ|QĐ|NĐ|TB|VPCP)-(CP|UBND|KSTT)/.test(line)).length).toBeGreaterThan(30);
     expect(lines.some((line) => line.includes('\u2011'))).toBe(false);
+  });
+});
+
+describe('the rule under the trích yếu', () => {
+  it('stands half the type size under the last line\'s baseline, clear of its descenders and dots below (before: 5 pt, touching "y")', () => {
+    const doc = sampleNotice();
+    const shapes = typeset(doc, loadFonts())[0];
+    const text = (s: (typeof shapes)[number]) => (s.kind === 'text' ? s.words.map((w) => w.pieces.map((p) => p.text).join('')).join(' ') : '');
+    const last = doc.title.summary[doc.title.summary.length - 1];
+    const line = shapes.findIndex((s) => s.kind === 'text' && text(s) === last);
+    expect(line).toBeGreaterThan(0);
+    const baselinePt = (shapes[line] as { baselinePt: number }).baselinePt;
+    // The frame's shapes are in order: the rule is the first rectangle after the line.
+    const rule = shapes.slice(line + 1).find((s) => s.kind === 'rect');
+    expect(rule?.kind).toBe('rect');
+    const dropPt = (rule as { yPt: number }).yPt - baselinePt;
+    expect(dropPt).toBeGreaterThanOrEqual(0.5 * sizePt.summary);
+    expect(dropPt).toBeLessThan(sizePt.summary);
+  });
+
+  it('DOCX: the rule paragraph takes the drop before it and the rest of the space after it', async () => {
+    const xml = docxPart(await writeDocx(sampleNotice()), 'word/document.xml');
+    expect(xml).toMatch(/<w:pStyle w:val="KLRule"\/><w:spacing w:after="160" w:before="80"\/><w:ind w:left="\d+" w:right="\d+"\/><\/w:pPr><\/w:p><w:p><w:pPr><w:pStyle w:val="KLBody"/);
   });
 });

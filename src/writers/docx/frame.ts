@@ -28,6 +28,7 @@ import {
   ptToTwip,
   sizePt,
   spacingPt,
+  summaryRuleDropPt,
   summaryRuleRatio,
   textWidthMm,
 } from '../../nd30.ts';
@@ -52,13 +53,14 @@ function lines(style: string, texts: readonly string[]): Paragraph[] {
  * rule's length between them. LibreOffice and Word both draw a paragraph
  * border from indent to indent.
  */
-function rule(ruleTwip: number, columnTwip: number, afterTwip = 0): Paragraph {
+function rule(ruleTwip: number, columnTwip: number, afterTwip = 0, beforeTwip = 0): Paragraph {
   const lengthTwip = Math.round(Math.min(ruleTwip, columnTwip));
   const leftTwip = Math.floor((columnTwip - lengthTwip) / 2);
+  const spacing = { ...(beforeTwip > 0 ? { before: beforeTwip } : {}), ...(afterTwip > 0 ? { after: afterTwip } : {}) };
   return new Paragraph({
     style: StyleId.rule,
     indent: { left: leftTwip, right: columnTwip - lengthTwip - leftTwip },
-    ...(afterTwip > 0 ? { spacing: { after: afterTwip } } : {}),
+    ...(beforeTwip > 0 || afterTwip > 0 ? { spacing } : {}),
   });
 }
 
@@ -134,7 +136,9 @@ export function titleParagraphs(title: DocTitle): Paragraph[] {
     children: title.summary.map((text, i) => new TextRun(i === 0 ? textContent(text) : { ...textContent(text), break: 1 })),
   });
   const widestTwip = Math.min(widestBoldTwip(title.summary, sizePt.summary), textTwip);
-  return [kind, summary, rule(summaryRuleRatio * widestTwip, textTwip, ptToTwip(spacingPt.afterTitle))];
+  // Dropped summaryRuleDropPt below the others, clear of the last line's descenders; the body starts where it did.
+  const ruleParagraph = rule(summaryRuleRatio * widestTwip, textTwip, ptToTwip(spacingPt.afterTitle - summaryRuleDropPt), ptToTwip(summaryRuleDropPt));
+  return [kind, summary, ruleParagraph];
 }
 
 /**

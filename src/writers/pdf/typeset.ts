@@ -34,6 +34,7 @@ import {
   ruleWidthPt,
   sizePt,
   spacingPt,
+  summaryRuleDropPt,
   summaryRuleRatio,
   superscript,
   textWidthMm,
@@ -325,13 +326,13 @@ class Setter {
       { lines: this.plain(title.kind, 'bold', sizePt.kind, textWidthPt, 'center'), spaceBeforePt: spacingPt.afterHeader },
       ...title.summary.map((t) => ({ lines: this.plain(keepCodesWhole(t), 'bold', sizePt.summary, textWidthPt, 'center') })),
       ...(hasSummary
-        ? [{ lines: this.rule(summaryRuleRatio * Math.min(this.widestPt(title.summary, 'bold', sizePt.summary), tableWidthPt), textWidthPt) }]
+        ? [{ lines: this.rule(summaryRuleRatio * Math.min(this.widestPt(title.summary, 'bold', sizePt.summary), tableWidthPt), textWidthPt), spaceBeforePt: summaryRuleDropPt }]
         : []),
     ]);
     const titleTopPt = row2Pt + Math.max(number.heightPt, placeDate.heightPt);
     for (const s of titleCell.shapes) shapes.push(moveDown(moveRight(s, leftPt), titleTopPt));
-    // The trích yếu's rule carries the space after the title (none without a summary).
-    return { shapes, bottomPt: titleTopPt + titleCell.heightPt, spaceAfterPt: hasSummary ? spacingPt.afterTitle : 0 };
+    // The trích yếu's rule carries the space after the title, less its drop (none without a summary).
+    return { shapes, bottomPt: titleTopPt + titleCell.heightPt, spaceAfterPt: hasSummary ? spacingPt.afterTitle - summaryRuleDropPt : 0 };
   }
 
   /** The body (ô 6) or an appendix's as flow blocks; `keepLast`: the last one is kept with the footer table. */
