@@ -33,7 +33,7 @@ import {
   textWidthMm,
 } from '../../nd30.ts';
 import { textContent } from './blocks.ts';
-import { boldTextWidthPt } from './measure.ts';
+import { boldTextWidthPt } from '../metrics.ts';
 import { StyleId } from './styles.ts';
 
 /** Twips of two columns; the right one takes the rounding, so the pair is exactly as wide as both together. */

@@ -41,6 +41,7 @@ import {
 } from '../../nd30.ts';
 import type { Shape } from './draw.ts';
 import type { FaceName, FontSet } from './fonts.ts';
+import { tableColumnsTwip } from '../table.ts';
 import { keepCodesWhole } from '../typography.ts';
 import { breakLines, paginate, toWords } from './layout.ts';
 import type { FlowBlock, FlowLine, Measure, Piece, StyledText } from './layout.ts';
@@ -374,11 +375,11 @@ class Setter {
 
   /**
    * An appendix grid table: a block whose lines are its rows, which never
-   * split; the bold header row is repeated on each page the table continues
+   * split; the bold header row, its cells centred vertically, is repeated on each page the table continues
    * on, as the DOCX marks it (w:tblHeader, w:cantSplit).
    */
   private table(table: Table): FlowBlock<readonly Shape[]> {
-    const widthsPt = tableColumnsPt(table.columnsPct);
+    const widthsPt = tableColumnsPt(table);
     const padPt = docxPt(bodyTable.cellPaddingXMm);
     const borderPt = bodyTable.borderPt;
     const rows = table.rows.map((cells, r): FlowLine<readonly Shape[]> => {
@@ -399,7 +400,9 @@ class Setter {
       let xPt = leftPt;
       widthsPt.forEach((w, c) => {
         shapes.push({ kind: 'rect', xPt: xPt - borderPt / 2, yPt: 0, widthPt: borderPt, heightPt });
-        let yPt = borderPt;
+        // Header cells are centred vertically in their row (w:vAlign center in the DOCX).
+        const cellPt = (laid[c] ?? []).reduce((h, l) => h + l.heightPt, 0);
+        let yPt = borderPt + (r === 0 ? (contentPt - cellPt) / 2 : 0);
         for (const line of laid[c] ?? []) {
           for (const s of line.content) shapes.push(moveDown(moveRight(s, xPt + padPt), yPt));
           yPt += line.heightPt;
@@ -491,20 +494,9 @@ class Setter {
   }
 }
 
-/** Column widths from percentages, in whole twips that add up to the table's width (as the DOCX rounds them), as LibreOffice sets them. */
-function tableColumnsPt(columnsPct: readonly number[]): number[] {
-  const totalTwip = mmToTwip(textWidthMm);
-  const sumPct = columnsPct.reduce((a, b) => a + b, 0);
-  const widthsTwip: number[] = [];
-  let edgePct = 0;
-  let edgeTwip = 0;
-  for (const pct of columnsPct) {
-    edgePct += pct;
-    const next = Math.round((edgePct / sumPct) * totalTwip);
-    widthsTwip.push(next - edgeTwip);
-    edgeTwip = next;
-  }
-  return cellWidthsPt(widthsTwip);
+/** A body table's columns (table.ts decides them for both writers), as LibreOffice sets them. */
+function tableColumnsPt(table: Table): number[] {
+  return cellWidthsPt(tableColumnsTwip(table));
 }
 
 /**
