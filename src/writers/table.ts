@@ -10,7 +10,7 @@
  */
 import type { Run, Table } from '../ir.ts';
 import { bodyTable, mmToTwip, ptToTwip, sizePt, superscript, textWidthMm } from '../nd30.ts';
-import { textWidthPt } from './metrics.ts';
+import { textWidthPt } from '../metrics.ts';
 import { keepCodesWhole } from './typography.ts';
 
 /** Room kept beside the longest word, for the rounding of glyph advances and cell edges. */

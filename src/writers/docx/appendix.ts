@@ -6,6 +6,7 @@
 import { Paragraph, Table, TextRun } from 'docx';
 import type { Appendix } from '../../ir.ts';
 import { ptToTwip, spacingPt } from '../../nd30.ts';
+import { appendixTitleLines } from '../title.ts';
 import { blocksToDocx, textContent } from './blocks.ts';
 import type { DrawingIds } from './chart.ts';
 import { endParagraph } from './frame.ts';
@@ -19,7 +20,7 @@ import { StyleId } from './styles.ts';
 function headParagraphs(appendix: Appendix): Paragraph[] {
   const lines: { style: string; text: string; wraps?: true }[] = [
     { style: StyleId.appendixLabel, text: appendix.label },
-    ...appendix.title.map((text) => ({ style: StyleId.appendixTitle, text, wraps: true as const })),
+    ...appendixTitleLines(appendix.title).map((text) => ({ style: StyleId.appendixTitle, text, wraps: true as const })),
     // An electronic document leaves the reference blank (ND30 Phụ lục I, mục III): then there is no line.
     ...(appendix.reference !== '' ? [{ style: StyleId.appendixReference, text: appendix.reference }] : []),
   ];

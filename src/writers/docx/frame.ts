@@ -32,8 +32,9 @@ import {
   summaryRuleRatio,
   textWidthMm,
 } from '../../nd30.ts';
+import { summaryLines } from '../title.ts';
 import { textContent } from './blocks.ts';
-import { boldTextWidthPt } from '../metrics.ts';
+import { boldTextWidthPt } from '../../metrics.ts';
 import { StyleId } from './styles.ts';
 
 /** Twips of two columns; the right one takes the rounding, so the pair is exactly as wide as both together. */
@@ -123,8 +124,9 @@ export function headerTable(header: DocHeader): Table {
 }
 
 /**
- * Ô 5a: THÔNG BÁO, then the trích yếu as one paragraph whose forced lines
- * are line breaks (Word rewraps a long one), then its rule: summaryRuleRatio
+ * Ô 5a: THÔNG BÁO, then the trích yếu as one paragraph whose lines
+ * (summaryLines: the forced ones, a long one cut into balanced lines) are
+ * line breaks, then its rule: summaryRuleRatio
  * of the widest line, a line being at most the text width.
  */
 export function titleParagraphs(title: DocTitle): Paragraph[] {
@@ -133,7 +135,7 @@ export function titleParagraphs(title: DocTitle): Paragraph[] {
   if (title.summary.length === 0) return [kind];
   const summary = new Paragraph({
     style: StyleId.summary,
-    children: title.summary.map((text, i) => new TextRun(i === 0 ? textContent(text) : { ...textContent(text), break: 1 })),
+    children: summaryLines(title.summary).map((text, i) => new TextRun(i === 0 ? textContent(text) : { ...textContent(text), break: 1 })),
   });
   const widestTwip = Math.min(widestBoldTwip(title.summary, sizePt.summary), textTwip);
   // Dropped summaryRuleDropPt below the others, clear of the last line's descenders; the body starts where it did.

@@ -42,6 +42,7 @@ import {
 import type { Shape } from './draw.ts';
 import type { FaceName, FontSet } from './fonts.ts';
 import { tableColumnsTwip } from '../table.ts';
+import { appendixTitleLines, summaryLines } from '../title.ts';
 import { keepCodesWhole } from '../typography.ts';
 import { breakLines, paginate, toWords } from './layout.ts';
 import type { FlowBlock, FlowLine, Measure, Piece, StyledText } from './layout.ts';
@@ -325,7 +326,7 @@ class Setter {
     const hasSummary = title.summary.length > 0;
     const titleCell = this.stack([
       { lines: this.plain(title.kind, 'bold', sizePt.kind, textWidthPt, 'center'), spaceBeforePt: spacingPt.afterHeader },
-      ...title.summary.map((t) => ({ lines: this.plain(keepCodesWhole(t), 'bold', sizePt.summary, textWidthPt, 'center') })),
+      ...summaryLines(title.summary).map((t) => ({ lines: this.plain(keepCodesWhole(t), 'bold', sizePt.summary, textWidthPt, 'center') })),
       ...(hasSummary
         ? [{ lines: this.rule(summaryRuleRatio * Math.min(this.widestPt(title.summary, 'bold', sizePt.summary), tableWidthPt), textWidthPt), spaceBeforePt: summaryRuleDropPt }]
         : []),
@@ -481,7 +482,7 @@ class Setter {
   appendixHead(a: Appendix): FlowBlock<readonly Shape[]> {
     const lines: Lines = [
       ...this.plain(a.label, 'bold', appendixSizePt.label, textWidthPt, 'center'),
-      ...a.title.flatMap((t) => this.plain(keepCodesWhole(t), 'bold', appendixSizePt.title, textWidthPt, 'center')),
+      ...appendixTitleLines(a.title).flatMap((t) => this.plain(keepCodesWhole(t), 'bold', appendixSizePt.title, textWidthPt, 'center')),
       ...(a.reference !== '' ? this.plain(a.reference, 'italic', appendixSizePt.reference, textWidthPt, 'center') : []),
     ];
     return { lines: atLeft(lines), spaceBeforePt: 0, keepTogether: true, keepWithNext: true };

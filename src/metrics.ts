@@ -2,8 +2,10 @@
  * Text widths both writers size things by, independent of the fonts the PDF
  * happens to be set in, so that the DOCX and the PDF size them alike: the
  * header rules, which ND30 ties to the length of the text above them (Phụ
- * lục I, mục II.1–2, 5.a; Word cannot size a rule to its text), and the
- * table columns that must hold their longest word (table.ts).
+ * lục I, mục II.1–2, 5.a; Word cannot size a rule to its text), the
+ * table columns that must hold their longest word (writers/table.ts), the
+ * balanced lines of titles (writers/title.ts), and the check that a
+ * clerk's forced title line fits (validate/).
  *
  * The widths are Times New Roman advances (read from Tinos, which has the
  * same metrics), in font units of 1/2048 em. They are proportions of the
