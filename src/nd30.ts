@@ -19,6 +19,12 @@ export const headerDistanceMm = 10;
 /** Width of the text area. */
 export const textWidthMm = page.widthMm - margin.leftMm - margin.rightMm;
 
+/**
+ * The text area's width as Word and LibreOffice lay it out, from whole
+ * twips: 11906 − 1701 − 850 = 9355 twips (165 mm would be 9354.3).
+ */
+export const textAreaWidthPt = (mmToTwip(page.widthMm) - mmToTwip(margin.leftMm) - mmToTwip(margin.rightMm)) / 20;
+
 /** The header table's columns (ô 2/3 | ô 1/4). Mẫu 1.4 uses 67.5 | 100 mm; ours fit the 165 mm text width. */
 export const headerColumnsMm = { left: 65, right: 100 } as const;
 

@@ -118,6 +118,9 @@ export const codes = {
   KL482: 'A footnote\'s text holds a footnote mark: footnotes have no footnotes.',
   KL483: 'A footnote mark stands in the trích yếu, which carries no footnotes.',
   KL484: 'A footnote is marked more than once; each footnote has exactly one mark.',
+  // KL485–KL486: title lines (issue 12, §6).
+  KL485: 'Warning: a forced trích yếu line (an entry of "summary") is wider than the text area; the writers cut it into balanced lines.',
+  KL486: 'Warning: an appendix title, in capitals, is wider than the text area; the writers cut it into balanced lines.',
 } as const;
 
 /** The number register's range (src/register, issue 6): only register diagnostics use these, listed above once emitted. */

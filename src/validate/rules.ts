@@ -13,6 +13,9 @@ import type { BodyNode, Conclusion, Directive } from '../conclusion.ts';
 import { excerpt, formatPath } from '../diagnostics.ts';
 import { footnoteMarkPattern, referencePattern } from '../render/helpers.ts';
 import { agencyKey } from '../compose/recipients.ts';
+import { upper } from '../compose/signature.ts';
+import { textWidthPt } from '../metrics.ts';
+import { appendixSizePt, sizePt, textAreaWidthPt } from '../nd30.ts';
 import { nodeAt, type SourceDoc } from '../source/index.ts';
 import { lastDayOf, workingDaysBetween } from './dates.ts';
 import type { Reporter } from './normalize.ts';
@@ -331,6 +334,38 @@ export function checkRules(c: Conclusion, r: Reporter, ctx: RuleContext): void {
   checkIndices(c, r);
   checkReferences(c, r, ctx);
   checkRecipients(c, r);
+  checkTitleLines(c, r);
+}
+
+// ── Forced title lines (KL485, KL486; issue 12, §6) ─────────────────────
+
+/** Millimetres, one decimal, with a decimal comma. */
+const mm = (pt: number): string => ((pt * 25.4) / 72).toFixed(1).replace('.', ',');
+
+/**
+ * A forced line of the trích yếu (or of an appendix title, which prints in
+ * capitals) wider than the text area: the writers cut it into balanced
+ * lines, which is seldom what the clerk who chose the break meant.
+ */
+function checkTitleLines(c: Conclusion, r: Reporter): void {
+  const column = `${mm(textAreaWidthPt)} mm`;
+  c.summary.forEach((line, i) => {
+    const widthPt = textWidthPt(line, sizePt.summary, true);
+    if (widthPt <= textAreaWidthPt) return;
+    r.report('KL485', 'warning', ['summary', i], `dòng trích yếu dài ${mm(widthPt)} mm, quá khổ chữ ${column}: ketluan sẽ tự chia dòng này`, `this trích yếu line is ${mm(widthPt)} mm long, wider than the ${column} text area: ketluan will cut it`, {
+      vi: 'Chia dòng này thành hai phần tử trong "summary" ở chỗ muốn xuống dòng, hoặc bỏ "summary" để ketluan tự viết trích yếu.',
+      en: 'Split it into two "summary" entries where the line should break, or drop "summary" to let ketluan write it.',
+    });
+  });
+  c.appendix.forEach((spec, i) => {
+    if (spec.title === undefined) return;
+    const widthPt = textWidthPt(upper(spec.title), appendixSizePt.title, true);
+    if (widthPt <= textAreaWidthPt) return;
+    r.report('KL486', 'warning', ['appendix', i, 'title'], `tên phụ lục (in hoa) dài ${mm(widthPt)} mm, quá khổ chữ ${column}: ketluan sẽ tự chia thành các dòng cân nhau`, `the appendix title (in capitals) is ${mm(widthPt)} mm long, wider than the ${column} text area: ketluan will cut it into even lines`, {
+      vi: 'Rút gọn tên phụ lục nếu muốn in trên một dòng.',
+      en: 'Shorten the title to print it on one line.',
+    });
+  });
 }
 
 // ── Characters (KL360, KL361) ────────────────────────────────────────────

@@ -9,7 +9,7 @@
  * they are, so both print the same lines.
  */
 import { textWidthPt } from '../metrics.ts';
-import { appendixSizePt, margin, mmToTwip, page, sizePt } from '../nd30.ts';
+import { appendixSizePt, sizePt, textAreaWidthPt } from '../nd30.ts';
 import { keepCodesWhole } from './typography.ts';
 
 /** Room kept at a line's end for the rounding of advances and of LibreOffice's twips. */
@@ -104,15 +104,12 @@ export function titleLines(lines: readonly string[], widthPt: number, sizePt: nu
   });
 }
 
-/** The text area's width as Word and LibreOffice lay it out: whole twips (9355, not 9354.3). */
-const columnPt = (mmToTwip(page.widthMm) - mmToTwip(margin.leftMm) - mmToTwip(margin.rightMm)) / 20;
-
 /** The printed lines of the trích yếu (ô 5a). */
 export function summaryLines(lines: readonly string[]): string[] {
-  return titleLines(lines, columnPt, sizePt.summary);
+  return titleLines(lines, textAreaWidthPt, sizePt.summary);
 }
 
 /** The printed lines of an appendix title. */
 export function appendixTitleLines(lines: readonly string[]): string[] {
-  return titleLines(lines, columnPt, appendixSizePt.title);
+  return titleLines(lines, textAreaWidthPt, appendixSizePt.title);
 }
