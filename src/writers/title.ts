@@ -15,6 +15,9 @@ import { keepCodesWhole } from './typography.ts';
 /** Room kept at a line's end for the rounding of advances and of LibreOffice's twips. */
 const SAFETY_PT = 1;
 
+/** A forced line that needs more lines than this is no title: it is left to the writers' line breakers. */
+const MAX_LINES = 8;
+
 const UPPER = /^\p{Lu}/u;
 const LOWER = /^\p{Ll}/u;
 
@@ -86,7 +89,8 @@ function balanced(widths: readonly number[], spacePt: number, widthPt: number, c
  * The printed lines of a title whose forced lines are `lines`, set bold at
  * `sizePt` in a column `widthPt` wide: a forced line that fits stays as it
  * is; a longer one is cut into balanced lines. A single word wider than the
- * column is left to the writers, which cut it as Word does.
+ * column, and a line of more than MAX_LINES lines, are left to the writers,
+ * which cut them as Word does.
  */
 export function titleLines(lines: readonly string[], widthPt: number, sizePt: number): string[] {
   const width = (text: string) => textWidthPt(keepCodesWhole(text), sizePt, true);
@@ -98,7 +102,7 @@ export function titleLines(lines: readonly string[], widthPt: number, sizePt: nu
     const widths = items.map(width);
     const spacePt = width(' ');
     const count = greedyCount(widths, spacePt, limitPt);
-    const starts = balanced(widths, spacePt, limitPt, count);
+    const starts = count <= MAX_LINES ? balanced(widths, spacePt, limitPt, count) : null;
     if (starts === null) return [line];
     return starts.map((start, k) => items.slice(start, starts[k + 1] ?? items.length).join(' '));
   });
