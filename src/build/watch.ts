@@ -1,12 +1,21 @@
 /**
  * Watching the archive: runs `rebuild` once, then again whenever a watched
- * file changes (fs.watch, recursive), after the changes have been quiet for
- * `debounceMs` (an editor's save is several events: write, rename, chmod).
- * Changes during a rebuild trigger exactly one more. Resolves when `signal`
- * aborts.
+ * file changes, after the changes have been quiet for `debounceMs` (an
+ * editor's save is several events: write, rename, chmod). Changes during a
+ * rebuild trigger exactly one more. Resolves when `signal` aborts.
+ *
+ * Folders are watched, never file handles: vim, gedit, `sed -i` and other
+ * "safe save" editors write a temporary file and rename it over the
+ * original, and Node's own recursive fs.watch on Linux keeps watching the
+ * replaced file's inode, so every save after the first went unseen. chokidar
+ * watches each folder on the way to a watched path (the parent of
+ * `conclusions/`, then `conclusions/` and every folder below it), so a file
+ * saved in place, renamed over, deleted and created again, copied or moved
+ * in or out, and a folder deleted and created again are all seen.
  */
-import { statSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { watch } from 'chokidar';
 
 /** What to watch and what to do. */
 export interface WatchOptions {
@@ -21,36 +30,52 @@ export interface WatchOptions {
   readonly signal: AbortSignal;
   /** Runs a build; `changed` lists the paths (relative to cwd) that triggered it, empty the first time. */
   readonly rebuild: (changed: readonly string[]) => Promise<void>;
-  /** Called when a path cannot be watched (missing folder). */
+  /** Called when watching fails (e.g. the system's limit on watched folders). */
   readonly onWatchError?: (path: string, error: Error) => void;
 }
 
-function kind(path: string): 'dir' | 'file' | 'missing' {
-  try {
-    return statSync(path).isDirectory() ? 'dir' : 'file';
-  } catch {
-    return 'missing';
-  }
+/** Whether a file name can matter: not an editor's or the build's dropping. */
+function relevantName(name: string): boolean {
+  return !(name.startsWith('.') || name.endsWith('~') || /\.(tmp|swp|swx|bak)$/i.test(name) || /^#.*#$/.test(name));
 }
 
-/** Whether a changed file can matter: sources, templates, config, fonts; not editor or build droppings. */
-function relevant(path: string): boolean {
-  const name = basename(path);
-  if (name.startsWith('.') || name.endsWith('~') || /\.(tmp|swp|swx|bak)$/i.test(name) || /^#.*#$/.test(name)) return false;
-  return true;
+/** `inner` is `outer` or lies inside it. */
+const within = (inner: string, outer: string): boolean => inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : outer + sep);
+
+/** The nearest folder on the way up from `path` that exists, so a path created later is still seen. */
+function existingAncestor(path: string): string {
+  let dir = dirname(path);
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
 }
 
 /** Watches until aborted. */
 export async function watchBuild(opts: WatchOptions): Promise<void> {
   const debounceMs = opts.debounceMs ?? 150;
+  const sources = opts.paths.map((p) => resolve(opts.cwd, p));
+  const inputs = opts.inputs.map((p) => resolve(opts.cwd, p));
+  const targets = [...sources, ...inputs];
   const ignored = opts.ignore.map((p) => resolve(opts.cwd, p));
-  const watchers: FSWatcher[] = [];
+
+  /** Whether `path` is a watched path, inside one, or a folder on the way to one. */
+  const wanted = (path: string): boolean => {
+    if (ignored.some((i) => within(path, i))) return false;
+    if (targets.some((t) => within(t, path))) return true;
+    return targets.some((t) => within(path, t)) && relevantName(basename(path));
+  };
+  /** Whether a change of `path` (a file unless `dir`) calls for a rebuild. In a source folder only YAML files are built. */
+  const counts = (path: string, dir: boolean): boolean => {
+    if (!wanted(path)) return false;
+    if (targets.some((t) => within(t, path) && t !== path)) return false; // a folder on the way, not a watched path
+    if (inputs.some((i) => within(path, i))) return true;
+    return dir || /\.ya?ml$/i.test(path);
+  };
+
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
   let first = true;
-
   const run = async (): Promise<void> => {
     if (running) {
       again = true;
@@ -69,39 +94,23 @@ export async function watchBuild(opts: WatchOptions): Promise<void> {
       await run();
     }
   };
-  const touched = (full: string): void => {
-    if (opts.signal.aborted || !relevant(full)) return;
-    if (ignored.some((i) => full === i || full.startsWith(i + sep))) return;
-    changed.add(relative(opts.cwd, full));
+  const touched = (path: string, dir: boolean): void => {
+    if (opts.signal.aborted || !counts(path, dir)) return;
+    changed.add(relative(opts.cwd, path));
     clearTimeout(timer);
     timer = setTimeout(() => void run(), debounceMs);
   };
-  /** Watches `path`; in a folder, only the files `accepts` (by path) count. */
-  const add = (path: string, accepts: (file: string) => boolean): void => {
-    const full = resolve(opts.cwd, path);
-    const k = kind(full);
-    try {
-      if (k === 'dir') {
-        watchers.push(
-          watch(full, { recursive: true }, (_event, name) => {
-            const file = name && resolve(full, name.toString());
-            if (file && accepts(file)) touched(file);
-          }),
-        );
-      } else {
-        // A file is watched through its folder: editors save by writing a new file and renaming it over the old one.
-        const dir = dirname(full);
-        const name = basename(full);
-        watchers.push(watch(dir, (_event, n) => n && n.toString() === name && touched(resolve(dir, n.toString()))));
-      }
-    } catch (error) {
-      opts.onWatchError?.(path, error as Error);
-    }
-  };
-  // In a source folder only YAML files are built: an editor's or sed's temporary file there is no change.
-  // A folder counts too (Windows and macOS may name only the folder of notices renamed or moved in).
-  for (const p of opts.paths) add(p, (file) => /\.ya?ml$/i.test(file) || kind(file) === 'dir');
-  for (const p of opts.inputs) add(p, () => true);
+
+  const roots = [...new Set(targets.map(existingAncestor))];
+  const watcher = watch(roots, {
+    ignoreInitial: true,
+    // A link could lead out of the project; the build does not follow links either.
+    followSymlinks: false,
+    ignored: (path: string) => !wanted(resolve(path)),
+  });
+  watcher.on('all', (event, path) => touched(resolve(path), event === 'addDir' || event === 'unlinkDir'));
+  watcher.on('error', (error) => opts.onWatchError?.(String((error as NodeJS.ErrnoException).path ?? ''), error as Error));
+  await new Promise<void>((ready) => watcher.once('ready', ready));
 
   await run();
   await new Promise<void>((done) => {
@@ -109,6 +118,6 @@ export async function watchBuild(opts: WatchOptions): Promise<void> {
     opts.signal.addEventListener('abort', () => done(), { once: true });
   });
   clearTimeout(timer);
-  for (const w of watchers) w.close();
+  await watcher.close();
   await running;
 }

@@ -74,17 +74,19 @@ export interface RunBuildOptions {
   /** A render pool kept across builds (watch). */
   readonly pool?: RenderPool;
   readonly values: { format?: string; out?: string; force?: boolean; jobs?: string; config?: string; templates?: string; quiet?: boolean };
+  /** Picks the diagnostics worth printing (watch: what is new since the last rebuild); default: all. */
+  readonly show?: (ds: readonly Diagnostic[]) => readonly Diagnostic[];
 }
 
 /**
  * Loads the project, builds, prints progress, diagnostics, removals and the
  * summary; returns the exit code. Shared by `build`, `issue` and `watch`.
  */
-export async function runBuild(ctx: CommandContext, { paths, values, pool }: RunBuildOptions): Promise<number> {
+export async function runBuild(ctx: CommandContext, { paths, values, pool, show = (ds) => ds }: RunBuildOptions): Promise<number> {
   const formats = parseFormats(values.format, ctx.lang);
   const jobs = parseJobs(values.jobs, ctx.lang);
   const project = loadProject(ctx.cwd, { config: values.config, templates: values.templates });
-  printDiagnostics(ctx, project.diagnostics);
+  printDiagnostics(ctx, show(project.diagnostics));
   if (!project.value) return exit.invalid;
   const quiet = Boolean(values.quiet);
   const progress = progressReporter(ctx, quiet);
@@ -98,9 +100,10 @@ export async function runBuild(ctx: CommandContext, { paths, values, pool }: Run
       ...(jobs !== undefined ? { jobs } : {}),
       ...(pool ? { pool } : {}),
       onFile: (event: FileEvent) => {
-        if (event.diagnostics.length > 0) {
+        const shown = show(event.diagnostics);
+        if (shown.length > 0) {
           progress.clear();
-          printDiagnostics(ctx, event.diagnostics);
+          printDiagnostics(ctx, shown);
         }
         progress.update(event);
       },
@@ -112,7 +115,7 @@ export async function runBuild(ctx: CommandContext, { paths, values, pool }: Run
     return exit.invalid;
   }
   progress.clear();
-  printDiagnostics(ctx, result.register);
+  printDiagnostics(ctx, show(result.register));
   for (const m of result.missing) ctx.stderr.write(`${t(ctx.lang, 'notFound')(m)}\n`);
   if (result.files.length === 0 && result.missing.length === 0) ctx.stderr.write(t(ctx.lang, 'noFiles')(paths.join(', ')) + '\n');
   for (const r of result.removed) if (!quiet) ctx.stdout.write(t(ctx.lang, 'removed')(r) + '\n');

@@ -10,8 +10,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import type { Command, CommandContext } from './command.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { t } from '../messages.ts';
 import { exit, parseOptions } from './command.ts';
 import { fontFingerprint, sha256, templatesHash } from '../build/cache.ts';
 import { RenderPool } from '../build/pool.ts';
@@ -23,6 +25,11 @@ import { buildOptions, parseJobs, runBuild } from './build.ts';
 export interface WatchRun {
   readonly signal: AbortSignal;
   readonly debounceMs?: number;
+}
+
+/** Identifies a diagnostic across rebuilds. */
+function diagnosticKey(d: Diagnostic): string {
+  return JSON.stringify([d.file, d.line, d.col, d.code, d.severity, d.message.en]);
 }
 
 /** Runs the watcher until `signal` aborts; returns the exit code. */
@@ -37,6 +44,9 @@ export async function watchCommand(ctx: CommandContext, run: WatchRun): Promise<
   let pool: { key: string; pool: RenderPool } | undefined;
   const vi = ctx.lang === 'vi';
   const clock = () => new Date().toTimeString().slice(0, 8);
+  // What the last rebuild found: printed again only for a file saved since, or after a config, template or font change.
+  let found = new Set<string>();
+  const configFile = resolve(ctx.cwd, configPath);
 
   await watchBuild({
     cwd: ctx.cwd,
@@ -45,7 +55,7 @@ export async function watchCommand(ctx: CommandContext, run: WatchRun): Promise<
     ignore: [values.out ?? 'out'],
     ...(run.debounceMs !== undefined ? { debounceMs: run.debounceMs } : {}),
     signal: run.signal,
-    onWatchError: (path) => ctx.stderr.write((vi ? `không theo dõi được ${path}` : `cannot watch ${path}`) + '\n'),
+    onWatchError: (path, error) => ctx.stderr.write((vi ? `không theo dõi được ${path || 'thư mục'}: ${error.message}` : `cannot watch ${path || 'a folder'}: ${error.message}`) + '\n'),
     rebuild: async (changed) => {
       if (changed.length > 0) ctx.stdout.write(`\n[${clock()}] ${vi ? 'thay đổi' : 'changed'}: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ' …' : ''}\n`);
       // Threads hold the config, templates and fonts they loaded: a change to any of them needs fresh threads.
@@ -63,11 +73,22 @@ export async function watchCommand(ctx: CommandContext, run: WatchRun): Promise<
           pool = { key, pool: new RenderPool(jobs, { cwd: ctx.cwd, ...project.value.options }) };
         }
       }
+      const saved = new Set(changed.map((c) => c.split(sep).join('/')));
+      const everything = changed.some((c) => !/\.ya?ml$/i.test(c) || resolve(ctx.cwd, c) === configFile);
+      const now = new Set<string>();
+      const show = (ds: readonly Diagnostic[]): Diagnostic[] =>
+        ds.filter((d) => {
+          const key = diagnosticKey(d);
+          const fresh = !now.has(key) && (everything || saved.has(d.file) || !found.has(key));
+          now.add(key);
+          return fresh;
+        });
       try {
-        await runBuild(ctx, { paths, values, ...(pool ? { pool: pool.pool } : {}) });
+        await runBuild(ctx, { paths, values, show, ...(pool ? { pool: pool.pool } : {}) });
       } catch (error) {
-        ctx.stderr.write(String((error as Error)?.stack ?? error) + '\n');
+        ctx.stderr.write(t(ctx.lang, 'internal')(String((error as Error)?.stack ?? error)) + '\n');
       }
+      found = now;
       ctx.stdout.write(`[${clock()}] ${vi ? 'đang theo dõi thay đổi… (Ctrl+C để dừng)' : 'watching for changes… (Ctrl+C to stop)'}\n`);
     },
   });

@@ -1,0 +1,187 @@
+/**
+ * `ketluan watch` under every way a file gets saved: in place, written to a
+ * temporary file and renamed over (vim, gedit, `sed -i`), deleted and
+ * created again, copied in, moved in and out, and its folder deleted and
+ * created again. Each save is one rebuild, however many saves came before;
+ * outputs follow their sources; a rebuild prints only what is new.
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { watchBuild } from '../src/build/watch.ts';
+import { watchCommand } from '../src/commands/watch.ts';
+import { examples, removeProjects, sink, tempProject, text } from './build-project.ts';
+
+afterAll(removeProjects);
+
+/** Waits until `cond` holds (polling), or fails after `ms` (a limit that only catches hangs). */
+async function until(cond: () => boolean, ms = 30_000): Promise<void> {
+  const start = Date.now();
+  while (!cond()) {
+    if (Date.now() - start > ms) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Saves `text` the way vim, gedit and `sed -i` do: a temporary file renamed over the original. */
+function saveByRename(path: string, content: string): void {
+  writeFileSync(path + '.tmp', content);
+  renameSync(path + '.tmp', path);
+}
+
+describe('watchBuild: every save style', () => {
+  it('sees each save, however the editor saves and however many saves came before', async () => {
+    const cwd = tempProject();
+    const controller = new AbortController();
+    const runs: (readonly string[])[] = [];
+    const done = watchBuild({
+      cwd,
+      paths: ['conclusions'],
+      inputs: ['ketluan.config.yaml'],
+      ignore: ['out'],
+      debounceMs: 80,
+      signal: controller.signal,
+      rebuild: async (changed) => void runs.push(changed),
+    });
+    /** Does `save`, then waits for the one rebuild it causes and returns what that rebuild was told changed. */
+    const step = async (save: () => void): Promise<readonly string[]> => {
+      const before = runs.length;
+      save();
+      await until(() => runs.length > before);
+      return runs[runs.length - 1];
+    };
+    try {
+      await until(() => runs.length === 1);
+      const a = join(cwd, examples[0]);
+      const original = text(cwd, examples[0]);
+      // Three renames over the same file: before the fix, only the first was seen.
+      for (let i = 0; i < 3; i++) expect(await step(() => saveByRename(a, original + `\n# lưu ${i}\n`))).toEqual([examples[0]]);
+      expect(await step(() => writeFileSync(a, original + '\n# tại chỗ\n'))).toEqual([examples[0]]);
+      expect(await step(() => (unlinkSync(a), writeFileSync(a, original)))).toEqual([examples[0]]);
+      expect(await step(() => saveByRename(a, original + '\n# lại\n'))).toEqual([examples[0]]);
+
+      const copy = join(cwd, 'conclusions/2019/ban-sao.yaml');
+      expect(await step(() => copyFileSync(a, copy))).toEqual(['conclusions/2019/ban-sao.yaml']);
+      expect(await step(() => saveByRename(copy, original + '\n# sửa bản sao\n'))).toEqual(['conclusions/2019/ban-sao.yaml']);
+      expect(await step(() => unlinkSync(copy))).toEqual(['conclusions/2019/ban-sao.yaml']);
+
+      expect(await step(() => renameSync(a, join(cwd, 'ngoai.yaml')))).toEqual([examples[0]]);
+      expect(await step(() => renameSync(join(cwd, 'ngoai.yaml'), a))).toEqual([examples[0]]);
+
+      // The whole source folder deleted, then created again with a notice in it: both seen, and saves in it too.
+      const removed = await step(() => rmSync(join(cwd, 'conclusions'), { recursive: true }));
+      expect(removed).toContain('conclusions');
+      const fresh = join(cwd, 'conclusions/2026/moi.yaml');
+      await step(() => mkdirSync(join(cwd, 'conclusions/2026'), { recursive: true }));
+      expect(await step(() => writeFileSync(fresh, original))).toEqual(['conclusions/2026/moi.yaml']);
+      expect(await step(() => saveByRename(fresh, original + '\n# 1\n'))).toEqual(['conclusions/2026/moi.yaml']);
+      expect(await step(() => saveByRename(fresh, original + '\n# 2\n'))).toEqual(['conclusions/2026/moi.yaml']);
+
+      // The config, saved by rename twice.
+      const config = join(cwd, 'ketluan.config.yaml');
+      const configText = readFileSync(config, 'utf8');
+      expect(await step(() => saveByRename(config, configText + '\n# 1\n'))).toEqual(['ketluan.config.yaml']);
+      expect(await step(() => saveByRename(config, configText + '\n# 2\n'))).toEqual(['ketluan.config.yaml']);
+
+      // What is not a source: outputs, other files, editor droppings. Then one real save, which must come alone.
+      const count = runs.length;
+      mkdirSync(join(cwd, 'out/2026'), { recursive: true });
+      writeFileSync(join(cwd, 'out/2026/moi.docx'), 'x');
+      writeFileSync(join(cwd, 'ghi-chu.txt'), 'x');
+      writeFileSync(join(cwd, 'conclusions/2026/ghi-chu.txt'), 'x');
+      writeFileSync(join(cwd, 'conclusions/2026/.moi.yaml.swp'), 'x');
+      writeFileSync(join(cwd, 'conclusions/2026/moi.yaml~'), 'x');
+      expect(await step(() => writeFileSync(fresh, original))).toEqual(['conclusions/2026/moi.yaml']);
+      expect(runs.length).toBe(count + 1);
+    } finally {
+      controller.abort();
+      await done;
+    }
+  });
+
+  it('watches a single file through its folder, across renames', async () => {
+    const cwd = tempProject();
+    const controller = new AbortController();
+    const runs: (readonly string[])[] = [];
+    const done = watchBuild({ cwd, paths: [examples[1]], inputs: [], ignore: ['out'], debounceMs: 80, signal: controller.signal, rebuild: async (c) => void runs.push(c) });
+    try {
+      await until(() => runs.length === 1);
+      const b = join(cwd, examples[1]);
+      for (let i = 0; i < 3; i++) {
+        saveByRename(b, text(cwd, examples[1]) + `\n# ${i}\n`);
+        await until(() => runs.length === i + 2);
+        expect(runs[i + 1]).toEqual([examples[1]]);
+      }
+      // Its neighbour is not watched: the next rebuild names only the watched file.
+      writeFileSync(join(cwd, 'conclusions/2023/khac.yaml'), 'x: 1\n');
+      saveByRename(b, text(cwd, examples[1]) + '\n# cuối\n');
+      await until(() => runs.length === 5);
+      expect(runs[4]).toEqual([examples[1]]);
+    } finally {
+      controller.abort();
+      await done;
+    }
+  });
+});
+
+describe('ketluan watch: outputs and what it prints', () => {
+  it('rebuilds after every save by rename, removes the outputs of a copied-in file once it is deleted, and prints each problem once', async () => {
+    const cwd = tempProject();
+    const stdout = sink();
+    const stderr = sink();
+    const controller = new AbortController();
+    const watching = watchCommand({ args: ['--jobs', '1', '--format', 'docx'], lang: 'vi', cwd, stdout, stderr, env: {} }, { signal: controller.signal, debounceMs: 80 });
+    const rounds = (): number => stdout.text.split('đang theo dõi').length - 1;
+    /** Does `save`, waits for its rebuild, returns what that rebuild printed (stdout, stderr). */
+    const step = async (save: () => void): Promise<{ out: string; err: string }> => {
+      const [n, o, e] = [rounds(), stdout.text.length, stderr.text.length];
+      save();
+      await until(() => rounds() > n);
+      return { out: stdout.text.slice(o), err: stderr.text.slice(e) };
+    };
+    try {
+      await until(() => rounds() === 1);
+      const a = join(cwd, examples[0]);
+      const docx = join(cwd, 'out/2019/nam-dinh-2019-pci-par.docx');
+      const original = text(cwd, examples[0]);
+      for (const [i, phrase] of ['Đồng thời, phân công', 'Đồng thời phân công'].entries()) {
+        const before = readFileSync(docx);
+        const printed = await step(() => saveByRename(a, original.replace('Đồng thời phân công', phrase) + `\n# ${i}\n`));
+        expect(printed.out).toContain('đã tạo 2019/nam-dinh-2019-pci-par.docx');
+        expect(readFileSync(docx).equals(before)).toBe(false);
+      }
+
+      // A copied-in notice, edited, then deleted: its outputs go with it.
+      const copy = join(cwd, 'conclusions/2019/ban-sao.yaml');
+      const copyDocx = join(cwd, 'out/2019/ban-sao.docx');
+      const numbered = original.replace(/^number: .*$/m, 'number: 96');
+      await step(() => copyFileSync(a, copy)); // same number: KL370 on both files
+      await step(() => saveByRename(copy, numbered));
+      expect(existsSync(copyDocx)).toBe(true);
+      const gone = await step(() => unlinkSync(copy));
+      expect(existsSync(copyDocx)).toBe(false);
+      expect(gone.out).toContain('đã xóa 2019/ban-sao.docx');
+
+      // A notice that never built: deleting it removes nothing and says nothing was removed.
+      const broken = join(cwd, 'conclusions/2019/loi.yaml');
+      const failed = await step(() => writeFileSync(broken, original.replace('signer: nguyen-van-minh', 'signer: khong-co').replace(/^number: .*$/m, 'number: 97')));
+      expect(failed.err.match(/KL304/g)).toHaveLength(1);
+      const deleted = await step(() => unlinkSync(broken));
+      expect(deleted.out).not.toContain('đã xóa');
+      expect(deleted.out).toMatch(/lỗi 0\b/);
+
+      // A duplicate number stays until fixed: printed when it appears, not again for a save elsewhere.
+      const dup = join(cwd, 'conclusions/2019/trung-so.yaml');
+      const appeared = await step(() => writeFileSync(dup, original));
+      expect(appeared.err.match(/KL370/g)).toHaveLength(2); // on both files, once each
+      const elsewhere = await step(() => saveByRename(join(cwd, examples[1]), text(cwd, examples[1]) + '\n# khác\n'));
+      expect(elsewhere.err).not.toContain('KL370');
+      const again = await step(() => saveByRename(dup, original + '\n# vẫn trùng\n'));
+      expect(again.err).toContain('KL370');
+      expect(statSync(docx).isFile()).toBe(true);
+    } finally {
+      controller.abort();
+    }
+    expect(await watching).toBe(0);
+  });
+});
