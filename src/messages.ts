@@ -24,18 +24,35 @@ const catalogue = {
     vi: (m: string) => `Lỗi nội bộ của ketluan (không phải lỗi của tệp bạn soạn): ${m}\nVui lòng báo lỗi kèm tệp YAML và lệnh đã chạy.`,
     en: (m: string) => `ketluan internal error (not a problem in your file): ${m}\nPlease report it with the YAML file and the command you ran.`,
   },
+  /** A usage error, pointing at the help of the command it concerns (`npx`: what runs on a fresh clone). */
   usage: {
-    vi: (m: string) => `Lệnh không hợp lệ: ${m}\nXem: ketluan --help`,
-    en: (m: string) => `Bad usage: ${m}\nSee: ketluan --help`,
+    vi: (m: string, command?: string) => `Lệnh không hợp lệ: ${m}\nXem hướng dẫn: npx ketluan${command ? ` ${command}` : ''} --help`,
+    en: (m: string, command?: string) => `Bad usage: ${m}\nSee the help: npx ketluan${command ? ` ${command}` : ''} --help`,
   },
   badFormat: {
-    vi: (f: string) => `định dạng "${f}" không hỗ trợ; dùng docx, pdf hoặc docx,pdf`,
-    en: (f: string) => `format "${f}" is not supported; use docx, pdf or docx,pdf`,
+    vi: (f: string) => `--format: định dạng "${f}" không hỗ trợ; dùng docx, pdf hoặc docx,pdf`,
+    en: (f: string) => `--format: format "${f}" is not supported; use docx, pdf or docx,pdf`,
+  },
+  /** --format of the commands that print (check, number). */
+  badTextFormat: {
+    vi: (f: string) => `--format: "${f}" không hỗ trợ; dùng text hoặc json`,
+    en: (f: string) => `--format: "${f}" is not supported; use text or json`,
   },
   notFound: { vi: (p: string) => `không tìm thấy ${p}`, en: (p: string) => `${p} not found` },
 } as const;
 
 type Catalogue = typeof catalogue;
+
+/**
+ * A command the clerk is told to run, as it runs on a fresh clone (`npx
+ * ketluan …`, ketluan being a dependency-free checkout, not a global
+ * install), each argument quoted when a shell would split or expand it
+ * (double quotes work in PowerShell, cmd and sh alike).
+ */
+export function commandLine(...args: readonly string[]): string {
+  const quote = (a: string): string => (/^[\p{L}\p{N}_./:@,+=-]+$/u.test(a) ? a : `"${a.replace(/"/g, '\\"')}"`);
+  return ['npx', 'ketluan', ...args.map(quote)].join(' ');
+}
 
 /** Looks up a message in the clerk's language. */
 export function t<K extends keyof Catalogue>(lang: Lang, key: K): Catalogue[K]['vi'] {

@@ -139,7 +139,7 @@ export async function runBuild(ctx: CommandContext, { paths, values, pool, show 
 
 export const command: Command = {
   help: {
-    vi: `Cách dùng: ketluan build [đường dẫn…] [tùy chọn]
+    vi: `Cách dùng: npx ketluan build [đường dẫn…] [tùy chọn]
 
 Tạo thông báo (DOCX và PDF) từ các tệp YAML. Đường dẫn là tệp hoặc thư mục;
 mặc định là thư mục conclusions/. conclusions/2023/x.yaml → out/2023/x.docx và .pdf.
@@ -162,7 +162,7 @@ Tùy chọn:
 
 Mã thoát: 0 nếu mọi tệp đều tạo được, 1 nếu có tệp lỗi hoặc số văn bản trùng
 (các tệp khác vẫn được tạo), 70 nếu ketluan gặp lỗi nội bộ.`,
-    en: `Usage: ketluan build [paths…] [options]
+    en: `Usage: npx ketluan build [paths…] [options]
 
 Builds notices (DOCX and PDF) from YAML files. Paths are files or folders;
 the default is conclusions/. conclusions/2023/x.yaml → out/2023/x.docx and .pdf.

@@ -98,13 +98,13 @@ export async function watchCommand(ctx: CommandContext, run: WatchRun): Promise<
 
 export const command: Command = {
   help: {
-    vi: `Cách dùng: ketluan watch [đường dẫn…] [tùy chọn]
+    vi: `Cách dùng: npx ketluan watch [đường dẫn…] [tùy chọn]
 
 Tạo DOCX và PDF, rồi tự tạo lại mỗi khi lưu một tệp YAML, tệp cấu hình hoặc
 mẫu, và in ngay các lỗi tìm thấy. Dùng khi vừa soạn vừa mở DOCX/PDF bên cạnh.
 Chỉ tạo lại những tệp có thay đổi. Nhấn Ctrl+C để dừng.
 
-Tùy chọn (như ketluan build):
+Tùy chọn (như npx ketluan build):
   --format docx,pdf   Định dạng cần tạo (mặc định: cả hai)
   --out THƯ_MỤC       Thư mục kết quả (mặc định: out)
   -j, --jobs SỐ       Số luồng tạo tệp (mặc định: số nhân CPU)
@@ -113,13 +113,13 @@ Tùy chọn (như ketluan build):
   -q, --quiet         Không in tiến độ, chỉ in lỗi và dòng tổng kết
   --lang vi|en        Ngôn ngữ thông báo
   -h, --help          Xem hướng dẫn này`,
-    en: `Usage: ketluan watch [paths…] [options]
+    en: `Usage: npx ketluan watch [paths…] [options]
 
 Builds DOCX and PDF, then rebuilds whenever a YAML file, the config or a
 template is saved, printing the problems found at once. For writing with the
 DOCX/PDF open beside the editor. Only changed files are rebuilt. Ctrl+C stops.
 
-Options (as for ketluan build):
+Options (as for npx ketluan build):
   --format docx,pdf   Formats to write (default: both)
   --out DIR           Output folder (default: out)
   -j, --jobs N        Render threads (default: the number of CPU cores)
