@@ -36,6 +36,8 @@ describe('usage errors (exit 2)', () => {
     [['check', '--format', 'xml'], /--format: "xml" không hỗ trợ; dùng text hoặc json/],
     [['number', 'list', '--format', 'xml'], /--format: "xml" không hỗ trợ; dùng text hoặc json/],
     [['build', '--format', 'odt'], /--format: định dạng "odt" không hỗ trợ; dùng docx, pdf hoặc docx,pdf/],
+    // Before the fix, watch started and printed an internal error at every rebuild.
+    [['watch', '--format', 'odt'], /--format: định dạng "odt" không hỗ trợ; dùng docx, pdf hoặc docx,pdf\nXem hướng dẫn: npx ketluan watch --help/],
     [['build', '--lang', 'fr'], /--lang cần vi hoặc en, không phải "fr"/],
     [['build', '--lang'], /--lang cần vi hoặc en, không phải ""/],
   ])('%j', async (args, message) => {
@@ -88,5 +90,18 @@ describe('the words of issue', () => {
     expect(lockMessage(new LockTimeoutError('x.lock', undefined), 'vi')).toContain('(một tiến trình khác)');
     for (const e of [held, new LockTimeoutError('x.lock', undefined)]) expect(lockMessage(e, 'vi')).not.toMatch(/another process|pid \d| on |since/);
     expect(lockMessage(new LockTimeoutError('x.lock', undefined), 'en')).toContain('(another process)');
+  });
+});
+
+describe('issue prints each problem once', () => {
+  // Found while fixing watch's repeated diagnostics: issue printed the config's warnings, then its build printed them again.
+  it('a warning in the config, once', async () => {
+    const cwd = tempProject([examples[1]]);
+    const config = join(cwd, 'ketluan.config.yaml');
+    writeFileSync(config, text(cwd, 'ketluan.config.yaml').replace('Vũ Quang Hiến', 'Vũ Quang Hiến'.normalize('NFD')));
+    const { code, out, err } = await run(cwd, ['issue', '--date', '2023-04-17', '--format', 'docx', examples[1]]);
+    expect(code).toBe(0);
+    expect(out).toContain('Đã cấp số 01/TB-UBND');
+    expect(err.match(/ghi chú KL107/g)).toHaveLength(1);
   });
 });

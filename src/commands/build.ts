@@ -44,6 +44,11 @@ function sourcesOf(ctx: CommandContext, ds: readonly Diagnostic[]): Map<string, 
   return sources;
 }
 
+/** Identifies a diagnostic, to print it once when several steps find it (issue, watch). */
+export function diagnosticKey(d: Diagnostic): string {
+  return JSON.stringify([d.file, d.line, d.col, d.code, d.severity, d.message.en]);
+}
+
 /** Parses --jobs: a whole number of threads, at least 1. */
 export function parseJobs(value: string | undefined, lang: CommandContext['lang']): number | undefined {
   if (value === undefined) return undefined;

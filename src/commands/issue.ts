@@ -10,7 +10,7 @@ import { loadProject } from '../build/project.ts';
 import { issueLockName, issueNotice } from '../register/issue.ts';
 import { LockTimeoutError } from '../register/lock.ts';
 import { numberLabel, viDate } from '../register/index.ts';
-import { buildOptions, parseFormats, parseJobs, printDiagnostics, runBuild } from './build.ts';
+import { buildOptions, diagnosticKey, parseFormats, parseJobs, printDiagnostics, runBuild } from './build.ts';
 import { today } from './number.ts';
 
 /** What the clerk reads when someone else held the numbering lock too long. */
@@ -114,6 +114,8 @@ numbered, changed meanwhile, lock held too long) or the build failed, 2 bad usag
       (ctx.lang === 'vi' ? `Đã cấp số ${no}, ngày ban hành ${viDate(outcome.issued)}, cho ${file}.` : `Issued ${file} as number ${no}, dated ${outcome.issued}.`) + '\n',
     );
     if (values['no-build']) return exit.ok;
-    return runBuild(ctx, { paths: [file], values });
+    // The config's diagnostics were printed above: the build loads the project again and would repeat them.
+    const printed = new Set(project.diagnostics.map(diagnosticKey));
+    return runBuild(ctx, { paths: [file], values, show: (ds) => ds.filter((d) => !printed.has(diagnosticKey(d))) });
   },
 };

@@ -19,7 +19,7 @@ import { fontFingerprint, sha256, templatesHash } from '../build/cache.ts';
 import { RenderPool } from '../build/pool.ts';
 import { configFileName, loadProject } from '../build/project.ts';
 import { watchBuild } from '../build/watch.ts';
-import { buildOptions, parseJobs, runBuild } from './build.ts';
+import { buildOptions, diagnosticKey, parseFormats, parseJobs, runBuild } from './build.ts';
 
 /** Options of `watchCommand` besides the context (tests stop it with `signal`). */
 export interface WatchRun {
@@ -27,15 +27,12 @@ export interface WatchRun {
   readonly debounceMs?: number;
 }
 
-/** Identifies a diagnostic across rebuilds. */
-function diagnosticKey(d: Diagnostic): string {
-  return JSON.stringify([d.file, d.line, d.col, d.code, d.severity, d.message.en]);
-}
-
 /** Runs the watcher until `signal` aborts; returns the exit code. */
 export async function watchCommand(ctx: CommandContext, run: WatchRun): Promise<number> {
   const { values, positionals } = parseOptions(ctx.args, buildOptions);
   const jobs = parseJobs(values.jobs, ctx.lang) ?? availableParallelism();
+  // Checked before watching: a bad --format would otherwise fail every rebuild.
+  parseFormats(values.format, ctx.lang);
   const paths = positionals.length > 0 ? positionals : ['conclusions'];
   const configPath = values.config ?? configFileName;
   const first = loadProject(ctx.cwd, { config: values.config, templates: values.templates });
