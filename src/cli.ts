@@ -78,6 +78,8 @@ export async function main(argv: readonly string[], io: Partial<Pick<CommandCont
   let current: string | undefined; // the command whose --help a usage error points at
   try {
     if (bad !== undefined) throw new UsageError({ vi: `--lang cần vi hoặc en, không phải "${bad}"`, en: `--lang takes vi or en, not "${bad}"` });
+    // `help build` is `build --help`, as in git and npm.
+    if (name === 'help' && args[0] !== undefined && !args[0].startsWith('-')) return await main([args[0], '--help', ...args.slice(1)], io);
     if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
       stdout.write(mainHelp[lang] + '\n');
       return exit.ok;

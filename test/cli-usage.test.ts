@@ -48,6 +48,14 @@ describe('usage errors (exit 2)', () => {
     expect(err).not.toMatch(nodeEnglish);
   });
 
+  it('help COMMAND prints the command\'s help; help for a misspelled one suggests it', async () => {
+    const cwd = tempProject([]);
+    const help = await run(cwd, ['help', 'build']);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/^Cách dùng: npx ketluan build/);
+    expect((await run(cwd, ['help', 'bulid'])).err).toContain('có phải ý bạn là "build"?');
+  });
+
   it('in English with --lang en, anywhere on the line', async () => {
     const cwd = tempProject([]);
     const { code, err } = await run(cwd, ['build', '--formt', 'docx', '--lang', 'en']);
