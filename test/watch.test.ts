@@ -5,12 +5,12 @@
  * created again. Each save is one rebuild, however many saves came before;
  * outputs follow their sources; a rebuild prints only what is new.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { watchBuild } from '../src/build/watch.ts';
 import { watchCommand } from '../src/commands/watch.ts';
-import { examples, removeProjects, sink, tempProject, text } from './build-project.ts';
+import { examples, removeProjects, root, sink, tempProject, text } from './build-project.ts';
 
 afterAll(removeProjects);
 
@@ -124,7 +124,66 @@ describe('watchBuild: every save style', () => {
   });
 });
 
+describe('watchBuild: inputs named later', () => {
+  it('watches a folder the rebuild names after the start (a font folder the config now names)', async () => {
+    const cwd = tempProject();
+    const controller = new AbortController();
+    const runs: (readonly string[])[] = [];
+    const done = watchBuild({
+      cwd,
+      paths: ['conclusions'],
+      inputs: ['ketluan.config.yaml'],
+      ignore: ['out'],
+      debounceMs: 80,
+      signal: controller.signal,
+      rebuild: async (c) => {
+        runs.push(c);
+        return ['ketluan.config.yaml', 'phong-chu'];
+      },
+    });
+    try {
+      await until(() => runs.length === 1);
+      mkdirSync(join(cwd, 'phong-chu'));
+      writeFileSync(join(cwd, 'phong-chu/TimesNewRoman.ttf'), 'x');
+      await until(() => runs.flat().includes('phong-chu/TimesNewRoman.ttf'));
+      const n = runs.length;
+      saveByRename(join(cwd, 'phong-chu/TimesNewRoman.ttf'), 'y');
+      await until(() => runs.length > n);
+      expect(runs[runs.length - 1]).toEqual(['phong-chu/TimesNewRoman.ttf']);
+    } finally {
+      controller.abort();
+      await done;
+    }
+  });
+});
+
 describe('ketluan watch: outputs and what it prints', () => {
+  // Before the fix, a config that did not load at the start left --templates unwatched for good.
+  it('watches --templates even when the config did not load at the start', async () => {
+    const cwd = tempProject();
+    cpSync(join(root, 'templates'), join(cwd, 'mau'), { recursive: true });
+    const config = join(cwd, 'ketluan.config.yaml');
+    const good = readFileSync(config, 'utf8');
+    writeFileSync(config, 'issuers: [\n');
+    const stdout = sink();
+    const stderr = sink();
+    const controller = new AbortController();
+    const watching = watchCommand({ args: ['--jobs', '1', '--format', 'docx', '--templates', 'mau'], lang: 'vi', cwd, stdout, stderr, env: {} }, { signal: controller.signal, debounceMs: 80 });
+    const rounds = (): number => stdout.text.split('đang theo dõi').length - 1;
+    try {
+      await until(() => rounds() === 1);
+      writeFileSync(config, good);
+      await until(() => rounds() === 2 && /Đã tạo 2/.test(stdout.text));
+      const notice = join(cwd, 'mau/notice.hbs');
+      saveByRename(notice, readFileSync(notice, 'utf8') + '\n');
+      await until(() => rounds() === 3);
+      expect(stdout.text).toContain('thay đổi: mau/notice.hbs');
+    } finally {
+      controller.abort();
+    }
+    expect(await watching).toBe(0);
+  });
+
   it('rebuilds after every save by rename, removes the outputs of a copied-in file once it is deleted, and prints each problem once', async () => {
     const cwd = tempProject();
     const stdout = sink();

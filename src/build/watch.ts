@@ -28,8 +28,11 @@ export interface WatchOptions {
   readonly ignore: readonly string[];
   readonly debounceMs?: number;
   readonly signal: AbortSignal;
-  /** Runs a build; `changed` lists the paths (relative to cwd) that triggered it, empty the first time. */
-  readonly rebuild: (changed: readonly string[]) => Promise<void>;
+  /**
+   * Runs a build; `changed` lists the paths (relative to cwd) that triggered it, empty the first time.
+   * May return the inputs to watch from then on (the config can name another font folder).
+   */
+  readonly rebuild: (changed: readonly string[]) => Promise<readonly string[] | void>;
   /** Called when watching fails (e.g. the system's limit on watched folders). */
   readonly onWatchError?: (path: string, error: Error) => void;
 }
@@ -53,8 +56,8 @@ function existingAncestor(path: string): string {
 export async function watchBuild(opts: WatchOptions): Promise<void> {
   const debounceMs = opts.debounceMs ?? 150;
   const sources = opts.paths.map((p) => resolve(opts.cwd, p));
-  const inputs = opts.inputs.map((p) => resolve(opts.cwd, p));
-  const targets = [...sources, ...inputs];
+  let inputs = opts.inputs.map((p) => resolve(opts.cwd, p));
+  let targets = [...sources, ...inputs];
   const ignored = opts.ignore.map((p) => resolve(opts.cwd, p));
 
   /** Whether `path` is a watched path, inside one, or a folder on the way to one. */
@@ -85,9 +88,16 @@ export async function watchBuild(opts: WatchOptions): Promise<void> {
     first = false;
     const batch = [...changed].sort();
     changed.clear();
-    running = opts.rebuild(batch).finally(() => {
-      running = undefined;
-    });
+    running = opts.rebuild(batch).then(
+      (next) => {
+        running = undefined;
+        if (next) watchInputs(next);
+      },
+      (error: unknown) => {
+        running = undefined;
+        throw error;
+      },
+    );
     await running;
     if (again && !opts.signal.aborted) {
       again = false;
@@ -102,6 +112,15 @@ export async function watchBuild(opts: WatchOptions): Promise<void> {
   };
 
   const roots = [...new Set(targets.map(existingAncestor))];
+  /** Watches inputs named since the start too (a font folder the config now names). */
+  const watchInputs = (next: readonly string[]): void => {
+    const added = next.map((p) => resolve(opts.cwd, p)).filter((p) => !inputs.includes(p));
+    if (added.length === 0) return;
+    inputs = [...inputs, ...added];
+    targets = [...sources, ...inputs];
+    // A folder that exists is watched itself; one still missing through the folder it will appear in.
+    watcher.add([...new Set(added.map((p) => (existsSync(p) ? p : existingAncestor(p))))]);
+  };
   const watcher = watch(roots, {
     ignoreInitial: true,
     // A link could lead out of the project; the build does not follow links either.

@@ -35,9 +35,13 @@ export async function watchCommand(ctx: CommandContext, run: WatchRun): Promise<
   parseFormats(values.format, ctx.lang);
   const paths = positionals.length > 0 ? positionals : ['conclusions'];
   const configPath = values.config ?? configFileName;
-  const first = loadProject(ctx.cwd, { config: values.config, templates: values.templates });
-  const templatesDir = first.value?.templates.dir;
-  const fontsDir = first.value?.config.fonts?.dir;
+  const load = () => loadProject(ctx.cwd, { config: values.config, templates: values.templates });
+  /** The inputs besides the sources: the config, the templates (also while the config does not load), the config's font folder. */
+  const inputsOf = (project: ReturnType<typeof load>): string[] => [
+    configPath,
+    ...(project.value ? [project.value.templates.dir] : values.templates ? [values.templates] : []),
+    ...(project.value?.config.fonts?.dir ? [project.value.config.fonts.dir] : []),
+  ];
   let pool: { key: string; pool: RenderPool } | undefined;
   const vi = ctx.lang === 'vi';
   const clock = () => new Date().toTimeString().slice(0, 8);
@@ -48,7 +52,7 @@ export async function watchCommand(ctx: CommandContext, run: WatchRun): Promise<
   await watchBuild({
     cwd: ctx.cwd,
     paths,
-    inputs: [configPath, ...(templatesDir ? [templatesDir] : []), ...(fontsDir ? [fontsDir] : [])],
+    inputs: inputsOf(load()),
     ignore: [values.out ?? 'out'],
     ...(run.debounceMs !== undefined ? { debounceMs: run.debounceMs } : {}),
     signal: run.signal,
@@ -56,7 +60,7 @@ export async function watchCommand(ctx: CommandContext, run: WatchRun): Promise<
     rebuild: async (changed) => {
       if (changed.length > 0) ctx.stdout.write(`\n[${clock()}] ${vi ? 'thay đổi' : 'changed'}: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ' …' : ''}\n`);
       // Threads hold the config, templates and fonts they loaded: a change to any of them needs fresh threads.
-      const project = loadProject(ctx.cwd, { config: values.config, templates: values.templates });
+      const project = load();
       if (project.value) {
         let configText = '';
         try {
@@ -87,6 +91,7 @@ export async function watchCommand(ctx: CommandContext, run: WatchRun): Promise<
       }
       found = now;
       ctx.stdout.write(`[${clock()}] ${vi ? 'đang theo dõi thay đổi… (Ctrl+C để dừng)' : 'watching for changes… (Ctrl+C to stop)'}\n`);
+      return inputsOf(project);
     },
   });
   await pool?.pool.close();
