@@ -219,7 +219,7 @@ describe('writeDocx styles', () => {
     expect(coloured.map((c) => ancestor(c, 'w:style')?.attribs['w:styleId'])).toEqual(['Hyperlink']);
   });
 
-  it('gives KL Body the ND30 body geometry', () => {
+  it('gives the body style (KL Nội dung) the ND30 body geometry', () => {
     const body = styleNamed(StyleName.body);
     expect(val(styleProperty(body, 'w:rPr', 'w:sz'))).toBe('28');
     expect(val(styleProperty(body, 'w:pPr', 'w:jc'))).toBe('both');
