@@ -9,7 +9,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, 
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { watchBuild } from '../src/build/watch.ts';
-import { watchCommand } from '../src/commands/watch.ts';
+import { watchCommand, watchErrorMessage } from '../src/commands/watch.ts';
 import { examples, removeProjects, root, sink, tempProject, text } from './build-project.ts';
 
 afterAll(removeProjects);
@@ -242,5 +242,16 @@ describe('ketluan watch: outputs and what it prints', () => {
       controller.abort();
     }
     expect(await watching).toBe(0);
+  });
+});
+
+describe('watch errors', () => {
+  it('names the system limit on watched folders, with its remedy, in the clerk\'s language', () => {
+    const limit = Object.assign(new Error('ENOSPC: System limit for number of file watchers reached'), { code: 'ENOSPC' });
+    const vi = watchErrorMessage('conclusions/2023', limit, 'vi');
+    expect(vi).toContain('không theo dõi được conclusions/2023: hệ thống đã hết số thư mục được theo dõi (ENOSPC)');
+    expect(vi).toContain('fs.inotify.max_user_watches');
+    expect(vi).not.toContain('System limit');
+    expect(watchErrorMessage('', limit, 'en')).toContain('cannot watch a folder: the system ran out of watches (ENOSPC)');
   });
 });

@@ -69,8 +69,8 @@ export async function watchBuild(opts: WatchOptions): Promise<void> {
   /** Whether a change of `path` (a file unless `dir`) calls for a rebuild. In a source folder only YAML files are built. */
   const counts = (path: string, dir: boolean): boolean => {
     if (!wanted(path)) return false;
-    if (targets.some((t) => within(t, path) && t !== path)) return false; // a folder on the way, not a watched path
     if (inputs.some((i) => within(path, i))) return true;
+    if (!sources.some((s) => within(path, s))) return false; // only a folder on the way to a watched path
     return dir || /\.ya?ml$/i.test(path);
   };
 

@@ -27,6 +27,16 @@ export interface WatchRun {
   readonly debounceMs?: number;
 }
 
+/** Why a folder cannot be watched, in the clerk's language; the system's limits get their cause and remedy. */
+export function watchErrorMessage(path: string, error: NodeJS.ErrnoException, lang: CommandContext['lang']): string {
+  const where = path || (lang === 'vi' ? 'một thư mục' : 'a folder');
+  if (error.code === 'ENOSPC' || error.code === 'EMFILE')
+    return lang === 'vi'
+      ? `không theo dõi được ${where}: hệ thống đã hết số thư mục được theo dõi (${error.code}); đóng bớt chương trình đang theo dõi tệp, hoặc trên Linux tăng fs.inotify.max_user_watches. Những thay đổi trong thư mục này sẽ không được tạo lại tự động.`
+      : `cannot watch ${where}: the system ran out of watches (${error.code}); close other programs that watch files, or on Linux raise fs.inotify.max_user_watches. Changes in this folder will not be rebuilt automatically.`;
+  return lang === 'vi' ? `không theo dõi được ${where}: ${error.message}` : `cannot watch ${where}: ${error.message}`;
+}
+
 /** Runs the watcher until `signal` aborts; returns the exit code. */
 export async function watchCommand(ctx: CommandContext, run: WatchRun): Promise<number> {
   const { values, positionals } = parseOptions(ctx.args, buildOptions);
@@ -56,7 +66,7 @@ export async function watchCommand(ctx: CommandContext, run: WatchRun): Promise<
     ignore: [values.out ?? 'out'],
     ...(run.debounceMs !== undefined ? { debounceMs: run.debounceMs } : {}),
     signal: run.signal,
-    onWatchError: (path, error) => ctx.stderr.write((vi ? `không theo dõi được ${path || 'thư mục'}: ${error.message}` : `cannot watch ${path || 'a folder'}: ${error.message}`) + '\n'),
+    onWatchError: (path, error) => ctx.stderr.write(watchErrorMessage(path, error as NodeJS.ErrnoException, ctx.lang) + '\n'),
     rebuild: async (changed) => {
       if (changed.length > 0) ctx.stdout.write(`\n[${clock()}] ${vi ? 'thay đổi' : 'changed'}: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ' …' : ''}\n`);
       // Threads hold the config, templates and fonts they loaded: a change to any of them needs fresh threads.
