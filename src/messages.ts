@@ -2,7 +2,7 @@
  * What the CLI says to a clerk, in Vietnamese and English (`--lang en`).
  * Diagnostics carry their own two languages; this is everything else.
  */
-import type { Lang } from './diagnostics.ts';
+import { printable, type Lang } from './diagnostics.ts';
 
 const catalogue = {
   summary: {
@@ -13,13 +13,14 @@ const catalogue = {
     vi: (n: number, e: number, w: number) => `Đã kiểm tra ${n} tệp: ${e} lỗi, ${w} cảnh báo.`,
     en: (n: number, e: number, w: number) => `Checked ${n} files: ${e} errors, ${w} warnings.`,
   },
+  // Paths go through printable(): a file name with a newline or U+202E must not rewrite the terminal.
   noFiles: {
-    vi: (where: string) => `Không tìm thấy tệp .yaml nào trong ${where}.`,
-    en: (where: string) => `No .yaml files found in ${where}.`,
+    vi: (where: string) => `Không tìm thấy tệp .yaml nào trong ${printable(where)}.`,
+    en: (where: string) => `No .yaml files found in ${printable(where)}.`,
   },
-  built: { vi: (f: string) => `đã tạo ${f}`, en: (f: string) => `built ${f}` },
-  removed: { vi: (f: string) => `đã xóa ${f} (tệp nguồn không còn)`, en: (f: string) => `removed ${f} (its source is gone)` },
-  failed: { vi: (f: string) => `lỗi: ${f}`, en: (f: string) => `failed: ${f}` },
+  built: { vi: (f: string) => `đã tạo ${printable(f)}`, en: (f: string) => `built ${printable(f)}` },
+  removed: { vi: (f: string) => `đã xóa ${printable(f)} (tệp nguồn không còn)`, en: (f: string) => `removed ${printable(f)} (its source is gone)` },
+  failed: { vi: (f: string) => `lỗi: ${printable(f)}`, en: (f: string) => `failed: ${printable(f)}` },
   internal: {
     vi: (m: string) => `Lỗi nội bộ của ketluan (không phải lỗi của tệp bạn soạn): ${m}\nVui lòng báo lỗi kèm tệp YAML và lệnh đã chạy.`,
     en: (m: string) => `ketluan internal error (not a problem in your file): ${m}\nPlease report it with the YAML file and the command you ran.`,
@@ -38,7 +39,7 @@ const catalogue = {
     vi: (f: string) => `--format: "${f}" không hỗ trợ; dùng text hoặc json`,
     en: (f: string) => `--format: "${f}" is not supported; use text or json`,
   },
-  notFound: { vi: (p: string) => `không tìm thấy ${p}`, en: (p: string) => `${p} not found` },
+  notFound: { vi: (p: string) => `không tìm thấy ${printable(p)}`, en: (p: string) => `${printable(p)} not found` },
 } as const;
 
 type Catalogue = typeof catalogue;

@@ -245,6 +245,33 @@ describe('ketluan watch: outputs and what it prints', () => {
   });
 });
 
+describe('file names that could rewrite the terminal', () => {
+  // A sibling of issue 11 item 17 (names printed raw): watch's "thay đổi:" line and build's "đã tạo", "đã xóa".
+  it('are printed with their control and bidi characters made visible', async () => {
+    const cwd = tempProject([examples[1]]);
+    const stdout = sink();
+    const stderr = sink();
+    const controller = new AbortController();
+    const watching = watchCommand({ args: ['--jobs', '1', '--format', 'docx'], lang: 'vi', cwd, stdout, stderr, env: {} }, { signal: controller.signal, debounceMs: 80 });
+    const rounds = (): number => stdout.text.split('đang theo dõi').length - 1;
+    const tricky = 'conclusions/2023/a\u202Egpj.yaml';
+    try {
+      await until(() => rounds() === 1);
+      copyFileSync(join(cwd, examples[1]), join(cwd, tricky));
+      await until(() => rounds() === 2);
+      unlinkSync(join(cwd, tricky));
+      await until(() => rounds() === 3);
+    } finally {
+      controller.abort();
+    }
+    expect(await watching).toBe(0);
+    expect(stdout.text).not.toContain('\u202E');
+    expect(stdout.text).toContain('thay đổi: conclusions/2023/a\uFFFDgpj.yaml');
+    expect(stdout.text).toContain('đã tạo 2023/a\uFFFDgpj.docx');
+    expect(stdout.text).toContain('đã xóa 2023/a\uFFFDgpj.docx');
+  });
+});
+
 describe('watch errors', () => {
   it('names the system limit on watched folders, with its remedy, in the clerk\'s language', () => {
     const limit = Object.assign(new Error('ENOSPC: System limit for number of file watchers reached'), { code: 'ENOSPC' });

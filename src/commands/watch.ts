@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve, sep } from 'node:path';
 import type { Command, CommandContext } from './command.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import { printable, type Diagnostic } from '../diagnostics.ts';
 import { t } from '../messages.ts';
 import { exit, parseOptions } from './command.ts';
 import { fontFingerprint, sha256, templatesHash } from '../build/cache.ts';
@@ -68,7 +68,7 @@ export async function watchCommand(ctx: CommandContext, run: WatchRun): Promise<
     signal: run.signal,
     onWatchError: (path, error) => ctx.stderr.write(watchErrorMessage(path, error as NodeJS.ErrnoException, ctx.lang) + '\n'),
     rebuild: async (changed) => {
-      if (changed.length > 0) ctx.stdout.write(`\n[${clock()}] ${vi ? 'thay đổi' : 'changed'}: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ' …' : ''}\n`);
+      if (changed.length > 0) ctx.stdout.write(`\n[${clock()}] ${vi ? 'thay đổi' : 'changed'}: ${printable(changed.slice(0, 5).join(', '))}${changed.length > 5 ? ' …' : ''}\n`);
       // Threads hold the config, templates and fonts they loaded: a change to any of them needs fresh threads.
       const project = load();
       if (project.value) {
