@@ -3,7 +3,7 @@
  * codes: 0 ok (warnings allowed), 1 invalid input, 2 bad usage, 70 internal
  * error. Commands live in src/commands/ and are loaded on demand.
  */
-import type { Lang } from './diagnostics.ts';
+import { printable, type Lang } from './diagnostics.ts';
 import { exit, UsageError, type Command, type CommandContext } from './commands/command.ts';
 import { t } from './messages.ts';
 import { didYouMean } from './validate/suggest.ts';
@@ -110,7 +110,9 @@ export async function main(argv: readonly string[], io: Partial<Pick<CommandCont
     return await command.run({ args, lang, cwd: io.cwd ?? process.cwd(), stdout, stderr, env });
   } catch (error) {
     if (error instanceof UsageError) {
-      stderr.write(t(lang, 'usage')(error.in(lang), current) + '\n');
+      // What the clerk typed is quoted back: its control and bidi characters are made visible, line by line.
+      const message = error.in(lang).split('\n').map(printable).join('\n');
+      stderr.write(t(lang, 'usage')(message, current) + '\n');
       return exit.usage;
     }
     stderr.write(t(lang, 'internal')((error as Error)?.stack ?? String(error)) + '\n');

@@ -56,6 +56,14 @@ describe('usage errors (exit 2)', () => {
     expect((await run(cwd, ['help', 'bulid'])).err).toContain('có phải ý bạn là "build"?');
   });
 
+  it('quotes back what was typed without its terminal escapes', async () => {
+    const cwd = tempProject([]);
+    const { code, err } = await run(cwd, ['build\u001b[2J\u202e']);
+    expect(code).toBe(2);
+    expect(err).not.toMatch(/[\u001b\u202e]/);
+    expect(err).toContain('không có lệnh "build␛[2J\ufffd"');
+  });
+
   it('in English with --lang en, anywhere on the line', async () => {
     const cwd = tempProject([]);
     const { code, err } = await run(cwd, ['build', '--formt', 'docx', '--lang', 'en']);
