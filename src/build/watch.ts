@@ -37,9 +37,9 @@ export interface WatchOptions {
   readonly onWatchError?: (path: string, error: Error) => void;
 }
 
-/** Whether a file name can matter: not an editor's or the build's dropping. */
+/** Whether a name inside a watched folder can matter: not an editor's or the build's dropping, not installed packages (`watch .`). */
 function relevantName(name: string): boolean {
-  return !(name.startsWith('.') || name.endsWith('~') || /\.(tmp|swp|swx|bak)$/i.test(name) || /^#.*#$/.test(name));
+  return !(name.startsWith('.') || name.endsWith('~') || /\.(tmp|swp|swx|bak)$/i.test(name) || /^#.*#$/.test(name) || name === 'node_modules');
 }
 
 /** `inner` is `outer` or lies inside it. */
