@@ -124,6 +124,26 @@ describe('watchBuild: every save style', () => {
   });
 });
 
+describe('watchBuild: the project folder itself', () => {
+  it('watch . leaves node_modules alone', async () => {
+    const cwd = tempProject();
+    mkdirSync(join(cwd, 'node_modules/goi'), { recursive: true });
+    const controller = new AbortController();
+    const runs: (readonly string[])[] = [];
+    const done = watchBuild({ cwd, paths: ['.'], inputs: [], ignore: ['out'], debounceMs: 80, signal: controller.signal, rebuild: async (c) => void runs.push(c) });
+    try {
+      await until(() => runs.length === 1);
+      writeFileSync(join(cwd, 'node_modules/goi/x.yaml'), 'x: 1\n');
+      saveByRename(join(cwd, examples[0]), text(cwd, examples[0]) + '\n# 1\n');
+      await until(() => runs.length === 2);
+      expect(runs[1]).toEqual([examples[0]]);
+    } finally {
+      controller.abort();
+      await done;
+    }
+  });
+});
+
 describe('watchBuild: inputs named later', () => {
   it('watches a folder the rebuild names after the start (a font folder the config now names)', async () => {
     const cwd = tempProject();
