@@ -85,12 +85,16 @@ describe('DOCX', () => {
     expect(document).toMatch(/<w:body><w:p><w:pPr><w:pStyle w:val="KLRule"\/>.*?<w:spacing w:line="20" w:lineRule="exact"\/>/);
   });
 
-  it('leaves a notice without footnotes as it was: no lead paragraph, the package\'s own footnotes part', async () => {
+  it('gives a notice without footnotes no lead paragraph, and Word\'s separators only', async () => {
     const plain = sampleNotice();
     expect(footnotesOf(plain)).toEqual([]);
     const bytes = await writeDocx(plain);
     expect(docxPart(bytes, 'word/document.xml')).toMatch(/<w:body><w:tbl>/);
     expect(await docxFootnotes(bytes)).toEqual([]);
+    const notes = docxPart(bytes, 'word/footnotes.xml');
+    expect(notes).toContain('<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>');
+    // docx's own separators carried a footnoteRef, which Word's never do.
+    expect(notes).not.toContain('<w:footnoteRef/>');
   });
 });
 

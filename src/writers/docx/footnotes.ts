@@ -1,5 +1,5 @@
 /**
- * word/footnotes.xml of a notice with footnotes: the separator and
+ * word/footnotes.xml of every notice: the separator and
  * continuation separator Word draws above the notes, then one w:footnote per
  * note, in the Word styles FootnoteText and FootnoteReference (which docx
  * writes into every styles part), so a clerk adding a footnote in Word gets
@@ -75,7 +75,7 @@ function note(n: Footnote, file: File): IXmlableObject {
   return { 'w:footnote': [{ _attr: { 'w:id': n.number } }, { 'w:p': [...content.slice(0, at), mark, ...content.slice(at)] }] };
 }
 
-/** The footnotes part for `notes` (at least one). */
+/** The footnotes part for `notes` (none: the separators alone, ready for a footnote a clerk adds in Word). */
 export function footnotesXml(notes: readonly Footnote[], file: File): string {
   return xmlPart({
     'w:footnotes': [{ _attr: NAMESPACES }, separator('separator', -1), separator('continuationSeparator', 0), ...notes.map((n) => note(n, file))],

@@ -24,16 +24,16 @@ export async function writeDocx(doc: Doc): Promise<Uint8Array> {
   // Phase 3: the images (appendix charts), their media parts and relationships.
   const images = imageParts(file, documentXml);
   if (images !== undefined) documentXml = images.documentXml;
-  // Phase 4: the footnotes, when there are any (every notice has the part).
-  const notes = footnotesOf(doc);
-  const footnotes = notes.length > 0 ? footnotesXml(notes, file) : undefined;
+  // Phase 4: the footnotes part (every package has one; docx's own puts a
+  // footnoteRef into the separators, which Word's have not).
+  const footnotes = footnotesXml(footnotesOf(doc), file);
   const slots = await packageSlots();
   // Phase 5: the zip, every entry dated the issue date.
   const entries: ZipEntry[] = slots.map((slot) => {
     if (slot === DOCUMENT_PATH) return zipEntry(DOCUMENT_PATH, documentXml);
     if (slot === CORE_PATH) return zipEntry(CORE_PATH, corePropertiesXml(doc.meta));
     if (images !== undefined && slot.path === RELATIONSHIPS_PATH) return zipEntry(RELATIONSHIPS_PATH, images.relationshipsXml);
-    if (footnotes !== undefined && slot.path === FOOTNOTES_PATH) return zipEntry(FOOTNOTES_PATH, footnotes);
+    if (slot.path === FOOTNOTES_PATH) return zipEntry(FOOTNOTES_PATH, footnotes);
     return slot;
   });
   return zipFile(images === undefined ? entries : [...entries, ...images.media], doc.meta.issuedOn);
