@@ -13,6 +13,7 @@
  */
 import type { Appendix, AppendixBlock, Chart, Doc, Run, Table } from '../../ir.ts';
 import { assertNever, footnotesOf } from '../../ir.ts';
+import { InternalError } from '../../errors.ts';
 import {
   appendixSizePt,
   bodyTable,
@@ -247,7 +248,7 @@ class Setter {
    */
   private noteLines(n: number): Lines {
     const runs = this.footnotes.get(n);
-    if (runs === undefined) throw new Error(`footnote mark ${n} without its footnote`);
+    if (runs === undefined) throw new InternalError(`footnote mark ${n} without its footnote`);
     const size = footnoteGeometry.sizePt;
     const text: StyledText[] = [markText(String(n), size), { text: ' ', face: 'regular', sizePt: size }, ...styled(runs, size)];
     return atLeft(this.lines(text, textWidthPt, 'left', size));
