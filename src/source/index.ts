@@ -6,12 +6,13 @@
  * size → binary/UTF-16 → UTF-8 (else legacy Vietnamese encodings) →
  * line breaks, NFC, control characters → nesting depth on the concrete
  * syntax tree (before the recursive composer can overflow the stack) →
- * YAML syntax → data (duplicate/reserved keys, aliases, string checks).
+ * YAML syntax → data (duplicate/reserved keys, aliases, keys per mapping,
+ * string checks).
  */
 
 import { open } from 'node:fs/promises';
 import { Composer, isAlias, isMap, isScalar, isSeq, LineCounter, Parser } from 'yaml';
-import type { Document, Node as YamlNode } from 'yaml';
+import type { Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import type { Diagnostic, Severity } from '../diagnostics.ts';
 import { sortDiagnostics } from '../diagnostics.ts';
 import type { Code } from '../validate/codes.ts';
@@ -54,6 +55,12 @@ export interface ReadResult {
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 /** Deepest nesting of mappings and lists; a conclusion needs fewer than ten. */
 export const MAX_DEPTH = 64;
+/**
+ * Most keys in one mapping. A conclusion's mappings have a few dozen keys
+ * and a province's config a few hundred issuers; 16 000 unknown keys would
+ * otherwise be answered by 16 000 diagnostics.
+ */
+export const MAX_KEYS = 2_000;
 /** Most nodes alias expansion may create (billion-laughs guard). */
 export const MAX_ALIAS_NODES = 10_000;
 /** At most this many diagnostics of one kind of character problem per file; the last one counts the rest. */
@@ -227,7 +234,7 @@ export function readSource(file: string, bytes: Uint8Array): ReadResult {
   }
 
   // ── Data ──
-  const built = buildData(doc, text, (offset) => pos(offset).line, { maxDepth: MAX_DEPTH, maxAliasNodes: MAX_ALIAS_NODES });
+  const built = buildData(doc, text, (offset) => pos(offset).line, { maxDepth: MAX_DEPTH, maxAliasNodes: MAX_ALIAS_NODES, maxKeys: MAX_KEYS });
   for (const p of built.problems) addAt(p.code, p.severity, p.offset, p.said);
   if (fatal || built.fatal) return done();
   return done({ file, text, doc, lineCounter, data: built.data });
@@ -263,6 +270,24 @@ export function nodeAt(src: SourceDoc, path: readonly (string | number)[]): Yaml
   return located.complete ? located.node ?? undefined : undefined;
 }
 
+/** Each mapping's pairs by NFC key (the first of duplicates), built once: a diagnostic per key of a 16 000-key mapping must not rescan it. */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** The pairs of `map` by key. */
+function pairsByKey(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      if (!isScalar(p.key)) continue;
+      const key = String((p.key as { value: unknown }).value ?? '').normalize('NFC');
+      if (!index.has(key)) index.set(key, p);
+    }
+    pairIndex.set(map, index);
+  }
+  return index;
+}
+
 /** Walks `path` through the syntax tree as far as it exists. */
 function locate(
   src: SourceDoc,
@@ -273,7 +298,7 @@ function locate(
   for (const seg of path) {
     if (node === null || isAlias(node)) return { node, keyNode, complete: false };
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String((p.key as { value: unknown }).value ?? '').normalize('NFC') === String(seg));
+      const pair = pairsByKey(node).get(String(seg));
       if (!pair) return { node, keyNode, complete: false };
       keyNode = pair.key as YamlNode;
       node = (pair.value as YamlNode | null) ?? null;

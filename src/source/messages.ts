@@ -258,6 +258,20 @@ export function tooDeep(limit: number): Said {
   };
 }
 
+/** KL140 */
+export function tooManyKeys(count: number, limit: number): Said {
+  return {
+    message: {
+      vi: `nhóm khóa này có ${count} khóa; ketluan đọc tối đa ${limit} khóa trong một nhóm`,
+      en: `this mapping has ${count} keys; ketluan reads at most ${limit} keys in one mapping`,
+    },
+    hint: {
+      vi: 'một thông báo kết luận chỉ cần vài chục khóa; kiểm tra xem có dán nhầm dữ liệu (bảng tính, danh sách dài) vào tệp không',
+      en: 'a conclusion needs a few dozen keys; check whether data (a spreadsheet, a long list) was pasted in by mistake',
+    },
+  };
+}
+
 /** KL115, too much expansion. */
 export function aliasBomb(limit: number): Said {
   return {

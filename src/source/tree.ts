@@ -32,13 +32,15 @@ export interface TreeLimits {
   readonly maxDepth: number;
   /** Most nodes that alias expansion may create in one document. */
   readonly maxAliasNodes: number;
+  /** Most keys in one mapping. */
+  readonly maxKeys: number;
 }
 
 /** Data built from a document, the problems found, and whether the data can be trusted at all. */
 export interface TreeResult {
   readonly data: unknown;
   readonly problems: readonly TreeProblem[];
-  /** True when building stopped (alias bomb, nesting): `data` is incomplete. */
+  /** True when building stopped (alias bomb, nesting, too many keys): `data` is incomplete. */
   readonly fatal: boolean;
 }
 
@@ -100,6 +102,11 @@ export function buildData(doc: Document.Parsed, text: string, lineOf: (offset: n
       if (depth + 1 > limits.maxDepth) {
         aborted = true;
         report('KL114', 'error', expanding > 0 ? outerAliasOffset : start(node), say.tooDeep(limits.maxDepth));
+        return null;
+      }
+      if (isMap(node) && node.items.length > limits.maxKeys) {
+        aborted = true;
+        report('KL140', 'error', expanding > 0 ? outerAliasOffset : start(node), say.tooManyKeys(node.items.length, limits.maxKeys));
         return null;
       }
       open.add(node);

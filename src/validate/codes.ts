@@ -45,6 +45,8 @@ export const codes = {
   KL132: 'YAML: a block value (| > or indented list/mapping) inside [ ] or { }.',
   KL133: 'YAML: tags, anchors or properties in the wrong order or repeated.',
   KL139: 'YAML: another syntax problem reported by the parser.',
+  // KL14x: limits and text pasted from Word (src/source).
+  KL140: 'A mapping has more keys than the per-mapping limit.',
 
   // ── KL2xx: the JSON Schema ─────────────────────────────────────────────
   KL201: 'Unknown key: the schema does not allow this key here.',

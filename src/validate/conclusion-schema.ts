@@ -133,29 +133,52 @@ const directiveFields: Record<string, Json> = {
 const richText =
   ' Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí.';
 
-/** Recursive body node; `$ref` to itself through $defs. */
+/**
+ * The first schema whose condition holds, as a chain of `if`/`then`/`else`.
+ * Recursive unions must not be `anyOf`: with `allErrors` ajv validates every
+ * branch, and a node's `content` was checked once per branch, so the time
+ * doubled with every level of nesting (24 levels took 54 s). A chain picks
+ * one branch by the node's own keys and validates the subtree once.
+ */
+function firstMatch(cases: readonly (readonly [condition: Json, schema: Json])[], otherwise?: Json): Json {
+  let out: Json | undefined = otherwise;
+  for (const [condition, schema] of [...cases].reverse()) out = { if: condition, then: schema, ...(out ? { else: out } : {}) };
+  return out ?? {};
+}
+
+/** An object that has `key`: how a body node says which kind it is. */
+const has = (key: string): Json => ({ type: 'object', required: [key] });
+
+/** Recursive body node; `$ref` to itself through $defs. Its kind is chosen by its key (item, text, dash, else a section). */
 const node: Json = {
   description: 'Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.',
-  anyOf: [
-    { type: 'string', minLength: 1, description: 'Đoạn văn không đánh số.' + richText },
-    obj(
-      'Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.',
-      {
-        heading: str('Tiêu đề của mục, không ghi số thứ tự.' + richText),
-        agency: oneOrMany('Cơ quan được giao các nhiệm vụ trong mục; nếu không có "heading" thì tên cơ quan là tiêu đề.'),
-        numbered: { type: 'boolean', description: 'Đánh số mục này. Mặc định: có.' },
-        content: { type: 'array', items: { $ref: '#/$defs/node' }, description: 'Các đoạn trong mục.' },
-      },
-      [],
-    ),
-    obj(
-      'Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.',
-      { item: str('Nội dung đoạn, không ghi số thứ tự.' + richText), ...directiveFields, content: { type: 'array', items: { $ref: '#/$defs/node' }, description: 'Các đoạn con.' } },
-      ['item'],
-    ),
-    obj('Đoạn văn không đánh số, có thể là một nhiệm vụ.', { text: str('Nội dung đoạn.' + richText), ...directiveFields }, ['text']),
-    obj('Đoạn gạch đầu dòng ("- …"), có thể là một nhiệm vụ.', { dash: str('Nội dung, không ghi dấu gạch.' + richText), ...directiveFields }, ['dash']),
-  ],
+  type: ['string', 'object'],
+  ...firstMatch([
+    [{ type: 'string' }, { type: 'string', minLength: 1, description: 'Đoạn văn không đánh số.' + richText }],
+    [
+      has('item'),
+      obj(
+        'Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.',
+        { item: str('Nội dung đoạn, không ghi số thứ tự.' + richText), ...directiveFields, content: { type: 'array', items: { $ref: '#/$defs/node' }, description: 'Các đoạn con.' } },
+        ['item'],
+      ),
+    ],
+    [has('text'), obj('Đoạn văn không đánh số, có thể là một nhiệm vụ.', { text: str('Nội dung đoạn.' + richText), ...directiveFields }, ['text'])],
+    [has('dash'), obj('Đoạn gạch đầu dòng ("- …"), có thể là một nhiệm vụ.', { dash: str('Nội dung, không ghi dấu gạch.' + richText), ...directiveFields }, ['dash'])],
+    [
+      { type: 'object' },
+      obj(
+        'Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.',
+        {
+          heading: str('Tiêu đề của mục, không ghi số thứ tự.' + richText),
+          agency: oneOrMany('Cơ quan được giao các nhiệm vụ trong mục; nếu không có "heading" thì tên cơ quan là tiêu đề.'),
+          numbered: { type: 'boolean', description: 'Đánh số mục này. Mặc định: có.' },
+          content: { type: 'array', items: { $ref: '#/$defs/node' }, description: 'Các đoạn trong mục.' },
+        },
+        [],
+      ),
+    ],
+  ]),
 };
 
 const previous: Json = obj(

@@ -7,13 +7,13 @@ const ajvRuntime_ucs2length = ajvRuntime_ucs2length_module.default ?? ajvRuntime
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketluan.invalid/schemas/conclusion.schema.json","title":"Thông báo kết luận (ketluan)","type":"object","description":"Một thông báo kết luận cuộc họp.","properties":{"issuer":{"description":"Cơ quan ban hành: mã trong ketluan.config.yaml, hoặc khai báo đầy đủ.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Cơ quan ban hành thông báo.","properties":{"parent":{"description":"Tên cơ quan chủ quản trực tiếp (nếu có), chữ in hoa; mỗi phần tử là một dòng. Ví dụ: UBND TỈNH NAM ĐỊNH.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"name":{"description":"Tên cơ quan ban hành, chữ in hoa; mỗi phần tử là một dòng. Ví dụ: [ỦY BAN NHÂN DÂN, HUYỆN BẮC SƠN].","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"symbol":{"type":"string","minLength":1,"description":"Ký hiệu văn bản (tên loại - cơ quan), ví dụ TB-UBND, TB-VP, TB-VPCP.","pattern":"^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"},"place":{"type":"string","minLength":1,"description":"Địa danh ghi ở dòng ngày tháng, ví dụ \"Bắc Sơn\", \"Thành phố Hồ Chí Minh\"."},"collective":{"type":"string","minLength":1,"description":"Tên tập thể khi ký thay mặt (TM.), ví dụ \"Ủy ban nhân dân\". Mặc định: tên cơ quan ban hành."},"shortName":{"type":"string","minLength":1,"description":"Tên cơ quan viết thường, dùng trong câu, ví dụ \"UBND huyện Bắc Sơn\" (dòng \"Kèm theo Thông báo số … của …\" ở phụ lục)."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point. Mặc định: 72."}},"required":[],"additionalProperties":false}},"required":["name","symbol","place"],"additionalProperties":false}]},"number":{"type":"integer","minimum":1,"description":"Số văn bản; bỏ trống khi còn là dự thảo (in \"Số:      /TB-UBND\")."},"issued":{"type":"string","format":"date","description":"Ngày ban hành (YYYY-MM-DD)."},"summary":{"description":"Trích yếu; mỗi phần tử là một dòng. Bỏ trống để ghi tự động \"Kết luận của đồng chí … tại …\".","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"meeting":{"type":"object","description":"Cuộc họp được kết luận.","properties":{"kind":{"type":"string","minLength":1,"description":"Hình thức: Hội nghị, cuộc họp, buổi làm việc…"},"date":{"type":"string","format":"date","description":"Ngày họp (YYYY-MM-DD)."},"venue":{"type":"string","minLength":1,"description":"Địa điểm họp, ví dụ \"trụ sở UBND huyện Bắc Sơn\"."},"subject":{"type":"string","minLength":1,"description":"Nội dung cuộc họp, viết tiếp sau hình thức họp."},"chair":{"type":"object","description":"Người chủ trì.","properties":{"name":{"type":"string","minLength":1,"description":"Họ và tên."},"title":{"type":"string","minLength":1,"description":"Chức vụ, ví dụ \"Chủ tịch UBND huyện\"."}},"required":["title"],"additionalProperties":false},"attendees":{"type":"array","items":{"type":"string","minLength":1},"description":"Thành phần tham dự; mỗi phần tử một nhóm (nối bằng dấu \";\")."},"reports":{"type":"array","description":"Các báo cáo được nghe tại cuộc họp.","items":{"type":"object","description":"Một báo cáo.","properties":{"by":{"type":"string","minLength":1,"description":"Cơ quan báo cáo."},"content":{"type":"string","minLength":1,"description":"Nội dung báo cáo, ví dụ \"báo cáo kết quả …\"."}},"required":["by","content"],"additionalProperties":false}}},"required":["kind","date","subject","chair"],"additionalProperties":false},"indices":{"type":"array","items":{"type":"object","description":"Kết quả một bộ chỉ số (PAR INDEX, PCI, DDCI, SIPAS, PAPI…).","properties":{"id":{"type":"string","minLength":1,"description":"Mã ngắn để nhắc đến trong văn bản bằng [[mã]], ví dụ PCI, PAR, DDCI.","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"name":{"type":"string","minLength":1,"description":"Tên đầy đủ của chỉ số."},"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm đánh giá."},"score":{"type":"number","minimum":0,"description":"Điểm đạt được."},"max":{"type":"number","exclusiveMinimum":0,"description":"Điểm tối đa; nếu có thì in \"87,06/99,5 điểm, chỉ số đạt 87,50%\"."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng."},"units":{"type":"integer","minimum":1,"description":"Số đơn vị được xếp hạng (ví dụ 63 tỉnh, thành phố)."},"unitsLabel":{"type":"string","minLength":1,"description":"Tên nhóm đơn vị được xếp hạng, ví dụ \"tỉnh, thành phố\", \"huyện, thành phố\"."},"decimals":{"type":"integer","minimum":0,"maximum":4,"description":"Số chữ số thập phân khi in điểm (ví dụ 2 để in 6,90). Mặc định: như số liệu."},"previous":{"type":"object","description":"Kết quả năm trước để so sánh.","properties":{"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm so sánh."},"score":{"type":"number","minimum":0,"description":"Điểm năm trước."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng năm trước."},"fromArchive":{"type":"boolean","description":"Lấy điểm, thứ hạng năm trước (nếu không ghi ở đây) từ thông báo năm trước của cùng cơ quan trong kho."}},"required":["year"],"additionalProperties":false},"wording":{"type":"object","description":"Cách diễn đạt câu kết quả.","properties":{"rankVerb":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng: \"xếp thứ\" (mặc định), \"đứng thứ\", \"xếp hạng\"."},"afterScore":{"type":"string","description":"Dấu sau điểm số, trước thứ hạng. Mặc định: \",\"."},"beforeChange":{"type":"string","description":"Dấu trước phần so sánh với năm trước. Mặc định: \",\"."}},"required":[],"additionalProperties":false},"components":{"type":"object","description":"Các chỉ số thành phần.","properties":{"rankWord":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng của chỉ số thành phần: \"vị trí\" (mặc định) hoặc \"xếp\"."},"units":{"type":"integer","minimum":1,"description":"Số đơn vị xếp hạng chỉ số thành phần (mặc định như chỉ số chung); hạng cuối in \"vị trí cuối\"."},"aggregate":{"enum":["sum","average","weighted"],"description":"Quan hệ giữa điểm chung và điểm thành phần để kiểm tra số liệu: sum (tổng, như PAR INDEX), average (trung bình, như SIPAS), weighted (có trọng số, không kiểm tra). Mặc định: sum nếu mọi thành phần có điểm tối đa, ngược lại weighted."},"split":{"type":"object","description":"Quy tắc chia nhóm cao/thấp điểm khi thành phần không ghi \"level\".","properties":{"rankAtMost":{"type":"integer","minimum":1,"description":"Thứ hạng từ 1 đến số này là cao điểm."},"scoreAtLeast":{"type":"number","minimum":0,"description":"Điểm (hoặc tỷ lệ % nếu có điểm tối đa) từ mức này trở lên là cao điểm."}},"required":[],"additionalProperties":false},"items":{"type":"array","items":{"type":"object","description":"Một chỉ số thành phần.","properties":{"code":{"type":"string","minLength":1,"description":"Mã chỉ số thành phần, ví dụ CSTP1."},"name":{"type":"string","minLength":1,"description":"Tên chỉ số thành phần."},"score":{"type":"number","minimum":0,"description":"Điểm đạt được."},"max":{"type":"number","exclusiveMinimum":0,"description":"Điểm tối đa (nếu có thì in dạng 4,5/9 điểm)."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng của chỉ số thành phần."},"level":{"enum":["high","low"],"description":"Xếp vào nhóm cao điểm (high) hay thấp điểm (low); nếu bỏ trống thì dùng quy tắc \"split\"."},"previous":{"type":"object","description":"Kết quả năm trước của chỉ số thành phần (cho bảng phụ lục).","properties":{"score":{"type":"number","minimum":0,"description":"Điểm năm trước."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng năm trước."}},"required":[],"additionalProperties":false}},"required":["name","score"],"additionalProperties":false},"minItems":1,"description":"Danh sách chỉ số thành phần, theo thứ tự công bố."}},"required":["items"],"additionalProperties":false}},"required":["id","name","year","score"],"additionalProperties":false},"description":"Kết quả các bộ chỉ số được đánh giá."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point. Mặc định: 72."}},"required":[],"additionalProperties":false},"body":{"type":"array","items":{"$ref":"#/$defs/node"},"minItems":1,"description":"Nội dung kết luận."},"closing":{"type":"string","minLength":1,"description":"Câu kết, không ghi dấu \"./.\" (được thêm tự động), ví dụ \"Ủy ban nhân dân huyện yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện\"."},"recipients":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Nơi nhận, mỗi phần tử một dòng, không ghi dấu \"-\" và \";\" (được thêm tự động). Ghi chú như (b/c) viết liền sau tên."},"footnote":{"type":"string","minLength":1,"description":"Chú thích cuối văn bản (nếu có), in nghiêng sau câu kết."},"appendix":{"type":"array","description":"Phụ lục kèm theo: bảng kết quả một bộ chỉ số và các chỉ số thành phần (năm nay, năm trước, tăng giảm, thứ hạng), có thể kèm biểu đồ.","items":{"type":"object","description":"Một phụ lục.","properties":{"index":{"type":"string","minLength":1,"description":"Mã chỉ số (trong \"indices\") được trình bày trong phụ lục."},"title":{"type":"string","minLength":1,"description":"Tên phụ lục. Mặc định: \"Kết quả <tên chỉ số> năm <năm>\"."},"chart":{"type":"boolean","description":"Kèm biểu đồ cột điểm các chỉ số thành phần so với điểm tối đa. Mặc định: không."}},"required":["index"],"additionalProperties":false}},"recipientsFromDirectives":{"type":"boolean","description":"Tự thêm vào Nơi nhận mọi cơ quan được giao nhiệm vụ. Mặc định: không."},"archive":{"description":"Dòng \"Lưu:\": danh sách nơi lưu (VT và đơn vị soạn thảo), hoặc đối tượng có ký hiệu người soạn thảo và số bản.","anyOf":[{"type":"array","items":{"type":"string","minLength":1},"minItems":1},{"type":"object","description":"Dòng \"Lưu:\" đầy đủ.","properties":{"units":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Nơi lưu, ví dụ [VT, NC]."},"drafter":{"type":"string","minLength":1,"description":"Ký hiệu người soạn thảo (in hoa)."},"copies":{"type":"integer","minimum":1,"description":"Số lượng bản phát hành."}},"required":["units"],"additionalProperties":false}]},"signature":{"type":"object","description":"Khối chữ ký: quyền hạn, chức vụ và họ tên người ký.","properties":{"authority":{"enum":["TM","KT","TL","TUQ","Q","none"],"description":"Quyền hạn ký: TM (thay mặt tập thể), KT (ký thay cấp trưởng), TL (thừa lệnh), TUQ (thừa ủy quyền), Q (quyền cấp trưởng), none (cấp trưởng ký trực tiếp)."},"for":{"type":"string","minLength":1,"description":"Chức vụ (hoặc tập thể với TM.) được ký thay, ví dụ \"Chủ tịch\", \"Ủy ban nhân dân\"."},"deputyFor":{"type":"string","minLength":1,"description":"Dạng hai cấp: cấp phó ký thay cấp trưởng của đơn vị, ví dụ \"Chánh Văn phòng\" cho \"TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG\"."},"signer":{"type":"string","minLength":1,"description":"Mã người ký trong ketluan.config.yaml."},"name":{"type":"string","minLength":1,"description":"Họ và tên người ký (nếu không dùng \"signer\")."},"title":{"type":"string","minLength":1,"description":"Chức vụ người ký (nếu không dùng \"signer\")."}},"required":["authority"],"additionalProperties":false}},"required":["issuer","meeting","body","recipients","archive","signature"],"additionalProperties":false,"$defs":{"node":{"description":"Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.","anyOf":[{"type":"string","minLength":1,"description":"Đoạn văn không đánh số. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},{"type":"object","description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.","properties":{"heading":{"type":"string","minLength":1,"description":"Tiêu đề của mục, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"agency":{"description":"Cơ quan được giao các nhiệm vụ trong mục; nếu không có \"heading\" thì tên cơ quan là tiêu đề.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"numbered":{"type":"boolean","description":"Đánh số mục này. Mặc định: có."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn trong mục."}},"required":[],"additionalProperties":false},{"type":"object","description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.","properties":{"item":{"type":"string","minLength":1,"description":"Nội dung đoạn, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn con."}},"required":["item"],"additionalProperties":false},{"type":"object","description":"Đoạn văn không đánh số, có thể là một nhiệm vụ.","properties":{"text":{"type":"string","minLength":1,"description":"Nội dung đoạn. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["text"],"additionalProperties":false},{"type":"object","description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ.","properties":{"dash":{"type":"string","minLength":1,"description":"Nội dung, không ghi dấu gạch. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["dash"],"additionalProperties":false}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketluan.invalid/schemas/conclusion.schema.json","title":"Thông báo kết luận (ketluan)","type":"object","description":"Một thông báo kết luận cuộc họp.","properties":{"issuer":{"description":"Cơ quan ban hành: mã trong ketluan.config.yaml, hoặc khai báo đầy đủ.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Cơ quan ban hành thông báo.","properties":{"parent":{"description":"Tên cơ quan chủ quản trực tiếp (nếu có), chữ in hoa; mỗi phần tử là một dòng. Ví dụ: UBND TỈNH NAM ĐỊNH.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"name":{"description":"Tên cơ quan ban hành, chữ in hoa; mỗi phần tử là một dòng. Ví dụ: [ỦY BAN NHÂN DÂN, HUYỆN BẮC SƠN].","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"symbol":{"type":"string","minLength":1,"description":"Ký hiệu văn bản (tên loại - cơ quan), ví dụ TB-UBND, TB-VP, TB-VPCP.","pattern":"^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"},"place":{"type":"string","minLength":1,"description":"Địa danh ghi ở dòng ngày tháng, ví dụ \"Bắc Sơn\", \"Thành phố Hồ Chí Minh\"."},"collective":{"type":"string","minLength":1,"description":"Tên tập thể khi ký thay mặt (TM.), ví dụ \"Ủy ban nhân dân\". Mặc định: tên cơ quan ban hành."},"shortName":{"type":"string","minLength":1,"description":"Tên cơ quan viết thường, dùng trong câu, ví dụ \"UBND huyện Bắc Sơn\" (dòng \"Kèm theo Thông báo số … của …\" ở phụ lục)."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point. Mặc định: 72."}},"required":[],"additionalProperties":false}},"required":["name","symbol","place"],"additionalProperties":false}]},"number":{"type":"integer","minimum":1,"description":"Số văn bản; bỏ trống khi còn là dự thảo (in \"Số:      /TB-UBND\")."},"issued":{"type":"string","format":"date","description":"Ngày ban hành (YYYY-MM-DD)."},"summary":{"description":"Trích yếu; mỗi phần tử là một dòng. Bỏ trống để ghi tự động \"Kết luận của đồng chí … tại …\".","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"meeting":{"type":"object","description":"Cuộc họp được kết luận.","properties":{"kind":{"type":"string","minLength":1,"description":"Hình thức: Hội nghị, cuộc họp, buổi làm việc…"},"date":{"type":"string","format":"date","description":"Ngày họp (YYYY-MM-DD)."},"venue":{"type":"string","minLength":1,"description":"Địa điểm họp, ví dụ \"trụ sở UBND huyện Bắc Sơn\"."},"subject":{"type":"string","minLength":1,"description":"Nội dung cuộc họp, viết tiếp sau hình thức họp."},"chair":{"type":"object","description":"Người chủ trì.","properties":{"name":{"type":"string","minLength":1,"description":"Họ và tên."},"title":{"type":"string","minLength":1,"description":"Chức vụ, ví dụ \"Chủ tịch UBND huyện\"."}},"required":["title"],"additionalProperties":false},"attendees":{"type":"array","items":{"type":"string","minLength":1},"description":"Thành phần tham dự; mỗi phần tử một nhóm (nối bằng dấu \";\")."},"reports":{"type":"array","description":"Các báo cáo được nghe tại cuộc họp.","items":{"type":"object","description":"Một báo cáo.","properties":{"by":{"type":"string","minLength":1,"description":"Cơ quan báo cáo."},"content":{"type":"string","minLength":1,"description":"Nội dung báo cáo, ví dụ \"báo cáo kết quả …\"."}},"required":["by","content"],"additionalProperties":false}}},"required":["kind","date","subject","chair"],"additionalProperties":false},"indices":{"type":"array","items":{"type":"object","description":"Kết quả một bộ chỉ số (PAR INDEX, PCI, DDCI, SIPAS, PAPI…).","properties":{"id":{"type":"string","minLength":1,"description":"Mã ngắn để nhắc đến trong văn bản bằng [[mã]], ví dụ PCI, PAR, DDCI.","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"name":{"type":"string","minLength":1,"description":"Tên đầy đủ của chỉ số."},"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm đánh giá."},"score":{"type":"number","minimum":0,"description":"Điểm đạt được."},"max":{"type":"number","exclusiveMinimum":0,"description":"Điểm tối đa; nếu có thì in \"87,06/99,5 điểm, chỉ số đạt 87,50%\"."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng."},"units":{"type":"integer","minimum":1,"description":"Số đơn vị được xếp hạng (ví dụ 63 tỉnh, thành phố)."},"unitsLabel":{"type":"string","minLength":1,"description":"Tên nhóm đơn vị được xếp hạng, ví dụ \"tỉnh, thành phố\", \"huyện, thành phố\"."},"decimals":{"type":"integer","minimum":0,"maximum":4,"description":"Số chữ số thập phân khi in điểm (ví dụ 2 để in 6,90). Mặc định: như số liệu."},"previous":{"type":"object","description":"Kết quả năm trước để so sánh.","properties":{"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm so sánh."},"score":{"type":"number","minimum":0,"description":"Điểm năm trước."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng năm trước."},"fromArchive":{"type":"boolean","description":"Lấy điểm, thứ hạng năm trước (nếu không ghi ở đây) từ thông báo năm trước của cùng cơ quan trong kho."}},"required":["year"],"additionalProperties":false},"wording":{"type":"object","description":"Cách diễn đạt câu kết quả.","properties":{"rankVerb":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng: \"xếp thứ\" (mặc định), \"đứng thứ\", \"xếp hạng\"."},"afterScore":{"type":"string","description":"Dấu sau điểm số, trước thứ hạng. Mặc định: \",\"."},"beforeChange":{"type":"string","description":"Dấu trước phần so sánh với năm trước. Mặc định: \",\"."}},"required":[],"additionalProperties":false},"components":{"type":"object","description":"Các chỉ số thành phần.","properties":{"rankWord":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng của chỉ số thành phần: \"vị trí\" (mặc định) hoặc \"xếp\"."},"units":{"type":"integer","minimum":1,"description":"Số đơn vị xếp hạng chỉ số thành phần (mặc định như chỉ số chung); hạng cuối in \"vị trí cuối\"."},"aggregate":{"enum":["sum","average","weighted"],"description":"Quan hệ giữa điểm chung và điểm thành phần để kiểm tra số liệu: sum (tổng, như PAR INDEX), average (trung bình, như SIPAS), weighted (có trọng số, không kiểm tra). Mặc định: sum nếu mọi thành phần có điểm tối đa, ngược lại weighted."},"split":{"type":"object","description":"Quy tắc chia nhóm cao/thấp điểm khi thành phần không ghi \"level\".","properties":{"rankAtMost":{"type":"integer","minimum":1,"description":"Thứ hạng từ 1 đến số này là cao điểm."},"scoreAtLeast":{"type":"number","minimum":0,"description":"Điểm (hoặc tỷ lệ % nếu có điểm tối đa) từ mức này trở lên là cao điểm."}},"required":[],"additionalProperties":false},"items":{"type":"array","items":{"type":"object","description":"Một chỉ số thành phần.","properties":{"code":{"type":"string","minLength":1,"description":"Mã chỉ số thành phần, ví dụ CSTP1."},"name":{"type":"string","minLength":1,"description":"Tên chỉ số thành phần."},"score":{"type":"number","minimum":0,"description":"Điểm đạt được."},"max":{"type":"number","exclusiveMinimum":0,"description":"Điểm tối đa (nếu có thì in dạng 4,5/9 điểm)."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng của chỉ số thành phần."},"level":{"enum":["high","low"],"description":"Xếp vào nhóm cao điểm (high) hay thấp điểm (low); nếu bỏ trống thì dùng quy tắc \"split\"."},"previous":{"type":"object","description":"Kết quả năm trước của chỉ số thành phần (cho bảng phụ lục).","properties":{"score":{"type":"number","minimum":0,"description":"Điểm năm trước."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng năm trước."}},"required":[],"additionalProperties":false}},"required":["name","score"],"additionalProperties":false},"minItems":1,"description":"Danh sách chỉ số thành phần, theo thứ tự công bố."}},"required":["items"],"additionalProperties":false}},"required":["id","name","year","score"],"additionalProperties":false},"description":"Kết quả các bộ chỉ số được đánh giá."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point. Mặc định: 72."}},"required":[],"additionalProperties":false},"body":{"type":"array","items":{"$ref":"#/$defs/node"},"minItems":1,"description":"Nội dung kết luận."},"closing":{"type":"string","minLength":1,"description":"Câu kết, không ghi dấu \"./.\" (được thêm tự động), ví dụ \"Ủy ban nhân dân huyện yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện\"."},"recipients":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Nơi nhận, mỗi phần tử một dòng, không ghi dấu \"-\" và \";\" (được thêm tự động). Ghi chú như (b/c) viết liền sau tên."},"footnote":{"type":"string","minLength":1,"description":"Chú thích cuối văn bản (nếu có), in nghiêng sau câu kết."},"appendix":{"type":"array","description":"Phụ lục kèm theo: bảng kết quả một bộ chỉ số và các chỉ số thành phần (năm nay, năm trước, tăng giảm, thứ hạng), có thể kèm biểu đồ.","items":{"type":"object","description":"Một phụ lục.","properties":{"index":{"type":"string","minLength":1,"description":"Mã chỉ số (trong \"indices\") được trình bày trong phụ lục."},"title":{"type":"string","minLength":1,"description":"Tên phụ lục. Mặc định: \"Kết quả <tên chỉ số> năm <năm>\"."},"chart":{"type":"boolean","description":"Kèm biểu đồ cột điểm các chỉ số thành phần so với điểm tối đa. Mặc định: không."}},"required":["index"],"additionalProperties":false}},"recipientsFromDirectives":{"type":"boolean","description":"Tự thêm vào Nơi nhận mọi cơ quan được giao nhiệm vụ. Mặc định: không."},"archive":{"description":"Dòng \"Lưu:\": danh sách nơi lưu (VT và đơn vị soạn thảo), hoặc đối tượng có ký hiệu người soạn thảo và số bản.","anyOf":[{"type":"array","items":{"type":"string","minLength":1},"minItems":1},{"type":"object","description":"Dòng \"Lưu:\" đầy đủ.","properties":{"units":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Nơi lưu, ví dụ [VT, NC]."},"drafter":{"type":"string","minLength":1,"description":"Ký hiệu người soạn thảo (in hoa)."},"copies":{"type":"integer","minimum":1,"description":"Số lượng bản phát hành."}},"required":["units"],"additionalProperties":false}]},"signature":{"type":"object","description":"Khối chữ ký: quyền hạn, chức vụ và họ tên người ký.","properties":{"authority":{"enum":["TM","KT","TL","TUQ","Q","none"],"description":"Quyền hạn ký: TM (thay mặt tập thể), KT (ký thay cấp trưởng), TL (thừa lệnh), TUQ (thừa ủy quyền), Q (quyền cấp trưởng), none (cấp trưởng ký trực tiếp)."},"for":{"type":"string","minLength":1,"description":"Chức vụ (hoặc tập thể với TM.) được ký thay, ví dụ \"Chủ tịch\", \"Ủy ban nhân dân\"."},"deputyFor":{"type":"string","minLength":1,"description":"Dạng hai cấp: cấp phó ký thay cấp trưởng của đơn vị, ví dụ \"Chánh Văn phòng\" cho \"TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG\"."},"signer":{"type":"string","minLength":1,"description":"Mã người ký trong ketluan.config.yaml."},"name":{"type":"string","minLength":1,"description":"Họ và tên người ký (nếu không dùng \"signer\")."},"title":{"type":"string","minLength":1,"description":"Chức vụ người ký (nếu không dùng \"signer\")."}},"required":["authority"],"additionalProperties":false}},"required":["issuer","meeting","body","recipients","archive","signature"],"additionalProperties":false,"$defs":{"node":{"description":"Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.","type":["string","object"],"if":{"type":"string"},"then":{"type":"string","minLength":1,"description":"Đoạn văn không đánh số. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"else":{"if":{"type":"object","required":["item"]},"then":{"type":"object","description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.","properties":{"item":{"type":"string","minLength":1,"description":"Nội dung đoạn, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn con."}},"required":["item"],"additionalProperties":false},"else":{"if":{"type":"object","required":["text"]},"then":{"type":"object","description":"Đoạn văn không đánh số, có thể là một nhiệm vụ.","properties":{"text":{"type":"string","minLength":1,"description":"Nội dung đoạn. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["text"],"additionalProperties":false},"else":{"if":{"type":"object","required":["dash"]},"then":{"type":"object","description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ.","properties":{"dash":{"type":"string","minLength":1,"description":"Nội dung, không ghi dấu gạch. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["dash"],"additionalProperties":false},"else":{"if":{"type":"object"},"then":{"type":"object","description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.","properties":{"heading":{"type":"string","minLength":1,"description":"Tiêu đề của mục, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"agency":{"description":"Cơ quan được giao các nhiệm vụ trong mục; nếu không có \"heading\" thì tên cơ quan là tiêu đề.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"numbered":{"type":"boolean","description":"Đánh số mục này. Mặc định: có."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn trong mục."}},"required":[],"additionalProperties":false}}}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = ajvRuntime_ucs2length;
 const pattern4 = new RegExp("^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$", "u");
 const pattern5 = new RegExp("^[A-Za-z][A-Za-z0-9_-]*$", "u");
 const formats0 = formats.date;
-const schema32 = {"description":"Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.","anyOf":[{"type":"string","minLength":1,"description":"Đoạn văn không đánh số. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},{"type":"object","description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.","properties":{"heading":{"type":"string","minLength":1,"description":"Tiêu đề của mục, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"agency":{"description":"Cơ quan được giao các nhiệm vụ trong mục; nếu không có \"heading\" thì tên cơ quan là tiêu đề.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"numbered":{"type":"boolean","description":"Đánh số mục này. Mặc định: có."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn trong mục."}},"required":[],"additionalProperties":false},{"type":"object","description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.","properties":{"item":{"type":"string","minLength":1,"description":"Nội dung đoạn, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn con."}},"required":["item"],"additionalProperties":false},{"type":"object","description":"Đoạn văn không đánh số, có thể là một nhiệm vụ.","properties":{"text":{"type":"string","minLength":1,"description":"Nội dung đoạn. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["text"],"additionalProperties":false},{"type":"object","description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ.","properties":{"dash":{"type":"string","minLength":1,"description":"Nội dung, không ghi dấu gạch. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["dash"],"additionalProperties":false}]};
+const schema32 = {"description":"Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.","type":["string","object"],"if":{"type":"string"},"then":{"type":"string","minLength":1,"description":"Đoạn văn không đánh số. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"else":{"if":{"type":"object","required":["item"]},"then":{"type":"object","description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.","properties":{"item":{"type":"string","minLength":1,"description":"Nội dung đoạn, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn con."}},"required":["item"],"additionalProperties":false},"else":{"if":{"type":"object","required":["text"]},"then":{"type":"object","description":"Đoạn văn không đánh số, có thể là một nhiệm vụ.","properties":{"text":{"type":"string","minLength":1,"description":"Nội dung đoạn. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["text"],"additionalProperties":false},"else":{"if":{"type":"object","required":["dash"]},"then":{"type":"object","description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ.","properties":{"dash":{"type":"string","minLength":1,"description":"Nội dung, không ghi dấu gạch. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["dash"],"additionalProperties":false},"else":{"if":{"type":"object"},"then":{"type":"object","description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.","properties":{"heading":{"type":"string","minLength":1,"description":"Tiêu đề của mục, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"agency":{"description":"Cơ quan được giao các nhiệm vụ trong mục; nếu không có \"heading\" thì tên cơ quan là tiêu đề.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"numbered":{"type":"boolean","description":"Đánh số mục này. Mặc định: có."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn trong mục."}},"required":[],"additionalProperties":false}}}}}};
 const wrapper0 = {validate: validate21};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -26,12 +26,8 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if(typeof data === "string"){
-if(func2(data) < 1){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[0],data};
+if((typeof data !== "string") && (!(data && typeof data == "object" && !Array.isArray(data)))){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema32.type},message:"must be string,object",schema:schema32.type,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -40,9 +36,11 @@ vErrors.push(err0);
 }
 errors++;
 }
-}
-else {
-const err1 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[0].type,parentSchema:schema32.anyOf[0],data};
+const _errs1 = errors;
+let valid0 = true;
+const _errs2 = errors;
+if(typeof data !== "string"){
+const err1 = {};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -51,13 +49,22 @@ vErrors.push(err1);
 }
 errors++;
 }
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-const _errs3 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!((((key0 === "heading") || (key0 === "agency")) || (key0 === "numbered")) || (key0 === "content"))){
-const err2 = {instancePath,schemaPath:"#/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[1],data};
+var _valid0 = _errs2 === errors;
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs4 = errors;
+if(typeof data === "string"){
+if(func2(data) < 1){
+const err2 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -67,11 +74,8 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.heading !== undefined){
-let data0 = data.heading;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err3 = {instancePath:instancePath+"/heading",schemaPath:"#/anyOf/1/properties/heading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[1].properties.heading,data:data0};
+else {
+const err3 = {instancePath,schemaPath:"#/then/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.then.type,parentSchema:schema32.then,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -80,9 +84,20 @@ vErrors.push(err3);
 }
 errors++;
 }
+var _valid0 = _errs4 === errors;
+valid0 = _valid0;
+ifClause0 = "then";
 }
 else {
-const err4 = {instancePath:instancePath+"/heading",schemaPath:"#/anyOf/1/properties/heading/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[1].properties.heading.type,parentSchema:schema32.anyOf[1].properties.heading,data:data0};
+const _errs6 = errors;
+const _errs7 = errors;
+let valid1 = true;
+const _errs8 = errors;
+if(errors === _errs8){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.item === undefined) && (missing0 = "item")){
+const err4 = {};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -92,14 +107,8 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.agency !== undefined){
-let data1 = data.agency;
-const _errs9 = errors;
-let valid2 = false;
-const _errs10 = errors;
-if(typeof data1 === "string"){
-if(func2(data1) < 1){
-const err5 = {instancePath:instancePath+"/agency",schemaPath:"#/anyOf/1/properties/agency/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[1].properties.agency.anyOf[0],data:data1};
+else {
+const err5 = {};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -109,8 +118,22 @@ vErrors.push(err5);
 errors++;
 }
 }
+var _valid1 = _errs8 === errors;
+errors = _errs7;
+if(vErrors !== null){
+if(_errs7){
+vErrors.length = _errs7;
+}
 else {
-const err6 = {instancePath:instancePath+"/agency",schemaPath:"#/anyOf/1/properties/agency/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[1].properties.agency.anyOf[0].type,parentSchema:schema32.anyOf[1].properties.agency.anyOf[0],data:data1};
+vErrors = null;
+}
+}
+let ifClause1;
+if(_valid1){
+const _errs10 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.item === undefined){
+const err6 = {instancePath,schemaPath:"#/else/then/required",keyword:"required",params:{missingProperty: "item"},message:"must have required property '"+"item"+"'",schema:schema32.else.then.required,parentSchema:schema32.else.then,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -119,12 +142,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-var _valid1 = _errs10 === errors;
-valid2 = valid2 || _valid1;
-const _errs12 = errors;
-if(Array.isArray(data1)){
-if(data1.length < 1){
-const err7 = {instancePath:instancePath+"/agency",schemaPath:"#/anyOf/1/properties/agency/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[1].properties.agency.anyOf[1],data:data1};
+for(const key0 in data){
+if(!(((((((key0 === "item") || (key0 === "enumerate")) || (key0 === "lead")) || (key0 === "support")) || (key0 === "deadline")) || (key0 === "status")) || (key0 === "content"))){
+const err7 = {instancePath,schemaPath:"#/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.then,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -133,12 +153,12 @@ vErrors.push(err7);
 }
 errors++;
 }
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
-if(typeof data2 === "string"){
-if(func2(data2) < 1){
-const err8 = {instancePath:instancePath+"/agency/" + i0,schemaPath:"#/anyOf/1/properties/agency/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[1].properties.agency.anyOf[1].items,data:data2};
+}
+if(data.item !== undefined){
+let data0 = data.item;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err8 = {instancePath:instancePath+"/item",schemaPath:"#/else/then/properties/item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.item,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -149,7 +169,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/agency/" + i0,schemaPath:"#/anyOf/1/properties/agency/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[1].properties.agency.anyOf[1].items.type,parentSchema:schema32.anyOf[1].properties.agency.anyOf[1].items,data:data2};
+const err9 = {instancePath:instancePath+"/item",schemaPath:"#/else/then/properties/item/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.item.type,parentSchema:schema32.else.then.properties.item,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -159,9 +179,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-}
-else {
-const err10 = {instancePath:instancePath+"/agency",schemaPath:"#/anyOf/1/properties/agency/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[1].properties.agency.anyOf[1].type,parentSchema:schema32.anyOf[1].properties.agency.anyOf[1],data:data1};
+if(data.enumerate !== undefined){
+let data1 = data.enumerate;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.items === undefined){
+const err10 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/then/properties/enumerate/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema32.else.then.properties.enumerate.required,parentSchema:schema32.else.then.properties.enumerate,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -170,10 +192,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-var _valid1 = _errs12 === errors;
-valid2 = valid2 || _valid1;
-if(!valid2){
-const err11 = {instancePath:instancePath+"/agency",schemaPath:"#/anyOf/1/properties/agency/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[1].properties.agency.anyOf,parentSchema:schema32.anyOf[1].properties.agency,data:data1};
+for(const key1 in data1){
+if(!((key1 === "style") || (key1 === "items"))){
+const err11 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/then/properties/enumerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.then.properties.enumerate,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -182,22 +203,11 @@ vErrors.push(err11);
 }
 errors++;
 }
-else {
-errors = _errs9;
-if(vErrors !== null){
-if(_errs9){
-vErrors.length = _errs9;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.numbered !== undefined){
-let data3 = data.numbered;
-if(typeof data3 !== "boolean"){
-const err12 = {instancePath:instancePath+"/numbered",schemaPath:"#/anyOf/1/properties/numbered/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.anyOf[1].properties.numbered.type,parentSchema:schema32.anyOf[1].properties.numbered,data:data3};
+if(data1.style !== undefined){
+let data2 = data1.style;
+if(!((data2 === "arabic") || (data2 === "roman"))){
+const err12 = {instancePath:instancePath+"/enumerate/style",schemaPath:"#/else/then/properties/enumerate/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.enumerate.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.enumerate.properties.style.enum,parentSchema:schema32.else.then.properties.enumerate.properties.style,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -207,19 +217,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.content !== undefined){
-let data4 = data.content;
-if(Array.isArray(data4)){
-const len1 = data4.length;
-for(let i1=0; i1<len1; i1++){
-if(!(wrapper0.validate(data4[i1], {instancePath:instancePath+"/content/" + i1,parentData:data4,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/content",schemaPath:"#/anyOf/1/properties/content/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[1].properties.content.type,parentSchema:schema32.anyOf[1].properties.content,data:data4};
+if(data1.items !== undefined){
+let data3 = data1.items;
+if(Array.isArray(data3)){
+if(data3.length < 1){
+const err13 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/else/then/properties/enumerate/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.then.properties.enumerate.properties.items,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -228,10 +230,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[1].type,parentSchema:schema32.anyOf[1],data};
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err14 = {instancePath:instancePath+"/enumerate/items/" + i0,schemaPath:"#/else/then/properties/enumerate/properties/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.enumerate.properties.items.items,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -240,15 +244,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-var props1 = true;
 }
-const _errs21 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.item === undefined){
-const err15 = {instancePath,schemaPath:"#/anyOf/2/required",keyword:"required",params:{missingProperty: "item"},message:"must have required property '"+"item"+"'",schema:schema32.anyOf[2].required,parentSchema:schema32.anyOf[2],data};
+else {
+const err15 = {instancePath:instancePath+"/enumerate/items/" + i0,schemaPath:"#/else/then/properties/enumerate/properties/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.enumerate.properties.items.items.type,parentSchema:schema32.else.then.properties.enumerate.properties.items.items,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -257,9 +255,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-for(const key1 in data){
-if(!(((((((key1 === "item") || (key1 === "enumerate")) || (key1 === "lead")) || (key1 === "support")) || (key1 === "deadline")) || (key1 === "status")) || (key1 === "content"))){
-const err16 = {instancePath,schemaPath:"#/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[2],data};
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/else/then/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.then.properties.enumerate.properties.items.type,parentSchema:schema32.else.then.properties.enumerate.properties.items,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -269,11 +268,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.item !== undefined){
-let data6 = data.item;
-if(typeof data6 === "string"){
-if(func2(data6) < 1){
-const err17 = {instancePath:instancePath+"/item",schemaPath:"#/anyOf/2/properties/item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.item,data:data6};
+}
+else {
+const err17 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/then/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.enumerate.type,parentSchema:schema32.else.then.properties.enumerate,data:data1};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -283,8 +280,14 @@ vErrors.push(err17);
 errors++;
 }
 }
-else {
-const err18 = {instancePath:instancePath+"/item",schemaPath:"#/anyOf/2/properties/item/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.item.type,parentSchema:schema32.anyOf[2].properties.item,data:data6};
+if(data.lead !== undefined){
+let data5 = data.lead;
+const _errs24 = errors;
+let valid6 = false;
+const _errs25 = errors;
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err18 = {instancePath:instancePath+"/lead",schemaPath:"#/else/then/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.lead.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -294,11 +297,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.enumerate !== undefined){
-let data7 = data.enumerate;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.items === undefined){
-const err19 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/2/properties/enumerate/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema32.anyOf[2].properties.enumerate.required,parentSchema:schema32.anyOf[2].properties.enumerate,data:data7};
+else {
+const err19 = {instancePath:instancePath+"/lead",schemaPath:"#/else/then/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.lead.anyOf[0].type,parentSchema:schema32.else.then.properties.lead.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -307,9 +307,12 @@ vErrors.push(err19);
 }
 errors++;
 }
-for(const key2 in data7){
-if(!((key2 === "style") || (key2 === "items"))){
-const err20 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/2/properties/enumerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[2].properties.enumerate,data:data7};
+var _valid2 = _errs25 === errors;
+valid6 = valid6 || _valid2;
+const _errs27 = errors;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err20 = {instancePath:instancePath+"/lead",schemaPath:"#/else/then/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.then.properties.lead.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -318,11 +321,12 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data7.style !== undefined){
-let data8 = data7.style;
-if(!((data8 === "arabic") || (data8 === "roman"))){
-const err21 = {instancePath:instancePath+"/enumerate/style",schemaPath:"#/anyOf/2/properties/enumerate/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[2].properties.enumerate.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[2].properties.enumerate.properties.style.enum,parentSchema:schema32.anyOf[2].properties.enumerate.properties.style,data:data8};
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+let data6 = data5[i1];
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err21 = {instancePath:instancePath+"/lead/" + i1,schemaPath:"#/else/then/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.lead.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -332,11 +336,8 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data7.items !== undefined){
-let data9 = data7.items;
-if(Array.isArray(data9)){
-if(data9.length < 1){
-const err22 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items,data:data9};
+else {
+const err22 = {instancePath:instancePath+"/lead/" + i1,schemaPath:"#/else/then/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.lead.anyOf[1].items.type,parentSchema:schema32.else.then.properties.lead.anyOf[1].items,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -345,12 +346,10 @@ vErrors.push(err22);
 }
 errors++;
 }
-const len2 = data9.length;
-for(let i2=0; i2<len2; i2++){
-let data10 = data9[i2];
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err23 = {instancePath:instancePath+"/enumerate/items/" + i2,schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items,data:data10};
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/lead",schemaPath:"#/else/then/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.then.properties.lead.anyOf[1].type,parentSchema:schema32.else.then.properties.lead.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -359,9 +358,10 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-else {
-const err24 = {instancePath:instancePath+"/enumerate/items/" + i2,schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.type,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items,data:data10};
+var _valid2 = _errs27 === errors;
+valid6 = valid6 || _valid2;
+if(!valid6){
+const err24 = {instancePath:instancePath+"/lead",schemaPath:"#/else/then/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.lead.anyOf,parentSchema:schema32.else.then.properties.lead,data:data5};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -370,10 +370,26 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
+else {
+errors = _errs24;
+if(vErrors !== null){
+if(_errs24){
+vErrors.length = _errs24;
 }
 else {
-const err25 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[2].properties.enumerate.properties.items.type,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items,data:data9};
+vErrors = null;
+}
+}
+}
+}
+if(data.support !== undefined){
+let data7 = data.support;
+const _errs32 = errors;
+let valid9 = false;
+const _errs33 = errors;
+if(typeof data7 === "string"){
+if(func2(data7) < 1){
+const err25 = {instancePath:instancePath+"/support",schemaPath:"#/else/then/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.support.anyOf[0],data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -383,9 +399,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
 else {
-const err26 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/2/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[2].properties.enumerate.type,parentSchema:schema32.anyOf[2].properties.enumerate,data:data7};
+const err26 = {instancePath:instancePath+"/support",schemaPath:"#/else/then/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.support.anyOf[0].type,parentSchema:schema32.else.then.properties.support.anyOf[0],data:data7};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -394,15 +409,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data.lead !== undefined){
-let data11 = data.lead;
+var _valid3 = _errs33 === errors;
+valid9 = valid9 || _valid3;
 const _errs35 = errors;
-let valid11 = false;
-const _errs36 = errors;
-if(typeof data11 === "string"){
-if(func2(data11) < 1){
-const err27 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/2/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.lead.anyOf[0],data:data11};
+if(Array.isArray(data7)){
+if(data7.length < 1){
+const err27 = {instancePath:instancePath+"/support",schemaPath:"#/else/then/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.then.properties.support.anyOf[1],data:data7};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -411,9 +423,12 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/2/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.lead.anyOf[0].type,parentSchema:schema32.anyOf[2].properties.lead.anyOf[0],data:data11};
+const len2 = data7.length;
+for(let i2=0; i2<len2; i2++){
+let data8 = data7[i2];
+if(typeof data8 === "string"){
+if(func2(data8) < 1){
+const err28 = {instancePath:instancePath+"/support/" + i2,schemaPath:"#/else/then/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.support.anyOf[1].items,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -422,12 +437,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-var _valid2 = _errs36 === errors;
-valid11 = valid11 || _valid2;
-const _errs38 = errors;
-if(Array.isArray(data11)){
-if(data11.length < 1){
-const err29 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/2/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[2].properties.lead.anyOf[1],data:data11};
+}
+else {
+const err29 = {instancePath:instancePath+"/support/" + i2,schemaPath:"#/else/then/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.support.anyOf[1].items.type,parentSchema:schema32.else.then.properties.support.anyOf[1].items,data:data8};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -436,12 +448,10 @@ vErrors.push(err29);
 }
 errors++;
 }
-const len3 = data11.length;
-for(let i3=0; i3<len3; i3++){
-let data12 = data11[i3];
-if(typeof data12 === "string"){
-if(func2(data12) < 1){
-const err30 = {instancePath:instancePath+"/lead/" + i3,schemaPath:"#/anyOf/2/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.lead.anyOf[1].items,data:data12};
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/support",schemaPath:"#/else/then/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.then.properties.support.anyOf[1].type,parentSchema:schema32.else.then.properties.support.anyOf[1],data:data7};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -450,9 +460,10 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/lead/" + i3,schemaPath:"#/anyOf/2/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.lead.anyOf[1].items.type,parentSchema:schema32.anyOf[2].properties.lead.anyOf[1].items,data:data12};
+var _valid3 = _errs35 === errors;
+valid9 = valid9 || _valid3;
+if(!valid9){
+const err31 = {instancePath:instancePath+"/support",schemaPath:"#/else/then/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.support.anyOf,parentSchema:schema32.else.then.properties.support,data:data7};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -461,10 +472,26 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
+else {
+errors = _errs32;
+if(vErrors !== null){
+if(_errs32){
+vErrors.length = _errs32;
 }
 else {
-const err32 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/2/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[2].properties.lead.anyOf[1].type,parentSchema:schema32.anyOf[2].properties.lead.anyOf[1],data:data11};
+vErrors = null;
+}
+}
+}
+}
+if(data.deadline !== undefined){
+let data9 = data.deadline;
+const _errs40 = errors;
+let valid12 = false;
+const _errs41 = errors;
+if(typeof data9 === "string"){
+if(func2(data9) < 1){
+const err32 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.deadline.anyOf[0],data:data9};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -473,10 +500,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-var _valid2 = _errs38 === errors;
-valid11 = valid11 || _valid2;
-if(!valid11){
-const err33 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/2/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[2].properties.lead.anyOf,parentSchema:schema32.anyOf[2].properties.lead,data:data11};
+}
+else {
+const err33 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.deadline.anyOf[0].type,parentSchema:schema32.else.then.properties.deadline.anyOf[0],data:data9};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -485,26 +511,12 @@ vErrors.push(err33);
 }
 errors++;
 }
-else {
-errors = _errs35;
-if(vErrors !== null){
-if(_errs35){
-vErrors.length = _errs35;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.support !== undefined){
-let data13 = data.support;
+var _valid4 = _errs41 === errors;
+valid12 = valid12 || _valid4;
 const _errs43 = errors;
-let valid14 = false;
-const _errs44 = errors;
-if(typeof data13 === "string"){
-if(func2(data13) < 1){
-const err34 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/2/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.support.anyOf[0],data:data13};
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.on === undefined){
+const err34 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/1/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.then.properties.deadline.anyOf[1].required,parentSchema:schema32.else.then.properties.deadline.anyOf[1],data:data9};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -513,9 +525,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-else {
-const err35 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/2/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.support.anyOf[0].type,parentSchema:schema32.anyOf[2].properties.support.anyOf[0],data:data13};
+for(const key2 in data9){
+if(!((key2 === "on") || (key2 === "style"))){
+const err35 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.then.properties.deadline.anyOf[1],data:data9};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -524,12 +536,12 @@ vErrors.push(err35);
 }
 errors++;
 }
-var _valid3 = _errs44 === errors;
-valid14 = valid14 || _valid3;
-const _errs46 = errors;
-if(Array.isArray(data13)){
-if(data13.length < 1){
-const err36 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/2/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[2].properties.support.anyOf[1],data:data13};
+}
+if(data9.on !== undefined){
+let data10 = data9.on;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err36 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/then/properties/deadline/anyOf/1/properties/on/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.deadline.anyOf[1].properties.on,data:data10};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -538,12 +550,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-const len4 = data13.length;
-for(let i4=0; i4<len4; i4++){
-let data14 = data13[i4];
-if(typeof data14 === "string"){
-if(func2(data14) < 1){
-const err37 = {instancePath:instancePath+"/support/" + i4,schemaPath:"#/anyOf/2/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.support.anyOf[1].items,data:data14};
+}
+else {
+const err37 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/then/properties/deadline/anyOf/1/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.deadline.anyOf[1].properties.on.type,parentSchema:schema32.else.then.properties.deadline.anyOf[1].properties.on,data:data10};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -553,8 +562,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-else {
-const err38 = {instancePath:instancePath+"/support/" + i4,schemaPath:"#/anyOf/2/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.support.anyOf[1].items.type,parentSchema:schema32.anyOf[2].properties.support.anyOf[1].items,data:data14};
+if(data9.style !== undefined){
+let data11 = data9.style;
+if(!((data11 === "numeric") || (data11 === "words"))){
+const err38 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/else/then/properties/deadline/anyOf/1/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.deadline.anyOf[1].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.deadline.anyOf[1].properties.style.enum,parentSchema:schema32.else.then.properties.deadline.anyOf[1].properties.style,data:data11};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -566,7 +577,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/2/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[2].properties.support.anyOf[1].type,parentSchema:schema32.anyOf[2].properties.support.anyOf[1],data:data13};
+const err39 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.deadline.anyOf[1].type,parentSchema:schema32.else.then.properties.deadline.anyOf[1],data:data9};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -575,10 +586,10 @@ vErrors.push(err39);
 }
 errors++;
 }
-var _valid3 = _errs46 === errors;
-valid14 = valid14 || _valid3;
-if(!valid14){
-const err40 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/2/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[2].properties.support.anyOf,parentSchema:schema32.anyOf[2].properties.support,data:data13};
+var _valid4 = _errs43 === errors;
+valid12 = valid12 || _valid4;
+if(!valid12){
+const err40 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.deadline.anyOf,parentSchema:schema32.else.then.properties.deadline,data:data9};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -588,10 +599,10 @@ vErrors.push(err40);
 errors++;
 }
 else {
-errors = _errs43;
+errors = _errs40;
 if(vErrors !== null){
-if(_errs43){
-vErrors.length = _errs43;
+if(_errs40){
+vErrors.length = _errs40;
 }
 else {
 vErrors = null;
@@ -599,14 +610,11 @@ vErrors = null;
 }
 }
 }
-if(data.deadline !== undefined){
-let data15 = data.deadline;
-const _errs51 = errors;
-let valid17 = false;
-const _errs52 = errors;
-if(typeof data15 === "string"){
-if(func2(data15) < 1){
-const err41 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/2/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[0],data:data15};
+if(data.status !== undefined){
+let data12 = data.status;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.state === undefined){
+const err41 = {instancePath:instancePath+"/status",schemaPath:"#/else/then/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.then.properties.status.required,parentSchema:schema32.else.then.properties.status,data:data12};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -615,9 +623,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/2/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.deadline.anyOf[0].type,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[0],data:data15};
+for(const key3 in data12){
+if(!(((key3 === "state") || (key3 === "completed")) || (key3 === "report"))){
+const err42 = {instancePath:instancePath+"/status",schemaPath:"#/else/then/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.then.properties.status,data:data12};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -626,12 +634,11 @@ vErrors.push(err42);
 }
 errors++;
 }
-var _valid4 = _errs52 === errors;
-valid17 = valid17 || _valid4;
-const _errs54 = errors;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.on === undefined){
-const err43 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/2/properties/deadline/anyOf/1/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.anyOf[2].properties.deadline.anyOf[1].required,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[1],data:data15};
+}
+if(data12.state !== undefined){
+let data13 = data12.state;
+if(!(((data13 === "chưa thực hiện") || (data13 === "đang thực hiện")) || (data13 === "hoàn thành"))){
+const err43 = {instancePath:instancePath+"/status/state",schemaPath:"#/else/then/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.status.properties.state.enum,parentSchema:schema32.else.then.properties.status.properties.state,data:data13};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -640,9 +647,12 @@ vErrors.push(err43);
 }
 errors++;
 }
-for(const key3 in data15){
-if(!((key3 === "on") || (key3 === "style"))){
-const err44 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/2/properties/deadline/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[1],data:data15};
+}
+if(data12.completed !== undefined){
+let data14 = data12.completed;
+if(typeof data14 === "string"){
+if(!(formats0.validate(data14))){
+const err44 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/then/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.then.properties.status.properties.completed,data:data14};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -652,11 +662,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data15.on !== undefined){
-let data16 = data15.on;
-if(typeof data16 === "string"){
-if(func2(data16) < 1){
-const err45 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/2/properties/deadline/anyOf/1/properties/on/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[1].properties.on,data:data16};
+else {
+const err45 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/then/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.status.properties.completed.type,parentSchema:schema32.else.then.properties.status.properties.completed,data:data14};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -666,8 +673,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-else {
-const err46 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/2/properties/deadline/anyOf/1/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.deadline.anyOf[1].properties.on.type,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[1].properties.on,data:data16};
+if(data12.report !== undefined){
+let data15 = data12.report;
+if(typeof data15 === "string"){
+if(func2(data15) < 1){
+const err46 = {instancePath:instancePath+"/status/report",schemaPath:"#/else/then/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.status.properties.report,data:data15};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -677,10 +687,8 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data15.style !== undefined){
-let data17 = data15.style;
-if(!((data17 === "numeric") || (data17 === "words"))){
-const err47 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/anyOf/2/properties/deadline/anyOf/1/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[2].properties.deadline.anyOf[1].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[2].properties.deadline.anyOf[1].properties.style.enum,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[1].properties.style,data:data17};
+else {
+const err47 = {instancePath:instancePath+"/status/report",schemaPath:"#/else/then/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.status.properties.report.type,parentSchema:schema32.else.then.properties.status.properties.report,data:data15};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -692,7 +700,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/2/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[2].properties.deadline.anyOf[1].type,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[1],data:data15};
+const err48 = {instancePath:instancePath+"/status",schemaPath:"#/else/then/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.status.type,parentSchema:schema32.else.then.properties.status,data:data12};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -701,10 +709,20 @@ vErrors.push(err48);
 }
 errors++;
 }
-var _valid4 = _errs54 === errors;
-valid17 = valid17 || _valid4;
-if(!valid17){
-const err49 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/2/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[2].properties.deadline.anyOf,parentSchema:schema32.anyOf[2].properties.deadline,data:data15};
+}
+if(data.content !== undefined){
+let data16 = data.content;
+if(Array.isArray(data16)){
+const len3 = data16.length;
+for(let i3=0; i3<len3; i3++){
+if(!(wrapper0.validate(data16[i3], {instancePath:instancePath+"/content/" + i3,parentData:data16,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/content",schemaPath:"#/else/then/properties/content/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.then.properties.content.type,parentSchema:schema32.else.then.properties.content,data:data16};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -713,23 +731,10 @@ vErrors.push(err49);
 }
 errors++;
 }
-else {
-errors = _errs51;
-if(vErrors !== null){
-if(_errs51){
-vErrors.length = _errs51;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data.status !== undefined){
-let data18 = data.status;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.state === undefined){
-const err50 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/2/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.anyOf[2].properties.status.required,parentSchema:schema32.anyOf[2].properties.status,data:data18};
+const err50 = {instancePath,schemaPath:"#/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.type,parentSchema:schema32.else.then,data};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -738,9 +743,23 @@ vErrors.push(err50);
 }
 errors++;
 }
-for(const key4 in data18){
-if(!(((key4 === "state") || (key4 === "completed")) || (key4 === "report"))){
-const err51 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/2/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[2].properties.status,data:data18};
+var _valid1 = _errs10 === errors;
+valid1 = _valid1;
+if(valid1){
+var props2 = true;
+}
+ifClause1 = "then";
+}
+else {
+const _errs60 = errors;
+const _errs61 = errors;
+let valid17 = true;
+const _errs62 = errors;
+if(errors === _errs62){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.text === undefined) && (missing1 = "text")){
+const err51 = {};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -750,10 +769,8 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data18.state !== undefined){
-let data19 = data18.state;
-if(!(((data19 === "chưa thực hiện") || (data19 === "đang thực hiện")) || (data19 === "hoàn thành"))){
-const err52 = {instancePath:instancePath+"/status/state",schemaPath:"#/anyOf/2/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[2].properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[2].properties.status.properties.state.enum,parentSchema:schema32.anyOf[2].properties.status.properties.state,data:data19};
+else {
+const err52 = {};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -763,11 +780,22 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data18.completed !== undefined){
-let data20 = data18.completed;
-if(typeof data20 === "string"){
-if(!(formats0.validate(data20))){
-const err53 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/2/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.anyOf[2].properties.status.properties.completed,data:data20};
+var _valid5 = _errs62 === errors;
+errors = _errs61;
+if(vErrors !== null){
+if(_errs61){
+vErrors.length = _errs61;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause2;
+if(_valid5){
+const _errs64 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.text === undefined){
+const err53 = {instancePath,schemaPath:"#/else/else/then/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema32.else.else.then.required,parentSchema:schema32.else.else.then,data};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -776,9 +804,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-else {
-const err54 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/2/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.status.properties.completed.type,parentSchema:schema32.anyOf[2].properties.status.properties.completed,data:data20};
+for(const key4 in data){
+if(!((((((key4 === "text") || (key4 === "enumerate")) || (key4 === "lead")) || (key4 === "support")) || (key4 === "deadline")) || (key4 === "status"))){
+const err54 = {instancePath,schemaPath:"#/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then,data};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -788,11 +816,11 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data18.report !== undefined){
-let data21 = data18.report;
-if(typeof data21 === "string"){
-if(func2(data21) < 1){
-const err55 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/2/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.status.properties.report,data:data21};
+if(data.text !== undefined){
+let data18 = data.text;
+if(typeof data18 === "string"){
+if(func2(data18) < 1){
+const err55 = {instancePath:instancePath+"/text",schemaPath:"#/else/else/then/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.text,data:data18};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -803,7 +831,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/2/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.status.properties.report.type,parentSchema:schema32.anyOf[2].properties.status.properties.report,data:data21};
+const err56 = {instancePath:instancePath+"/text",schemaPath:"#/else/else/then/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.text.type,parentSchema:schema32.else.else.then.properties.text,data:data18};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -813,9 +841,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-}
-else {
-const err57 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/2/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[2].properties.status.type,parentSchema:schema32.anyOf[2].properties.status,data:data18};
+if(data.enumerate !== undefined){
+let data19 = data.enumerate;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.items === undefined){
+const err57 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/else/then/properties/enumerate/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema32.else.else.then.properties.enumerate.required,parentSchema:schema32.else.else.then.properties.enumerate,data:data19};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -824,20 +854,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-if(data.content !== undefined){
-let data22 = data.content;
-if(Array.isArray(data22)){
-const len5 = data22.length;
-for(let i5=0; i5<len5; i5++){
-if(!(wrapper0.validate(data22[i5], {instancePath:instancePath+"/content/" + i5,parentData:data22,parentDataProperty:i5,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err58 = {instancePath:instancePath+"/content",schemaPath:"#/anyOf/2/properties/content/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[2].properties.content.type,parentSchema:schema32.anyOf[2].properties.content,data:data22};
+for(const key5 in data19){
+if(!((key5 === "style") || (key5 === "items"))){
+const err58 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/else/then/properties/enumerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.enumerate,data:data19};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -847,9 +866,10 @@ vErrors.push(err58);
 errors++;
 }
 }
-}
-else {
-const err59 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[2].type,parentSchema:schema32.anyOf[2],data};
+if(data19.style !== undefined){
+let data20 = data19.style;
+if(!((data20 === "arabic") || (data20 === "roman"))){
+const err59 = {instancePath:instancePath+"/enumerate/style",schemaPath:"#/else/else/then/properties/enumerate/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.enumerate.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.enumerate.properties.style.enum,parentSchema:schema32.else.else.then.properties.enumerate.properties.style,data:data20};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -858,17 +878,12 @@ vErrors.push(err59);
 }
 errors++;
 }
-var _valid0 = _errs21 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props1 !== true){
-props1 = true;
 }
-}
-const _errs71 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.text === undefined){
-const err60 = {instancePath,schemaPath:"#/anyOf/3/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema32.anyOf[3].required,parentSchema:schema32.anyOf[3],data};
+if(data19.items !== undefined){
+let data21 = data19.items;
+if(Array.isArray(data21)){
+if(data21.length < 1){
+const err60 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/else/else/then/properties/enumerate/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items,data:data21};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -877,9 +892,12 @@ vErrors.push(err60);
 }
 errors++;
 }
-for(const key5 in data){
-if(!((((((key5 === "text") || (key5 === "enumerate")) || (key5 === "lead")) || (key5 === "support")) || (key5 === "deadline")) || (key5 === "status"))){
-const err61 = {instancePath,schemaPath:"#/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3],data};
+const len4 = data21.length;
+for(let i4=0; i4<len4; i4++){
+let data22 = data21[i4];
+if(typeof data22 === "string"){
+if(func2(data22) < 1){
+const err61 = {instancePath:instancePath+"/enumerate/items/" + i4,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items,data:data22};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -889,11 +907,8 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data.text !== undefined){
-let data24 = data.text;
-if(typeof data24 === "string"){
-if(func2(data24) < 1){
-const err62 = {instancePath:instancePath+"/text",schemaPath:"#/anyOf/3/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.text,data:data24};
+else {
+const err62 = {instancePath:instancePath+"/enumerate/items/" + i4,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items,data:data22};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -903,8 +918,9 @@ vErrors.push(err62);
 errors++;
 }
 }
+}
 else {
-const err63 = {instancePath:instancePath+"/text",schemaPath:"#/anyOf/3/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.text.type,parentSchema:schema32.anyOf[3].properties.text,data:data24};
+const err63 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/else/else/then/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.then.properties.enumerate.properties.items.type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items,data:data21};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -914,11 +930,9 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data.enumerate !== undefined){
-let data25 = data.enumerate;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.items === undefined){
-const err64 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/3/properties/enumerate/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema32.anyOf[3].properties.enumerate.required,parentSchema:schema32.anyOf[3].properties.enumerate,data:data25};
+}
+else {
+const err64 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/else/then/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.enumerate.type,parentSchema:schema32.else.else.then.properties.enumerate,data:data19};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -927,9 +941,15 @@ vErrors.push(err64);
 }
 errors++;
 }
-for(const key6 in data25){
-if(!((key6 === "style") || (key6 === "items"))){
-const err65 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/3/properties/enumerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3].properties.enumerate,data:data25};
+}
+if(data.lead !== undefined){
+let data23 = data.lead;
+const _errs78 = errors;
+let valid22 = false;
+const _errs79 = errors;
+if(typeof data23 === "string"){
+if(func2(data23) < 1){
+const err65 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/then/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.lead.anyOf[0],data:data23};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -939,10 +959,8 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data25.style !== undefined){
-let data26 = data25.style;
-if(!((data26 === "arabic") || (data26 === "roman"))){
-const err66 = {instancePath:instancePath+"/enumerate/style",schemaPath:"#/anyOf/3/properties/enumerate/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[3].properties.enumerate.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[3].properties.enumerate.properties.style.enum,parentSchema:schema32.anyOf[3].properties.enumerate.properties.style,data:data26};
+else {
+const err66 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/then/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.lead.anyOf[0].type,parentSchema:schema32.else.else.then.properties.lead.anyOf[0],data:data23};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -951,12 +969,12 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data25.items !== undefined){
-let data27 = data25.items;
-if(Array.isArray(data27)){
-if(data27.length < 1){
-const err67 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items,data:data27};
+var _valid6 = _errs79 === errors;
+valid22 = valid22 || _valid6;
+const _errs81 = errors;
+if(Array.isArray(data23)){
+if(data23.length < 1){
+const err67 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/then/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.then.properties.lead.anyOf[1],data:data23};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -965,12 +983,12 @@ vErrors.push(err67);
 }
 errors++;
 }
-const len6 = data27.length;
-for(let i6=0; i6<len6; i6++){
-let data28 = data27[i6];
-if(typeof data28 === "string"){
-if(func2(data28) < 1){
-const err68 = {instancePath:instancePath+"/enumerate/items/" + i6,schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items,data:data28};
+const len5 = data23.length;
+for(let i5=0; i5<len5; i5++){
+let data24 = data23[i5];
+if(typeof data24 === "string"){
+if(func2(data24) < 1){
+const err68 = {instancePath:instancePath+"/lead/" + i5,schemaPath:"#/else/else/then/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.lead.anyOf[1].items,data:data24};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -981,7 +999,7 @@ errors++;
 }
 }
 else {
-const err69 = {instancePath:instancePath+"/enumerate/items/" + i6,schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items,data:data28};
+const err69 = {instancePath:instancePath+"/lead/" + i5,schemaPath:"#/else/else/then/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.lead.anyOf[1].items.type,parentSchema:schema32.else.else.then.properties.lead.anyOf[1].items,data:data24};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -993,7 +1011,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[3].properties.enumerate.properties.items.type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items,data:data27};
+const err70 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/then/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.then.properties.lead.anyOf[1].type,parentSchema:schema32.else.else.then.properties.lead.anyOf[1],data:data23};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1002,10 +1020,10 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-}
-else {
-const err71 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/3/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].properties.enumerate.type,parentSchema:schema32.anyOf[3].properties.enumerate,data:data25};
+var _valid6 = _errs81 === errors;
+valid22 = valid22 || _valid6;
+if(!valid22){
+const err71 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/then/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.lead.anyOf,parentSchema:schema32.else.else.then.properties.lead,data:data23};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1014,15 +1032,26 @@ vErrors.push(err71);
 }
 errors++;
 }
+else {
+errors = _errs78;
+if(vErrors !== null){
+if(_errs78){
+vErrors.length = _errs78;
 }
-if(data.lead !== undefined){
-let data29 = data.lead;
-const _errs85 = errors;
-let valid26 = false;
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.support !== undefined){
+let data25 = data.support;
 const _errs86 = errors;
-if(typeof data29 === "string"){
-if(func2(data29) < 1){
-const err72 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.lead.anyOf[0],data:data29};
+let valid25 = false;
+const _errs87 = errors;
+if(typeof data25 === "string"){
+if(func2(data25) < 1){
+const err72 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/then/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.support.anyOf[0],data:data25};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1033,7 +1062,7 @@ errors++;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.lead.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.lead.anyOf[0],data:data29};
+const err73 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/then/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.support.anyOf[0].type,parentSchema:schema32.else.else.then.properties.support.anyOf[0],data:data25};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1042,12 +1071,12 @@ vErrors.push(err73);
 }
 errors++;
 }
-var _valid5 = _errs86 === errors;
-valid26 = valid26 || _valid5;
-const _errs88 = errors;
-if(Array.isArray(data29)){
-if(data29.length < 1){
-const err74 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[3].properties.lead.anyOf[1],data:data29};
+var _valid7 = _errs87 === errors;
+valid25 = valid25 || _valid7;
+const _errs89 = errors;
+if(Array.isArray(data25)){
+if(data25.length < 1){
+const err74 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/then/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.then.properties.support.anyOf[1],data:data25};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1056,12 +1085,12 @@ vErrors.push(err74);
 }
 errors++;
 }
-const len7 = data29.length;
-for(let i7=0; i7<len7; i7++){
-let data30 = data29[i7];
-if(typeof data30 === "string"){
-if(func2(data30) < 1){
-const err75 = {instancePath:instancePath+"/lead/" + i7,schemaPath:"#/anyOf/3/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.lead.anyOf[1].items,data:data30};
+const len6 = data25.length;
+for(let i6=0; i6<len6; i6++){
+let data26 = data25[i6];
+if(typeof data26 === "string"){
+if(func2(data26) < 1){
+const err75 = {instancePath:instancePath+"/support/" + i6,schemaPath:"#/else/else/then/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.support.anyOf[1].items,data:data26};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1072,7 +1101,7 @@ errors++;
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/lead/" + i7,schemaPath:"#/anyOf/3/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.lead.anyOf[1].items.type,parentSchema:schema32.anyOf[3].properties.lead.anyOf[1].items,data:data30};
+const err76 = {instancePath:instancePath+"/support/" + i6,schemaPath:"#/else/else/then/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.support.anyOf[1].items.type,parentSchema:schema32.else.else.then.properties.support.anyOf[1].items,data:data26};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1084,7 +1113,7 @@ errors++;
 }
 }
 else {
-const err77 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[3].properties.lead.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.lead.anyOf[1],data:data29};
+const err77 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/then/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.then.properties.support.anyOf[1].type,parentSchema:schema32.else.else.then.properties.support.anyOf[1],data:data25};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1093,10 +1122,10 @@ vErrors.push(err77);
 }
 errors++;
 }
-var _valid5 = _errs88 === errors;
-valid26 = valid26 || _valid5;
-if(!valid26){
-const err78 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.lead.anyOf,parentSchema:schema32.anyOf[3].properties.lead,data:data29};
+var _valid7 = _errs89 === errors;
+valid25 = valid25 || _valid7;
+if(!valid25){
+const err78 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/then/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.support.anyOf,parentSchema:schema32.else.else.then.properties.support,data:data25};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1106,10 +1135,10 @@ vErrors.push(err78);
 errors++;
 }
 else {
-errors = _errs85;
+errors = _errs86;
 if(vErrors !== null){
-if(_errs85){
-vErrors.length = _errs85;
+if(_errs86){
+vErrors.length = _errs86;
 }
 else {
 vErrors = null;
@@ -1117,14 +1146,14 @@ vErrors = null;
 }
 }
 }
-if(data.support !== undefined){
-let data31 = data.support;
-const _errs93 = errors;
-let valid29 = false;
+if(data.deadline !== undefined){
+let data27 = data.deadline;
 const _errs94 = errors;
-if(typeof data31 === "string"){
-if(func2(data31) < 1){
-const err79 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.support.anyOf[0],data:data31};
+let valid28 = false;
+const _errs95 = errors;
+if(typeof data27 === "string"){
+if(func2(data27) < 1){
+const err79 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.deadline.anyOf[0],data:data27};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1135,7 +1164,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.support.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.support.anyOf[0],data:data31};
+const err80 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.deadline.anyOf[0].type,parentSchema:schema32.else.else.then.properties.deadline.anyOf[0],data:data27};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1144,12 +1173,12 @@ vErrors.push(err80);
 }
 errors++;
 }
-var _valid6 = _errs94 === errors;
-valid29 = valid29 || _valid6;
-const _errs96 = errors;
-if(Array.isArray(data31)){
-if(data31.length < 1){
-const err81 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[3].properties.support.anyOf[1],data:data31};
+var _valid8 = _errs95 === errors;
+valid28 = valid28 || _valid8;
+const _errs97 = errors;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.on === undefined){
+const err81 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/1/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.else.then.properties.deadline.anyOf[1].required,parentSchema:schema32.else.else.then.properties.deadline.anyOf[1],data:data27};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1158,12 +1187,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-const len8 = data31.length;
-for(let i8=0; i8<len8; i8++){
-let data32 = data31[i8];
-if(typeof data32 === "string"){
-if(func2(data32) < 1){
-const err82 = {instancePath:instancePath+"/support/" + i8,schemaPath:"#/anyOf/3/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.support.anyOf[1].items,data:data32};
+for(const key6 in data27){
+if(!((key6 === "on") || (key6 === "style"))){
+const err82 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.deadline.anyOf[1],data:data27};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1173,8 +1199,11 @@ vErrors.push(err82);
 errors++;
 }
 }
-else {
-const err83 = {instancePath:instancePath+"/support/" + i8,schemaPath:"#/anyOf/3/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.support.anyOf[1].items.type,parentSchema:schema32.anyOf[3].properties.support.anyOf[1].items,data:data32};
+if(data27.on !== undefined){
+let data28 = data27.on;
+if(typeof data28 === "string"){
+if(func2(data28) < 1){
+const err83 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/then/properties/deadline/anyOf/1/properties/on/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.deadline.anyOf[1].properties.on,data:data28};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1184,9 +1213,8 @@ vErrors.push(err83);
 errors++;
 }
 }
-}
 else {
-const err84 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[3].properties.support.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.support.anyOf[1],data:data31};
+const err84 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/then/properties/deadline/anyOf/1/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.deadline.anyOf[1].properties.on.type,parentSchema:schema32.else.else.then.properties.deadline.anyOf[1].properties.on,data:data28};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1195,10 +1223,11 @@ vErrors.push(err84);
 }
 errors++;
 }
-var _valid6 = _errs96 === errors;
-valid29 = valid29 || _valid6;
-if(!valid29){
-const err85 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.support.anyOf,parentSchema:schema32.anyOf[3].properties.support,data:data31};
+}
+if(data27.style !== undefined){
+let data29 = data27.style;
+if(!((data29 === "numeric") || (data29 === "words"))){
+const err85 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/else/else/then/properties/deadline/anyOf/1/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.deadline.anyOf[1].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.deadline.anyOf[1].properties.style.enum,parentSchema:schema32.else.else.then.properties.deadline.anyOf[1].properties.style,data:data29};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1207,26 +1236,10 @@ vErrors.push(err85);
 }
 errors++;
 }
-else {
-errors = _errs93;
-if(vErrors !== null){
-if(_errs93){
-vErrors.length = _errs93;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data.deadline !== undefined){
-let data33 = data.deadline;
-const _errs101 = errors;
-let valid32 = false;
-const _errs102 = errors;
-if(typeof data33 === "string"){
-if(func2(data33) < 1){
-const err86 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[0],data:data33};
+const err86 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.deadline.anyOf[1].type,parentSchema:schema32.else.else.then.properties.deadline.anyOf[1],data:data27};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1235,9 +1248,10 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-else {
-const err87 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.deadline.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[0],data:data33};
+var _valid8 = _errs97 === errors;
+valid28 = valid28 || _valid8;
+if(!valid28){
+const err87 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.deadline.anyOf,parentSchema:schema32.else.else.then.properties.deadline,data:data27};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1246,12 +1260,23 @@ vErrors.push(err87);
 }
 errors++;
 }
-var _valid7 = _errs102 === errors;
-valid32 = valid32 || _valid7;
-const _errs104 = errors;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.on === undefined){
-const err88 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.anyOf[3].properties.deadline.anyOf[1].required,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1],data:data33};
+else {
+errors = _errs94;
+if(vErrors !== null){
+if(_errs94){
+vErrors.length = _errs94;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.status !== undefined){
+let data30 = data.status;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.state === undefined){
+const err88 = {instancePath:instancePath+"/status",schemaPath:"#/else/else/then/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.else.then.properties.status.required,parentSchema:schema32.else.else.then.properties.status,data:data30};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1260,9 +1285,9 @@ vErrors.push(err88);
 }
 errors++;
 }
-for(const key7 in data33){
-if(!((key7 === "on") || (key7 === "style"))){
-const err89 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1],data:data33};
+for(const key7 in data30){
+if(!(((key7 === "state") || (key7 === "completed")) || (key7 === "report"))){
+const err89 = {instancePath:instancePath+"/status",schemaPath:"#/else/else/then/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.status,data:data30};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1272,11 +1297,10 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data33.on !== undefined){
-let data34 = data33.on;
-if(typeof data34 === "string"){
-if(func2(data34) < 1){
-const err90 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/properties/on/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1].properties.on,data:data34};
+if(data30.state !== undefined){
+let data31 = data30.state;
+if(!(((data31 === "chưa thực hiện") || (data31 === "đang thực hiện")) || (data31 === "hoàn thành"))){
+const err90 = {instancePath:instancePath+"/status/state",schemaPath:"#/else/else/then/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.status.properties.state.enum,parentSchema:schema32.else.else.then.properties.status.properties.state,data:data31};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1286,8 +1310,11 @@ vErrors.push(err90);
 errors++;
 }
 }
-else {
-const err91 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.deadline.anyOf[1].properties.on.type,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1].properties.on,data:data34};
+if(data30.completed !== undefined){
+let data32 = data30.completed;
+if(typeof data32 === "string"){
+if(!(formats0.validate(data32))){
+const err91 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/else/then/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.else.then.properties.status.properties.completed,data:data32};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1297,10 +1324,8 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data33.style !== undefined){
-let data35 = data33.style;
-if(!((data35 === "numeric") || (data35 === "words"))){
-const err92 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[3].properties.deadline.anyOf[1].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[3].properties.deadline.anyOf[1].properties.style.enum,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1].properties.style,data:data35};
+else {
+const err92 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/else/then/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.status.properties.completed.type,parentSchema:schema32.else.else.then.properties.status.properties.completed,data:data32};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1310,9 +1335,11 @@ vErrors.push(err92);
 errors++;
 }
 }
-}
-else {
-const err93 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].properties.deadline.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1],data:data33};
+if(data30.report !== undefined){
+let data33 = data30.report;
+if(typeof data33 === "string"){
+if(func2(data33) < 1){
+const err93 = {instancePath:instancePath+"/status/report",schemaPath:"#/else/else/then/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.status.properties.report,data:data33};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1321,10 +1348,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-var _valid7 = _errs104 === errors;
-valid32 = valid32 || _valid7;
-if(!valid32){
-const err94 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.deadline.anyOf,parentSchema:schema32.anyOf[3].properties.deadline,data:data33};
+}
+else {
+const err94 = {instancePath:instancePath+"/status/report",schemaPath:"#/else/else/then/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.status.properties.report.type,parentSchema:schema32.else.else.then.properties.status.properties.report,data:data33};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1333,23 +1359,10 @@ vErrors.push(err94);
 }
 errors++;
 }
-else {
-errors = _errs101;
-if(vErrors !== null){
-if(_errs101){
-vErrors.length = _errs101;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data.status !== undefined){
-let data36 = data.status;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(data36.state === undefined){
-const err95 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/3/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.anyOf[3].properties.status.required,parentSchema:schema32.anyOf[3].properties.status,data:data36};
+const err95 = {instancePath:instancePath+"/status",schemaPath:"#/else/else/then/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.status.type,parentSchema:schema32.else.else.then.properties.status,data:data30};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1358,9 +1371,10 @@ vErrors.push(err95);
 }
 errors++;
 }
-for(const key8 in data36){
-if(!(((key8 === "state") || (key8 === "completed")) || (key8 === "report"))){
-const err96 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/3/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3].properties.status,data:data36};
+}
+}
+else {
+const err96 = {instancePath,schemaPath:"#/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.type,parentSchema:schema32.else.else.then,data};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1369,11 +1383,23 @@ vErrors.push(err96);
 }
 errors++;
 }
+var _valid5 = _errs64 === errors;
+valid17 = _valid5;
+if(valid17){
+var props4 = true;
 }
-if(data36.state !== undefined){
-let data37 = data36.state;
-if(!(((data37 === "chưa thực hiện") || (data37 === "đang thực hiện")) || (data37 === "hoàn thành"))){
-const err97 = {instancePath:instancePath+"/status/state",schemaPath:"#/anyOf/3/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[3].properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[3].properties.status.properties.state.enum,parentSchema:schema32.anyOf[3].properties.status.properties.state,data:data37};
+ifClause2 = "then";
+}
+else {
+const _errs111 = errors;
+const _errs112 = errors;
+let valid31 = true;
+const _errs113 = errors;
+if(errors === _errs113){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.dash === undefined) && (missing2 = "dash")){
+const err97 = {};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1383,11 +1409,8 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data36.completed !== undefined){
-let data38 = data36.completed;
-if(typeof data38 === "string"){
-if(!(formats0.validate(data38))){
-const err98 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/3/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.anyOf[3].properties.status.properties.completed,data:data38};
+else {
+const err98 = {};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1397,8 +1420,22 @@ vErrors.push(err98);
 errors++;
 }
 }
+var _valid9 = _errs113 === errors;
+errors = _errs112;
+if(vErrors !== null){
+if(_errs112){
+vErrors.length = _errs112;
+}
 else {
-const err99 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/3/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.status.properties.completed.type,parentSchema:schema32.anyOf[3].properties.status.properties.completed,data:data38};
+vErrors = null;
+}
+}
+let ifClause3;
+if(_valid9){
+const _errs115 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.dash === undefined){
+const err99 = {instancePath,schemaPath:"#/else/else/else/then/required",keyword:"required",params:{missingProperty: "dash"},message:"must have required property '"+"dash"+"'",schema:schema32.else.else.else.then.required,parentSchema:schema32.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1407,12 +1444,9 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-if(data36.report !== undefined){
-let data39 = data36.report;
-if(typeof data39 === "string"){
-if(func2(data39) < 1){
-const err100 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/3/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.status.properties.report,data:data39};
+for(const key8 in data){
+if(!((((((key8 === "dash") || (key8 === "enumerate")) || (key8 === "lead")) || (key8 === "support")) || (key8 === "deadline")) || (key8 === "status"))){
+const err100 = {instancePath,schemaPath:"#/else/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1422,8 +1456,11 @@ vErrors.push(err100);
 errors++;
 }
 }
-else {
-const err101 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/3/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.status.properties.report.type,parentSchema:schema32.anyOf[3].properties.status.properties.report,data:data39};
+if(data.dash !== undefined){
+let data34 = data.dash;
+if(typeof data34 === "string"){
+if(func2(data34) < 1){
+const err101 = {instancePath:instancePath+"/dash",schemaPath:"#/else/else/else/then/properties/dash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.dash,data:data34};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1433,9 +1470,8 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
 else {
-const err102 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/3/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].properties.status.type,parentSchema:schema32.anyOf[3].properties.status,data:data36};
+const err102 = {instancePath:instancePath+"/dash",schemaPath:"#/else/else/else/then/properties/dash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.dash.type,parentSchema:schema32.else.else.else.then.properties.dash,data:data34};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1445,9 +1481,11 @@ vErrors.push(err102);
 errors++;
 }
 }
-}
-else {
-const err103 = {instancePath,schemaPath:"#/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].type,parentSchema:schema32.anyOf[3],data};
+if(data.enumerate !== undefined){
+let data35 = data.enumerate;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.items === undefined){
+const err103 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/else/else/then/properties/enumerate/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema32.else.else.else.then.properties.enumerate.required,parentSchema:schema32.else.else.else.then.properties.enumerate,data:data35};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1456,17 +1494,9 @@ vErrors.push(err103);
 }
 errors++;
 }
-var _valid0 = _errs71 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props1 !== true){
-props1 = true;
-}
-}
-const _errs118 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.dash === undefined){
-const err104 = {instancePath,schemaPath:"#/anyOf/4/required",keyword:"required",params:{missingProperty: "dash"},message:"must have required property '"+"dash"+"'",schema:schema32.anyOf[4].required,parentSchema:schema32.anyOf[4],data};
+for(const key9 in data35){
+if(!((key9 === "style") || (key9 === "items"))){
+const err104 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/else/else/then/properties/enumerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.enumerate,data:data35};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1475,9 +1505,11 @@ vErrors.push(err104);
 }
 errors++;
 }
-for(const key9 in data){
-if(!((((((key9 === "dash") || (key9 === "enumerate")) || (key9 === "lead")) || (key9 === "support")) || (key9 === "deadline")) || (key9 === "status"))){
-const err105 = {instancePath,schemaPath:"#/anyOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4],data};
+}
+if(data35.style !== undefined){
+let data36 = data35.style;
+if(!((data36 === "arabic") || (data36 === "roman"))){
+const err105 = {instancePath:instancePath+"/enumerate/style",schemaPath:"#/else/else/else/then/properties/enumerate/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.enumerate.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.enumerate.properties.style.enum,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.style,data:data36};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1487,11 +1519,11 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data.dash !== undefined){
-let data40 = data.dash;
-if(typeof data40 === "string"){
-if(func2(data40) < 1){
-const err106 = {instancePath:instancePath+"/dash",schemaPath:"#/anyOf/4/properties/dash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.dash,data:data40};
+if(data35.items !== undefined){
+let data37 = data35.items;
+if(Array.isArray(data37)){
+if(data37.length < 1){
+const err106 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items,data:data37};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1500,9 +1532,12 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-else {
-const err107 = {instancePath:instancePath+"/dash",schemaPath:"#/anyOf/4/properties/dash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.dash.type,parentSchema:schema32.anyOf[4].properties.dash,data:data40};
+const len7 = data37.length;
+for(let i7=0; i7<len7; i7++){
+let data38 = data37[i7];
+if(typeof data38 === "string"){
+if(func2(data38) < 1){
+const err107 = {instancePath:instancePath+"/enumerate/items/" + i7,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items,data:data38};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1512,11 +1547,8 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data.enumerate !== undefined){
-let data41 = data.enumerate;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.items === undefined){
-const err108 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/4/properties/enumerate/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema32.anyOf[4].properties.enumerate.required,parentSchema:schema32.anyOf[4].properties.enumerate,data:data41};
+else {
+const err108 = {instancePath:instancePath+"/enumerate/items/" + i7,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items,data:data38};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1525,9 +1557,10 @@ vErrors.push(err108);
 }
 errors++;
 }
-for(const key10 in data41){
-if(!((key10 === "style") || (key10 === "items"))){
-const err109 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/4/properties/enumerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4].properties.enumerate,data:data41};
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.then.properties.enumerate.properties.items.type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items,data:data37};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1537,10 +1570,9 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data41.style !== undefined){
-let data42 = data41.style;
-if(!((data42 === "arabic") || (data42 === "roman"))){
-const err110 = {instancePath:instancePath+"/enumerate/style",schemaPath:"#/anyOf/4/properties/enumerate/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[4].properties.enumerate.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[4].properties.enumerate.properties.style.enum,parentSchema:schema32.anyOf[4].properties.enumerate.properties.style,data:data42};
+}
+else {
+const err110 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/else/else/then/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.enumerate.type,parentSchema:schema32.else.else.else.then.properties.enumerate,data:data35};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1550,11 +1582,14 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data41.items !== undefined){
-let data43 = data41.items;
-if(Array.isArray(data43)){
-if(data43.length < 1){
-const err111 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items,data:data43};
+if(data.lead !== undefined){
+let data39 = data.lead;
+const _errs129 = errors;
+let valid36 = false;
+const _errs130 = errors;
+if(typeof data39 === "string"){
+if(func2(data39) < 1){
+const err111 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/else/then/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.lead.anyOf[0],data:data39};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1563,12 +1598,9 @@ vErrors.push(err111);
 }
 errors++;
 }
-const len9 = data43.length;
-for(let i9=0; i9<len9; i9++){
-let data44 = data43[i9];
-if(typeof data44 === "string"){
-if(func2(data44) < 1){
-const err112 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items,data:data44};
+}
+else {
+const err112 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/else/then/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.lead.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.lead.anyOf[0],data:data39};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1577,9 +1609,12 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-else {
-const err113 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items,data:data44};
+var _valid10 = _errs130 === errors;
+valid36 = valid36 || _valid10;
+const _errs132 = errors;
+if(Array.isArray(data39)){
+if(data39.length < 1){
+const err113 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/else/then/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.then.properties.lead.anyOf[1],data:data39};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1588,10 +1623,12 @@ vErrors.push(err113);
 }
 errors++;
 }
-}
-}
-else {
-const err114 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[4].properties.enumerate.properties.items.type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items,data:data43};
+const len8 = data39.length;
+for(let i8=0; i8<len8; i8++){
+let data40 = data39[i8];
+if(typeof data40 === "string"){
+if(func2(data40) < 1){
+const err114 = {instancePath:instancePath+"/lead/" + i8,schemaPath:"#/else/else/else/then/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.lead.anyOf[1].items,data:data40};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1601,9 +1638,8 @@ vErrors.push(err114);
 errors++;
 }
 }
-}
 else {
-const err115 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/4/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].properties.enumerate.type,parentSchema:schema32.anyOf[4].properties.enumerate,data:data41};
+const err115 = {instancePath:instancePath+"/lead/" + i8,schemaPath:"#/else/else/else/then/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.lead.anyOf[1].items.type,parentSchema:schema32.else.else.else.then.properties.lead.anyOf[1].items,data:data40};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1613,14 +1649,9 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data.lead !== undefined){
-let data45 = data.lead;
-const _errs132 = errors;
-let valid39 = false;
-const _errs133 = errors;
-if(typeof data45 === "string"){
-if(func2(data45) < 1){
-const err116 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.lead.anyOf[0],data:data45};
+}
+else {
+const err116 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/else/then/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.then.properties.lead.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.lead.anyOf[1],data:data39};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1629,9 +1660,10 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-else {
-const err117 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.lead.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.lead.anyOf[0],data:data45};
+var _valid10 = _errs132 === errors;
+valid36 = valid36 || _valid10;
+if(!valid36){
+const err117 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/else/then/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.lead.anyOf,parentSchema:schema32.else.else.else.then.properties.lead,data:data39};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1640,74 +1672,11 @@ vErrors.push(err117);
 }
 errors++;
 }
-var _valid8 = _errs133 === errors;
-valid39 = valid39 || _valid8;
-const _errs135 = errors;
-if(Array.isArray(data45)){
-if(data45.length < 1){
-const err118 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[4].properties.lead.anyOf[1],data:data45};
-if(vErrors === null){
-vErrors = [err118];
-}
 else {
-vErrors.push(err118);
-}
-errors++;
-}
-const len10 = data45.length;
-for(let i10=0; i10<len10; i10++){
-let data46 = data45[i10];
-if(typeof data46 === "string"){
-if(func2(data46) < 1){
-const err119 = {instancePath:instancePath+"/lead/" + i10,schemaPath:"#/anyOf/4/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.lead.anyOf[1].items,data:data46};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-}
-else {
-const err120 = {instancePath:instancePath+"/lead/" + i10,schemaPath:"#/anyOf/4/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.lead.anyOf[1].items.type,parentSchema:schema32.anyOf[4].properties.lead.anyOf[1].items,data:data46};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-}
-}
-else {
-const err121 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[4].properties.lead.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.lead.anyOf[1],data:data45};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-var _valid8 = _errs135 === errors;
-valid39 = valid39 || _valid8;
-if(!valid39){
-const err122 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.lead.anyOf,parentSchema:schema32.anyOf[4].properties.lead,data:data45};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-else {
-errors = _errs132;
+errors = _errs129;
 if(vErrors !== null){
-if(_errs132){
-vErrors.length = _errs132;
+if(_errs129){
+vErrors.length = _errs129;
 }
 else {
 vErrors = null;
@@ -1716,13 +1685,75 @@ vErrors = null;
 }
 }
 if(data.support !== undefined){
-let data47 = data.support;
+let data41 = data.support;
+const _errs137 = errors;
+let valid39 = false;
+const _errs138 = errors;
+if(typeof data41 === "string"){
+if(func2(data41) < 1){
+const err118 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/else/then/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.support.anyOf[0],data:data41};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/else/then/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.support.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.support.anyOf[0],data:data41};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+var _valid11 = _errs138 === errors;
+valid39 = valid39 || _valid11;
 const _errs140 = errors;
-let valid42 = false;
-const _errs141 = errors;
-if(typeof data47 === "string"){
-if(func2(data47) < 1){
-const err123 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.support.anyOf[0],data:data47};
+if(Array.isArray(data41)){
+if(data41.length < 1){
+const err120 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/else/then/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.then.properties.support.anyOf[1],data:data41};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+const len9 = data41.length;
+for(let i9=0; i9<len9; i9++){
+let data42 = data41[i9];
+if(typeof data42 === "string"){
+if(func2(data42) < 1){
+const err121 = {instancePath:instancePath+"/support/" + i9,schemaPath:"#/else/else/else/then/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.support.anyOf[1].items,data:data42};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/support/" + i9,schemaPath:"#/else/else/else/then/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.support.anyOf[1].items.type,parentSchema:schema32.else.else.else.then.properties.support.anyOf[1].items,data:data42};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/else/then/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.then.properties.support.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.support.anyOf[1],data:data41};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1731,9 +1762,10 @@ vErrors.push(err123);
 }
 errors++;
 }
-}
-else {
-const err124 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.support.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.support.anyOf[0],data:data47};
+var _valid11 = _errs140 === errors;
+valid39 = valid39 || _valid11;
+if(!valid39){
+const err124 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/else/then/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.support.anyOf,parentSchema:schema32.else.else.else.then.properties.support,data:data41};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1742,74 +1774,11 @@ vErrors.push(err124);
 }
 errors++;
 }
-var _valid9 = _errs141 === errors;
-valid42 = valid42 || _valid9;
-const _errs143 = errors;
-if(Array.isArray(data47)){
-if(data47.length < 1){
-const err125 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[4].properties.support.anyOf[1],data:data47};
-if(vErrors === null){
-vErrors = [err125];
-}
 else {
-vErrors.push(err125);
-}
-errors++;
-}
-const len11 = data47.length;
-for(let i11=0; i11<len11; i11++){
-let data48 = data47[i11];
-if(typeof data48 === "string"){
-if(func2(data48) < 1){
-const err126 = {instancePath:instancePath+"/support/" + i11,schemaPath:"#/anyOf/4/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.support.anyOf[1].items,data:data48};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-}
-else {
-const err127 = {instancePath:instancePath+"/support/" + i11,schemaPath:"#/anyOf/4/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.support.anyOf[1].items.type,parentSchema:schema32.anyOf[4].properties.support.anyOf[1].items,data:data48};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-}
-}
-else {
-const err128 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[4].properties.support.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.support.anyOf[1],data:data47};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-var _valid9 = _errs143 === errors;
-valid42 = valid42 || _valid9;
-if(!valid42){
-const err129 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.support.anyOf,parentSchema:schema32.anyOf[4].properties.support,data:data47};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-else {
-errors = _errs140;
+errors = _errs137;
 if(vErrors !== null){
-if(_errs140){
-vErrors.length = _errs140;
+if(_errs137){
+vErrors.length = _errs137;
 }
 else {
 vErrors = null;
@@ -1818,13 +1787,74 @@ vErrors = null;
 }
 }
 if(data.deadline !== undefined){
-let data49 = data.deadline;
+let data43 = data.deadline;
+const _errs145 = errors;
+let valid42 = false;
+const _errs146 = errors;
+if(typeof data43 === "string"){
+if(func2(data43) < 1){
+const err125 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[0],data:data43};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+else {
+const err126 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.deadline.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[0],data:data43};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+var _valid12 = _errs146 === errors;
+valid42 = valid42 || _valid12;
 const _errs148 = errors;
-let valid45 = false;
-const _errs149 = errors;
-if(typeof data49 === "string"){
-if(func2(data49) < 1){
-const err130 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[0],data:data49};
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+if(data43.on === undefined){
+const err127 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/1/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.else.else.then.properties.deadline.anyOf[1].required,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[1],data:data43};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+for(const key10 in data43){
+if(!((key10 === "on") || (key10 === "style"))){
+const err128 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[1],data:data43};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+if(data43.on !== undefined){
+let data44 = data43.on;
+if(typeof data44 === "string"){
+if(func2(data44) < 1){
+const err129 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/1/properties/on/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[1].properties.on,data:data44};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/1/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.deadline.anyOf[1].properties.on.type,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[1].properties.on,data:data44};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1834,8 +1864,10 @@ vErrors.push(err130);
 errors++;
 }
 }
-else {
-const err131 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.deadline.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[0],data:data49};
+if(data43.style !== undefined){
+let data45 = data43.style;
+if(!((data45 === "numeric") || (data45 === "words"))){
+const err131 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/1/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.deadline.anyOf[1].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.deadline.anyOf[1].properties.style.enum,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[1].properties.style,data:data45};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1844,12 +1876,10 @@ vErrors.push(err131);
 }
 errors++;
 }
-var _valid10 = _errs149 === errors;
-valid45 = valid45 || _valid10;
-const _errs151 = errors;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.on === undefined){
-const err132 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.anyOf[4].properties.deadline.anyOf[1].required,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1],data:data49};
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.deadline.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[1],data:data43};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1858,9 +1888,10 @@ vErrors.push(err132);
 }
 errors++;
 }
-for(const key11 in data49){
-if(!((key11 === "on") || (key11 === "style"))){
-const err133 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1],data:data49};
+var _valid12 = _errs148 === errors;
+valid42 = valid42 || _valid12;
+if(!valid42){
+const err133 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.deadline.anyOf,parentSchema:schema32.else.else.else.then.properties.deadline,data:data43};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1869,12 +1900,23 @@ vErrors.push(err133);
 }
 errors++;
 }
+else {
+errors = _errs145;
+if(vErrors !== null){
+if(_errs145){
+vErrors.length = _errs145;
 }
-if(data49.on !== undefined){
-let data50 = data49.on;
-if(typeof data50 === "string"){
-if(func2(data50) < 1){
-const err134 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/properties/on/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1].properties.on,data:data50};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.status !== undefined){
+let data46 = data.status;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.state === undefined){
+const err134 = {instancePath:instancePath+"/status",schemaPath:"#/else/else/else/then/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.else.else.then.properties.status.required,parentSchema:schema32.else.else.else.then.properties.status,data:data46};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1883,9 +1925,9 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-else {
-const err135 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.deadline.anyOf[1].properties.on.type,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1].properties.on,data:data50};
+for(const key11 in data46){
+if(!(((key11 === "state") || (key11 === "completed")) || (key11 === "report"))){
+const err135 = {instancePath:instancePath+"/status",schemaPath:"#/else/else/else/then/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.status,data:data46};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1895,10 +1937,10 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data49.style !== undefined){
-let data51 = data49.style;
-if(!((data51 === "numeric") || (data51 === "words"))){
-const err136 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[4].properties.deadline.anyOf[1].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[4].properties.deadline.anyOf[1].properties.style.enum,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1].properties.style,data:data51};
+if(data46.state !== undefined){
+let data47 = data46.state;
+if(!(((data47 === "chưa thực hiện") || (data47 === "đang thực hiện")) || (data47 === "hoàn thành"))){
+const err136 = {instancePath:instancePath+"/status/state",schemaPath:"#/else/else/else/then/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.status.properties.state.enum,parentSchema:schema32.else.else.else.then.properties.status.properties.state,data:data47};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1908,9 +1950,11 @@ vErrors.push(err136);
 errors++;
 }
 }
-}
-else {
-const err137 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].properties.deadline.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1],data:data49};
+if(data46.completed !== undefined){
+let data48 = data46.completed;
+if(typeof data48 === "string"){
+if(!(formats0.validate(data48))){
+const err137 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/else/else/then/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.else.else.then.properties.status.properties.completed,data:data48};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1919,10 +1963,9 @@ vErrors.push(err137);
 }
 errors++;
 }
-var _valid10 = _errs151 === errors;
-valid45 = valid45 || _valid10;
-if(!valid45){
-const err138 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.deadline.anyOf,parentSchema:schema32.anyOf[4].properties.deadline,data:data49};
+}
+else {
+const err138 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/else/else/then/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.status.properties.completed.type,parentSchema:schema32.else.else.else.then.properties.status.properties.completed,data:data48};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1931,23 +1974,12 @@ vErrors.push(err138);
 }
 errors++;
 }
-else {
-errors = _errs148;
-if(vErrors !== null){
-if(_errs148){
-vErrors.length = _errs148;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.status !== undefined){
-let data52 = data.status;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.state === undefined){
-const err139 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/4/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.anyOf[4].properties.status.required,parentSchema:schema32.anyOf[4].properties.status,data:data52};
+if(data46.report !== undefined){
+let data49 = data46.report;
+if(typeof data49 === "string"){
+if(func2(data49) < 1){
+const err139 = {instancePath:instancePath+"/status/report",schemaPath:"#/else/else/else/then/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.status.properties.report,data:data49};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1956,9 +1988,9 @@ vErrors.push(err139);
 }
 errors++;
 }
-for(const key12 in data52){
-if(!(((key12 === "state") || (key12 === "completed")) || (key12 === "report"))){
-const err140 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/4/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4].properties.status,data:data52};
+}
+else {
+const err140 = {instancePath:instancePath+"/status/report",schemaPath:"#/else/else/else/then/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.status.properties.report.type,parentSchema:schema32.else.else.else.then.properties.status.properties.report,data:data49};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1968,10 +2000,9 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data52.state !== undefined){
-let data53 = data52.state;
-if(!(((data53 === "chưa thực hiện") || (data53 === "đang thực hiện")) || (data53 === "hoàn thành"))){
-const err141 = {instancePath:instancePath+"/status/state",schemaPath:"#/anyOf/4/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[4].properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[4].properties.status.properties.state.enum,parentSchema:schema32.anyOf[4].properties.status.properties.state,data:data53};
+}
+else {
+const err141 = {instancePath:instancePath+"/status",schemaPath:"#/else/else/else/then/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.status.type,parentSchema:schema32.else.else.else.then.properties.status,data:data46};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1981,11 +2012,9 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data52.completed !== undefined){
-let data54 = data52.completed;
-if(typeof data54 === "string"){
-if(!(formats0.validate(data54))){
-const err142 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/4/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.anyOf[4].properties.status.properties.completed,data:data54};
+}
+else {
+const err142 = {instancePath,schemaPath:"#/else/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.type,parentSchema:schema32.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1994,9 +2023,20 @@ vErrors.push(err142);
 }
 errors++;
 }
+var _valid9 = _errs115 === errors;
+valid31 = _valid9;
+if(valid31){
+var props6 = true;
+}
+ifClause3 = "then";
 }
 else {
-const err143 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/4/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.status.properties.completed.type,parentSchema:schema32.anyOf[4].properties.status.properties.completed,data:data54};
+const _errs162 = errors;
+const _errs163 = errors;
+let valid45 = true;
+const _errs164 = errors;
+if(!(data && typeof data == "object" && !Array.isArray(data))){
+const err143 = {};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -2005,12 +2045,22 @@ vErrors.push(err143);
 }
 errors++;
 }
+var _valid13 = _errs164 === errors;
+errors = _errs163;
+if(vErrors !== null){
+if(_errs163){
+vErrors.length = _errs163;
 }
-if(data52.report !== undefined){
-let data55 = data52.report;
-if(typeof data55 === "string"){
-if(func2(data55) < 1){
-const err144 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/4/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.status.properties.report,data:data55};
+else {
+vErrors = null;
+}
+}
+if(_valid13){
+const _errs166 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key12 in data){
+if(!((((key12 === "heading") || (key12 === "agency")) || (key12 === "numbered")) || (key12 === "content"))){
+const err144 = {instancePath,schemaPath:"#/else/else/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2020,8 +2070,11 @@ vErrors.push(err144);
 errors++;
 }
 }
-else {
-const err145 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/4/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.status.properties.report.type,parentSchema:schema32.anyOf[4].properties.status.properties.report,data:data55};
+if(data.heading !== undefined){
+let data50 = data.heading;
+if(typeof data50 === "string"){
+if(func2(data50) < 1){
+const err145 = {instancePath:instancePath+"/heading",schemaPath:"#/else/else/else/else/then/properties/heading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.else.then.properties.heading,data:data50};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2031,9 +2084,8 @@ vErrors.push(err145);
 errors++;
 }
 }
-}
 else {
-const err146 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/4/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].properties.status.type,parentSchema:schema32.anyOf[4].properties.status,data:data52};
+const err146 = {instancePath:instancePath+"/heading",schemaPath:"#/else/else/else/else/then/properties/heading/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.else.then.properties.heading.type,parentSchema:schema32.else.else.else.else.then.properties.heading,data:data50};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2043,9 +2095,14 @@ vErrors.push(err146);
 errors++;
 }
 }
-}
-else {
-const err147 = {instancePath,schemaPath:"#/anyOf/4/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].type,parentSchema:schema32.anyOf[4],data};
+if(data.agency !== undefined){
+let data51 = data.agency;
+const _errs172 = errors;
+let valid47 = false;
+const _errs173 = errors;
+if(typeof data51 === "string"){
+if(func2(data51) < 1){
+const err147 = {instancePath:instancePath+"/agency",schemaPath:"#/else/else/else/else/then/properties/agency/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.else.then.properties.agency.anyOf[0],data:data51};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2054,15 +2111,9 @@ vErrors.push(err147);
 }
 errors++;
 }
-var _valid0 = _errs118 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props1 !== true){
-props1 = true;
 }
-}
-if(!valid0){
-const err148 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf,parentSchema:schema32,data};
+else {
+const err148 = {instancePath:instancePath+"/agency",schemaPath:"#/else/else/else/else/then/properties/agency/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.else.then.properties.agency.anyOf[0].type,parentSchema:schema32.else.else.else.else.then.properties.agency.anyOf[0],data:data51};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2071,19 +2122,234 @@ vErrors.push(err148);
 }
 errors++;
 }
+var _valid14 = _errs173 === errors;
+valid47 = valid47 || _valid14;
+const _errs175 = errors;
+if(Array.isArray(data51)){
+if(data51.length < 1){
+const err149 = {instancePath:instancePath+"/agency",schemaPath:"#/else/else/else/else/then/properties/agency/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.else.then.properties.agency.anyOf[1],data:data51};
+if(vErrors === null){
+vErrors = [err149];
+}
 else {
-errors = _errs0;
+vErrors.push(err149);
+}
+errors++;
+}
+const len10 = data51.length;
+for(let i10=0; i10<len10; i10++){
+let data52 = data51[i10];
+if(typeof data52 === "string"){
+if(func2(data52) < 1){
+const err150 = {instancePath:instancePath+"/agency/" + i10,schemaPath:"#/else/else/else/else/then/properties/agency/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.else.then.properties.agency.anyOf[1].items,data:data52};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+else {
+const err151 = {instancePath:instancePath+"/agency/" + i10,schemaPath:"#/else/else/else/else/then/properties/agency/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.else.then.properties.agency.anyOf[1].items.type,parentSchema:schema32.else.else.else.else.then.properties.agency.anyOf[1].items,data:data52};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/agency",schemaPath:"#/else/else/else/else/then/properties/agency/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.else.then.properties.agency.anyOf[1].type,parentSchema:schema32.else.else.else.else.then.properties.agency.anyOf[1],data:data51};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+var _valid14 = _errs175 === errors;
+valid47 = valid47 || _valid14;
+if(!valid47){
+const err153 = {instancePath:instancePath+"/agency",schemaPath:"#/else/else/else/else/then/properties/agency/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.else.then.properties.agency.anyOf,parentSchema:schema32.else.else.else.else.then.properties.agency,data:data51};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+else {
+errors = _errs172;
 if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
+if(_errs172){
+vErrors.length = _errs172;
 }
 else {
 vErrors = null;
 }
 }
 }
+}
+if(data.numbered !== undefined){
+let data53 = data.numbered;
+if(typeof data53 !== "boolean"){
+const err154 = {instancePath:instancePath+"/numbered",schemaPath:"#/else/else/else/else/then/properties/numbered/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.else.else.else.else.then.properties.numbered.type,parentSchema:schema32.else.else.else.else.then.properties.numbered,data:data53};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+if(data.content !== undefined){
+let data54 = data.content;
+if(Array.isArray(data54)){
+const len11 = data54.length;
+for(let i11=0; i11<len11; i11++){
+if(!(wrapper0.validate(data54[i11], {instancePath:instancePath+"/content/" + i11,parentData:data54,parentDataProperty:i11,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/content",schemaPath:"#/else/else/else/else/then/properties/content/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.else.then.properties.content.type,parentSchema:schema32.else.else.else.else.then.properties.content,data:data54};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+}
+else {
+const err156 = {instancePath,schemaPath:"#/else/else/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.else.then.type,parentSchema:schema32.else.else.else.else.then,data};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+var _valid13 = _errs166 === errors;
+valid45 = _valid13;
+if(valid45){
+var props8 = true;
+}
+}
+if(!valid45){
+const err157 = {instancePath,schemaPath:"#/else/else/else/else/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema32.else.else.else.else.if,parentSchema:schema32.else.else.else.else,data};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+var _valid9 = _errs162 === errors;
+valid31 = _valid9;
+if(valid31){
+if(props6 !== true && props8 !== undefined){
+if(props8 === true){
+props6 = true;
+}
+else {
+props6 = props6 || {};
+Object.assign(props6, props8);
+}
+}
+}
+ifClause3 = "else";
+}
+if(!valid31){
+const err158 = {instancePath,schemaPath:"#/else/else/else/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema32.else.else.else.if,parentSchema:schema32.else.else.else,data};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+var _valid5 = _errs111 === errors;
+valid17 = _valid5;
+if(valid17){
+if(props4 !== true && props6 !== undefined){
+if(props6 === true){
+props4 = true;
+}
+else {
+props4 = props4 || {};
+Object.assign(props4, props6);
+}
+}
+}
+ifClause2 = "else";
+}
+if(!valid17){
+const err159 = {instancePath,schemaPath:"#/else/else/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema32.else.else.if,parentSchema:schema32.else.else,data};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+var _valid1 = _errs60 === errors;
+valid1 = _valid1;
+if(valid1){
+if(props2 !== true && props4 !== undefined){
+if(props4 === true){
+props2 = true;
+}
+else {
+props2 = props2 || {};
+Object.assign(props2, props4);
+}
+}
+}
+ifClause1 = "else";
+}
+if(!valid1){
+const err160 = {instancePath,schemaPath:"#/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema32.else.if,parentSchema:schema32.else,data};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+valid0 = _valid0;
+ifClause0 = "else";
+}
+if(!valid0){
+const err161 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema32.if,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
 validate21.errors = vErrors;
-evaluated0.props = props1;
+evaluated0.props = props2;
 return errors === 0;
 }
 validate21.evaluated = {"dynamicProps":true,"dynamicItems":false};
