@@ -4,7 +4,7 @@
  *
  * Order of checks, each one guarding the next:
  * size → binary/UTF-16 → UTF-8 (else legacy Vietnamese encodings) →
- * line breaks, NFC, control characters → nesting depth on the concrete
+ * line breaks, NFC, control characters → Word paste repairs → nesting depth on the concrete
  * syntax tree (before the recursive composer can overflow the stack) →
  * YAML syntax → data (duplicate/reserved keys, aliases, keys per mapping,
  * string checks).
@@ -19,12 +19,13 @@ import type { Code } from '../validate/codes.ts';
 import { firstInvalidUtf8, guessLegacyEncoding, sniff } from './encoding.ts';
 import type { Said } from './messages.ts';
 import * as say from './messages.ts';
-import { buildData } from './tree.ts';
+import { repairPaste, type PasteRepair } from './paste.ts';
+import { buildData, cleanText } from './tree.ts';
 
 /** A successfully read source file. */
 export interface SourceDoc {
   readonly file: string;
-  /** The text as parsed: BOM removed, line breaks `\n`, Unicode NFC. Positions refer to it. */
+  /** The text as parsed: BOM removed, line breaks `\n`, Unicode NFC, Word paste artefacts repaired (paste.ts, one character for one). Positions refer to it. */
   readonly text: string;
   readonly doc: Document.Parsed;
   readonly lineCounter: LineCounter;
@@ -167,8 +168,9 @@ export function readSource(file: string, bytes: Uint8Array): ReadResult {
   const raw = decoded.replace(/\r\n?/g, '\n');
   text = raw.normalize('NFC');
   const lineCounter = lineCounterOf(text);
+  const length = text.length; // the paste repairs below keep it
   const pos = (offset: number): { line: number; col: number } => {
-    const p = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
+    const p = lineCounter.linePos(Math.max(0, Math.min(offset, length)));
     return { line: Math.max(1, p.line), col: Math.max(1, p.col) };
   };
   const addAt = (code: Code, severity: Severity, offset: number, said: Said): void => {
@@ -184,6 +186,11 @@ export function readSource(file: string, bytes: Uint8Array): ReadResult {
     add('KL100', 'error', 1, 1, say.emptyFile(true));
     return done();
   }
+
+  // ── Word paste: spaces, quotes and dashes Word changed where YAML reads structure ──
+  const pasted = repairPaste(text);
+  reportRepairs(pasted.repairs, addAt);
+  text = pasted.text;
 
   // ── Concrete syntax tree: depth before anything recursive runs ──
   const bracketAt = runawayBrackets(text, MAX_DEPTH * 10);
@@ -206,15 +213,25 @@ export function readSource(file: string, bytes: Uint8Array): ReadResult {
     addAt('KL106', 'error', docs[1].range[0], say.multipleDocuments());
     fatal = true;
   }
+  // A tab in the indentation misplaces every line below it: one message per tabbed line, naming
+  // the tab, stands for the parser's cascade; the other syntax errors are those of the text
+  // with the tabs read as spaces.
+  let syntaxErrors: readonly { code: string; message: string; pos: readonly number[] }[] = doc.errors;
+  if (syntaxErrors.length > 0 && pasted.tabIndents.length > 0) {
+    syntaxErrors = errorsWithoutTabs(text, pasted.tabIndents);
+    const shown = pasted.tabIndents.slice(0, MAX_CHAR_REPORTS);
+    shown.forEach((at, i) => addAt('KL120', 'error', at, say.tabIndent(i === shown.length - 1 ? pasted.tabIndents.length - shown.length : 0)));
+    fatal = true;
+  }
   // A pasted binary or a wildly broken file can yield thousands of parser errors; the first ones locate the damage.
-  for (const e of doc.errors.slice(0, MAX_SYNTAX_REPORTS)) {
+  for (const e of syntaxErrors.slice(0, MAX_SYNTAX_REPORTS)) {
     const t = say.translateYamlError(e.code, e.message);
     const offset = e.code === 'MISSING_CHAR' && /closing .?quote/.test(e.message) ? quoteStart(doc, e.pos[0]) : e.pos[0];
     addAt(t.code, 'error', offset, t.code === 'KL114' ? say.tooDeep(MAX_DEPTH) : t);
     fatal = true;
   }
-  if (doc.errors.length > MAX_SYNTAX_REPORTS) {
-    addAt('KL139', 'error', doc.errors[MAX_SYNTAX_REPORTS].pos[0], say.moreSyntaxErrors(doc.errors.length - MAX_SYNTAX_REPORTS));
+  if (syntaxErrors.length > MAX_SYNTAX_REPORTS) {
+    addAt('KL139', 'error', syntaxErrors[MAX_SYNTAX_REPORTS].pos[0], say.moreSyntaxErrors(syntaxErrors.length - MAX_SYNTAX_REPORTS));
   }
   for (const w of doc.warnings.slice(0, MAX_SYNTAX_REPORTS)) {
     const t = say.translateYamlError(w.code, w.message);
@@ -280,7 +297,7 @@ function pairsByKey(map: YAMLMap): Map<string, Pair> {
     index = new Map();
     for (const p of map.items) {
       if (!isScalar(p.key)) continue;
-      const key = String((p.key as { value: unknown }).value ?? '').normalize('NFC');
+      const key = cleanText(String((p.key as { value: unknown }).value ?? ''));
       if (!index.has(key)) index.set(key, p);
     }
     pairIndex.set(map, index);
@@ -316,6 +333,73 @@ function locate(
 }
 
 // ── Helpers ──────────────────────────────────────────────────────────────
+
+/**
+ * The syntax errors of `text` apart from its tab indentation: the text is
+ * parsed again with each indenting tab read as 2, 4 or 8 spaces, and the
+ * reading with the fewest errors wins (the tab's width is a guess; the
+ * errors it would cause are not the clerk's). Offsets are mapped back to
+ * `text`.
+ */
+function errorsWithoutTabs(text: string, tabIndents: readonly number[]): { code: string; message: string; pos: number[] }[] {
+  let best: { code: string; message: string; pos: number[] }[] | undefined;
+  for (const width of [2, 4, 8]) {
+    // Each indenting tab (all tabs of the indentation, from the first one) becomes `width` spaces.
+    let out = '';
+    let from = 0;
+    const shifts: { at: number; total: number }[] = []; // offset in `out` after which `total` extra characters precede
+    let total = 0;
+    for (const first of tabIndents) {
+      const lineEnd = text.indexOf('\n', first);
+      const indentEnd = first + /^[ \t]*/.exec(text.slice(first, lineEnd < 0 ? text.length : lineEnd))![0].length;
+      out += text.slice(from, first);
+      for (let i = first; i < indentEnd; i++) {
+        if (text[i] === '\t') {
+          out += ' '.repeat(width);
+          total += width - 1;
+          shifts.push({ at: out.length, total });
+        } else out += text[i];
+      }
+      from = indentEnd;
+    }
+    out += text.slice(from);
+    const back = (offset: number): number => {
+      // The last shift at or before `offset`, by binary search.
+      let lo = 0;
+      let hi = shifts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (shifts[mid].at <= offset) lo = mid + 1;
+        else hi = mid;
+      }
+      return Math.max(0, offset - (lo > 0 ? shifts[lo - 1].total : 0));
+    };
+    const tokens = Array.from(new Parser().parse(out));
+    // Wider indentation can nest deeper: the composer recurses, so the depth is checked first.
+    if (tooDeepAt(tokens, MAX_DEPTH) >= 0) continue;
+    const doc = new Composer(YAML_OPTIONS).compose(tokens, true, out.length).next().value as Document.Parsed | undefined;
+    const errors = (doc?.errors ?? []).filter((e) => e.code !== 'TAB_AS_INDENT').map((e) => ({ code: e.code, message: e.message, pos: [back(e.pos[0]), back(e.pos[1])] }));
+    if (!best || errors.length < best.length) best = errors;
+    if (errors.length === 0) break;
+  }
+  return best ?? [];
+}
+
+/** One warning per kind of Word paste repair (and per kind of space), at its first place, counting the rest. */
+function reportRepairs(repairs: readonly PasteRepair[], addAt: (code: Code, severity: Severity, offset: number, said: Said) => void): void {
+  const groups = new Map<string, PasteRepair[]>();
+  for (const r of repairs) {
+    const k = r.kind === 'quotes' ? 'quotes' : `${r.kind}:${r.char}`;
+    groups.set(k, [...(groups.get(k) ?? []), r]);
+  }
+  for (const group of groups.values()) {
+    const [first] = group;
+    const more = group.length - 1;
+    if (first.kind === 'space') addAt('KL141', 'warning', first.offset, say.pastedSpace(first.char, more));
+    else if (first.kind === 'quotes') addAt('KL142', 'warning', first.offset, say.curlyQuotes(more));
+    else addAt('KL143', 'warning', first.offset, say.dashMarker(first.char, more));
+  }
+}
 
 /** Builds one diagnostic. */
 function diagnostic(file: string, code: Code, severity: Severity, line: number, col: number, said: Said): Diagnostic {
@@ -381,7 +465,7 @@ function firstDecomposed(raw: string): { line: number; col: number; lines: numbe
 }
 
 const CONTROL_G = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-const INVISIBLE_G = /[\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/g;
+const INVISIBLE_G = /[\u00ad\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/g;
 
 /** Reports control characters (errors) and invisible formatting characters (warnings) with their exact place. */
 function scanCharacters(text: string, addAt: (code: Code, severity: Severity, offset: number, said: Said) => void): void {

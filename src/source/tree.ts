@@ -47,6 +47,20 @@ export interface TreeResult {
 /** Keys that would reach Object.prototype if the data were ever copied into ordinary objects. */
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/**
+ * Invisible characters Word leaves in pasted text, removed from every key
+ * and value (warned about by the text scan, KL109): the soft hyphen U+00AD
+ * (Vietnamese is not hyphenated) and the zero-width space, joiners and
+ * word joiner, a stray BOM. No font prints them (they used to fail the
+ * build with KL360), and none changes what the text says.
+ */
+export const REMOVED_INVISIBLES = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+/** `s` in NFC without the removed invisible characters. */
+export function cleanText(s: string): string {
+  return s.normalize('NFC').replace(REMOVED_INVISIBLES, '');
+}
+
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
@@ -125,7 +139,7 @@ export function buildData(doc: Document.Parsed, text: string, lineOf: (offset: n
           // The parser runs with `stringKeys` and reports NON_STRING_KEY for any other key.
           if (!isScalar(keyNode)) continue;
           if (expanding === 0 && typeof keyNode.anchor === 'string' && keyNode.anchor !== '') anchors.set(keyNode.anchor, keyNode);
-          const key = (keyNode.value === null || keyNode.value === undefined ? '' : String(keyNode.value)).normalize('NFC');
+          const key = cleanText(keyNode.value === null || keyNode.value === undefined ? '' : String(keyNode.value));
           const keyAt = start(keyNode);
           if (RESERVED_KEYS.has(key)) {
             if (expanding === 0) report('KL117', 'error', keyAt, say.forbiddenKey(key));
@@ -153,7 +167,7 @@ export function buildData(doc: Document.Parsed, text: string, lineOf: (offset: n
     if (v === null || v === undefined) return null;
     if (typeof v === 'number' || typeof v === 'boolean') return v;
     if (typeof v !== 'string') return String(v);
-    if (expanding > 0) return v.normalize('NFC');
+    if (expanding > 0) return cleanText(v);
     const [from, to] = node.range ?? [0, 0];
     const source = text.slice(from, to);
     const where = formatPath(path);
@@ -175,6 +189,7 @@ export function buildData(doc: Document.Parsed, text: string, lineOf: (offset: n
       report('KL107', 'note', from, say.valueNotNfc());
       s = nfc;
     }
+    s = s.replace(REMOVED_INVISIBLES, '');
     const fix = detectMojibake(s);
     if (fix) {
       const words = s.split(/\s+/);

@@ -47,6 +47,9 @@ export const codes = {
   KL139: 'YAML: another syntax problem reported by the parser.',
   // KL14x: limits and text pasted from Word (src/source).
   KL140: 'A mapping has more keys than the per-mapping limit.',
+  KL141: 'Warning: a non-breaking or other Unicode space (pasted from Word) in the indentation or after `:`/`-` was read as a space.',
+  KL142: 'Warning: curly quotes “…” or ‘…’ (pasted from Word) around a whole value were read as YAML quotes.',
+  KL143: 'Warning: an en or em dash (pasted from Word) starting a list item was read as the list `-`.',
 
   // ── KL2xx: the JSON Schema ─────────────────────────────────────────────
   KL201: 'Unknown key: the schema does not allow this key here.',

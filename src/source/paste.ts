@@ -1,0 +1,177 @@
+/**
+ * Text pasted from Word into a YAML file: what Word's AutoFormat did to
+ * the characters YAML reads as structure, repaired where the clerk's
+ * intent is unambiguous, before the parser sees the text.
+ *
+ * - a non-breaking or other Unicode space (U+00A0, U+2000–U+200A, U+202F,
+ *   U+205F, U+3000) in the indentation, or right after `key:` or a list
+ *   `-`, is a space (YAML takes it for a letter: the line stops being a
+ *   key and every line below is misread);
+ * - curly quotes “…” or ‘…’ around a whole value are YAML quotes (Word
+ *   turns the clerk's "…" into them); curly quotes inside a sentence stay
+ *   text;
+ * - an en or em dash `–`/`—` followed by a space where a list item starts
+ *   (after `key:` or beside other items) is the list `-` (Word turns "- "
+ *   at the start of a paragraph into "– ").
+ *
+ * Every repair replaces one UTF-16 unit by one, so offsets, lines and
+ * columns are those of the clerk's text. Block scalars (`|`, `>`) are
+ * text and left alone. Tabs in the indentation are not repaired (how many
+ * spaces a tab stands for is a guess): their lines are returned so that
+ * one message per line can replace the parser's cascade.
+ */
+
+/** What a repair changed, for the warning. */
+export type PasteRepairKind = 'space' | 'quotes' | 'dash';
+
+/** One repaired character (the first of its line for spaces). */
+export interface PasteRepair {
+  readonly kind: PasteRepairKind;
+  readonly offset: number;
+  /** The character the clerk's text holds there. */
+  readonly char: string;
+}
+
+/** The repaired text, what was repaired, and where tabs indent a line. */
+export interface PasteResult {
+  readonly text: string;
+  readonly repairs: readonly PasteRepair[];
+  /** Offsets of the first tab in the indentation of each line that has one (outside block scalars). */
+  readonly tabIndents: readonly number[];
+}
+
+/** A line's indentation: spaces, tabs and the spaces Word or a web page put where a clerk typed a space (see `wideAt`). */
+const INDENT = /^[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*/;
+/** A value that is a block scalar header: `|`, `>-`, `|2`, with an optional comment. */
+const BLOCK_HEADER = /^[|>][-+1-9]{0,2}[ \t]*(?:#.*)?$/;
+/** A plain key and its colon at the start of the rest of a line. */
+const KEY = /^[\p{L}\p{N}_][\p{L}\p{N}_\- .]*?:/u;
+/** A whole value in curly quotes, with an optional comment after it. */
+const CURLY = /^([“‘])(.*)([”’])([ \t]+#.*)?[ \t]*$/;
+
+/** True when `line[i]` is a space Word or a web page put where a clerk typed a space: U+00A0, U+2000–U+200A, U+202F, U+205F, U+3000. */
+function wideAt(line: string, i: number): boolean {
+  const c = line.charCodeAt(i);
+  return c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+/** Finds and repairs Word paste artefacts in `text` (already `\n`-only). */
+export function repairPaste(text: string): PasteResult {
+  // Edits are made in increasing offset order: line by line, left to right.
+  const editAt: number[] = [];
+  const editTo: string[] = [];
+  const edit = (at: number, to: string): void => {
+    editAt.push(at);
+    editTo.push(to);
+  };
+  const repairs: PasteRepair[] = [];
+  const tabIndents: number[] = [];
+  let spaced = false;
+  let lineStart = 0;
+  let lineText = '';
+  /** A wide space of the current line read as a space; one warning per line. */
+  const space = (i: number): void => {
+    if (!spaced) repairs.push({ kind: 'space', offset: lineStart + i, char: lineText[i] });
+    spaced = true;
+    edit(lineStart + i, ' ');
+  };
+  /** Indentation of the line that opened the block scalar we are in, or -1. */
+  let blockIndent = -1;
+  /** The previous line with content, outside block scalars. */
+  let prev: { indent: number; opensBlock: boolean; isItem: boolean } | undefined;
+
+  for (let start = 0; start <= text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(start, end);
+    const next = end + 1;
+    const indentText = INDENT.exec(line)![0];
+    const indent = indentText.length;
+    const blank = indent === line.length;
+    if (blockIndent >= 0 && (blank || indent > blockIndent)) {
+      start = next;
+      continue; // block scalar content: text, whatever it holds
+    }
+    blockIndent = -1;
+    if (blank || line[indent] === '#') {
+      start = next;
+      continue;
+    }
+    spaced = false;
+    lineStart = start;
+    lineText = line;
+
+    // Indentation.
+    const tab = indentText.indexOf('\t');
+    if (tab >= 0) tabIndents.push(start + tab);
+    for (let i = 0; i < indent; i++) if (wideAt(line, i)) space(i);
+
+    // List markers: `- `, `- - `, and Word's `– ` where a list item belongs (only as the first marker:
+    // in `- – Nội dung` the dash is the item's text).
+    let i = indent;
+    let isItem = false;
+    const dashMayStart = prev !== undefined && (prev.opensBlock ? indent >= prev.indent : prev.isItem && indent === prev.indent);
+    for (;;) {
+      const spaceAfter = line[i + 1] === ' ' || wideAt(line, i + 1);
+      if (!spaceAfter) break;
+      if (line[i] === '-') isItem = true;
+      else if ((line[i] === '–' || line[i] === '—') && i === indent && dashMayStart) {
+        repairs.push({ kind: 'dash', offset: start + i, char: line[i] });
+        edit(start + i, '-');
+        isItem = true;
+      } else break;
+      if (wideAt(line, i + 1)) space(i + 1);
+      i += 2;
+      while (line[i] === ' ' || wideAt(line, i)) {
+        if (wideAt(line, i)) space(i);
+        i++;
+      }
+    }
+
+    // `key:` followed by a wide space.
+    let keyed = false;
+    const key = KEY.exec(line.slice(i));
+    if (key) {
+      const j = i + key[0].length;
+      if (line[j] === undefined || line[j] === ' ' || wideAt(line, j)) {
+        keyed = true;
+        i = j;
+        while (line[i] === ' ' || wideAt(line, i)) {
+          if (wideAt(line, i)) space(i);
+          i++;
+        }
+      }
+    }
+    const rest = line.slice(i);
+
+    // A whole value in curly quotes, after a key or a list marker.
+    const curly = keyed || isItem ? CURLY.exec(rest) : null;
+    if (curly) {
+      const [, open, inner, close] = curly;
+      const double = open === '“';
+      if ((double ? close === '”' : close === '’') && !(double ? /[“”]/ : /[‘’]/).test(inner)) {
+        const canDouble = !/["\\]/.test(inner);
+        const canSingle = !/'/.test(inner);
+        const straight = double ? (canDouble ? '"' : canSingle ? "'" : undefined) : canSingle ? "'" : canDouble ? '"' : undefined;
+        if (straight !== undefined) {
+          repairs.push({ kind: 'quotes', offset: start + i, char: open });
+          edit(start + i, straight);
+          edit(start + i + 1 + inner.length, straight);
+        }
+      }
+    }
+
+    if (BLOCK_HEADER.test(rest)) blockIndent = indent;
+    prev = { indent, opensBlock: keyed && /^(?:#.*)?$/.test(rest) || (isItem && rest === ''), isItem };
+    start = next;
+  }
+  if (editAt.length === 0) return { text, repairs, tabIndents };
+  const parts: string[] = [];
+  let from = 0;
+  editAt.forEach((at, k) => {
+    parts.push(text.slice(from, at), editTo[k]);
+    from = at + 1;
+  });
+  parts.push(text.slice(from));
+  return { text: parts.join(''), repairs, tabIndents };
+}
