@@ -95,11 +95,16 @@ describe('en and em dashes', () => {
   });
 
   it('inside an item or a value stay text', () => {
-    expect(plain(data('body:\n  - – Nội dung thứ nhất\nclosing: Ủy ban – yêu cầu\nfootnote:\n  – chú thích\n'))).toEqual({
+    expect(plain(data('body:\n  - – Nội dung thứ nhất\nclosing: Ủy ban – yêu cầu\n'))).toEqual({
       body: ['– Nội dung thứ nhất'],
       closing: 'Ủy ban – yêu cầu',
-      footnote: ['chú thích'],
     });
+  });
+
+  it('in a file that reads without the repair stay as they are (a text on the line under its key)', () => {
+    const r = read('footnote:\n  – chú thích\nsummary:\n  Kết luận\u00a0của\n  \u00a0đồng chí\n');
+    expect(plain(r.value?.data)).toEqual({ footnote: '– chú thích', summary: 'Kết luận\u00a0của \u00a0đồng chí' });
+    expect(r.diagnostics).toEqual([]);
   });
 });
 
@@ -123,6 +128,7 @@ describe('repairPaste', () => {
     const text = 'a:\n\u00a0 b: “x: y”\nl:\n  – z\n';
     const r = repairPaste(text);
     expect(r.text).toBe('a:\n  b: "x: y"\nl:\n  - z\n');
+    expect(r.quotesOnly).toBe('a:\n\u00a0 b: "x: y"\nl:\n  – z\n');
     expect(r.text).toHaveLength(text.length);
     expect(r.repairs.map((x) => [x.kind, x.offset, x.char])).toEqual([
       ['space', 3, '\u00a0'],
@@ -133,6 +139,6 @@ describe('repairPaste', () => {
 
   it('leaves a file without Word artefacts as it is', () => {
     const text = 'a: "b"\nc:\n  - d\n  - |\n    – e\n';
-    expect(repairPaste(text)).toEqual({ text, repairs: [], tabIndents: [] });
+    expect(repairPaste(text)).toEqual({ text, quotesOnly: text, repairs: [], tabIndents: [] });
   });
 });

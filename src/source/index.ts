@@ -189,8 +189,8 @@ export function readSource(file: string, bytes: Uint8Array): ReadResult {
 
   // ── Word paste: spaces, quotes and dashes Word changed where YAML reads structure ──
   const pasted = repairPaste(text);
-  reportRepairs(pasted.repairs, addAt);
-  text = pasted.text;
+  const repairedText = pasted.text;
+  text = pasted.quotesOnly;
 
   // ── Concrete syntax tree: depth before anything recursive runs ──
   const bracketAt = runawayBrackets(text, MAX_DEPTH * 10);
@@ -206,7 +206,20 @@ export function readSource(file: string, bytes: Uint8Array): ReadResult {
   }
 
   // ── YAML document ──
-  const docs = Array.from(new Composer(YAML_OPTIONS).compose(tokens, true, text.length));
+  let docs = Array.from(new Composer(YAML_OPTIONS).compose(tokens, true, text.length));
+  // Spaces and dashes Word put where YAML reads structure are repaired when the text does not
+  // parse without, or parses into a key that starts with such a space or dash (never meant).
+  if (repairedText !== text && (docs[0].errors.length > 0 || hasPastedKey(docs[0]))) {
+    const repairedTokens = Array.from(new Parser().parse(repairedText));
+    if (tooDeepAt(repairedTokens, MAX_DEPTH) < 0) {
+      const repairedDocs = Array.from(new Composer(YAML_OPTIONS).compose(repairedTokens, true, repairedText.length));
+      if (repairedDocs[0].errors.length < docs[0].errors.length || repairedDocs[0].errors.length === 0) {
+        text = repairedText;
+        docs = repairedDocs;
+      }
+    }
+  }
+  reportRepairs(pasted.repairs.filter((r) => r.kind === 'quotes' || text === repairedText), addAt);
   const doc = docs[0];
   let fatal = false;
   if (docs.length > 1) {
@@ -383,6 +396,21 @@ function errorsWithoutTabs(text: string, tabIndents: readonly number[]): { code:
     if (errors.length === 0) break;
   }
   return best ?? [];
+}
+
+/** True when a mapping key of `doc` starts with a space or dash Word substitutes (`\u00a0 venue`, `– a`). */
+function hasPastedKey(doc: Document.Parsed): boolean {
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      for (const p of node.items) {
+        if (isScalar(p.key) && typeof p.key.value === 'string' && /^(?:[\u00a0\u2000-\u200a\u202f\u205f\u3000]|[–—][ \u00a0])/.test(p.key.value)) return true;
+        stack.push(p.value);
+      }
+    } else if (isSeq(node)) stack.push(...node.items);
+  }
+  return false;
 }
 
 /** One warning per kind of Word paste repair (and per kind of space), at its first place, counting the rest. */

@@ -34,7 +34,14 @@ export interface PasteRepair {
 
 /** The repaired text, what was repaired, and where tabs indent a line. */
 export interface PasteResult {
+  /** Every repair made. */
   readonly text: string;
+  /**
+   * Only the quotes repaired. Spaces and dashes are repaired only where the
+   * text does not parse without: a file that reads today (`closing:` then
+   * `  – câu`, a plain text) must read the same.
+   */
+  readonly quotesOnly: string;
   readonly repairs: readonly PasteRepair[];
   /** Offsets of the first tab in the indentation of each line that has one (outside block scalars). */
   readonly tabIndents: readonly number[];
@@ -60,9 +67,11 @@ export function repairPaste(text: string): PasteResult {
   // Edits are made in increasing offset order: line by line, left to right.
   const editAt: number[] = [];
   const editTo: string[] = [];
-  const edit = (at: number, to: string): void => {
+  const editQuote: boolean[] = [];
+  const edit = (at: number, to: string, quote = false): void => {
     editAt.push(at);
     editTo.push(to);
+    editQuote.push(quote);
   };
   const repairs: PasteRepair[] = [];
   const tabIndents: number[] = [];
@@ -155,8 +164,8 @@ export function repairPaste(text: string): PasteResult {
         const straight = double ? (canDouble ? '"' : canSingle ? "'" : undefined) : canSingle ? "'" : canDouble ? '"' : undefined;
         if (straight !== undefined) {
           repairs.push({ kind: 'quotes', offset: start + i, char: open });
-          edit(start + i, straight);
-          edit(start + i + 1 + inner.length, straight);
+          edit(start + i, straight, true);
+          edit(start + i + 1 + inner.length, straight, true);
         }
       }
     }
@@ -165,13 +174,17 @@ export function repairPaste(text: string): PasteResult {
     prev = { indent, opensBlock: keyed && /^(?:#.*)?$/.test(rest) || (isItem && rest === ''), isItem };
     start = next;
   }
-  if (editAt.length === 0) return { text, repairs, tabIndents };
-  const parts: string[] = [];
-  let from = 0;
-  editAt.forEach((at, k) => {
-    parts.push(text.slice(from, at), editTo[k]);
-    from = at + 1;
-  });
-  parts.push(text.slice(from));
-  return { text: parts.join(''), repairs, tabIndents };
+  const apply = (quotesOnly: boolean): string => {
+    const parts: string[] = [];
+    let from = 0;
+    editAt.forEach((at, k) => {
+      if (quotesOnly && !editQuote[k]) return;
+      parts.push(text.slice(from, at), editTo[k]);
+      from = at + 1;
+    });
+    parts.push(text.slice(from));
+    return parts.join('');
+  };
+  if (editAt.length === 0) return { text, quotesOnly: text, repairs, tabIndents };
+  return { text: apply(false), quotesOnly: apply(true), repairs, tabIndents };
 }
