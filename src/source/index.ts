@@ -116,6 +116,16 @@ export async function readSourceFile(file: string): Promise<ReadResult> {
   }
 }
 
+/**
+ * The plain data of a YAML text, read with every guard of `readSource`
+ * (size, depth, keys per mapping, aliases); undefined when it cannot be
+ * read. For readers that report nothing themselves (the register's
+ * header, the archive's figures): no YAML reaches the parser another way.
+ */
+export function readData(text: string): unknown {
+  return readSource('', new TextEncoder().encode(text)).value?.data;
+}
+
 /** Reads one clerk's YAML file from its bytes. Never throws on any input. */
 export function readSource(file: string, bytes: Uint8Array): ReadResult {
   const ds: Diagnostic[] = [];
