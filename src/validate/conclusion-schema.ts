@@ -149,10 +149,21 @@ function firstMatch(cases: readonly (readonly [condition: Json, schema: Json])[]
 /** An object that has `key`: how a body node says which kind it is. */
 const has = (key: string): Json => ({ type: 'object', required: [key] });
 
+/** The keys of every kind of body node, described once more on the node itself: editors offer them all when a node is still empty. */
+const nodeKeys: Record<string, Json> = Object.fromEntries(
+  Object.entries({
+    item: 'Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ: nội dung đoạn, không ghi số thứ tự.',
+    text: 'Đoạn văn không đánh số, có thể là một nhiệm vụ: nội dung đoạn.',
+    dash: 'Đoạn gạch đầu dòng ("- …"), có thể là một nhiệm vụ: nội dung, không ghi dấu gạch.',
+    heading: 'Mục có tiêu đề (được đánh số tự động: I., 1., a)…): tiêu đề của mục, không ghi số thứ tự.',
+  }).map(([key, description]) => [key, { description }]),
+);
+
 /** Recursive body node; `$ref` to itself through $defs. Its kind is chosen by its key (item, text, dash, else a section). */
 const node: Json = {
   description: 'Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.',
   type: ['string', 'object'],
+  properties: nodeKeys,
   ...firstMatch([
     [{ type: 'string' }, { type: 'string', minLength: 1, description: 'Đoạn văn không đánh số.' + richText }],
     [
