@@ -52,6 +52,11 @@ describe('setNumberAndDate', () => {
     expect(ok('\ufeffissuer: x\r# ghi chú\rissued: 2023-01-02\r')).toBe('\ufeffissuer: x\r# ghi chú\rnumber: 7\rissued: 2024-05-17\r');
   });
 
+  it('edits a file pasted from Word as check reads it (non-breaking spaces, curly quotes), keeping its bytes', () => {
+    const before = 'issuer: x\nmeeting:\n\u00a0 venue: “trụ sở: UBND”\n\u00a0 kind: họp\n';
+    expect(ok(before)).toBe('issuer: x\nnumber: 7\nissued: 2024-05-17\nmeeting:\n\u00a0 venue: “trụ sở: UBND”\n\u00a0 kind: họp\n');
+  });
+
   it('refuses files it cannot edit safely', () => {
     for (const t of ['{issuer: x, body: [a]}', 'issuer: x\nbody: [a\n', 'issuer: x\nnumber: [1]\n']) {
       expect('refused' in setNumberAndDate(t, 7, '2024-05-17')).toBe(true);

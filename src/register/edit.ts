@@ -11,6 +11,7 @@
  */
 import { isMap, isScalar, parse, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { isDeepStrictEqual } from 'node:util';
+import { repairPaste } from '../source/paste.ts';
 
 /** An edit that could not be made, and why (for the clerk). */
 export interface EditRefusal {
@@ -33,8 +34,13 @@ export function setNumberAndDate(original: string, number: number, issued: strin
   const body = bom ? original.slice(1) : original;
   // The yaml library does not break lines at a lone CR (old Mac files, which `check` reads):
   // it is located on a copy with LF in its place. One character for one, so offsets hold in both.
-  const text = body.replace(/\r(?!\n)/g, '\n');
-  const eol = body.includes('\r\n') ? '\r\n' : text !== body ? '\r' : '\n';
+  const lf = body.replace(/\r(?!\n)/g, '\n');
+  const eol = body.includes('\r\n') ? '\r\n' : lf !== body ? '\r' : '\n';
+  // Read as the source stage reads it: Word's spaces, quotes and dashes repaired (one character
+  // for one, so offsets hold), else a file that `check` accepts with a warning would be refused here.
+  const readings = [(t: string) => t, (t: string) => repairPaste(t).quotesOnly, (t: string) => repairPaste(t).text];
+  const reading = readings.find((r) => parseDocument(r(lf), PARSE).errors.length === 0) ?? readings[0];
+  const text = reading(lf);
   const doc = parseDocument(text, PARSE);
   if (doc.errors.length > 0) {
     return { refused: { vi: 'tệp có lỗi cú pháp YAML; chạy `ketluan check` để xem và sửa trước', en: 'the file has YAML syntax errors; run `ketluan check` and fix them first' } };
@@ -113,7 +119,8 @@ export function setNumberAndDate(original: string, number: number, issued: strin
   let after: unknown;
   try {
     before = parse(text, PARSE);
-    after = parse(out.replace(/\r(?!\n)/g, '\n'), PARSE);
+    const outLf = out.replace(/\r(?!\n)/g, '\n');
+    after = parse(reading(outLf), PARSE);
   } catch {
     return { refused: { vi: 'không ghi được số mà giữ nguyên nội dung tệp', en: 'cannot write the number without changing the file' } };
   }
