@@ -39,6 +39,12 @@ describe('curly quotes around a whole value', () => {
     expect(plain(data('a: “Quyết định "số 1" \\ 2024”\nb: ‘it’s’\n'))).toEqual({ a: 'Quyết định "số 1" \\ 2024', b: '‘it’s’' });
   });
 
+  it('around the items of a one-line [ ] list are YAML quotes too', () => {
+    const r = read('archive: [“VT”, ‘NV’, TH, “Văn phòng, HĐND”] # lưu\nname: [“A” và “B”]\n');
+    expect(plain(r.value?.data)).toEqual({ archive: ['VT', 'NV', 'TH', 'Văn phòng, HĐND'], name: ['“A” và “B”'] });
+    expect(brief(r.diagnostics)).toEqual(['KL142 1:11']);
+  });
+
   it('inside a sentence stay text, without a warning', () => {
     const r = read('subject: họp về “Chương trình 135”\nattendees:\n  - “Ban A” và “Ban B”\n');
     expect(plain(r.value?.data)).toEqual({ subject: 'họp về “Chương trình 135”', attendees: ['“Ban A” và “Ban B”'] });

@@ -7,9 +7,9 @@
  *   U+205F, U+3000) in the indentation, or right after `key:` or a list
  *   `-`, is a space (YAML takes it for a letter: the line stops being a
  *   key and every line below is misread);
- * - curly quotes “…” or ‘…’ around a whole value are YAML quotes (Word
- *   turns the clerk's "…" into them); curly quotes inside a sentence stay
- *   text;
+ * - curly quotes “…” or ‘…’ around a whole value, or around an item of a
+ *   one-line `[…]` list, are YAML quotes (Word turns the clerk's "…" into
+ *   them); curly quotes inside a sentence stay text;
  * - an en or em dash `–`/`—` followed by a space where a list item starts
  *   (after `key:` or beside other items) is the list `-` (Word turns "- "
  *   at the start of a paragraph into "– ").
@@ -53,8 +53,31 @@ const INDENT = /^[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*/;
 const BLOCK_HEADER = /^[|>][-+1-9]{0,2}[ \t]*(?:#.*)?$/;
 /** A plain key and its colon at the start of the rest of a line. */
 const KEY = /^[\p{L}\p{N}_][\p{L}\p{N}_\- .]*?:/u;
+/** A one-line flow list without nested brackets or quotes that could hide a comma, with an optional comment. */
+const FLOW_LIST = /^\[([^[\]{}"']*)\][ \t]*(?:#.*)?$/;
 /** A whole value in curly quotes, with an optional comment after it. */
 const CURLY = /^([“‘])(.*)([”’])([ \t]+#.*)?[ \t]*$/;
+
+/** The items of a flow list's inside, split at commas outside curly quotes (“Văn phòng, HĐND” is one item). */
+function splitFlowItems(inside: string): string[] {
+  const items: string[] = [];
+  let close: string | undefined;
+  let from = 0;
+  for (let k = 0; k < inside.length; k++) {
+    const c = inside[k];
+    if (close !== undefined) {
+      if (c === close) close = undefined;
+    } else if (c === '“' || c === '‘') {
+      // Opening only at the start of an item, as YAML quotes would be.
+      if (inside.slice(from, k).trim() === '') close = c === '“' ? '”' : '’';
+    } else if (c === ',') {
+      items.push(inside.slice(from, k));
+      from = k + 1;
+    }
+  }
+  items.push(inside.slice(from));
+  return items;
+}
 
 /** True when `line[i]` is a space Word or a web page put where a clerk typed a space: U+00A0, U+2000–U+200A, U+202F, U+205F, U+3000. */
 function wideAt(line: string, i: number): boolean {
@@ -83,6 +106,18 @@ export function repairPaste(text: string): PasteResult {
     if (!spaced) repairs.push({ kind: 'space', offset: lineStart + i, char: lineText[i] });
     spaced = true;
     edit(lineStart + i, ' ');
+  };
+  /** Curly quotes `open`…`close` around `inner` at `at` become straight quotes, when they delimit it alone. */
+  const quote = (at: number, open: string, inner: string, close: string): void => {
+    const double = open === '“';
+    if ((double ? close !== '”' : close !== '’') || (double ? /[“”]/ : /[‘’]/).test(inner)) return;
+    const canDouble = !/["\\]/.test(inner);
+    const canSingle = !/'/.test(inner);
+    const straight = double ? (canDouble ? '"' : canSingle ? "'" : undefined) : canSingle ? "'" : canDouble ? '"' : undefined;
+    if (straight === undefined) return;
+    repairs.push({ kind: 'quotes', offset: at, char: open });
+    edit(at, straight, true);
+    edit(at + 1 + inner.length, straight, true);
   };
   /** Indentation of the line that opened the block scalar we are in, or -1. */
   let blockIndent = -1;
@@ -153,19 +188,20 @@ export function repairPaste(text: string): PasteResult {
     }
     const rest = line.slice(i);
 
-    // A whole value in curly quotes, after a key or a list marker.
-    const curly = keyed || isItem ? CURLY.exec(rest) : null;
-    if (curly) {
-      const [, open, inner, close] = curly;
-      const double = open === '“';
-      if ((double ? close === '”' : close === '’') && !(double ? /[“”]/ : /[‘’]/).test(inner)) {
-        const canDouble = !/["\\]/.test(inner);
-        const canSingle = !/'/.test(inner);
-        const straight = double ? (canDouble ? '"' : canSingle ? "'" : undefined) : canSingle ? "'" : canDouble ? '"' : undefined;
-        if (straight !== undefined) {
-          repairs.push({ kind: 'quotes', offset: start + i, char: open });
-          edit(start + i, straight, true);
-          edit(start + i + 1 + inner.length, straight, true);
+    // A whole value in curly quotes, after a key or a list marker; or each item of a one-line `[…]` list.
+    if (keyed || isItem) {
+      const curly = CURLY.exec(rest);
+      if (curly) quote(start + i, curly[1], curly[2], curly[3]);
+      else {
+        const flow = FLOW_LIST.exec(rest);
+        if (flow) {
+          let at = start + i + 1;
+          for (const item of splitFlowItems(flow[1])) {
+            const lead = item.length - item.trimStart().length;
+            const m = /^([“‘])(.*)([”’])$/.exec(item.trim());
+            if (m) quote(at + lead, m[1], m[2], m[3]);
+            at += item.length + 1;
+          }
         }
       }
     }
