@@ -86,6 +86,12 @@ describe('a tab in the indentation', () => {
     expect(r.diagnostics[0].message.vi).toContain('ký tự Tab (U+0009)');
   });
 
+  it('gives no cascade from the misread data either (duplicate keys of the lines under a tab)', () => {
+    const r = read('meeting:\n\tkind: a\n\tchair:\n\t\tname: b\n\tname: c\n');
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['KL120', 'KL120', 'KL120', 'KL120']);
+    expect(r.diagnostics[3].message.vi).toContain('ký tự Tab (U+0009)');
+  });
+
   it('still lets the other syntax errors of the file be reported, at their own places', () => {
     const r = read('a: "x" y\nb:\n\tc: 1\nd: @e\n');
     expect(brief(r.diagnostics)).toEqual(['KL123 1:8', 'KL120 3:1', 'KL127 4:4']);

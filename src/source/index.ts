@@ -240,7 +240,8 @@ export function readSource(file: string, bytes: Uint8Array): ReadResult {
   // the tab, stands for the parser's cascade; the other syntax errors are those of the text
   // with the tabs read as spaces.
   let syntaxErrors: readonly { code: string; message: string; pos: readonly number[] }[] = doc.errors;
-  if (syntaxErrors.length > 0 && pasted.tabIndents.length > 0) {
+  const tabbed = syntaxErrors.length > 0 && pasted.tabIndents.length > 0;
+  if (tabbed) {
     syntaxErrors = errorsWithoutTabs(text, pasted.tabIndents);
     const shown = pasted.tabIndents.slice(0, MAX_CHAR_REPORTS);
     shown.forEach((at, i) => addAt('KL120', 'error', at, say.tabIndent(i === shown.length - 1 ? pasted.tabIndents.length - shown.length : 0)));
@@ -261,6 +262,9 @@ export function readSource(file: string, bytes: Uint8Array): ReadResult {
     // An unknown tag changes what the text means (`a: !quan trọng` loses "!quan"): an error for clerks.
     addAt(t.code, t.code === 'KL129' ? 'error' : 'warning', w.pos[0], t);
   }
+
+  // The data of a file misread at its tabs would only repeat the cascade (duplicate keys…).
+  if (tabbed) return done();
 
   const root = doc.contents as YamlNode | null;
   const blank = isScalar(root) && root.value === null && !!root.range && root.range[0] === root.range[1];
