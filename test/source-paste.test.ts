@@ -106,11 +106,16 @@ describe('en and em dashes', () => {
     expect(r.diagnostics[0].message.vi).toBe('dấu gạch ngang `–` (U+2013) mở đầu mục danh sách (và 1 dòng khác trong tệp); ketluan đọc nó như dấu `-` của danh sách');
   });
 
-  it('inside an item or a value stay text', () => {
-    expect(plain(data('body:\n  - – Nội dung thứ nhất\nclosing: Ủy ban – yêu cầu\n'))).toEqual({
-      body: ['– Nội dung thứ nhất'],
+  it('inside an item or a value stay text; an item that starts with a bullet gets one warning for the file', () => {
+    const r = read('body:\n  - – Nội dung thứ nhất\n  - "• Nội dung thứ hai"\n  - Nội dung – thứ ba\nclosing: Ủy ban – yêu cầu\n');
+    expect(plain(r.value?.data)).toEqual({
+      body: ['– Nội dung thứ nhất', '• Nội dung thứ hai', 'Nội dung – thứ ba'],
       closing: 'Ủy ban – yêu cầu',
     });
+    expect(brief(r.diagnostics)).toEqual(['KL144 2:5']);
+    expect(r.diagnostics[0].message.vi).toBe(
+      'mục danh sách bắt đầu bằng dấu đầu dòng `–` (U+2013) (và 1 mục khác trong tệp); dấu này được in ra như chữ, cạnh dấu đầu dòng ketluan tự đặt',
+    );
   });
 
   it('in a file that reads without the repair stay as they are (a text on the line under its key)', () => {

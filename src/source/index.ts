@@ -69,6 +69,9 @@ const MAX_CHAR_REPORTS = 20;
 /** At most this many YAML syntax errors per file; one more diagnostic counts the rest. */
 const MAX_SYNTAX_REPORTS = 50;
 
+/** Problems buildData finds in a string's own text, whatever the shape around it. */
+const TEXT_PROBLEMS: ReadonlySet<Code> = new Set<Code>(['KL107', 'KL108', 'KL110', 'KL111', 'KL113']);
+
 /** Options for the yaml library: YAML 1.2 core schema, no custom tags, our own duplicate-key check. */
 const YAML_OPTIONS = {
   version: '1.2',
@@ -263,9 +266,6 @@ export function readSource(file: string, bytes: Uint8Array): ReadResult {
     addAt(t.code, t.code === 'KL129' ? 'error' : 'warning', w.pos[0], t);
   }
 
-  // The data of a file misread at its tabs would only repeat the cascade (duplicate keys…).
-  if (tabbed) return done();
-
   const root = doc.contents as YamlNode | null;
   const blank = isScalar(root) && root.value === null && !!root.range && root.range[0] === root.range[1];
   if (root === null || root === undefined || blank) {
@@ -279,7 +279,8 @@ export function readSource(file: string, bytes: Uint8Array): ReadResult {
 
   // ── Data ──
   const built = buildData(doc, text, (offset) => pos(offset).line, { maxDepth: MAX_DEPTH, maxAliasNodes: MAX_ALIAS_NODES, maxKeys: MAX_KEYS });
-  for (const p of built.problems) addAt(p.code, p.severity, p.offset, p.said);
+  // In a file misread at its tabs, only what a string itself holds is news; the shape (duplicate keys…) is the cascade.
+  for (const p of built.problems) if (!tabbed || TEXT_PROBLEMS.has(p.code)) addAt(p.code, p.severity, p.offset, p.said);
   if (fatal || built.fatal) return done();
   return done({ file, text, doc, lineCounter, data: built.data });
 }

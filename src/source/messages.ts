@@ -352,6 +352,21 @@ export function dashMarker(ch: string, more: number): Said {
   };
 }
 
+/** KL144 */
+export function pastedBullet(bullet: string, more: number): Said {
+  const extra = andMore(more, { vi: 'mục', en: 'more items' });
+  return {
+    message: {
+      vi: `mục danh sách bắt đầu bằng dấu đầu dòng \`${bullet}\` (${codePoint(bullet)})${extra.vi}; dấu này được in ra như chữ, cạnh dấu đầu dòng ketluan tự đặt`,
+      en: `a list item starts with the bullet \`${bullet}\` (${codePoint(bullet)})${extra.en}; it is printed as text, beside the bullet ketluan sets itself`,
+    },
+    hint: {
+      vi: 'thường do dán danh sách từ Word; xoá dấu này và dấu cách sau nó ở đầu mục (ketluan tự đánh dấu đầu dòng và số thứ tự)',
+      en: 'this usually comes from a list pasted from Word; delete the bullet and the space after it (ketluan sets bullets and numbers itself)',
+    },
+  };
+}
+
 /** KL120, for a line whose indentation holds a tab. */
 export function tabIndent(more: number): Said {
   const extra = andMore(more, { vi: 'dòng', en: 'more lines' });

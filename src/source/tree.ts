@@ -61,6 +61,9 @@ export function cleanText(s: string): string {
   return s.normalize('NFC').replace(REMOVED_INVISIBLES, '');
 }
 
+/** A list item that starts with a bullet character and a space, as Word's lists paste. */
+const PASTED_BULLET = /^[–—•·▪●◦‣∙-][ \u00a0]/;
+
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
@@ -75,6 +78,8 @@ export function buildData(doc: Document.Parsed, text: string, lineOf: (offset: n
   let aborted = false;
   let outerAliasOffset = 0;
 
+  /** List items that start with a pasted bullet: one warning for the file. */
+  const bullets: { offset: number; bullet: string }[] = [];
   const report = (code: Code, severity: Severity, offset: number, said: Said): void => {
     problems.push({ code, severity, offset, said });
   };
@@ -128,7 +133,12 @@ export function buildData(doc: Document.Parsed, text: string, lineOf: (offset: n
       if (isSeq(node)) {
         const arr: unknown[] = [];
         node.items.forEach((item, i) => {
-          arr.push(convert(item as YamlNode, depth + 1, [...path, i]));
+          const value = convert(item as YamlNode, depth + 1, [...path, i]);
+          // `- – Phòng Nội vụ`: a bullet pasted from Word inside an item, printed beside the notice's own.
+          if (expanding === 0 && typeof value === 'string' && isScalar(item) && PASTED_BULLET.test(value)) {
+            bullets.push({ offset: start(item as YamlNode), bullet: value[0] });
+          }
+          arr.push(value);
         });
         out = arr;
       } else {
@@ -205,5 +215,6 @@ export function buildData(doc: Document.Parsed, text: string, lineOf: (offset: n
   };
 
   const data = convert(doc.contents as YamlNode | null, 0, []);
+  if (bullets.length > 0) report('KL144', 'warning', bullets[0].offset, say.pastedBullet(bullets[0].bullet, bullets.length - 1));
   return { data, problems, fatal: aborted };
 }

@@ -50,6 +50,7 @@ export const codes = {
   KL141: 'Warning: a non-breaking or other Unicode space (pasted from Word) in the indentation or after `:`/`-` was read as a space.',
   KL142: 'Warning: curly quotes “…” or ‘…’ (pasted from Word) around a whole value were read as YAML quotes.',
   KL143: 'Warning: an en or em dash (pasted from Word) starting a list item was read as the list `-`.',
+  KL144: 'Warning: a list item\'s text starts with a bullet (– — • · -) and a space, which is printed beside the notice\'s own bullet.',
 
   // ── KL2xx: the JSON Schema ─────────────────────────────────────────────
   KL201: 'Unknown key: the schema does not allow this key here.',
