@@ -7,13 +7,14 @@ const ajvRuntime_ucs2length = ajvRuntime_ucs2length_module.default ?? ajvRuntime
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketluan.invalid/schemas/conclusion.schema.json","title":"Thông báo kết luận (ketluan)","type":"object","description":"Một thông báo kết luận cuộc họp.","properties":{"issuer":{"description":"Cơ quan ban hành: mã trong ketluan.config.yaml, hoặc khai báo đầy đủ.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Cơ quan ban hành thông báo.","properties":{"parent":{"description":"Tên cơ quan chủ quản trực tiếp (nếu có), chữ in hoa; mỗi phần tử là một dòng. Ví dụ: UBND TỈNH NAM ĐỊNH.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"name":{"description":"Tên cơ quan ban hành, chữ in hoa; mỗi phần tử là một dòng. Ví dụ: [ỦY BAN NHÂN DÂN, HUYỆN BẮC SƠN].","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"symbol":{"type":"string","minLength":1,"description":"Ký hiệu văn bản (tên loại - cơ quan), ví dụ TB-UBND, TB-VP, TB-VPCP.","pattern":"^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"},"place":{"type":"string","minLength":1,"description":"Địa danh ghi ở dòng ngày tháng, ví dụ \"Bắc Sơn\", \"Thành phố Hồ Chí Minh\"."},"collective":{"type":"string","minLength":1,"description":"Tên tập thể khi ký thay mặt (TM.), ví dụ \"Ủy ban nhân dân\". Mặc định: tên cơ quan ban hành."},"shortName":{"type":"string","minLength":1,"description":"Tên cơ quan viết thường, dùng trong câu, ví dụ \"UBND huyện Bắc Sơn\" (dòng \"Kèm theo Thông báo số … của …\" ở phụ lục)."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point. Mặc định: 72."}},"required":[],"additionalProperties":false}},"required":["name","symbol","place"],"additionalProperties":false}]},"number":{"type":"integer","minimum":1,"description":"Số văn bản; bỏ trống khi còn là dự thảo (in \"Số:      /TB-UBND\")."},"issued":{"type":"string","format":"date","description":"Ngày ban hành (YYYY-MM-DD)."},"summary":{"description":"Trích yếu; mỗi phần tử là một dòng. Bỏ trống để ghi tự động \"Kết luận của đồng chí … tại …\".","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"meeting":{"type":"object","description":"Cuộc họp được kết luận.","properties":{"kind":{"type":"string","minLength":1,"description":"Hình thức: Hội nghị, cuộc họp, buổi làm việc…"},"date":{"type":"string","format":"date","description":"Ngày họp (YYYY-MM-DD)."},"venue":{"type":"string","minLength":1,"description":"Địa điểm họp, ví dụ \"trụ sở UBND huyện Bắc Sơn\"."},"subject":{"type":"string","minLength":1,"description":"Nội dung cuộc họp, viết tiếp sau hình thức họp."},"chair":{"type":"object","description":"Người chủ trì.","properties":{"name":{"type":"string","minLength":1,"description":"Họ và tên."},"title":{"type":"string","minLength":1,"description":"Chức vụ, ví dụ \"Chủ tịch UBND huyện\"."}},"required":["title"],"additionalProperties":false},"attendees":{"type":"array","items":{"type":"string","minLength":1},"description":"Thành phần tham dự; mỗi phần tử một nhóm (nối bằng dấu \";\")."},"reports":{"type":"array","description":"Các báo cáo được nghe tại cuộc họp.","items":{"type":"object","description":"Một báo cáo.","properties":{"by":{"type":"string","minLength":1,"description":"Cơ quan báo cáo."},"content":{"type":"string","minLength":1,"description":"Nội dung báo cáo, ví dụ \"báo cáo kết quả …\"."}},"required":["by","content"],"additionalProperties":false}}},"required":["kind","date","subject","chair"],"additionalProperties":false},"indices":{"type":"array","items":{"type":"object","description":"Kết quả một bộ chỉ số (PAR INDEX, PCI, DDCI, SIPAS, PAPI…).","properties":{"id":{"type":"string","minLength":1,"description":"Mã ngắn để nhắc đến trong văn bản bằng [[mã]], ví dụ PCI, PAR, DDCI.","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"name":{"type":"string","minLength":1,"description":"Tên đầy đủ của chỉ số."},"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm đánh giá."},"score":{"type":"number","minimum":0,"description":"Điểm đạt được."},"max":{"type":"number","exclusiveMinimum":0,"description":"Điểm tối đa; nếu có thì in \"87,06/99,5 điểm, chỉ số đạt 87,50%\"."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng."},"units":{"type":"integer","minimum":1,"description":"Số đơn vị được xếp hạng (ví dụ 63 tỉnh, thành phố)."},"unitsLabel":{"type":"string","minLength":1,"description":"Tên nhóm đơn vị được xếp hạng, ví dụ \"tỉnh, thành phố\", \"huyện, thành phố\"."},"decimals":{"type":"integer","minimum":0,"maximum":4,"description":"Số chữ số thập phân khi in điểm (ví dụ 2 để in 6,90). Mặc định: như số liệu."},"previous":{"type":"object","description":"Kết quả năm trước để so sánh.","properties":{"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm so sánh."},"score":{"type":"number","minimum":0,"description":"Điểm năm trước."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng năm trước."},"fromArchive":{"type":"boolean","description":"Lấy điểm, thứ hạng năm trước (nếu không ghi ở đây) từ thông báo năm trước của cùng cơ quan trong kho."}},"required":["year"],"additionalProperties":false},"wording":{"type":"object","description":"Cách diễn đạt câu kết quả.","properties":{"rankVerb":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng: \"xếp thứ\" (mặc định), \"đứng thứ\", \"xếp hạng\"."},"afterScore":{"type":"string","description":"Dấu sau điểm số, trước thứ hạng. Mặc định: \",\"."},"beforeChange":{"type":"string","description":"Dấu trước phần so sánh với năm trước. Mặc định: \",\"."}},"required":[],"additionalProperties":false},"components":{"type":"object","description":"Các chỉ số thành phần.","properties":{"rankWord":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng của chỉ số thành phần: \"vị trí\" (mặc định) hoặc \"xếp\"."},"units":{"type":"integer","minimum":1,"description":"Số đơn vị xếp hạng chỉ số thành phần (mặc định như chỉ số chung); hạng cuối in \"vị trí cuối\"."},"aggregate":{"enum":["sum","average","weighted"],"description":"Quan hệ giữa điểm chung và điểm thành phần để kiểm tra số liệu: sum (tổng, như PAR INDEX), average (trung bình, như SIPAS), weighted (có trọng số, không kiểm tra). Mặc định: sum nếu mọi thành phần có điểm tối đa, ngược lại weighted."},"split":{"type":"object","description":"Quy tắc chia nhóm cao/thấp điểm khi thành phần không ghi \"level\".","properties":{"rankAtMost":{"type":"integer","minimum":1,"description":"Thứ hạng từ 1 đến số này là cao điểm."},"scoreAtLeast":{"type":"number","minimum":0,"description":"Điểm (hoặc tỷ lệ % nếu có điểm tối đa) từ mức này trở lên là cao điểm."}},"required":[],"additionalProperties":false},"items":{"type":"array","items":{"type":"object","description":"Một chỉ số thành phần.","properties":{"code":{"type":"string","minLength":1,"description":"Mã chỉ số thành phần, ví dụ CSTP1."},"name":{"type":"string","minLength":1,"description":"Tên chỉ số thành phần."},"score":{"type":"number","minimum":0,"description":"Điểm đạt được."},"max":{"type":"number","exclusiveMinimum":0,"description":"Điểm tối đa (nếu có thì in dạng 4,5/9 điểm)."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng của chỉ số thành phần."},"level":{"enum":["high","low"],"description":"Xếp vào nhóm cao điểm (high) hay thấp điểm (low); nếu bỏ trống thì dùng quy tắc \"split\"."},"previous":{"type":"object","description":"Kết quả năm trước của chỉ số thành phần (cho bảng phụ lục).","properties":{"score":{"type":"number","minimum":0,"description":"Điểm năm trước."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng năm trước."}},"required":[],"additionalProperties":false}},"required":["name","score"],"additionalProperties":false},"minItems":1,"description":"Danh sách chỉ số thành phần, theo thứ tự công bố."}},"required":["items"],"additionalProperties":false}},"required":["id","name","year","score"],"additionalProperties":false},"description":"Kết quả các bộ chỉ số được đánh giá."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point. Mặc định: 72."}},"required":[],"additionalProperties":false},"body":{"type":"array","items":{"$ref":"#/$defs/node"},"minItems":1,"description":"Nội dung kết luận."},"closing":{"type":"string","minLength":1,"description":"Câu kết, không ghi dấu \"./.\" (được thêm tự động), ví dụ \"Ủy ban nhân dân huyện yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện\"."},"recipients":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Nơi nhận, mỗi phần tử một dòng, không ghi dấu \"-\" và \";\" (được thêm tự động). Ghi chú như (b/c) viết liền sau tên."},"footnote":{"type":"string","minLength":1,"description":"Chú thích cuối văn bản (nếu có), in nghiêng sau câu kết."},"appendix":{"type":"array","description":"Phụ lục kèm theo: bảng kết quả một bộ chỉ số và các chỉ số thành phần (năm nay, năm trước, tăng giảm, thứ hạng), có thể kèm biểu đồ.","items":{"type":"object","description":"Một phụ lục.","properties":{"index":{"type":"string","minLength":1,"description":"Mã chỉ số (trong \"indices\") được trình bày trong phụ lục."},"title":{"type":"string","minLength":1,"description":"Tên phụ lục. Mặc định: \"Kết quả <tên chỉ số> năm <năm>\"."},"chart":{"type":"boolean","description":"Kèm biểu đồ cột điểm các chỉ số thành phần so với điểm tối đa. Mặc định: không."}},"required":["index"],"additionalProperties":false}},"recipientsFromDirectives":{"type":"boolean","description":"Tự thêm vào Nơi nhận mọi cơ quan được giao nhiệm vụ. Mặc định: không."},"archive":{"description":"Dòng \"Lưu:\": danh sách nơi lưu (VT và đơn vị soạn thảo), hoặc đối tượng có ký hiệu người soạn thảo và số bản.","anyOf":[{"type":"array","items":{"type":"string","minLength":1},"minItems":1},{"type":"object","description":"Dòng \"Lưu:\" đầy đủ.","properties":{"units":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Nơi lưu, ví dụ [VT, NC]."},"drafter":{"type":"string","minLength":1,"description":"Ký hiệu người soạn thảo (in hoa)."},"copies":{"type":"integer","minimum":1,"description":"Số lượng bản phát hành."}},"required":["units"],"additionalProperties":false}]},"signature":{"type":"object","description":"Khối chữ ký: quyền hạn, chức vụ và họ tên người ký.","properties":{"authority":{"enum":["TM","KT","TL","TUQ","Q","none"],"description":"Quyền hạn ký: TM (thay mặt tập thể), KT (ký thay cấp trưởng), TL (thừa lệnh), TUQ (thừa ủy quyền), Q (quyền cấp trưởng), none (cấp trưởng ký trực tiếp)."},"for":{"type":"string","minLength":1,"description":"Chức vụ (hoặc tập thể với TM.) được ký thay, ví dụ \"Chủ tịch\", \"Ủy ban nhân dân\"."},"deputyFor":{"type":"string","minLength":1,"description":"Dạng hai cấp: cấp phó ký thay cấp trưởng của đơn vị, ví dụ \"Chánh Văn phòng\" cho \"TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG\"."},"signer":{"type":"string","minLength":1,"description":"Mã người ký trong ketluan.config.yaml."},"name":{"type":"string","minLength":1,"description":"Họ và tên người ký (nếu không dùng \"signer\")."},"title":{"type":"string","minLength":1,"description":"Chức vụ người ký (nếu không dùng \"signer\")."}},"required":["authority"],"additionalProperties":false}},"required":["issuer","meeting","body","recipients","archive","signature"],"additionalProperties":false,"$defs":{"node":{"description":"Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.","anyOf":[{"type":"string","minLength":1,"description":"Đoạn văn không đánh số. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},{"type":"object","description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.","properties":{"heading":{"type":"string","minLength":1,"description":"Tiêu đề của mục, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"agency":{"description":"Cơ quan được giao các nhiệm vụ trong mục; nếu không có \"heading\" thì tên cơ quan là tiêu đề.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"numbered":{"type":"boolean","description":"Đánh số mục này. Mặc định: có."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn trong mục."}},"required":[],"additionalProperties":false},{"type":"object","description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.","properties":{"item":{"type":"string","minLength":1,"description":"Nội dung đoạn, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn con."}},"required":["item"],"additionalProperties":false},{"type":"object","description":"Đoạn văn không đánh số, có thể là một nhiệm vụ.","properties":{"text":{"type":"string","minLength":1,"description":"Nội dung đoạn. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["text"],"additionalProperties":false},{"type":"object","description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ.","properties":{"dash":{"type":"string","minLength":1,"description":"Nội dung, không ghi dấu gạch. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["dash"],"additionalProperties":false}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketluan.invalid/schemas/conclusion.schema.json","title":"Thông báo kết luận (ketluan)","type":"object","description":"Một thông báo kết luận cuộc họp.","properties":{"issuer":{"description":"Cơ quan ban hành: mã trong ketluan.config.yaml, hoặc khai báo đầy đủ.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Cơ quan ban hành thông báo.","properties":{"parent":{"description":"Tên cơ quan chủ quản trực tiếp (nếu có), chữ in hoa; mỗi phần tử là một dòng. Ví dụ: UBND TỈNH NAM ĐỊNH.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"name":{"description":"Tên cơ quan ban hành, chữ in hoa; mỗi phần tử là một dòng. Ví dụ: [ỦY BAN NHÂN DÂN, HUYỆN BẮC SƠN].","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"symbol":{"type":"string","minLength":1,"description":"Ký hiệu văn bản (tên loại - cơ quan), ví dụ TB-UBND, TB-VP, TB-VPCP.","pattern":"^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"},"place":{"type":"string","minLength":1,"description":"Địa danh ghi ở dòng ngày tháng, ví dụ \"Bắc Sơn\", \"Thành phố Hồ Chí Minh\"."},"collective":{"type":"string","minLength":1,"description":"Tên tập thể khi ký thay mặt (TM.), ví dụ \"Ủy ban nhân dân\". Mặc định: tên cơ quan ban hành."},"shortName":{"type":"string","minLength":1,"description":"Tên cơ quan viết thường, dùng trong câu, ví dụ \"UBND huyện Bắc Sơn\" (dòng \"Kèm theo Thông báo số … của …\" ở phụ lục)."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"comrade":{"type":"boolean","description":"Ghi \"đồng chí\" trước người chủ trì (\"đồng chí Hoàng Văn Nam, Chủ tịch UBND huyện\"). Văn bản của cơ quan trung ương thường không ghi: comrade: false. Mặc định: có."},"chairOrder":{"enum":["name-title","title-name"],"description":"Thứ tự họ tên và chức vụ người chủ trì: name-title (\"Hoàng Văn Nam, Chủ tịch UBND huyện\", mặc định) hoặc title-name (\"Thủ tướng Chính phủ Phạm Minh Chính\")."},"chairVerb":{"enum":["chủ trì","đã chủ trì"],"description":"Động từ của người chủ trì: \"đã chủ trì\" hoặc \"chủ trì\". Mặc định: \"đã chủ trì\" (opening: full), \"chủ trì\" (opening: brief)."},"heard":{"enum":["discussion","opinions"],"description":"Câu \"Sau khi nghe\": discussion (\"Sau khi nghe Bộ Tài chính báo cáo; ý kiến trao đổi, thảo luận của các đại biểu, …\") hoặc opinions (\"Sau khi nghe báo cáo của Bộ Tài chính và ý kiến của các đại biểu dự họp, …\"). Mặc định: discussion (opening: full), opinions (opening: brief)."},"concludes":{"enum":["kết luận như sau:","kết luận:"],"description":"Cuối đoạn mở đầu: \"kết luận như sau:\" hoặc \"kết luận:\". Mặc định: \"kết luận như sau:\" (opening: full), \"kết luận:\" (opening: brief)."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point. Mặc định: 72."}},"required":[],"additionalProperties":false}},"required":["name","symbol","place"],"additionalProperties":false}]},"number":{"type":"integer","minimum":1,"description":"Số văn bản; bỏ trống khi còn là dự thảo (in \"Số:      /TB-UBND\")."},"issued":{"type":"string","format":"date","description":"Ngày ban hành (YYYY-MM-DD)."},"summary":{"description":"Trích yếu; mỗi phần tử là một dòng. Bỏ trống để ghi tự động \"Kết luận của đồng chí … tại …\".","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"meeting":{"type":"object","description":"Cuộc họp được kết luận.","properties":{"kind":{"type":"string","minLength":1,"description":"Hình thức: Hội nghị, cuộc họp, buổi làm việc…"},"date":{"type":"string","format":"date","description":"Ngày họp (YYYY-MM-DD); ngày đầu nếu họp nhiều ngày."},"until":{"type":"string","format":"date","description":"Ngày cuối nếu họp nhiều ngày: date: 2025-11-08, until: 2025-11-09 in \"Từ ngày 08 đến ngày 09 tháng 11 năm 2025\"."},"time":{"enum":["sáng","chiều","tối"],"description":"Buổi họp: sáng → \"Sáng ngày 08 tháng 11 năm 2025\", chiều → \"Chiều ngày …\", tối → \"Tối ngày …\"."},"venue":{"type":"string","minLength":1,"description":"Địa điểm họp, ví dụ \"trụ sở UBND huyện Bắc Sơn\"."},"subject":{"type":"string","minLength":1,"description":"Nội dung cuộc họp, viết tiếp sau hình thức họp."},"chair":{"type":"object","description":"Người chủ trì.","properties":{"name":{"type":"string","minLength":1,"description":"Họ và tên."},"title":{"type":"string","minLength":1,"description":"Chức vụ, ví dụ \"Chủ tịch UBND huyện\", \"Thủ tướng Chính phủ\"."},"role":{"type":"string","minLength":1,"description":"Cương vị ghi sau họ tên, chức vụ, ví dụ \"Trưởng Ban Chỉ đạo\" → \"Phó Thủ tướng Chính phủ Trần Hồng Hà, Trưởng Ban Chỉ đạo\"."},"short":{"type":"string","minLength":1,"description":"Cách gọi ngắn ở lần nhắc sau (\"… Thủ tướng Chính phủ kết luận\"), ví dụ \"Thủ tướng Chính phủ\", \"Phó Thủ tướng\"."}},"required":["title"],"additionalProperties":false},"attendees":{"type":"array","items":{"type":"string","minLength":1},"description":"Thành phần tham dự; mỗi phần tử một nhóm (nối bằng dấu \";\")."},"attendeesLead":{"type":"string","minLength":1,"description":"Lời dẫn trước thành phần tham dự, ví dụ \"Cùng dự\", \"Tham dự có các đồng chí\", \"Tại điểm cầu Trụ sở Chính phủ có\". Mặc định: \"Tham dự <hình thức họp> có\"."},"before":{"type":"string","minLength":1,"description":"Việc người chủ trì làm trước cuộc họp, viết tiếp sau tên người chủ trì, ví dụ \"đã đến thăm Trung tâm Phục vụ hành chính công tỉnh, làm việc với lãnh đạo tỉnh\" (nối với cuộc họp bằng \"và\")."},"acknowledgement":{"type":"string","minLength":1,"description":"Câu ghi nhận, biểu dương, thành một đoạn sau đoạn mở đầu, ví dụ \"Thay mặt Chính phủ, Thủ tướng Chính phủ ghi nhận, biểu dương những kết quả … đạt được\". Cho phép **in đậm**, *in nghiêng*, [[PCI]]."},"discussants":{"type":"string","minLength":1,"description":"Những người phát biểu ý kiến, ví dụ \"các đại biểu dự họp\". Mặc định: \"các thành phần dự họp\" (opening: full), \"các đại biểu\" (opening: brief)."},"reports":{"type":"array","description":"Các báo cáo được nghe tại cuộc họp.","items":{"type":"object","description":"Một báo cáo.","properties":{"by":{"type":"string","minLength":1,"description":"Cơ quan báo cáo."},"content":{"type":"string","minLength":1,"description":"Nội dung báo cáo, ví dụ \"báo cáo kết quả …\", hoặc \"báo cáo\" (\"Sau khi nghe Bộ Tài chính báo cáo\"). Bỏ trống để in \"báo cáo của <cơ quan>\"."}},"required":["by"],"additionalProperties":false}}},"required":["kind","date","subject","chair"],"additionalProperties":false},"indices":{"type":"array","items":{"type":"object","description":"Kết quả một bộ chỉ số (PAR INDEX, PCI, DDCI, SIPAS, PAPI…).","properties":{"id":{"type":"string","minLength":1,"description":"Mã ngắn để nhắc đến trong văn bản bằng [[mã]], ví dụ PCI, PAR, DDCI.","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"name":{"type":"string","minLength":1,"description":"Tên đầy đủ của chỉ số."},"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm đánh giá."},"score":{"type":"number","minimum":0,"description":"Điểm đạt được."},"max":{"type":"number","exclusiveMinimum":0,"description":"Điểm tối đa; nếu có thì in \"87,06/99,5 điểm, chỉ số đạt 87,50%\"."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng."},"units":{"type":"integer","minimum":1,"description":"Số đơn vị được xếp hạng (ví dụ 63 tỉnh, thành phố)."},"unitsLabel":{"type":"string","minLength":1,"description":"Tên nhóm đơn vị được xếp hạng, ví dụ \"tỉnh, thành phố\", \"huyện, thành phố\"."},"decimals":{"type":"integer","minimum":0,"maximum":4,"description":"Số chữ số thập phân khi in điểm (ví dụ 2 để in 6,90). Mặc định: như số liệu."},"previous":{"type":"object","description":"Kết quả năm trước để so sánh.","properties":{"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm so sánh."},"score":{"type":"number","minimum":0,"description":"Điểm năm trước."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng năm trước."},"fromArchive":{"type":"boolean","description":"Lấy điểm, thứ hạng năm trước (nếu không ghi ở đây) từ thông báo năm trước của cùng cơ quan trong kho."}},"required":["year"],"additionalProperties":false},"wording":{"type":"object","description":"Cách diễn đạt câu kết quả.","properties":{"rankVerb":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng: \"xếp thứ\" (mặc định), \"đứng thứ\", \"xếp hạng\"."},"afterScore":{"type":"string","description":"Dấu sau điểm số, trước thứ hạng. Mặc định: \",\"."},"beforeChange":{"type":"string","description":"Dấu trước phần so sánh với năm trước. Mặc định: \",\"."}},"required":[],"additionalProperties":false},"components":{"type":"object","description":"Các chỉ số thành phần.","properties":{"rankWord":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng của chỉ số thành phần: \"vị trí\" (mặc định) hoặc \"xếp\"."},"units":{"type":"integer","minimum":1,"description":"Số đơn vị xếp hạng chỉ số thành phần (mặc định như chỉ số chung); hạng cuối in \"vị trí cuối\"."},"aggregate":{"enum":["sum","average","weighted"],"description":"Quan hệ giữa điểm chung và điểm thành phần để kiểm tra số liệu: sum (tổng, như PAR INDEX), average (trung bình, như SIPAS), weighted (có trọng số, không kiểm tra). Mặc định: sum nếu mọi thành phần có điểm tối đa, ngược lại weighted."},"split":{"type":"object","description":"Quy tắc chia nhóm cao/thấp điểm khi thành phần không ghi \"level\".","properties":{"rankAtMost":{"type":"integer","minimum":1,"description":"Thứ hạng từ 1 đến số này là cao điểm."},"scoreAtLeast":{"type":"number","minimum":0,"description":"Điểm (hoặc tỷ lệ % nếu có điểm tối đa) từ mức này trở lên là cao điểm."}},"required":[],"additionalProperties":false},"items":{"type":"array","items":{"type":"object","description":"Một chỉ số thành phần.","properties":{"code":{"type":"string","minLength":1,"description":"Mã chỉ số thành phần, ví dụ CSTP1."},"name":{"type":"string","minLength":1,"description":"Tên chỉ số thành phần."},"score":{"type":"number","minimum":0,"description":"Điểm đạt được."},"max":{"type":"number","exclusiveMinimum":0,"description":"Điểm tối đa (nếu có thì in dạng 4,5/9 điểm)."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng của chỉ số thành phần."},"level":{"enum":["high","low"],"description":"Xếp vào nhóm cao điểm (high) hay thấp điểm (low); nếu bỏ trống thì dùng quy tắc \"split\"."},"previous":{"type":"object","description":"Kết quả năm trước của chỉ số thành phần (cho bảng phụ lục).","properties":{"score":{"type":"number","minimum":0,"description":"Điểm năm trước."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng năm trước."}},"required":[],"additionalProperties":false}},"required":["name","score"],"additionalProperties":false},"minItems":1,"description":"Danh sách chỉ số thành phần, theo thứ tự công bố."}},"required":["items"],"additionalProperties":false}},"required":["id","name","year","score"],"additionalProperties":false},"description":"Kết quả các bộ chỉ số được đánh giá."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"comrade":{"type":"boolean","description":"Ghi \"đồng chí\" trước người chủ trì (\"đồng chí Hoàng Văn Nam, Chủ tịch UBND huyện\"). Văn bản của cơ quan trung ương thường không ghi: comrade: false. Mặc định: có."},"chairOrder":{"enum":["name-title","title-name"],"description":"Thứ tự họ tên và chức vụ người chủ trì: name-title (\"Hoàng Văn Nam, Chủ tịch UBND huyện\", mặc định) hoặc title-name (\"Thủ tướng Chính phủ Phạm Minh Chính\")."},"chairVerb":{"enum":["chủ trì","đã chủ trì"],"description":"Động từ của người chủ trì: \"đã chủ trì\" hoặc \"chủ trì\". Mặc định: \"đã chủ trì\" (opening: full), \"chủ trì\" (opening: brief)."},"heard":{"enum":["discussion","opinions"],"description":"Câu \"Sau khi nghe\": discussion (\"Sau khi nghe Bộ Tài chính báo cáo; ý kiến trao đổi, thảo luận của các đại biểu, …\") hoặc opinions (\"Sau khi nghe báo cáo của Bộ Tài chính và ý kiến của các đại biểu dự họp, …\"). Mặc định: discussion (opening: full), opinions (opening: brief)."},"concludes":{"enum":["kết luận như sau:","kết luận:"],"description":"Cuối đoạn mở đầu: \"kết luận như sau:\" hoặc \"kết luận:\". Mặc định: \"kết luận như sau:\" (opening: full), \"kết luận:\" (opening: brief)."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point. Mặc định: 72."}},"required":[],"additionalProperties":false},"opening":{"type":"object","description":"Viết tự do đoạn mở đầu (thay cho câu ketluan ghép). [[date]] chèn ngày họp như đã tính (\"Ngày 08 tháng 11 năm 2025\", \"Từ ngày 08 đến ngày 09 tháng 11 năm 2025\", \"Sáng ngày …\"); cho phép **in đậm**, *in nghiêng*, [[PCI]].","properties":{"intro":{"type":"string","minLength":1,"description":"Đoạn thứ nhất (ngày, địa điểm, người chủ trì, thành phần), ví dụ \"[[date]], tại Trụ sở Chính phủ, Thủ tướng Chính phủ Phạm Minh Chính chủ trì cuộc họp …\"."},"heard":{"type":"string","minLength":1,"description":"Đoạn thứ hai (đã nghe gì, ai kết luận), ví dụ \"Sau khi nghe báo cáo của Bộ Xây dựng, ý kiến của các đại biểu, Thủ tướng Chính phủ kết luận như sau:\"."}},"required":[],"additionalProperties":false},"body":{"type":"array","items":{"$ref":"#/$defs/node"},"minItems":1,"description":"Nội dung kết luận."},"closing":{"type":"string","minLength":1,"description":"Câu kết, không ghi dấu \"./.\" (được thêm tự động), ví dụ \"Ủy ban nhân dân huyện yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện\"."},"recipients":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Nơi nhận, mỗi phần tử một dòng, không ghi dấu \"-\" và \";\" (được thêm tự động). Ghi chú như (b/c) viết liền sau tên."},"footnote":{"type":"string","minLength":1,"description":"Chú thích cuối văn bản (nếu có), in nghiêng sau câu kết."},"appendix":{"type":"array","description":"Phụ lục kèm theo: bảng kết quả một bộ chỉ số và các chỉ số thành phần (năm nay, năm trước, tăng giảm, thứ hạng), có thể kèm biểu đồ.","items":{"type":"object","description":"Một phụ lục.","properties":{"index":{"type":"string","minLength":1,"description":"Mã chỉ số (trong \"indices\") được trình bày trong phụ lục."},"title":{"type":"string","minLength":1,"description":"Tên phụ lục. Mặc định: \"Kết quả <tên chỉ số> năm <năm>\"."},"chart":{"type":"boolean","description":"Kèm biểu đồ cột điểm các chỉ số thành phần so với điểm tối đa. Mặc định: không."}},"required":["index"],"additionalProperties":false}},"recipientsFromDirectives":{"type":"boolean","description":"Tự thêm vào Nơi nhận mọi cơ quan được giao nhiệm vụ. Mặc định: không."},"archive":{"description":"Dòng \"Lưu:\": danh sách nơi lưu (VT và đơn vị soạn thảo), hoặc đối tượng có ký hiệu người soạn thảo và số bản.","anyOf":[{"type":"array","items":{"type":"string","minLength":1},"minItems":1},{"type":"object","description":"Dòng \"Lưu:\" đầy đủ.","properties":{"units":{"type":"array","minItems":1,"description":"Nơi lưu, ví dụ [VT, NC]; đơn vị lưu nhiều bản ghi { unit: CN, copies: 2 } để in \"CN (2)\".","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một nơi lưu và số bản lưu: { unit: NN, copies: \"03\" } in \"NN (03)\".","properties":{"unit":{"type":"string","minLength":1,"description":"Ký hiệu nơi lưu, ví dụ CN, QHĐP."},"copies":{"description":"Số bản lưu, in trong ngoặc sau nơi lưu: 2 → \"(2)\"; ghi \"03\" (trong ngoặc kép) để giữ số 0, \"2b\" như văn bản gốc.","anyOf":[{"type":"integer","minimum":1},{"type":"string","pattern":"^[0-9]{1,4}[a-zđ]?$"}]}},"required":["unit","copies"],"additionalProperties":false}]}},"drafter":{"type":"string","minLength":1,"description":"Ký hiệu người soạn thảo, in sau nơi lưu, ví dụ \"Hg\" → \"Lưu: VT, NN (03). Hg.\", \"nvv\" → \"Lưu: VT, CN (2). nvv\"."},"copies":{"type":"integer","minimum":1,"description":"Số lượng bản phát hành."},"separator":{"enum":["stop","space"],"description":"Giữa nơi lưu và ký hiệu người soạn thảo: stop (dấu chấm, \"VT, CN (2). nvv\", mặc định) hoặc space (dấu cách, \"Văn thư, QHĐP (2b) TĐT\")."},"finalStop":{"type":"boolean","description":"Dấu chấm cuối dòng \"Lưu:\". Mặc định: có; false để in \"Lưu: VT, CN (2). nvv\"."}},"required":["units"],"additionalProperties":false}]},"signature":{"type":"object","description":"Khối chữ ký: quyền hạn, chức vụ và họ tên người ký.","properties":{"authority":{"enum":["TM","KT","TL","TUQ","Q","none"],"description":"Quyền hạn ký: TM (thay mặt tập thể), KT (ký thay cấp trưởng), TL (thừa lệnh), TUQ (thừa ủy quyền), Q (quyền cấp trưởng), none (cấp trưởng ký trực tiếp)."},"for":{"type":"string","minLength":1,"description":"Chức vụ (hoặc tập thể với TM.) được ký thay, ví dụ \"Chủ tịch\", \"Ủy ban nhân dân\"."},"deputyFor":{"type":"string","minLength":1,"description":"Dạng hai cấp: cấp phó ký thay cấp trưởng của đơn vị, ví dụ \"Chánh Văn phòng\" cho \"TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG\"."},"signer":{"type":"string","minLength":1,"description":"Mã người ký trong ketluan.config.yaml."},"name":{"type":"string","minLength":1,"description":"Họ và tên người ký (nếu không dùng \"signer\")."},"title":{"type":"string","minLength":1,"description":"Chức vụ người ký (nếu không dùng \"signer\")."}},"required":["authority"],"additionalProperties":false}},"required":["issuer","meeting","body","recipients","archive","signature"],"additionalProperties":false,"$defs":{"node":{"description":"Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.","anyOf":[{"type":"string","minLength":1,"description":"Đoạn văn không đánh số. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},{"type":"object","description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.","properties":{"heading":{"type":"string","minLength":1,"description":"Tiêu đề của mục, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"agency":{"description":"Cơ quan được giao các nhiệm vụ trong mục; nếu không có \"heading\" thì tên cơ quan là tiêu đề.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"numbered":{"type":"boolean","description":"Đánh số mục này. Mặc định: có."},"childNumbering":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"],"description":"Kiểu đánh số các đoạn con của mục này (thay cho kiểu theo cấp): roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Ví dụ childNumbering: ordinal."},"childLabels":{"enum":["plain","italic","bold"],"description":"Kiểu chữ của số thứ tự các đoạn con: plain (thường, mặc định), italic (\"*Thứ nhất,*\"), bold."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn trong mục."}},"required":[],"additionalProperties":false},{"type":"object","description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.","properties":{"item":{"type":"string","minLength":1,"description":"Nội dung đoạn, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}},"childNumbering":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"],"description":"Kiểu đánh số các đoạn con của mục này (thay cho kiểu theo cấp): roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Ví dụ childNumbering: ordinal."},"childLabels":{"enum":["plain","italic","bold"],"description":"Kiểu chữ của số thứ tự các đoạn con: plain (thường, mặc định), italic (\"*Thứ nhất,*\"), bold."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn con."}},"required":["item"],"additionalProperties":false},{"type":"object","description":"Đoạn văn không đánh số, có thể là một nhiệm vụ.","properties":{"text":{"type":"string","minLength":1,"description":"Nội dung đoạn. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}}},"required":["text"],"additionalProperties":false},{"type":"object","description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ.","properties":{"dash":{"type":"string","minLength":1,"description":"Nội dung, không ghi dấu gạch. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}}},"required":["dash"],"additionalProperties":false}]}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = ajvRuntime_ucs2length;
 const pattern4 = new RegExp("^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$", "u");
 const pattern5 = new RegExp("^[A-Za-z][A-Za-z0-9_-]*$", "u");
+const pattern6 = new RegExp("^[0-9]{1,4}[a-zđ]?$", "u");
 const formats0 = formats.date;
-const schema32 = {"description":"Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.","anyOf":[{"type":"string","minLength":1,"description":"Đoạn văn không đánh số. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},{"type":"object","description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.","properties":{"heading":{"type":"string","minLength":1,"description":"Tiêu đề của mục, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"agency":{"description":"Cơ quan được giao các nhiệm vụ trong mục; nếu không có \"heading\" thì tên cơ quan là tiêu đề.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"numbered":{"type":"boolean","description":"Đánh số mục này. Mặc định: có."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn trong mục."}},"required":[],"additionalProperties":false},{"type":"object","description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.","properties":{"item":{"type":"string","minLength":1,"description":"Nội dung đoạn, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn con."}},"required":["item"],"additionalProperties":false},{"type":"object","description":"Đoạn văn không đánh số, có thể là một nhiệm vụ.","properties":{"text":{"type":"string","minLength":1,"description":"Nội dung đoạn. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["text"],"additionalProperties":false},{"type":"object","description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ.","properties":{"dash":{"type":"string","minLength":1,"description":"Nội dung, không ghi dấu gạch. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["dash"],"additionalProperties":false}]};
+const schema32 = {"description":"Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.","anyOf":[{"type":"string","minLength":1,"description":"Đoạn văn không đánh số. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},{"type":"object","description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.","properties":{"heading":{"type":"string","minLength":1,"description":"Tiêu đề của mục, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"agency":{"description":"Cơ quan được giao các nhiệm vụ trong mục; nếu không có \"heading\" thì tên cơ quan là tiêu đề.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"numbered":{"type":"boolean","description":"Đánh số mục này. Mặc định: có."},"childNumbering":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"],"description":"Kiểu đánh số các đoạn con của mục này (thay cho kiểu theo cấp): roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Ví dụ childNumbering: ordinal."},"childLabels":{"enum":["plain","italic","bold"],"description":"Kiểu chữ của số thứ tự các đoạn con: plain (thường, mặc định), italic (\"*Thứ nhất,*\"), bold."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn trong mục."}},"required":[],"additionalProperties":false},{"type":"object","description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.","properties":{"item":{"type":"string","minLength":1,"description":"Nội dung đoạn, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}},"childNumbering":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"],"description":"Kiểu đánh số các đoạn con của mục này (thay cho kiểu theo cấp): roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Ví dụ childNumbering: ordinal."},"childLabels":{"enum":["plain","italic","bold"],"description":"Kiểu chữ của số thứ tự các đoạn con: plain (thường, mặc định), italic (\"*Thứ nhất,*\"), bold."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn con."}},"required":["item"],"additionalProperties":false},{"type":"object","description":"Đoạn văn không đánh số, có thể là một nhiệm vụ.","properties":{"text":{"type":"string","minLength":1,"description":"Nội dung đoạn. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}}},"required":["text"],"additionalProperties":false},{"type":"object","description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ.","properties":{"dash":{"type":"string","minLength":1,"description":"Nội dung, không ghi dấu gạch. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}}},"required":["dash"],"additionalProperties":false}]};
 const wrapper0 = {validate: validate21};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -56,7 +57,7 @@ valid0 = valid0 || _valid0;
 const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((((key0 === "heading") || (key0 === "agency")) || (key0 === "numbered")) || (key0 === "content"))){
+if(!((((((key0 === "heading") || (key0 === "agency")) || (key0 === "numbered")) || (key0 === "childNumbering")) || (key0 === "childLabels")) || (key0 === "content"))){
 const err2 = {instancePath,schemaPath:"#/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err2];
@@ -207,19 +208,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.content !== undefined){
-let data4 = data.content;
-if(Array.isArray(data4)){
-const len1 = data4.length;
-for(let i1=0; i1<len1; i1++){
-if(!(wrapper0.validate(data4[i1], {instancePath:instancePath+"/content/" + i1,parentData:data4,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/content",schemaPath:"#/anyOf/1/properties/content/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[1].properties.content.type,parentSchema:schema32.anyOf[1].properties.content,data:data4};
+if(data.childNumbering !== undefined){
+let data4 = data.childNumbering;
+if(!((((((((data4 === "roman") || (data4 === "arabic")) || (data4 === "alpha")) || (data4 === "ordinal")) || (data4 === "dash")) || (data4 === "paren-arabic")) || (data4 === "paren-roman")) || (data4 === "none"))){
+const err13 = {instancePath:instancePath+"/childNumbering",schemaPath:"#/anyOf/1/properties/childNumbering/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[1].properties.childNumbering.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[1].properties.childNumbering.enum,parentSchema:schema32.anyOf[1].properties.childNumbering,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -229,9 +221,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-}
-else {
-const err14 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[1].type,parentSchema:schema32.anyOf[1],data};
+if(data.childLabels !== undefined){
+let data5 = data.childLabels;
+if(!(((data5 === "plain") || (data5 === "italic")) || (data5 === "bold"))){
+const err14 = {instancePath:instancePath+"/childLabels",schemaPath:"#/anyOf/1/properties/childLabels/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[1].properties.childLabels.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[1].properties.childLabels.enum,parentSchema:schema32.anyOf[1].properties.childLabels,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -240,15 +233,20 @@ vErrors.push(err14);
 }
 errors++;
 }
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-var props1 = true;
 }
-const _errs21 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.item === undefined){
-const err15 = {instancePath,schemaPath:"#/anyOf/2/required",keyword:"required",params:{missingProperty: "item"},message:"must have required property '"+"item"+"'",schema:schema32.anyOf[2].required,parentSchema:schema32.anyOf[2],data};
+if(data.content !== undefined){
+let data6 = data.content;
+if(Array.isArray(data6)){
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+if(!(wrapper0.validate(data6[i1], {instancePath:instancePath+"/content/" + i1,parentData:data6,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/content",schemaPath:"#/anyOf/1/properties/content/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[1].properties.content.type,parentSchema:schema32.anyOf[1].properties.content,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -257,9 +255,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-for(const key1 in data){
-if(!(((((((key1 === "item") || (key1 === "enumerate")) || (key1 === "lead")) || (key1 === "support")) || (key1 === "deadline")) || (key1 === "status")) || (key1 === "content"))){
-const err16 = {instancePath,schemaPath:"#/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[2],data};
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[1].type,parentSchema:schema32.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -268,12 +267,15 @@ vErrors.push(err16);
 }
 errors++;
 }
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(_valid0){
+var props1 = true;
 }
-if(data.item !== undefined){
-let data6 = data.item;
-if(typeof data6 === "string"){
-if(func2(data6) < 1){
-const err17 = {instancePath:instancePath+"/item",schemaPath:"#/anyOf/2/properties/item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.item,data:data6};
+const _errs23 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.item === undefined){
+const err17 = {instancePath,schemaPath:"#/anyOf/2/required",keyword:"required",params:{missingProperty: "item"},message:"must have required property '"+"item"+"'",schema:schema32.anyOf[2].required,parentSchema:schema32.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -282,9 +284,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/item",schemaPath:"#/anyOf/2/properties/item/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.item.type,parentSchema:schema32.anyOf[2].properties.item,data:data6};
+for(const key1 in data){
+if(!(func1.call(schema32.anyOf[2].properties, key1))){
+const err18 = {instancePath,schemaPath:"#/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -294,11 +296,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.enumerate !== undefined){
-let data7 = data.enumerate;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.items === undefined){
-const err19 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/2/properties/enumerate/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema32.anyOf[2].properties.enumerate.required,parentSchema:schema32.anyOf[2].properties.enumerate,data:data7};
+if(data.item !== undefined){
+let data8 = data.item;
+if(typeof data8 === "string"){
+if(func2(data8) < 1){
+const err19 = {instancePath:instancePath+"/item",schemaPath:"#/anyOf/2/properties/item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.item,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -307,9 +309,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-for(const key2 in data7){
-if(!((key2 === "style") || (key2 === "items"))){
-const err20 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/2/properties/enumerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[2].properties.enumerate,data:data7};
+}
+else {
+const err20 = {instancePath:instancePath+"/item",schemaPath:"#/anyOf/2/properties/item/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.item.type,parentSchema:schema32.anyOf[2].properties.item,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -319,10 +321,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data7.style !== undefined){
-let data8 = data7.style;
-if(!((data8 === "arabic") || (data8 === "roman"))){
-const err21 = {instancePath:instancePath+"/enumerate/style",schemaPath:"#/anyOf/2/properties/enumerate/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[2].properties.enumerate.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[2].properties.enumerate.properties.style.enum,parentSchema:schema32.anyOf[2].properties.enumerate.properties.style,data:data8};
+if(data.enumerate !== undefined){
+let data9 = data.enumerate;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.items === undefined){
+const err21 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/2/properties/enumerate/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema32.anyOf[2].properties.enumerate.required,parentSchema:schema32.anyOf[2].properties.enumerate,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -331,12 +334,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data7.items !== undefined){
-let data9 = data7.items;
-if(Array.isArray(data9)){
-if(data9.length < 1){
-const err22 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items,data:data9};
+for(const key2 in data9){
+if(!(((key2 === "style") || (key2 === "items")) || (key2 === "after"))){
+const err22 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/2/properties/enumerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[2].properties.enumerate,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -345,12 +345,11 @@ vErrors.push(err22);
 }
 errors++;
 }
-const len2 = data9.length;
-for(let i2=0; i2<len2; i2++){
-let data10 = data9[i2];
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err23 = {instancePath:instancePath+"/enumerate/items/" + i2,schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items,data:data10};
+}
+if(data9.style !== undefined){
+let data10 = data9.style;
+if(!((data10 === "arabic") || (data10 === "roman"))){
+const err23 = {instancePath:instancePath+"/enumerate/style",schemaPath:"#/anyOf/2/properties/enumerate/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[2].properties.enumerate.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[2].properties.enumerate.properties.style.enum,parentSchema:schema32.anyOf[2].properties.enumerate.properties.style,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -360,8 +359,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-else {
-const err24 = {instancePath:instancePath+"/enumerate/items/" + i2,schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.type,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items,data:data10};
+if(data9.items !== undefined){
+let data11 = data9.items;
+if(Array.isArray(data11)){
+if(data11.length < 1){
+const err24 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -370,10 +372,15 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[2].properties.enumerate.properties.items.type,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items,data:data9};
+const len2 = data11.length;
+for(let i2=0; i2<len2; i2++){
+let data12 = data11[i2];
+const _errs35 = errors;
+let valid11 = false;
+const _errs36 = errors;
+if(typeof data12 === "string"){
+if(func2(data12) < 1){
+const err25 = {instancePath:instancePath+"/enumerate/items/" + i2,schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[0],data:data12};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -383,9 +390,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
 else {
-const err26 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/2/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[2].properties.enumerate.type,parentSchema:schema32.anyOf[2].properties.enumerate,data:data7};
+const err26 = {instancePath:instancePath+"/enumerate/items/" + i2,schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[0].type,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[0],data:data12};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -394,15 +400,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data.lead !== undefined){
-let data11 = data.lead;
-const _errs35 = errors;
-let valid11 = false;
-const _errs36 = errors;
-if(typeof data11 === "string"){
-if(func2(data11) < 1){
-const err27 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/2/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.lead.anyOf[0],data:data11};
+var _valid2 = _errs36 === errors;
+valid11 = valid11 || _valid2;
+const _errs38 = errors;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.point === undefined){
+const err27 = {instancePath:instancePath+"/enumerate/items/" + i2,schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/required",keyword:"required",params:{missingProperty: "point"},message:"must have required property '"+"point"+"'",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].required,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1],data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -411,9 +414,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/2/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.lead.anyOf[0].type,parentSchema:schema32.anyOf[2].properties.lead.anyOf[0],data:data11};
+for(const key3 in data12){
+if(!(((((key3 === "point") || (key3 === "lead")) || (key3 === "support")) || (key3 === "deadline")) || (key3 === "status"))){
+const err28 = {instancePath:instancePath+"/enumerate/items/" + i2,schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1],data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -422,12 +425,12 @@ vErrors.push(err28);
 }
 errors++;
 }
-var _valid2 = _errs36 === errors;
-valid11 = valid11 || _valid2;
-const _errs38 = errors;
-if(Array.isArray(data11)){
-if(data11.length < 1){
-const err29 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/2/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[2].properties.lead.anyOf[1],data:data11};
+}
+if(data12.point !== undefined){
+let data13 = data12.point;
+if(typeof data13 === "string"){
+if(func2(data13) < 1){
+const err29 = {instancePath:instancePath+"/enumerate/items/" + i2+"/point",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/point/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.point,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -436,12 +439,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-const len3 = data11.length;
-for(let i3=0; i3<len3; i3++){
-let data12 = data11[i3];
-if(typeof data12 === "string"){
-if(func2(data12) < 1){
-const err30 = {instancePath:instancePath+"/lead/" + i3,schemaPath:"#/anyOf/2/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.lead.anyOf[1].items,data:data12};
+}
+else {
+const err30 = {instancePath:instancePath+"/enumerate/items/" + i2+"/point",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/point/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.point.type,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.point,data:data13};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -451,8 +451,14 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/lead/" + i3,schemaPath:"#/anyOf/2/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.lead.anyOf[1].items.type,parentSchema:schema32.anyOf[2].properties.lead.anyOf[1].items,data:data12};
+if(data12.lead !== undefined){
+let data14 = data12.lead;
+const _errs44 = errors;
+let valid13 = false;
+const _errs45 = errors;
+if(typeof data14 === "string"){
+if(func2(data14) < 1){
+const err31 = {instancePath:instancePath+"/enumerate/items/" + i2+"/lead",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0],data:data14};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -462,9 +468,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-}
 else {
-const err32 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/2/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[2].properties.lead.anyOf[1].type,parentSchema:schema32.anyOf[2].properties.lead.anyOf[1],data:data11};
+const err32 = {instancePath:instancePath+"/enumerate/items/" + i2+"/lead",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0].type,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0],data:data14};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -473,15 +478,538 @@ vErrors.push(err32);
 }
 errors++;
 }
-var _valid2 = _errs38 === errors;
-valid11 = valid11 || _valid2;
-if(!valid11){
-const err33 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/2/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[2].properties.lead.anyOf,parentSchema:schema32.anyOf[2].properties.lead,data:data11};
+var _valid3 = _errs45 === errors;
+valid13 = valid13 || _valid3;
+const _errs47 = errors;
+if(Array.isArray(data14)){
+if(data14.length < 1){
+const err33 = {instancePath:instancePath+"/enumerate/items/" + i2+"/lead",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1],data:data14};
 if(vErrors === null){
 vErrors = [err33];
 }
 else {
 vErrors.push(err33);
+}
+errors++;
+}
+const len3 = data14.length;
+for(let i3=0; i3<len3; i3++){
+let data15 = data14[i3];
+if(typeof data15 === "string"){
+if(func2(data15) < 1){
+const err34 = {instancePath:instancePath+"/enumerate/items/" + i2+"/lead/" + i3,schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items,data:data15};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/enumerate/items/" + i2+"/lead/" + i3,schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items.type,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items,data:data15};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/enumerate/items/" + i2+"/lead",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].type,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1],data:data14};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+var _valid3 = _errs47 === errors;
+valid13 = valid13 || _valid3;
+if(!valid13){
+const err37 = {instancePath:instancePath+"/enumerate/items/" + i2+"/lead",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.lead,data:data14};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+else {
+errors = _errs44;
+if(vErrors !== null){
+if(_errs44){
+vErrors.length = _errs44;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data12.support !== undefined){
+let data16 = data12.support;
+const _errs52 = errors;
+let valid16 = false;
+const _errs53 = errors;
+if(typeof data16 === "string"){
+if(func2(data16) < 1){
+const err38 = {instancePath:instancePath+"/enumerate/items/" + i2+"/support",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0],data:data16};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/enumerate/items/" + i2+"/support",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0].type,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0],data:data16};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+var _valid4 = _errs53 === errors;
+valid16 = valid16 || _valid4;
+const _errs55 = errors;
+if(Array.isArray(data16)){
+if(data16.length < 1){
+const err40 = {instancePath:instancePath+"/enumerate/items/" + i2+"/support",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1],data:data16};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+const len4 = data16.length;
+for(let i4=0; i4<len4; i4++){
+let data17 = data16[i4];
+if(typeof data17 === "string"){
+if(func2(data17) < 1){
+const err41 = {instancePath:instancePath+"/enumerate/items/" + i2+"/support/" + i4,schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items,data:data17};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/enumerate/items/" + i2+"/support/" + i4,schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items.type,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items,data:data17};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/enumerate/items/" + i2+"/support",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].type,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1],data:data16};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+var _valid4 = _errs55 === errors;
+valid16 = valid16 || _valid4;
+if(!valid16){
+const err44 = {instancePath:instancePath+"/enumerate/items/" + i2+"/support",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.support,data:data16};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+else {
+errors = _errs52;
+if(vErrors !== null){
+if(_errs52){
+vErrors.length = _errs52;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data12.deadline !== undefined){
+let data18 = data12.deadline;
+const _errs60 = errors;
+let valid19 = false;
+const _errs61 = errors;
+if(typeof data18 === "string"){
+if(func2(data18) < 1){
+const err45 = {instancePath:instancePath+"/enumerate/items/" + i2+"/deadline",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0],data:data18};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/enumerate/items/" + i2+"/deadline",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0].type,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0],data:data18};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+var _valid5 = _errs61 === errors;
+valid19 = valid19 || _valid5;
+const _errs63 = errors;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err47 = {instancePath:instancePath+"/enumerate/items/" + i2+"/deadline",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1].type,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data18};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 2100 || isNaN(data18)){
+const err48 = {instancePath:instancePath+"/enumerate/items/" + i2+"/deadline",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data18};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(data18 < 1990 || isNaN(data18)){
+const err49 = {instancePath:instancePath+"/enumerate/items/" + i2+"/deadline",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data18};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+var _valid5 = _errs63 === errors;
+valid19 = valid19 || _valid5;
+const _errs65 = errors;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.on === undefined){
+const err50 = {instancePath:instancePath+"/enumerate/items/" + i2+"/deadline",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].required,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data18};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+for(const key4 in data18){
+if(!(((key4 === "on") || (key4 === "style")) || (key4 === "phrase"))){
+const err51 = {instancePath:instancePath+"/enumerate/items/" + i2+"/deadline",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data18};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data18.on !== undefined){
+let data19 = data18.on;
+const _errs69 = errors;
+let valid21 = false;
+const _errs70 = errors;
+if(typeof data19 === "string"){
+if(func2(data19) < 1){
+const err52 = {instancePath:instancePath+"/enumerate/items/" + i2+"/deadline/on",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0],data:data19};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/enumerate/items/" + i2+"/deadline/on",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0],data:data19};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+var _valid6 = _errs70 === errors;
+valid21 = valid21 || _valid6;
+const _errs72 = errors;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err54 = {instancePath:instancePath+"/enumerate/items/" + i2+"/deadline/on",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data19};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 > 2100 || isNaN(data19)){
+const err55 = {instancePath:instancePath+"/enumerate/items/" + i2+"/deadline/on",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data19};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if(data19 < 1990 || isNaN(data19)){
+const err56 = {instancePath:instancePath+"/enumerate/items/" + i2+"/deadline/on",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data19};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+var _valid6 = _errs72 === errors;
+valid21 = valid21 || _valid6;
+if(!valid21){
+const err57 = {instancePath:instancePath+"/enumerate/items/" + i2+"/deadline/on",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on,data:data19};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+else {
+errors = _errs69;
+if(vErrors !== null){
+if(_errs69){
+vErrors.length = _errs69;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data18.style !== undefined){
+let data20 = data18.style;
+if(!((data20 === "numeric") || (data20 === "words"))){
+const err58 = {instancePath:instancePath+"/enumerate/items/" + i2+"/deadline/style",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style,data:data20};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data18.phrase !== undefined){
+let data21 = data18.phrase;
+if(!(((data21 === "before") || (data21 === "on")) || (data21 === "latest"))){
+const err59 = {instancePath:instancePath+"/enumerate/items/" + i2+"/deadline/phrase",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase,data:data21};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/enumerate/items/" + i2+"/deadline",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].type,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data18};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+var _valid5 = _errs65 === errors;
+valid19 = valid19 || _valid5;
+if(!valid19){
+const err61 = {instancePath:instancePath+"/enumerate/items/" + i2+"/deadline",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.deadline,data:data18};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+else {
+errors = _errs60;
+if(vErrors !== null){
+if(_errs60){
+vErrors.length = _errs60;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data12.status !== undefined){
+let data22 = data12.status;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.state === undefined){
+const err62 = {instancePath:instancePath+"/enumerate/items/" + i2+"/status",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.status.required,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data22};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+for(const key5 in data22){
+if(!(((key5 === "state") || (key5 === "completed")) || (key5 === "report"))){
+const err63 = {instancePath:instancePath+"/enumerate/items/" + i2+"/status",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data22};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data22.state !== undefined){
+let data23 = data22.state;
+if(!(((data23 === "chưa thực hiện") || (data23 === "đang thực hiện")) || (data23 === "hoàn thành"))){
+const err64 = {instancePath:instancePath+"/enumerate/items/" + i2+"/status/state",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state.enum,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state,data:data23};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data22.completed !== undefined){
+let data24 = data22.completed;
+if(typeof data24 === "string"){
+if(!(formats0.validate(data24))){
+const err65 = {instancePath:instancePath+"/enumerate/items/" + i2+"/status/completed",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data24};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/enumerate/items/" + i2+"/status/completed",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed.type,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data24};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data22.report !== undefined){
+let data25 = data22.report;
+if(typeof data25 === "string"){
+if(func2(data25) < 1){
+const err67 = {instancePath:instancePath+"/enumerate/items/" + i2+"/status/report",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report,data:data25};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/enumerate/items/" + i2+"/status/report",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report.type,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report,data:data25};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/enumerate/items/" + i2+"/status",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.status.type,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data22};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/enumerate/items/" + i2,schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1].type,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf[1],data:data12};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+var _valid2 = _errs38 === errors;
+valid11 = valid11 || _valid2;
+if(!valid11){
+const err71 = {instancePath:instancePath+"/enumerate/items/" + i2,schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.anyOf,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items,data:data12};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
 }
 errors++;
 }
@@ -497,532 +1025,9 @@ vErrors = null;
 }
 }
 }
-if(data.support !== undefined){
-let data13 = data.support;
-const _errs43 = errors;
-let valid14 = false;
-const _errs44 = errors;
-if(typeof data13 === "string"){
-if(func2(data13) < 1){
-const err34 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/2/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.support.anyOf[0],data:data13};
-if(vErrors === null){
-vErrors = [err34];
 }
 else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/2/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.support.anyOf[0].type,parentSchema:schema32.anyOf[2].properties.support.anyOf[0],data:data13};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-var _valid3 = _errs44 === errors;
-valid14 = valid14 || _valid3;
-const _errs46 = errors;
-if(Array.isArray(data13)){
-if(data13.length < 1){
-const err36 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/2/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[2].properties.support.anyOf[1],data:data13};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-const len4 = data13.length;
-for(let i4=0; i4<len4; i4++){
-let data14 = data13[i4];
-if(typeof data14 === "string"){
-if(func2(data14) < 1){
-const err37 = {instancePath:instancePath+"/support/" + i4,schemaPath:"#/anyOf/2/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.support.anyOf[1].items,data:data14};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/support/" + i4,schemaPath:"#/anyOf/2/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.support.anyOf[1].items.type,parentSchema:schema32.anyOf[2].properties.support.anyOf[1].items,data:data14};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/2/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[2].properties.support.anyOf[1].type,parentSchema:schema32.anyOf[2].properties.support.anyOf[1],data:data13};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-var _valid3 = _errs46 === errors;
-valid14 = valid14 || _valid3;
-if(!valid14){
-const err40 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/2/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[2].properties.support.anyOf,parentSchema:schema32.anyOf[2].properties.support,data:data13};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-else {
-errors = _errs43;
-if(vErrors !== null){
-if(_errs43){
-vErrors.length = _errs43;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.deadline !== undefined){
-let data15 = data.deadline;
-const _errs51 = errors;
-let valid17 = false;
-const _errs52 = errors;
-if(typeof data15 === "string"){
-if(func2(data15) < 1){
-const err41 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/2/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[0],data:data15};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-else {
-const err42 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/2/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.deadline.anyOf[0].type,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[0],data:data15};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-var _valid4 = _errs52 === errors;
-valid17 = valid17 || _valid4;
-const _errs54 = errors;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.on === undefined){
-const err43 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/2/properties/deadline/anyOf/1/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.anyOf[2].properties.deadline.anyOf[1].required,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[1],data:data15};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-for(const key3 in data15){
-if(!((key3 === "on") || (key3 === "style"))){
-const err44 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/2/properties/deadline/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[1],data:data15};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data15.on !== undefined){
-let data16 = data15.on;
-if(typeof data16 === "string"){
-if(func2(data16) < 1){
-const err45 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/2/properties/deadline/anyOf/1/properties/on/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[1].properties.on,data:data16};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-else {
-const err46 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/2/properties/deadline/anyOf/1/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.deadline.anyOf[1].properties.on.type,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[1].properties.on,data:data16};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data15.style !== undefined){
-let data17 = data15.style;
-if(!((data17 === "numeric") || (data17 === "words"))){
-const err47 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/anyOf/2/properties/deadline/anyOf/1/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[2].properties.deadline.anyOf[1].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[2].properties.deadline.anyOf[1].properties.style.enum,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[1].properties.style,data:data17};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-}
-else {
-const err48 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/2/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[2].properties.deadline.anyOf[1].type,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[1],data:data15};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-var _valid4 = _errs54 === errors;
-valid17 = valid17 || _valid4;
-if(!valid17){
-const err49 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/2/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[2].properties.deadline.anyOf,parentSchema:schema32.anyOf[2].properties.deadline,data:data15};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-else {
-errors = _errs51;
-if(vErrors !== null){
-if(_errs51){
-vErrors.length = _errs51;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.status !== undefined){
-let data18 = data.status;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.state === undefined){
-const err50 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/2/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.anyOf[2].properties.status.required,parentSchema:schema32.anyOf[2].properties.status,data:data18};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-for(const key4 in data18){
-if(!(((key4 === "state") || (key4 === "completed")) || (key4 === "report"))){
-const err51 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/2/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[2].properties.status,data:data18};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-if(data18.state !== undefined){
-let data19 = data18.state;
-if(!(((data19 === "chưa thực hiện") || (data19 === "đang thực hiện")) || (data19 === "hoàn thành"))){
-const err52 = {instancePath:instancePath+"/status/state",schemaPath:"#/anyOf/2/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[2].properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[2].properties.status.properties.state.enum,parentSchema:schema32.anyOf[2].properties.status.properties.state,data:data19};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-if(data18.completed !== undefined){
-let data20 = data18.completed;
-if(typeof data20 === "string"){
-if(!(formats0.validate(data20))){
-const err53 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/2/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.anyOf[2].properties.status.properties.completed,data:data20};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-else {
-const err54 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/2/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.status.properties.completed.type,parentSchema:schema32.anyOf[2].properties.status.properties.completed,data:data20};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-if(data18.report !== undefined){
-let data21 = data18.report;
-if(typeof data21 === "string"){
-if(func2(data21) < 1){
-const err55 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/2/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.status.properties.report,data:data21};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-else {
-const err56 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/2/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.status.properties.report.type,parentSchema:schema32.anyOf[2].properties.status.properties.report,data:data21};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-}
-else {
-const err57 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/2/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[2].properties.status.type,parentSchema:schema32.anyOf[2].properties.status,data:data18};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-if(data.content !== undefined){
-let data22 = data.content;
-if(Array.isArray(data22)){
-const len5 = data22.length;
-for(let i5=0; i5<len5; i5++){
-if(!(wrapper0.validate(data22[i5], {instancePath:instancePath+"/content/" + i5,parentData:data22,parentDataProperty:i5,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err58 = {instancePath:instancePath+"/content",schemaPath:"#/anyOf/2/properties/content/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[2].properties.content.type,parentSchema:schema32.anyOf[2].properties.content,data:data22};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-}
-else {
-const err59 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[2].type,parentSchema:schema32.anyOf[2],data};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-var _valid0 = _errs21 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props1 !== true){
-props1 = true;
-}
-}
-const _errs71 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.text === undefined){
-const err60 = {instancePath,schemaPath:"#/anyOf/3/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema32.anyOf[3].required,parentSchema:schema32.anyOf[3],data};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-for(const key5 in data){
-if(!((((((key5 === "text") || (key5 === "enumerate")) || (key5 === "lead")) || (key5 === "support")) || (key5 === "deadline")) || (key5 === "status"))){
-const err61 = {instancePath,schemaPath:"#/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3],data};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-if(data.text !== undefined){
-let data24 = data.text;
-if(typeof data24 === "string"){
-if(func2(data24) < 1){
-const err62 = {instancePath:instancePath+"/text",schemaPath:"#/anyOf/3/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.text,data:data24};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-else {
-const err63 = {instancePath:instancePath+"/text",schemaPath:"#/anyOf/3/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.text.type,parentSchema:schema32.anyOf[3].properties.text,data:data24};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-if(data.enumerate !== undefined){
-let data25 = data.enumerate;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.items === undefined){
-const err64 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/3/properties/enumerate/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema32.anyOf[3].properties.enumerate.required,parentSchema:schema32.anyOf[3].properties.enumerate,data:data25};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-for(const key6 in data25){
-if(!((key6 === "style") || (key6 === "items"))){
-const err65 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/3/properties/enumerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3].properties.enumerate,data:data25};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-if(data25.style !== undefined){
-let data26 = data25.style;
-if(!((data26 === "arabic") || (data26 === "roman"))){
-const err66 = {instancePath:instancePath+"/enumerate/style",schemaPath:"#/anyOf/3/properties/enumerate/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[3].properties.enumerate.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[3].properties.enumerate.properties.style.enum,parentSchema:schema32.anyOf[3].properties.enumerate.properties.style,data:data26};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-if(data25.items !== undefined){
-let data27 = data25.items;
-if(Array.isArray(data27)){
-if(data27.length < 1){
-const err67 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items,data:data27};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-const len6 = data27.length;
-for(let i6=0; i6<len6; i6++){
-let data28 = data27[i6];
-if(typeof data28 === "string"){
-if(func2(data28) < 1){
-const err68 = {instancePath:instancePath+"/enumerate/items/" + i6,schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items,data:data28};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-else {
-const err69 = {instancePath:instancePath+"/enumerate/items/" + i6,schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items,data:data28};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-}
-else {
-const err70 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[3].properties.enumerate.properties.items.type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items,data:data27};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-}
-else {
-const err71 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/3/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].properties.enumerate.type,parentSchema:schema32.anyOf[3].properties.enumerate,data:data25};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-if(data.lead !== undefined){
-let data29 = data.lead;
-const _errs85 = errors;
-let valid26 = false;
-const _errs86 = errors;
-if(typeof data29 === "string"){
-if(func2(data29) < 1){
-const err72 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.lead.anyOf[0],data:data29};
+const err72 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[2].properties.enumerate.properties.items.type,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items,data:data11};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1032,8 +1037,11 @@ vErrors.push(err72);
 errors++;
 }
 }
-else {
-const err73 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.lead.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.lead.anyOf[0],data:data29};
+if(data9.after !== undefined){
+let data26 = data9.after;
+if(typeof data26 === "string"){
+if(func2(data26) < 1){
+const err73 = {instancePath:instancePath+"/enumerate/after",schemaPath:"#/anyOf/2/properties/enumerate/properties/after/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.enumerate.properties.after,data:data26};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1042,12 +1050,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-var _valid5 = _errs86 === errors;
-valid26 = valid26 || _valid5;
-const _errs88 = errors;
-if(Array.isArray(data29)){
-if(data29.length < 1){
-const err74 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[3].properties.lead.anyOf[1],data:data29};
+}
+else {
+const err74 = {instancePath:instancePath+"/enumerate/after",schemaPath:"#/anyOf/2/properties/enumerate/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.enumerate.properties.after.type,parentSchema:schema32.anyOf[2].properties.enumerate.properties.after,data:data26};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1056,12 +1061,10 @@ vErrors.push(err74);
 }
 errors++;
 }
-const len7 = data29.length;
-for(let i7=0; i7<len7; i7++){
-let data30 = data29[i7];
-if(typeof data30 === "string"){
-if(func2(data30) < 1){
-const err75 = {instancePath:instancePath+"/lead/" + i7,schemaPath:"#/anyOf/3/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.lead.anyOf[1].items,data:data30};
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/2/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[2].properties.enumerate.type,parentSchema:schema32.anyOf[2].properties.enumerate,data:data9};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1071,8 +1074,14 @@ vErrors.push(err75);
 errors++;
 }
 }
-else {
-const err76 = {instancePath:instancePath+"/lead/" + i7,schemaPath:"#/anyOf/3/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.lead.anyOf[1].items.type,parentSchema:schema32.anyOf[3].properties.lead.anyOf[1].items,data:data30};
+if(data.lead !== undefined){
+let data27 = data.lead;
+const _errs87 = errors;
+let valid23 = false;
+const _errs88 = errors;
+if(typeof data27 === "string"){
+if(func2(data27) < 1){
+const err76 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/2/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.lead.anyOf[0],data:data27};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1082,9 +1091,8 @@ vErrors.push(err76);
 errors++;
 }
 }
-}
 else {
-const err77 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[3].properties.lead.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.lead.anyOf[1],data:data29};
+const err77 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/2/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.lead.anyOf[0].type,parentSchema:schema32.anyOf[2].properties.lead.anyOf[0],data:data27};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1093,10 +1101,12 @@ vErrors.push(err77);
 }
 errors++;
 }
-var _valid5 = _errs88 === errors;
-valid26 = valid26 || _valid5;
-if(!valid26){
-const err78 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.lead.anyOf,parentSchema:schema32.anyOf[3].properties.lead,data:data29};
+var _valid7 = _errs88 === errors;
+valid23 = valid23 || _valid7;
+const _errs90 = errors;
+if(Array.isArray(data27)){
+if(data27.length < 1){
+const err78 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/2/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[2].properties.lead.anyOf[1],data:data27};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1105,26 +1115,12 @@ vErrors.push(err78);
 }
 errors++;
 }
-else {
-errors = _errs85;
-if(vErrors !== null){
-if(_errs85){
-vErrors.length = _errs85;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.support !== undefined){
-let data31 = data.support;
-const _errs93 = errors;
-let valid29 = false;
-const _errs94 = errors;
-if(typeof data31 === "string"){
-if(func2(data31) < 1){
-const err79 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.support.anyOf[0],data:data31};
+const len5 = data27.length;
+for(let i5=0; i5<len5; i5++){
+let data28 = data27[i5];
+if(typeof data28 === "string"){
+if(func2(data28) < 1){
+const err79 = {instancePath:instancePath+"/lead/" + i5,schemaPath:"#/anyOf/2/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.lead.anyOf[1].items,data:data28};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1135,7 +1131,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.support.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.support.anyOf[0],data:data31};
+const err80 = {instancePath:instancePath+"/lead/" + i5,schemaPath:"#/anyOf/2/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.lead.anyOf[1].items.type,parentSchema:schema32.anyOf[2].properties.lead.anyOf[1].items,data:data28};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1144,12 +1140,10 @@ vErrors.push(err80);
 }
 errors++;
 }
-var _valid6 = _errs94 === errors;
-valid29 = valid29 || _valid6;
-const _errs96 = errors;
-if(Array.isArray(data31)){
-if(data31.length < 1){
-const err81 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[3].properties.support.anyOf[1],data:data31};
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/2/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[2].properties.lead.anyOf[1].type,parentSchema:schema32.anyOf[2].properties.lead.anyOf[1],data:data27};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1158,12 +1152,10 @@ vErrors.push(err81);
 }
 errors++;
 }
-const len8 = data31.length;
-for(let i8=0; i8<len8; i8++){
-let data32 = data31[i8];
-if(typeof data32 === "string"){
-if(func2(data32) < 1){
-const err82 = {instancePath:instancePath+"/support/" + i8,schemaPath:"#/anyOf/3/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.support.anyOf[1].items,data:data32};
+var _valid7 = _errs90 === errors;
+valid23 = valid23 || _valid7;
+if(!valid23){
+const err82 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/2/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[2].properties.lead.anyOf,parentSchema:schema32.anyOf[2].properties.lead,data:data27};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1172,9 +1164,26 @@ vErrors.push(err82);
 }
 errors++;
 }
+else {
+errors = _errs87;
+if(vErrors !== null){
+if(_errs87){
+vErrors.length = _errs87;
 }
 else {
-const err83 = {instancePath:instancePath+"/support/" + i8,schemaPath:"#/anyOf/3/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.support.anyOf[1].items.type,parentSchema:schema32.anyOf[3].properties.support.anyOf[1].items,data:data32};
+vErrors = null;
+}
+}
+}
+}
+if(data.support !== undefined){
+let data29 = data.support;
+const _errs95 = errors;
+let valid26 = false;
+const _errs96 = errors;
+if(typeof data29 === "string"){
+if(func2(data29) < 1){
+const err83 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/2/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.support.anyOf[0],data:data29};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1184,9 +1193,8 @@ vErrors.push(err83);
 errors++;
 }
 }
-}
 else {
-const err84 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[3].properties.support.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.support.anyOf[1],data:data31};
+const err84 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/2/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.support.anyOf[0].type,parentSchema:schema32.anyOf[2].properties.support.anyOf[0],data:data29};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1195,10 +1203,12 @@ vErrors.push(err84);
 }
 errors++;
 }
-var _valid6 = _errs96 === errors;
-valid29 = valid29 || _valid6;
-if(!valid29){
-const err85 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.support.anyOf,parentSchema:schema32.anyOf[3].properties.support,data:data31};
+var _valid8 = _errs96 === errors;
+valid26 = valid26 || _valid8;
+const _errs98 = errors;
+if(Array.isArray(data29)){
+if(data29.length < 1){
+const err85 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/2/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[2].properties.support.anyOf[1],data:data29};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1207,26 +1217,12 @@ vErrors.push(err85);
 }
 errors++;
 }
-else {
-errors = _errs93;
-if(vErrors !== null){
-if(_errs93){
-vErrors.length = _errs93;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.deadline !== undefined){
-let data33 = data.deadline;
-const _errs101 = errors;
-let valid32 = false;
-const _errs102 = errors;
-if(typeof data33 === "string"){
-if(func2(data33) < 1){
-const err86 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[0],data:data33};
+const len6 = data29.length;
+for(let i6=0; i6<len6; i6++){
+let data30 = data29[i6];
+if(typeof data30 === "string"){
+if(func2(data30) < 1){
+const err86 = {instancePath:instancePath+"/support/" + i6,schemaPath:"#/anyOf/2/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.support.anyOf[1].items,data:data30};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1237,7 +1233,7 @@ errors++;
 }
 }
 else {
-const err87 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.deadline.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[0],data:data33};
+const err87 = {instancePath:instancePath+"/support/" + i6,schemaPath:"#/anyOf/2/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.support.anyOf[1].items.type,parentSchema:schema32.anyOf[2].properties.support.anyOf[1].items,data:data30};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1246,12 +1242,10 @@ vErrors.push(err87);
 }
 errors++;
 }
-var _valid7 = _errs102 === errors;
-valid32 = valid32 || _valid7;
-const _errs104 = errors;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.on === undefined){
-const err88 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.anyOf[3].properties.deadline.anyOf[1].required,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1],data:data33};
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/2/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[2].properties.support.anyOf[1].type,parentSchema:schema32.anyOf[2].properties.support.anyOf[1],data:data29};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1260,9 +1254,10 @@ vErrors.push(err88);
 }
 errors++;
 }
-for(const key7 in data33){
-if(!((key7 === "on") || (key7 === "style"))){
-const err89 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1],data:data33};
+var _valid8 = _errs98 === errors;
+valid26 = valid26 || _valid8;
+if(!valid26){
+const err89 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/2/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[2].properties.support.anyOf,parentSchema:schema32.anyOf[2].properties.support,data:data29};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1271,12 +1266,26 @@ vErrors.push(err89);
 }
 errors++;
 }
+else {
+errors = _errs95;
+if(vErrors !== null){
+if(_errs95){
+vErrors.length = _errs95;
 }
-if(data33.on !== undefined){
-let data34 = data33.on;
-if(typeof data34 === "string"){
-if(func2(data34) < 1){
-const err90 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/properties/on/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1].properties.on,data:data34};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.deadline !== undefined){
+let data31 = data.deadline;
+const _errs103 = errors;
+let valid29 = false;
+const _errs104 = errors;
+if(typeof data31 === "string"){
+if(func2(data31) < 1){
+const err90 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/2/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[0],data:data31};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1287,7 +1296,7 @@ errors++;
 }
 }
 else {
-const err91 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.deadline.anyOf[1].properties.on.type,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1].properties.on,data:data34};
+const err91 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/2/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.deadline.anyOf[0].type,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[0],data:data31};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1296,11 +1305,11 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-if(data33.style !== undefined){
-let data35 = data33.style;
-if(!((data35 === "numeric") || (data35 === "words"))){
-const err92 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[3].properties.deadline.anyOf[1].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[3].properties.deadline.anyOf[1].properties.style.enum,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1].properties.style,data:data35};
+var _valid9 = _errs104 === errors;
+valid29 = valid29 || _valid9;
+const _errs106 = errors;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+const err92 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/2/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.anyOf[2].properties.deadline.anyOf[1].type,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[1],data:data31};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1309,10 +1318,9 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
-}
-else {
-const err93 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].properties.deadline.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1],data:data33};
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 > 2100 || isNaN(data31)){
+const err93 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/2/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[1],data:data31};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1321,10 +1329,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-var _valid7 = _errs104 === errors;
-valid32 = valid32 || _valid7;
-if(!valid32){
-const err94 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.deadline.anyOf,parentSchema:schema32.anyOf[3].properties.deadline,data:data33};
+if(data31 < 1990 || isNaN(data31)){
+const err94 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/2/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[1],data:data31};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1333,23 +1339,13 @@ vErrors.push(err94);
 }
 errors++;
 }
-else {
-errors = _errs101;
-if(vErrors !== null){
-if(_errs101){
-vErrors.length = _errs101;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.status !== undefined){
-let data36 = data.status;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(data36.state === undefined){
-const err95 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/3/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.anyOf[3].properties.status.required,parentSchema:schema32.anyOf[3].properties.status,data:data36};
+var _valid9 = _errs106 === errors;
+valid29 = valid29 || _valid9;
+const _errs108 = errors;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.on === undefined){
+const err95 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/2/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.anyOf[2].properties.deadline.anyOf[2].required,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[2],data:data31};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1358,9 +1354,9 @@ vErrors.push(err95);
 }
 errors++;
 }
-for(const key8 in data36){
-if(!(((key8 === "state") || (key8 === "completed")) || (key8 === "report"))){
-const err96 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/3/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3].properties.status,data:data36};
+for(const key6 in data31){
+if(!(((key6 === "on") || (key6 === "style")) || (key6 === "phrase"))){
+const err96 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/2/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[2],data:data31};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1370,10 +1366,14 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data36.state !== undefined){
-let data37 = data36.state;
-if(!(((data37 === "chưa thực hiện") || (data37 === "đang thực hiện")) || (data37 === "hoàn thành"))){
-const err97 = {instancePath:instancePath+"/status/state",schemaPath:"#/anyOf/3/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[3].properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[3].properties.status.properties.state.enum,parentSchema:schema32.anyOf[3].properties.status.properties.state,data:data37};
+if(data31.on !== undefined){
+let data32 = data31.on;
+const _errs112 = errors;
+let valid31 = false;
+const _errs113 = errors;
+if(typeof data32 === "string"){
+if(func2(data32) < 1){
+const err97 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/2/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[2].properties.on.anyOf[0],data:data32};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1383,11 +1383,8 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data36.completed !== undefined){
-let data38 = data36.completed;
-if(typeof data38 === "string"){
-if(!(formats0.validate(data38))){
-const err98 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/3/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.anyOf[3].properties.status.properties.completed,data:data38};
+else {
+const err98 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/2/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[2].properties.on.anyOf[0],data:data32};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1396,9 +1393,11 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-else {
-const err99 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/3/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.status.properties.completed.type,parentSchema:schema32.anyOf[3].properties.status.properties.completed,data:data38};
+var _valid10 = _errs113 === errors;
+valid31 = valid31 || _valid10;
+const _errs115 = errors;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+const err99 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/2/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.anyOf[2].properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data32};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1407,12 +1406,9 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-if(data36.report !== undefined){
-let data39 = data36.report;
-if(typeof data39 === "string"){
-if(func2(data39) < 1){
-const err100 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/3/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.status.properties.report,data:data39};
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 2100 || isNaN(data32)){
+const err100 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/2/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data32};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1421,9 +1417,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-else {
-const err101 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/3/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.status.properties.report.type,parentSchema:schema32.anyOf[3].properties.status.properties.report,data:data39};
+if(data32 < 1990 || isNaN(data32)){
+const err101 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/2/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data32};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1433,9 +1428,10 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
-else {
-const err102 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/3/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].properties.status.type,parentSchema:schema32.anyOf[3].properties.status,data:data36};
+var _valid10 = _errs115 === errors;
+valid31 = valid31 || _valid10;
+if(!valid31){
+const err102 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/2/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[2].properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[2].properties.on,data:data32};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1444,10 +1440,22 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
+else {
+errors = _errs112;
+if(vErrors !== null){
+if(_errs112){
+vErrors.length = _errs112;
 }
 else {
-const err103 = {instancePath,schemaPath:"#/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].type,parentSchema:schema32.anyOf[3],data};
+vErrors = null;
+}
+}
+}
+}
+if(data31.style !== undefined){
+let data33 = data31.style;
+if(!((data33 === "numeric") || (data33 === "words"))){
+const err103 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/anyOf/2/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[2].properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[2].properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[2].properties.style,data:data33};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1456,17 +1464,11 @@ vErrors.push(err103);
 }
 errors++;
 }
-var _valid0 = _errs71 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props1 !== true){
-props1 = true;
 }
-}
-const _errs118 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.dash === undefined){
-const err104 = {instancePath,schemaPath:"#/anyOf/4/required",keyword:"required",params:{missingProperty: "dash"},message:"must have required property '"+"dash"+"'",schema:schema32.anyOf[4].required,parentSchema:schema32.anyOf[4],data};
+if(data31.phrase !== undefined){
+let data34 = data31.phrase;
+if(!(((data34 === "before") || (data34 === "on")) || (data34 === "latest"))){
+const err104 = {instancePath:instancePath+"/deadline/phrase",schemaPath:"#/anyOf/2/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[2].properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[2].properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[2].properties.phrase,data:data34};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1475,9 +1477,10 @@ vErrors.push(err104);
 }
 errors++;
 }
-for(const key9 in data){
-if(!((((((key9 === "dash") || (key9 === "enumerate")) || (key9 === "lead")) || (key9 === "support")) || (key9 === "deadline")) || (key9 === "status"))){
-const err105 = {instancePath,schemaPath:"#/anyOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4],data};
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/2/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[2].properties.deadline.anyOf[2].type,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[2],data:data31};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1486,12 +1489,10 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-if(data.dash !== undefined){
-let data40 = data.dash;
-if(typeof data40 === "string"){
-if(func2(data40) < 1){
-const err106 = {instancePath:instancePath+"/dash",schemaPath:"#/anyOf/4/properties/dash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.dash,data:data40};
+var _valid9 = _errs108 === errors;
+valid29 = valid29 || _valid9;
+if(!valid29){
+const err106 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/2/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[2].properties.deadline.anyOf,parentSchema:schema32.anyOf[2].properties.deadline,data:data31};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1500,9 +1501,23 @@ vErrors.push(err106);
 }
 errors++;
 }
+else {
+errors = _errs103;
+if(vErrors !== null){
+if(_errs103){
+vErrors.length = _errs103;
 }
 else {
-const err107 = {instancePath:instancePath+"/dash",schemaPath:"#/anyOf/4/properties/dash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.dash.type,parentSchema:schema32.anyOf[4].properties.dash,data:data40};
+vErrors = null;
+}
+}
+}
+}
+if(data.status !== undefined){
+let data35 = data.status;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.state === undefined){
+const err107 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/2/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.anyOf[2].properties.status.required,parentSchema:schema32.anyOf[2].properties.status,data:data35};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1511,12 +1526,9 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-if(data.enumerate !== undefined){
-let data41 = data.enumerate;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.items === undefined){
-const err108 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/4/properties/enumerate/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema32.anyOf[4].properties.enumerate.required,parentSchema:schema32.anyOf[4].properties.enumerate,data:data41};
+for(const key7 in data35){
+if(!(((key7 === "state") || (key7 === "completed")) || (key7 === "report"))){
+const err108 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/2/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[2].properties.status,data:data35};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1525,9 +1537,11 @@ vErrors.push(err108);
 }
 errors++;
 }
-for(const key10 in data41){
-if(!((key10 === "style") || (key10 === "items"))){
-const err109 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/4/properties/enumerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4].properties.enumerate,data:data41};
+}
+if(data35.state !== undefined){
+let data36 = data35.state;
+if(!(((data36 === "chưa thực hiện") || (data36 === "đang thực hiện")) || (data36 === "hoàn thành"))){
+const err109 = {instancePath:instancePath+"/status/state",schemaPath:"#/anyOf/2/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[2].properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[2].properties.status.properties.state.enum,parentSchema:schema32.anyOf[2].properties.status.properties.state,data:data36};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1537,10 +1551,11 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data41.style !== undefined){
-let data42 = data41.style;
-if(!((data42 === "arabic") || (data42 === "roman"))){
-const err110 = {instancePath:instancePath+"/enumerate/style",schemaPath:"#/anyOf/4/properties/enumerate/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[4].properties.enumerate.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[4].properties.enumerate.properties.style.enum,parentSchema:schema32.anyOf[4].properties.enumerate.properties.style,data:data42};
+if(data35.completed !== undefined){
+let data37 = data35.completed;
+if(typeof data37 === "string"){
+if(!(formats0.validate(data37))){
+const err110 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/2/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.anyOf[2].properties.status.properties.completed,data:data37};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1550,11 +1565,8 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data41.items !== undefined){
-let data43 = data41.items;
-if(Array.isArray(data43)){
-if(data43.length < 1){
-const err111 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items,data:data43};
+else {
+const err111 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/2/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.status.properties.completed.type,parentSchema:schema32.anyOf[2].properties.status.properties.completed,data:data37};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1563,12 +1575,12 @@ vErrors.push(err111);
 }
 errors++;
 }
-const len9 = data43.length;
-for(let i9=0; i9<len9; i9++){
-let data44 = data43[i9];
-if(typeof data44 === "string"){
-if(func2(data44) < 1){
-const err112 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items,data:data44};
+}
+if(data35.report !== undefined){
+let data38 = data35.report;
+if(typeof data38 === "string"){
+if(func2(data38) < 1){
+const err112 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/2/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.status.properties.report,data:data38};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1579,7 +1591,7 @@ errors++;
 }
 }
 else {
-const err113 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items,data:data44};
+const err113 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/2/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.status.properties.report.type,parentSchema:schema32.anyOf[2].properties.status.properties.report,data:data38};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1591,7 +1603,7 @@ errors++;
 }
 }
 else {
-const err114 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[4].properties.enumerate.properties.items.type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items,data:data43};
+const err114 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/2/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[2].properties.status.type,parentSchema:schema32.anyOf[2].properties.status,data:data35};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1601,9 +1613,11 @@ vErrors.push(err114);
 errors++;
 }
 }
-}
-else {
-const err115 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/4/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].properties.enumerate.type,parentSchema:schema32.anyOf[4].properties.enumerate,data:data41};
+if(data.tasks !== undefined){
+let data39 = data.tasks;
+if(Array.isArray(data39)){
+if(data39.length < 1){
+const err115 = {instancePath:instancePath+"/tasks",schemaPath:"#/anyOf/2/properties/tasks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[2].properties.tasks,data:data39};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1612,15 +1626,13 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-if(data.lead !== undefined){
-let data45 = data.lead;
-const _errs132 = errors;
-let valid39 = false;
-const _errs133 = errors;
-if(typeof data45 === "string"){
-if(func2(data45) < 1){
-const err116 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.lead.anyOf[0],data:data45};
+const len7 = data39.length;
+for(let i7=0; i7<len7; i7++){
+let data40 = data39[i7];
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key8 in data40){
+if(!((((key8 === "lead") || (key8 === "support")) || (key8 === "deadline")) || (key8 === "status"))){
+const err116 = {instancePath:instancePath+"/tasks/" + i7,schemaPath:"#/anyOf/2/properties/tasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[2].properties.tasks.items,data:data40};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1630,8 +1642,14 @@ vErrors.push(err116);
 errors++;
 }
 }
-else {
-const err117 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.lead.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.lead.anyOf[0],data:data45};
+if(data40.lead !== undefined){
+let data41 = data40.lead;
+const _errs133 = errors;
+let valid36 = false;
+const _errs134 = errors;
+if(typeof data41 === "string"){
+if(func2(data41) < 1){
+const err117 = {instancePath:instancePath+"/tasks/" + i7+"/lead",schemaPath:"#/anyOf/2/properties/tasks/items/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.lead.anyOf[0],data:data41};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1640,12 +1658,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-var _valid8 = _errs133 === errors;
-valid39 = valid39 || _valid8;
-const _errs135 = errors;
-if(Array.isArray(data45)){
-if(data45.length < 1){
-const err118 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[4].properties.lead.anyOf[1],data:data45};
+}
+else {
+const err118 = {instancePath:instancePath+"/tasks/" + i7+"/lead",schemaPath:"#/anyOf/2/properties/tasks/items/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.tasks.items.properties.lead.anyOf[0].type,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.lead.anyOf[0],data:data41};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1654,12 +1669,12 @@ vErrors.push(err118);
 }
 errors++;
 }
-const len10 = data45.length;
-for(let i10=0; i10<len10; i10++){
-let data46 = data45[i10];
-if(typeof data46 === "string"){
-if(func2(data46) < 1){
-const err119 = {instancePath:instancePath+"/lead/" + i10,schemaPath:"#/anyOf/4/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.lead.anyOf[1].items,data:data46};
+var _valid11 = _errs134 === errors;
+valid36 = valid36 || _valid11;
+const _errs136 = errors;
+if(Array.isArray(data41)){
+if(data41.length < 1){
+const err119 = {instancePath:instancePath+"/tasks/" + i7+"/lead",schemaPath:"#/anyOf/2/properties/tasks/items/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.lead.anyOf[1],data:data41};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1668,9 +1683,12 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-else {
-const err120 = {instancePath:instancePath+"/lead/" + i10,schemaPath:"#/anyOf/4/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.lead.anyOf[1].items.type,parentSchema:schema32.anyOf[4].properties.lead.anyOf[1].items,data:data46};
+const len8 = data41.length;
+for(let i8=0; i8<len8; i8++){
+let data42 = data41[i8];
+if(typeof data42 === "string"){
+if(func2(data42) < 1){
+const err120 = {instancePath:instancePath+"/tasks/" + i7+"/lead/" + i8,schemaPath:"#/anyOf/2/properties/tasks/items/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.lead.anyOf[1].items,data:data42};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1680,9 +1698,8 @@ vErrors.push(err120);
 errors++;
 }
 }
-}
 else {
-const err121 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[4].properties.lead.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.lead.anyOf[1],data:data45};
+const err121 = {instancePath:instancePath+"/tasks/" + i7+"/lead/" + i8,schemaPath:"#/anyOf/2/properties/tasks/items/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.tasks.items.properties.lead.anyOf[1].items.type,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.lead.anyOf[1].items,data:data42};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1691,10 +1708,10 @@ vErrors.push(err121);
 }
 errors++;
 }
-var _valid8 = _errs135 === errors;
-valid39 = valid39 || _valid8;
-if(!valid39){
-const err122 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.lead.anyOf,parentSchema:schema32.anyOf[4].properties.lead,data:data45};
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/tasks/" + i7+"/lead",schemaPath:"#/anyOf/2/properties/tasks/items/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[2].properties.tasks.items.properties.lead.anyOf[1].type,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.lead.anyOf[1],data:data41};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1703,26 +1720,10 @@ vErrors.push(err122);
 }
 errors++;
 }
-else {
-errors = _errs132;
-if(vErrors !== null){
-if(_errs132){
-vErrors.length = _errs132;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.support !== undefined){
-let data47 = data.support;
-const _errs140 = errors;
-let valid42 = false;
-const _errs141 = errors;
-if(typeof data47 === "string"){
-if(func2(data47) < 1){
-const err123 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.support.anyOf[0],data:data47};
+var _valid11 = _errs136 === errors;
+valid36 = valid36 || _valid11;
+if(!valid36){
+const err123 = {instancePath:instancePath+"/tasks/" + i7+"/lead",schemaPath:"#/anyOf/2/properties/tasks/items/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[2].properties.tasks.items.properties.lead.anyOf,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.lead,data:data41};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1731,9 +1732,26 @@ vErrors.push(err123);
 }
 errors++;
 }
+else {
+errors = _errs133;
+if(vErrors !== null){
+if(_errs133){
+vErrors.length = _errs133;
 }
 else {
-const err124 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.support.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.support.anyOf[0],data:data47};
+vErrors = null;
+}
+}
+}
+}
+if(data40.support !== undefined){
+let data43 = data40.support;
+const _errs141 = errors;
+let valid39 = false;
+const _errs142 = errors;
+if(typeof data43 === "string"){
+if(func2(data43) < 1){
+const err124 = {instancePath:instancePath+"/tasks/" + i7+"/support",schemaPath:"#/anyOf/2/properties/tasks/items/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.support.anyOf[0],data:data43};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1742,12 +1760,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-var _valid9 = _errs141 === errors;
-valid42 = valid42 || _valid9;
-const _errs143 = errors;
-if(Array.isArray(data47)){
-if(data47.length < 1){
-const err125 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[4].properties.support.anyOf[1],data:data47};
+}
+else {
+const err125 = {instancePath:instancePath+"/tasks/" + i7+"/support",schemaPath:"#/anyOf/2/properties/tasks/items/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.tasks.items.properties.support.anyOf[0].type,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.support.anyOf[0],data:data43};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1756,12 +1771,12 @@ vErrors.push(err125);
 }
 errors++;
 }
-const len11 = data47.length;
-for(let i11=0; i11<len11; i11++){
-let data48 = data47[i11];
-if(typeof data48 === "string"){
-if(func2(data48) < 1){
-const err126 = {instancePath:instancePath+"/support/" + i11,schemaPath:"#/anyOf/4/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.support.anyOf[1].items,data:data48};
+var _valid12 = _errs142 === errors;
+valid39 = valid39 || _valid12;
+const _errs144 = errors;
+if(Array.isArray(data43)){
+if(data43.length < 1){
+const err126 = {instancePath:instancePath+"/tasks/" + i7+"/support",schemaPath:"#/anyOf/2/properties/tasks/items/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.support.anyOf[1],data:data43};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1770,9 +1785,12 @@ vErrors.push(err126);
 }
 errors++;
 }
-}
-else {
-const err127 = {instancePath:instancePath+"/support/" + i11,schemaPath:"#/anyOf/4/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.support.anyOf[1].items.type,parentSchema:schema32.anyOf[4].properties.support.anyOf[1].items,data:data48};
+const len9 = data43.length;
+for(let i9=0; i9<len9; i9++){
+let data44 = data43[i9];
+if(typeof data44 === "string"){
+if(func2(data44) < 1){
+const err127 = {instancePath:instancePath+"/tasks/" + i7+"/support/" + i9,schemaPath:"#/anyOf/2/properties/tasks/items/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.support.anyOf[1].items,data:data44};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1782,9 +1800,8 @@ vErrors.push(err127);
 errors++;
 }
 }
-}
 else {
-const err128 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[4].properties.support.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.support.anyOf[1],data:data47};
+const err128 = {instancePath:instancePath+"/tasks/" + i7+"/support/" + i9,schemaPath:"#/anyOf/2/properties/tasks/items/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.tasks.items.properties.support.anyOf[1].items.type,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.support.anyOf[1].items,data:data44};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1793,10 +1810,10 @@ vErrors.push(err128);
 }
 errors++;
 }
-var _valid9 = _errs143 === errors;
-valid42 = valid42 || _valid9;
-if(!valid42){
-const err129 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.support.anyOf,parentSchema:schema32.anyOf[4].properties.support,data:data47};
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/tasks/" + i7+"/support",schemaPath:"#/anyOf/2/properties/tasks/items/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[2].properties.tasks.items.properties.support.anyOf[1].type,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.support.anyOf[1],data:data43};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1805,26 +1822,10 @@ vErrors.push(err129);
 }
 errors++;
 }
-else {
-errors = _errs140;
-if(vErrors !== null){
-if(_errs140){
-vErrors.length = _errs140;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.deadline !== undefined){
-let data49 = data.deadline;
-const _errs148 = errors;
-let valid45 = false;
-const _errs149 = errors;
-if(typeof data49 === "string"){
-if(func2(data49) < 1){
-const err130 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[0],data:data49};
+var _valid12 = _errs144 === errors;
+valid39 = valid39 || _valid12;
+if(!valid39){
+const err130 = {instancePath:instancePath+"/tasks/" + i7+"/support",schemaPath:"#/anyOf/2/properties/tasks/items/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[2].properties.tasks.items.properties.support.anyOf,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.support,data:data43};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1833,9 +1834,26 @@ vErrors.push(err130);
 }
 errors++;
 }
+else {
+errors = _errs141;
+if(vErrors !== null){
+if(_errs141){
+vErrors.length = _errs141;
 }
 else {
-const err131 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.deadline.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[0],data:data49};
+vErrors = null;
+}
+}
+}
+}
+if(data40.deadline !== undefined){
+let data45 = data40.deadline;
+const _errs149 = errors;
+let valid42 = false;
+const _errs150 = errors;
+if(typeof data45 === "string"){
+if(func2(data45) < 1){
+const err131 = {instancePath:instancePath+"/tasks/" + i7+"/deadline",schemaPath:"#/anyOf/2/properties/tasks/items/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf[0],data:data45};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1844,12 +1862,9 @@ vErrors.push(err131);
 }
 errors++;
 }
-var _valid10 = _errs149 === errors;
-valid45 = valid45 || _valid10;
-const _errs151 = errors;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.on === undefined){
-const err132 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.anyOf[4].properties.deadline.anyOf[1].required,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1],data:data49};
+}
+else {
+const err132 = {instancePath:instancePath+"/tasks/" + i7+"/deadline",schemaPath:"#/anyOf/2/properties/tasks/items/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf[0].type,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf[0],data:data45};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1858,9 +1873,11 @@ vErrors.push(err132);
 }
 errors++;
 }
-for(const key11 in data49){
-if(!((key11 === "on") || (key11 === "style"))){
-const err133 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1],data:data49};
+var _valid13 = _errs150 === errors;
+valid42 = valid42 || _valid13;
+const _errs152 = errors;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err133 = {instancePath:instancePath+"/tasks/" + i7+"/deadline",schemaPath:"#/anyOf/2/properties/tasks/items/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf[1].type,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf[1],data:data45};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1869,12 +1886,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-if(data49.on !== undefined){
-let data50 = data49.on;
-if(typeof data50 === "string"){
-if(func2(data50) < 1){
-const err134 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/properties/on/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1].properties.on,data:data50};
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 > 2100 || isNaN(data45)){
+const err134 = {instancePath:instancePath+"/tasks/" + i7+"/deadline",schemaPath:"#/anyOf/2/properties/tasks/items/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf[1],data:data45};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1883,9 +1897,8 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-else {
-const err135 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.deadline.anyOf[1].properties.on.type,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1].properties.on,data:data50};
+if(data45 < 1990 || isNaN(data45)){
+const err135 = {instancePath:instancePath+"/tasks/" + i7+"/deadline",schemaPath:"#/anyOf/2/properties/tasks/items/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf[1],data:data45};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1895,10 +1908,12 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data49.style !== undefined){
-let data51 = data49.style;
-if(!((data51 === "numeric") || (data51 === "words"))){
-const err136 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[4].properties.deadline.anyOf[1].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[4].properties.deadline.anyOf[1].properties.style.enum,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1].properties.style,data:data51};
+var _valid13 = _errs152 === errors;
+valid42 = valid42 || _valid13;
+const _errs154 = errors;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.on === undefined){
+const err136 = {instancePath:instancePath+"/tasks/" + i7+"/deadline",schemaPath:"#/anyOf/2/properties/tasks/items/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf[2].required,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf[2],data:data45};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1907,10 +1922,9 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-}
-else {
-const err137 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].properties.deadline.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1],data:data49};
+for(const key9 in data45){
+if(!(((key9 === "on") || (key9 === "style")) || (key9 === "phrase"))){
+const err137 = {instancePath:instancePath+"/tasks/" + i7+"/deadline",schemaPath:"#/anyOf/2/properties/tasks/items/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf[2],data:data45};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1919,10 +1933,15 @@ vErrors.push(err137);
 }
 errors++;
 }
-var _valid10 = _errs151 === errors;
-valid45 = valid45 || _valid10;
-if(!valid45){
-const err138 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.deadline.anyOf,parentSchema:schema32.anyOf[4].properties.deadline,data:data49};
+}
+if(data45.on !== undefined){
+let data46 = data45.on;
+const _errs158 = errors;
+let valid44 = false;
+const _errs159 = errors;
+if(typeof data46 === "string"){
+if(func2(data46) < 1){
+const err138 = {instancePath:instancePath+"/tasks/" + i7+"/deadline/on",schemaPath:"#/anyOf/2/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data46};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1931,23 +1950,9 @@ vErrors.push(err138);
 }
 errors++;
 }
-else {
-errors = _errs148;
-if(vErrors !== null){
-if(_errs148){
-vErrors.length = _errs148;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data.status !== undefined){
-let data52 = data.status;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.state === undefined){
-const err139 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/4/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.anyOf[4].properties.status.required,parentSchema:schema32.anyOf[4].properties.status,data:data52};
+const err139 = {instancePath:instancePath+"/tasks/" + i7+"/deadline/on",schemaPath:"#/anyOf/2/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data46};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1956,9 +1961,11 @@ vErrors.push(err139);
 }
 errors++;
 }
-for(const key12 in data52){
-if(!(((key12 === "state") || (key12 === "completed")) || (key12 === "report"))){
-const err140 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/4/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4].properties.status,data:data52};
+var _valid14 = _errs159 === errors;
+valid44 = valid44 || _valid14;
+const _errs161 = errors;
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err140 = {instancePath:instancePath+"/tasks/" + i7+"/deadline/on",schemaPath:"#/anyOf/2/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data46};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1967,11 +1974,9 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-if(data52.state !== undefined){
-let data53 = data52.state;
-if(!(((data53 === "chưa thực hiện") || (data53 === "đang thực hiện")) || (data53 === "hoàn thành"))){
-const err141 = {instancePath:instancePath+"/status/state",schemaPath:"#/anyOf/4/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[4].properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[4].properties.status.properties.state.enum,parentSchema:schema32.anyOf[4].properties.status.properties.state,data:data53};
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 > 2100 || isNaN(data46)){
+const err141 = {instancePath:instancePath+"/tasks/" + i7+"/deadline/on",schemaPath:"#/anyOf/2/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data46};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1980,12 +1985,8 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-if(data52.completed !== undefined){
-let data54 = data52.completed;
-if(typeof data54 === "string"){
-if(!(formats0.validate(data54))){
-const err142 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/4/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.anyOf[4].properties.status.properties.completed,data:data54};
+if(data46 < 1990 || isNaN(data46)){
+const err142 = {instancePath:instancePath+"/tasks/" + i7+"/deadline/on",schemaPath:"#/anyOf/2/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data46};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1995,8 +1996,10 @@ vErrors.push(err142);
 errors++;
 }
 }
-else {
-const err143 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/4/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.status.properties.completed.type,parentSchema:schema32.anyOf[4].properties.status.properties.completed,data:data54};
+var _valid14 = _errs161 === errors;
+valid44 = valid44 || _valid14;
+if(!valid44){
+const err143 = {instancePath:instancePath+"/tasks/" + i7+"/deadline/on",schemaPath:"#/anyOf/2/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf[2].properties.on,data:data46};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -2005,12 +2008,22 @@ vErrors.push(err143);
 }
 errors++;
 }
+else {
+errors = _errs158;
+if(vErrors !== null){
+if(_errs158){
+vErrors.length = _errs158;
 }
-if(data52.report !== undefined){
-let data55 = data52.report;
-if(typeof data55 === "string"){
-if(func2(data55) < 1){
-const err144 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/4/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.status.properties.report,data:data55};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data45.style !== undefined){
+let data47 = data45.style;
+if(!((data47 === "numeric") || (data47 === "words"))){
+const err144 = {instancePath:instancePath+"/tasks/" + i7+"/deadline/style",schemaPath:"#/anyOf/2/properties/tasks/items/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf[2].properties.style,data:data47};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2020,8 +2033,10 @@ vErrors.push(err144);
 errors++;
 }
 }
-else {
-const err145 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/4/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.status.properties.report.type,parentSchema:schema32.anyOf[4].properties.status.properties.report,data:data55};
+if(data45.phrase !== undefined){
+let data48 = data45.phrase;
+if(!(((data48 === "before") || (data48 === "on")) || (data48 === "latest"))){
+const err145 = {instancePath:instancePath+"/tasks/" + i7+"/deadline/phrase",schemaPath:"#/anyOf/2/properties/tasks/items/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf[2].properties.phrase,data:data48};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2033,7 +2048,7 @@ errors++;
 }
 }
 else {
-const err146 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/4/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].properties.status.type,parentSchema:schema32.anyOf[4].properties.status,data:data52};
+const err146 = {instancePath:instancePath+"/tasks/" + i7+"/deadline",schemaPath:"#/anyOf/2/properties/tasks/items/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf[2].type,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf[2],data:data45};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2042,10 +2057,10 @@ vErrors.push(err146);
 }
 errors++;
 }
-}
-}
-else {
-const err147 = {instancePath,schemaPath:"#/anyOf/4/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].type,parentSchema:schema32.anyOf[4],data};
+var _valid13 = _errs154 === errors;
+valid42 = valid42 || _valid13;
+if(!valid42){
+const err147 = {instancePath:instancePath+"/tasks/" + i7+"/deadline",schemaPath:"#/anyOf/2/properties/tasks/items/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[2].properties.tasks.items.properties.deadline.anyOf,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.deadline,data:data45};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2054,7 +2069,4104 @@ vErrors.push(err147);
 }
 errors++;
 }
-var _valid0 = _errs118 === errors;
+else {
+errors = _errs149;
+if(vErrors !== null){
+if(_errs149){
+vErrors.length = _errs149;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data40.status !== undefined){
+let data49 = data40.status;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.state === undefined){
+const err148 = {instancePath:instancePath+"/tasks/" + i7+"/status",schemaPath:"#/anyOf/2/properties/tasks/items/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.anyOf[2].properties.tasks.items.properties.status.required,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.status,data:data49};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+for(const key10 in data49){
+if(!(((key10 === "state") || (key10 === "completed")) || (key10 === "report"))){
+const err149 = {instancePath:instancePath+"/tasks/" + i7+"/status",schemaPath:"#/anyOf/2/properties/tasks/items/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.status,data:data49};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+if(data49.state !== undefined){
+let data50 = data49.state;
+if(!(((data50 === "chưa thực hiện") || (data50 === "đang thực hiện")) || (data50 === "hoàn thành"))){
+const err150 = {instancePath:instancePath+"/tasks/" + i7+"/status/state",schemaPath:"#/anyOf/2/properties/tasks/items/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[2].properties.tasks.items.properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[2].properties.tasks.items.properties.status.properties.state.enum,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.status.properties.state,data:data50};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+if(data49.completed !== undefined){
+let data51 = data49.completed;
+if(typeof data51 === "string"){
+if(!(formats0.validate(data51))){
+const err151 = {instancePath:instancePath+"/tasks/" + i7+"/status/completed",schemaPath:"#/anyOf/2/properties/tasks/items/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.anyOf[2].properties.tasks.items.properties.status.properties.completed,data:data51};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/tasks/" + i7+"/status/completed",schemaPath:"#/anyOf/2/properties/tasks/items/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.tasks.items.properties.status.properties.completed.type,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.status.properties.completed,data:data51};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+if(data49.report !== undefined){
+let data52 = data49.report;
+if(typeof data52 === "string"){
+if(func2(data52) < 1){
+const err153 = {instancePath:instancePath+"/tasks/" + i7+"/status/report",schemaPath:"#/anyOf/2/properties/tasks/items/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.status.properties.report,data:data52};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+else {
+const err154 = {instancePath:instancePath+"/tasks/" + i7+"/status/report",schemaPath:"#/anyOf/2/properties/tasks/items/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.tasks.items.properties.status.properties.report.type,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.status.properties.report,data:data52};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/tasks/" + i7+"/status",schemaPath:"#/anyOf/2/properties/tasks/items/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[2].properties.tasks.items.properties.status.type,parentSchema:schema32.anyOf[2].properties.tasks.items.properties.status,data:data49};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+}
+else {
+const err156 = {instancePath:instancePath+"/tasks/" + i7,schemaPath:"#/anyOf/2/properties/tasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[2].properties.tasks.items.type,parentSchema:schema32.anyOf[2].properties.tasks.items,data:data40};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+}
+else {
+const err157 = {instancePath:instancePath+"/tasks",schemaPath:"#/anyOf/2/properties/tasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[2].properties.tasks.type,parentSchema:schema32.anyOf[2].properties.tasks,data:data39};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+if(data.childNumbering !== undefined){
+let data53 = data.childNumbering;
+if(!((((((((data53 === "roman") || (data53 === "arabic")) || (data53 === "alpha")) || (data53 === "ordinal")) || (data53 === "dash")) || (data53 === "paren-arabic")) || (data53 === "paren-roman")) || (data53 === "none"))){
+const err158 = {instancePath:instancePath+"/childNumbering",schemaPath:"#/anyOf/2/properties/childNumbering/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[2].properties.childNumbering.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[2].properties.childNumbering.enum,parentSchema:schema32.anyOf[2].properties.childNumbering,data:data53};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+if(data.childLabels !== undefined){
+let data54 = data.childLabels;
+if(!(((data54 === "plain") || (data54 === "italic")) || (data54 === "bold"))){
+const err159 = {instancePath:instancePath+"/childLabels",schemaPath:"#/anyOf/2/properties/childLabels/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[2].properties.childLabels.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[2].properties.childLabels.enum,parentSchema:schema32.anyOf[2].properties.childLabels,data:data54};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+if(data.content !== undefined){
+let data55 = data.content;
+if(Array.isArray(data55)){
+const len10 = data55.length;
+for(let i10=0; i10<len10; i10++){
+if(!(wrapper0.validate(data55[i10], {instancePath:instancePath+"/content/" + i10,parentData:data55,parentDataProperty:i10,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err160 = {instancePath:instancePath+"/content",schemaPath:"#/anyOf/2/properties/content/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[2].properties.content.type,parentSchema:schema32.anyOf[2].properties.content,data:data55};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+}
+else {
+const err161 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[2].type,parentSchema:schema32.anyOf[2],data};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+var _valid0 = _errs23 === errors;
+valid0 = valid0 || _valid0;
+if(_valid0){
+if(props1 !== true){
+props1 = true;
+}
+}
+const _errs178 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.text === undefined){
+const err162 = {instancePath,schemaPath:"#/anyOf/3/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema32.anyOf[3].required,parentSchema:schema32.anyOf[3],data};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+for(const key11 in data){
+if(!(((((((key11 === "text") || (key11 === "enumerate")) || (key11 === "lead")) || (key11 === "support")) || (key11 === "deadline")) || (key11 === "status")) || (key11 === "tasks"))){
+const err163 = {instancePath,schemaPath:"#/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3],data};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+if(data.text !== undefined){
+let data57 = data.text;
+if(typeof data57 === "string"){
+if(func2(data57) < 1){
+const err164 = {instancePath:instancePath+"/text",schemaPath:"#/anyOf/3/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.text,data:data57};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+else {
+const err165 = {instancePath:instancePath+"/text",schemaPath:"#/anyOf/3/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.text.type,parentSchema:schema32.anyOf[3].properties.text,data:data57};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+if(data.enumerate !== undefined){
+let data58 = data.enumerate;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(data58.items === undefined){
+const err166 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/3/properties/enumerate/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema32.anyOf[3].properties.enumerate.required,parentSchema:schema32.anyOf[3].properties.enumerate,data:data58};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+for(const key12 in data58){
+if(!(((key12 === "style") || (key12 === "items")) || (key12 === "after"))){
+const err167 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/3/properties/enumerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3].properties.enumerate,data:data58};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+if(data58.style !== undefined){
+let data59 = data58.style;
+if(!((data59 === "arabic") || (data59 === "roman"))){
+const err168 = {instancePath:instancePath+"/enumerate/style",schemaPath:"#/anyOf/3/properties/enumerate/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[3].properties.enumerate.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[3].properties.enumerate.properties.style.enum,parentSchema:schema32.anyOf[3].properties.enumerate.properties.style,data:data59};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+if(data58.items !== undefined){
+let data60 = data58.items;
+if(Array.isArray(data60)){
+if(data60.length < 1){
+const err169 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items,data:data60};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+const len11 = data60.length;
+for(let i11=0; i11<len11; i11++){
+let data61 = data60[i11];
+const _errs190 = errors;
+let valid52 = false;
+const _errs191 = errors;
+if(typeof data61 === "string"){
+if(func2(data61) < 1){
+const err170 = {instancePath:instancePath+"/enumerate/items/" + i11,schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[0],data:data61};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+else {
+const err171 = {instancePath:instancePath+"/enumerate/items/" + i11,schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[0],data:data61};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+var _valid15 = _errs191 === errors;
+valid52 = valid52 || _valid15;
+const _errs193 = errors;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.point === undefined){
+const err172 = {instancePath:instancePath+"/enumerate/items/" + i11,schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/required",keyword:"required",params:{missingProperty: "point"},message:"must have required property '"+"point"+"'",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].required,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1],data:data61};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+for(const key13 in data61){
+if(!(((((key13 === "point") || (key13 === "lead")) || (key13 === "support")) || (key13 === "deadline")) || (key13 === "status"))){
+const err173 = {instancePath:instancePath+"/enumerate/items/" + i11,schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1],data:data61};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+}
+if(data61.point !== undefined){
+let data62 = data61.point;
+if(typeof data62 === "string"){
+if(func2(data62) < 1){
+const err174 = {instancePath:instancePath+"/enumerate/items/" + i11+"/point",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/point/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.point,data:data62};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+}
+else {
+const err175 = {instancePath:instancePath+"/enumerate/items/" + i11+"/point",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/point/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.point.type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.point,data:data62};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+}
+if(data61.lead !== undefined){
+let data63 = data61.lead;
+const _errs199 = errors;
+let valid54 = false;
+const _errs200 = errors;
+if(typeof data63 === "string"){
+if(func2(data63) < 1){
+const err176 = {instancePath:instancePath+"/enumerate/items/" + i11+"/lead",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0],data:data63};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+}
+else {
+const err177 = {instancePath:instancePath+"/enumerate/items/" + i11+"/lead",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0],data:data63};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+var _valid16 = _errs200 === errors;
+valid54 = valid54 || _valid16;
+const _errs202 = errors;
+if(Array.isArray(data63)){
+if(data63.length < 1){
+const err178 = {instancePath:instancePath+"/enumerate/items/" + i11+"/lead",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1],data:data63};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+const len12 = data63.length;
+for(let i12=0; i12<len12; i12++){
+let data64 = data63[i12];
+if(typeof data64 === "string"){
+if(func2(data64) < 1){
+const err179 = {instancePath:instancePath+"/enumerate/items/" + i11+"/lead/" + i12,schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items,data:data64};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/enumerate/items/" + i11+"/lead/" + i12,schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items.type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items,data:data64};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+}
+else {
+const err181 = {instancePath:instancePath+"/enumerate/items/" + i11+"/lead",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1],data:data63};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+var _valid16 = _errs202 === errors;
+valid54 = valid54 || _valid16;
+if(!valid54){
+const err182 = {instancePath:instancePath+"/enumerate/items/" + i11+"/lead",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.lead,data:data63};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+else {
+errors = _errs199;
+if(vErrors !== null){
+if(_errs199){
+vErrors.length = _errs199;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data61.support !== undefined){
+let data65 = data61.support;
+const _errs207 = errors;
+let valid57 = false;
+const _errs208 = errors;
+if(typeof data65 === "string"){
+if(func2(data65) < 1){
+const err183 = {instancePath:instancePath+"/enumerate/items/" + i11+"/support",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0],data:data65};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+else {
+const err184 = {instancePath:instancePath+"/enumerate/items/" + i11+"/support",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0],data:data65};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+var _valid17 = _errs208 === errors;
+valid57 = valid57 || _valid17;
+const _errs210 = errors;
+if(Array.isArray(data65)){
+if(data65.length < 1){
+const err185 = {instancePath:instancePath+"/enumerate/items/" + i11+"/support",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1],data:data65};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+const len13 = data65.length;
+for(let i13=0; i13<len13; i13++){
+let data66 = data65[i13];
+if(typeof data66 === "string"){
+if(func2(data66) < 1){
+const err186 = {instancePath:instancePath+"/enumerate/items/" + i11+"/support/" + i13,schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items,data:data66};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+}
+else {
+const err187 = {instancePath:instancePath+"/enumerate/items/" + i11+"/support/" + i13,schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items.type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items,data:data66};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+}
+else {
+const err188 = {instancePath:instancePath+"/enumerate/items/" + i11+"/support",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1],data:data65};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+var _valid17 = _errs210 === errors;
+valid57 = valid57 || _valid17;
+if(!valid57){
+const err189 = {instancePath:instancePath+"/enumerate/items/" + i11+"/support",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.support,data:data65};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+else {
+errors = _errs207;
+if(vErrors !== null){
+if(_errs207){
+vErrors.length = _errs207;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data61.deadline !== undefined){
+let data67 = data61.deadline;
+const _errs215 = errors;
+let valid60 = false;
+const _errs216 = errors;
+if(typeof data67 === "string"){
+if(func2(data67) < 1){
+const err190 = {instancePath:instancePath+"/enumerate/items/" + i11+"/deadline",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0],data:data67};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+}
+else {
+const err191 = {instancePath:instancePath+"/enumerate/items/" + i11+"/deadline",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0],data:data67};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+var _valid18 = _errs216 === errors;
+valid60 = valid60 || _valid18;
+const _errs218 = errors;
+if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
+const err192 = {instancePath:instancePath+"/enumerate/items/" + i11+"/deadline",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data67};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 > 2100 || isNaN(data67)){
+const err193 = {instancePath:instancePath+"/enumerate/items/" + i11+"/deadline",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data67};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+if(data67 < 1990 || isNaN(data67)){
+const err194 = {instancePath:instancePath+"/enumerate/items/" + i11+"/deadline",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data67};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+var _valid18 = _errs218 === errors;
+valid60 = valid60 || _valid18;
+const _errs220 = errors;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data67.on === undefined){
+const err195 = {instancePath:instancePath+"/enumerate/items/" + i11+"/deadline",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].required,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data67};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+for(const key14 in data67){
+if(!(((key14 === "on") || (key14 === "style")) || (key14 === "phrase"))){
+const err196 = {instancePath:instancePath+"/enumerate/items/" + i11+"/deadline",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data67};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+}
+if(data67.on !== undefined){
+let data68 = data67.on;
+const _errs224 = errors;
+let valid62 = false;
+const _errs225 = errors;
+if(typeof data68 === "string"){
+if(func2(data68) < 1){
+const err197 = {instancePath:instancePath+"/enumerate/items/" + i11+"/deadline/on",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0],data:data68};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+}
+else {
+const err198 = {instancePath:instancePath+"/enumerate/items/" + i11+"/deadline/on",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0],data:data68};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+var _valid19 = _errs225 === errors;
+valid62 = valid62 || _valid19;
+const _errs227 = errors;
+if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
+const err199 = {instancePath:instancePath+"/enumerate/items/" + i11+"/deadline/on",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data68};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+if((typeof data68 == "number") && (isFinite(data68))){
+if(data68 > 2100 || isNaN(data68)){
+const err200 = {instancePath:instancePath+"/enumerate/items/" + i11+"/deadline/on",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data68};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+if(data68 < 1990 || isNaN(data68)){
+const err201 = {instancePath:instancePath+"/enumerate/items/" + i11+"/deadline/on",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data68};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+}
+var _valid19 = _errs227 === errors;
+valid62 = valid62 || _valid19;
+if(!valid62){
+const err202 = {instancePath:instancePath+"/enumerate/items/" + i11+"/deadline/on",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on,data:data68};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+else {
+errors = _errs224;
+if(vErrors !== null){
+if(_errs224){
+vErrors.length = _errs224;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data67.style !== undefined){
+let data69 = data67.style;
+if(!((data69 === "numeric") || (data69 === "words"))){
+const err203 = {instancePath:instancePath+"/enumerate/items/" + i11+"/deadline/style",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style,data:data69};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+}
+if(data67.phrase !== undefined){
+let data70 = data67.phrase;
+if(!(((data70 === "before") || (data70 === "on")) || (data70 === "latest"))){
+const err204 = {instancePath:instancePath+"/enumerate/items/" + i11+"/deadline/phrase",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase,data:data70};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+}
+}
+else {
+const err205 = {instancePath:instancePath+"/enumerate/items/" + i11+"/deadline",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data67};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+var _valid18 = _errs220 === errors;
+valid60 = valid60 || _valid18;
+if(!valid60){
+const err206 = {instancePath:instancePath+"/enumerate/items/" + i11+"/deadline",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.deadline,data:data67};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+else {
+errors = _errs215;
+if(vErrors !== null){
+if(_errs215){
+vErrors.length = _errs215;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data61.status !== undefined){
+let data71 = data61.status;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.state === undefined){
+const err207 = {instancePath:instancePath+"/enumerate/items/" + i11+"/status",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.status.required,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data71};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+for(const key15 in data71){
+if(!(((key15 === "state") || (key15 === "completed")) || (key15 === "report"))){
+const err208 = {instancePath:instancePath+"/enumerate/items/" + i11+"/status",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data71};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+if(data71.state !== undefined){
+let data72 = data71.state;
+if(!(((data72 === "chưa thực hiện") || (data72 === "đang thực hiện")) || (data72 === "hoàn thành"))){
+const err209 = {instancePath:instancePath+"/enumerate/items/" + i11+"/status/state",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state.enum,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state,data:data72};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+}
+if(data71.completed !== undefined){
+let data73 = data71.completed;
+if(typeof data73 === "string"){
+if(!(formats0.validate(data73))){
+const err210 = {instancePath:instancePath+"/enumerate/items/" + i11+"/status/completed",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data73};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+}
+else {
+const err211 = {instancePath:instancePath+"/enumerate/items/" + i11+"/status/completed",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed.type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data73};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+}
+if(data71.report !== undefined){
+let data74 = data71.report;
+if(typeof data74 === "string"){
+if(func2(data74) < 1){
+const err212 = {instancePath:instancePath+"/enumerate/items/" + i11+"/status/report",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report,data:data74};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+}
+else {
+const err213 = {instancePath:instancePath+"/enumerate/items/" + i11+"/status/report",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report.type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report,data:data74};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+}
+}
+else {
+const err214 = {instancePath:instancePath+"/enumerate/items/" + i11+"/status",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.status.type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data71};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+}
+}
+else {
+const err215 = {instancePath:instancePath+"/enumerate/items/" + i11,schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf[1],data:data61};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+var _valid15 = _errs193 === errors;
+valid52 = valid52 || _valid15;
+if(!valid52){
+const err216 = {instancePath:instancePath+"/enumerate/items/" + i11,schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.anyOf,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items,data:data61};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+else {
+errors = _errs190;
+if(vErrors !== null){
+if(_errs190){
+vErrors.length = _errs190;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err217 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[3].properties.enumerate.properties.items.type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items,data:data60};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+}
+if(data58.after !== undefined){
+let data75 = data58.after;
+if(typeof data75 === "string"){
+if(func2(data75) < 1){
+const err218 = {instancePath:instancePath+"/enumerate/after",schemaPath:"#/anyOf/3/properties/enumerate/properties/after/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.enumerate.properties.after,data:data75};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+}
+else {
+const err219 = {instancePath:instancePath+"/enumerate/after",schemaPath:"#/anyOf/3/properties/enumerate/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.enumerate.properties.after.type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.after,data:data75};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+}
+}
+else {
+const err220 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/3/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].properties.enumerate.type,parentSchema:schema32.anyOf[3].properties.enumerate,data:data58};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+}
+if(data.lead !== undefined){
+let data76 = data.lead;
+const _errs242 = errors;
+let valid64 = false;
+const _errs243 = errors;
+if(typeof data76 === "string"){
+if(func2(data76) < 1){
+const err221 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.lead.anyOf[0],data:data76};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+}
+else {
+const err222 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.lead.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.lead.anyOf[0],data:data76};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+var _valid20 = _errs243 === errors;
+valid64 = valid64 || _valid20;
+const _errs245 = errors;
+if(Array.isArray(data76)){
+if(data76.length < 1){
+const err223 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[3].properties.lead.anyOf[1],data:data76};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+const len14 = data76.length;
+for(let i14=0; i14<len14; i14++){
+let data77 = data76[i14];
+if(typeof data77 === "string"){
+if(func2(data77) < 1){
+const err224 = {instancePath:instancePath+"/lead/" + i14,schemaPath:"#/anyOf/3/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.lead.anyOf[1].items,data:data77};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+}
+else {
+const err225 = {instancePath:instancePath+"/lead/" + i14,schemaPath:"#/anyOf/3/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.lead.anyOf[1].items.type,parentSchema:schema32.anyOf[3].properties.lead.anyOf[1].items,data:data77};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+}
+}
+else {
+const err226 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[3].properties.lead.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.lead.anyOf[1],data:data76};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+var _valid20 = _errs245 === errors;
+valid64 = valid64 || _valid20;
+if(!valid64){
+const err227 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.lead.anyOf,parentSchema:schema32.anyOf[3].properties.lead,data:data76};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+else {
+errors = _errs242;
+if(vErrors !== null){
+if(_errs242){
+vErrors.length = _errs242;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.support !== undefined){
+let data78 = data.support;
+const _errs250 = errors;
+let valid67 = false;
+const _errs251 = errors;
+if(typeof data78 === "string"){
+if(func2(data78) < 1){
+const err228 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.support.anyOf[0],data:data78};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+}
+else {
+const err229 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.support.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.support.anyOf[0],data:data78};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+var _valid21 = _errs251 === errors;
+valid67 = valid67 || _valid21;
+const _errs253 = errors;
+if(Array.isArray(data78)){
+if(data78.length < 1){
+const err230 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[3].properties.support.anyOf[1],data:data78};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+const len15 = data78.length;
+for(let i15=0; i15<len15; i15++){
+let data79 = data78[i15];
+if(typeof data79 === "string"){
+if(func2(data79) < 1){
+const err231 = {instancePath:instancePath+"/support/" + i15,schemaPath:"#/anyOf/3/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.support.anyOf[1].items,data:data79};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+else {
+const err232 = {instancePath:instancePath+"/support/" + i15,schemaPath:"#/anyOf/3/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.support.anyOf[1].items.type,parentSchema:schema32.anyOf[3].properties.support.anyOf[1].items,data:data79};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+}
+else {
+const err233 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[3].properties.support.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.support.anyOf[1],data:data78};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+var _valid21 = _errs253 === errors;
+valid67 = valid67 || _valid21;
+if(!valid67){
+const err234 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.support.anyOf,parentSchema:schema32.anyOf[3].properties.support,data:data78};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+else {
+errors = _errs250;
+if(vErrors !== null){
+if(_errs250){
+vErrors.length = _errs250;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.deadline !== undefined){
+let data80 = data.deadline;
+const _errs258 = errors;
+let valid70 = false;
+const _errs259 = errors;
+if(typeof data80 === "string"){
+if(func2(data80) < 1){
+const err235 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[0],data:data80};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+}
+else {
+const err236 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.deadline.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[0],data:data80};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+var _valid22 = _errs259 === errors;
+valid70 = valid70 || _valid22;
+const _errs261 = errors;
+if(!(((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80))) && (isFinite(data80)))){
+const err237 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.anyOf[3].properties.deadline.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1],data:data80};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+if((typeof data80 == "number") && (isFinite(data80))){
+if(data80 > 2100 || isNaN(data80)){
+const err238 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1],data:data80};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+if(data80 < 1990 || isNaN(data80)){
+const err239 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1],data:data80};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+}
+var _valid22 = _errs261 === errors;
+valid70 = valid70 || _valid22;
+const _errs263 = errors;
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+if(data80.on === undefined){
+const err240 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.anyOf[3].properties.deadline.anyOf[2].required,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[2],data:data80};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+for(const key16 in data80){
+if(!(((key16 === "on") || (key16 === "style")) || (key16 === "phrase"))){
+const err241 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[2],data:data80};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+}
+if(data80.on !== undefined){
+let data81 = data80.on;
+const _errs267 = errors;
+let valid72 = false;
+const _errs268 = errors;
+if(typeof data81 === "string"){
+if(func2(data81) < 1){
+const err242 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/3/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[2].properties.on.anyOf[0],data:data81};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+else {
+const err243 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/3/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[2].properties.on.anyOf[0],data:data81};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+var _valid23 = _errs268 === errors;
+valid72 = valid72 || _valid23;
+const _errs270 = errors;
+if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
+const err244 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/3/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.anyOf[3].properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data81};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 > 2100 || isNaN(data81)){
+const err245 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/3/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data81};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+if(data81 < 1990 || isNaN(data81)){
+const err246 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/3/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data81};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+var _valid23 = _errs270 === errors;
+valid72 = valid72 || _valid23;
+if(!valid72){
+const err247 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/3/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[2].properties.on,data:data81};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+else {
+errors = _errs267;
+if(vErrors !== null){
+if(_errs267){
+vErrors.length = _errs267;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data80.style !== undefined){
+let data82 = data80.style;
+if(!((data82 === "numeric") || (data82 === "words"))){
+const err248 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/anyOf/3/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[3].properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[3].properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[2].properties.style,data:data82};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+}
+if(data80.phrase !== undefined){
+let data83 = data80.phrase;
+if(!(((data83 === "before") || (data83 === "on")) || (data83 === "latest"))){
+const err249 = {instancePath:instancePath+"/deadline/phrase",schemaPath:"#/anyOf/3/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[3].properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[3].properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[2].properties.phrase,data:data83};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+}
+}
+else {
+const err250 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].properties.deadline.anyOf[2].type,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[2],data:data80};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+var _valid22 = _errs263 === errors;
+valid70 = valid70 || _valid22;
+if(!valid70){
+const err251 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.deadline.anyOf,parentSchema:schema32.anyOf[3].properties.deadline,data:data80};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+else {
+errors = _errs258;
+if(vErrors !== null){
+if(_errs258){
+vErrors.length = _errs258;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.status !== undefined){
+let data84 = data.status;
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+if(data84.state === undefined){
+const err252 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/3/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.anyOf[3].properties.status.required,parentSchema:schema32.anyOf[3].properties.status,data:data84};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+for(const key17 in data84){
+if(!(((key17 === "state") || (key17 === "completed")) || (key17 === "report"))){
+const err253 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/3/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3].properties.status,data:data84};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+}
+if(data84.state !== undefined){
+let data85 = data84.state;
+if(!(((data85 === "chưa thực hiện") || (data85 === "đang thực hiện")) || (data85 === "hoàn thành"))){
+const err254 = {instancePath:instancePath+"/status/state",schemaPath:"#/anyOf/3/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[3].properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[3].properties.status.properties.state.enum,parentSchema:schema32.anyOf[3].properties.status.properties.state,data:data85};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+}
+if(data84.completed !== undefined){
+let data86 = data84.completed;
+if(typeof data86 === "string"){
+if(!(formats0.validate(data86))){
+const err255 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/3/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.anyOf[3].properties.status.properties.completed,data:data86};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+}
+else {
+const err256 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/3/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.status.properties.completed.type,parentSchema:schema32.anyOf[3].properties.status.properties.completed,data:data86};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+}
+if(data84.report !== undefined){
+let data87 = data84.report;
+if(typeof data87 === "string"){
+if(func2(data87) < 1){
+const err257 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/3/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.status.properties.report,data:data87};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+}
+else {
+const err258 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/3/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.status.properties.report.type,parentSchema:schema32.anyOf[3].properties.status.properties.report,data:data87};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+}
+}
+else {
+const err259 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/3/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].properties.status.type,parentSchema:schema32.anyOf[3].properties.status,data:data84};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+}
+if(data.tasks !== undefined){
+let data88 = data.tasks;
+if(Array.isArray(data88)){
+if(data88.length < 1){
+const err260 = {instancePath:instancePath+"/tasks",schemaPath:"#/anyOf/3/properties/tasks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[3].properties.tasks,data:data88};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+const len16 = data88.length;
+for(let i16=0; i16<len16; i16++){
+let data89 = data88[i16];
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+for(const key18 in data89){
+if(!((((key18 === "lead") || (key18 === "support")) || (key18 === "deadline")) || (key18 === "status"))){
+const err261 = {instancePath:instancePath+"/tasks/" + i16,schemaPath:"#/anyOf/3/properties/tasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3].properties.tasks.items,data:data89};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+}
+if(data89.lead !== undefined){
+let data90 = data89.lead;
+const _errs288 = errors;
+let valid77 = false;
+const _errs289 = errors;
+if(typeof data90 === "string"){
+if(func2(data90) < 1){
+const err262 = {instancePath:instancePath+"/tasks/" + i16+"/lead",schemaPath:"#/anyOf/3/properties/tasks/items/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.lead.anyOf[0],data:data90};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+}
+else {
+const err263 = {instancePath:instancePath+"/tasks/" + i16+"/lead",schemaPath:"#/anyOf/3/properties/tasks/items/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.tasks.items.properties.lead.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.lead.anyOf[0],data:data90};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+var _valid24 = _errs289 === errors;
+valid77 = valid77 || _valid24;
+const _errs291 = errors;
+if(Array.isArray(data90)){
+if(data90.length < 1){
+const err264 = {instancePath:instancePath+"/tasks/" + i16+"/lead",schemaPath:"#/anyOf/3/properties/tasks/items/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.lead.anyOf[1],data:data90};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+const len17 = data90.length;
+for(let i17=0; i17<len17; i17++){
+let data91 = data90[i17];
+if(typeof data91 === "string"){
+if(func2(data91) < 1){
+const err265 = {instancePath:instancePath+"/tasks/" + i16+"/lead/" + i17,schemaPath:"#/anyOf/3/properties/tasks/items/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.lead.anyOf[1].items,data:data91};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+}
+else {
+const err266 = {instancePath:instancePath+"/tasks/" + i16+"/lead/" + i17,schemaPath:"#/anyOf/3/properties/tasks/items/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.tasks.items.properties.lead.anyOf[1].items.type,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.lead.anyOf[1].items,data:data91};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+}
+}
+else {
+const err267 = {instancePath:instancePath+"/tasks/" + i16+"/lead",schemaPath:"#/anyOf/3/properties/tasks/items/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[3].properties.tasks.items.properties.lead.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.lead.anyOf[1],data:data90};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+var _valid24 = _errs291 === errors;
+valid77 = valid77 || _valid24;
+if(!valid77){
+const err268 = {instancePath:instancePath+"/tasks/" + i16+"/lead",schemaPath:"#/anyOf/3/properties/tasks/items/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.tasks.items.properties.lead.anyOf,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.lead,data:data90};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+else {
+errors = _errs288;
+if(vErrors !== null){
+if(_errs288){
+vErrors.length = _errs288;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data89.support !== undefined){
+let data92 = data89.support;
+const _errs296 = errors;
+let valid80 = false;
+const _errs297 = errors;
+if(typeof data92 === "string"){
+if(func2(data92) < 1){
+const err269 = {instancePath:instancePath+"/tasks/" + i16+"/support",schemaPath:"#/anyOf/3/properties/tasks/items/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.support.anyOf[0],data:data92};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+}
+else {
+const err270 = {instancePath:instancePath+"/tasks/" + i16+"/support",schemaPath:"#/anyOf/3/properties/tasks/items/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.tasks.items.properties.support.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.support.anyOf[0],data:data92};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+var _valid25 = _errs297 === errors;
+valid80 = valid80 || _valid25;
+const _errs299 = errors;
+if(Array.isArray(data92)){
+if(data92.length < 1){
+const err271 = {instancePath:instancePath+"/tasks/" + i16+"/support",schemaPath:"#/anyOf/3/properties/tasks/items/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.support.anyOf[1],data:data92};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+const len18 = data92.length;
+for(let i18=0; i18<len18; i18++){
+let data93 = data92[i18];
+if(typeof data93 === "string"){
+if(func2(data93) < 1){
+const err272 = {instancePath:instancePath+"/tasks/" + i16+"/support/" + i18,schemaPath:"#/anyOf/3/properties/tasks/items/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.support.anyOf[1].items,data:data93};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+}
+else {
+const err273 = {instancePath:instancePath+"/tasks/" + i16+"/support/" + i18,schemaPath:"#/anyOf/3/properties/tasks/items/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.tasks.items.properties.support.anyOf[1].items.type,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.support.anyOf[1].items,data:data93};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+}
+}
+else {
+const err274 = {instancePath:instancePath+"/tasks/" + i16+"/support",schemaPath:"#/anyOf/3/properties/tasks/items/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[3].properties.tasks.items.properties.support.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.support.anyOf[1],data:data92};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+var _valid25 = _errs299 === errors;
+valid80 = valid80 || _valid25;
+if(!valid80){
+const err275 = {instancePath:instancePath+"/tasks/" + i16+"/support",schemaPath:"#/anyOf/3/properties/tasks/items/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.tasks.items.properties.support.anyOf,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.support,data:data92};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+else {
+errors = _errs296;
+if(vErrors !== null){
+if(_errs296){
+vErrors.length = _errs296;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data89.deadline !== undefined){
+let data94 = data89.deadline;
+const _errs304 = errors;
+let valid83 = false;
+const _errs305 = errors;
+if(typeof data94 === "string"){
+if(func2(data94) < 1){
+const err276 = {instancePath:instancePath+"/tasks/" + i16+"/deadline",schemaPath:"#/anyOf/3/properties/tasks/items/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf[0],data:data94};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+}
+else {
+const err277 = {instancePath:instancePath+"/tasks/" + i16+"/deadline",schemaPath:"#/anyOf/3/properties/tasks/items/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf[0],data:data94};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+var _valid26 = _errs305 === errors;
+valid83 = valid83 || _valid26;
+const _errs307 = errors;
+if(!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94)))){
+const err278 = {instancePath:instancePath+"/tasks/" + i16+"/deadline",schemaPath:"#/anyOf/3/properties/tasks/items/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf[1],data:data94};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
+}
+errors++;
+}
+if((typeof data94 == "number") && (isFinite(data94))){
+if(data94 > 2100 || isNaN(data94)){
+const err279 = {instancePath:instancePath+"/tasks/" + i16+"/deadline",schemaPath:"#/anyOf/3/properties/tasks/items/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf[1],data:data94};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+if(data94 < 1990 || isNaN(data94)){
+const err280 = {instancePath:instancePath+"/tasks/" + i16+"/deadline",schemaPath:"#/anyOf/3/properties/tasks/items/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf[1],data:data94};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+}
+var _valid26 = _errs307 === errors;
+valid83 = valid83 || _valid26;
+const _errs309 = errors;
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+if(data94.on === undefined){
+const err281 = {instancePath:instancePath+"/tasks/" + i16+"/deadline",schemaPath:"#/anyOf/3/properties/tasks/items/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf[2].required,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf[2],data:data94};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+for(const key19 in data94){
+if(!(((key19 === "on") || (key19 === "style")) || (key19 === "phrase"))){
+const err282 = {instancePath:instancePath+"/tasks/" + i16+"/deadline",schemaPath:"#/anyOf/3/properties/tasks/items/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf[2],data:data94};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+}
+if(data94.on !== undefined){
+let data95 = data94.on;
+const _errs313 = errors;
+let valid85 = false;
+const _errs314 = errors;
+if(typeof data95 === "string"){
+if(func2(data95) < 1){
+const err283 = {instancePath:instancePath+"/tasks/" + i16+"/deadline/on",schemaPath:"#/anyOf/3/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data95};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+}
+else {
+const err284 = {instancePath:instancePath+"/tasks/" + i16+"/deadline/on",schemaPath:"#/anyOf/3/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data95};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+}
+var _valid27 = _errs314 === errors;
+valid85 = valid85 || _valid27;
+const _errs316 = errors;
+if(!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95)))){
+const err285 = {instancePath:instancePath+"/tasks/" + i16+"/deadline/on",schemaPath:"#/anyOf/3/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data95};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+if((typeof data95 == "number") && (isFinite(data95))){
+if(data95 > 2100 || isNaN(data95)){
+const err286 = {instancePath:instancePath+"/tasks/" + i16+"/deadline/on",schemaPath:"#/anyOf/3/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data95};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+if(data95 < 1990 || isNaN(data95)){
+const err287 = {instancePath:instancePath+"/tasks/" + i16+"/deadline/on",schemaPath:"#/anyOf/3/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data95};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+}
+var _valid27 = _errs316 === errors;
+valid85 = valid85 || _valid27;
+if(!valid85){
+const err288 = {instancePath:instancePath+"/tasks/" + i16+"/deadline/on",schemaPath:"#/anyOf/3/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf[2].properties.on,data:data95};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+else {
+errors = _errs313;
+if(vErrors !== null){
+if(_errs313){
+vErrors.length = _errs313;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data94.style !== undefined){
+let data96 = data94.style;
+if(!((data96 === "numeric") || (data96 === "words"))){
+const err289 = {instancePath:instancePath+"/tasks/" + i16+"/deadline/style",schemaPath:"#/anyOf/3/properties/tasks/items/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf[2].properties.style,data:data96};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+}
+if(data94.phrase !== undefined){
+let data97 = data94.phrase;
+if(!(((data97 === "before") || (data97 === "on")) || (data97 === "latest"))){
+const err290 = {instancePath:instancePath+"/tasks/" + i16+"/deadline/phrase",schemaPath:"#/anyOf/3/properties/tasks/items/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf[2].properties.phrase,data:data97};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+}
+}
+else {
+const err291 = {instancePath:instancePath+"/tasks/" + i16+"/deadline",schemaPath:"#/anyOf/3/properties/tasks/items/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf[2].type,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf[2],data:data94};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+var _valid26 = _errs309 === errors;
+valid83 = valid83 || _valid26;
+if(!valid83){
+const err292 = {instancePath:instancePath+"/tasks/" + i16+"/deadline",schemaPath:"#/anyOf/3/properties/tasks/items/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.tasks.items.properties.deadline.anyOf,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.deadline,data:data94};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
+}
+errors++;
+}
+else {
+errors = _errs304;
+if(vErrors !== null){
+if(_errs304){
+vErrors.length = _errs304;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data89.status !== undefined){
+let data98 = data89.status;
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+if(data98.state === undefined){
+const err293 = {instancePath:instancePath+"/tasks/" + i16+"/status",schemaPath:"#/anyOf/3/properties/tasks/items/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.anyOf[3].properties.tasks.items.properties.status.required,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.status,data:data98};
+if(vErrors === null){
+vErrors = [err293];
+}
+else {
+vErrors.push(err293);
+}
+errors++;
+}
+for(const key20 in data98){
+if(!(((key20 === "state") || (key20 === "completed")) || (key20 === "report"))){
+const err294 = {instancePath:instancePath+"/tasks/" + i16+"/status",schemaPath:"#/anyOf/3/properties/tasks/items/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.status,data:data98};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
+}
+errors++;
+}
+}
+if(data98.state !== undefined){
+let data99 = data98.state;
+if(!(((data99 === "chưa thực hiện") || (data99 === "đang thực hiện")) || (data99 === "hoàn thành"))){
+const err295 = {instancePath:instancePath+"/tasks/" + i16+"/status/state",schemaPath:"#/anyOf/3/properties/tasks/items/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[3].properties.tasks.items.properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[3].properties.tasks.items.properties.status.properties.state.enum,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.status.properties.state,data:data99};
+if(vErrors === null){
+vErrors = [err295];
+}
+else {
+vErrors.push(err295);
+}
+errors++;
+}
+}
+if(data98.completed !== undefined){
+let data100 = data98.completed;
+if(typeof data100 === "string"){
+if(!(formats0.validate(data100))){
+const err296 = {instancePath:instancePath+"/tasks/" + i16+"/status/completed",schemaPath:"#/anyOf/3/properties/tasks/items/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.anyOf[3].properties.tasks.items.properties.status.properties.completed,data:data100};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
+}
+errors++;
+}
+}
+else {
+const err297 = {instancePath:instancePath+"/tasks/" + i16+"/status/completed",schemaPath:"#/anyOf/3/properties/tasks/items/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.tasks.items.properties.status.properties.completed.type,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.status.properties.completed,data:data100};
+if(vErrors === null){
+vErrors = [err297];
+}
+else {
+vErrors.push(err297);
+}
+errors++;
+}
+}
+if(data98.report !== undefined){
+let data101 = data98.report;
+if(typeof data101 === "string"){
+if(func2(data101) < 1){
+const err298 = {instancePath:instancePath+"/tasks/" + i16+"/status/report",schemaPath:"#/anyOf/3/properties/tasks/items/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.status.properties.report,data:data101};
+if(vErrors === null){
+vErrors = [err298];
+}
+else {
+vErrors.push(err298);
+}
+errors++;
+}
+}
+else {
+const err299 = {instancePath:instancePath+"/tasks/" + i16+"/status/report",schemaPath:"#/anyOf/3/properties/tasks/items/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.tasks.items.properties.status.properties.report.type,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.status.properties.report,data:data101};
+if(vErrors === null){
+vErrors = [err299];
+}
+else {
+vErrors.push(err299);
+}
+errors++;
+}
+}
+}
+else {
+const err300 = {instancePath:instancePath+"/tasks/" + i16+"/status",schemaPath:"#/anyOf/3/properties/tasks/items/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].properties.tasks.items.properties.status.type,parentSchema:schema32.anyOf[3].properties.tasks.items.properties.status,data:data98};
+if(vErrors === null){
+vErrors = [err300];
+}
+else {
+vErrors.push(err300);
+}
+errors++;
+}
+}
+}
+else {
+const err301 = {instancePath:instancePath+"/tasks/" + i16,schemaPath:"#/anyOf/3/properties/tasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].properties.tasks.items.type,parentSchema:schema32.anyOf[3].properties.tasks.items,data:data89};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+}
+}
+}
+else {
+const err302 = {instancePath:instancePath+"/tasks",schemaPath:"#/anyOf/3/properties/tasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[3].properties.tasks.type,parentSchema:schema32.anyOf[3].properties.tasks,data:data88};
+if(vErrors === null){
+vErrors = [err302];
+}
+else {
+vErrors.push(err302);
+}
+errors++;
+}
+}
+}
+else {
+const err303 = {instancePath,schemaPath:"#/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].type,parentSchema:schema32.anyOf[3],data};
+if(vErrors === null){
+vErrors = [err303];
+}
+else {
+vErrors.push(err303);
+}
+errors++;
+}
+var _valid0 = _errs178 === errors;
+valid0 = valid0 || _valid0;
+if(_valid0){
+if(props1 !== true){
+props1 = true;
+}
+}
+const _errs328 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.dash === undefined){
+const err304 = {instancePath,schemaPath:"#/anyOf/4/required",keyword:"required",params:{missingProperty: "dash"},message:"must have required property '"+"dash"+"'",schema:schema32.anyOf[4].required,parentSchema:schema32.anyOf[4],data};
+if(vErrors === null){
+vErrors = [err304];
+}
+else {
+vErrors.push(err304);
+}
+errors++;
+}
+for(const key21 in data){
+if(!(((((((key21 === "dash") || (key21 === "enumerate")) || (key21 === "lead")) || (key21 === "support")) || (key21 === "deadline")) || (key21 === "status")) || (key21 === "tasks"))){
+const err305 = {instancePath,schemaPath:"#/anyOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4],data};
+if(vErrors === null){
+vErrors = [err305];
+}
+else {
+vErrors.push(err305);
+}
+errors++;
+}
+}
+if(data.dash !== undefined){
+let data102 = data.dash;
+if(typeof data102 === "string"){
+if(func2(data102) < 1){
+const err306 = {instancePath:instancePath+"/dash",schemaPath:"#/anyOf/4/properties/dash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.dash,data:data102};
+if(vErrors === null){
+vErrors = [err306];
+}
+else {
+vErrors.push(err306);
+}
+errors++;
+}
+}
+else {
+const err307 = {instancePath:instancePath+"/dash",schemaPath:"#/anyOf/4/properties/dash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.dash.type,parentSchema:schema32.anyOf[4].properties.dash,data:data102};
+if(vErrors === null){
+vErrors = [err307];
+}
+else {
+vErrors.push(err307);
+}
+errors++;
+}
+}
+if(data.enumerate !== undefined){
+let data103 = data.enumerate;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+if(data103.items === undefined){
+const err308 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/4/properties/enumerate/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema32.anyOf[4].properties.enumerate.required,parentSchema:schema32.anyOf[4].properties.enumerate,data:data103};
+if(vErrors === null){
+vErrors = [err308];
+}
+else {
+vErrors.push(err308);
+}
+errors++;
+}
+for(const key22 in data103){
+if(!(((key22 === "style") || (key22 === "items")) || (key22 === "after"))){
+const err309 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/4/properties/enumerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4].properties.enumerate,data:data103};
+if(vErrors === null){
+vErrors = [err309];
+}
+else {
+vErrors.push(err309);
+}
+errors++;
+}
+}
+if(data103.style !== undefined){
+let data104 = data103.style;
+if(!((data104 === "arabic") || (data104 === "roman"))){
+const err310 = {instancePath:instancePath+"/enumerate/style",schemaPath:"#/anyOf/4/properties/enumerate/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[4].properties.enumerate.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[4].properties.enumerate.properties.style.enum,parentSchema:schema32.anyOf[4].properties.enumerate.properties.style,data:data104};
+if(vErrors === null){
+vErrors = [err310];
+}
+else {
+vErrors.push(err310);
+}
+errors++;
+}
+}
+if(data103.items !== undefined){
+let data105 = data103.items;
+if(Array.isArray(data105)){
+if(data105.length < 1){
+const err311 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items,data:data105};
+if(vErrors === null){
+vErrors = [err311];
+}
+else {
+vErrors.push(err311);
+}
+errors++;
+}
+const len19 = data105.length;
+for(let i19=0; i19<len19; i19++){
+let data106 = data105[i19];
+const _errs340 = errors;
+let valid91 = false;
+const _errs341 = errors;
+if(typeof data106 === "string"){
+if(func2(data106) < 1){
+const err312 = {instancePath:instancePath+"/enumerate/items/" + i19,schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[0],data:data106};
+if(vErrors === null){
+vErrors = [err312];
+}
+else {
+vErrors.push(err312);
+}
+errors++;
+}
+}
+else {
+const err313 = {instancePath:instancePath+"/enumerate/items/" + i19,schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[0],data:data106};
+if(vErrors === null){
+vErrors = [err313];
+}
+else {
+vErrors.push(err313);
+}
+errors++;
+}
+var _valid28 = _errs341 === errors;
+valid91 = valid91 || _valid28;
+const _errs343 = errors;
+if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
+if(data106.point === undefined){
+const err314 = {instancePath:instancePath+"/enumerate/items/" + i19,schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/required",keyword:"required",params:{missingProperty: "point"},message:"must have required property '"+"point"+"'",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].required,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1],data:data106};
+if(vErrors === null){
+vErrors = [err314];
+}
+else {
+vErrors.push(err314);
+}
+errors++;
+}
+for(const key23 in data106){
+if(!(((((key23 === "point") || (key23 === "lead")) || (key23 === "support")) || (key23 === "deadline")) || (key23 === "status"))){
+const err315 = {instancePath:instancePath+"/enumerate/items/" + i19,schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1],data:data106};
+if(vErrors === null){
+vErrors = [err315];
+}
+else {
+vErrors.push(err315);
+}
+errors++;
+}
+}
+if(data106.point !== undefined){
+let data107 = data106.point;
+if(typeof data107 === "string"){
+if(func2(data107) < 1){
+const err316 = {instancePath:instancePath+"/enumerate/items/" + i19+"/point",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/point/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.point,data:data107};
+if(vErrors === null){
+vErrors = [err316];
+}
+else {
+vErrors.push(err316);
+}
+errors++;
+}
+}
+else {
+const err317 = {instancePath:instancePath+"/enumerate/items/" + i19+"/point",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/point/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.point.type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.point,data:data107};
+if(vErrors === null){
+vErrors = [err317];
+}
+else {
+vErrors.push(err317);
+}
+errors++;
+}
+}
+if(data106.lead !== undefined){
+let data108 = data106.lead;
+const _errs349 = errors;
+let valid93 = false;
+const _errs350 = errors;
+if(typeof data108 === "string"){
+if(func2(data108) < 1){
+const err318 = {instancePath:instancePath+"/enumerate/items/" + i19+"/lead",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0],data:data108};
+if(vErrors === null){
+vErrors = [err318];
+}
+else {
+vErrors.push(err318);
+}
+errors++;
+}
+}
+else {
+const err319 = {instancePath:instancePath+"/enumerate/items/" + i19+"/lead",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0],data:data108};
+if(vErrors === null){
+vErrors = [err319];
+}
+else {
+vErrors.push(err319);
+}
+errors++;
+}
+var _valid29 = _errs350 === errors;
+valid93 = valid93 || _valid29;
+const _errs352 = errors;
+if(Array.isArray(data108)){
+if(data108.length < 1){
+const err320 = {instancePath:instancePath+"/enumerate/items/" + i19+"/lead",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1],data:data108};
+if(vErrors === null){
+vErrors = [err320];
+}
+else {
+vErrors.push(err320);
+}
+errors++;
+}
+const len20 = data108.length;
+for(let i20=0; i20<len20; i20++){
+let data109 = data108[i20];
+if(typeof data109 === "string"){
+if(func2(data109) < 1){
+const err321 = {instancePath:instancePath+"/enumerate/items/" + i19+"/lead/" + i20,schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items,data:data109};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+}
+else {
+const err322 = {instancePath:instancePath+"/enumerate/items/" + i19+"/lead/" + i20,schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items.type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items,data:data109};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+}
+}
+else {
+const err323 = {instancePath:instancePath+"/enumerate/items/" + i19+"/lead",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1],data:data108};
+if(vErrors === null){
+vErrors = [err323];
+}
+else {
+vErrors.push(err323);
+}
+errors++;
+}
+var _valid29 = _errs352 === errors;
+valid93 = valid93 || _valid29;
+if(!valid93){
+const err324 = {instancePath:instancePath+"/enumerate/items/" + i19+"/lead",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.lead,data:data108};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
+}
+errors++;
+}
+else {
+errors = _errs349;
+if(vErrors !== null){
+if(_errs349){
+vErrors.length = _errs349;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data106.support !== undefined){
+let data110 = data106.support;
+const _errs357 = errors;
+let valid96 = false;
+const _errs358 = errors;
+if(typeof data110 === "string"){
+if(func2(data110) < 1){
+const err325 = {instancePath:instancePath+"/enumerate/items/" + i19+"/support",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0],data:data110};
+if(vErrors === null){
+vErrors = [err325];
+}
+else {
+vErrors.push(err325);
+}
+errors++;
+}
+}
+else {
+const err326 = {instancePath:instancePath+"/enumerate/items/" + i19+"/support",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0],data:data110};
+if(vErrors === null){
+vErrors = [err326];
+}
+else {
+vErrors.push(err326);
+}
+errors++;
+}
+var _valid30 = _errs358 === errors;
+valid96 = valid96 || _valid30;
+const _errs360 = errors;
+if(Array.isArray(data110)){
+if(data110.length < 1){
+const err327 = {instancePath:instancePath+"/enumerate/items/" + i19+"/support",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1],data:data110};
+if(vErrors === null){
+vErrors = [err327];
+}
+else {
+vErrors.push(err327);
+}
+errors++;
+}
+const len21 = data110.length;
+for(let i21=0; i21<len21; i21++){
+let data111 = data110[i21];
+if(typeof data111 === "string"){
+if(func2(data111) < 1){
+const err328 = {instancePath:instancePath+"/enumerate/items/" + i19+"/support/" + i21,schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items,data:data111};
+if(vErrors === null){
+vErrors = [err328];
+}
+else {
+vErrors.push(err328);
+}
+errors++;
+}
+}
+else {
+const err329 = {instancePath:instancePath+"/enumerate/items/" + i19+"/support/" + i21,schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items.type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items,data:data111};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+}
+}
+}
+else {
+const err330 = {instancePath:instancePath+"/enumerate/items/" + i19+"/support",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1],data:data110};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+var _valid30 = _errs360 === errors;
+valid96 = valid96 || _valid30;
+if(!valid96){
+const err331 = {instancePath:instancePath+"/enumerate/items/" + i19+"/support",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.support,data:data110};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
+}
+errors++;
+}
+else {
+errors = _errs357;
+if(vErrors !== null){
+if(_errs357){
+vErrors.length = _errs357;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data106.deadline !== undefined){
+let data112 = data106.deadline;
+const _errs365 = errors;
+let valid99 = false;
+const _errs366 = errors;
+if(typeof data112 === "string"){
+if(func2(data112) < 1){
+const err332 = {instancePath:instancePath+"/enumerate/items/" + i19+"/deadline",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0],data:data112};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+}
+else {
+const err333 = {instancePath:instancePath+"/enumerate/items/" + i19+"/deadline",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0],data:data112};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
+}
+errors++;
+}
+var _valid31 = _errs366 === errors;
+valid99 = valid99 || _valid31;
+const _errs368 = errors;
+if(!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112)))){
+const err334 = {instancePath:instancePath+"/enumerate/items/" + i19+"/deadline",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data112};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
+}
+errors++;
+}
+if((typeof data112 == "number") && (isFinite(data112))){
+if(data112 > 2100 || isNaN(data112)){
+const err335 = {instancePath:instancePath+"/enumerate/items/" + i19+"/deadline",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data112};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
+}
+errors++;
+}
+if(data112 < 1990 || isNaN(data112)){
+const err336 = {instancePath:instancePath+"/enumerate/items/" + i19+"/deadline",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data112};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+}
+var _valid31 = _errs368 === errors;
+valid99 = valid99 || _valid31;
+const _errs370 = errors;
+if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
+if(data112.on === undefined){
+const err337 = {instancePath:instancePath+"/enumerate/items/" + i19+"/deadline",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].required,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data112};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
+}
+errors++;
+}
+for(const key24 in data112){
+if(!(((key24 === "on") || (key24 === "style")) || (key24 === "phrase"))){
+const err338 = {instancePath:instancePath+"/enumerate/items/" + i19+"/deadline",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data112};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
+}
+errors++;
+}
+}
+if(data112.on !== undefined){
+let data113 = data112.on;
+const _errs374 = errors;
+let valid101 = false;
+const _errs375 = errors;
+if(typeof data113 === "string"){
+if(func2(data113) < 1){
+const err339 = {instancePath:instancePath+"/enumerate/items/" + i19+"/deadline/on",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0],data:data113};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
+}
+errors++;
+}
+}
+else {
+const err340 = {instancePath:instancePath+"/enumerate/items/" + i19+"/deadline/on",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0],data:data113};
+if(vErrors === null){
+vErrors = [err340];
+}
+else {
+vErrors.push(err340);
+}
+errors++;
+}
+var _valid32 = _errs375 === errors;
+valid101 = valid101 || _valid32;
+const _errs377 = errors;
+if(!(((typeof data113 == "number") && (!(data113 % 1) && !isNaN(data113))) && (isFinite(data113)))){
+const err341 = {instancePath:instancePath+"/enumerate/items/" + i19+"/deadline/on",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data113};
+if(vErrors === null){
+vErrors = [err341];
+}
+else {
+vErrors.push(err341);
+}
+errors++;
+}
+if((typeof data113 == "number") && (isFinite(data113))){
+if(data113 > 2100 || isNaN(data113)){
+const err342 = {instancePath:instancePath+"/enumerate/items/" + i19+"/deadline/on",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data113};
+if(vErrors === null){
+vErrors = [err342];
+}
+else {
+vErrors.push(err342);
+}
+errors++;
+}
+if(data113 < 1990 || isNaN(data113)){
+const err343 = {instancePath:instancePath+"/enumerate/items/" + i19+"/deadline/on",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data113};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+}
+var _valid32 = _errs377 === errors;
+valid101 = valid101 || _valid32;
+if(!valid101){
+const err344 = {instancePath:instancePath+"/enumerate/items/" + i19+"/deadline/on",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on,data:data113};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+else {
+errors = _errs374;
+if(vErrors !== null){
+if(_errs374){
+vErrors.length = _errs374;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data112.style !== undefined){
+let data114 = data112.style;
+if(!((data114 === "numeric") || (data114 === "words"))){
+const err345 = {instancePath:instancePath+"/enumerate/items/" + i19+"/deadline/style",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style,data:data114};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+}
+if(data112.phrase !== undefined){
+let data115 = data112.phrase;
+if(!(((data115 === "before") || (data115 === "on")) || (data115 === "latest"))){
+const err346 = {instancePath:instancePath+"/enumerate/items/" + i19+"/deadline/phrase",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase,data:data115};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+}
+}
+else {
+const err347 = {instancePath:instancePath+"/enumerate/items/" + i19+"/deadline",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data112};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+var _valid31 = _errs370 === errors;
+valid99 = valid99 || _valid31;
+if(!valid99){
+const err348 = {instancePath:instancePath+"/enumerate/items/" + i19+"/deadline",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.deadline,data:data112};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+else {
+errors = _errs365;
+if(vErrors !== null){
+if(_errs365){
+vErrors.length = _errs365;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data106.status !== undefined){
+let data116 = data106.status;
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+if(data116.state === undefined){
+const err349 = {instancePath:instancePath+"/enumerate/items/" + i19+"/status",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.status.required,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data116};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
+}
+errors++;
+}
+for(const key25 in data116){
+if(!(((key25 === "state") || (key25 === "completed")) || (key25 === "report"))){
+const err350 = {instancePath:instancePath+"/enumerate/items/" + i19+"/status",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data116};
+if(vErrors === null){
+vErrors = [err350];
+}
+else {
+vErrors.push(err350);
+}
+errors++;
+}
+}
+if(data116.state !== undefined){
+let data117 = data116.state;
+if(!(((data117 === "chưa thực hiện") || (data117 === "đang thực hiện")) || (data117 === "hoàn thành"))){
+const err351 = {instancePath:instancePath+"/enumerate/items/" + i19+"/status/state",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state.enum,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state,data:data117};
+if(vErrors === null){
+vErrors = [err351];
+}
+else {
+vErrors.push(err351);
+}
+errors++;
+}
+}
+if(data116.completed !== undefined){
+let data118 = data116.completed;
+if(typeof data118 === "string"){
+if(!(formats0.validate(data118))){
+const err352 = {instancePath:instancePath+"/enumerate/items/" + i19+"/status/completed",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data118};
+if(vErrors === null){
+vErrors = [err352];
+}
+else {
+vErrors.push(err352);
+}
+errors++;
+}
+}
+else {
+const err353 = {instancePath:instancePath+"/enumerate/items/" + i19+"/status/completed",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed.type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data118};
+if(vErrors === null){
+vErrors = [err353];
+}
+else {
+vErrors.push(err353);
+}
+errors++;
+}
+}
+if(data116.report !== undefined){
+let data119 = data116.report;
+if(typeof data119 === "string"){
+if(func2(data119) < 1){
+const err354 = {instancePath:instancePath+"/enumerate/items/" + i19+"/status/report",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report,data:data119};
+if(vErrors === null){
+vErrors = [err354];
+}
+else {
+vErrors.push(err354);
+}
+errors++;
+}
+}
+else {
+const err355 = {instancePath:instancePath+"/enumerate/items/" + i19+"/status/report",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report.type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report,data:data119};
+if(vErrors === null){
+vErrors = [err355];
+}
+else {
+vErrors.push(err355);
+}
+errors++;
+}
+}
+}
+else {
+const err356 = {instancePath:instancePath+"/enumerate/items/" + i19+"/status",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.status.type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data116};
+if(vErrors === null){
+vErrors = [err356];
+}
+else {
+vErrors.push(err356);
+}
+errors++;
+}
+}
+}
+else {
+const err357 = {instancePath:instancePath+"/enumerate/items/" + i19,schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf[1],data:data106};
+if(vErrors === null){
+vErrors = [err357];
+}
+else {
+vErrors.push(err357);
+}
+errors++;
+}
+var _valid28 = _errs343 === errors;
+valid91 = valid91 || _valid28;
+if(!valid91){
+const err358 = {instancePath:instancePath+"/enumerate/items/" + i19,schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.anyOf,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items,data:data106};
+if(vErrors === null){
+vErrors = [err358];
+}
+else {
+vErrors.push(err358);
+}
+errors++;
+}
+else {
+errors = _errs340;
+if(vErrors !== null){
+if(_errs340){
+vErrors.length = _errs340;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err359 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[4].properties.enumerate.properties.items.type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items,data:data105};
+if(vErrors === null){
+vErrors = [err359];
+}
+else {
+vErrors.push(err359);
+}
+errors++;
+}
+}
+if(data103.after !== undefined){
+let data120 = data103.after;
+if(typeof data120 === "string"){
+if(func2(data120) < 1){
+const err360 = {instancePath:instancePath+"/enumerate/after",schemaPath:"#/anyOf/4/properties/enumerate/properties/after/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.enumerate.properties.after,data:data120};
+if(vErrors === null){
+vErrors = [err360];
+}
+else {
+vErrors.push(err360);
+}
+errors++;
+}
+}
+else {
+const err361 = {instancePath:instancePath+"/enumerate/after",schemaPath:"#/anyOf/4/properties/enumerate/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.enumerate.properties.after.type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.after,data:data120};
+if(vErrors === null){
+vErrors = [err361];
+}
+else {
+vErrors.push(err361);
+}
+errors++;
+}
+}
+}
+else {
+const err362 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/4/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].properties.enumerate.type,parentSchema:schema32.anyOf[4].properties.enumerate,data:data103};
+if(vErrors === null){
+vErrors = [err362];
+}
+else {
+vErrors.push(err362);
+}
+errors++;
+}
+}
+if(data.lead !== undefined){
+let data121 = data.lead;
+const _errs392 = errors;
+let valid103 = false;
+const _errs393 = errors;
+if(typeof data121 === "string"){
+if(func2(data121) < 1){
+const err363 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.lead.anyOf[0],data:data121};
+if(vErrors === null){
+vErrors = [err363];
+}
+else {
+vErrors.push(err363);
+}
+errors++;
+}
+}
+else {
+const err364 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.lead.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.lead.anyOf[0],data:data121};
+if(vErrors === null){
+vErrors = [err364];
+}
+else {
+vErrors.push(err364);
+}
+errors++;
+}
+var _valid33 = _errs393 === errors;
+valid103 = valid103 || _valid33;
+const _errs395 = errors;
+if(Array.isArray(data121)){
+if(data121.length < 1){
+const err365 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[4].properties.lead.anyOf[1],data:data121};
+if(vErrors === null){
+vErrors = [err365];
+}
+else {
+vErrors.push(err365);
+}
+errors++;
+}
+const len22 = data121.length;
+for(let i22=0; i22<len22; i22++){
+let data122 = data121[i22];
+if(typeof data122 === "string"){
+if(func2(data122) < 1){
+const err366 = {instancePath:instancePath+"/lead/" + i22,schemaPath:"#/anyOf/4/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.lead.anyOf[1].items,data:data122};
+if(vErrors === null){
+vErrors = [err366];
+}
+else {
+vErrors.push(err366);
+}
+errors++;
+}
+}
+else {
+const err367 = {instancePath:instancePath+"/lead/" + i22,schemaPath:"#/anyOf/4/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.lead.anyOf[1].items.type,parentSchema:schema32.anyOf[4].properties.lead.anyOf[1].items,data:data122};
+if(vErrors === null){
+vErrors = [err367];
+}
+else {
+vErrors.push(err367);
+}
+errors++;
+}
+}
+}
+else {
+const err368 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[4].properties.lead.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.lead.anyOf[1],data:data121};
+if(vErrors === null){
+vErrors = [err368];
+}
+else {
+vErrors.push(err368);
+}
+errors++;
+}
+var _valid33 = _errs395 === errors;
+valid103 = valid103 || _valid33;
+if(!valid103){
+const err369 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.lead.anyOf,parentSchema:schema32.anyOf[4].properties.lead,data:data121};
+if(vErrors === null){
+vErrors = [err369];
+}
+else {
+vErrors.push(err369);
+}
+errors++;
+}
+else {
+errors = _errs392;
+if(vErrors !== null){
+if(_errs392){
+vErrors.length = _errs392;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.support !== undefined){
+let data123 = data.support;
+const _errs400 = errors;
+let valid106 = false;
+const _errs401 = errors;
+if(typeof data123 === "string"){
+if(func2(data123) < 1){
+const err370 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.support.anyOf[0],data:data123};
+if(vErrors === null){
+vErrors = [err370];
+}
+else {
+vErrors.push(err370);
+}
+errors++;
+}
+}
+else {
+const err371 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.support.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.support.anyOf[0],data:data123};
+if(vErrors === null){
+vErrors = [err371];
+}
+else {
+vErrors.push(err371);
+}
+errors++;
+}
+var _valid34 = _errs401 === errors;
+valid106 = valid106 || _valid34;
+const _errs403 = errors;
+if(Array.isArray(data123)){
+if(data123.length < 1){
+const err372 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[4].properties.support.anyOf[1],data:data123};
+if(vErrors === null){
+vErrors = [err372];
+}
+else {
+vErrors.push(err372);
+}
+errors++;
+}
+const len23 = data123.length;
+for(let i23=0; i23<len23; i23++){
+let data124 = data123[i23];
+if(typeof data124 === "string"){
+if(func2(data124) < 1){
+const err373 = {instancePath:instancePath+"/support/" + i23,schemaPath:"#/anyOf/4/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.support.anyOf[1].items,data:data124};
+if(vErrors === null){
+vErrors = [err373];
+}
+else {
+vErrors.push(err373);
+}
+errors++;
+}
+}
+else {
+const err374 = {instancePath:instancePath+"/support/" + i23,schemaPath:"#/anyOf/4/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.support.anyOf[1].items.type,parentSchema:schema32.anyOf[4].properties.support.anyOf[1].items,data:data124};
+if(vErrors === null){
+vErrors = [err374];
+}
+else {
+vErrors.push(err374);
+}
+errors++;
+}
+}
+}
+else {
+const err375 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[4].properties.support.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.support.anyOf[1],data:data123};
+if(vErrors === null){
+vErrors = [err375];
+}
+else {
+vErrors.push(err375);
+}
+errors++;
+}
+var _valid34 = _errs403 === errors;
+valid106 = valid106 || _valid34;
+if(!valid106){
+const err376 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.support.anyOf,parentSchema:schema32.anyOf[4].properties.support,data:data123};
+if(vErrors === null){
+vErrors = [err376];
+}
+else {
+vErrors.push(err376);
+}
+errors++;
+}
+else {
+errors = _errs400;
+if(vErrors !== null){
+if(_errs400){
+vErrors.length = _errs400;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.deadline !== undefined){
+let data125 = data.deadline;
+const _errs408 = errors;
+let valid109 = false;
+const _errs409 = errors;
+if(typeof data125 === "string"){
+if(func2(data125) < 1){
+const err377 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[0],data:data125};
+if(vErrors === null){
+vErrors = [err377];
+}
+else {
+vErrors.push(err377);
+}
+errors++;
+}
+}
+else {
+const err378 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.deadline.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[0],data:data125};
+if(vErrors === null){
+vErrors = [err378];
+}
+else {
+vErrors.push(err378);
+}
+errors++;
+}
+var _valid35 = _errs409 === errors;
+valid109 = valid109 || _valid35;
+const _errs411 = errors;
+if(!(((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125))) && (isFinite(data125)))){
+const err379 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.anyOf[4].properties.deadline.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1],data:data125};
+if(vErrors === null){
+vErrors = [err379];
+}
+else {
+vErrors.push(err379);
+}
+errors++;
+}
+if((typeof data125 == "number") && (isFinite(data125))){
+if(data125 > 2100 || isNaN(data125)){
+const err380 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1],data:data125};
+if(vErrors === null){
+vErrors = [err380];
+}
+else {
+vErrors.push(err380);
+}
+errors++;
+}
+if(data125 < 1990 || isNaN(data125)){
+const err381 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1],data:data125};
+if(vErrors === null){
+vErrors = [err381];
+}
+else {
+vErrors.push(err381);
+}
+errors++;
+}
+}
+var _valid35 = _errs411 === errors;
+valid109 = valid109 || _valid35;
+const _errs413 = errors;
+if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
+if(data125.on === undefined){
+const err382 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.anyOf[4].properties.deadline.anyOf[2].required,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[2],data:data125};
+if(vErrors === null){
+vErrors = [err382];
+}
+else {
+vErrors.push(err382);
+}
+errors++;
+}
+for(const key26 in data125){
+if(!(((key26 === "on") || (key26 === "style")) || (key26 === "phrase"))){
+const err383 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[2],data:data125};
+if(vErrors === null){
+vErrors = [err383];
+}
+else {
+vErrors.push(err383);
+}
+errors++;
+}
+}
+if(data125.on !== undefined){
+let data126 = data125.on;
+const _errs417 = errors;
+let valid111 = false;
+const _errs418 = errors;
+if(typeof data126 === "string"){
+if(func2(data126) < 1){
+const err384 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/4/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[2].properties.on.anyOf[0],data:data126};
+if(vErrors === null){
+vErrors = [err384];
+}
+else {
+vErrors.push(err384);
+}
+errors++;
+}
+}
+else {
+const err385 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/4/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[2].properties.on.anyOf[0],data:data126};
+if(vErrors === null){
+vErrors = [err385];
+}
+else {
+vErrors.push(err385);
+}
+errors++;
+}
+var _valid36 = _errs418 === errors;
+valid111 = valid111 || _valid36;
+const _errs420 = errors;
+if(!(((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126))) && (isFinite(data126)))){
+const err386 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/4/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.anyOf[4].properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data126};
+if(vErrors === null){
+vErrors = [err386];
+}
+else {
+vErrors.push(err386);
+}
+errors++;
+}
+if((typeof data126 == "number") && (isFinite(data126))){
+if(data126 > 2100 || isNaN(data126)){
+const err387 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/4/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data126};
+if(vErrors === null){
+vErrors = [err387];
+}
+else {
+vErrors.push(err387);
+}
+errors++;
+}
+if(data126 < 1990 || isNaN(data126)){
+const err388 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/4/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data126};
+if(vErrors === null){
+vErrors = [err388];
+}
+else {
+vErrors.push(err388);
+}
+errors++;
+}
+}
+var _valid36 = _errs420 === errors;
+valid111 = valid111 || _valid36;
+if(!valid111){
+const err389 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/4/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[2].properties.on,data:data126};
+if(vErrors === null){
+vErrors = [err389];
+}
+else {
+vErrors.push(err389);
+}
+errors++;
+}
+else {
+errors = _errs417;
+if(vErrors !== null){
+if(_errs417){
+vErrors.length = _errs417;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data125.style !== undefined){
+let data127 = data125.style;
+if(!((data127 === "numeric") || (data127 === "words"))){
+const err390 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/anyOf/4/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[4].properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[4].properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[2].properties.style,data:data127};
+if(vErrors === null){
+vErrors = [err390];
+}
+else {
+vErrors.push(err390);
+}
+errors++;
+}
+}
+if(data125.phrase !== undefined){
+let data128 = data125.phrase;
+if(!(((data128 === "before") || (data128 === "on")) || (data128 === "latest"))){
+const err391 = {instancePath:instancePath+"/deadline/phrase",schemaPath:"#/anyOf/4/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[4].properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[4].properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[2].properties.phrase,data:data128};
+if(vErrors === null){
+vErrors = [err391];
+}
+else {
+vErrors.push(err391);
+}
+errors++;
+}
+}
+}
+else {
+const err392 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].properties.deadline.anyOf[2].type,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[2],data:data125};
+if(vErrors === null){
+vErrors = [err392];
+}
+else {
+vErrors.push(err392);
+}
+errors++;
+}
+var _valid35 = _errs413 === errors;
+valid109 = valid109 || _valid35;
+if(!valid109){
+const err393 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.deadline.anyOf,parentSchema:schema32.anyOf[4].properties.deadline,data:data125};
+if(vErrors === null){
+vErrors = [err393];
+}
+else {
+vErrors.push(err393);
+}
+errors++;
+}
+else {
+errors = _errs408;
+if(vErrors !== null){
+if(_errs408){
+vErrors.length = _errs408;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.status !== undefined){
+let data129 = data.status;
+if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
+if(data129.state === undefined){
+const err394 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/4/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.anyOf[4].properties.status.required,parentSchema:schema32.anyOf[4].properties.status,data:data129};
+if(vErrors === null){
+vErrors = [err394];
+}
+else {
+vErrors.push(err394);
+}
+errors++;
+}
+for(const key27 in data129){
+if(!(((key27 === "state") || (key27 === "completed")) || (key27 === "report"))){
+const err395 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/4/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4].properties.status,data:data129};
+if(vErrors === null){
+vErrors = [err395];
+}
+else {
+vErrors.push(err395);
+}
+errors++;
+}
+}
+if(data129.state !== undefined){
+let data130 = data129.state;
+if(!(((data130 === "chưa thực hiện") || (data130 === "đang thực hiện")) || (data130 === "hoàn thành"))){
+const err396 = {instancePath:instancePath+"/status/state",schemaPath:"#/anyOf/4/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[4].properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[4].properties.status.properties.state.enum,parentSchema:schema32.anyOf[4].properties.status.properties.state,data:data130};
+if(vErrors === null){
+vErrors = [err396];
+}
+else {
+vErrors.push(err396);
+}
+errors++;
+}
+}
+if(data129.completed !== undefined){
+let data131 = data129.completed;
+if(typeof data131 === "string"){
+if(!(formats0.validate(data131))){
+const err397 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/4/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.anyOf[4].properties.status.properties.completed,data:data131};
+if(vErrors === null){
+vErrors = [err397];
+}
+else {
+vErrors.push(err397);
+}
+errors++;
+}
+}
+else {
+const err398 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/4/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.status.properties.completed.type,parentSchema:schema32.anyOf[4].properties.status.properties.completed,data:data131};
+if(vErrors === null){
+vErrors = [err398];
+}
+else {
+vErrors.push(err398);
+}
+errors++;
+}
+}
+if(data129.report !== undefined){
+let data132 = data129.report;
+if(typeof data132 === "string"){
+if(func2(data132) < 1){
+const err399 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/4/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.status.properties.report,data:data132};
+if(vErrors === null){
+vErrors = [err399];
+}
+else {
+vErrors.push(err399);
+}
+errors++;
+}
+}
+else {
+const err400 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/4/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.status.properties.report.type,parentSchema:schema32.anyOf[4].properties.status.properties.report,data:data132};
+if(vErrors === null){
+vErrors = [err400];
+}
+else {
+vErrors.push(err400);
+}
+errors++;
+}
+}
+}
+else {
+const err401 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/4/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].properties.status.type,parentSchema:schema32.anyOf[4].properties.status,data:data129};
+if(vErrors === null){
+vErrors = [err401];
+}
+else {
+vErrors.push(err401);
+}
+errors++;
+}
+}
+if(data.tasks !== undefined){
+let data133 = data.tasks;
+if(Array.isArray(data133)){
+if(data133.length < 1){
+const err402 = {instancePath:instancePath+"/tasks",schemaPath:"#/anyOf/4/properties/tasks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[4].properties.tasks,data:data133};
+if(vErrors === null){
+vErrors = [err402];
+}
+else {
+vErrors.push(err402);
+}
+errors++;
+}
+const len24 = data133.length;
+for(let i24=0; i24<len24; i24++){
+let data134 = data133[i24];
+if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
+for(const key28 in data134){
+if(!((((key28 === "lead") || (key28 === "support")) || (key28 === "deadline")) || (key28 === "status"))){
+const err403 = {instancePath:instancePath+"/tasks/" + i24,schemaPath:"#/anyOf/4/properties/tasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4].properties.tasks.items,data:data134};
+if(vErrors === null){
+vErrors = [err403];
+}
+else {
+vErrors.push(err403);
+}
+errors++;
+}
+}
+if(data134.lead !== undefined){
+let data135 = data134.lead;
+const _errs438 = errors;
+let valid116 = false;
+const _errs439 = errors;
+if(typeof data135 === "string"){
+if(func2(data135) < 1){
+const err404 = {instancePath:instancePath+"/tasks/" + i24+"/lead",schemaPath:"#/anyOf/4/properties/tasks/items/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.lead.anyOf[0],data:data135};
+if(vErrors === null){
+vErrors = [err404];
+}
+else {
+vErrors.push(err404);
+}
+errors++;
+}
+}
+else {
+const err405 = {instancePath:instancePath+"/tasks/" + i24+"/lead",schemaPath:"#/anyOf/4/properties/tasks/items/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.tasks.items.properties.lead.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.lead.anyOf[0],data:data135};
+if(vErrors === null){
+vErrors = [err405];
+}
+else {
+vErrors.push(err405);
+}
+errors++;
+}
+var _valid37 = _errs439 === errors;
+valid116 = valid116 || _valid37;
+const _errs441 = errors;
+if(Array.isArray(data135)){
+if(data135.length < 1){
+const err406 = {instancePath:instancePath+"/tasks/" + i24+"/lead",schemaPath:"#/anyOf/4/properties/tasks/items/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.lead.anyOf[1],data:data135};
+if(vErrors === null){
+vErrors = [err406];
+}
+else {
+vErrors.push(err406);
+}
+errors++;
+}
+const len25 = data135.length;
+for(let i25=0; i25<len25; i25++){
+let data136 = data135[i25];
+if(typeof data136 === "string"){
+if(func2(data136) < 1){
+const err407 = {instancePath:instancePath+"/tasks/" + i24+"/lead/" + i25,schemaPath:"#/anyOf/4/properties/tasks/items/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.lead.anyOf[1].items,data:data136};
+if(vErrors === null){
+vErrors = [err407];
+}
+else {
+vErrors.push(err407);
+}
+errors++;
+}
+}
+else {
+const err408 = {instancePath:instancePath+"/tasks/" + i24+"/lead/" + i25,schemaPath:"#/anyOf/4/properties/tasks/items/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.tasks.items.properties.lead.anyOf[1].items.type,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.lead.anyOf[1].items,data:data136};
+if(vErrors === null){
+vErrors = [err408];
+}
+else {
+vErrors.push(err408);
+}
+errors++;
+}
+}
+}
+else {
+const err409 = {instancePath:instancePath+"/tasks/" + i24+"/lead",schemaPath:"#/anyOf/4/properties/tasks/items/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[4].properties.tasks.items.properties.lead.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.lead.anyOf[1],data:data135};
+if(vErrors === null){
+vErrors = [err409];
+}
+else {
+vErrors.push(err409);
+}
+errors++;
+}
+var _valid37 = _errs441 === errors;
+valid116 = valid116 || _valid37;
+if(!valid116){
+const err410 = {instancePath:instancePath+"/tasks/" + i24+"/lead",schemaPath:"#/anyOf/4/properties/tasks/items/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.tasks.items.properties.lead.anyOf,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.lead,data:data135};
+if(vErrors === null){
+vErrors = [err410];
+}
+else {
+vErrors.push(err410);
+}
+errors++;
+}
+else {
+errors = _errs438;
+if(vErrors !== null){
+if(_errs438){
+vErrors.length = _errs438;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data134.support !== undefined){
+let data137 = data134.support;
+const _errs446 = errors;
+let valid119 = false;
+const _errs447 = errors;
+if(typeof data137 === "string"){
+if(func2(data137) < 1){
+const err411 = {instancePath:instancePath+"/tasks/" + i24+"/support",schemaPath:"#/anyOf/4/properties/tasks/items/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.support.anyOf[0],data:data137};
+if(vErrors === null){
+vErrors = [err411];
+}
+else {
+vErrors.push(err411);
+}
+errors++;
+}
+}
+else {
+const err412 = {instancePath:instancePath+"/tasks/" + i24+"/support",schemaPath:"#/anyOf/4/properties/tasks/items/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.tasks.items.properties.support.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.support.anyOf[0],data:data137};
+if(vErrors === null){
+vErrors = [err412];
+}
+else {
+vErrors.push(err412);
+}
+errors++;
+}
+var _valid38 = _errs447 === errors;
+valid119 = valid119 || _valid38;
+const _errs449 = errors;
+if(Array.isArray(data137)){
+if(data137.length < 1){
+const err413 = {instancePath:instancePath+"/tasks/" + i24+"/support",schemaPath:"#/anyOf/4/properties/tasks/items/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.support.anyOf[1],data:data137};
+if(vErrors === null){
+vErrors = [err413];
+}
+else {
+vErrors.push(err413);
+}
+errors++;
+}
+const len26 = data137.length;
+for(let i26=0; i26<len26; i26++){
+let data138 = data137[i26];
+if(typeof data138 === "string"){
+if(func2(data138) < 1){
+const err414 = {instancePath:instancePath+"/tasks/" + i24+"/support/" + i26,schemaPath:"#/anyOf/4/properties/tasks/items/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.support.anyOf[1].items,data:data138};
+if(vErrors === null){
+vErrors = [err414];
+}
+else {
+vErrors.push(err414);
+}
+errors++;
+}
+}
+else {
+const err415 = {instancePath:instancePath+"/tasks/" + i24+"/support/" + i26,schemaPath:"#/anyOf/4/properties/tasks/items/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.tasks.items.properties.support.anyOf[1].items.type,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.support.anyOf[1].items,data:data138};
+if(vErrors === null){
+vErrors = [err415];
+}
+else {
+vErrors.push(err415);
+}
+errors++;
+}
+}
+}
+else {
+const err416 = {instancePath:instancePath+"/tasks/" + i24+"/support",schemaPath:"#/anyOf/4/properties/tasks/items/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[4].properties.tasks.items.properties.support.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.support.anyOf[1],data:data137};
+if(vErrors === null){
+vErrors = [err416];
+}
+else {
+vErrors.push(err416);
+}
+errors++;
+}
+var _valid38 = _errs449 === errors;
+valid119 = valid119 || _valid38;
+if(!valid119){
+const err417 = {instancePath:instancePath+"/tasks/" + i24+"/support",schemaPath:"#/anyOf/4/properties/tasks/items/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.tasks.items.properties.support.anyOf,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.support,data:data137};
+if(vErrors === null){
+vErrors = [err417];
+}
+else {
+vErrors.push(err417);
+}
+errors++;
+}
+else {
+errors = _errs446;
+if(vErrors !== null){
+if(_errs446){
+vErrors.length = _errs446;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data134.deadline !== undefined){
+let data139 = data134.deadline;
+const _errs454 = errors;
+let valid122 = false;
+const _errs455 = errors;
+if(typeof data139 === "string"){
+if(func2(data139) < 1){
+const err418 = {instancePath:instancePath+"/tasks/" + i24+"/deadline",schemaPath:"#/anyOf/4/properties/tasks/items/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf[0],data:data139};
+if(vErrors === null){
+vErrors = [err418];
+}
+else {
+vErrors.push(err418);
+}
+errors++;
+}
+}
+else {
+const err419 = {instancePath:instancePath+"/tasks/" + i24+"/deadline",schemaPath:"#/anyOf/4/properties/tasks/items/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf[0],data:data139};
+if(vErrors === null){
+vErrors = [err419];
+}
+else {
+vErrors.push(err419);
+}
+errors++;
+}
+var _valid39 = _errs455 === errors;
+valid122 = valid122 || _valid39;
+const _errs457 = errors;
+if(!(((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139))) && (isFinite(data139)))){
+const err420 = {instancePath:instancePath+"/tasks/" + i24+"/deadline",schemaPath:"#/anyOf/4/properties/tasks/items/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf[1],data:data139};
+if(vErrors === null){
+vErrors = [err420];
+}
+else {
+vErrors.push(err420);
+}
+errors++;
+}
+if((typeof data139 == "number") && (isFinite(data139))){
+if(data139 > 2100 || isNaN(data139)){
+const err421 = {instancePath:instancePath+"/tasks/" + i24+"/deadline",schemaPath:"#/anyOf/4/properties/tasks/items/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf[1],data:data139};
+if(vErrors === null){
+vErrors = [err421];
+}
+else {
+vErrors.push(err421);
+}
+errors++;
+}
+if(data139 < 1990 || isNaN(data139)){
+const err422 = {instancePath:instancePath+"/tasks/" + i24+"/deadline",schemaPath:"#/anyOf/4/properties/tasks/items/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf[1],data:data139};
+if(vErrors === null){
+vErrors = [err422];
+}
+else {
+vErrors.push(err422);
+}
+errors++;
+}
+}
+var _valid39 = _errs457 === errors;
+valid122 = valid122 || _valid39;
+const _errs459 = errors;
+if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
+if(data139.on === undefined){
+const err423 = {instancePath:instancePath+"/tasks/" + i24+"/deadline",schemaPath:"#/anyOf/4/properties/tasks/items/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf[2].required,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf[2],data:data139};
+if(vErrors === null){
+vErrors = [err423];
+}
+else {
+vErrors.push(err423);
+}
+errors++;
+}
+for(const key29 in data139){
+if(!(((key29 === "on") || (key29 === "style")) || (key29 === "phrase"))){
+const err424 = {instancePath:instancePath+"/tasks/" + i24+"/deadline",schemaPath:"#/anyOf/4/properties/tasks/items/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf[2],data:data139};
+if(vErrors === null){
+vErrors = [err424];
+}
+else {
+vErrors.push(err424);
+}
+errors++;
+}
+}
+if(data139.on !== undefined){
+let data140 = data139.on;
+const _errs463 = errors;
+let valid124 = false;
+const _errs464 = errors;
+if(typeof data140 === "string"){
+if(func2(data140) < 1){
+const err425 = {instancePath:instancePath+"/tasks/" + i24+"/deadline/on",schemaPath:"#/anyOf/4/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data140};
+if(vErrors === null){
+vErrors = [err425];
+}
+else {
+vErrors.push(err425);
+}
+errors++;
+}
+}
+else {
+const err426 = {instancePath:instancePath+"/tasks/" + i24+"/deadline/on",schemaPath:"#/anyOf/4/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data140};
+if(vErrors === null){
+vErrors = [err426];
+}
+else {
+vErrors.push(err426);
+}
+errors++;
+}
+var _valid40 = _errs464 === errors;
+valid124 = valid124 || _valid40;
+const _errs466 = errors;
+if(!(((typeof data140 == "number") && (!(data140 % 1) && !isNaN(data140))) && (isFinite(data140)))){
+const err427 = {instancePath:instancePath+"/tasks/" + i24+"/deadline/on",schemaPath:"#/anyOf/4/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data140};
+if(vErrors === null){
+vErrors = [err427];
+}
+else {
+vErrors.push(err427);
+}
+errors++;
+}
+if((typeof data140 == "number") && (isFinite(data140))){
+if(data140 > 2100 || isNaN(data140)){
+const err428 = {instancePath:instancePath+"/tasks/" + i24+"/deadline/on",schemaPath:"#/anyOf/4/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data140};
+if(vErrors === null){
+vErrors = [err428];
+}
+else {
+vErrors.push(err428);
+}
+errors++;
+}
+if(data140 < 1990 || isNaN(data140)){
+const err429 = {instancePath:instancePath+"/tasks/" + i24+"/deadline/on",schemaPath:"#/anyOf/4/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data140};
+if(vErrors === null){
+vErrors = [err429];
+}
+else {
+vErrors.push(err429);
+}
+errors++;
+}
+}
+var _valid40 = _errs466 === errors;
+valid124 = valid124 || _valid40;
+if(!valid124){
+const err430 = {instancePath:instancePath+"/tasks/" + i24+"/deadline/on",schemaPath:"#/anyOf/4/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf[2].properties.on,data:data140};
+if(vErrors === null){
+vErrors = [err430];
+}
+else {
+vErrors.push(err430);
+}
+errors++;
+}
+else {
+errors = _errs463;
+if(vErrors !== null){
+if(_errs463){
+vErrors.length = _errs463;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data139.style !== undefined){
+let data141 = data139.style;
+if(!((data141 === "numeric") || (data141 === "words"))){
+const err431 = {instancePath:instancePath+"/tasks/" + i24+"/deadline/style",schemaPath:"#/anyOf/4/properties/tasks/items/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf[2].properties.style,data:data141};
+if(vErrors === null){
+vErrors = [err431];
+}
+else {
+vErrors.push(err431);
+}
+errors++;
+}
+}
+if(data139.phrase !== undefined){
+let data142 = data139.phrase;
+if(!(((data142 === "before") || (data142 === "on")) || (data142 === "latest"))){
+const err432 = {instancePath:instancePath+"/tasks/" + i24+"/deadline/phrase",schemaPath:"#/anyOf/4/properties/tasks/items/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf[2].properties.phrase,data:data142};
+if(vErrors === null){
+vErrors = [err432];
+}
+else {
+vErrors.push(err432);
+}
+errors++;
+}
+}
+}
+else {
+const err433 = {instancePath:instancePath+"/tasks/" + i24+"/deadline",schemaPath:"#/anyOf/4/properties/tasks/items/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf[2].type,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf[2],data:data139};
+if(vErrors === null){
+vErrors = [err433];
+}
+else {
+vErrors.push(err433);
+}
+errors++;
+}
+var _valid39 = _errs459 === errors;
+valid122 = valid122 || _valid39;
+if(!valid122){
+const err434 = {instancePath:instancePath+"/tasks/" + i24+"/deadline",schemaPath:"#/anyOf/4/properties/tasks/items/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.tasks.items.properties.deadline.anyOf,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.deadline,data:data139};
+if(vErrors === null){
+vErrors = [err434];
+}
+else {
+vErrors.push(err434);
+}
+errors++;
+}
+else {
+errors = _errs454;
+if(vErrors !== null){
+if(_errs454){
+vErrors.length = _errs454;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data134.status !== undefined){
+let data143 = data134.status;
+if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
+if(data143.state === undefined){
+const err435 = {instancePath:instancePath+"/tasks/" + i24+"/status",schemaPath:"#/anyOf/4/properties/tasks/items/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.anyOf[4].properties.tasks.items.properties.status.required,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.status,data:data143};
+if(vErrors === null){
+vErrors = [err435];
+}
+else {
+vErrors.push(err435);
+}
+errors++;
+}
+for(const key30 in data143){
+if(!(((key30 === "state") || (key30 === "completed")) || (key30 === "report"))){
+const err436 = {instancePath:instancePath+"/tasks/" + i24+"/status",schemaPath:"#/anyOf/4/properties/tasks/items/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.status,data:data143};
+if(vErrors === null){
+vErrors = [err436];
+}
+else {
+vErrors.push(err436);
+}
+errors++;
+}
+}
+if(data143.state !== undefined){
+let data144 = data143.state;
+if(!(((data144 === "chưa thực hiện") || (data144 === "đang thực hiện")) || (data144 === "hoàn thành"))){
+const err437 = {instancePath:instancePath+"/tasks/" + i24+"/status/state",schemaPath:"#/anyOf/4/properties/tasks/items/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[4].properties.tasks.items.properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[4].properties.tasks.items.properties.status.properties.state.enum,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.status.properties.state,data:data144};
+if(vErrors === null){
+vErrors = [err437];
+}
+else {
+vErrors.push(err437);
+}
+errors++;
+}
+}
+if(data143.completed !== undefined){
+let data145 = data143.completed;
+if(typeof data145 === "string"){
+if(!(formats0.validate(data145))){
+const err438 = {instancePath:instancePath+"/tasks/" + i24+"/status/completed",schemaPath:"#/anyOf/4/properties/tasks/items/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.anyOf[4].properties.tasks.items.properties.status.properties.completed,data:data145};
+if(vErrors === null){
+vErrors = [err438];
+}
+else {
+vErrors.push(err438);
+}
+errors++;
+}
+}
+else {
+const err439 = {instancePath:instancePath+"/tasks/" + i24+"/status/completed",schemaPath:"#/anyOf/4/properties/tasks/items/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.tasks.items.properties.status.properties.completed.type,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.status.properties.completed,data:data145};
+if(vErrors === null){
+vErrors = [err439];
+}
+else {
+vErrors.push(err439);
+}
+errors++;
+}
+}
+if(data143.report !== undefined){
+let data146 = data143.report;
+if(typeof data146 === "string"){
+if(func2(data146) < 1){
+const err440 = {instancePath:instancePath+"/tasks/" + i24+"/status/report",schemaPath:"#/anyOf/4/properties/tasks/items/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.status.properties.report,data:data146};
+if(vErrors === null){
+vErrors = [err440];
+}
+else {
+vErrors.push(err440);
+}
+errors++;
+}
+}
+else {
+const err441 = {instancePath:instancePath+"/tasks/" + i24+"/status/report",schemaPath:"#/anyOf/4/properties/tasks/items/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.tasks.items.properties.status.properties.report.type,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.status.properties.report,data:data146};
+if(vErrors === null){
+vErrors = [err441];
+}
+else {
+vErrors.push(err441);
+}
+errors++;
+}
+}
+}
+else {
+const err442 = {instancePath:instancePath+"/tasks/" + i24+"/status",schemaPath:"#/anyOf/4/properties/tasks/items/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].properties.tasks.items.properties.status.type,parentSchema:schema32.anyOf[4].properties.tasks.items.properties.status,data:data143};
+if(vErrors === null){
+vErrors = [err442];
+}
+else {
+vErrors.push(err442);
+}
+errors++;
+}
+}
+}
+else {
+const err443 = {instancePath:instancePath+"/tasks/" + i24,schemaPath:"#/anyOf/4/properties/tasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].properties.tasks.items.type,parentSchema:schema32.anyOf[4].properties.tasks.items,data:data134};
+if(vErrors === null){
+vErrors = [err443];
+}
+else {
+vErrors.push(err443);
+}
+errors++;
+}
+}
+}
+else {
+const err444 = {instancePath:instancePath+"/tasks",schemaPath:"#/anyOf/4/properties/tasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[4].properties.tasks.type,parentSchema:schema32.anyOf[4].properties.tasks,data:data133};
+if(vErrors === null){
+vErrors = [err444];
+}
+else {
+vErrors.push(err444);
+}
+errors++;
+}
+}
+}
+else {
+const err445 = {instancePath,schemaPath:"#/anyOf/4/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].type,parentSchema:schema32.anyOf[4],data};
+if(vErrors === null){
+vErrors = [err445];
+}
+else {
+vErrors.push(err445);
+}
+errors++;
+}
+var _valid0 = _errs328 === errors;
 valid0 = valid0 || _valid0;
 if(_valid0){
 if(props1 !== true){
@@ -2062,12 +6174,12 @@ props1 = true;
 }
 }
 if(!valid0){
-const err148 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf,parentSchema:schema32,data};
+const err446 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf,parentSchema:schema32,data};
 if(vErrors === null){
-vErrors = [err148];
+vErrors = [err446];
 }
 else {
-vErrors.push(err148);
+vErrors.push(err446);
 }
 errors++;
 }
@@ -2564,7 +6676,7 @@ if(data0.style !== undefined){
 let data9 = data0.style;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key2 in data9){
-if(!((((((key2 === "padNumbers") || (key2 === "boldHeadings")) || (key2 === "numbering")) || (key2 === "deadlineStyle")) || (key2 === "opening")) || (key2 === "signatureGapPt"))){
+if(!(func1.call(schema31.properties.issuer.anyOf[1].properties.style.properties, key2))){
 const err36 = {instancePath:instancePath+"/issuer/style",schemaPath:"#/properties/issuer/anyOf/1/properties/style/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.issuer.anyOf[1].properties.style,data:data9};
 if(vErrors === null){
 vErrors = [err36];
@@ -2627,7 +6739,7 @@ errors++;
 const len2 = data12.length;
 for(let i2=0; i2<len2; i2++){
 let data13 = data12[i2];
-if(!(((((data13 === "roman") || (data13 === "arabic")) || (data13 === "alpha")) || (data13 === "ordinal")) || (data13 === "dash"))){
+if(!((((((((data13 === "roman") || (data13 === "arabic")) || (data13 === "alpha")) || (data13 === "ordinal")) || (data13 === "dash")) || (data13 === "paren-arabic")) || (data13 === "paren-roman")) || (data13 === "none"))){
 const err41 = {instancePath:instancePath+"/issuer/style/numbering/" + i2,schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/numbering/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.issuer.anyOf[1].properties.style.properties.numbering.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.issuer.anyOf[1].properties.style.properties.numbering.items.enum,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.numbering.items,data:data13};
 if(vErrors === null){
 vErrors = [err41];
@@ -2676,11 +6788,10 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data9.signatureGapPt !== undefined){
-let data16 = data9.signatureGapPt;
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 > 200 || isNaN(data16)){
-const err45 = {instancePath:instancePath+"/issuer/style/signatureGapPt",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/signatureGapPt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200",schema:200,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.signatureGapPt,data:data16};
+if(data9.comrade !== undefined){
+let data16 = data9.comrade;
+if(typeof data16 !== "boolean"){
+const err45 = {instancePath:instancePath+"/issuer/style/comrade",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/comrade/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.issuer.anyOf[1].properties.style.properties.comrade.type,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.comrade,data:data16};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2689,8 +6800,11 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(data16 < 24 || isNaN(data16)){
-const err46 = {instancePath:instancePath+"/issuer/style/signatureGapPt",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/signatureGapPt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 24},message:"must be >= 24",schema:24,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.signatureGapPt,data:data16};
+}
+if(data9.chairOrder !== undefined){
+let data17 = data9.chairOrder;
+if(!((data17 === "name-title") || (data17 === "title-name"))){
+const err46 = {instancePath:instancePath+"/issuer/style/chairOrder",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/chairOrder/enum",keyword:"enum",params:{allowedValues: schema31.properties.issuer.anyOf[1].properties.style.properties.chairOrder.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.issuer.anyOf[1].properties.style.properties.chairOrder.enum,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.chairOrder,data:data17};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2700,8 +6814,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-else {
-const err47 = {instancePath:instancePath+"/issuer/style/signatureGapPt",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/signatureGapPt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.issuer.anyOf[1].properties.style.properties.signatureGapPt.type,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.signatureGapPt,data:data16};
+if(data9.chairVerb !== undefined){
+let data18 = data9.chairVerb;
+if(!((data18 === "chủ trì") || (data18 === "đã chủ trì"))){
+const err47 = {instancePath:instancePath+"/issuer/style/chairVerb",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/chairVerb/enum",keyword:"enum",params:{allowedValues: schema31.properties.issuer.anyOf[1].properties.style.properties.chairVerb.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.issuer.anyOf[1].properties.style.properties.chairVerb.enum,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.chairVerb,data:data18};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2711,9 +6827,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
-else {
-const err48 = {instancePath:instancePath+"/issuer/style",schemaPath:"#/properties/issuer/anyOf/1/properties/style/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuer.anyOf[1].properties.style.type,parentSchema:schema31.properties.issuer.anyOf[1].properties.style,data:data9};
+if(data9.heard !== undefined){
+let data19 = data9.heard;
+if(!((data19 === "discussion") || (data19 === "opinions"))){
+const err48 = {instancePath:instancePath+"/issuer/style/heard",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/heard/enum",keyword:"enum",params:{allowedValues: schema31.properties.issuer.anyOf[1].properties.style.properties.heard.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.issuer.anyOf[1].properties.style.properties.heard.enum,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.heard,data:data19};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2723,9 +6840,10 @@ vErrors.push(err48);
 errors++;
 }
 }
-}
-else {
-const err49 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuer.anyOf[1].type,parentSchema:schema31.properties.issuer.anyOf[1],data:data0};
+if(data9.concludes !== undefined){
+let data20 = data9.concludes;
+if(!((data20 === "kết luận như sau:") || (data20 === "kết luận:"))){
+const err49 = {instancePath:instancePath+"/issuer/style/concludes",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/concludes/enum",keyword:"enum",params:{allowedValues: schema31.properties.issuer.anyOf[1].properties.style.properties.concludes.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.issuer.anyOf[1].properties.style.properties.concludes.enum,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.concludes,data:data20};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2734,15 +6852,74 @@ vErrors.push(err49);
 }
 errors++;
 }
-var _valid0 = _errs6 === errors;
-valid1 = valid1 || _valid0;
-if(!valid1){
-const err50 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.issuer.anyOf,parentSchema:schema31.properties.issuer,data:data0};
+}
+if(data9.signatureGapPt !== undefined){
+let data21 = data9.signatureGapPt;
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 > 200 || isNaN(data21)){
+const err50 = {instancePath:instancePath+"/issuer/style/signatureGapPt",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/signatureGapPt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200",schema:200,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.signatureGapPt,data:data21};
 if(vErrors === null){
 vErrors = [err50];
 }
 else {
 vErrors.push(err50);
+}
+errors++;
+}
+if(data21 < 24 || isNaN(data21)){
+const err51 = {instancePath:instancePath+"/issuer/style/signatureGapPt",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/signatureGapPt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 24},message:"must be >= 24",schema:24,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.signatureGapPt,data:data21};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/issuer/style/signatureGapPt",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/signatureGapPt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.issuer.anyOf[1].properties.style.properties.signatureGapPt.type,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.signatureGapPt,data:data21};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/issuer/style",schemaPath:"#/properties/issuer/anyOf/1/properties/style/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuer.anyOf[1].properties.style.type,parentSchema:schema31.properties.issuer.anyOf[1].properties.style,data:data9};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuer.anyOf[1].type,parentSchema:schema31.properties.issuer.anyOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err55 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.issuer.anyOf,parentSchema:schema31.properties.issuer,data:data0};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
 }
 errors++;
 }
@@ -2759,74 +6936,9 @@ vErrors = null;
 }
 }
 if(data.number !== undefined){
-let data17 = data.number;
-if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err51 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.number.type,parentSchema:schema31.properties.number,data:data17};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 < 1 || isNaN(data17)){
-const err52 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.number,data:data17};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-}
-if(data.issued !== undefined){
-let data18 = data.issued;
-if(typeof data18 === "string"){
-if(!(formats0.validate(data18))){
-const err53 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.issued,data:data18};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-else {
-const err54 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.issued.type,parentSchema:schema31.properties.issued,data:data18};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-if(data.summary !== undefined){
-let data19 = data.summary;
-const _errs52 = errors;
-let valid12 = false;
-const _errs53 = errors;
-if(typeof data19 === "string"){
-if(func2(data19) < 1){
-const err55 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.summary.anyOf[0],data:data19};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-else {
-const err56 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.summary.anyOf[0].type,parentSchema:schema31.properties.summary.anyOf[0],data:data19};
+let data22 = data.number;
+if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+const err56 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.number.type,parentSchema:schema31.properties.number,data:data22};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2835,12 +6947,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-var _valid3 = _errs53 === errors;
-valid12 = valid12 || _valid3;
-const _errs55 = errors;
-if(Array.isArray(data19)){
-if(data19.length < 1){
-const err57 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.summary.anyOf[1],data:data19};
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 < 1 || isNaN(data22)){
+const err57 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.number,data:data22};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2849,12 +6958,13 @@ vErrors.push(err57);
 }
 errors++;
 }
-const len3 = data19.length;
-for(let i3=0; i3<len3; i3++){
-let data20 = data19[i3];
-if(typeof data20 === "string"){
-if(func2(data20) < 1){
-const err58 = {instancePath:instancePath+"/summary/" + i3,schemaPath:"#/properties/summary/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.summary.anyOf[1].items,data:data20};
+}
+}
+if(data.issued !== undefined){
+let data23 = data.issued;
+if(typeof data23 === "string"){
+if(!(formats0.validate(data23))){
+const err58 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.issued,data:data23};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2865,7 +6975,7 @@ errors++;
 }
 }
 else {
-const err59 = {instancePath:instancePath+"/summary/" + i3,schemaPath:"#/properties/summary/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.summary.anyOf[1].items.type,parentSchema:schema31.properties.summary.anyOf[1].items,data:data20};
+const err59 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.issued.type,parentSchema:schema31.properties.issued,data:data23};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2875,9 +6985,14 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.summary.anyOf[1].type,parentSchema:schema31.properties.summary.anyOf[1],data:data19};
+if(data.summary !== undefined){
+let data24 = data.summary;
+const _errs58 = errors;
+let valid12 = false;
+const _errs59 = errors;
+if(typeof data24 === "string"){
+if(func2(data24) < 1){
+const err60 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.summary.anyOf[0],data:data24};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2886,10 +7001,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-var _valid3 = _errs55 === errors;
-valid12 = valid12 || _valid3;
-if(!valid12){
-const err61 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.summary.anyOf,parentSchema:schema31.properties.summary,data:data19};
+}
+else {
+const err61 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.summary.anyOf[0].type,parentSchema:schema31.properties.summary.anyOf[0],data:data24};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2898,23 +7012,12 @@ vErrors.push(err61);
 }
 errors++;
 }
-else {
-errors = _errs52;
-if(vErrors !== null){
-if(_errs52){
-vErrors.length = _errs52;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.meeting !== undefined){
-let data21 = data.meeting;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.kind === undefined){
-const err62 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data21};
+var _valid3 = _errs59 === errors;
+valid12 = valid12 || _valid3;
+const _errs61 = errors;
+if(Array.isArray(data24)){
+if(data24.length < 1){
+const err62 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.summary.anyOf[1],data:data24};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2923,8 +7026,12 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(data21.date === undefined){
-const err63 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data21};
+const len3 = data24.length;
+for(let i3=0; i3<len3; i3++){
+let data25 = data24[i3];
+if(typeof data25 === "string"){
+if(func2(data25) < 1){
+const err63 = {instancePath:instancePath+"/summary/" + i3,schemaPath:"#/properties/summary/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.summary.anyOf[1].items,data:data25};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2933,8 +7040,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data21.subject === undefined){
-const err64 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data21};
+}
+else {
+const err64 = {instancePath:instancePath+"/summary/" + i3,schemaPath:"#/properties/summary/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.summary.anyOf[1].items.type,parentSchema:schema31.properties.summary.anyOf[1].items,data:data25};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2943,8 +7051,10 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data21.chair === undefined){
-const err65 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "chair"},message:"must have required property '"+"chair"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data21};
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.summary.anyOf[1].type,parentSchema:schema31.properties.summary.anyOf[1],data:data24};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2953,9 +7063,10 @@ vErrors.push(err65);
 }
 errors++;
 }
-for(const key3 in data21){
-if(!(((((((key3 === "kind") || (key3 === "date")) || (key3 === "venue")) || (key3 === "subject")) || (key3 === "chair")) || (key3 === "attendees")) || (key3 === "reports"))){
-const err66 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting,data:data21};
+var _valid3 = _errs61 === errors;
+valid12 = valid12 || _valid3;
+if(!valid12){
+const err66 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.summary.anyOf,parentSchema:schema31.properties.summary,data:data24};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2964,12 +7075,23 @@ vErrors.push(err66);
 }
 errors++;
 }
+else {
+errors = _errs58;
+if(vErrors !== null){
+if(_errs58){
+vErrors.length = _errs58;
 }
-if(data21.kind !== undefined){
-let data22 = data21.kind;
-if(typeof data22 === "string"){
-if(func2(data22) < 1){
-const err67 = {instancePath:instancePath+"/meeting/kind",schemaPath:"#/properties/meeting/properties/kind/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.kind,data:data22};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.meeting !== undefined){
+let data26 = data.meeting;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.kind === undefined){
+const err67 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data26};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2978,9 +7100,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/meeting/kind",schemaPath:"#/properties/meeting/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.kind.type,parentSchema:schema31.properties.meeting.properties.kind,data:data22};
+if(data26.date === undefined){
+const err68 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data26};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -2989,12 +7110,8 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-if(data21.date !== undefined){
-let data23 = data21.date;
-if(typeof data23 === "string"){
-if(!(formats0.validate(data23))){
-const err69 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.meeting.properties.date,data:data23};
+if(data26.subject === undefined){
+const err69 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data26};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -3003,9 +7120,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.date.type,parentSchema:schema31.properties.meeting.properties.date,data:data23};
+if(data26.chair === undefined){
+const err70 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "chair"},message:"must have required property '"+"chair"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data26};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -3014,12 +7130,9 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-if(data21.venue !== undefined){
-let data24 = data21.venue;
-if(typeof data24 === "string"){
-if(func2(data24) < 1){
-const err71 = {instancePath:instancePath+"/meeting/venue",schemaPath:"#/properties/meeting/properties/venue/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.venue,data:data24};
+for(const key3 in data26){
+if(!(func1.call(schema31.properties.meeting.properties, key3))){
+const err71 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting,data:data26};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -3029,8 +7142,11 @@ vErrors.push(err71);
 errors++;
 }
 }
-else {
-const err72 = {instancePath:instancePath+"/meeting/venue",schemaPath:"#/properties/meeting/properties/venue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.venue.type,parentSchema:schema31.properties.meeting.properties.venue,data:data24};
+if(data26.kind !== undefined){
+let data27 = data26.kind;
+if(typeof data27 === "string"){
+if(func2(data27) < 1){
+const err72 = {instancePath:instancePath+"/meeting/kind",schemaPath:"#/properties/meeting/properties/kind/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.kind,data:data27};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -3040,11 +7156,8 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data21.subject !== undefined){
-let data25 = data21.subject;
-if(typeof data25 === "string"){
-if(func2(data25) < 1){
-const err73 = {instancePath:instancePath+"/meeting/subject",schemaPath:"#/properties/meeting/properties/subject/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.subject,data:data25};
+else {
+const err73 = {instancePath:instancePath+"/meeting/kind",schemaPath:"#/properties/meeting/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.kind.type,parentSchema:schema31.properties.meeting.properties.kind,data:data27};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -3054,8 +7167,11 @@ vErrors.push(err73);
 errors++;
 }
 }
-else {
-const err74 = {instancePath:instancePath+"/meeting/subject",schemaPath:"#/properties/meeting/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.subject.type,parentSchema:schema31.properties.meeting.properties.subject,data:data25};
+if(data26.date !== undefined){
+let data28 = data26.date;
+if(typeof data28 === "string"){
+if(!(formats0.validate(data28))){
+const err74 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.meeting.properties.date,data:data28};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -3065,11 +7181,8 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data21.chair !== undefined){
-let data26 = data21.chair;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.title === undefined){
-const err75 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.meeting.properties.chair.required,parentSchema:schema31.properties.meeting.properties.chair,data:data26};
+else {
+const err75 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.date.type,parentSchema:schema31.properties.meeting.properties.date,data:data28};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -3078,9 +7191,12 @@ vErrors.push(err75);
 }
 errors++;
 }
-for(const key4 in data26){
-if(!((key4 === "name") || (key4 === "title"))){
-const err76 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting.properties.chair,data:data26};
+}
+if(data26.until !== undefined){
+let data29 = data26.until;
+if(typeof data29 === "string"){
+if(!(formats0.validate(data29))){
+const err76 = {instancePath:instancePath+"/meeting/until",schemaPath:"#/properties/meeting/properties/until/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.meeting.properties.until,data:data29};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -3090,11 +7206,8 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data26.name !== undefined){
-let data27 = data26.name;
-if(typeof data27 === "string"){
-if(func2(data27) < 1){
-const err77 = {instancePath:instancePath+"/meeting/chair/name",schemaPath:"#/properties/meeting/properties/chair/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.name,data:data27};
+else {
+const err77 = {instancePath:instancePath+"/meeting/until",schemaPath:"#/properties/meeting/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.until.type,parentSchema:schema31.properties.meeting.properties.until,data:data29};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -3104,8 +7217,10 @@ vErrors.push(err77);
 errors++;
 }
 }
-else {
-const err78 = {instancePath:instancePath+"/meeting/chair/name",schemaPath:"#/properties/meeting/properties/chair/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.name.type,parentSchema:schema31.properties.meeting.properties.chair.properties.name,data:data27};
+if(data26.time !== undefined){
+let data30 = data26.time;
+if(!(((data30 === "sáng") || (data30 === "chiều")) || (data30 === "tối"))){
+const err78 = {instancePath:instancePath+"/meeting/time",schemaPath:"#/properties/meeting/properties/time/enum",keyword:"enum",params:{allowedValues: schema31.properties.meeting.properties.time.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.meeting.properties.time.enum,parentSchema:schema31.properties.meeting.properties.time,data:data30};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -3115,11 +7230,11 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data26.title !== undefined){
-let data28 = data26.title;
-if(typeof data28 === "string"){
-if(func2(data28) < 1){
-const err79 = {instancePath:instancePath+"/meeting/chair/title",schemaPath:"#/properties/meeting/properties/chair/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.title,data:data28};
+if(data26.venue !== undefined){
+let data31 = data26.venue;
+if(typeof data31 === "string"){
+if(func2(data31) < 1){
+const err79 = {instancePath:instancePath+"/meeting/venue",schemaPath:"#/properties/meeting/properties/venue/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.venue,data:data31};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -3130,7 +7245,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/meeting/chair/title",schemaPath:"#/properties/meeting/properties/chair/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.title.type,parentSchema:schema31.properties.meeting.properties.chair.properties.title,data:data28};
+const err80 = {instancePath:instancePath+"/meeting/venue",schemaPath:"#/properties/meeting/properties/venue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.venue.type,parentSchema:schema31.properties.meeting.properties.venue,data:data31};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -3140,9 +7255,11 @@ vErrors.push(err80);
 errors++;
 }
 }
-}
-else {
-const err81 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.properties.chair.type,parentSchema:schema31.properties.meeting.properties.chair,data:data26};
+if(data26.subject !== undefined){
+let data32 = data26.subject;
+if(typeof data32 === "string"){
+if(func2(data32) < 1){
+const err81 = {instancePath:instancePath+"/meeting/subject",schemaPath:"#/properties/meeting/properties/subject/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.subject,data:data32};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -3152,15 +7269,8 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data21.attendees !== undefined){
-let data29 = data21.attendees;
-if(Array.isArray(data29)){
-const len4 = data29.length;
-for(let i4=0; i4<len4; i4++){
-let data30 = data29[i4];
-if(typeof data30 === "string"){
-if(func2(data30) < 1){
-const err82 = {instancePath:instancePath+"/meeting/attendees/" + i4,schemaPath:"#/properties/meeting/properties/attendees/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.attendees.items,data:data30};
+else {
+const err82 = {instancePath:instancePath+"/meeting/subject",schemaPath:"#/properties/meeting/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.subject.type,parentSchema:schema31.properties.meeting.properties.subject,data:data32};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -3170,8 +7280,11 @@ vErrors.push(err82);
 errors++;
 }
 }
-else {
-const err83 = {instancePath:instancePath+"/meeting/attendees/" + i4,schemaPath:"#/properties/meeting/properties/attendees/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.attendees.items.type,parentSchema:schema31.properties.meeting.properties.attendees.items,data:data30};
+if(data26.chair !== undefined){
+let data33 = data26.chair;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.title === undefined){
+const err83 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.meeting.properties.chair.required,parentSchema:schema31.properties.meeting.properties.chair,data:data33};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -3180,10 +7293,9 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-}
-else {
-const err84 = {instancePath:instancePath+"/meeting/attendees",schemaPath:"#/properties/meeting/properties/attendees/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.meeting.properties.attendees.type,parentSchema:schema31.properties.meeting.properties.attendees,data:data29};
+for(const key4 in data33){
+if(!((((key4 === "name") || (key4 === "title")) || (key4 === "role")) || (key4 === "short"))){
+const err84 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting.properties.chair,data:data33};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -3193,15 +7305,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data21.reports !== undefined){
-let data31 = data21.reports;
-if(Array.isArray(data31)){
-const len5 = data31.length;
-for(let i5=0; i5<len5; i5++){
-let data32 = data31[i5];
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.by === undefined){
-const err85 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'",schema:schema31.properties.meeting.properties.reports.items.required,parentSchema:schema31.properties.meeting.properties.reports.items,data:data32};
+if(data33.name !== undefined){
+let data34 = data33.name;
+if(typeof data34 === "string"){
+if(func2(data34) < 1){
+const err85 = {instancePath:instancePath+"/meeting/chair/name",schemaPath:"#/properties/meeting/properties/chair/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.name,data:data34};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -3210,8 +7318,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(data32.content === undefined){
-const err86 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'",schema:schema31.properties.meeting.properties.reports.items.required,parentSchema:schema31.properties.meeting.properties.reports.items,data:data32};
+}
+else {
+const err86 = {instancePath:instancePath+"/meeting/chair/name",schemaPath:"#/properties/meeting/properties/chair/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.name.type,parentSchema:schema31.properties.meeting.properties.chair.properties.name,data:data34};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -3220,9 +7329,12 @@ vErrors.push(err86);
 }
 errors++;
 }
-for(const key5 in data32){
-if(!((key5 === "by") || (key5 === "content"))){
-const err87 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting.properties.reports.items,data:data32};
+}
+if(data33.title !== undefined){
+let data35 = data33.title;
+if(typeof data35 === "string"){
+if(func2(data35) < 1){
+const err87 = {instancePath:instancePath+"/meeting/chair/title",schemaPath:"#/properties/meeting/properties/chair/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.title,data:data35};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -3232,11 +7344,8 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data32.by !== undefined){
-let data33 = data32.by;
-if(typeof data33 === "string"){
-if(func2(data33) < 1){
-const err88 = {instancePath:instancePath+"/meeting/reports/" + i5+"/by",schemaPath:"#/properties/meeting/properties/reports/items/properties/by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.reports.items.properties.by,data:data33};
+else {
+const err88 = {instancePath:instancePath+"/meeting/chair/title",schemaPath:"#/properties/meeting/properties/chair/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.title.type,parentSchema:schema31.properties.meeting.properties.chair.properties.title,data:data35};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -3246,8 +7355,11 @@ vErrors.push(err88);
 errors++;
 }
 }
-else {
-const err89 = {instancePath:instancePath+"/meeting/reports/" + i5+"/by",schemaPath:"#/properties/meeting/properties/reports/items/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.reports.items.properties.by.type,parentSchema:schema31.properties.meeting.properties.reports.items.properties.by,data:data33};
+if(data33.role !== undefined){
+let data36 = data33.role;
+if(typeof data36 === "string"){
+if(func2(data36) < 1){
+const err89 = {instancePath:instancePath+"/meeting/chair/role",schemaPath:"#/properties/meeting/properties/chair/properties/role/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.role,data:data36};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -3257,11 +7369,8 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data32.content !== undefined){
-let data34 = data32.content;
-if(typeof data34 === "string"){
-if(func2(data34) < 1){
-const err90 = {instancePath:instancePath+"/meeting/reports/" + i5+"/content",schemaPath:"#/properties/meeting/properties/reports/items/properties/content/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.reports.items.properties.content,data:data34};
+else {
+const err90 = {instancePath:instancePath+"/meeting/chair/role",schemaPath:"#/properties/meeting/properties/chair/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.role.type,parentSchema:schema31.properties.meeting.properties.chair.properties.role,data:data36};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -3271,8 +7380,11 @@ vErrors.push(err90);
 errors++;
 }
 }
-else {
-const err91 = {instancePath:instancePath+"/meeting/reports/" + i5+"/content",schemaPath:"#/properties/meeting/properties/reports/items/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.reports.items.properties.content.type,parentSchema:schema31.properties.meeting.properties.reports.items.properties.content,data:data34};
+if(data33.short !== undefined){
+let data37 = data33.short;
+if(typeof data37 === "string"){
+if(func2(data37) < 1){
+const err91 = {instancePath:instancePath+"/meeting/chair/short",schemaPath:"#/properties/meeting/properties/chair/properties/short/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.short,data:data37};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -3282,9 +7394,8 @@ vErrors.push(err91);
 errors++;
 }
 }
-}
 else {
-const err92 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.properties.reports.items.type,parentSchema:schema31.properties.meeting.properties.reports.items,data:data32};
+const err92 = {instancePath:instancePath+"/meeting/chair/short",schemaPath:"#/properties/meeting/properties/chair/properties/short/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.short.type,parentSchema:schema31.properties.meeting.properties.chair.properties.short,data:data37};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -3296,7 +7407,7 @@ errors++;
 }
 }
 else {
-const err93 = {instancePath:instancePath+"/meeting/reports",schemaPath:"#/properties/meeting/properties/reports/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.meeting.properties.reports.type,parentSchema:schema31.properties.meeting.properties.reports,data:data31};
+const err93 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.properties.chair.type,parentSchema:schema31.properties.meeting.properties.chair,data:data33};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -3306,9 +7417,15 @@ vErrors.push(err93);
 errors++;
 }
 }
-}
-else {
-const err94 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.type,parentSchema:schema31.properties.meeting,data:data21};
+if(data26.attendees !== undefined){
+let data38 = data26.attendees;
+if(Array.isArray(data38)){
+const len4 = data38.length;
+for(let i4=0; i4<len4; i4++){
+let data39 = data38[i4];
+if(typeof data39 === "string"){
+if(func2(data39) < 1){
+const err94 = {instancePath:instancePath+"/meeting/attendees/" + i4,schemaPath:"#/properties/meeting/properties/attendees/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.attendees.items,data:data39};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -3318,15 +7435,8 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data.indices !== undefined){
-let data35 = data.indices;
-if(Array.isArray(data35)){
-const len6 = data35.length;
-for(let i6=0; i6<len6; i6++){
-let data36 = data35[i6];
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(data36.id === undefined){
-const err95 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data36};
+else {
+const err95 = {instancePath:instancePath+"/meeting/attendees/" + i4,schemaPath:"#/properties/meeting/properties/attendees/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.attendees.items.type,parentSchema:schema31.properties.meeting.properties.attendees.items,data:data39};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -3335,8 +7445,10 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(data36.name === undefined){
-const err96 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data36};
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/meeting/attendees",schemaPath:"#/properties/meeting/properties/attendees/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.meeting.properties.attendees.type,parentSchema:schema31.properties.meeting.properties.attendees,data:data38};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -3345,8 +7457,12 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(data36.year === undefined){
-const err97 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "year"},message:"must have required property '"+"year"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data36};
+}
+if(data26.attendeesLead !== undefined){
+let data40 = data26.attendeesLead;
+if(typeof data40 === "string"){
+if(func2(data40) < 1){
+const err97 = {instancePath:instancePath+"/meeting/attendeesLead",schemaPath:"#/properties/meeting/properties/attendeesLead/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.attendeesLead,data:data40};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -3355,8 +7471,9 @@ vErrors.push(err97);
 }
 errors++;
 }
-if(data36.score === undefined){
-const err98 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data36};
+}
+else {
+const err98 = {instancePath:instancePath+"/meeting/attendeesLead",schemaPath:"#/properties/meeting/properties/attendeesLead/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.attendeesLead.type,parentSchema:schema31.properties.meeting.properties.attendeesLead,data:data40};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -3365,9 +7482,12 @@ vErrors.push(err98);
 }
 errors++;
 }
-for(const key6 in data36){
-if(!(func1.call(schema31.properties.indices.items.properties, key6))){
-const err99 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items,data:data36};
+}
+if(data26.before !== undefined){
+let data41 = data26.before;
+if(typeof data41 === "string"){
+if(func2(data41) < 1){
+const err99 = {instancePath:instancePath+"/meeting/before",schemaPath:"#/properties/meeting/properties/before/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.before,data:data41};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -3377,11 +7497,8 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data36.id !== undefined){
-let data37 = data36.id;
-if(typeof data37 === "string"){
-if(func2(data37) < 1){
-const err100 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.id,data:data37};
+else {
+const err100 = {instancePath:instancePath+"/meeting/before",schemaPath:"#/properties/meeting/properties/before/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.before.type,parentSchema:schema31.properties.meeting.properties.before,data:data41};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -3390,8 +7507,12 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(!pattern5.test(data37)){
-const err101 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_-]*$",parentSchema:schema31.properties.indices.items.properties.id,data:data37};
+}
+if(data26.acknowledgement !== undefined){
+let data42 = data26.acknowledgement;
+if(typeof data42 === "string"){
+if(func2(data42) < 1){
+const err101 = {instancePath:instancePath+"/meeting/acknowledgement",schemaPath:"#/properties/meeting/properties/acknowledgement/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.acknowledgement,data:data42};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -3402,7 +7523,7 @@ errors++;
 }
 }
 else {
-const err102 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.id.type,parentSchema:schema31.properties.indices.items.properties.id,data:data37};
+const err102 = {instancePath:instancePath+"/meeting/acknowledgement",schemaPath:"#/properties/meeting/properties/acknowledgement/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.acknowledgement.type,parentSchema:schema31.properties.meeting.properties.acknowledgement,data:data42};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -3412,11 +7533,11 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data36.name !== undefined){
-let data38 = data36.name;
-if(typeof data38 === "string"){
-if(func2(data38) < 1){
-const err103 = {instancePath:instancePath+"/indices/" + i6+"/name",schemaPath:"#/properties/indices/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.name,data:data38};
+if(data26.discussants !== undefined){
+let data43 = data26.discussants;
+if(typeof data43 === "string"){
+if(func2(data43) < 1){
+const err103 = {instancePath:instancePath+"/meeting/discussants",schemaPath:"#/properties/meeting/properties/discussants/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.discussants,data:data43};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -3427,7 +7548,7 @@ errors++;
 }
 }
 else {
-const err104 = {instancePath:instancePath+"/indices/" + i6+"/name",schemaPath:"#/properties/indices/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.name.type,parentSchema:schema31.properties.indices.items.properties.name,data:data38};
+const err104 = {instancePath:instancePath+"/meeting/discussants",schemaPath:"#/properties/meeting/properties/discussants/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.discussants.type,parentSchema:schema31.properties.meeting.properties.discussants,data:data43};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -3437,10 +7558,15 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data36.year !== undefined){
-let data39 = data36.year;
-if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
-const err105 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.year.type,parentSchema:schema31.properties.indices.items.properties.year,data:data39};
+if(data26.reports !== undefined){
+let data44 = data26.reports;
+if(Array.isArray(data44)){
+const len5 = data44.length;
+for(let i5=0; i5<len5; i5++){
+let data45 = data44[i5];
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.by === undefined){
+const err105 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'",schema:schema31.properties.meeting.properties.reports.items.required,parentSchema:schema31.properties.meeting.properties.reports.items,data:data45};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -3449,9 +7575,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-if((typeof data39 == "number") && (isFinite(data39))){
-if(data39 > 2100 || isNaN(data39)){
-const err106 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema31.properties.indices.items.properties.year,data:data39};
+for(const key5 in data45){
+if(!((key5 === "by") || (key5 === "content"))){
+const err106 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting.properties.reports.items,data:data45};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -3460,8 +7586,12 @@ vErrors.push(err106);
 }
 errors++;
 }
-if(data39 < 1990 || isNaN(data39)){
-const err107 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema31.properties.indices.items.properties.year,data:data39};
+}
+if(data45.by !== undefined){
+let data46 = data45.by;
+if(typeof data46 === "string"){
+if(func2(data46) < 1){
+const err107 = {instancePath:instancePath+"/meeting/reports/" + i5+"/by",schemaPath:"#/properties/meeting/properties/reports/items/properties/by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.reports.items.properties.by,data:data46};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -3471,12 +7601,8 @@ vErrors.push(err107);
 errors++;
 }
 }
-}
-if(data36.score !== undefined){
-let data40 = data36.score;
-if((typeof data40 == "number") && (isFinite(data40))){
-if(data40 < 0 || isNaN(data40)){
-const err108 = {instancePath:instancePath+"/indices/" + i6+"/score",schemaPath:"#/properties/indices/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.score,data:data40};
+else {
+const err108 = {instancePath:instancePath+"/meeting/reports/" + i5+"/by",schemaPath:"#/properties/meeting/properties/reports/items/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.reports.items.properties.by.type,parentSchema:schema31.properties.meeting.properties.reports.items.properties.by,data:data46};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -3486,8 +7612,11 @@ vErrors.push(err108);
 errors++;
 }
 }
-else {
-const err109 = {instancePath:instancePath+"/indices/" + i6+"/score",schemaPath:"#/properties/indices/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.score.type,parentSchema:schema31.properties.indices.items.properties.score,data:data40};
+if(data45.content !== undefined){
+let data47 = data45.content;
+if(typeof data47 === "string"){
+if(func2(data47) < 1){
+const err109 = {instancePath:instancePath+"/meeting/reports/" + i5+"/content",schemaPath:"#/properties/meeting/properties/reports/items/properties/content/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.reports.items.properties.content,data:data47};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -3497,11 +7626,8 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data36.max !== undefined){
-let data41 = data36.max;
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 <= 0 || isNaN(data41)){
-const err110 = {instancePath:instancePath+"/indices/" + i6+"/max",schemaPath:"#/properties/indices/items/properties/max/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema31.properties.indices.items.properties.max,data:data41};
+else {
+const err110 = {instancePath:instancePath+"/meeting/reports/" + i5+"/content",schemaPath:"#/properties/meeting/properties/reports/items/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.reports.items.properties.content.type,parentSchema:schema31.properties.meeting.properties.reports.items.properties.content,data:data47};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -3511,8 +7637,9 @@ vErrors.push(err110);
 errors++;
 }
 }
+}
 else {
-const err111 = {instancePath:instancePath+"/indices/" + i6+"/max",schemaPath:"#/properties/indices/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.max.type,parentSchema:schema31.properties.indices.items.properties.max,data:data41};
+const err111 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.properties.reports.items.type,parentSchema:schema31.properties.meeting.properties.reports.items,data:data45};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -3522,10 +7649,9 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data36.rank !== undefined){
-let data42 = data36.rank;
-if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err112 = {instancePath:instancePath+"/indices/" + i6+"/rank",schemaPath:"#/properties/indices/items/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.rank,data:data42};
+}
+else {
+const err112 = {instancePath:instancePath+"/meeting/reports",schemaPath:"#/properties/meeting/properties/reports/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.meeting.properties.reports.type,parentSchema:schema31.properties.meeting.properties.reports,data:data44};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -3534,9 +7660,10 @@ vErrors.push(err112);
 }
 errors++;
 }
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 < 1 || isNaN(data42)){
-const err113 = {instancePath:instancePath+"/indices/" + i6+"/rank",schemaPath:"#/properties/indices/items/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.rank,data:data42};
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.type,parentSchema:schema31.properties.meeting,data:data26};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -3546,11 +7673,15 @@ vErrors.push(err113);
 errors++;
 }
 }
-}
-if(data36.units !== undefined){
-let data43 = data36.units;
-if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-const err114 = {instancePath:instancePath+"/indices/" + i6+"/units",schemaPath:"#/properties/indices/items/properties/units/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.units.type,parentSchema:schema31.properties.indices.items.properties.units,data:data43};
+if(data.indices !== undefined){
+let data48 = data.indices;
+if(Array.isArray(data48)){
+const len6 = data48.length;
+for(let i6=0; i6<len6; i6++){
+let data49 = data48[i6];
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.id === undefined){
+const err114 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data49};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -3559,9 +7690,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 < 1 || isNaN(data43)){
-const err115 = {instancePath:instancePath+"/indices/" + i6+"/units",schemaPath:"#/properties/indices/items/properties/units/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.units,data:data43};
+if(data49.name === undefined){
+const err115 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data49};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -3570,13 +7700,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-}
-if(data36.unitsLabel !== undefined){
-let data44 = data36.unitsLabel;
-if(typeof data44 === "string"){
-if(func2(data44) < 1){
-const err116 = {instancePath:instancePath+"/indices/" + i6+"/unitsLabel",schemaPath:"#/properties/indices/items/properties/unitsLabel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.unitsLabel,data:data44};
+if(data49.year === undefined){
+const err116 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "year"},message:"must have required property '"+"year"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data49};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -3585,9 +7710,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-else {
-const err117 = {instancePath:instancePath+"/indices/" + i6+"/unitsLabel",schemaPath:"#/properties/indices/items/properties/unitsLabel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.unitsLabel.type,parentSchema:schema31.properties.indices.items.properties.unitsLabel,data:data44};
+if(data49.score === undefined){
+const err117 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data49};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -3596,11 +7720,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-if(data36.decimals !== undefined){
-let data45 = data36.decimals;
-if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
-const err118 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.decimals.type,parentSchema:schema31.properties.indices.items.properties.decimals,data:data45};
+for(const key6 in data49){
+if(!(func1.call(schema31.properties.indices.items.properties, key6))){
+const err118 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items,data:data49};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -3609,9 +7731,12 @@ vErrors.push(err118);
 }
 errors++;
 }
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 > 4 || isNaN(data45)){
-const err119 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema31.properties.indices.items.properties.decimals,data:data45};
+}
+if(data49.id !== undefined){
+let data50 = data49.id;
+if(typeof data50 === "string"){
+if(func2(data50) < 1){
+const err119 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.id,data:data50};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -3620,8 +7745,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-if(data45 < 0 || isNaN(data45)){
-const err120 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.decimals,data:data45};
+if(!pattern5.test(data50)){
+const err120 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_-]*$",parentSchema:schema31.properties.indices.items.properties.id,data:data50};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -3631,12 +7756,8 @@ vErrors.push(err120);
 errors++;
 }
 }
-}
-if(data36.previous !== undefined){
-let data46 = data36.previous;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.year === undefined){
-const err121 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/required",keyword:"required",params:{missingProperty: "year"},message:"must have required property '"+"year"+"'",schema:schema31.properties.indices.items.properties.previous.required,parentSchema:schema31.properties.indices.items.properties.previous,data:data46};
+else {
+const err121 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.id.type,parentSchema:schema31.properties.indices.items.properties.id,data:data50};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -3645,9 +7766,12 @@ vErrors.push(err121);
 }
 errors++;
 }
-for(const key7 in data46){
-if(!((((key7 === "year") || (key7 === "score")) || (key7 === "rank")) || (key7 === "fromArchive"))){
-const err122 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.previous,data:data46};
+}
+if(data49.name !== undefined){
+let data51 = data49.name;
+if(typeof data51 === "string"){
+if(func2(data51) < 1){
+const err122 = {instancePath:instancePath+"/indices/" + i6+"/name",schemaPath:"#/properties/indices/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.name,data:data51};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -3657,10 +7781,8 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data46.year !== undefined){
-let data47 = data46.year;
-if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
-const err123 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.previous.properties.year.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data47};
+else {
+const err123 = {instancePath:instancePath+"/indices/" + i6+"/name",schemaPath:"#/properties/indices/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.name.type,parentSchema:schema31.properties.indices.items.properties.name,data:data51};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -3669,9 +7791,11 @@ vErrors.push(err123);
 }
 errors++;
 }
-if((typeof data47 == "number") && (isFinite(data47))){
-if(data47 > 2100 || isNaN(data47)){
-const err124 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data47};
+}
+if(data49.year !== undefined){
+let data52 = data49.year;
+if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
+const err124 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.year.type,parentSchema:schema31.properties.indices.items.properties.year,data:data52};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -3680,8 +7804,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(data47 < 1990 || isNaN(data47)){
-const err125 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data47};
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 > 2100 || isNaN(data52)){
+const err125 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema31.properties.indices.items.properties.year,data:data52};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -3690,13 +7815,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-}
-if(data46.score !== undefined){
-let data48 = data46.score;
-if((typeof data48 == "number") && (isFinite(data48))){
-if(data48 < 0 || isNaN(data48)){
-const err126 = {instancePath:instancePath+"/indices/" + i6+"/previous/score",schemaPath:"#/properties/indices/items/properties/previous/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.previous.properties.score,data:data48};
+if(data52 < 1990 || isNaN(data52)){
+const err126 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema31.properties.indices.items.properties.year,data:data52};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -3706,8 +7826,12 @@ vErrors.push(err126);
 errors++;
 }
 }
-else {
-const err127 = {instancePath:instancePath+"/indices/" + i6+"/previous/score",schemaPath:"#/properties/indices/items/properties/previous/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.previous.properties.score.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.score,data:data48};
+}
+if(data49.score !== undefined){
+let data53 = data49.score;
+if((typeof data53 == "number") && (isFinite(data53))){
+if(data53 < 0 || isNaN(data53)){
+const err127 = {instancePath:instancePath+"/indices/" + i6+"/score",schemaPath:"#/properties/indices/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.score,data:data53};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -3717,10 +7841,8 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data46.rank !== undefined){
-let data49 = data46.rank;
-if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
-const err128 = {instancePath:instancePath+"/indices/" + i6+"/previous/rank",schemaPath:"#/properties/indices/items/properties/previous/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.previous.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.rank,data:data49};
+else {
+const err128 = {instancePath:instancePath+"/indices/" + i6+"/score",schemaPath:"#/properties/indices/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.score.type,parentSchema:schema31.properties.indices.items.properties.score,data:data53};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -3729,9 +7851,12 @@ vErrors.push(err128);
 }
 errors++;
 }
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 < 1 || isNaN(data49)){
-const err129 = {instancePath:instancePath+"/indices/" + i6+"/previous/rank",schemaPath:"#/properties/indices/items/properties/previous/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.previous.properties.rank,data:data49};
+}
+if(data49.max !== undefined){
+let data54 = data49.max;
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 <= 0 || isNaN(data54)){
+const err129 = {instancePath:instancePath+"/indices/" + i6+"/max",schemaPath:"#/properties/indices/items/properties/max/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema31.properties.indices.items.properties.max,data:data54};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -3741,11 +7866,8 @@ vErrors.push(err129);
 errors++;
 }
 }
-}
-if(data46.fromArchive !== undefined){
-let data50 = data46.fromArchive;
-if(typeof data50 !== "boolean"){
-const err130 = {instancePath:instancePath+"/indices/" + i6+"/previous/fromArchive",schemaPath:"#/properties/indices/items/properties/previous/properties/fromArchive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.indices.items.properties.previous.properties.fromArchive.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.fromArchive,data:data50};
+else {
+const err130 = {instancePath:instancePath+"/indices/" + i6+"/max",schemaPath:"#/properties/indices/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.max.type,parentSchema:schema31.properties.indices.items.properties.max,data:data54};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -3755,9 +7877,10 @@ vErrors.push(err130);
 errors++;
 }
 }
-}
-else {
-const err131 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.previous.type,parentSchema:schema31.properties.indices.items.properties.previous,data:data46};
+if(data49.rank !== undefined){
+let data55 = data49.rank;
+if(!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))){
+const err131 = {instancePath:instancePath+"/indices/" + i6+"/rank",schemaPath:"#/properties/indices/items/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.rank,data:data55};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -3766,13 +7889,9 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-if(data36.wording !== undefined){
-let data51 = data36.wording;
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-for(const key8 in data51){
-if(!(((key8 === "rankVerb") || (key8 === "afterScore")) || (key8 === "beforeChange"))){
-const err132 = {instancePath:instancePath+"/indices/" + i6+"/wording",schemaPath:"#/properties/indices/items/properties/wording/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.wording,data:data51};
+if((typeof data55 == "number") && (isFinite(data55))){
+if(data55 < 1 || isNaN(data55)){
+const err132 = {instancePath:instancePath+"/indices/" + i6+"/rank",schemaPath:"#/properties/indices/items/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.rank,data:data55};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -3782,11 +7901,11 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data51.rankVerb !== undefined){
-let data52 = data51.rankVerb;
-if(typeof data52 === "string"){
-if(func2(data52) < 1){
-const err133 = {instancePath:instancePath+"/indices/" + i6+"/wording/rankVerb",schemaPath:"#/properties/indices/items/properties/wording/properties/rankVerb/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.wording.properties.rankVerb,data:data52};
+}
+if(data49.units !== undefined){
+let data56 = data49.units;
+if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
+const err133 = {instancePath:instancePath+"/indices/" + i6+"/units",schemaPath:"#/properties/indices/items/properties/units/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.units.type,parentSchema:schema31.properties.indices.items.properties.units,data:data56};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -3795,9 +7914,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-else {
-const err134 = {instancePath:instancePath+"/indices/" + i6+"/wording/rankVerb",schemaPath:"#/properties/indices/items/properties/wording/properties/rankVerb/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.rankVerb.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.rankVerb,data:data52};
+if((typeof data56 == "number") && (isFinite(data56))){
+if(data56 < 1 || isNaN(data56)){
+const err134 = {instancePath:instancePath+"/indices/" + i6+"/units",schemaPath:"#/properties/indices/items/properties/units/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.units,data:data56};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -3807,10 +7926,12 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data51.afterScore !== undefined){
-let data53 = data51.afterScore;
-if(typeof data53 !== "string"){
-const err135 = {instancePath:instancePath+"/indices/" + i6+"/wording/afterScore",schemaPath:"#/properties/indices/items/properties/wording/properties/afterScore/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.afterScore.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.afterScore,data:data53};
+}
+if(data49.unitsLabel !== undefined){
+let data57 = data49.unitsLabel;
+if(typeof data57 === "string"){
+if(func2(data57) < 1){
+const err135 = {instancePath:instancePath+"/indices/" + i6+"/unitsLabel",schemaPath:"#/properties/indices/items/properties/unitsLabel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.unitsLabel,data:data57};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -3820,10 +7941,8 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data51.beforeChange !== undefined){
-let data54 = data51.beforeChange;
-if(typeof data54 !== "string"){
-const err136 = {instancePath:instancePath+"/indices/" + i6+"/wording/beforeChange",schemaPath:"#/properties/indices/items/properties/wording/properties/beforeChange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.beforeChange.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.beforeChange,data:data54};
+else {
+const err136 = {instancePath:instancePath+"/indices/" + i6+"/unitsLabel",schemaPath:"#/properties/indices/items/properties/unitsLabel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.unitsLabel.type,parentSchema:schema31.properties.indices.items.properties.unitsLabel,data:data57};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -3833,9 +7952,10 @@ vErrors.push(err136);
 errors++;
 }
 }
-}
-else {
-const err137 = {instancePath:instancePath+"/indices/" + i6+"/wording",schemaPath:"#/properties/indices/items/properties/wording/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.wording.type,parentSchema:schema31.properties.indices.items.properties.wording,data:data51};
+if(data49.decimals !== undefined){
+let data58 = data49.decimals;
+if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
+const err137 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.decimals.type,parentSchema:schema31.properties.indices.items.properties.decimals,data:data58};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -3844,12 +7964,9 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-if(data36.components !== undefined){
-let data55 = data36.components;
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-if(data55.items === undefined){
-const err138 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema31.properties.indices.items.properties.components.required,parentSchema:schema31.properties.indices.items.properties.components,data:data55};
+if((typeof data58 == "number") && (isFinite(data58))){
+if(data58 > 4 || isNaN(data58)){
+const err138 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema31.properties.indices.items.properties.decimals,data:data58};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -3858,9 +7975,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-for(const key9 in data55){
-if(!(((((key9 === "rankWord") || (key9 === "units")) || (key9 === "aggregate")) || (key9 === "split")) || (key9 === "items"))){
-const err139 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components,data:data55};
+if(data58 < 0 || isNaN(data58)){
+const err139 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.decimals,data:data58};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -3870,11 +7986,12 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data55.rankWord !== undefined){
-let data56 = data55.rankWord;
-if(typeof data56 === "string"){
-if(func2(data56) < 1){
-const err140 = {instancePath:instancePath+"/indices/" + i6+"/components/rankWord",schemaPath:"#/properties/indices/items/properties/components/properties/rankWord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.rankWord,data:data56};
+}
+if(data49.previous !== undefined){
+let data59 = data49.previous;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+if(data59.year === undefined){
+const err140 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/required",keyword:"required",params:{missingProperty: "year"},message:"must have required property '"+"year"+"'",schema:schema31.properties.indices.items.properties.previous.required,parentSchema:schema31.properties.indices.items.properties.previous,data:data59};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -3883,9 +8000,9 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-else {
-const err141 = {instancePath:instancePath+"/indices/" + i6+"/components/rankWord",schemaPath:"#/properties/indices/items/properties/components/properties/rankWord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.rankWord.type,parentSchema:schema31.properties.indices.items.properties.components.properties.rankWord,data:data56};
+for(const key7 in data59){
+if(!((((key7 === "year") || (key7 === "score")) || (key7 === "rank")) || (key7 === "fromArchive"))){
+const err141 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.previous,data:data59};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -3895,10 +8012,10 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data55.units !== undefined){
-let data57 = data55.units;
-if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
-const err142 = {instancePath:instancePath+"/indices/" + i6+"/components/units",schemaPath:"#/properties/indices/items/properties/components/properties/units/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.units.type,parentSchema:schema31.properties.indices.items.properties.components.properties.units,data:data57};
+if(data59.year !== undefined){
+let data60 = data59.year;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err142 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.previous.properties.year.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data60};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -3907,9 +8024,9 @@ vErrors.push(err142);
 }
 errors++;
 }
-if((typeof data57 == "number") && (isFinite(data57))){
-if(data57 < 1 || isNaN(data57)){
-const err143 = {instancePath:instancePath+"/indices/" + i6+"/components/units",schemaPath:"#/properties/indices/items/properties/components/properties/units/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.units,data:data57};
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 > 2100 || isNaN(data60)){
+const err143 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data60};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -3918,12 +8035,8 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-}
-if(data55.aggregate !== undefined){
-let data58 = data55.aggregate;
-if(!(((data58 === "sum") || (data58 === "average")) || (data58 === "weighted"))){
-const err144 = {instancePath:instancePath+"/indices/" + i6+"/components/aggregate",schemaPath:"#/properties/indices/items/properties/components/properties/aggregate/enum",keyword:"enum",params:{allowedValues: schema31.properties.indices.items.properties.components.properties.aggregate.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.indices.items.properties.components.properties.aggregate.enum,parentSchema:schema31.properties.indices.items.properties.components.properties.aggregate,data:data58};
+if(data60 < 1990 || isNaN(data60)){
+const err144 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data60};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -3933,12 +8046,12 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data55.split !== undefined){
-let data59 = data55.split;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-for(const key10 in data59){
-if(!((key10 === "rankAtMost") || (key10 === "scoreAtLeast"))){
-const err145 = {instancePath:instancePath+"/indices/" + i6+"/components/split",schemaPath:"#/properties/indices/items/properties/components/properties/split/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.split,data:data59};
+}
+if(data59.score !== undefined){
+let data61 = data59.score;
+if((typeof data61 == "number") && (isFinite(data61))){
+if(data61 < 0 || isNaN(data61)){
+const err145 = {instancePath:instancePath+"/indices/" + i6+"/previous/score",schemaPath:"#/properties/indices/items/properties/previous/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.previous.properties.score,data:data61};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -3948,10 +8061,8 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data59.rankAtMost !== undefined){
-let data60 = data59.rankAtMost;
-if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err146 = {instancePath:instancePath+"/indices/" + i6+"/components/split/rankAtMost",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/rankAtMost/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost,data:data60};
+else {
+const err146 = {instancePath:instancePath+"/indices/" + i6+"/previous/score",schemaPath:"#/properties/indices/items/properties/previous/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.previous.properties.score.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.score,data:data61};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -3960,9 +8071,11 @@ vErrors.push(err146);
 }
 errors++;
 }
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 < 1 || isNaN(data60)){
-const err147 = {instancePath:instancePath+"/indices/" + i6+"/components/split/rankAtMost",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/rankAtMost/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost,data:data60};
+}
+if(data59.rank !== undefined){
+let data62 = data59.rank;
+if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
+const err147 = {instancePath:instancePath+"/indices/" + i6+"/previous/rank",schemaPath:"#/properties/indices/items/properties/previous/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.previous.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.rank,data:data62};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -3971,13 +8084,9 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-}
-if(data59.scoreAtLeast !== undefined){
-let data61 = data59.scoreAtLeast;
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 < 0 || isNaN(data61)){
-const err148 = {instancePath:instancePath+"/indices/" + i6+"/components/split/scoreAtLeast",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/scoreAtLeast/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast,data:data61};
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 < 1 || isNaN(data62)){
+const err148 = {instancePath:instancePath+"/indices/" + i6+"/previous/rank",schemaPath:"#/properties/indices/items/properties/previous/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.previous.properties.rank,data:data62};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -3987,8 +8096,11 @@ vErrors.push(err148);
 errors++;
 }
 }
-else {
-const err149 = {instancePath:instancePath+"/indices/" + i6+"/components/split/scoreAtLeast",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/scoreAtLeast/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast,data:data61};
+}
+if(data59.fromArchive !== undefined){
+let data63 = data59.fromArchive;
+if(typeof data63 !== "boolean"){
+const err149 = {instancePath:instancePath+"/indices/" + i6+"/previous/fromArchive",schemaPath:"#/properties/indices/items/properties/previous/properties/fromArchive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.indices.items.properties.previous.properties.fromArchive.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.fromArchive,data:data63};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -4000,7 +8112,7 @@ errors++;
 }
 }
 else {
-const err150 = {instancePath:instancePath+"/indices/" + i6+"/components/split",schemaPath:"#/properties/indices/items/properties/components/properties/split/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.split.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split,data:data59};
+const err150 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.previous.type,parentSchema:schema31.properties.indices.items.properties.previous,data:data59};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -4010,11 +8122,12 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data55.items !== undefined){
-let data62 = data55.items;
-if(Array.isArray(data62)){
-if(data62.length < 1){
-const err151 = {instancePath:instancePath+"/indices/" + i6+"/components/items",schemaPath:"#/properties/indices/items/properties/components/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items,data:data62};
+if(data49.wording !== undefined){
+let data64 = data49.wording;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+for(const key8 in data64){
+if(!(((key8 === "rankVerb") || (key8 === "afterScore")) || (key8 === "beforeChange"))){
+const err151 = {instancePath:instancePath+"/indices/" + i6+"/wording",schemaPath:"#/properties/indices/items/properties/wording/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.wording,data:data64};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -4023,12 +8136,12 @@ vErrors.push(err151);
 }
 errors++;
 }
-const len7 = data62.length;
-for(let i7=0; i7<len7; i7++){
-let data63 = data62[i7];
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.name === undefined){
-const err152 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.indices.items.properties.components.properties.items.items.required,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data63};
+}
+if(data64.rankVerb !== undefined){
+let data65 = data64.rankVerb;
+if(typeof data65 === "string"){
+if(func2(data65) < 1){
+const err152 = {instancePath:instancePath+"/indices/" + i6+"/wording/rankVerb",schemaPath:"#/properties/indices/items/properties/wording/properties/rankVerb/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.wording.properties.rankVerb,data:data65};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -4037,8 +8150,9 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(data63.score === undefined){
-const err153 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema31.properties.indices.items.properties.components.properties.items.items.required,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data63};
+}
+else {
+const err153 = {instancePath:instancePath+"/indices/" + i6+"/wording/rankVerb",schemaPath:"#/properties/indices/items/properties/wording/properties/rankVerb/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.rankVerb.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.rankVerb,data:data65};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -4047,9 +8161,11 @@ vErrors.push(err153);
 }
 errors++;
 }
-for(const key11 in data63){
-if(!(((((((key11 === "code") || (key11 === "name")) || (key11 === "score")) || (key11 === "max")) || (key11 === "rank")) || (key11 === "level")) || (key11 === "previous"))){
-const err154 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data63};
+}
+if(data64.afterScore !== undefined){
+let data66 = data64.afterScore;
+if(typeof data66 !== "string"){
+const err154 = {instancePath:instancePath+"/indices/" + i6+"/wording/afterScore",schemaPath:"#/properties/indices/items/properties/wording/properties/afterScore/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.afterScore.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.afterScore,data:data66};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -4059,11 +8175,10 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data63.code !== undefined){
-let data64 = data63.code;
-if(typeof data64 === "string"){
-if(func2(data64) < 1){
-const err155 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/code",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/code/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code,data:data64};
+if(data64.beforeChange !== undefined){
+let data67 = data64.beforeChange;
+if(typeof data67 !== "string"){
+const err155 = {instancePath:instancePath+"/indices/" + i6+"/wording/beforeChange",schemaPath:"#/properties/indices/items/properties/wording/properties/beforeChange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.beforeChange.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.beforeChange,data:data67};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -4073,8 +8188,9 @@ vErrors.push(err155);
 errors++;
 }
 }
+}
 else {
-const err156 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/code",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code,data:data64};
+const err156 = {instancePath:instancePath+"/indices/" + i6+"/wording",schemaPath:"#/properties/indices/items/properties/wording/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.wording.type,parentSchema:schema31.properties.indices.items.properties.wording,data:data64};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -4084,11 +8200,11 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data63.name !== undefined){
-let data65 = data63.name;
-if(typeof data65 === "string"){
-if(func2(data65) < 1){
-const err157 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/name",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name,data:data65};
+if(data49.components !== undefined){
+let data68 = data49.components;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(data68.items === undefined){
+const err157 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema31.properties.indices.items.properties.components.required,parentSchema:schema31.properties.indices.items.properties.components,data:data68};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -4097,9 +8213,9 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-else {
-const err158 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/name",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name,data:data65};
+for(const key9 in data68){
+if(!(((((key9 === "rankWord") || (key9 === "units")) || (key9 === "aggregate")) || (key9 === "split")) || (key9 === "items"))){
+const err158 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components,data:data68};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -4109,11 +8225,11 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data63.score !== undefined){
-let data66 = data63.score;
-if((typeof data66 == "number") && (isFinite(data66))){
-if(data66 < 0 || isNaN(data66)){
-const err159 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score,data:data66};
+if(data68.rankWord !== undefined){
+let data69 = data68.rankWord;
+if(typeof data69 === "string"){
+if(func2(data69) < 1){
+const err159 = {instancePath:instancePath+"/indices/" + i6+"/components/rankWord",schemaPath:"#/properties/indices/items/properties/components/properties/rankWord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.rankWord,data:data69};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -4124,7 +8240,7 @@ errors++;
 }
 }
 else {
-const err160 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score,data:data66};
+const err160 = {instancePath:instancePath+"/indices/" + i6+"/components/rankWord",schemaPath:"#/properties/indices/items/properties/components/properties/rankWord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.rankWord.type,parentSchema:schema31.properties.indices.items.properties.components.properties.rankWord,data:data69};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -4134,11 +8250,10 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data63.max !== undefined){
-let data67 = data63.max;
-if((typeof data67 == "number") && (isFinite(data67))){
-if(data67 <= 0 || isNaN(data67)){
-const err161 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/max",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/max/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max,data:data67};
+if(data68.units !== undefined){
+let data70 = data68.units;
+if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
+const err161 = {instancePath:instancePath+"/indices/" + i6+"/components/units",schemaPath:"#/properties/indices/items/properties/components/properties/units/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.units.type,parentSchema:schema31.properties.indices.items.properties.components.properties.units,data:data70};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -4147,9 +8262,9 @@ vErrors.push(err161);
 }
 errors++;
 }
-}
-else {
-const err162 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/max",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max,data:data67};
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 < 1 || isNaN(data70)){
+const err162 = {instancePath:instancePath+"/indices/" + i6+"/components/units",schemaPath:"#/properties/indices/items/properties/components/properties/units/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.units,data:data70};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -4159,10 +8274,11 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data63.rank !== undefined){
-let data68 = data63.rank;
-if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
-const err163 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank,data:data68};
+}
+if(data68.aggregate !== undefined){
+let data71 = data68.aggregate;
+if(!(((data71 === "sum") || (data71 === "average")) || (data71 === "weighted"))){
+const err163 = {instancePath:instancePath+"/indices/" + i6+"/components/aggregate",schemaPath:"#/properties/indices/items/properties/components/properties/aggregate/enum",keyword:"enum",params:{allowedValues: schema31.properties.indices.items.properties.components.properties.aggregate.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.indices.items.properties.components.properties.aggregate.enum,parentSchema:schema31.properties.indices.items.properties.components.properties.aggregate,data:data71};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -4171,9 +8287,13 @@ vErrors.push(err163);
 }
 errors++;
 }
-if((typeof data68 == "number") && (isFinite(data68))){
-if(data68 < 1 || isNaN(data68)){
-const err164 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank,data:data68};
+}
+if(data68.split !== undefined){
+let data72 = data68.split;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+for(const key10 in data72){
+if(!((key10 === "rankAtMost") || (key10 === "scoreAtLeast"))){
+const err164 = {instancePath:instancePath+"/indices/" + i6+"/components/split",schemaPath:"#/properties/indices/items/properties/components/properties/split/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.split,data:data72};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -4183,11 +8303,10 @@ vErrors.push(err164);
 errors++;
 }
 }
-}
-if(data63.level !== undefined){
-let data69 = data63.level;
-if(!((data69 === "high") || (data69 === "low"))){
-const err165 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/level",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/level/enum",keyword:"enum",params:{allowedValues: schema31.properties.indices.items.properties.components.properties.items.items.properties.level.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.level.enum,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.level,data:data69};
+if(data72.rankAtMost !== undefined){
+let data73 = data72.rankAtMost;
+if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
+const err165 = {instancePath:instancePath+"/indices/" + i6+"/components/split/rankAtMost",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/rankAtMost/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost,data:data73};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -4196,13 +8315,9 @@ vErrors.push(err165);
 }
 errors++;
 }
-}
-if(data63.previous !== undefined){
-let data70 = data63.previous;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-for(const key12 in data70){
-if(!((key12 === "score") || (key12 === "rank"))){
-const err166 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous,data:data70};
+if((typeof data73 == "number") && (isFinite(data73))){
+if(data73 < 1 || isNaN(data73)){
+const err166 = {instancePath:instancePath+"/indices/" + i6+"/components/split/rankAtMost",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/rankAtMost/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost,data:data73};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -4212,11 +8327,12 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data70.score !== undefined){
-let data71 = data70.score;
-if((typeof data71 == "number") && (isFinite(data71))){
-if(data71 < 0 || isNaN(data71)){
-const err167 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score,data:data71};
+}
+if(data72.scoreAtLeast !== undefined){
+let data74 = data72.scoreAtLeast;
+if((typeof data74 == "number") && (isFinite(data74))){
+if(data74 < 0 || isNaN(data74)){
+const err167 = {instancePath:instancePath+"/indices/" + i6+"/components/split/scoreAtLeast",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/scoreAtLeast/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast,data:data74};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -4227,7 +8343,7 @@ errors++;
 }
 }
 else {
-const err168 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score,data:data71};
+const err168 = {instancePath:instancePath+"/indices/" + i6+"/components/split/scoreAtLeast",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/scoreAtLeast/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast,data:data74};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -4237,10 +8353,9 @@ vErrors.push(err168);
 errors++;
 }
 }
-if(data70.rank !== undefined){
-let data72 = data70.rank;
-if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
-const err169 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank,data:data72};
+}
+else {
+const err169 = {instancePath:instancePath+"/indices/" + i6+"/components/split",schemaPath:"#/properties/indices/items/properties/components/properties/split/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.split.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split,data:data72};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -4249,9 +8364,12 @@ vErrors.push(err169);
 }
 errors++;
 }
-if((typeof data72 == "number") && (isFinite(data72))){
-if(data72 < 1 || isNaN(data72)){
-const err170 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank,data:data72};
+}
+if(data68.items !== undefined){
+let data75 = data68.items;
+if(Array.isArray(data75)){
+if(data75.length < 1){
+const err170 = {instancePath:instancePath+"/indices/" + i6+"/components/items",schemaPath:"#/properties/indices/items/properties/components/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items,data:data75};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -4260,11 +8378,12 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err171 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous,data:data70};
+const len7 = data75.length;
+for(let i7=0; i7<len7; i7++){
+let data76 = data75[i7];
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.name === undefined){
+const err171 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.indices.items.properties.components.properties.items.items.required,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data76};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -4273,10 +8392,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-}
-else {
-const err172 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.items.items.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data63};
+if(data76.score === undefined){
+const err172 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema31.properties.indices.items.properties.components.properties.items.items.required,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data76};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -4285,10 +8402,9 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-}
-else {
-const err173 = {instancePath:instancePath+"/indices/" + i6+"/components/items",schemaPath:"#/properties/indices/items/properties/components/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.indices.items.properties.components.properties.items.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items,data:data62};
+for(const key11 in data76){
+if(!(((((((key11 === "code") || (key11 === "name")) || (key11 === "score")) || (key11 === "max")) || (key11 === "rank")) || (key11 === "level")) || (key11 === "previous"))){
+const err173 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data76};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -4298,9 +8414,11 @@ vErrors.push(err173);
 errors++;
 }
 }
-}
-else {
-const err174 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.type,parentSchema:schema31.properties.indices.items.properties.components,data:data55};
+if(data76.code !== undefined){
+let data77 = data76.code;
+if(typeof data77 === "string"){
+if(func2(data77) < 1){
+const err174 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/code",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/code/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code,data:data77};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -4310,9 +8428,8 @@ vErrors.push(err174);
 errors++;
 }
 }
-}
 else {
-const err175 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.type,parentSchema:schema31.properties.indices.items,data:data36};
+const err175 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/code",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code,data:data77};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -4322,9 +8439,11 @@ vErrors.push(err175);
 errors++;
 }
 }
-}
-else {
-const err176 = {instancePath:instancePath+"/indices",schemaPath:"#/properties/indices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.indices.type,parentSchema:schema31.properties.indices,data:data35};
+if(data76.name !== undefined){
+let data78 = data76.name;
+if(typeof data78 === "string"){
+if(func2(data78) < 1){
+const err176 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/name",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name,data:data78};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -4334,12 +8453,8 @@ vErrors.push(err176);
 errors++;
 }
 }
-if(data.style !== undefined){
-let data73 = data.style;
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-for(const key13 in data73){
-if(!((((((key13 === "padNumbers") || (key13 === "boldHeadings")) || (key13 === "numbering")) || (key13 === "deadlineStyle")) || (key13 === "opening")) || (key13 === "signatureGapPt"))){
-const err177 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.style,data:data73};
+else {
+const err177 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/name",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name,data:data78};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -4349,10 +8464,11 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data73.padNumbers !== undefined){
-let data74 = data73.padNumbers;
-if(typeof data74 !== "boolean"){
-const err178 = {instancePath:instancePath+"/style/padNumbers",schemaPath:"#/properties/style/properties/padNumbers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.style.properties.padNumbers.type,parentSchema:schema31.properties.style.properties.padNumbers,data:data74};
+if(data76.score !== undefined){
+let data79 = data76.score;
+if((typeof data79 == "number") && (isFinite(data79))){
+if(data79 < 0 || isNaN(data79)){
+const err178 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score,data:data79};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -4362,10 +8478,8 @@ vErrors.push(err178);
 errors++;
 }
 }
-if(data73.boldHeadings !== undefined){
-let data75 = data73.boldHeadings;
-if(typeof data75 !== "boolean"){
-const err179 = {instancePath:instancePath+"/style/boldHeadings",schemaPath:"#/properties/style/properties/boldHeadings/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.style.properties.boldHeadings.type,parentSchema:schema31.properties.style.properties.boldHeadings,data:data75};
+else {
+const err179 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score,data:data79};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -4375,11 +8489,11 @@ vErrors.push(err179);
 errors++;
 }
 }
-if(data73.numbering !== undefined){
-let data76 = data73.numbering;
-if(Array.isArray(data76)){
-if(data76.length > 6){
-const err180 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/maxItems",keyword:"maxItems",params:{limit: 6},message:"must NOT have more than 6 items",schema:6,parentSchema:schema31.properties.style.properties.numbering,data:data76};
+if(data76.max !== undefined){
+let data80 = data76.max;
+if((typeof data80 == "number") && (isFinite(data80))){
+if(data80 <= 0 || isNaN(data80)){
+const err180 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/max",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/max/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max,data:data80};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -4388,8 +8502,9 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(data76.length < 1){
-const err181 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.style.properties.numbering,data:data76};
+}
+else {
+const err181 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/max",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max,data:data80};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -4398,11 +8513,11 @@ vErrors.push(err181);
 }
 errors++;
 }
-const len8 = data76.length;
-for(let i8=0; i8<len8; i8++){
-let data77 = data76[i8];
-if(!(((((data77 === "roman") || (data77 === "arabic")) || (data77 === "alpha")) || (data77 === "ordinal")) || (data77 === "dash"))){
-const err182 = {instancePath:instancePath+"/style/numbering/" + i8,schemaPath:"#/properties/style/properties/numbering/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.numbering.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.numbering.items.enum,parentSchema:schema31.properties.style.properties.numbering.items,data:data77};
+}
+if(data76.rank !== undefined){
+let data81 = data76.rank;
+if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
+const err182 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank,data:data81};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -4411,10 +8526,9 @@ vErrors.push(err182);
 }
 errors++;
 }
-}
-}
-else {
-const err183 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.style.properties.numbering.type,parentSchema:schema31.properties.style.properties.numbering,data:data76};
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 < 1 || isNaN(data81)){
+const err183 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank,data:data81};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -4424,10 +8538,11 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data73.deadlineStyle !== undefined){
-let data78 = data73.deadlineStyle;
-if(!((data78 === "numeric") || (data78 === "words"))){
-const err184 = {instancePath:instancePath+"/style/deadlineStyle",schemaPath:"#/properties/style/properties/deadlineStyle/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.deadlineStyle.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.deadlineStyle.enum,parentSchema:schema31.properties.style.properties.deadlineStyle,data:data78};
+}
+if(data76.level !== undefined){
+let data82 = data76.level;
+if(!((data82 === "high") || (data82 === "low"))){
+const err184 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/level",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/level/enum",keyword:"enum",params:{allowedValues: schema31.properties.indices.items.properties.components.properties.items.items.properties.level.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.level.enum,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.level,data:data82};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -4437,10 +8552,12 @@ vErrors.push(err184);
 errors++;
 }
 }
-if(data73.opening !== undefined){
-let data79 = data73.opening;
-if(!((data79 === "full") || (data79 === "brief"))){
-const err185 = {instancePath:instancePath+"/style/opening",schemaPath:"#/properties/style/properties/opening/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.opening.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.opening.enum,parentSchema:schema31.properties.style.properties.opening,data:data79};
+if(data76.previous !== undefined){
+let data83 = data76.previous;
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+for(const key12 in data83){
+if(!((key12 === "score") || (key12 === "rank"))){
+const err185 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous,data:data83};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -4450,11 +8567,11 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data73.signatureGapPt !== undefined){
-let data80 = data73.signatureGapPt;
-if((typeof data80 == "number") && (isFinite(data80))){
-if(data80 > 200 || isNaN(data80)){
-const err186 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200",schema:200,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data80};
+if(data83.score !== undefined){
+let data84 = data83.score;
+if((typeof data84 == "number") && (isFinite(data84))){
+if(data84 < 0 || isNaN(data84)){
+const err186 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score,data:data84};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -4463,8 +8580,9 @@ vErrors.push(err186);
 }
 errors++;
 }
-if(data80 < 24 || isNaN(data80)){
-const err187 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 24},message:"must be >= 24",schema:24,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data80};
+}
+else {
+const err187 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score,data:data84};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -4474,8 +8592,10 @@ vErrors.push(err187);
 errors++;
 }
 }
-else {
-const err188 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.style.properties.signatureGapPt.type,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data80};
+if(data83.rank !== undefined){
+let data85 = data83.rank;
+if(!(((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85))) && (isFinite(data85)))){
+const err188 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank,data:data85};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -4484,10 +8604,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-}
-}
-else {
-const err189 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.style.type,parentSchema:schema31.properties.style,data:data73};
+if((typeof data85 == "number") && (isFinite(data85))){
+if(data85 < 1 || isNaN(data85)){
+const err189 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank,data:data85};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -4497,11 +8616,10 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data.body !== undefined){
-let data81 = data.body;
-if(Array.isArray(data81)){
-if(data81.length < 1){
-const err190 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.body,data:data81};
+}
+}
+else {
+const err190 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous,data:data83};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -4510,16 +8628,10 @@ vErrors.push(err190);
 }
 errors++;
 }
-const len9 = data81.length;
-for(let i9=0; i9<len9; i9++){
-if(!(validate21(data81[i9], {instancePath:instancePath+"/body/" + i9,parentData:data81,parentDataProperty:i9,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
 }
 }
 else {
-const err191 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.body.type,parentSchema:schema31.properties.body,data:data81};
+const err191 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.items.items.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data76};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -4529,11 +8641,9 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data.closing !== undefined){
-let data83 = data.closing;
-if(typeof data83 === "string"){
-if(func2(data83) < 1){
-const err192 = {instancePath:instancePath+"/closing",schemaPath:"#/properties/closing/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.closing,data:data83};
+}
+else {
+const err192 = {instancePath:instancePath+"/indices/" + i6+"/components/items",schemaPath:"#/properties/indices/items/properties/components/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.indices.items.properties.components.properties.items.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items,data:data75};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -4543,8 +8653,9 @@ vErrors.push(err192);
 errors++;
 }
 }
+}
 else {
-const err193 = {instancePath:instancePath+"/closing",schemaPath:"#/properties/closing/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.closing.type,parentSchema:schema31.properties.closing,data:data83};
+const err193 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.type,parentSchema:schema31.properties.indices.items.properties.components,data:data68};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -4554,11 +8665,9 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data.recipients !== undefined){
-let data84 = data.recipients;
-if(Array.isArray(data84)){
-if(data84.length < 1){
-const err194 = {instancePath:instancePath+"/recipients",schemaPath:"#/properties/recipients/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.recipients,data:data84};
+}
+else {
+const err194 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.type,parentSchema:schema31.properties.indices.items,data:data49};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -4567,12 +8676,10 @@ vErrors.push(err194);
 }
 errors++;
 }
-const len10 = data84.length;
-for(let i10=0; i10<len10; i10++){
-let data85 = data84[i10];
-if(typeof data85 === "string"){
-if(func2(data85) < 1){
-const err195 = {instancePath:instancePath+"/recipients/" + i10,schemaPath:"#/properties/recipients/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.recipients.items,data:data85};
+}
+}
+else {
+const err195 = {instancePath:instancePath+"/indices",schemaPath:"#/properties/indices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.indices.type,parentSchema:schema31.properties.indices,data:data48};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -4582,8 +8689,12 @@ vErrors.push(err195);
 errors++;
 }
 }
-else {
-const err196 = {instancePath:instancePath+"/recipients/" + i10,schemaPath:"#/properties/recipients/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.recipients.items.type,parentSchema:schema31.properties.recipients.items,data:data85};
+if(data.style !== undefined){
+let data86 = data.style;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+for(const key13 in data86){
+if(!(func1.call(schema31.properties.style.properties, key13))){
+const err196 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.style,data:data86};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -4593,9 +8704,10 @@ vErrors.push(err196);
 errors++;
 }
 }
-}
-else {
-const err197 = {instancePath:instancePath+"/recipients",schemaPath:"#/properties/recipients/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.recipients.type,parentSchema:schema31.properties.recipients,data:data84};
+if(data86.padNumbers !== undefined){
+let data87 = data86.padNumbers;
+if(typeof data87 !== "boolean"){
+const err197 = {instancePath:instancePath+"/style/padNumbers",schemaPath:"#/properties/style/properties/padNumbers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.style.properties.padNumbers.type,parentSchema:schema31.properties.style.properties.padNumbers,data:data87};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -4605,11 +8717,10 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data.footnote !== undefined){
-let data86 = data.footnote;
-if(typeof data86 === "string"){
-if(func2(data86) < 1){
-const err198 = {instancePath:instancePath+"/footnote",schemaPath:"#/properties/footnote/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.footnote,data:data86};
+if(data86.boldHeadings !== undefined){
+let data88 = data86.boldHeadings;
+if(typeof data88 !== "boolean"){
+const err198 = {instancePath:instancePath+"/style/boldHeadings",schemaPath:"#/properties/style/properties/boldHeadings/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.style.properties.boldHeadings.type,parentSchema:schema31.properties.style.properties.boldHeadings,data:data88};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -4619,8 +8730,11 @@ vErrors.push(err198);
 errors++;
 }
 }
-else {
-const err199 = {instancePath:instancePath+"/footnote",schemaPath:"#/properties/footnote/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.footnote.type,parentSchema:schema31.properties.footnote,data:data86};
+if(data86.numbering !== undefined){
+let data89 = data86.numbering;
+if(Array.isArray(data89)){
+if(data89.length > 6){
+const err199 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/maxItems",keyword:"maxItems",params:{limit: 6},message:"must NOT have more than 6 items",schema:6,parentSchema:schema31.properties.style.properties.numbering,data:data89};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -4629,16 +8743,8 @@ vErrors.push(err199);
 }
 errors++;
 }
-}
-if(data.appendix !== undefined){
-let data87 = data.appendix;
-if(Array.isArray(data87)){
-const len11 = data87.length;
-for(let i11=0; i11<len11; i11++){
-let data88 = data87[i11];
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-if(data88.index === undefined){
-const err200 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema31.properties.appendix.items.required,parentSchema:schema31.properties.appendix.items,data:data88};
+if(data89.length < 1){
+const err200 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.style.properties.numbering,data:data89};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -4647,9 +8753,11 @@ vErrors.push(err200);
 }
 errors++;
 }
-for(const key14 in data88){
-if(!(((key14 === "index") || (key14 === "title")) || (key14 === "chart"))){
-const err201 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.appendix.items,data:data88};
+const len8 = data89.length;
+for(let i8=0; i8<len8; i8++){
+let data90 = data89[i8];
+if(!((((((((data90 === "roman") || (data90 === "arabic")) || (data90 === "alpha")) || (data90 === "ordinal")) || (data90 === "dash")) || (data90 === "paren-arabic")) || (data90 === "paren-roman")) || (data90 === "none"))){
+const err201 = {instancePath:instancePath+"/style/numbering/" + i8,schemaPath:"#/properties/style/properties/numbering/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.numbering.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.numbering.items.enum,parentSchema:schema31.properties.style.properties.numbering.items,data:data90};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -4659,11 +8767,9 @@ vErrors.push(err201);
 errors++;
 }
 }
-if(data88.index !== undefined){
-let data89 = data88.index;
-if(typeof data89 === "string"){
-if(func2(data89) < 1){
-const err202 = {instancePath:instancePath+"/appendix/" + i11+"/index",schemaPath:"#/properties/appendix/items/properties/index/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appendix.items.properties.index,data:data89};
+}
+else {
+const err202 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.style.properties.numbering.type,parentSchema:schema31.properties.style.properties.numbering,data:data89};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -4673,8 +8779,10 @@ vErrors.push(err202);
 errors++;
 }
 }
-else {
-const err203 = {instancePath:instancePath+"/appendix/" + i11+"/index",schemaPath:"#/properties/appendix/items/properties/index/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appendix.items.properties.index.type,parentSchema:schema31.properties.appendix.items.properties.index,data:data89};
+if(data86.deadlineStyle !== undefined){
+let data91 = data86.deadlineStyle;
+if(!((data91 === "numeric") || (data91 === "words"))){
+const err203 = {instancePath:instancePath+"/style/deadlineStyle",schemaPath:"#/properties/style/properties/deadlineStyle/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.deadlineStyle.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.deadlineStyle.enum,parentSchema:schema31.properties.style.properties.deadlineStyle,data:data91};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -4684,11 +8792,10 @@ vErrors.push(err203);
 errors++;
 }
 }
-if(data88.title !== undefined){
-let data90 = data88.title;
-if(typeof data90 === "string"){
-if(func2(data90) < 1){
-const err204 = {instancePath:instancePath+"/appendix/" + i11+"/title",schemaPath:"#/properties/appendix/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appendix.items.properties.title,data:data90};
+if(data86.opening !== undefined){
+let data92 = data86.opening;
+if(!((data92 === "full") || (data92 === "brief"))){
+const err204 = {instancePath:instancePath+"/style/opening",schemaPath:"#/properties/style/properties/opening/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.opening.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.opening.enum,parentSchema:schema31.properties.style.properties.opening,data:data92};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -4698,8 +8805,10 @@ vErrors.push(err204);
 errors++;
 }
 }
-else {
-const err205 = {instancePath:instancePath+"/appendix/" + i11+"/title",schemaPath:"#/properties/appendix/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appendix.items.properties.title.type,parentSchema:schema31.properties.appendix.items.properties.title,data:data90};
+if(data86.comrade !== undefined){
+let data93 = data86.comrade;
+if(typeof data93 !== "boolean"){
+const err205 = {instancePath:instancePath+"/style/comrade",schemaPath:"#/properties/style/properties/comrade/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.style.properties.comrade.type,parentSchema:schema31.properties.style.properties.comrade,data:data93};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -4709,10 +8818,10 @@ vErrors.push(err205);
 errors++;
 }
 }
-if(data88.chart !== undefined){
-let data91 = data88.chart;
-if(typeof data91 !== "boolean"){
-const err206 = {instancePath:instancePath+"/appendix/" + i11+"/chart",schemaPath:"#/properties/appendix/items/properties/chart/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.appendix.items.properties.chart.type,parentSchema:schema31.properties.appendix.items.properties.chart,data:data91};
+if(data86.chairOrder !== undefined){
+let data94 = data86.chairOrder;
+if(!((data94 === "name-title") || (data94 === "title-name"))){
+const err206 = {instancePath:instancePath+"/style/chairOrder",schemaPath:"#/properties/style/properties/chairOrder/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.chairOrder.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.chairOrder.enum,parentSchema:schema31.properties.style.properties.chairOrder,data:data94};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -4722,9 +8831,10 @@ vErrors.push(err206);
 errors++;
 }
 }
-}
-else {
-const err207 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.appendix.items.type,parentSchema:schema31.properties.appendix.items,data:data88};
+if(data86.chairVerb !== undefined){
+let data95 = data86.chairVerb;
+if(!((data95 === "chủ trì") || (data95 === "đã chủ trì"))){
+const err207 = {instancePath:instancePath+"/style/chairVerb",schemaPath:"#/properties/style/properties/chairVerb/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.chairVerb.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.chairVerb.enum,parentSchema:schema31.properties.style.properties.chairVerb,data:data95};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -4734,9 +8844,10 @@ vErrors.push(err207);
 errors++;
 }
 }
-}
-else {
-const err208 = {instancePath:instancePath+"/appendix",schemaPath:"#/properties/appendix/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.appendix.type,parentSchema:schema31.properties.appendix,data:data87};
+if(data86.heard !== undefined){
+let data96 = data86.heard;
+if(!((data96 === "discussion") || (data96 === "opinions"))){
+const err208 = {instancePath:instancePath+"/style/heard",schemaPath:"#/properties/style/properties/heard/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.heard.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.heard.enum,parentSchema:schema31.properties.style.properties.heard,data:data96};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -4746,10 +8857,10 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data.recipientsFromDirectives !== undefined){
-let data92 = data.recipientsFromDirectives;
-if(typeof data92 !== "boolean"){
-const err209 = {instancePath:instancePath+"/recipientsFromDirectives",schemaPath:"#/properties/recipientsFromDirectives/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.recipientsFromDirectives.type,parentSchema:schema31.properties.recipientsFromDirectives,data:data92};
+if(data86.concludes !== undefined){
+let data97 = data86.concludes;
+if(!((data97 === "kết luận như sau:") || (data97 === "kết luận:"))){
+const err209 = {instancePath:instancePath+"/style/concludes",schemaPath:"#/properties/style/properties/concludes/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.concludes.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.concludes.enum,parentSchema:schema31.properties.style.properties.concludes,data:data97};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -4759,14 +8870,11 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data.archive !== undefined){
-let data93 = data.archive;
-const _errs210 = errors;
-let valid43 = false;
-const _errs211 = errors;
-if(Array.isArray(data93)){
-if(data93.length < 1){
-const err210 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.archive.anyOf[0],data:data93};
+if(data86.signatureGapPt !== undefined){
+let data98 = data86.signatureGapPt;
+if((typeof data98 == "number") && (isFinite(data98))){
+if(data98 > 200 || isNaN(data98)){
+const err210 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200",schema:200,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data98};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -4775,12 +8883,8 @@ vErrors.push(err210);
 }
 errors++;
 }
-const len12 = data93.length;
-for(let i12=0; i12<len12; i12++){
-let data94 = data93[i12];
-if(typeof data94 === "string"){
-if(func2(data94) < 1){
-const err211 = {instancePath:instancePath+"/archive/" + i12,schemaPath:"#/properties/archive/anyOf/0/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[0].items,data:data94};
+if(data98 < 24 || isNaN(data98)){
+const err211 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 24},message:"must be >= 24",schema:24,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data98};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -4791,7 +8895,7 @@ errors++;
 }
 }
 else {
-const err212 = {instancePath:instancePath+"/archive/" + i12,schemaPath:"#/properties/archive/anyOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[0].items.type,parentSchema:schema31.properties.archive.anyOf[0].items,data:data94};
+const err212 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.style.properties.signatureGapPt.type,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data98};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -4803,7 +8907,7 @@ errors++;
 }
 }
 else {
-const err213 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.archive.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[0],data:data93};
+const err213 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.style.type,parentSchema:schema31.properties.style,data:data86};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -4812,12 +8916,13 @@ vErrors.push(err213);
 }
 errors++;
 }
-var _valid4 = _errs211 === errors;
-valid43 = valid43 || _valid4;
-const _errs215 = errors;
-if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
-if(data93.units === undefined){
-const err214 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema31.properties.archive.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1],data:data93};
+}
+if(data.opening !== undefined){
+let data99 = data.opening;
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+for(const key14 in data99){
+if(!((key14 === "intro") || (key14 === "heard"))){
+const err214 = {instancePath:instancePath+"/opening",schemaPath:"#/properties/opening/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.opening,data:data99};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -4826,9 +8931,12 @@ vErrors.push(err214);
 }
 errors++;
 }
-for(const key15 in data93){
-if(!(((key15 === "units") || (key15 === "drafter")) || (key15 === "copies"))){
-const err215 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.archive.anyOf[1],data:data93};
+}
+if(data99.intro !== undefined){
+let data100 = data99.intro;
+if(typeof data100 === "string"){
+if(func2(data100) < 1){
+const err215 = {instancePath:instancePath+"/opening/intro",schemaPath:"#/properties/opening/properties/intro/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.opening.properties.intro,data:data100};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -4838,11 +8946,8 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data93.units !== undefined){
-let data95 = data93.units;
-if(Array.isArray(data95)){
-if(data95.length < 1){
-const err216 = {instancePath:instancePath+"/archive/units",schemaPath:"#/properties/archive/anyOf/1/properties/units/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units,data:data95};
+else {
+const err216 = {instancePath:instancePath+"/opening/intro",schemaPath:"#/properties/opening/properties/intro/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opening.properties.intro.type,parentSchema:schema31.properties.opening.properties.intro,data:data100};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -4851,12 +8956,12 @@ vErrors.push(err216);
 }
 errors++;
 }
-const len13 = data95.length;
-for(let i13=0; i13<len13; i13++){
-let data96 = data95[i13];
-if(typeof data96 === "string"){
-if(func2(data96) < 1){
-const err217 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items,data:data96};
+}
+if(data99.heard !== undefined){
+let data101 = data99.heard;
+if(typeof data101 === "string"){
+if(func2(data101) < 1){
+const err217 = {instancePath:instancePath+"/opening/heard",schemaPath:"#/properties/opening/properties/heard/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.opening.properties.heard,data:data101};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -4867,7 +8972,7 @@ errors++;
 }
 }
 else {
-const err218 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items,data:data96};
+const err218 = {instancePath:instancePath+"/opening/heard",schemaPath:"#/properties/opening/properties/heard/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opening.properties.heard.type,parentSchema:schema31.properties.opening.properties.heard,data:data101};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -4879,7 +8984,7 @@ errors++;
 }
 }
 else {
-const err219 = {instancePath:instancePath+"/archive/units",schemaPath:"#/properties/archive/anyOf/1/properties/units/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.archive.anyOf[1].properties.units.type,parentSchema:schema31.properties.archive.anyOf[1].properties.units,data:data95};
+const err219 = {instancePath:instancePath+"/opening",schemaPath:"#/properties/opening/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.opening.type,parentSchema:schema31.properties.opening,data:data99};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -4889,11 +8994,11 @@ vErrors.push(err219);
 errors++;
 }
 }
-if(data93.drafter !== undefined){
-let data97 = data93.drafter;
-if(typeof data97 === "string"){
-if(func2(data97) < 1){
-const err220 = {instancePath:instancePath+"/archive/drafter",schemaPath:"#/properties/archive/anyOf/1/properties/drafter/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.drafter,data:data97};
+if(data.body !== undefined){
+let data102 = data.body;
+if(Array.isArray(data102)){
+if(data102.length < 1){
+const err220 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.body,data:data102};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -4902,9 +9007,16 @@ vErrors.push(err220);
 }
 errors++;
 }
+const len9 = data102.length;
+for(let i9=0; i9<len9; i9++){
+if(!(validate21(data102[i9], {instancePath:instancePath+"/body/" + i9,parentData:data102,parentDataProperty:i9,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err221 = {instancePath:instancePath+"/archive/drafter",schemaPath:"#/properties/archive/anyOf/1/properties/drafter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.drafter.type,parentSchema:schema31.properties.archive.anyOf[1].properties.drafter,data:data97};
+const err221 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.body.type,parentSchema:schema31.properties.body,data:data102};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -4914,10 +9026,11 @@ vErrors.push(err221);
 errors++;
 }
 }
-if(data93.copies !== undefined){
-let data98 = data93.copies;
-if(!(((typeof data98 == "number") && (!(data98 % 1) && !isNaN(data98))) && (isFinite(data98)))){
-const err222 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.archive.anyOf[1].properties.copies.type,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data98};
+if(data.closing !== undefined){
+let data104 = data.closing;
+if(typeof data104 === "string"){
+if(func2(data104) < 1){
+const err222 = {instancePath:instancePath+"/closing",schemaPath:"#/properties/closing/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.closing,data:data104};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -4926,9 +9039,9 @@ vErrors.push(err222);
 }
 errors++;
 }
-if((typeof data98 == "number") && (isFinite(data98))){
-if(data98 < 1 || isNaN(data98)){
-const err223 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data98};
+}
+else {
+const err223 = {instancePath:instancePath+"/closing",schemaPath:"#/properties/closing/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.closing.type,parentSchema:schema31.properties.closing,data:data104};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -4938,10 +9051,11 @@ vErrors.push(err223);
 errors++;
 }
 }
-}
-}
-else {
-const err224 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.archive.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1],data:data93};
+if(data.recipients !== undefined){
+let data105 = data.recipients;
+if(Array.isArray(data105)){
+if(data105.length < 1){
+const err224 = {instancePath:instancePath+"/recipients",schemaPath:"#/properties/recipients/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.recipients,data:data105};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -4950,10 +9064,12 @@ vErrors.push(err224);
 }
 errors++;
 }
-var _valid4 = _errs215 === errors;
-valid43 = valid43 || _valid4;
-if(!valid43){
-const err225 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf,parentSchema:schema31.properties.archive,data:data93};
+const len10 = data105.length;
+for(let i10=0; i10<len10; i10++){
+let data106 = data105[i10];
+if(typeof data106 === "string"){
+if(func2(data106) < 1){
+const err225 = {instancePath:instancePath+"/recipients/" + i10,schemaPath:"#/properties/recipients/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.recipients.items,data:data106};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -4962,23 +9078,9 @@ vErrors.push(err225);
 }
 errors++;
 }
-else {
-errors = _errs210;
-if(vErrors !== null){
-if(_errs210){
-vErrors.length = _errs210;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data.signature !== undefined){
-let data99 = data.signature;
-if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
-if(data99.authority === undefined){
-const err226 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/required",keyword:"required",params:{missingProperty: "authority"},message:"must have required property '"+"authority"+"'",schema:schema31.properties.signature.required,parentSchema:schema31.properties.signature,data:data99};
+const err226 = {instancePath:instancePath+"/recipients/" + i10,schemaPath:"#/properties/recipients/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.recipients.items.type,parentSchema:schema31.properties.recipients.items,data:data106};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -4987,9 +9089,10 @@ vErrors.push(err226);
 }
 errors++;
 }
-for(const key16 in data99){
-if(!((((((key16 === "authority") || (key16 === "for")) || (key16 === "deputyFor")) || (key16 === "signer")) || (key16 === "name")) || (key16 === "title"))){
-const err227 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signature,data:data99};
+}
+}
+else {
+const err227 = {instancePath:instancePath+"/recipients",schemaPath:"#/properties/recipients/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.recipients.type,parentSchema:schema31.properties.recipients,data:data105};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -4999,10 +9102,11 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data99.authority !== undefined){
-let data100 = data99.authority;
-if(!((((((data100 === "TM") || (data100 === "KT")) || (data100 === "TL")) || (data100 === "TUQ")) || (data100 === "Q")) || (data100 === "none"))){
-const err228 = {instancePath:instancePath+"/signature/authority",schemaPath:"#/properties/signature/properties/authority/enum",keyword:"enum",params:{allowedValues: schema31.properties.signature.properties.authority.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.signature.properties.authority.enum,parentSchema:schema31.properties.signature.properties.authority,data:data100};
+if(data.footnote !== undefined){
+let data107 = data.footnote;
+if(typeof data107 === "string"){
+if(func2(data107) < 1){
+const err228 = {instancePath:instancePath+"/footnote",schemaPath:"#/properties/footnote/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.footnote,data:data107};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -5012,11 +9116,8 @@ vErrors.push(err228);
 errors++;
 }
 }
-if(data99.for !== undefined){
-let data101 = data99.for;
-if(typeof data101 === "string"){
-if(func2(data101) < 1){
-const err229 = {instancePath:instancePath+"/signature/for",schemaPath:"#/properties/signature/properties/for/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.for,data:data101};
+else {
+const err229 = {instancePath:instancePath+"/footnote",schemaPath:"#/properties/footnote/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.footnote.type,parentSchema:schema31.properties.footnote,data:data107};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -5026,8 +9127,15 @@ vErrors.push(err229);
 errors++;
 }
 }
-else {
-const err230 = {instancePath:instancePath+"/signature/for",schemaPath:"#/properties/signature/properties/for/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.for.type,parentSchema:schema31.properties.signature.properties.for,data:data101};
+if(data.appendix !== undefined){
+let data108 = data.appendix;
+if(Array.isArray(data108)){
+const len11 = data108.length;
+for(let i11=0; i11<len11; i11++){
+let data109 = data108[i11];
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
+if(data109.index === undefined){
+const err230 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema31.properties.appendix.items.required,parentSchema:schema31.properties.appendix.items,data:data109};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -5036,12 +9144,9 @@ vErrors.push(err230);
 }
 errors++;
 }
-}
-if(data99.deputyFor !== undefined){
-let data102 = data99.deputyFor;
-if(typeof data102 === "string"){
-if(func2(data102) < 1){
-const err231 = {instancePath:instancePath+"/signature/deputyFor",schemaPath:"#/properties/signature/properties/deputyFor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.deputyFor,data:data102};
+for(const key15 in data109){
+if(!(((key15 === "index") || (key15 === "title")) || (key15 === "chart"))){
+const err231 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.appendix.items,data:data109};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -5051,8 +9156,11 @@ vErrors.push(err231);
 errors++;
 }
 }
-else {
-const err232 = {instancePath:instancePath+"/signature/deputyFor",schemaPath:"#/properties/signature/properties/deputyFor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.deputyFor.type,parentSchema:schema31.properties.signature.properties.deputyFor,data:data102};
+if(data109.index !== undefined){
+let data110 = data109.index;
+if(typeof data110 === "string"){
+if(func2(data110) < 1){
+const err232 = {instancePath:instancePath+"/appendix/" + i11+"/index",schemaPath:"#/properties/appendix/items/properties/index/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appendix.items.properties.index,data:data110};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -5062,11 +9170,8 @@ vErrors.push(err232);
 errors++;
 }
 }
-if(data99.signer !== undefined){
-let data103 = data99.signer;
-if(typeof data103 === "string"){
-if(func2(data103) < 1){
-const err233 = {instancePath:instancePath+"/signature/signer",schemaPath:"#/properties/signature/properties/signer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.signer,data:data103};
+else {
+const err233 = {instancePath:instancePath+"/appendix/" + i11+"/index",schemaPath:"#/properties/appendix/items/properties/index/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appendix.items.properties.index.type,parentSchema:schema31.properties.appendix.items.properties.index,data:data110};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -5076,8 +9181,11 @@ vErrors.push(err233);
 errors++;
 }
 }
-else {
-const err234 = {instancePath:instancePath+"/signature/signer",schemaPath:"#/properties/signature/properties/signer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.signer.type,parentSchema:schema31.properties.signature.properties.signer,data:data103};
+if(data109.title !== undefined){
+let data111 = data109.title;
+if(typeof data111 === "string"){
+if(func2(data111) < 1){
+const err234 = {instancePath:instancePath+"/appendix/" + i11+"/title",schemaPath:"#/properties/appendix/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appendix.items.properties.title,data:data111};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -5087,11 +9195,8 @@ vErrors.push(err234);
 errors++;
 }
 }
-if(data99.name !== undefined){
-let data104 = data99.name;
-if(typeof data104 === "string"){
-if(func2(data104) < 1){
-const err235 = {instancePath:instancePath+"/signature/name",schemaPath:"#/properties/signature/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.name,data:data104};
+else {
+const err235 = {instancePath:instancePath+"/appendix/" + i11+"/title",schemaPath:"#/properties/appendix/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appendix.items.properties.title.type,parentSchema:schema31.properties.appendix.items.properties.title,data:data111};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -5101,8 +9206,10 @@ vErrors.push(err235);
 errors++;
 }
 }
-else {
-const err236 = {instancePath:instancePath+"/signature/name",schemaPath:"#/properties/signature/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.name.type,parentSchema:schema31.properties.signature.properties.name,data:data104};
+if(data109.chart !== undefined){
+let data112 = data109.chart;
+if(typeof data112 !== "boolean"){
+const err236 = {instancePath:instancePath+"/appendix/" + i11+"/chart",schemaPath:"#/properties/appendix/items/properties/chart/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.appendix.items.properties.chart.type,parentSchema:schema31.properties.appendix.items.properties.chart,data:data112};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -5112,11 +9219,9 @@ vErrors.push(err236);
 errors++;
 }
 }
-if(data99.title !== undefined){
-let data105 = data99.title;
-if(typeof data105 === "string"){
-if(func2(data105) < 1){
-const err237 = {instancePath:instancePath+"/signature/title",schemaPath:"#/properties/signature/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.title,data:data105};
+}
+else {
+const err237 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.appendix.items.type,parentSchema:schema31.properties.appendix.items,data:data109};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -5126,8 +9231,9 @@ vErrors.push(err237);
 errors++;
 }
 }
+}
 else {
-const err238 = {instancePath:instancePath+"/signature/title",schemaPath:"#/properties/signature/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.title.type,parentSchema:schema31.properties.signature.properties.title,data:data105};
+const err238 = {instancePath:instancePath+"/appendix",schemaPath:"#/properties/appendix/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.appendix.type,parentSchema:schema31.properties.appendix,data:data108};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -5137,9 +9243,10 @@ vErrors.push(err238);
 errors++;
 }
 }
-}
-else {
-const err239 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signature.type,parentSchema:schema31.properties.signature,data:data99};
+if(data.recipientsFromDirectives !== undefined){
+let data113 = data.recipientsFromDirectives;
+if(typeof data113 !== "boolean"){
+const err239 = {instancePath:instancePath+"/recipientsFromDirectives",schemaPath:"#/properties/recipientsFromDirectives/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.recipientsFromDirectives.type,parentSchema:schema31.properties.recipientsFromDirectives,data:data113};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -5149,14 +9256,604 @@ vErrors.push(err239);
 errors++;
 }
 }
-}
-else {
-const err240 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data.archive !== undefined){
+let data114 = data.archive;
+const _errs244 = errors;
+let valid44 = false;
+const _errs245 = errors;
+if(Array.isArray(data114)){
+if(data114.length < 1){
+const err240 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.archive.anyOf[0],data:data114};
 if(vErrors === null){
 vErrors = [err240];
 }
 else {
 vErrors.push(err240);
+}
+errors++;
+}
+const len12 = data114.length;
+for(let i12=0; i12<len12; i12++){
+let data115 = data114[i12];
+if(typeof data115 === "string"){
+if(func2(data115) < 1){
+const err241 = {instancePath:instancePath+"/archive/" + i12,schemaPath:"#/properties/archive/anyOf/0/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[0].items,data:data115};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+}
+else {
+const err242 = {instancePath:instancePath+"/archive/" + i12,schemaPath:"#/properties/archive/anyOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[0].items.type,parentSchema:schema31.properties.archive.anyOf[0].items,data:data115};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+}
+else {
+const err243 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.archive.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[0],data:data114};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+var _valid4 = _errs245 === errors;
+valid44 = valid44 || _valid4;
+const _errs249 = errors;
+if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
+if(data114.units === undefined){
+const err244 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema31.properties.archive.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1],data:data114};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+for(const key16 in data114){
+if(!(((((key16 === "units") || (key16 === "drafter")) || (key16 === "copies")) || (key16 === "separator")) || (key16 === "finalStop"))){
+const err245 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.archive.anyOf[1],data:data114};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+if(data114.units !== undefined){
+let data116 = data114.units;
+if(Array.isArray(data116)){
+if(data116.length < 1){
+const err246 = {instancePath:instancePath+"/archive/units",schemaPath:"#/properties/archive/anyOf/1/properties/units/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units,data:data116};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+const len13 = data116.length;
+for(let i13=0; i13<len13; i13++){
+let data117 = data116[i13];
+const _errs255 = errors;
+let valid50 = false;
+const _errs256 = errors;
+if(typeof data117 === "string"){
+if(func2(data117) < 1){
+const err247 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[0],data:data117};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+}
+else {
+const err248 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[0],data:data117};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+var _valid5 = _errs256 === errors;
+valid50 = valid50 || _valid5;
+const _errs258 = errors;
+if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
+if(data117.unit === undefined){
+const err249 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data117};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+if(data117.copies === undefined){
+const err250 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/required",keyword:"required",params:{missingProperty: "copies"},message:"must have required property '"+"copies"+"'",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data117};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+for(const key17 in data117){
+if(!((key17 === "unit") || (key17 === "copies"))){
+const err251 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data117};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+}
+if(data117.unit !== undefined){
+let data118 = data117.unit;
+if(typeof data118 === "string"){
+if(func2(data118) < 1){
+const err252 = {instancePath:instancePath+"/archive/units/" + i13+"/unit",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/unit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.unit,data:data118};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+else {
+const err253 = {instancePath:instancePath+"/archive/units/" + i13+"/unit",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.unit.type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.unit,data:data118};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+}
+if(data117.copies !== undefined){
+let data119 = data117.copies;
+const _errs264 = errors;
+let valid52 = false;
+const _errs265 = errors;
+if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
+const err254 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0],data:data119};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+if((typeof data119 == "number") && (isFinite(data119))){
+if(data119 < 1 || isNaN(data119)){
+const err255 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0],data:data119};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+}
+var _valid6 = _errs265 === errors;
+valid52 = valid52 || _valid6;
+const _errs267 = errors;
+if(typeof data119 === "string"){
+if(!pattern6.test(data119)){
+const err256 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,4}[a-zđ]?$"},message:"must match pattern \""+"^[0-9]{1,4}[a-zđ]?$"+"\"",schema:"^[0-9]{1,4}[a-zđ]?$",parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[1],data:data119};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+}
+else {
+const err257 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[1],data:data119};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+var _valid6 = _errs267 === errors;
+valid52 = valid52 || _valid6;
+if(!valid52){
+const err258 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies,data:data119};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+else {
+errors = _errs264;
+if(vErrors !== null){
+if(_errs264){
+vErrors.length = _errs264;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err259 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data117};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+var _valid5 = _errs258 === errors;
+valid50 = valid50 || _valid5;
+if(!valid50){
+const err260 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items,data:data117};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+else {
+errors = _errs255;
+if(vErrors !== null){
+if(_errs255){
+vErrors.length = _errs255;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err261 = {instancePath:instancePath+"/archive/units",schemaPath:"#/properties/archive/anyOf/1/properties/units/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.archive.anyOf[1].properties.units.type,parentSchema:schema31.properties.archive.anyOf[1].properties.units,data:data116};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+}
+if(data114.drafter !== undefined){
+let data120 = data114.drafter;
+if(typeof data120 === "string"){
+if(func2(data120) < 1){
+const err262 = {instancePath:instancePath+"/archive/drafter",schemaPath:"#/properties/archive/anyOf/1/properties/drafter/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.drafter,data:data120};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+}
+else {
+const err263 = {instancePath:instancePath+"/archive/drafter",schemaPath:"#/properties/archive/anyOf/1/properties/drafter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.drafter.type,parentSchema:schema31.properties.archive.anyOf[1].properties.drafter,data:data120};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+}
+if(data114.copies !== undefined){
+let data121 = data114.copies;
+if(!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121)))){
+const err264 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.archive.anyOf[1].properties.copies.type,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data121};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+if((typeof data121 == "number") && (isFinite(data121))){
+if(data121 < 1 || isNaN(data121)){
+const err265 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data121};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+}
+}
+if(data114.separator !== undefined){
+let data122 = data114.separator;
+if(!((data122 === "stop") || (data122 === "space"))){
+const err266 = {instancePath:instancePath+"/archive/separator",schemaPath:"#/properties/archive/anyOf/1/properties/separator/enum",keyword:"enum",params:{allowedValues: schema31.properties.archive.anyOf[1].properties.separator.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.archive.anyOf[1].properties.separator.enum,parentSchema:schema31.properties.archive.anyOf[1].properties.separator,data:data122};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+}
+if(data114.finalStop !== undefined){
+let data123 = data114.finalStop;
+if(typeof data123 !== "boolean"){
+const err267 = {instancePath:instancePath+"/archive/finalStop",schemaPath:"#/properties/archive/anyOf/1/properties/finalStop/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.archive.anyOf[1].properties.finalStop.type,parentSchema:schema31.properties.archive.anyOf[1].properties.finalStop,data:data123};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+}
+}
+else {
+const err268 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.archive.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1],data:data114};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+var _valid4 = _errs249 === errors;
+valid44 = valid44 || _valid4;
+if(!valid44){
+const err269 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf,parentSchema:schema31.properties.archive,data:data114};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+else {
+errors = _errs244;
+if(vErrors !== null){
+if(_errs244){
+vErrors.length = _errs244;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.signature !== undefined){
+let data124 = data.signature;
+if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
+if(data124.authority === undefined){
+const err270 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/required",keyword:"required",params:{missingProperty: "authority"},message:"must have required property '"+"authority"+"'",schema:schema31.properties.signature.required,parentSchema:schema31.properties.signature,data:data124};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+for(const key18 in data124){
+if(!((((((key18 === "authority") || (key18 === "for")) || (key18 === "deputyFor")) || (key18 === "signer")) || (key18 === "name")) || (key18 === "title"))){
+const err271 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signature,data:data124};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+}
+if(data124.authority !== undefined){
+let data125 = data124.authority;
+if(!((((((data125 === "TM") || (data125 === "KT")) || (data125 === "TL")) || (data125 === "TUQ")) || (data125 === "Q")) || (data125 === "none"))){
+const err272 = {instancePath:instancePath+"/signature/authority",schemaPath:"#/properties/signature/properties/authority/enum",keyword:"enum",params:{allowedValues: schema31.properties.signature.properties.authority.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.signature.properties.authority.enum,parentSchema:schema31.properties.signature.properties.authority,data:data125};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+}
+if(data124.for !== undefined){
+let data126 = data124.for;
+if(typeof data126 === "string"){
+if(func2(data126) < 1){
+const err273 = {instancePath:instancePath+"/signature/for",schemaPath:"#/properties/signature/properties/for/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.for,data:data126};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+}
+else {
+const err274 = {instancePath:instancePath+"/signature/for",schemaPath:"#/properties/signature/properties/for/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.for.type,parentSchema:schema31.properties.signature.properties.for,data:data126};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+}
+if(data124.deputyFor !== undefined){
+let data127 = data124.deputyFor;
+if(typeof data127 === "string"){
+if(func2(data127) < 1){
+const err275 = {instancePath:instancePath+"/signature/deputyFor",schemaPath:"#/properties/signature/properties/deputyFor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.deputyFor,data:data127};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+}
+else {
+const err276 = {instancePath:instancePath+"/signature/deputyFor",schemaPath:"#/properties/signature/properties/deputyFor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.deputyFor.type,parentSchema:schema31.properties.signature.properties.deputyFor,data:data127};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+}
+if(data124.signer !== undefined){
+let data128 = data124.signer;
+if(typeof data128 === "string"){
+if(func2(data128) < 1){
+const err277 = {instancePath:instancePath+"/signature/signer",schemaPath:"#/properties/signature/properties/signer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.signer,data:data128};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+}
+else {
+const err278 = {instancePath:instancePath+"/signature/signer",schemaPath:"#/properties/signature/properties/signer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.signer.type,parentSchema:schema31.properties.signature.properties.signer,data:data128};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
+}
+errors++;
+}
+}
+if(data124.name !== undefined){
+let data129 = data124.name;
+if(typeof data129 === "string"){
+if(func2(data129) < 1){
+const err279 = {instancePath:instancePath+"/signature/name",schemaPath:"#/properties/signature/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.name,data:data129};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+}
+else {
+const err280 = {instancePath:instancePath+"/signature/name",schemaPath:"#/properties/signature/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.name.type,parentSchema:schema31.properties.signature.properties.name,data:data129};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+}
+if(data124.title !== undefined){
+let data130 = data124.title;
+if(typeof data130 === "string"){
+if(func2(data130) < 1){
+const err281 = {instancePath:instancePath+"/signature/title",schemaPath:"#/properties/signature/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.title,data:data130};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+}
+else {
+const err282 = {instancePath:instancePath+"/signature/title",schemaPath:"#/properties/signature/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.title.type,parentSchema:schema31.properties.signature.properties.title,data:data130};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+}
+}
+else {
+const err283 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signature.type,parentSchema:schema31.properties.signature,data:data124};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+}
+}
+else {
+const err284 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
 }
 errors++;
 }
