@@ -163,7 +163,7 @@ const enumerate: Json = obj(
       items: {
         anyOf: [
           { type: 'string', minLength: 1 },
-          obj('Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).', { point: str('Nội dung ý.'), ...taskFields }, ['point']),
+          obj('Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).', { point: str('Nội dung ý, không ghi số thứ tự, ví dụ "tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]".'), ...taskFields }, ['point']),
         ],
       },
     },
@@ -323,7 +323,10 @@ const archive: Json = {
                 unit: str('Ký hiệu nơi lưu, ví dụ CN, QHĐP.'),
                 copies: {
                   description: 'Số bản lưu, in trong ngoặc sau nơi lưu: 2 → "(2)"; ghi "03" (trong ngoặc kép) để giữ số 0, "2b" như văn bản gốc.',
-                  anyOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: '^[0-9]{1,4}[a-zđ]?$' }],
+                  anyOf: [
+                    { type: 'integer', minimum: 1 },
+                    { type: 'string', pattern: '^[0-9]{1,4}[a-zđ]?$', description: 'Số bản viết như văn bản gốc: chữ số, có thể thêm một chữ cái, ví dụ "03", "2b".' },
+                  ],
                 },
               }, ['unit', 'copies']),
             ],
