@@ -90,7 +90,7 @@ export const codes = {
   KL332: 'The components\' figures do not match the total: maxima or scores do not add up (aggregate sum) or scores do not average (aggregate average) to it.',
   KL333: 'The comparison (previous) year is not before the year assessed.',
   // KL34x: references inside the text.
-  KL340: '[[deadline]] is used where there is no deadline to insert: an entry without "deadline", an enumerated point, a heading, the closing or the footnote.',
+  KL340: '[[deadline]] is used where there is no deadline to insert: an entry without "deadline", an enumerated point without its own "deadline", a heading, the opening, the closing or the footnote.',
   KL341: '[[ID]] names an index that is not under "indices".',
   KL342: '[[ID:variant]] names a phrase variant that does not exist.',
   KL343: 'An appendix names an index that is not under "indices".',

@@ -141,12 +141,17 @@ function directiveOf(data: Data, path: Path, inherited: readonly string[], r: Re
   };
 }
 
-/** A point of an inline enumeration: a string, or a task of its own (`point` with lead/deadline). */
-function pointOf(raw: unknown, path: Path, r: Reporter): EnumerationPoint {
+/**
+ * A point of an inline enumeration: a string, or a task of its own (`point`
+ * with lead/support/deadline/status). A task point without `lead` is led by
+ * its entry's lead, else by its section's agency.
+ */
+function pointOf(raw: unknown, path: Path, lead: readonly string[], r: Reporter): EnumerationPoint {
   if (typeof raw === 'string') return { text: raw, path, textPath: path };
   const data = raw as Data;
   const directive = directiveOf(data, path, [], r);
-  return { text: data.point, path, textPath: [...path, 'point'], ...(directive ? { directive } : {}) };
+  const led = directive && data.lead === undefined ? { ...directive, lead: [...lead] } : directive;
+  return { text: data.point, path, textPath: [...path, 'point'], ...(led ? { directive: led } : {}) };
 }
 
 /** The parts of a paragraph, item or dash besides its text: its task(s), its inline enumeration. */
@@ -166,7 +171,8 @@ function entryOf(data: Data, p: Path, inherited: readonly string[], r: Reporter)
     if (directive) out.directive = directive;
   }
   if (data.enumerate) {
-    const items = (data.enumerate.items as unknown[]).map((item, i) => pointOf(item, [...p, 'enumerate', 'items', i], r));
+    const lead = data.lead !== undefined ? list(data.lead) : inherited;
+    const items = (data.enumerate.items as unknown[]).map((item, i) => pointOf(item, [...p, 'enumerate', 'items', i], lead, r));
     out.enumerate = { style: data.enumerate.style ?? 'arabic', items, ...(typeof data.enumerate.after === 'string' ? { after: data.enumerate.after } : {}) };
   }
   return out;
