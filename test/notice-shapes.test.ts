@@ -184,6 +184,20 @@ body:`, edit('  date: 2023-04-14\n', '  date: 2023-04-14\n  time: sáng\n'));
   });
 });
 
+describe('references that are not an index', () => {
+  const indexed = (id: string, sentence: string) =>
+    edit('body:\n  - Đoạn mở đầu nội dung.\n', `indices:\n  - { id: ${id}, name: Chỉ số thử, year: 2022, score: 60 }\nbody:\n  - "${sentence}"\n`);
+  it('refuses the deadline and date phrases as index variants, which used to print nothing', () => {
+    const yaml = indexed('PCI', 'Kết quả [[PCI:deadline]] và [[PCI:date]].');
+    expect(diagnostics(yaml).filter((d) => d.startsWith('KL342'))).toEqual([at('KL342', 'error', yaml, '"Kết quả'), at('KL342', 'error', yaml, '"Kết quả')]);
+  });
+  it('lets an index whose id is "date" keep [[date]], with a warning', () => {
+    const yaml = indexed('date', 'Kết quả [[date]].');
+    expect(diagnostics(yaml)).toContain(at('KL460', 'warning', yaml, '"Kết quả'));
+    expect(bodyOf(docOf(yaml))[2]).toBe('Kết quả đạt 60 điểm.');
+  });
+});
+
 describe('§2 numbering chosen per section or item', () => {
   const body = `body:
   - heading: Quan điểm

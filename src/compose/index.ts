@@ -3,21 +3,22 @@
  * page will say, computed: numbers, dates, labels, index phrases' pieces,
  * Nơi nhận lines, signature lines. Pure; no I/O, no clock.
  */
-import type { Archive, Conclusion } from '../conclusion.ts';
+import type { Conclusion } from '../conclusion.ts';
 import { dateParts, meetingDateView, type DateParts, type MeetingDateView } from './dates.ts';
 import { indexView, withArchivePrevious, type IndexView, type PreviousLookup } from './indices.ts';
 import { numberBody, type NodeView } from './body.ts';
 import { signatureLines } from './signature.ts';
 import { pad2 } from './numbers.ts';
 import { headerLines } from './issuer.ts';
-import { recipientLines } from './recipients.ts';
+import { archiveLine, recipientLines } from './recipients.ts';
 import { appendixView, type AppendixView } from './appendix.ts';
 import { InternalError } from '../errors.ts';
 
 export type { IndexView } from './indices.ts';
-export type { NodeView, PointView } from './body.ts';
+export type { NodeView } from './body.ts';
 export type { DeadlineView, MeetingDateView } from './dates.ts';
 export type { AppendixView } from './appendix.ts';
+export { archiveLine } from './recipients.ts';
 
 /** Inputs of compose that do not come from the file itself. */
 export interface ComposeContext {
@@ -35,20 +36,6 @@ export interface ChairView {
   readonly short: string | null;
   /** "Thủ tướng Chính phủ Phạm Minh Chính" rather than "Phạm Minh Chính, Thủ tướng Chính phủ". */
   readonly titleFirst: boolean;
-}
-
-/**
- * The "Lưu:" line after "Lưu: ", without the final full stop the template
- * adds (ND30 Mẫu 1.4 "- Lưu: VT, …(9). …(10)."): units with their copies
- * "CN (2)", then the drafter after ". " (or a space) and the copies issued
- * "(40)". A full stop the clerk typed at the end is dropped, so it is never doubled.
- */
-export function archiveLine(a: Archive): string {
-  const units = a.units.map((u) => (u.copies !== undefined ? `${u.name} (${u.copies})` : u.name)).join(', ');
-  const copies = a.copies !== undefined ? `(${a.copies})` : '';
-  const drafter = a.drafter?.replace(/\.$/, '');
-  const text = drafter ? `${units}${a.separator === 'space' ? ' ' : '. '}${drafter}${copies ? `.${copies}` : ''}` : units + copies;
-  return text.replace(/\.$/, '');
 }
 
 /** What the templates print; every key is present (null when absent) for Handlebars' strict mode. */
