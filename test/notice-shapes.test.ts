@@ -328,6 +328,9 @@ describe('§5 the "Lưu:" line', () => {
     expect(line('archive: { units: [VT, NV], drafter: Hg }')).toBe('- Lưu: VT, NV. Hg.');
     expect(line('archive: { units: [VT, NV], drafter: Hg. }')).toBe('- Lưu: VT, NV. Hg.');
     expect(line('archive: { units: [VT, { unit: NN, copies: "03" }], drafter: Hg }')).toBe('- Lưu: VT, NN (03). Hg.');
+    // The copies as written: YAML reads 03 as the number 3.
+    expect(line('archive: { units: [VT, { unit: NN, copies: 03 }], drafter: Hg }')).toBe('- Lưu: VT, NN (03). Hg.');
+    expect(line('archive:\n  units:\n    - VT\n    - unit: NN\n      copies: 12\n  drafter: Hg')).toBe('- Lưu: VT, NN (12). Hg.');
     expect(line('archive: { units: [VT, { unit: CN, copies: 2 }], drafter: nvv, finalStop: false }')).toBe('- Lưu: VT, CN (2). nvv');
     expect(line('archive: { units: [Văn thư, { unit: QHĐP, copies: 2b }], drafter: TĐT, separator: space, finalStop: false }')).toBe('- Lưu: Văn thư, QHĐP (2b) TĐT');
     // Today's forms, unchanged.

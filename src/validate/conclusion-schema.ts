@@ -319,10 +319,10 @@ const archive: Json = {
           items: {
             anyOf: [
               { type: 'string', minLength: 1 },
-              obj('Một nơi lưu và số bản lưu: { unit: NN, copies: "03" } in "NN (03)".', {
+              obj('Một nơi lưu và số bản lưu: { unit: NN, copies: 03 } in "NN (03)".', {
                 unit: str('Ký hiệu nơi lưu, ví dụ CN, QHĐP.'),
                 copies: {
-                  description: 'Số bản lưu, in trong ngoặc sau nơi lưu: 2 → "(2)"; ghi "03" (trong ngoặc kép) để giữ số 0, "2b" như văn bản gốc.',
+                  description: 'Số bản lưu, in trong ngoặc sau nơi lưu, đúng như đã ghi: 2 → "(2)", 03 → "(03)", 2b → "(2b)".',
                   anyOf: [
                     { type: 'integer', minimum: 1 },
                     { type: 'string', pattern: '^[0-9]{1,4}[a-zđ]?$', description: 'Số bản viết như văn bản gốc: chữ số, có thể thêm một chữ cái, ví dụ "03", "2b".' },

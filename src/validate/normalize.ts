@@ -23,7 +23,8 @@ import type {
 } from '../conclusion.ts';
 import { defaultStyle } from '../conclusion.ts';
 import { formatPath, type Diagnostic } from '../diagnostics.ts';
-import { positionOf, type SourceDoc } from '../source/index.ts';
+import { isScalar } from 'yaml';
+import { nodeAt, positionOf, type SourceDoc } from '../source/index.ts';
 import { isRealDate } from './dates.ts';
 import { badDate } from './messages.ts';
 
@@ -271,10 +272,16 @@ function indexOf(d: Data): IndexResult {
   };
 }
 
-function archiveOf(raw: unknown): Archive {
-  const unit = (u: unknown): ArchiveUnit => (typeof u === 'string' ? { name: u } : { name: (u as Data).unit, copies: String((u as Data).copies) });
-  if (Array.isArray(raw)) return { units: raw.map(unit), separator: 'stop', finalStop: true };
+/** The "Lưu:" line; a unit's number of copies is kept as written, so `copies: 03` prints "(03)". */
+function archiveOf(raw: unknown, r: Reporter): Archive {
+  if (Array.isArray(raw)) return { units: raw.map((u) => ({ name: String(u) })), separator: 'stop', finalStop: true };
   const d = raw as Data;
+  const unit = (u: unknown, i: number): ArchiveUnit => {
+    if (typeof u === 'string') return { name: u };
+    const written = nodeAt(r.src, ['archive', 'units', i, 'copies']);
+    const source = isScalar(written) && typeof written.source === 'string' && /^[0-9]+$/.test(written.source) ? written.source : undefined;
+    return { name: (u as Data).unit, copies: source ?? String((u as Data).copies) };
+  };
   return {
     units: (d.units as unknown[]).map(unit),
     ...(d.drafter !== undefined ? { drafter: d.drafter } : {}),
@@ -322,7 +329,7 @@ export function normalizeConclusion(data: Data, config: Config, r: Reporter): Co
     appendix: (data.appendix ?? []).map((a: Data) => ({ index: a.index, ...(a.title ? { title: a.title } : {}), chart: a.chart === true })),
     recipients: data.recipients,
     recipientsFromDirectives: data.recipientsFromDirectives === true,
-    archive: archiveOf(data.archive),
+    archive: archiveOf(data.archive, r),
     signature,
   };
 }
