@@ -33,6 +33,9 @@ export interface Style {
   readonly chairVerb?: 'chủ trì' | 'đã chủ trì';
   readonly heard?: HeardForm;
   readonly concludes?: 'kết luận như sau:' | 'kết luận:';
+  /** An issuer's usual words before the attendees and whose views were heard; a meeting's own keys win. */
+  readonly attendeesLead?: string;
+  readonly discussants?: string;
 }
 
 export type DeadlineStyle = 'numeric' | 'words';

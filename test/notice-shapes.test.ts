@@ -31,6 +31,8 @@ const config = `issuers:
       chairOrder: title-name
       chairVerb: chủ trì
       heard: opinions
+      attendeesLead: Tham dự có
+      discussants: các đại biểu dự họp
 signers:
   nguyen-van-a:
     name: Nguyễn Văn A
@@ -132,9 +134,7 @@ describe('§1 the opening', () => {
     title: Phó Thủ tướng Chính phủ
     role: Trưởng Ban Chỉ đạo
     short: Phó Thủ tướng
-  time: chiều
-  attendeesLead: Tham dự có
-  discussants: các đại biểu dự họp`,
+  time: chiều`,
       edit(`    - by: Phòng Nội vụ
       content: báo cáo kết quả thử nghiệm`, '    - by: Bộ Tư pháp'),
     ));
@@ -149,6 +149,9 @@ describe('§1 the opening', () => {
     expect(bodyOf(docOf(edit('body:', 'style: { concludes: "kết luận:", comrade: true }\nbody:', yaml)))[1]).toBe(
       'Sau khi nghe báo cáo của Bộ Tư pháp và ý kiến của các đại biểu dự họp, đồng chí Phó Thủ tướng kết luận:',
     );
+    const own = edit('  time: chiều', '  time: chiều\n  attendeesLead: Cùng dự có\n  discussants: các Bộ', yaml);
+    expect(bodyOf(docOf(own))[0]).toMatch(/\. Cùng dự có Thủ trưởng các phòng chuyên môn\.$/);
+    expect(bodyOf(docOf(own))[1]).toBe('Sau khi nghe báo cáo của Bộ Tư pháp và ý kiến của các Bộ, Phó Thủ tướng kết luận như sau:');
   });
 
   it('says a range of days, what came before, and an acknowledgement paragraph', () => {

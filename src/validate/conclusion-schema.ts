@@ -75,6 +75,8 @@ const style: Json = obj('Cách trình bày riêng của cơ quan (ghi đè mặc
     description:
       'Câu "Sau khi nghe": discussion ("Sau khi nghe Bộ Tài chính báo cáo; ý kiến trao đổi, thảo luận của các đại biểu, …") hoặc opinions ("Sau khi nghe báo cáo của Bộ Tài chính và ý kiến của các đại biểu dự họp, …"). Mặc định: discussion (opening: full), opinions (opening: brief).',
   },
+  attendeesLead: str('Lời dẫn thường dùng trước thành phần tham dự, ví dụ "Tham dự có" (meeting.attendeesLead của từng thông báo được ưu tiên). Mặc định: "Tham dự <hình thức họp> có".'),
+  discussants: str('Cách gọi thường dùng những người phát biểu ý kiến, ví dụ "các đại biểu dự họp" (meeting.discussants được ưu tiên).'),
   concludes: {
     enum: ['kết luận như sau:', 'kết luận:'],
     description: 'Cuối đoạn mở đầu: "kết luận như sau:" hoặc "kết luận:". Mặc định: "kết luận như sau:" (opening: full), "kết luận:" (opening: brief).',

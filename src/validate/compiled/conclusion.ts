@@ -7,7 +7,7 @@ const ajvRuntime_ucs2length = ajvRuntime_ucs2length_module.default ?? ajvRuntime
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketluan.invalid/schemas/conclusion.schema.json","title":"Thông báo kết luận (ketluan)","type":"object","description":"Một thông báo kết luận cuộc họp.","properties":{"issuer":{"description":"Cơ quan ban hành: mã trong ketluan.config.yaml, hoặc khai báo đầy đủ.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Cơ quan ban hành thông báo.","properties":{"parent":{"description":"Tên cơ quan chủ quản trực tiếp (nếu có), chữ in hoa; mỗi phần tử là một dòng. Ví dụ: UBND TỈNH NAM ĐỊNH.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"name":{"description":"Tên cơ quan ban hành, chữ in hoa; mỗi phần tử là một dòng. Ví dụ: [ỦY BAN NHÂN DÂN, HUYỆN BẮC SƠN].","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"symbol":{"type":"string","minLength":1,"description":"Ký hiệu văn bản (tên loại - cơ quan), ví dụ TB-UBND, TB-VP, TB-VPCP.","pattern":"^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"},"place":{"type":"string","minLength":1,"description":"Địa danh ghi ở dòng ngày tháng, ví dụ \"Bắc Sơn\", \"Thành phố Hồ Chí Minh\"."},"collective":{"type":"string","minLength":1,"description":"Tên tập thể khi ký thay mặt (TM.), ví dụ \"Ủy ban nhân dân\". Mặc định: tên cơ quan ban hành."},"shortName":{"type":"string","minLength":1,"description":"Tên cơ quan viết thường, dùng trong câu, ví dụ \"UBND huyện Bắc Sơn\" (dòng \"Kèm theo Thông báo số … của …\" ở phụ lục)."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"comrade":{"type":"boolean","description":"Ghi \"đồng chí\" trước người chủ trì (\"đồng chí Hoàng Văn Nam, Chủ tịch UBND huyện\"). Văn bản của cơ quan trung ương thường không ghi: comrade: false. Mặc định: có."},"chairOrder":{"enum":["name-title","title-name"],"description":"Thứ tự họ tên và chức vụ người chủ trì: name-title (\"Hoàng Văn Nam, Chủ tịch UBND huyện\", mặc định) hoặc title-name (\"Thủ tướng Chính phủ Phạm Minh Chính\")."},"chairVerb":{"enum":["chủ trì","đã chủ trì"],"description":"Động từ của người chủ trì: \"đã chủ trì\" hoặc \"chủ trì\". Mặc định: \"đã chủ trì\" (opening: full), \"chủ trì\" (opening: brief)."},"heard":{"enum":["discussion","opinions"],"description":"Câu \"Sau khi nghe\": discussion (\"Sau khi nghe Bộ Tài chính báo cáo; ý kiến trao đổi, thảo luận của các đại biểu, …\") hoặc opinions (\"Sau khi nghe báo cáo của Bộ Tài chính và ý kiến của các đại biểu dự họp, …\"). Mặc định: discussion (opening: full), opinions (opening: brief)."},"concludes":{"enum":["kết luận như sau:","kết luận:"],"description":"Cuối đoạn mở đầu: \"kết luận như sau:\" hoặc \"kết luận:\". Mặc định: \"kết luận như sau:\" (opening: full), \"kết luận:\" (opening: brief)."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point. Mặc định: 72."}},"required":[],"additionalProperties":false}},"required":["name","symbol","place"],"additionalProperties":false}]},"number":{"type":"integer","minimum":1,"description":"Số văn bản; bỏ trống khi còn là dự thảo (in \"Số:      /TB-UBND\")."},"issued":{"type":"string","format":"date","description":"Ngày ban hành (YYYY-MM-DD)."},"summary":{"description":"Trích yếu; mỗi phần tử là một dòng. Bỏ trống để ghi tự động \"Kết luận của đồng chí … tại …\".","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"meeting":{"type":"object","description":"Cuộc họp được kết luận.","properties":{"kind":{"type":"string","minLength":1,"description":"Hình thức: Hội nghị, cuộc họp, buổi làm việc…"},"date":{"type":"string","format":"date","description":"Ngày họp (YYYY-MM-DD); ngày đầu nếu họp nhiều ngày."},"until":{"type":"string","format":"date","description":"Ngày cuối nếu họp nhiều ngày: date: 2025-11-08, until: 2025-11-09 in \"Từ ngày 08 đến ngày 09 tháng 11 năm 2025\"."},"time":{"enum":["sáng","chiều","tối"],"description":"Buổi họp: sáng → \"Sáng ngày 08 tháng 11 năm 2025\", chiều → \"Chiều ngày …\", tối → \"Tối ngày …\"."},"venue":{"type":"string","minLength":1,"description":"Địa điểm họp, ví dụ \"trụ sở UBND huyện Bắc Sơn\"."},"subject":{"type":"string","minLength":1,"description":"Nội dung cuộc họp, viết tiếp sau hình thức họp."},"chair":{"type":"object","description":"Người chủ trì.","properties":{"name":{"type":"string","minLength":1,"description":"Họ và tên."},"title":{"type":"string","minLength":1,"description":"Chức vụ, ví dụ \"Chủ tịch UBND huyện\", \"Thủ tướng Chính phủ\"."},"role":{"type":"string","minLength":1,"description":"Cương vị ghi sau họ tên, chức vụ, ví dụ \"Trưởng Ban Chỉ đạo\" → \"Phó Thủ tướng Chính phủ Trần Hồng Hà, Trưởng Ban Chỉ đạo\"."},"short":{"type":"string","minLength":1,"description":"Cách gọi ngắn ở lần nhắc sau (\"… Thủ tướng Chính phủ kết luận\"), ví dụ \"Thủ tướng Chính phủ\", \"Phó Thủ tướng\"."}},"required":["title"],"additionalProperties":false},"attendees":{"type":"array","items":{"type":"string","minLength":1},"description":"Thành phần tham dự; mỗi phần tử một nhóm (nối bằng dấu \";\")."},"attendeesLead":{"type":"string","minLength":1,"description":"Lời dẫn trước thành phần tham dự, ví dụ \"Cùng dự\", \"Tham dự có các đồng chí\", \"Tại điểm cầu Trụ sở Chính phủ có\". Mặc định: \"Tham dự <hình thức họp> có\"."},"before":{"type":"string","minLength":1,"description":"Việc người chủ trì làm trước cuộc họp, viết tiếp sau tên người chủ trì, ví dụ \"đã đến thăm Trung tâm Phục vụ hành chính công tỉnh, làm việc với lãnh đạo tỉnh\" (nối với cuộc họp bằng \"và\")."},"acknowledgement":{"type":"string","minLength":1,"description":"Câu ghi nhận, biểu dương, thành một đoạn sau đoạn mở đầu, ví dụ \"Thay mặt Chính phủ, Thủ tướng Chính phủ ghi nhận, biểu dương những kết quả … đạt được\". Cho phép **in đậm**, *in nghiêng*, [[PCI]]."},"discussants":{"type":"string","minLength":1,"description":"Những người phát biểu ý kiến, ví dụ \"các đại biểu dự họp\". Mặc định: \"các thành phần dự họp\" (opening: full), \"các đại biểu\" (opening: brief)."},"reports":{"type":"array","description":"Các báo cáo được nghe tại cuộc họp.","items":{"type":"object","description":"Một báo cáo.","properties":{"by":{"type":"string","minLength":1,"description":"Cơ quan báo cáo."},"content":{"type":"string","minLength":1,"description":"Nội dung báo cáo, ví dụ \"báo cáo kết quả …\", hoặc \"báo cáo\" (\"Sau khi nghe Bộ Tài chính báo cáo\"). Bỏ trống để in \"báo cáo của <cơ quan>\"."}},"required":["by"],"additionalProperties":false}}},"required":["kind","date","subject","chair"],"additionalProperties":false},"indices":{"type":"array","items":{"type":"object","description":"Kết quả một bộ chỉ số (PAR INDEX, PCI, DDCI, SIPAS, PAPI…).","properties":{"id":{"type":"string","minLength":1,"description":"Mã ngắn để nhắc đến trong văn bản bằng [[mã]], ví dụ PCI, PAR, DDCI.","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"name":{"type":"string","minLength":1,"description":"Tên đầy đủ của chỉ số."},"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm đánh giá."},"score":{"type":"number","minimum":0,"description":"Điểm đạt được."},"max":{"type":"number","exclusiveMinimum":0,"description":"Điểm tối đa; nếu có thì in \"87,06/99,5 điểm, chỉ số đạt 87,50%\"."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng."},"units":{"type":"integer","minimum":1,"description":"Số đơn vị được xếp hạng (ví dụ 63 tỉnh, thành phố)."},"unitsLabel":{"type":"string","minLength":1,"description":"Tên nhóm đơn vị được xếp hạng, ví dụ \"tỉnh, thành phố\", \"huyện, thành phố\"."},"decimals":{"type":"integer","minimum":0,"maximum":4,"description":"Số chữ số thập phân khi in điểm (ví dụ 2 để in 6,90). Mặc định: như số liệu."},"previous":{"type":"object","description":"Kết quả năm trước để so sánh.","properties":{"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm so sánh."},"score":{"type":"number","minimum":0,"description":"Điểm năm trước."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng năm trước."},"fromArchive":{"type":"boolean","description":"Lấy điểm, thứ hạng năm trước (nếu không ghi ở đây) từ thông báo năm trước của cùng cơ quan trong kho."}},"required":["year"],"additionalProperties":false},"wording":{"type":"object","description":"Cách diễn đạt câu kết quả.","properties":{"rankVerb":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng: \"xếp thứ\" (mặc định), \"đứng thứ\", \"xếp hạng\"."},"afterScore":{"type":"string","description":"Dấu sau điểm số, trước thứ hạng. Mặc định: \",\"."},"beforeChange":{"type":"string","description":"Dấu trước phần so sánh với năm trước. Mặc định: \",\"."}},"required":[],"additionalProperties":false},"components":{"type":"object","description":"Các chỉ số thành phần.","properties":{"rankWord":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng của chỉ số thành phần: \"vị trí\" (mặc định) hoặc \"xếp\"."},"units":{"type":"integer","minimum":1,"description":"Số đơn vị xếp hạng chỉ số thành phần (mặc định như chỉ số chung); hạng cuối in \"vị trí cuối\"."},"aggregate":{"enum":["sum","average","weighted"],"description":"Quan hệ giữa điểm chung và điểm thành phần để kiểm tra số liệu: sum (tổng, như PAR INDEX), average (trung bình, như SIPAS), weighted (có trọng số, không kiểm tra). Mặc định: sum nếu mọi thành phần có điểm tối đa, ngược lại weighted."},"split":{"type":"object","description":"Quy tắc chia nhóm cao/thấp điểm khi thành phần không ghi \"level\".","properties":{"rankAtMost":{"type":"integer","minimum":1,"description":"Thứ hạng từ 1 đến số này là cao điểm."},"scoreAtLeast":{"type":"number","minimum":0,"description":"Điểm (hoặc tỷ lệ % nếu có điểm tối đa) từ mức này trở lên là cao điểm."}},"required":[],"additionalProperties":false},"items":{"type":"array","items":{"type":"object","description":"Một chỉ số thành phần.","properties":{"code":{"type":"string","minLength":1,"description":"Mã chỉ số thành phần, ví dụ CSTP1."},"name":{"type":"string","minLength":1,"description":"Tên chỉ số thành phần."},"score":{"type":"number","minimum":0,"description":"Điểm đạt được."},"max":{"type":"number","exclusiveMinimum":0,"description":"Điểm tối đa (nếu có thì in dạng 4,5/9 điểm)."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng của chỉ số thành phần."},"level":{"enum":["high","low"],"description":"Xếp vào nhóm cao điểm (high) hay thấp điểm (low); nếu bỏ trống thì dùng quy tắc \"split\"."},"previous":{"type":"object","description":"Kết quả năm trước của chỉ số thành phần (cho bảng phụ lục).","properties":{"score":{"type":"number","minimum":0,"description":"Điểm năm trước."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng năm trước."}},"required":[],"additionalProperties":false}},"required":["name","score"],"additionalProperties":false},"minItems":1,"description":"Danh sách chỉ số thành phần, theo thứ tự công bố."}},"required":["items"],"additionalProperties":false}},"required":["id","name","year","score"],"additionalProperties":false},"description":"Kết quả các bộ chỉ số được đánh giá."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"comrade":{"type":"boolean","description":"Ghi \"đồng chí\" trước người chủ trì (\"đồng chí Hoàng Văn Nam, Chủ tịch UBND huyện\"). Văn bản của cơ quan trung ương thường không ghi: comrade: false. Mặc định: có."},"chairOrder":{"enum":["name-title","title-name"],"description":"Thứ tự họ tên và chức vụ người chủ trì: name-title (\"Hoàng Văn Nam, Chủ tịch UBND huyện\", mặc định) hoặc title-name (\"Thủ tướng Chính phủ Phạm Minh Chính\")."},"chairVerb":{"enum":["chủ trì","đã chủ trì"],"description":"Động từ của người chủ trì: \"đã chủ trì\" hoặc \"chủ trì\". Mặc định: \"đã chủ trì\" (opening: full), \"chủ trì\" (opening: brief)."},"heard":{"enum":["discussion","opinions"],"description":"Câu \"Sau khi nghe\": discussion (\"Sau khi nghe Bộ Tài chính báo cáo; ý kiến trao đổi, thảo luận của các đại biểu, …\") hoặc opinions (\"Sau khi nghe báo cáo của Bộ Tài chính và ý kiến của các đại biểu dự họp, …\"). Mặc định: discussion (opening: full), opinions (opening: brief)."},"concludes":{"enum":["kết luận như sau:","kết luận:"],"description":"Cuối đoạn mở đầu: \"kết luận như sau:\" hoặc \"kết luận:\". Mặc định: \"kết luận như sau:\" (opening: full), \"kết luận:\" (opening: brief)."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point. Mặc định: 72."}},"required":[],"additionalProperties":false},"opening":{"type":"object","description":"Viết tự do đoạn mở đầu (thay cho câu ketluan ghép). [[date]] chèn ngày họp như đã tính (\"Ngày 08 tháng 11 năm 2025\", \"Từ ngày 08 đến ngày 09 tháng 11 năm 2025\", \"Sáng ngày …\"); cho phép **in đậm**, *in nghiêng*, [[PCI]].","properties":{"intro":{"type":"string","minLength":1,"description":"Đoạn thứ nhất (ngày, địa điểm, người chủ trì, thành phần), ví dụ \"[[date]], tại Trụ sở Chính phủ, Thủ tướng Chính phủ Phạm Minh Chính chủ trì cuộc họp …\"."},"heard":{"type":"string","minLength":1,"description":"Đoạn thứ hai (đã nghe gì, ai kết luận), ví dụ \"Sau khi nghe báo cáo của Bộ Xây dựng, ý kiến của các đại biểu, Thủ tướng Chính phủ kết luận như sau:\"."}},"required":[],"additionalProperties":false},"body":{"type":"array","items":{"$ref":"#/$defs/node"},"minItems":1,"description":"Nội dung kết luận."},"closing":{"type":"string","minLength":1,"description":"Câu kết, không ghi dấu \"./.\" (được thêm tự động), ví dụ \"Ủy ban nhân dân huyện yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện\"."},"recipients":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Nơi nhận, mỗi phần tử một dòng, không ghi dấu \"-\" và \";\" (được thêm tự động). Ghi chú như (b/c) viết liền sau tên."},"footnote":{"type":"string","minLength":1,"description":"Chú thích cuối văn bản (nếu có), in nghiêng sau câu kết."},"appendix":{"type":"array","description":"Phụ lục kèm theo: bảng kết quả một bộ chỉ số và các chỉ số thành phần (năm nay, năm trước, tăng giảm, thứ hạng), có thể kèm biểu đồ.","items":{"type":"object","description":"Một phụ lục.","properties":{"index":{"type":"string","minLength":1,"description":"Mã chỉ số (trong \"indices\") được trình bày trong phụ lục."},"title":{"type":"string","minLength":1,"description":"Tên phụ lục. Mặc định: \"Kết quả <tên chỉ số> năm <năm>\"."},"chart":{"type":"boolean","description":"Kèm biểu đồ cột điểm các chỉ số thành phần so với điểm tối đa. Mặc định: không."}},"required":["index"],"additionalProperties":false}},"recipientsFromDirectives":{"type":"boolean","description":"Tự thêm vào Nơi nhận mọi cơ quan được giao nhiệm vụ. Mặc định: không."},"archive":{"description":"Dòng \"Lưu:\": danh sách nơi lưu (VT và đơn vị soạn thảo), hoặc đối tượng có ký hiệu người soạn thảo và số bản.","anyOf":[{"type":"array","items":{"type":"string","minLength":1},"minItems":1},{"type":"object","description":"Dòng \"Lưu:\" đầy đủ.","properties":{"units":{"type":"array","minItems":1,"description":"Nơi lưu, ví dụ [VT, NC]; đơn vị lưu nhiều bản ghi { unit: CN, copies: 2 } để in \"CN (2)\".","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một nơi lưu và số bản lưu: { unit: NN, copies: 03 } in \"NN (03)\".","properties":{"unit":{"type":"string","minLength":1,"description":"Ký hiệu nơi lưu, ví dụ CN, QHĐP."},"copies":{"description":"Số bản lưu, in trong ngoặc sau nơi lưu, đúng như đã ghi: 2 → \"(2)\", 03 → \"(03)\", 2b → \"(2b)\".","anyOf":[{"type":"integer","minimum":1},{"type":"string","pattern":"^[0-9]{1,4}[a-zđ]?$","description":"Số bản viết như văn bản gốc: chữ số, có thể thêm một chữ cái, ví dụ \"03\", \"2b\"."}]}},"required":["unit","copies"],"additionalProperties":false}]}},"drafter":{"type":"string","minLength":1,"description":"Ký hiệu người soạn thảo, in sau nơi lưu, ví dụ \"Hg\" → \"Lưu: VT, NN (03). Hg.\", \"nvv\" → \"Lưu: VT, CN (2). nvv\"."},"copies":{"type":"integer","minimum":1,"description":"Số lượng bản phát hành."},"separator":{"enum":["stop","space"],"description":"Giữa nơi lưu và ký hiệu người soạn thảo: stop (dấu chấm, \"VT, CN (2). nvv\", mặc định) hoặc space (dấu cách, \"Văn thư, QHĐP (2b) TĐT\")."},"finalStop":{"type":"boolean","description":"Dấu chấm cuối dòng \"Lưu:\". Mặc định: có; false để in \"Lưu: VT, CN (2). nvv\"."}},"required":["units"],"additionalProperties":false}]},"signature":{"type":"object","description":"Khối chữ ký: quyền hạn, chức vụ và họ tên người ký.","properties":{"authority":{"enum":["TM","KT","TL","TUQ","Q","none"],"description":"Quyền hạn ký: TM (thay mặt tập thể), KT (ký thay cấp trưởng), TL (thừa lệnh), TUQ (thừa ủy quyền), Q (quyền cấp trưởng), none (cấp trưởng ký trực tiếp)."},"for":{"type":"string","minLength":1,"description":"Chức vụ (hoặc tập thể với TM.) được ký thay, ví dụ \"Chủ tịch\", \"Ủy ban nhân dân\"."},"deputyFor":{"type":"string","minLength":1,"description":"Dạng hai cấp: cấp phó ký thay cấp trưởng của đơn vị, ví dụ \"Chánh Văn phòng\" cho \"TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG\"."},"signer":{"type":"string","minLength":1,"description":"Mã người ký trong ketluan.config.yaml."},"name":{"type":"string","minLength":1,"description":"Họ và tên người ký (nếu không dùng \"signer\")."},"title":{"type":"string","minLength":1,"description":"Chức vụ người ký (nếu không dùng \"signer\")."}},"required":["authority"],"additionalProperties":false}},"required":["issuer","meeting","body","recipients","archive","signature"],"additionalProperties":false,"$defs":{"node":{"description":"Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.","anyOf":[{"type":"string","minLength":1,"description":"Đoạn văn không đánh số. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},{"type":"object","description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.","properties":{"heading":{"type":"string","minLength":1,"description":"Tiêu đề của mục, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"agency":{"description":"Cơ quan được giao các nhiệm vụ trong mục; nếu không có \"heading\" thì tên cơ quan là tiêu đề.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"numbered":{"type":"boolean","description":"Đánh số mục này. Mặc định: có."},"childNumbering":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"],"description":"Kiểu đánh số các đoạn con của mục này (thay cho kiểu theo cấp): roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Ví dụ childNumbering: ordinal."},"childLabels":{"enum":["plain","italic","bold"],"description":"Kiểu chữ của số thứ tự các đoạn con: plain (thường, mặc định), italic (\"*Thứ nhất,*\"), bold."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn trong mục."}},"required":[],"additionalProperties":false},{"type":"object","description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.","properties":{"item":{"type":"string","minLength":1,"description":"Nội dung đoạn, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}},"childNumbering":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"],"description":"Kiểu đánh số các đoạn con của mục này (thay cho kiểu theo cấp): roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Ví dụ childNumbering: ordinal."},"childLabels":{"enum":["plain","italic","bold"],"description":"Kiểu chữ của số thứ tự các đoạn con: plain (thường, mặc định), italic (\"*Thứ nhất,*\"), bold."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn con."}},"required":["item"],"additionalProperties":false},{"type":"object","description":"Đoạn văn không đánh số, có thể là một nhiệm vụ.","properties":{"text":{"type":"string","minLength":1,"description":"Nội dung đoạn. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}}},"required":["text"],"additionalProperties":false},{"type":"object","description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ.","properties":{"dash":{"type":"string","minLength":1,"description":"Nội dung, không ghi dấu gạch. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}}},"required":["dash"],"additionalProperties":false}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketluan.invalid/schemas/conclusion.schema.json","title":"Thông báo kết luận (ketluan)","type":"object","description":"Một thông báo kết luận cuộc họp.","properties":{"issuer":{"description":"Cơ quan ban hành: mã trong ketluan.config.yaml, hoặc khai báo đầy đủ.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Cơ quan ban hành thông báo.","properties":{"parent":{"description":"Tên cơ quan chủ quản trực tiếp (nếu có), chữ in hoa; mỗi phần tử là một dòng. Ví dụ: UBND TỈNH NAM ĐỊNH.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"name":{"description":"Tên cơ quan ban hành, chữ in hoa; mỗi phần tử là một dòng. Ví dụ: [ỦY BAN NHÂN DÂN, HUYỆN BẮC SƠN].","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"symbol":{"type":"string","minLength":1,"description":"Ký hiệu văn bản (tên loại - cơ quan), ví dụ TB-UBND, TB-VP, TB-VPCP.","pattern":"^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"},"place":{"type":"string","minLength":1,"description":"Địa danh ghi ở dòng ngày tháng, ví dụ \"Bắc Sơn\", \"Thành phố Hồ Chí Minh\"."},"collective":{"type":"string","minLength":1,"description":"Tên tập thể khi ký thay mặt (TM.), ví dụ \"Ủy ban nhân dân\". Mặc định: tên cơ quan ban hành."},"shortName":{"type":"string","minLength":1,"description":"Tên cơ quan viết thường, dùng trong câu, ví dụ \"UBND huyện Bắc Sơn\" (dòng \"Kèm theo Thông báo số … của …\" ở phụ lục)."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"comrade":{"type":"boolean","description":"Ghi \"đồng chí\" trước người chủ trì (\"đồng chí Hoàng Văn Nam, Chủ tịch UBND huyện\"). Văn bản của cơ quan trung ương thường không ghi: comrade: false. Mặc định: có."},"chairOrder":{"enum":["name-title","title-name"],"description":"Thứ tự họ tên và chức vụ người chủ trì: name-title (\"Hoàng Văn Nam, Chủ tịch UBND huyện\", mặc định) hoặc title-name (\"Thủ tướng Chính phủ Phạm Minh Chính\")."},"chairVerb":{"enum":["chủ trì","đã chủ trì"],"description":"Động từ của người chủ trì: \"đã chủ trì\" hoặc \"chủ trì\". Mặc định: \"đã chủ trì\" (opening: full), \"chủ trì\" (opening: brief)."},"heard":{"enum":["discussion","opinions"],"description":"Câu \"Sau khi nghe\": discussion (\"Sau khi nghe Bộ Tài chính báo cáo; ý kiến trao đổi, thảo luận của các đại biểu, …\") hoặc opinions (\"Sau khi nghe báo cáo của Bộ Tài chính và ý kiến của các đại biểu dự họp, …\"). Mặc định: discussion (opening: full), opinions (opening: brief)."},"attendeesLead":{"type":"string","minLength":1,"description":"Lời dẫn thường dùng trước thành phần tham dự, ví dụ \"Tham dự có\" (meeting.attendeesLead của từng thông báo được ưu tiên). Mặc định: \"Tham dự <hình thức họp> có\"."},"discussants":{"type":"string","minLength":1,"description":"Cách gọi thường dùng những người phát biểu ý kiến, ví dụ \"các đại biểu dự họp\" (meeting.discussants được ưu tiên)."},"concludes":{"enum":["kết luận như sau:","kết luận:"],"description":"Cuối đoạn mở đầu: \"kết luận như sau:\" hoặc \"kết luận:\". Mặc định: \"kết luận như sau:\" (opening: full), \"kết luận:\" (opening: brief)."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point. Mặc định: 72."}},"required":[],"additionalProperties":false}},"required":["name","symbol","place"],"additionalProperties":false}]},"number":{"type":"integer","minimum":1,"description":"Số văn bản; bỏ trống khi còn là dự thảo (in \"Số:      /TB-UBND\")."},"issued":{"type":"string","format":"date","description":"Ngày ban hành (YYYY-MM-DD)."},"summary":{"description":"Trích yếu; mỗi phần tử là một dòng. Bỏ trống để ghi tự động \"Kết luận của đồng chí … tại …\".","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"meeting":{"type":"object","description":"Cuộc họp được kết luận.","properties":{"kind":{"type":"string","minLength":1,"description":"Hình thức: Hội nghị, cuộc họp, buổi làm việc…"},"date":{"type":"string","format":"date","description":"Ngày họp (YYYY-MM-DD); ngày đầu nếu họp nhiều ngày."},"until":{"type":"string","format":"date","description":"Ngày cuối nếu họp nhiều ngày: date: 2025-11-08, until: 2025-11-09 in \"Từ ngày 08 đến ngày 09 tháng 11 năm 2025\"."},"time":{"enum":["sáng","chiều","tối"],"description":"Buổi họp: sáng → \"Sáng ngày 08 tháng 11 năm 2025\", chiều → \"Chiều ngày …\", tối → \"Tối ngày …\"."},"venue":{"type":"string","minLength":1,"description":"Địa điểm họp, ví dụ \"trụ sở UBND huyện Bắc Sơn\"."},"subject":{"type":"string","minLength":1,"description":"Nội dung cuộc họp, viết tiếp sau hình thức họp."},"chair":{"type":"object","description":"Người chủ trì.","properties":{"name":{"type":"string","minLength":1,"description":"Họ và tên."},"title":{"type":"string","minLength":1,"description":"Chức vụ, ví dụ \"Chủ tịch UBND huyện\", \"Thủ tướng Chính phủ\"."},"role":{"type":"string","minLength":1,"description":"Cương vị ghi sau họ tên, chức vụ, ví dụ \"Trưởng Ban Chỉ đạo\" → \"Phó Thủ tướng Chính phủ Trần Hồng Hà, Trưởng Ban Chỉ đạo\"."},"short":{"type":"string","minLength":1,"description":"Cách gọi ngắn ở lần nhắc sau (\"… Thủ tướng Chính phủ kết luận\"), ví dụ \"Thủ tướng Chính phủ\", \"Phó Thủ tướng\"."}},"required":["title"],"additionalProperties":false},"attendees":{"type":"array","items":{"type":"string","minLength":1},"description":"Thành phần tham dự; mỗi phần tử một nhóm (nối bằng dấu \";\")."},"attendeesLead":{"type":"string","minLength":1,"description":"Lời dẫn trước thành phần tham dự, ví dụ \"Cùng dự\", \"Tham dự có các đồng chí\", \"Tại điểm cầu Trụ sở Chính phủ có\". Mặc định: \"Tham dự <hình thức họp> có\"."},"before":{"type":"string","minLength":1,"description":"Việc người chủ trì làm trước cuộc họp, viết tiếp sau tên người chủ trì, ví dụ \"đã đến thăm Trung tâm Phục vụ hành chính công tỉnh, làm việc với lãnh đạo tỉnh\" (nối với cuộc họp bằng \"và\")."},"acknowledgement":{"type":"string","minLength":1,"description":"Câu ghi nhận, biểu dương, thành một đoạn sau đoạn mở đầu, ví dụ \"Thay mặt Chính phủ, Thủ tướng Chính phủ ghi nhận, biểu dương những kết quả … đạt được\". Cho phép **in đậm**, *in nghiêng*, [[PCI]]."},"discussants":{"type":"string","minLength":1,"description":"Những người phát biểu ý kiến, ví dụ \"các đại biểu dự họp\". Mặc định: \"các thành phần dự họp\" (opening: full), \"các đại biểu\" (opening: brief)."},"reports":{"type":"array","description":"Các báo cáo được nghe tại cuộc họp.","items":{"type":"object","description":"Một báo cáo.","properties":{"by":{"type":"string","minLength":1,"description":"Cơ quan báo cáo."},"content":{"type":"string","minLength":1,"description":"Nội dung báo cáo, ví dụ \"báo cáo kết quả …\", hoặc \"báo cáo\" (\"Sau khi nghe Bộ Tài chính báo cáo\"). Bỏ trống để in \"báo cáo của <cơ quan>\"."}},"required":["by"],"additionalProperties":false}}},"required":["kind","date","subject","chair"],"additionalProperties":false},"indices":{"type":"array","items":{"type":"object","description":"Kết quả một bộ chỉ số (PAR INDEX, PCI, DDCI, SIPAS, PAPI…).","properties":{"id":{"type":"string","minLength":1,"description":"Mã ngắn để nhắc đến trong văn bản bằng [[mã]], ví dụ PCI, PAR, DDCI.","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"name":{"type":"string","minLength":1,"description":"Tên đầy đủ của chỉ số."},"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm đánh giá."},"score":{"type":"number","minimum":0,"description":"Điểm đạt được."},"max":{"type":"number","exclusiveMinimum":0,"description":"Điểm tối đa; nếu có thì in \"87,06/99,5 điểm, chỉ số đạt 87,50%\"."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng."},"units":{"type":"integer","minimum":1,"description":"Số đơn vị được xếp hạng (ví dụ 63 tỉnh, thành phố)."},"unitsLabel":{"type":"string","minLength":1,"description":"Tên nhóm đơn vị được xếp hạng, ví dụ \"tỉnh, thành phố\", \"huyện, thành phố\"."},"decimals":{"type":"integer","minimum":0,"maximum":4,"description":"Số chữ số thập phân khi in điểm (ví dụ 2 để in 6,90). Mặc định: như số liệu."},"previous":{"type":"object","description":"Kết quả năm trước để so sánh.","properties":{"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm so sánh."},"score":{"type":"number","minimum":0,"description":"Điểm năm trước."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng năm trước."},"fromArchive":{"type":"boolean","description":"Lấy điểm, thứ hạng năm trước (nếu không ghi ở đây) từ thông báo năm trước của cùng cơ quan trong kho."}},"required":["year"],"additionalProperties":false},"wording":{"type":"object","description":"Cách diễn đạt câu kết quả.","properties":{"rankVerb":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng: \"xếp thứ\" (mặc định), \"đứng thứ\", \"xếp hạng\"."},"afterScore":{"type":"string","description":"Dấu sau điểm số, trước thứ hạng. Mặc định: \",\"."},"beforeChange":{"type":"string","description":"Dấu trước phần so sánh với năm trước. Mặc định: \",\"."}},"required":[],"additionalProperties":false},"components":{"type":"object","description":"Các chỉ số thành phần.","properties":{"rankWord":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng của chỉ số thành phần: \"vị trí\" (mặc định) hoặc \"xếp\"."},"units":{"type":"integer","minimum":1,"description":"Số đơn vị xếp hạng chỉ số thành phần (mặc định như chỉ số chung); hạng cuối in \"vị trí cuối\"."},"aggregate":{"enum":["sum","average","weighted"],"description":"Quan hệ giữa điểm chung và điểm thành phần để kiểm tra số liệu: sum (tổng, như PAR INDEX), average (trung bình, như SIPAS), weighted (có trọng số, không kiểm tra). Mặc định: sum nếu mọi thành phần có điểm tối đa, ngược lại weighted."},"split":{"type":"object","description":"Quy tắc chia nhóm cao/thấp điểm khi thành phần không ghi \"level\".","properties":{"rankAtMost":{"type":"integer","minimum":1,"description":"Thứ hạng từ 1 đến số này là cao điểm."},"scoreAtLeast":{"type":"number","minimum":0,"description":"Điểm (hoặc tỷ lệ % nếu có điểm tối đa) từ mức này trở lên là cao điểm."}},"required":[],"additionalProperties":false},"items":{"type":"array","items":{"type":"object","description":"Một chỉ số thành phần.","properties":{"code":{"type":"string","minLength":1,"description":"Mã chỉ số thành phần, ví dụ CSTP1."},"name":{"type":"string","minLength":1,"description":"Tên chỉ số thành phần."},"score":{"type":"number","minimum":0,"description":"Điểm đạt được."},"max":{"type":"number","exclusiveMinimum":0,"description":"Điểm tối đa (nếu có thì in dạng 4,5/9 điểm)."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng của chỉ số thành phần."},"level":{"enum":["high","low"],"description":"Xếp vào nhóm cao điểm (high) hay thấp điểm (low); nếu bỏ trống thì dùng quy tắc \"split\"."},"previous":{"type":"object","description":"Kết quả năm trước của chỉ số thành phần (cho bảng phụ lục).","properties":{"score":{"type":"number","minimum":0,"description":"Điểm năm trước."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng năm trước."}},"required":[],"additionalProperties":false}},"required":["name","score"],"additionalProperties":false},"minItems":1,"description":"Danh sách chỉ số thành phần, theo thứ tự công bố."}},"required":["items"],"additionalProperties":false}},"required":["id","name","year","score"],"additionalProperties":false},"description":"Kết quả các bộ chỉ số được đánh giá."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"comrade":{"type":"boolean","description":"Ghi \"đồng chí\" trước người chủ trì (\"đồng chí Hoàng Văn Nam, Chủ tịch UBND huyện\"). Văn bản của cơ quan trung ương thường không ghi: comrade: false. Mặc định: có."},"chairOrder":{"enum":["name-title","title-name"],"description":"Thứ tự họ tên và chức vụ người chủ trì: name-title (\"Hoàng Văn Nam, Chủ tịch UBND huyện\", mặc định) hoặc title-name (\"Thủ tướng Chính phủ Phạm Minh Chính\")."},"chairVerb":{"enum":["chủ trì","đã chủ trì"],"description":"Động từ của người chủ trì: \"đã chủ trì\" hoặc \"chủ trì\". Mặc định: \"đã chủ trì\" (opening: full), \"chủ trì\" (opening: brief)."},"heard":{"enum":["discussion","opinions"],"description":"Câu \"Sau khi nghe\": discussion (\"Sau khi nghe Bộ Tài chính báo cáo; ý kiến trao đổi, thảo luận của các đại biểu, …\") hoặc opinions (\"Sau khi nghe báo cáo của Bộ Tài chính và ý kiến của các đại biểu dự họp, …\"). Mặc định: discussion (opening: full), opinions (opening: brief)."},"attendeesLead":{"type":"string","minLength":1,"description":"Lời dẫn thường dùng trước thành phần tham dự, ví dụ \"Tham dự có\" (meeting.attendeesLead của từng thông báo được ưu tiên). Mặc định: \"Tham dự <hình thức họp> có\"."},"discussants":{"type":"string","minLength":1,"description":"Cách gọi thường dùng những người phát biểu ý kiến, ví dụ \"các đại biểu dự họp\" (meeting.discussants được ưu tiên)."},"concludes":{"enum":["kết luận như sau:","kết luận:"],"description":"Cuối đoạn mở đầu: \"kết luận như sau:\" hoặc \"kết luận:\". Mặc định: \"kết luận như sau:\" (opening: full), \"kết luận:\" (opening: brief)."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point. Mặc định: 72."}},"required":[],"additionalProperties":false},"opening":{"type":"object","description":"Viết tự do đoạn mở đầu (thay cho câu ketluan ghép). [[date]] chèn ngày họp như đã tính (\"Ngày 08 tháng 11 năm 2025\", \"Từ ngày 08 đến ngày 09 tháng 11 năm 2025\", \"Sáng ngày …\"); cho phép **in đậm**, *in nghiêng*, [[PCI]].","properties":{"intro":{"type":"string","minLength":1,"description":"Đoạn thứ nhất (ngày, địa điểm, người chủ trì, thành phần), ví dụ \"[[date]], tại Trụ sở Chính phủ, Thủ tướng Chính phủ Phạm Minh Chính chủ trì cuộc họp …\"."},"heard":{"type":"string","minLength":1,"description":"Đoạn thứ hai (đã nghe gì, ai kết luận), ví dụ \"Sau khi nghe báo cáo của Bộ Xây dựng, ý kiến của các đại biểu, Thủ tướng Chính phủ kết luận như sau:\"."}},"required":[],"additionalProperties":false},"body":{"type":"array","items":{"$ref":"#/$defs/node"},"minItems":1,"description":"Nội dung kết luận."},"closing":{"type":"string","minLength":1,"description":"Câu kết, không ghi dấu \"./.\" (được thêm tự động), ví dụ \"Ủy ban nhân dân huyện yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện\"."},"recipients":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Nơi nhận, mỗi phần tử một dòng, không ghi dấu \"-\" và \";\" (được thêm tự động). Ghi chú như (b/c) viết liền sau tên."},"footnote":{"type":"string","minLength":1,"description":"Chú thích cuối văn bản (nếu có), in nghiêng sau câu kết."},"appendix":{"type":"array","description":"Phụ lục kèm theo: bảng kết quả một bộ chỉ số và các chỉ số thành phần (năm nay, năm trước, tăng giảm, thứ hạng), có thể kèm biểu đồ.","items":{"type":"object","description":"Một phụ lục.","properties":{"index":{"type":"string","minLength":1,"description":"Mã chỉ số (trong \"indices\") được trình bày trong phụ lục."},"title":{"type":"string","minLength":1,"description":"Tên phụ lục. Mặc định: \"Kết quả <tên chỉ số> năm <năm>\"."},"chart":{"type":"boolean","description":"Kèm biểu đồ cột điểm các chỉ số thành phần so với điểm tối đa. Mặc định: không."}},"required":["index"],"additionalProperties":false}},"recipientsFromDirectives":{"type":"boolean","description":"Tự thêm vào Nơi nhận mọi cơ quan được giao nhiệm vụ. Mặc định: không."},"archive":{"description":"Dòng \"Lưu:\": danh sách nơi lưu (VT và đơn vị soạn thảo), hoặc đối tượng có ký hiệu người soạn thảo và số bản.","anyOf":[{"type":"array","items":{"type":"string","minLength":1},"minItems":1},{"type":"object","description":"Dòng \"Lưu:\" đầy đủ.","properties":{"units":{"type":"array","minItems":1,"description":"Nơi lưu, ví dụ [VT, NC]; đơn vị lưu nhiều bản ghi { unit: CN, copies: 2 } để in \"CN (2)\".","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một nơi lưu và số bản lưu: { unit: NN, copies: 03 } in \"NN (03)\".","properties":{"unit":{"type":"string","minLength":1,"description":"Ký hiệu nơi lưu, ví dụ CN, QHĐP."},"copies":{"description":"Số bản lưu, in trong ngoặc sau nơi lưu, đúng như đã ghi: 2 → \"(2)\", 03 → \"(03)\", 2b → \"(2b)\".","anyOf":[{"type":"integer","minimum":1},{"type":"string","pattern":"^[0-9]{1,4}[a-zđ]?$","description":"Số bản viết như văn bản gốc: chữ số, có thể thêm một chữ cái, ví dụ \"03\", \"2b\"."}]}},"required":["unit","copies"],"additionalProperties":false}]}},"drafter":{"type":"string","minLength":1,"description":"Ký hiệu người soạn thảo, in sau nơi lưu, ví dụ \"Hg\" → \"Lưu: VT, NN (03). Hg.\", \"nvv\" → \"Lưu: VT, CN (2). nvv\"."},"copies":{"type":"integer","minimum":1,"description":"Số lượng bản phát hành."},"separator":{"enum":["stop","space"],"description":"Giữa nơi lưu và ký hiệu người soạn thảo: stop (dấu chấm, \"VT, CN (2). nvv\", mặc định) hoặc space (dấu cách, \"Văn thư, QHĐP (2b) TĐT\")."},"finalStop":{"type":"boolean","description":"Dấu chấm cuối dòng \"Lưu:\". Mặc định: có; false để in \"Lưu: VT, CN (2). nvv\"."}},"required":["units"],"additionalProperties":false}]},"signature":{"type":"object","description":"Khối chữ ký: quyền hạn, chức vụ và họ tên người ký.","properties":{"authority":{"enum":["TM","KT","TL","TUQ","Q","none"],"description":"Quyền hạn ký: TM (thay mặt tập thể), KT (ký thay cấp trưởng), TL (thừa lệnh), TUQ (thừa ủy quyền), Q (quyền cấp trưởng), none (cấp trưởng ký trực tiếp)."},"for":{"type":"string","minLength":1,"description":"Chức vụ (hoặc tập thể với TM.) được ký thay, ví dụ \"Chủ tịch\", \"Ủy ban nhân dân\"."},"deputyFor":{"type":"string","minLength":1,"description":"Dạng hai cấp: cấp phó ký thay cấp trưởng của đơn vị, ví dụ \"Chánh Văn phòng\" cho \"TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG\"."},"signer":{"type":"string","minLength":1,"description":"Mã người ký trong ketluan.config.yaml."},"name":{"type":"string","minLength":1,"description":"Họ và tên người ký (nếu không dùng \"signer\")."},"title":{"type":"string","minLength":1,"description":"Chức vụ người ký (nếu không dùng \"signer\")."}},"required":["authority"],"additionalProperties":false}},"required":["issuer","meeting","body","recipients","archive","signature"],"additionalProperties":false,"$defs":{"node":{"description":"Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.","anyOf":[{"type":"string","minLength":1,"description":"Đoạn văn không đánh số. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},{"type":"object","description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.","properties":{"heading":{"type":"string","minLength":1,"description":"Tiêu đề của mục, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"agency":{"description":"Cơ quan được giao các nhiệm vụ trong mục; nếu không có \"heading\" thì tên cơ quan là tiêu đề.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"numbered":{"type":"boolean","description":"Đánh số mục này. Mặc định: có."},"childNumbering":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"],"description":"Kiểu đánh số các đoạn con của mục này (thay cho kiểu theo cấp): roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Ví dụ childNumbering: ordinal."},"childLabels":{"enum":["plain","italic","bold"],"description":"Kiểu chữ của số thứ tự các đoạn con: plain (thường, mặc định), italic (\"*Thứ nhất,*\"), bold."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn trong mục."}},"required":[],"additionalProperties":false},{"type":"object","description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.","properties":{"item":{"type":"string","minLength":1,"description":"Nội dung đoạn, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}},"childNumbering":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"],"description":"Kiểu đánh số các đoạn con của mục này (thay cho kiểu theo cấp): roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Ví dụ childNumbering: ordinal."},"childLabels":{"enum":["plain","italic","bold"],"description":"Kiểu chữ của số thứ tự các đoạn con: plain (thường, mặc định), italic (\"*Thứ nhất,*\"), bold."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn con."}},"required":["item"],"additionalProperties":false},{"type":"object","description":"Đoạn văn không đánh số, có thể là một nhiệm vụ.","properties":{"text":{"type":"string","minLength":1,"description":"Nội dung đoạn. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}}},"required":["text"],"additionalProperties":false},{"type":"object","description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ.","properties":{"dash":{"type":"string","minLength":1,"description":"Nội dung, không ghi dấu gạch. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}}},"required":["dash"],"additionalProperties":false}]}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = ajvRuntime_ucs2length;
 const pattern4 = new RegExp("^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$", "u");
@@ -6840,10 +6840,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data9.concludes !== undefined){
-let data20 = data9.concludes;
-if(!((data20 === "kết luận như sau:") || (data20 === "kết luận:"))){
-const err49 = {instancePath:instancePath+"/issuer/style/concludes",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/concludes/enum",keyword:"enum",params:{allowedValues: schema31.properties.issuer.anyOf[1].properties.style.properties.concludes.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.issuer.anyOf[1].properties.style.properties.concludes.enum,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.concludes,data:data20};
+if(data9.attendeesLead !== undefined){
+let data20 = data9.attendeesLead;
+if(typeof data20 === "string"){
+if(func2(data20) < 1){
+const err49 = {instancePath:instancePath+"/issuer/style/attendeesLead",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/attendeesLead/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.attendeesLead,data:data20};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -6853,11 +6854,8 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data9.signatureGapPt !== undefined){
-let data21 = data9.signatureGapPt;
-if((typeof data21 == "number") && (isFinite(data21))){
-if(data21 > 200 || isNaN(data21)){
-const err50 = {instancePath:instancePath+"/issuer/style/signatureGapPt",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/signatureGapPt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200",schema:200,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.signatureGapPt,data:data21};
+else {
+const err50 = {instancePath:instancePath+"/issuer/style/attendeesLead",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/attendeesLead/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.issuer.anyOf[1].properties.style.properties.attendeesLead.type,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.attendeesLead,data:data20};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -6866,8 +6864,12 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(data21 < 24 || isNaN(data21)){
-const err51 = {instancePath:instancePath+"/issuer/style/signatureGapPt",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/signatureGapPt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 24},message:"must be >= 24",schema:24,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.signatureGapPt,data:data21};
+}
+if(data9.discussants !== undefined){
+let data21 = data9.discussants;
+if(typeof data21 === "string"){
+if(func2(data21) < 1){
+const err51 = {instancePath:instancePath+"/issuer/style/discussants",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/discussants/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.discussants,data:data21};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -6878,7 +6880,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/issuer/style/signatureGapPt",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/signatureGapPt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.issuer.anyOf[1].properties.style.properties.signatureGapPt.type,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.signatureGapPt,data:data21};
+const err52 = {instancePath:instancePath+"/issuer/style/discussants",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/discussants/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.issuer.anyOf[1].properties.style.properties.discussants.type,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.discussants,data:data21};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -6888,9 +6890,10 @@ vErrors.push(err52);
 errors++;
 }
 }
-}
-else {
-const err53 = {instancePath:instancePath+"/issuer/style",schemaPath:"#/properties/issuer/anyOf/1/properties/style/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuer.anyOf[1].properties.style.type,parentSchema:schema31.properties.issuer.anyOf[1].properties.style,data:data9};
+if(data9.concludes !== undefined){
+let data22 = data9.concludes;
+if(!((data22 === "kết luận như sau:") || (data22 === "kết luận:"))){
+const err53 = {instancePath:instancePath+"/issuer/style/concludes",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/concludes/enum",keyword:"enum",params:{allowedValues: schema31.properties.issuer.anyOf[1].properties.style.properties.concludes.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.issuer.anyOf[1].properties.style.properties.concludes.enum,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.concludes,data:data22};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -6900,9 +6903,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
-else {
-const err54 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuer.anyOf[1].type,parentSchema:schema31.properties.issuer.anyOf[1],data:data0};
+if(data9.signatureGapPt !== undefined){
+let data23 = data9.signatureGapPt;
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 > 200 || isNaN(data23)){
+const err54 = {instancePath:instancePath+"/issuer/style/signatureGapPt",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/signatureGapPt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200",schema:200,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.signatureGapPt,data:data23};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -6911,15 +6916,60 @@ vErrors.push(err54);
 }
 errors++;
 }
-var _valid0 = _errs6 === errors;
-valid1 = valid1 || _valid0;
-if(!valid1){
-const err55 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.issuer.anyOf,parentSchema:schema31.properties.issuer,data:data0};
+if(data23 < 24 || isNaN(data23)){
+const err55 = {instancePath:instancePath+"/issuer/style/signatureGapPt",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/signatureGapPt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 24},message:"must be >= 24",schema:24,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.signatureGapPt,data:data23};
 if(vErrors === null){
 vErrors = [err55];
 }
 else {
 vErrors.push(err55);
+}
+errors++;
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/issuer/style/signatureGapPt",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/signatureGapPt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.issuer.anyOf[1].properties.style.properties.signatureGapPt.type,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.signatureGapPt,data:data23};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/issuer/style",schemaPath:"#/properties/issuer/anyOf/1/properties/style/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuer.anyOf[1].properties.style.type,parentSchema:schema31.properties.issuer.anyOf[1].properties.style,data:data9};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuer.anyOf[1].type,parentSchema:schema31.properties.issuer.anyOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err59 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.issuer.anyOf,parentSchema:schema31.properties.issuer,data:data0};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
 }
 errors++;
 }
@@ -6936,63 +6986,9 @@ vErrors = null;
 }
 }
 if(data.number !== undefined){
-let data22 = data.number;
-if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
-const err56 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.number.type,parentSchema:schema31.properties.number,data:data22};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-if((typeof data22 == "number") && (isFinite(data22))){
-if(data22 < 1 || isNaN(data22)){
-const err57 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.number,data:data22};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-}
-if(data.issued !== undefined){
-let data23 = data.issued;
-if(typeof data23 === "string"){
-if(!(formats0.validate(data23))){
-const err58 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.issued,data:data23};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-else {
-const err59 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.issued.type,parentSchema:schema31.properties.issued,data:data23};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(data.summary !== undefined){
-let data24 = data.summary;
-const _errs58 = errors;
-let valid12 = false;
-const _errs59 = errors;
-if(typeof data24 === "string"){
-if(func2(data24) < 1){
-const err60 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.summary.anyOf[0],data:data24};
+let data24 = data.number;
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err60 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.number.type,parentSchema:schema31.properties.number,data:data24};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -7001,9 +6997,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-else {
-const err61 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.summary.anyOf[0].type,parentSchema:schema31.properties.summary.anyOf[0],data:data24};
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 < 1 || isNaN(data24)){
+const err61 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.number,data:data24};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -7012,12 +7008,13 @@ vErrors.push(err61);
 }
 errors++;
 }
-var _valid3 = _errs59 === errors;
-valid12 = valid12 || _valid3;
-const _errs61 = errors;
-if(Array.isArray(data24)){
-if(data24.length < 1){
-const err62 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.summary.anyOf[1],data:data24};
+}
+}
+if(data.issued !== undefined){
+let data25 = data.issued;
+if(typeof data25 === "string"){
+if(!(formats0.validate(data25))){
+const err62 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.issued,data:data25};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -7026,12 +7023,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-const len3 = data24.length;
-for(let i3=0; i3<len3; i3++){
-let data25 = data24[i3];
-if(typeof data25 === "string"){
-if(func2(data25) < 1){
-const err63 = {instancePath:instancePath+"/summary/" + i3,schemaPath:"#/properties/summary/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.summary.anyOf[1].items,data:data25};
+}
+else {
+const err63 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.issued.type,parentSchema:schema31.properties.issued,data:data25};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -7041,8 +7035,14 @@ vErrors.push(err63);
 errors++;
 }
 }
-else {
-const err64 = {instancePath:instancePath+"/summary/" + i3,schemaPath:"#/properties/summary/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.summary.anyOf[1].items.type,parentSchema:schema31.properties.summary.anyOf[1].items,data:data25};
+if(data.summary !== undefined){
+let data26 = data.summary;
+const _errs62 = errors;
+let valid12 = false;
+const _errs63 = errors;
+if(typeof data26 === "string"){
+if(func2(data26) < 1){
+const err64 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.summary.anyOf[0],data:data26};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -7052,9 +7052,8 @@ vErrors.push(err64);
 errors++;
 }
 }
-}
 else {
-const err65 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.summary.anyOf[1].type,parentSchema:schema31.properties.summary.anyOf[1],data:data24};
+const err65 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.summary.anyOf[0].type,parentSchema:schema31.properties.summary.anyOf[0],data:data26};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -7063,10 +7062,12 @@ vErrors.push(err65);
 }
 errors++;
 }
-var _valid3 = _errs61 === errors;
+var _valid3 = _errs63 === errors;
 valid12 = valid12 || _valid3;
-if(!valid12){
-const err66 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.summary.anyOf,parentSchema:schema31.properties.summary,data:data24};
+const _errs65 = errors;
+if(Array.isArray(data26)){
+if(data26.length < 1){
+const err66 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.summary.anyOf[1],data:data26};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -7075,23 +7076,12 @@ vErrors.push(err66);
 }
 errors++;
 }
-else {
-errors = _errs58;
-if(vErrors !== null){
-if(_errs58){
-vErrors.length = _errs58;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.meeting !== undefined){
-let data26 = data.meeting;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.kind === undefined){
-const err67 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data26};
+const len3 = data26.length;
+for(let i3=0; i3<len3; i3++){
+let data27 = data26[i3];
+if(typeof data27 === "string"){
+if(func2(data27) < 1){
+const err67 = {instancePath:instancePath+"/summary/" + i3,schemaPath:"#/properties/summary/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.summary.anyOf[1].items,data:data27};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -7100,8 +7090,9 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(data26.date === undefined){
-const err68 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data26};
+}
+else {
+const err68 = {instancePath:instancePath+"/summary/" + i3,schemaPath:"#/properties/summary/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.summary.anyOf[1].items.type,parentSchema:schema31.properties.summary.anyOf[1].items,data:data27};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -7110,8 +7101,10 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(data26.subject === undefined){
-const err69 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data26};
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.summary.anyOf[1].type,parentSchema:schema31.properties.summary.anyOf[1],data:data26};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -7120,8 +7113,10 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data26.chair === undefined){
-const err70 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "chair"},message:"must have required property '"+"chair"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data26};
+var _valid3 = _errs65 === errors;
+valid12 = valid12 || _valid3;
+if(!valid12){
+const err70 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.summary.anyOf,parentSchema:schema31.properties.summary,data:data26};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -7130,9 +7125,23 @@ vErrors.push(err70);
 }
 errors++;
 }
-for(const key3 in data26){
-if(!(func1.call(schema31.properties.meeting.properties, key3))){
-const err71 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting,data:data26};
+else {
+errors = _errs62;
+if(vErrors !== null){
+if(_errs62){
+vErrors.length = _errs62;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.meeting !== undefined){
+let data28 = data.meeting;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.kind === undefined){
+const err71 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data28};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -7141,12 +7150,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-if(data26.kind !== undefined){
-let data27 = data26.kind;
-if(typeof data27 === "string"){
-if(func2(data27) < 1){
-const err72 = {instancePath:instancePath+"/meeting/kind",schemaPath:"#/properties/meeting/properties/kind/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.kind,data:data27};
+if(data28.date === undefined){
+const err72 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data28};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -7155,9 +7160,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-else {
-const err73 = {instancePath:instancePath+"/meeting/kind",schemaPath:"#/properties/meeting/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.kind.type,parentSchema:schema31.properties.meeting.properties.kind,data:data27};
+if(data28.subject === undefined){
+const err73 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data28};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -7166,12 +7170,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-if(data26.date !== undefined){
-let data28 = data26.date;
-if(typeof data28 === "string"){
-if(!(formats0.validate(data28))){
-const err74 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.meeting.properties.date,data:data28};
+if(data28.chair === undefined){
+const err74 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "chair"},message:"must have required property '"+"chair"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data28};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -7180,9 +7180,9 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-else {
-const err75 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.date.type,parentSchema:schema31.properties.meeting.properties.date,data:data28};
+for(const key3 in data28){
+if(!(func1.call(schema31.properties.meeting.properties, key3))){
+const err75 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting,data:data28};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -7192,11 +7192,11 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data26.until !== undefined){
-let data29 = data26.until;
+if(data28.kind !== undefined){
+let data29 = data28.kind;
 if(typeof data29 === "string"){
-if(!(formats0.validate(data29))){
-const err76 = {instancePath:instancePath+"/meeting/until",schemaPath:"#/properties/meeting/properties/until/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.meeting.properties.until,data:data29};
+if(func2(data29) < 1){
+const err76 = {instancePath:instancePath+"/meeting/kind",schemaPath:"#/properties/meeting/properties/kind/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.kind,data:data29};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -7207,7 +7207,7 @@ errors++;
 }
 }
 else {
-const err77 = {instancePath:instancePath+"/meeting/until",schemaPath:"#/properties/meeting/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.until.type,parentSchema:schema31.properties.meeting.properties.until,data:data29};
+const err77 = {instancePath:instancePath+"/meeting/kind",schemaPath:"#/properties/meeting/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.kind.type,parentSchema:schema31.properties.meeting.properties.kind,data:data29};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -7217,10 +7217,11 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data26.time !== undefined){
-let data30 = data26.time;
-if(!(((data30 === "sáng") || (data30 === "chiều")) || (data30 === "tối"))){
-const err78 = {instancePath:instancePath+"/meeting/time",schemaPath:"#/properties/meeting/properties/time/enum",keyword:"enum",params:{allowedValues: schema31.properties.meeting.properties.time.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.meeting.properties.time.enum,parentSchema:schema31.properties.meeting.properties.time,data:data30};
+if(data28.date !== undefined){
+let data30 = data28.date;
+if(typeof data30 === "string"){
+if(!(formats0.validate(data30))){
+const err78 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.meeting.properties.date,data:data30};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -7230,11 +7231,8 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data26.venue !== undefined){
-let data31 = data26.venue;
-if(typeof data31 === "string"){
-if(func2(data31) < 1){
-const err79 = {instancePath:instancePath+"/meeting/venue",schemaPath:"#/properties/meeting/properties/venue/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.venue,data:data31};
+else {
+const err79 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.date.type,parentSchema:schema31.properties.meeting.properties.date,data:data30};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -7244,8 +7242,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-else {
-const err80 = {instancePath:instancePath+"/meeting/venue",schemaPath:"#/properties/meeting/properties/venue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.venue.type,parentSchema:schema31.properties.meeting.properties.venue,data:data31};
+if(data28.until !== undefined){
+let data31 = data28.until;
+if(typeof data31 === "string"){
+if(!(formats0.validate(data31))){
+const err80 = {instancePath:instancePath+"/meeting/until",schemaPath:"#/properties/meeting/properties/until/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.meeting.properties.until,data:data31};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -7255,11 +7256,8 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data26.subject !== undefined){
-let data32 = data26.subject;
-if(typeof data32 === "string"){
-if(func2(data32) < 1){
-const err81 = {instancePath:instancePath+"/meeting/subject",schemaPath:"#/properties/meeting/properties/subject/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.subject,data:data32};
+else {
+const err81 = {instancePath:instancePath+"/meeting/until",schemaPath:"#/properties/meeting/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.until.type,parentSchema:schema31.properties.meeting.properties.until,data:data31};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -7269,8 +7267,10 @@ vErrors.push(err81);
 errors++;
 }
 }
-else {
-const err82 = {instancePath:instancePath+"/meeting/subject",schemaPath:"#/properties/meeting/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.subject.type,parentSchema:schema31.properties.meeting.properties.subject,data:data32};
+if(data28.time !== undefined){
+let data32 = data28.time;
+if(!(((data32 === "sáng") || (data32 === "chiều")) || (data32 === "tối"))){
+const err82 = {instancePath:instancePath+"/meeting/time",schemaPath:"#/properties/meeting/properties/time/enum",keyword:"enum",params:{allowedValues: schema31.properties.meeting.properties.time.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.meeting.properties.time.enum,parentSchema:schema31.properties.meeting.properties.time,data:data32};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -7280,11 +7280,11 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data26.chair !== undefined){
-let data33 = data26.chair;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.title === undefined){
-const err83 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.meeting.properties.chair.required,parentSchema:schema31.properties.meeting.properties.chair,data:data33};
+if(data28.venue !== undefined){
+let data33 = data28.venue;
+if(typeof data33 === "string"){
+if(func2(data33) < 1){
+const err83 = {instancePath:instancePath+"/meeting/venue",schemaPath:"#/properties/meeting/properties/venue/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.venue,data:data33};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -7293,9 +7293,9 @@ vErrors.push(err83);
 }
 errors++;
 }
-for(const key4 in data33){
-if(!((((key4 === "name") || (key4 === "title")) || (key4 === "role")) || (key4 === "short"))){
-const err84 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting.properties.chair,data:data33};
+}
+else {
+const err84 = {instancePath:instancePath+"/meeting/venue",schemaPath:"#/properties/meeting/properties/venue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.venue.type,parentSchema:schema31.properties.meeting.properties.venue,data:data33};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -7305,11 +7305,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data33.name !== undefined){
-let data34 = data33.name;
+if(data28.subject !== undefined){
+let data34 = data28.subject;
 if(typeof data34 === "string"){
 if(func2(data34) < 1){
-const err85 = {instancePath:instancePath+"/meeting/chair/name",schemaPath:"#/properties/meeting/properties/chair/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.name,data:data34};
+const err85 = {instancePath:instancePath+"/meeting/subject",schemaPath:"#/properties/meeting/properties/subject/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.subject,data:data34};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -7320,7 +7320,7 @@ errors++;
 }
 }
 else {
-const err86 = {instancePath:instancePath+"/meeting/chair/name",schemaPath:"#/properties/meeting/properties/chair/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.name.type,parentSchema:schema31.properties.meeting.properties.chair.properties.name,data:data34};
+const err86 = {instancePath:instancePath+"/meeting/subject",schemaPath:"#/properties/meeting/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.subject.type,parentSchema:schema31.properties.meeting.properties.subject,data:data34};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -7330,11 +7330,11 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data33.title !== undefined){
-let data35 = data33.title;
-if(typeof data35 === "string"){
-if(func2(data35) < 1){
-const err87 = {instancePath:instancePath+"/meeting/chair/title",schemaPath:"#/properties/meeting/properties/chair/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.title,data:data35};
+if(data28.chair !== undefined){
+let data35 = data28.chair;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.title === undefined){
+const err87 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.meeting.properties.chair.required,parentSchema:schema31.properties.meeting.properties.chair,data:data35};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -7343,9 +7343,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-else {
-const err88 = {instancePath:instancePath+"/meeting/chair/title",schemaPath:"#/properties/meeting/properties/chair/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.title.type,parentSchema:schema31.properties.meeting.properties.chair.properties.title,data:data35};
+for(const key4 in data35){
+if(!((((key4 === "name") || (key4 === "title")) || (key4 === "role")) || (key4 === "short"))){
+const err88 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting.properties.chair,data:data35};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -7355,11 +7355,11 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data33.role !== undefined){
-let data36 = data33.role;
+if(data35.name !== undefined){
+let data36 = data35.name;
 if(typeof data36 === "string"){
 if(func2(data36) < 1){
-const err89 = {instancePath:instancePath+"/meeting/chair/role",schemaPath:"#/properties/meeting/properties/chair/properties/role/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.role,data:data36};
+const err89 = {instancePath:instancePath+"/meeting/chair/name",schemaPath:"#/properties/meeting/properties/chair/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.name,data:data36};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -7370,7 +7370,7 @@ errors++;
 }
 }
 else {
-const err90 = {instancePath:instancePath+"/meeting/chair/role",schemaPath:"#/properties/meeting/properties/chair/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.role.type,parentSchema:schema31.properties.meeting.properties.chair.properties.role,data:data36};
+const err90 = {instancePath:instancePath+"/meeting/chair/name",schemaPath:"#/properties/meeting/properties/chair/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.name.type,parentSchema:schema31.properties.meeting.properties.chair.properties.name,data:data36};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -7380,11 +7380,11 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data33.short !== undefined){
-let data37 = data33.short;
+if(data35.title !== undefined){
+let data37 = data35.title;
 if(typeof data37 === "string"){
 if(func2(data37) < 1){
-const err91 = {instancePath:instancePath+"/meeting/chair/short",schemaPath:"#/properties/meeting/properties/chair/properties/short/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.short,data:data37};
+const err91 = {instancePath:instancePath+"/meeting/chair/title",schemaPath:"#/properties/meeting/properties/chair/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.title,data:data37};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -7395,7 +7395,7 @@ errors++;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/meeting/chair/short",schemaPath:"#/properties/meeting/properties/chair/properties/short/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.short.type,parentSchema:schema31.properties.meeting.properties.chair.properties.short,data:data37};
+const err92 = {instancePath:instancePath+"/meeting/chair/title",schemaPath:"#/properties/meeting/properties/chair/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.title.type,parentSchema:schema31.properties.meeting.properties.chair.properties.title,data:data37};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -7405,9 +7405,11 @@ vErrors.push(err92);
 errors++;
 }
 }
-}
-else {
-const err93 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.properties.chair.type,parentSchema:schema31.properties.meeting.properties.chair,data:data33};
+if(data35.role !== undefined){
+let data38 = data35.role;
+if(typeof data38 === "string"){
+if(func2(data38) < 1){
+const err93 = {instancePath:instancePath+"/meeting/chair/role",schemaPath:"#/properties/meeting/properties/chair/properties/role/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.role,data:data38};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -7417,15 +7419,8 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data26.attendees !== undefined){
-let data38 = data26.attendees;
-if(Array.isArray(data38)){
-const len4 = data38.length;
-for(let i4=0; i4<len4; i4++){
-let data39 = data38[i4];
-if(typeof data39 === "string"){
-if(func2(data39) < 1){
-const err94 = {instancePath:instancePath+"/meeting/attendees/" + i4,schemaPath:"#/properties/meeting/properties/attendees/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.attendees.items,data:data39};
+else {
+const err94 = {instancePath:instancePath+"/meeting/chair/role",schemaPath:"#/properties/meeting/properties/chair/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.role.type,parentSchema:schema31.properties.meeting.properties.chair.properties.role,data:data38};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -7435,8 +7430,11 @@ vErrors.push(err94);
 errors++;
 }
 }
-else {
-const err95 = {instancePath:instancePath+"/meeting/attendees/" + i4,schemaPath:"#/properties/meeting/properties/attendees/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.attendees.items.type,parentSchema:schema31.properties.meeting.properties.attendees.items,data:data39};
+if(data35.short !== undefined){
+let data39 = data35.short;
+if(typeof data39 === "string"){
+if(func2(data39) < 1){
+const err95 = {instancePath:instancePath+"/meeting/chair/short",schemaPath:"#/properties/meeting/properties/chair/properties/short/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.short,data:data39};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -7446,9 +7444,8 @@ vErrors.push(err95);
 errors++;
 }
 }
-}
 else {
-const err96 = {instancePath:instancePath+"/meeting/attendees",schemaPath:"#/properties/meeting/properties/attendees/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.meeting.properties.attendees.type,parentSchema:schema31.properties.meeting.properties.attendees,data:data38};
+const err96 = {instancePath:instancePath+"/meeting/chair/short",schemaPath:"#/properties/meeting/properties/chair/properties/short/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.short.type,parentSchema:schema31.properties.meeting.properties.chair.properties.short,data:data39};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -7458,11 +7455,9 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data26.attendeesLead !== undefined){
-let data40 = data26.attendeesLead;
-if(typeof data40 === "string"){
-if(func2(data40) < 1){
-const err97 = {instancePath:instancePath+"/meeting/attendeesLead",schemaPath:"#/properties/meeting/properties/attendeesLead/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.attendeesLead,data:data40};
+}
+else {
+const err97 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.properties.chair.type,parentSchema:schema31.properties.meeting.properties.chair,data:data35};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -7472,8 +7467,15 @@ vErrors.push(err97);
 errors++;
 }
 }
-else {
-const err98 = {instancePath:instancePath+"/meeting/attendeesLead",schemaPath:"#/properties/meeting/properties/attendeesLead/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.attendeesLead.type,parentSchema:schema31.properties.meeting.properties.attendeesLead,data:data40};
+if(data28.attendees !== undefined){
+let data40 = data28.attendees;
+if(Array.isArray(data40)){
+const len4 = data40.length;
+for(let i4=0; i4<len4; i4++){
+let data41 = data40[i4];
+if(typeof data41 === "string"){
+if(func2(data41) < 1){
+const err98 = {instancePath:instancePath+"/meeting/attendees/" + i4,schemaPath:"#/properties/meeting/properties/attendees/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.attendees.items,data:data41};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -7483,11 +7485,8 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data26.before !== undefined){
-let data41 = data26.before;
-if(typeof data41 === "string"){
-if(func2(data41) < 1){
-const err99 = {instancePath:instancePath+"/meeting/before",schemaPath:"#/properties/meeting/properties/before/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.before,data:data41};
+else {
+const err99 = {instancePath:instancePath+"/meeting/attendees/" + i4,schemaPath:"#/properties/meeting/properties/attendees/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.attendees.items.type,parentSchema:schema31.properties.meeting.properties.attendees.items,data:data41};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -7497,8 +7496,9 @@ vErrors.push(err99);
 errors++;
 }
 }
+}
 else {
-const err100 = {instancePath:instancePath+"/meeting/before",schemaPath:"#/properties/meeting/properties/before/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.before.type,parentSchema:schema31.properties.meeting.properties.before,data:data41};
+const err100 = {instancePath:instancePath+"/meeting/attendees",schemaPath:"#/properties/meeting/properties/attendees/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.meeting.properties.attendees.type,parentSchema:schema31.properties.meeting.properties.attendees,data:data40};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -7508,11 +7508,11 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data26.acknowledgement !== undefined){
-let data42 = data26.acknowledgement;
+if(data28.attendeesLead !== undefined){
+let data42 = data28.attendeesLead;
 if(typeof data42 === "string"){
 if(func2(data42) < 1){
-const err101 = {instancePath:instancePath+"/meeting/acknowledgement",schemaPath:"#/properties/meeting/properties/acknowledgement/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.acknowledgement,data:data42};
+const err101 = {instancePath:instancePath+"/meeting/attendeesLead",schemaPath:"#/properties/meeting/properties/attendeesLead/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.attendeesLead,data:data42};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -7523,7 +7523,7 @@ errors++;
 }
 }
 else {
-const err102 = {instancePath:instancePath+"/meeting/acknowledgement",schemaPath:"#/properties/meeting/properties/acknowledgement/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.acknowledgement.type,parentSchema:schema31.properties.meeting.properties.acknowledgement,data:data42};
+const err102 = {instancePath:instancePath+"/meeting/attendeesLead",schemaPath:"#/properties/meeting/properties/attendeesLead/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.attendeesLead.type,parentSchema:schema31.properties.meeting.properties.attendeesLead,data:data42};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -7533,11 +7533,11 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data26.discussants !== undefined){
-let data43 = data26.discussants;
+if(data28.before !== undefined){
+let data43 = data28.before;
 if(typeof data43 === "string"){
 if(func2(data43) < 1){
-const err103 = {instancePath:instancePath+"/meeting/discussants",schemaPath:"#/properties/meeting/properties/discussants/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.discussants,data:data43};
+const err103 = {instancePath:instancePath+"/meeting/before",schemaPath:"#/properties/meeting/properties/before/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.before,data:data43};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -7548,7 +7548,7 @@ errors++;
 }
 }
 else {
-const err104 = {instancePath:instancePath+"/meeting/discussants",schemaPath:"#/properties/meeting/properties/discussants/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.discussants.type,parentSchema:schema31.properties.meeting.properties.discussants,data:data43};
+const err104 = {instancePath:instancePath+"/meeting/before",schemaPath:"#/properties/meeting/properties/before/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.before.type,parentSchema:schema31.properties.meeting.properties.before,data:data43};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -7558,15 +7558,11 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data26.reports !== undefined){
-let data44 = data26.reports;
-if(Array.isArray(data44)){
-const len5 = data44.length;
-for(let i5=0; i5<len5; i5++){
-let data45 = data44[i5];
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-if(data45.by === undefined){
-const err105 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'",schema:schema31.properties.meeting.properties.reports.items.required,parentSchema:schema31.properties.meeting.properties.reports.items,data:data45};
+if(data28.acknowledgement !== undefined){
+let data44 = data28.acknowledgement;
+if(typeof data44 === "string"){
+if(func2(data44) < 1){
+const err105 = {instancePath:instancePath+"/meeting/acknowledgement",schemaPath:"#/properties/meeting/properties/acknowledgement/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.acknowledgement,data:data44};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -7575,9 +7571,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-for(const key5 in data45){
-if(!((key5 === "by") || (key5 === "content"))){
-const err106 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting.properties.reports.items,data:data45};
+}
+else {
+const err106 = {instancePath:instancePath+"/meeting/acknowledgement",schemaPath:"#/properties/meeting/properties/acknowledgement/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.acknowledgement.type,parentSchema:schema31.properties.meeting.properties.acknowledgement,data:data44};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -7587,11 +7583,11 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data45.by !== undefined){
-let data46 = data45.by;
-if(typeof data46 === "string"){
-if(func2(data46) < 1){
-const err107 = {instancePath:instancePath+"/meeting/reports/" + i5+"/by",schemaPath:"#/properties/meeting/properties/reports/items/properties/by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.reports.items.properties.by,data:data46};
+if(data28.discussants !== undefined){
+let data45 = data28.discussants;
+if(typeof data45 === "string"){
+if(func2(data45) < 1){
+const err107 = {instancePath:instancePath+"/meeting/discussants",schemaPath:"#/properties/meeting/properties/discussants/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.discussants,data:data45};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -7602,7 +7598,7 @@ errors++;
 }
 }
 else {
-const err108 = {instancePath:instancePath+"/meeting/reports/" + i5+"/by",schemaPath:"#/properties/meeting/properties/reports/items/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.reports.items.properties.by.type,parentSchema:schema31.properties.meeting.properties.reports.items.properties.by,data:data46};
+const err108 = {instancePath:instancePath+"/meeting/discussants",schemaPath:"#/properties/meeting/properties/discussants/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.discussants.type,parentSchema:schema31.properties.meeting.properties.discussants,data:data45};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -7612,11 +7608,15 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data45.content !== undefined){
-let data47 = data45.content;
-if(typeof data47 === "string"){
-if(func2(data47) < 1){
-const err109 = {instancePath:instancePath+"/meeting/reports/" + i5+"/content",schemaPath:"#/properties/meeting/properties/reports/items/properties/content/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.reports.items.properties.content,data:data47};
+if(data28.reports !== undefined){
+let data46 = data28.reports;
+if(Array.isArray(data46)){
+const len5 = data46.length;
+for(let i5=0; i5<len5; i5++){
+let data47 = data46[i5];
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.by === undefined){
+const err109 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'",schema:schema31.properties.meeting.properties.reports.items.required,parentSchema:schema31.properties.meeting.properties.reports.items,data:data47};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -7625,9 +7625,9 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-else {
-const err110 = {instancePath:instancePath+"/meeting/reports/" + i5+"/content",schemaPath:"#/properties/meeting/properties/reports/items/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.reports.items.properties.content.type,parentSchema:schema31.properties.meeting.properties.reports.items.properties.content,data:data47};
+for(const key5 in data47){
+if(!((key5 === "by") || (key5 === "content"))){
+const err110 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting.properties.reports.items,data:data47};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -7637,9 +7637,11 @@ vErrors.push(err110);
 errors++;
 }
 }
-}
-else {
-const err111 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.properties.reports.items.type,parentSchema:schema31.properties.meeting.properties.reports.items,data:data45};
+if(data47.by !== undefined){
+let data48 = data47.by;
+if(typeof data48 === "string"){
+if(func2(data48) < 1){
+const err111 = {instancePath:instancePath+"/meeting/reports/" + i5+"/by",schemaPath:"#/properties/meeting/properties/reports/items/properties/by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.reports.items.properties.by,data:data48};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -7649,9 +7651,8 @@ vErrors.push(err111);
 errors++;
 }
 }
-}
 else {
-const err112 = {instancePath:instancePath+"/meeting/reports",schemaPath:"#/properties/meeting/properties/reports/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.meeting.properties.reports.type,parentSchema:schema31.properties.meeting.properties.reports,data:data44};
+const err112 = {instancePath:instancePath+"/meeting/reports/" + i5+"/by",schemaPath:"#/properties/meeting/properties/reports/items/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.reports.items.properties.by.type,parentSchema:schema31.properties.meeting.properties.reports.items.properties.by,data:data48};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -7661,9 +7662,11 @@ vErrors.push(err112);
 errors++;
 }
 }
-}
-else {
-const err113 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.type,parentSchema:schema31.properties.meeting,data:data26};
+if(data47.content !== undefined){
+let data49 = data47.content;
+if(typeof data49 === "string"){
+if(func2(data49) < 1){
+const err113 = {instancePath:instancePath+"/meeting/reports/" + i5+"/content",schemaPath:"#/properties/meeting/properties/reports/items/properties/content/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.reports.items.properties.content,data:data49};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -7673,15 +7676,8 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data.indices !== undefined){
-let data48 = data.indices;
-if(Array.isArray(data48)){
-const len6 = data48.length;
-for(let i6=0; i6<len6; i6++){
-let data49 = data48[i6];
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.id === undefined){
-const err114 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data49};
+else {
+const err114 = {instancePath:instancePath+"/meeting/reports/" + i5+"/content",schemaPath:"#/properties/meeting/properties/reports/items/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.reports.items.properties.content.type,parentSchema:schema31.properties.meeting.properties.reports.items.properties.content,data:data49};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -7690,8 +7686,10 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(data49.name === undefined){
-const err115 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data49};
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.properties.reports.items.type,parentSchema:schema31.properties.meeting.properties.reports.items,data:data47};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -7700,8 +7698,10 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(data49.year === undefined){
-const err116 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "year"},message:"must have required property '"+"year"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data49};
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/meeting/reports",schemaPath:"#/properties/meeting/properties/reports/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.meeting.properties.reports.type,parentSchema:schema31.properties.meeting.properties.reports,data:data46};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -7710,8 +7710,10 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(data49.score === undefined){
-const err117 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data49};
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.type,parentSchema:schema31.properties.meeting,data:data28};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -7720,9 +7722,16 @@ vErrors.push(err117);
 }
 errors++;
 }
-for(const key6 in data49){
-if(!(func1.call(schema31.properties.indices.items.properties, key6))){
-const err118 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items,data:data49};
+}
+if(data.indices !== undefined){
+let data50 = data.indices;
+if(Array.isArray(data50)){
+const len6 = data50.length;
+for(let i6=0; i6<len6; i6++){
+let data51 = data50[i6];
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+if(data51.id === undefined){
+const err118 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data51};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -7731,12 +7740,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-if(data49.id !== undefined){
-let data50 = data49.id;
-if(typeof data50 === "string"){
-if(func2(data50) < 1){
-const err119 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.id,data:data50};
+if(data51.name === undefined){
+const err119 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data51};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -7745,8 +7750,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-if(!pattern5.test(data50)){
-const err120 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_-]*$",parentSchema:schema31.properties.indices.items.properties.id,data:data50};
+if(data51.year === undefined){
+const err120 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "year"},message:"must have required property '"+"year"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data51};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -7755,9 +7760,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-else {
-const err121 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.id.type,parentSchema:schema31.properties.indices.items.properties.id,data:data50};
+if(data51.score === undefined){
+const err121 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data51};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -7766,12 +7770,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-if(data49.name !== undefined){
-let data51 = data49.name;
-if(typeof data51 === "string"){
-if(func2(data51) < 1){
-const err122 = {instancePath:instancePath+"/indices/" + i6+"/name",schemaPath:"#/properties/indices/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.name,data:data51};
+for(const key6 in data51){
+if(!(func1.call(schema31.properties.indices.items.properties, key6))){
+const err122 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items,data:data51};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -7781,8 +7782,11 @@ vErrors.push(err122);
 errors++;
 }
 }
-else {
-const err123 = {instancePath:instancePath+"/indices/" + i6+"/name",schemaPath:"#/properties/indices/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.name.type,parentSchema:schema31.properties.indices.items.properties.name,data:data51};
+if(data51.id !== undefined){
+let data52 = data51.id;
+if(typeof data52 === "string"){
+if(func2(data52) < 1){
+const err123 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.id,data:data52};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -7791,11 +7795,8 @@ vErrors.push(err123);
 }
 errors++;
 }
-}
-if(data49.year !== undefined){
-let data52 = data49.year;
-if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
-const err124 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.year.type,parentSchema:schema31.properties.indices.items.properties.year,data:data52};
+if(!pattern5.test(data52)){
+const err124 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_-]*$",parentSchema:schema31.properties.indices.items.properties.id,data:data52};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -7804,9 +7805,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-if((typeof data52 == "number") && (isFinite(data52))){
-if(data52 > 2100 || isNaN(data52)){
-const err125 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema31.properties.indices.items.properties.year,data:data52};
+}
+else {
+const err125 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.id.type,parentSchema:schema31.properties.indices.items.properties.id,data:data52};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -7815,8 +7816,12 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(data52 < 1990 || isNaN(data52)){
-const err126 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema31.properties.indices.items.properties.year,data:data52};
+}
+if(data51.name !== undefined){
+let data53 = data51.name;
+if(typeof data53 === "string"){
+if(func2(data53) < 1){
+const err126 = {instancePath:instancePath+"/indices/" + i6+"/name",schemaPath:"#/properties/indices/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.name,data:data53};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -7826,12 +7831,8 @@ vErrors.push(err126);
 errors++;
 }
 }
-}
-if(data49.score !== undefined){
-let data53 = data49.score;
-if((typeof data53 == "number") && (isFinite(data53))){
-if(data53 < 0 || isNaN(data53)){
-const err127 = {instancePath:instancePath+"/indices/" + i6+"/score",schemaPath:"#/properties/indices/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.score,data:data53};
+else {
+const err127 = {instancePath:instancePath+"/indices/" + i6+"/name",schemaPath:"#/properties/indices/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.name.type,parentSchema:schema31.properties.indices.items.properties.name,data:data53};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -7841,8 +7842,10 @@ vErrors.push(err127);
 errors++;
 }
 }
-else {
-const err128 = {instancePath:instancePath+"/indices/" + i6+"/score",schemaPath:"#/properties/indices/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.score.type,parentSchema:schema31.properties.indices.items.properties.score,data:data53};
+if(data51.year !== undefined){
+let data54 = data51.year;
+if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
+const err128 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.year.type,parentSchema:schema31.properties.indices.items.properties.year,data:data54};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -7851,12 +7854,9 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-if(data49.max !== undefined){
-let data54 = data49.max;
 if((typeof data54 == "number") && (isFinite(data54))){
-if(data54 <= 0 || isNaN(data54)){
-const err129 = {instancePath:instancePath+"/indices/" + i6+"/max",schemaPath:"#/properties/indices/items/properties/max/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema31.properties.indices.items.properties.max,data:data54};
+if(data54 > 2100 || isNaN(data54)){
+const err129 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema31.properties.indices.items.properties.year,data:data54};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -7865,9 +7865,8 @@ vErrors.push(err129);
 }
 errors++;
 }
-}
-else {
-const err130 = {instancePath:instancePath+"/indices/" + i6+"/max",schemaPath:"#/properties/indices/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.max.type,parentSchema:schema31.properties.indices.items.properties.max,data:data54};
+if(data54 < 1990 || isNaN(data54)){
+const err130 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema31.properties.indices.items.properties.year,data:data54};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -7877,10 +7876,12 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data49.rank !== undefined){
-let data55 = data49.rank;
-if(!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))){
-const err131 = {instancePath:instancePath+"/indices/" + i6+"/rank",schemaPath:"#/properties/indices/items/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.rank,data:data55};
+}
+if(data51.score !== undefined){
+let data55 = data51.score;
+if((typeof data55 == "number") && (isFinite(data55))){
+if(data55 < 0 || isNaN(data55)){
+const err131 = {instancePath:instancePath+"/indices/" + i6+"/score",schemaPath:"#/properties/indices/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.score,data:data55};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -7889,9 +7890,9 @@ vErrors.push(err131);
 }
 errors++;
 }
-if((typeof data55 == "number") && (isFinite(data55))){
-if(data55 < 1 || isNaN(data55)){
-const err132 = {instancePath:instancePath+"/indices/" + i6+"/rank",schemaPath:"#/properties/indices/items/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.rank,data:data55};
+}
+else {
+const err132 = {instancePath:instancePath+"/indices/" + i6+"/score",schemaPath:"#/properties/indices/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.score.type,parentSchema:schema31.properties.indices.items.properties.score,data:data55};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -7901,11 +7902,11 @@ vErrors.push(err132);
 errors++;
 }
 }
-}
-if(data49.units !== undefined){
-let data56 = data49.units;
-if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
-const err133 = {instancePath:instancePath+"/indices/" + i6+"/units",schemaPath:"#/properties/indices/items/properties/units/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.units.type,parentSchema:schema31.properties.indices.items.properties.units,data:data56};
+if(data51.max !== undefined){
+let data56 = data51.max;
+if((typeof data56 == "number") && (isFinite(data56))){
+if(data56 <= 0 || isNaN(data56)){
+const err133 = {instancePath:instancePath+"/indices/" + i6+"/max",schemaPath:"#/properties/indices/items/properties/max/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema31.properties.indices.items.properties.max,data:data56};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -7914,9 +7915,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-if((typeof data56 == "number") && (isFinite(data56))){
-if(data56 < 1 || isNaN(data56)){
-const err134 = {instancePath:instancePath+"/indices/" + i6+"/units",schemaPath:"#/properties/indices/items/properties/units/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.units,data:data56};
+}
+else {
+const err134 = {instancePath:instancePath+"/indices/" + i6+"/max",schemaPath:"#/properties/indices/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.max.type,parentSchema:schema31.properties.indices.items.properties.max,data:data56};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -7926,12 +7927,10 @@ vErrors.push(err134);
 errors++;
 }
 }
-}
-if(data49.unitsLabel !== undefined){
-let data57 = data49.unitsLabel;
-if(typeof data57 === "string"){
-if(func2(data57) < 1){
-const err135 = {instancePath:instancePath+"/indices/" + i6+"/unitsLabel",schemaPath:"#/properties/indices/items/properties/unitsLabel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.unitsLabel,data:data57};
+if(data51.rank !== undefined){
+let data57 = data51.rank;
+if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
+const err135 = {instancePath:instancePath+"/indices/" + i6+"/rank",schemaPath:"#/properties/indices/items/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.rank,data:data57};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -7940,9 +7939,9 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-else {
-const err136 = {instancePath:instancePath+"/indices/" + i6+"/unitsLabel",schemaPath:"#/properties/indices/items/properties/unitsLabel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.unitsLabel.type,parentSchema:schema31.properties.indices.items.properties.unitsLabel,data:data57};
+if((typeof data57 == "number") && (isFinite(data57))){
+if(data57 < 1 || isNaN(data57)){
+const err136 = {instancePath:instancePath+"/indices/" + i6+"/rank",schemaPath:"#/properties/indices/items/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.rank,data:data57};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -7952,10 +7951,11 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data49.decimals !== undefined){
-let data58 = data49.decimals;
+}
+if(data51.units !== undefined){
+let data58 = data51.units;
 if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
-const err137 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.decimals.type,parentSchema:schema31.properties.indices.items.properties.decimals,data:data58};
+const err137 = {instancePath:instancePath+"/indices/" + i6+"/units",schemaPath:"#/properties/indices/items/properties/units/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.units.type,parentSchema:schema31.properties.indices.items.properties.units,data:data58};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -7965,8 +7965,8 @@ vErrors.push(err137);
 errors++;
 }
 if((typeof data58 == "number") && (isFinite(data58))){
-if(data58 > 4 || isNaN(data58)){
-const err138 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema31.properties.indices.items.properties.decimals,data:data58};
+if(data58 < 1 || isNaN(data58)){
+const err138 = {instancePath:instancePath+"/indices/" + i6+"/units",schemaPath:"#/properties/indices/items/properties/units/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.units,data:data58};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -7975,8 +7975,13 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(data58 < 0 || isNaN(data58)){
-const err139 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.decimals,data:data58};
+}
+}
+if(data51.unitsLabel !== undefined){
+let data59 = data51.unitsLabel;
+if(typeof data59 === "string"){
+if(func2(data59) < 1){
+const err139 = {instancePath:instancePath+"/indices/" + i6+"/unitsLabel",schemaPath:"#/properties/indices/items/properties/unitsLabel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.unitsLabel,data:data59};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -7986,12 +7991,8 @@ vErrors.push(err139);
 errors++;
 }
 }
-}
-if(data49.previous !== undefined){
-let data59 = data49.previous;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-if(data59.year === undefined){
-const err140 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/required",keyword:"required",params:{missingProperty: "year"},message:"must have required property '"+"year"+"'",schema:schema31.properties.indices.items.properties.previous.required,parentSchema:schema31.properties.indices.items.properties.previous,data:data59};
+else {
+const err140 = {instancePath:instancePath+"/indices/" + i6+"/unitsLabel",schemaPath:"#/properties/indices/items/properties/unitsLabel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.unitsLabel.type,parentSchema:schema31.properties.indices.items.properties.unitsLabel,data:data59};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -8000,9 +8001,11 @@ vErrors.push(err140);
 }
 errors++;
 }
-for(const key7 in data59){
-if(!((((key7 === "year") || (key7 === "score")) || (key7 === "rank")) || (key7 === "fromArchive"))){
-const err141 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.previous,data:data59};
+}
+if(data51.decimals !== undefined){
+let data60 = data51.decimals;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err141 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.decimals.type,parentSchema:schema31.properties.indices.items.properties.decimals,data:data60};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -8011,11 +8014,9 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-if(data59.year !== undefined){
-let data60 = data59.year;
-if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err142 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.previous.properties.year.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data60};
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 > 4 || isNaN(data60)){
+const err142 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema31.properties.indices.items.properties.decimals,data:data60};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -8024,9 +8025,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 > 2100 || isNaN(data60)){
-const err143 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data60};
+if(data60 < 0 || isNaN(data60)){
+const err143 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.decimals,data:data60};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -8035,8 +8035,13 @@ vErrors.push(err143);
 }
 errors++;
 }
-if(data60 < 1990 || isNaN(data60)){
-const err144 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data60};
+}
+}
+if(data51.previous !== undefined){
+let data61 = data51.previous;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.year === undefined){
+const err144 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/required",keyword:"required",params:{missingProperty: "year"},message:"must have required property '"+"year"+"'",schema:schema31.properties.indices.items.properties.previous.required,parentSchema:schema31.properties.indices.items.properties.previous,data:data61};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -8045,13 +8050,9 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-}
-if(data59.score !== undefined){
-let data61 = data59.score;
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 < 0 || isNaN(data61)){
-const err145 = {instancePath:instancePath+"/indices/" + i6+"/previous/score",schemaPath:"#/properties/indices/items/properties/previous/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.previous.properties.score,data:data61};
+for(const key7 in data61){
+if(!((((key7 === "year") || (key7 === "score")) || (key7 === "rank")) || (key7 === "fromArchive"))){
+const err145 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.previous,data:data61};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -8061,8 +8062,10 @@ vErrors.push(err145);
 errors++;
 }
 }
-else {
-const err146 = {instancePath:instancePath+"/indices/" + i6+"/previous/score",schemaPath:"#/properties/indices/items/properties/previous/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.previous.properties.score.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.score,data:data61};
+if(data61.year !== undefined){
+let data62 = data61.year;
+if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
+const err146 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.previous.properties.year.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data62};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -8071,11 +8074,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-}
-if(data59.rank !== undefined){
-let data62 = data59.rank;
-if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
-const err147 = {instancePath:instancePath+"/indices/" + i6+"/previous/rank",schemaPath:"#/properties/indices/items/properties/previous/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.previous.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.rank,data:data62};
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 > 2100 || isNaN(data62)){
+const err147 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data62};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -8084,9 +8085,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-if((typeof data62 == "number") && (isFinite(data62))){
-if(data62 < 1 || isNaN(data62)){
-const err148 = {instancePath:instancePath+"/indices/" + i6+"/previous/rank",schemaPath:"#/properties/indices/items/properties/previous/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.previous.properties.rank,data:data62};
+if(data62 < 1990 || isNaN(data62)){
+const err148 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data62};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -8097,10 +8097,11 @@ errors++;
 }
 }
 }
-if(data59.fromArchive !== undefined){
-let data63 = data59.fromArchive;
-if(typeof data63 !== "boolean"){
-const err149 = {instancePath:instancePath+"/indices/" + i6+"/previous/fromArchive",schemaPath:"#/properties/indices/items/properties/previous/properties/fromArchive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.indices.items.properties.previous.properties.fromArchive.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.fromArchive,data:data63};
+if(data61.score !== undefined){
+let data63 = data61.score;
+if((typeof data63 == "number") && (isFinite(data63))){
+if(data63 < 0 || isNaN(data63)){
+const err149 = {instancePath:instancePath+"/indices/" + i6+"/previous/score",schemaPath:"#/properties/indices/items/properties/previous/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.previous.properties.score,data:data63};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -8110,9 +8111,8 @@ vErrors.push(err149);
 errors++;
 }
 }
-}
 else {
-const err150 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.previous.type,parentSchema:schema31.properties.indices.items.properties.previous,data:data59};
+const err150 = {instancePath:instancePath+"/indices/" + i6+"/previous/score",schemaPath:"#/properties/indices/items/properties/previous/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.previous.properties.score.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.score,data:data63};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -8122,12 +8122,10 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data49.wording !== undefined){
-let data64 = data49.wording;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-for(const key8 in data64){
-if(!(((key8 === "rankVerb") || (key8 === "afterScore")) || (key8 === "beforeChange"))){
-const err151 = {instancePath:instancePath+"/indices/" + i6+"/wording",schemaPath:"#/properties/indices/items/properties/wording/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.wording,data:data64};
+if(data61.rank !== undefined){
+let data64 = data61.rank;
+if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
+const err151 = {instancePath:instancePath+"/indices/" + i6+"/previous/rank",schemaPath:"#/properties/indices/items/properties/previous/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.previous.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.rank,data:data64};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -8136,12 +8134,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-}
-if(data64.rankVerb !== undefined){
-let data65 = data64.rankVerb;
-if(typeof data65 === "string"){
-if(func2(data65) < 1){
-const err152 = {instancePath:instancePath+"/indices/" + i6+"/wording/rankVerb",schemaPath:"#/properties/indices/items/properties/wording/properties/rankVerb/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.wording.properties.rankVerb,data:data65};
+if((typeof data64 == "number") && (isFinite(data64))){
+if(data64 < 1 || isNaN(data64)){
+const err152 = {instancePath:instancePath+"/indices/" + i6+"/previous/rank",schemaPath:"#/properties/indices/items/properties/previous/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.previous.properties.rank,data:data64};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -8151,8 +8146,11 @@ vErrors.push(err152);
 errors++;
 }
 }
-else {
-const err153 = {instancePath:instancePath+"/indices/" + i6+"/wording/rankVerb",schemaPath:"#/properties/indices/items/properties/wording/properties/rankVerb/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.rankVerb.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.rankVerb,data:data65};
+}
+if(data61.fromArchive !== undefined){
+let data65 = data61.fromArchive;
+if(typeof data65 !== "boolean"){
+const err153 = {instancePath:instancePath+"/indices/" + i6+"/previous/fromArchive",schemaPath:"#/properties/indices/items/properties/previous/properties/fromArchive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.indices.items.properties.previous.properties.fromArchive.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.fromArchive,data:data65};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -8162,10 +8160,9 @@ vErrors.push(err153);
 errors++;
 }
 }
-if(data64.afterScore !== undefined){
-let data66 = data64.afterScore;
-if(typeof data66 !== "string"){
-const err154 = {instancePath:instancePath+"/indices/" + i6+"/wording/afterScore",schemaPath:"#/properties/indices/items/properties/wording/properties/afterScore/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.afterScore.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.afterScore,data:data66};
+}
+else {
+const err154 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.previous.type,parentSchema:schema31.properties.indices.items.properties.previous,data:data61};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -8175,10 +8172,12 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data64.beforeChange !== undefined){
-let data67 = data64.beforeChange;
-if(typeof data67 !== "string"){
-const err155 = {instancePath:instancePath+"/indices/" + i6+"/wording/beforeChange",schemaPath:"#/properties/indices/items/properties/wording/properties/beforeChange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.beforeChange.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.beforeChange,data:data67};
+if(data51.wording !== undefined){
+let data66 = data51.wording;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+for(const key8 in data66){
+if(!(((key8 === "rankVerb") || (key8 === "afterScore")) || (key8 === "beforeChange"))){
+const err155 = {instancePath:instancePath+"/indices/" + i6+"/wording",schemaPath:"#/properties/indices/items/properties/wording/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.wording,data:data66};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -8188,9 +8187,11 @@ vErrors.push(err155);
 errors++;
 }
 }
-}
-else {
-const err156 = {instancePath:instancePath+"/indices/" + i6+"/wording",schemaPath:"#/properties/indices/items/properties/wording/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.wording.type,parentSchema:schema31.properties.indices.items.properties.wording,data:data64};
+if(data66.rankVerb !== undefined){
+let data67 = data66.rankVerb;
+if(typeof data67 === "string"){
+if(func2(data67) < 1){
+const err156 = {instancePath:instancePath+"/indices/" + i6+"/wording/rankVerb",schemaPath:"#/properties/indices/items/properties/wording/properties/rankVerb/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.wording.properties.rankVerb,data:data67};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -8200,11 +8201,8 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data49.components !== undefined){
-let data68 = data49.components;
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-if(data68.items === undefined){
-const err157 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema31.properties.indices.items.properties.components.required,parentSchema:schema31.properties.indices.items.properties.components,data:data68};
+else {
+const err157 = {instancePath:instancePath+"/indices/" + i6+"/wording/rankVerb",schemaPath:"#/properties/indices/items/properties/wording/properties/rankVerb/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.rankVerb.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.rankVerb,data:data67};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -8213,9 +8211,11 @@ vErrors.push(err157);
 }
 errors++;
 }
-for(const key9 in data68){
-if(!(((((key9 === "rankWord") || (key9 === "units")) || (key9 === "aggregate")) || (key9 === "split")) || (key9 === "items"))){
-const err158 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components,data:data68};
+}
+if(data66.afterScore !== undefined){
+let data68 = data66.afterScore;
+if(typeof data68 !== "string"){
+const err158 = {instancePath:instancePath+"/indices/" + i6+"/wording/afterScore",schemaPath:"#/properties/indices/items/properties/wording/properties/afterScore/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.afterScore.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.afterScore,data:data68};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -8225,11 +8225,10 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data68.rankWord !== undefined){
-let data69 = data68.rankWord;
-if(typeof data69 === "string"){
-if(func2(data69) < 1){
-const err159 = {instancePath:instancePath+"/indices/" + i6+"/components/rankWord",schemaPath:"#/properties/indices/items/properties/components/properties/rankWord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.rankWord,data:data69};
+if(data66.beforeChange !== undefined){
+let data69 = data66.beforeChange;
+if(typeof data69 !== "string"){
+const err159 = {instancePath:instancePath+"/indices/" + i6+"/wording/beforeChange",schemaPath:"#/properties/indices/items/properties/wording/properties/beforeChange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.beforeChange.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.beforeChange,data:data69};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -8239,8 +8238,9 @@ vErrors.push(err159);
 errors++;
 }
 }
+}
 else {
-const err160 = {instancePath:instancePath+"/indices/" + i6+"/components/rankWord",schemaPath:"#/properties/indices/items/properties/components/properties/rankWord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.rankWord.type,parentSchema:schema31.properties.indices.items.properties.components.properties.rankWord,data:data69};
+const err160 = {instancePath:instancePath+"/indices/" + i6+"/wording",schemaPath:"#/properties/indices/items/properties/wording/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.wording.type,parentSchema:schema31.properties.indices.items.properties.wording,data:data66};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -8250,10 +8250,11 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data68.units !== undefined){
-let data70 = data68.units;
-if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
-const err161 = {instancePath:instancePath+"/indices/" + i6+"/components/units",schemaPath:"#/properties/indices/items/properties/components/properties/units/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.units.type,parentSchema:schema31.properties.indices.items.properties.components.properties.units,data:data70};
+if(data51.components !== undefined){
+let data70 = data51.components;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.items === undefined){
+const err161 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema31.properties.indices.items.properties.components.required,parentSchema:schema31.properties.indices.items.properties.components,data:data70};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -8262,9 +8263,9 @@ vErrors.push(err161);
 }
 errors++;
 }
-if((typeof data70 == "number") && (isFinite(data70))){
-if(data70 < 1 || isNaN(data70)){
-const err162 = {instancePath:instancePath+"/indices/" + i6+"/components/units",schemaPath:"#/properties/indices/items/properties/components/properties/units/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.units,data:data70};
+for(const key9 in data70){
+if(!(((((key9 === "rankWord") || (key9 === "units")) || (key9 === "aggregate")) || (key9 === "split")) || (key9 === "items"))){
+const err162 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components,data:data70};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -8274,11 +8275,11 @@ vErrors.push(err162);
 errors++;
 }
 }
-}
-if(data68.aggregate !== undefined){
-let data71 = data68.aggregate;
-if(!(((data71 === "sum") || (data71 === "average")) || (data71 === "weighted"))){
-const err163 = {instancePath:instancePath+"/indices/" + i6+"/components/aggregate",schemaPath:"#/properties/indices/items/properties/components/properties/aggregate/enum",keyword:"enum",params:{allowedValues: schema31.properties.indices.items.properties.components.properties.aggregate.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.indices.items.properties.components.properties.aggregate.enum,parentSchema:schema31.properties.indices.items.properties.components.properties.aggregate,data:data71};
+if(data70.rankWord !== undefined){
+let data71 = data70.rankWord;
+if(typeof data71 === "string"){
+if(func2(data71) < 1){
+const err163 = {instancePath:instancePath+"/indices/" + i6+"/components/rankWord",schemaPath:"#/properties/indices/items/properties/components/properties/rankWord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.rankWord,data:data71};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -8288,12 +8289,8 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data68.split !== undefined){
-let data72 = data68.split;
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-for(const key10 in data72){
-if(!((key10 === "rankAtMost") || (key10 === "scoreAtLeast"))){
-const err164 = {instancePath:instancePath+"/indices/" + i6+"/components/split",schemaPath:"#/properties/indices/items/properties/components/properties/split/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.split,data:data72};
+else {
+const err164 = {instancePath:instancePath+"/indices/" + i6+"/components/rankWord",schemaPath:"#/properties/indices/items/properties/components/properties/rankWord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.rankWord.type,parentSchema:schema31.properties.indices.items.properties.components.properties.rankWord,data:data71};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -8303,10 +8300,10 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data72.rankAtMost !== undefined){
-let data73 = data72.rankAtMost;
-if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
-const err165 = {instancePath:instancePath+"/indices/" + i6+"/components/split/rankAtMost",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/rankAtMost/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost,data:data73};
+if(data70.units !== undefined){
+let data72 = data70.units;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+const err165 = {instancePath:instancePath+"/indices/" + i6+"/components/units",schemaPath:"#/properties/indices/items/properties/components/properties/units/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.units.type,parentSchema:schema31.properties.indices.items.properties.components.properties.units,data:data72};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -8315,9 +8312,9 @@ vErrors.push(err165);
 }
 errors++;
 }
-if((typeof data73 == "number") && (isFinite(data73))){
-if(data73 < 1 || isNaN(data73)){
-const err166 = {instancePath:instancePath+"/indices/" + i6+"/components/split/rankAtMost",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/rankAtMost/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost,data:data73};
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 < 1 || isNaN(data72)){
+const err166 = {instancePath:instancePath+"/indices/" + i6+"/components/units",schemaPath:"#/properties/indices/items/properties/components/properties/units/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.units,data:data72};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -8328,11 +8325,10 @@ errors++;
 }
 }
 }
-if(data72.scoreAtLeast !== undefined){
-let data74 = data72.scoreAtLeast;
-if((typeof data74 == "number") && (isFinite(data74))){
-if(data74 < 0 || isNaN(data74)){
-const err167 = {instancePath:instancePath+"/indices/" + i6+"/components/split/scoreAtLeast",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/scoreAtLeast/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast,data:data74};
+if(data70.aggregate !== undefined){
+let data73 = data70.aggregate;
+if(!(((data73 === "sum") || (data73 === "average")) || (data73 === "weighted"))){
+const err167 = {instancePath:instancePath+"/indices/" + i6+"/components/aggregate",schemaPath:"#/properties/indices/items/properties/components/properties/aggregate/enum",keyword:"enum",params:{allowedValues: schema31.properties.indices.items.properties.components.properties.aggregate.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.indices.items.properties.components.properties.aggregate.enum,parentSchema:schema31.properties.indices.items.properties.components.properties.aggregate,data:data73};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -8342,8 +8338,12 @@ vErrors.push(err167);
 errors++;
 }
 }
-else {
-const err168 = {instancePath:instancePath+"/indices/" + i6+"/components/split/scoreAtLeast",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/scoreAtLeast/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast,data:data74};
+if(data70.split !== undefined){
+let data74 = data70.split;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+for(const key10 in data74){
+if(!((key10 === "rankAtMost") || (key10 === "scoreAtLeast"))){
+const err168 = {instancePath:instancePath+"/indices/" + i6+"/components/split",schemaPath:"#/properties/indices/items/properties/components/properties/split/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.split,data:data74};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -8353,9 +8353,10 @@ vErrors.push(err168);
 errors++;
 }
 }
-}
-else {
-const err169 = {instancePath:instancePath+"/indices/" + i6+"/components/split",schemaPath:"#/properties/indices/items/properties/components/properties/split/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.split.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split,data:data72};
+if(data74.rankAtMost !== undefined){
+let data75 = data74.rankAtMost;
+if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
+const err169 = {instancePath:instancePath+"/indices/" + i6+"/components/split/rankAtMost",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/rankAtMost/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost,data:data75};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -8364,12 +8365,9 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-if(data68.items !== undefined){
-let data75 = data68.items;
-if(Array.isArray(data75)){
-if(data75.length < 1){
-const err170 = {instancePath:instancePath+"/indices/" + i6+"/components/items",schemaPath:"#/properties/indices/items/properties/components/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items,data:data75};
+if((typeof data75 == "number") && (isFinite(data75))){
+if(data75 < 1 || isNaN(data75)){
+const err170 = {instancePath:instancePath+"/indices/" + i6+"/components/split/rankAtMost",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/rankAtMost/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost,data:data75};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -8378,12 +8376,13 @@ vErrors.push(err170);
 }
 errors++;
 }
-const len7 = data75.length;
-for(let i7=0; i7<len7; i7++){
-let data76 = data75[i7];
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.name === undefined){
-const err171 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.indices.items.properties.components.properties.items.items.required,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data76};
+}
+}
+if(data74.scoreAtLeast !== undefined){
+let data76 = data74.scoreAtLeast;
+if((typeof data76 == "number") && (isFinite(data76))){
+if(data76 < 0 || isNaN(data76)){
+const err171 = {instancePath:instancePath+"/indices/" + i6+"/components/split/scoreAtLeast",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/scoreAtLeast/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast,data:data76};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -8392,8 +8391,9 @@ vErrors.push(err171);
 }
 errors++;
 }
-if(data76.score === undefined){
-const err172 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema31.properties.indices.items.properties.components.properties.items.items.required,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data76};
+}
+else {
+const err172 = {instancePath:instancePath+"/indices/" + i6+"/components/split/scoreAtLeast",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/scoreAtLeast/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast,data:data76};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -8402,9 +8402,10 @@ vErrors.push(err172);
 }
 errors++;
 }
-for(const key11 in data76){
-if(!(((((((key11 === "code") || (key11 === "name")) || (key11 === "score")) || (key11 === "max")) || (key11 === "rank")) || (key11 === "level")) || (key11 === "previous"))){
-const err173 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data76};
+}
+}
+else {
+const err173 = {instancePath:instancePath+"/indices/" + i6+"/components/split",schemaPath:"#/properties/indices/items/properties/components/properties/split/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.split.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split,data:data74};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -8414,11 +8415,11 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data76.code !== undefined){
-let data77 = data76.code;
-if(typeof data77 === "string"){
-if(func2(data77) < 1){
-const err174 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/code",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/code/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code,data:data77};
+if(data70.items !== undefined){
+let data77 = data70.items;
+if(Array.isArray(data77)){
+if(data77.length < 1){
+const err174 = {instancePath:instancePath+"/indices/" + i6+"/components/items",schemaPath:"#/properties/indices/items/properties/components/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items,data:data77};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -8427,9 +8428,12 @@ vErrors.push(err174);
 }
 errors++;
 }
-}
-else {
-const err175 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/code",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code,data:data77};
+const len7 = data77.length;
+for(let i7=0; i7<len7; i7++){
+let data78 = data77[i7];
+if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
+if(data78.name === undefined){
+const err175 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.indices.items.properties.components.properties.items.items.required,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data78};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -8438,12 +8442,8 @@ vErrors.push(err175);
 }
 errors++;
 }
-}
-if(data76.name !== undefined){
-let data78 = data76.name;
-if(typeof data78 === "string"){
-if(func2(data78) < 1){
-const err176 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/name",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name,data:data78};
+if(data78.score === undefined){
+const err176 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema31.properties.indices.items.properties.components.properties.items.items.required,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data78};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -8452,9 +8452,9 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-else {
-const err177 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/name",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name,data:data78};
+for(const key11 in data78){
+if(!(((((((key11 === "code") || (key11 === "name")) || (key11 === "score")) || (key11 === "max")) || (key11 === "rank")) || (key11 === "level")) || (key11 === "previous"))){
+const err177 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data78};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -8464,11 +8464,11 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data76.score !== undefined){
-let data79 = data76.score;
-if((typeof data79 == "number") && (isFinite(data79))){
-if(data79 < 0 || isNaN(data79)){
-const err178 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score,data:data79};
+if(data78.code !== undefined){
+let data79 = data78.code;
+if(typeof data79 === "string"){
+if(func2(data79) < 1){
+const err178 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/code",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/code/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code,data:data79};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -8479,7 +8479,7 @@ errors++;
 }
 }
 else {
-const err179 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score,data:data79};
+const err179 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/code",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code,data:data79};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -8489,11 +8489,11 @@ vErrors.push(err179);
 errors++;
 }
 }
-if(data76.max !== undefined){
-let data80 = data76.max;
-if((typeof data80 == "number") && (isFinite(data80))){
-if(data80 <= 0 || isNaN(data80)){
-const err180 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/max",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/max/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max,data:data80};
+if(data78.name !== undefined){
+let data80 = data78.name;
+if(typeof data80 === "string"){
+if(func2(data80) < 1){
+const err180 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/name",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name,data:data80};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -8504,7 +8504,7 @@ errors++;
 }
 }
 else {
-const err181 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/max",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max,data:data80};
+const err181 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/name",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name,data:data80};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -8514,10 +8514,11 @@ vErrors.push(err181);
 errors++;
 }
 }
-if(data76.rank !== undefined){
-let data81 = data76.rank;
-if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
-const err182 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank,data:data81};
+if(data78.score !== undefined){
+let data81 = data78.score;
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 < 0 || isNaN(data81)){
+const err182 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score,data:data81};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -8526,9 +8527,9 @@ vErrors.push(err182);
 }
 errors++;
 }
-if((typeof data81 == "number") && (isFinite(data81))){
-if(data81 < 1 || isNaN(data81)){
-const err183 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank,data:data81};
+}
+else {
+const err183 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score,data:data81};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -8538,11 +8539,11 @@ vErrors.push(err183);
 errors++;
 }
 }
-}
-if(data76.level !== undefined){
-let data82 = data76.level;
-if(!((data82 === "high") || (data82 === "low"))){
-const err184 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/level",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/level/enum",keyword:"enum",params:{allowedValues: schema31.properties.indices.items.properties.components.properties.items.items.properties.level.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.level.enum,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.level,data:data82};
+if(data78.max !== undefined){
+let data82 = data78.max;
+if((typeof data82 == "number") && (isFinite(data82))){
+if(data82 <= 0 || isNaN(data82)){
+const err184 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/max",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/max/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max,data:data82};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -8552,12 +8553,8 @@ vErrors.push(err184);
 errors++;
 }
 }
-if(data76.previous !== undefined){
-let data83 = data76.previous;
-if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
-for(const key12 in data83){
-if(!((key12 === "score") || (key12 === "rank"))){
-const err185 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous,data:data83};
+else {
+const err185 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/max",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max,data:data82};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -8567,11 +8564,10 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data83.score !== undefined){
-let data84 = data83.score;
-if((typeof data84 == "number") && (isFinite(data84))){
-if(data84 < 0 || isNaN(data84)){
-const err186 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score,data:data84};
+if(data78.rank !== undefined){
+let data83 = data78.rank;
+if(!(((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83))) && (isFinite(data83)))){
+const err186 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank,data:data83};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -8580,9 +8576,9 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-else {
-const err187 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score,data:data84};
+if((typeof data83 == "number") && (isFinite(data83))){
+if(data83 < 1 || isNaN(data83)){
+const err187 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank,data:data83};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -8592,10 +8588,11 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data83.rank !== undefined){
-let data85 = data83.rank;
-if(!(((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85))) && (isFinite(data85)))){
-const err188 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank,data:data85};
+}
+if(data78.level !== undefined){
+let data84 = data78.level;
+if(!((data84 === "high") || (data84 === "low"))){
+const err188 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/level",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/level/enum",keyword:"enum",params:{allowedValues: schema31.properties.indices.items.properties.components.properties.items.items.properties.level.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.level.enum,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.level,data:data84};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -8604,9 +8601,13 @@ vErrors.push(err188);
 }
 errors++;
 }
-if((typeof data85 == "number") && (isFinite(data85))){
-if(data85 < 1 || isNaN(data85)){
-const err189 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank,data:data85};
+}
+if(data78.previous !== undefined){
+let data85 = data78.previous;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+for(const key12 in data85){
+if(!((key12 === "score") || (key12 === "rank"))){
+const err189 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous,data:data85};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -8616,10 +8617,11 @@ vErrors.push(err189);
 errors++;
 }
 }
-}
-}
-else {
-const err190 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous,data:data83};
+if(data85.score !== undefined){
+let data86 = data85.score;
+if((typeof data86 == "number") && (isFinite(data86))){
+if(data86 < 0 || isNaN(data86)){
+const err190 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score,data:data86};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -8629,9 +8631,8 @@ vErrors.push(err190);
 errors++;
 }
 }
-}
 else {
-const err191 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.items.items.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data76};
+const err191 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score,data:data86};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -8641,9 +8642,10 @@ vErrors.push(err191);
 errors++;
 }
 }
-}
-else {
-const err192 = {instancePath:instancePath+"/indices/" + i6+"/components/items",schemaPath:"#/properties/indices/items/properties/components/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.indices.items.properties.components.properties.items.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items,data:data75};
+if(data85.rank !== undefined){
+let data87 = data85.rank;
+if(!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))){
+const err192 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank,data:data87};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -8652,10 +8654,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-}
-else {
-const err193 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.type,parentSchema:schema31.properties.indices.items.properties.components,data:data68};
+if((typeof data87 == "number") && (isFinite(data87))){
+if(data87 < 1 || isNaN(data87)){
+const err193 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank,data:data87};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -8666,8 +8667,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err194 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.type,parentSchema:schema31.properties.indices.items,data:data49};
+const err194 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous,data:data85};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -8679,7 +8681,7 @@ errors++;
 }
 }
 else {
-const err195 = {instancePath:instancePath+"/indices",schemaPath:"#/properties/indices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.indices.type,parentSchema:schema31.properties.indices,data:data48};
+const err195 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.items.items.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data78};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -8689,12 +8691,9 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data.style !== undefined){
-let data86 = data.style;
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-for(const key13 in data86){
-if(!(func1.call(schema31.properties.style.properties, key13))){
-const err196 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.style,data:data86};
+}
+else {
+const err196 = {instancePath:instancePath+"/indices/" + i6+"/components/items",schemaPath:"#/properties/indices/items/properties/components/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.indices.items.properties.components.properties.items.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items,data:data77};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -8704,10 +8703,9 @@ vErrors.push(err196);
 errors++;
 }
 }
-if(data86.padNumbers !== undefined){
-let data87 = data86.padNumbers;
-if(typeof data87 !== "boolean"){
-const err197 = {instancePath:instancePath+"/style/padNumbers",schemaPath:"#/properties/style/properties/padNumbers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.style.properties.padNumbers.type,parentSchema:schema31.properties.style.properties.padNumbers,data:data87};
+}
+else {
+const err197 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.type,parentSchema:schema31.properties.indices.items.properties.components,data:data70};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -8717,10 +8715,9 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data86.boldHeadings !== undefined){
-let data88 = data86.boldHeadings;
-if(typeof data88 !== "boolean"){
-const err198 = {instancePath:instancePath+"/style/boldHeadings",schemaPath:"#/properties/style/properties/boldHeadings/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.style.properties.boldHeadings.type,parentSchema:schema31.properties.style.properties.boldHeadings,data:data88};
+}
+else {
+const err198 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.type,parentSchema:schema31.properties.indices.items,data:data51};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -8730,11 +8727,9 @@ vErrors.push(err198);
 errors++;
 }
 }
-if(data86.numbering !== undefined){
-let data89 = data86.numbering;
-if(Array.isArray(data89)){
-if(data89.length > 6){
-const err199 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/maxItems",keyword:"maxItems",params:{limit: 6},message:"must NOT have more than 6 items",schema:6,parentSchema:schema31.properties.style.properties.numbering,data:data89};
+}
+else {
+const err199 = {instancePath:instancePath+"/indices",schemaPath:"#/properties/indices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.indices.type,parentSchema:schema31.properties.indices,data:data50};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -8743,8 +8738,13 @@ vErrors.push(err199);
 }
 errors++;
 }
-if(data89.length < 1){
-const err200 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.style.properties.numbering,data:data89};
+}
+if(data.style !== undefined){
+let data88 = data.style;
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+for(const key13 in data88){
+if(!(func1.call(schema31.properties.style.properties, key13))){
+const err200 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.style,data:data88};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -8753,11 +8753,11 @@ vErrors.push(err200);
 }
 errors++;
 }
-const len8 = data89.length;
-for(let i8=0; i8<len8; i8++){
-let data90 = data89[i8];
-if(!((((((((data90 === "roman") || (data90 === "arabic")) || (data90 === "alpha")) || (data90 === "ordinal")) || (data90 === "dash")) || (data90 === "paren-arabic")) || (data90 === "paren-roman")) || (data90 === "none"))){
-const err201 = {instancePath:instancePath+"/style/numbering/" + i8,schemaPath:"#/properties/style/properties/numbering/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.numbering.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.numbering.items.enum,parentSchema:schema31.properties.style.properties.numbering.items,data:data90};
+}
+if(data88.padNumbers !== undefined){
+let data89 = data88.padNumbers;
+if(typeof data89 !== "boolean"){
+const err201 = {instancePath:instancePath+"/style/padNumbers",schemaPath:"#/properties/style/properties/padNumbers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.style.properties.padNumbers.type,parentSchema:schema31.properties.style.properties.padNumbers,data:data89};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -8767,9 +8767,10 @@ vErrors.push(err201);
 errors++;
 }
 }
-}
-else {
-const err202 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.style.properties.numbering.type,parentSchema:schema31.properties.style.properties.numbering,data:data89};
+if(data88.boldHeadings !== undefined){
+let data90 = data88.boldHeadings;
+if(typeof data90 !== "boolean"){
+const err202 = {instancePath:instancePath+"/style/boldHeadings",schemaPath:"#/properties/style/properties/boldHeadings/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.style.properties.boldHeadings.type,parentSchema:schema31.properties.style.properties.boldHeadings,data:data90};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -8779,10 +8780,11 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data86.deadlineStyle !== undefined){
-let data91 = data86.deadlineStyle;
-if(!((data91 === "numeric") || (data91 === "words"))){
-const err203 = {instancePath:instancePath+"/style/deadlineStyle",schemaPath:"#/properties/style/properties/deadlineStyle/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.deadlineStyle.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.deadlineStyle.enum,parentSchema:schema31.properties.style.properties.deadlineStyle,data:data91};
+if(data88.numbering !== undefined){
+let data91 = data88.numbering;
+if(Array.isArray(data91)){
+if(data91.length > 6){
+const err203 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/maxItems",keyword:"maxItems",params:{limit: 6},message:"must NOT have more than 6 items",schema:6,parentSchema:schema31.properties.style.properties.numbering,data:data91};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -8791,11 +8793,8 @@ vErrors.push(err203);
 }
 errors++;
 }
-}
-if(data86.opening !== undefined){
-let data92 = data86.opening;
-if(!((data92 === "full") || (data92 === "brief"))){
-const err204 = {instancePath:instancePath+"/style/opening",schemaPath:"#/properties/style/properties/opening/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.opening.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.opening.enum,parentSchema:schema31.properties.style.properties.opening,data:data92};
+if(data91.length < 1){
+const err204 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.style.properties.numbering,data:data91};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -8804,11 +8803,11 @@ vErrors.push(err204);
 }
 errors++;
 }
-}
-if(data86.comrade !== undefined){
-let data93 = data86.comrade;
-if(typeof data93 !== "boolean"){
-const err205 = {instancePath:instancePath+"/style/comrade",schemaPath:"#/properties/style/properties/comrade/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.style.properties.comrade.type,parentSchema:schema31.properties.style.properties.comrade,data:data93};
+const len8 = data91.length;
+for(let i8=0; i8<len8; i8++){
+let data92 = data91[i8];
+if(!((((((((data92 === "roman") || (data92 === "arabic")) || (data92 === "alpha")) || (data92 === "ordinal")) || (data92 === "dash")) || (data92 === "paren-arabic")) || (data92 === "paren-roman")) || (data92 === "none"))){
+const err205 = {instancePath:instancePath+"/style/numbering/" + i8,schemaPath:"#/properties/style/properties/numbering/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.numbering.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.numbering.items.enum,parentSchema:schema31.properties.style.properties.numbering.items,data:data92};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -8818,10 +8817,9 @@ vErrors.push(err205);
 errors++;
 }
 }
-if(data86.chairOrder !== undefined){
-let data94 = data86.chairOrder;
-if(!((data94 === "name-title") || (data94 === "title-name"))){
-const err206 = {instancePath:instancePath+"/style/chairOrder",schemaPath:"#/properties/style/properties/chairOrder/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.chairOrder.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.chairOrder.enum,parentSchema:schema31.properties.style.properties.chairOrder,data:data94};
+}
+else {
+const err206 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.style.properties.numbering.type,parentSchema:schema31.properties.style.properties.numbering,data:data91};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -8831,10 +8829,10 @@ vErrors.push(err206);
 errors++;
 }
 }
-if(data86.chairVerb !== undefined){
-let data95 = data86.chairVerb;
-if(!((data95 === "chủ trì") || (data95 === "đã chủ trì"))){
-const err207 = {instancePath:instancePath+"/style/chairVerb",schemaPath:"#/properties/style/properties/chairVerb/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.chairVerb.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.chairVerb.enum,parentSchema:schema31.properties.style.properties.chairVerb,data:data95};
+if(data88.deadlineStyle !== undefined){
+let data93 = data88.deadlineStyle;
+if(!((data93 === "numeric") || (data93 === "words"))){
+const err207 = {instancePath:instancePath+"/style/deadlineStyle",schemaPath:"#/properties/style/properties/deadlineStyle/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.deadlineStyle.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.deadlineStyle.enum,parentSchema:schema31.properties.style.properties.deadlineStyle,data:data93};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -8844,10 +8842,10 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data86.heard !== undefined){
-let data96 = data86.heard;
-if(!((data96 === "discussion") || (data96 === "opinions"))){
-const err208 = {instancePath:instancePath+"/style/heard",schemaPath:"#/properties/style/properties/heard/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.heard.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.heard.enum,parentSchema:schema31.properties.style.properties.heard,data:data96};
+if(data88.opening !== undefined){
+let data94 = data88.opening;
+if(!((data94 === "full") || (data94 === "brief"))){
+const err208 = {instancePath:instancePath+"/style/opening",schemaPath:"#/properties/style/properties/opening/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.opening.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.opening.enum,parentSchema:schema31.properties.style.properties.opening,data:data94};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -8857,10 +8855,10 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data86.concludes !== undefined){
-let data97 = data86.concludes;
-if(!((data97 === "kết luận như sau:") || (data97 === "kết luận:"))){
-const err209 = {instancePath:instancePath+"/style/concludes",schemaPath:"#/properties/style/properties/concludes/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.concludes.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.concludes.enum,parentSchema:schema31.properties.style.properties.concludes,data:data97};
+if(data88.comrade !== undefined){
+let data95 = data88.comrade;
+if(typeof data95 !== "boolean"){
+const err209 = {instancePath:instancePath+"/style/comrade",schemaPath:"#/properties/style/properties/comrade/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.style.properties.comrade.type,parentSchema:schema31.properties.style.properties.comrade,data:data95};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -8870,11 +8868,10 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data86.signatureGapPt !== undefined){
-let data98 = data86.signatureGapPt;
-if((typeof data98 == "number") && (isFinite(data98))){
-if(data98 > 200 || isNaN(data98)){
-const err210 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200",schema:200,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data98};
+if(data88.chairOrder !== undefined){
+let data96 = data88.chairOrder;
+if(!((data96 === "name-title") || (data96 === "title-name"))){
+const err210 = {instancePath:instancePath+"/style/chairOrder",schemaPath:"#/properties/style/properties/chairOrder/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.chairOrder.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.chairOrder.enum,parentSchema:schema31.properties.style.properties.chairOrder,data:data96};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -8883,8 +8880,11 @@ vErrors.push(err210);
 }
 errors++;
 }
-if(data98 < 24 || isNaN(data98)){
-const err211 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 24},message:"must be >= 24",schema:24,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data98};
+}
+if(data88.chairVerb !== undefined){
+let data97 = data88.chairVerb;
+if(!((data97 === "chủ trì") || (data97 === "đã chủ trì"))){
+const err211 = {instancePath:instancePath+"/style/chairVerb",schemaPath:"#/properties/style/properties/chairVerb/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.chairVerb.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.chairVerb.enum,parentSchema:schema31.properties.style.properties.chairVerb,data:data97};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -8894,8 +8894,10 @@ vErrors.push(err211);
 errors++;
 }
 }
-else {
-const err212 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.style.properties.signatureGapPt.type,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data98};
+if(data88.heard !== undefined){
+let data98 = data88.heard;
+if(!((data98 === "discussion") || (data98 === "opinions"))){
+const err212 = {instancePath:instancePath+"/style/heard",schemaPath:"#/properties/style/properties/heard/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.heard.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.heard.enum,parentSchema:schema31.properties.style.properties.heard,data:data98};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -8905,9 +8907,11 @@ vErrors.push(err212);
 errors++;
 }
 }
-}
-else {
-const err213 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.style.type,parentSchema:schema31.properties.style,data:data86};
+if(data88.attendeesLead !== undefined){
+let data99 = data88.attendeesLead;
+if(typeof data99 === "string"){
+if(func2(data99) < 1){
+const err213 = {instancePath:instancePath+"/style/attendeesLead",schemaPath:"#/properties/style/properties/attendeesLead/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.style.properties.attendeesLead,data:data99};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -8917,12 +8921,8 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data.opening !== undefined){
-let data99 = data.opening;
-if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
-for(const key14 in data99){
-if(!((key14 === "intro") || (key14 === "heard"))){
-const err214 = {instancePath:instancePath+"/opening",schemaPath:"#/properties/opening/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.opening,data:data99};
+else {
+const err214 = {instancePath:instancePath+"/style/attendeesLead",schemaPath:"#/properties/style/properties/attendeesLead/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.style.properties.attendeesLead.type,parentSchema:schema31.properties.style.properties.attendeesLead,data:data99};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -8932,11 +8932,11 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data99.intro !== undefined){
-let data100 = data99.intro;
+if(data88.discussants !== undefined){
+let data100 = data88.discussants;
 if(typeof data100 === "string"){
 if(func2(data100) < 1){
-const err215 = {instancePath:instancePath+"/opening/intro",schemaPath:"#/properties/opening/properties/intro/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.opening.properties.intro,data:data100};
+const err215 = {instancePath:instancePath+"/style/discussants",schemaPath:"#/properties/style/properties/discussants/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.style.properties.discussants,data:data100};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -8947,7 +8947,7 @@ errors++;
 }
 }
 else {
-const err216 = {instancePath:instancePath+"/opening/intro",schemaPath:"#/properties/opening/properties/intro/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opening.properties.intro.type,parentSchema:schema31.properties.opening.properties.intro,data:data100};
+const err216 = {instancePath:instancePath+"/style/discussants",schemaPath:"#/properties/style/properties/discussants/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.style.properties.discussants.type,parentSchema:schema31.properties.style.properties.discussants,data:data100};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -8957,11 +8957,10 @@ vErrors.push(err216);
 errors++;
 }
 }
-if(data99.heard !== undefined){
-let data101 = data99.heard;
-if(typeof data101 === "string"){
-if(func2(data101) < 1){
-const err217 = {instancePath:instancePath+"/opening/heard",schemaPath:"#/properties/opening/properties/heard/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.opening.properties.heard,data:data101};
+if(data88.concludes !== undefined){
+let data101 = data88.concludes;
+if(!((data101 === "kết luận như sau:") || (data101 === "kết luận:"))){
+const err217 = {instancePath:instancePath+"/style/concludes",schemaPath:"#/properties/style/properties/concludes/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.concludes.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.concludes.enum,parentSchema:schema31.properties.style.properties.concludes,data:data101};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -8971,8 +8970,11 @@ vErrors.push(err217);
 errors++;
 }
 }
-else {
-const err218 = {instancePath:instancePath+"/opening/heard",schemaPath:"#/properties/opening/properties/heard/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opening.properties.heard.type,parentSchema:schema31.properties.opening.properties.heard,data:data101};
+if(data88.signatureGapPt !== undefined){
+let data102 = data88.signatureGapPt;
+if((typeof data102 == "number") && (isFinite(data102))){
+if(data102 > 200 || isNaN(data102)){
+const err218 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200",schema:200,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data102};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -8981,10 +8983,8 @@ vErrors.push(err218);
 }
 errors++;
 }
-}
-}
-else {
-const err219 = {instancePath:instancePath+"/opening",schemaPath:"#/properties/opening/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.opening.type,parentSchema:schema31.properties.opening,data:data99};
+if(data102 < 24 || isNaN(data102)){
+const err219 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 24},message:"must be >= 24",schema:24,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data102};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -8994,11 +8994,8 @@ vErrors.push(err219);
 errors++;
 }
 }
-if(data.body !== undefined){
-let data102 = data.body;
-if(Array.isArray(data102)){
-if(data102.length < 1){
-const err220 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.body,data:data102};
+else {
+const err220 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.style.properties.signatureGapPt.type,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data102};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -9007,16 +9004,10 @@ vErrors.push(err220);
 }
 errors++;
 }
-const len9 = data102.length;
-for(let i9=0; i9<len9; i9++){
-if(!(validate21(data102[i9], {instancePath:instancePath+"/body/" + i9,parentData:data102,parentDataProperty:i9,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
 }
 }
 else {
-const err221 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.body.type,parentSchema:schema31.properties.body,data:data102};
+const err221 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.style.type,parentSchema:schema31.properties.style,data:data88};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -9026,11 +9017,12 @@ vErrors.push(err221);
 errors++;
 }
 }
-if(data.closing !== undefined){
-let data104 = data.closing;
-if(typeof data104 === "string"){
-if(func2(data104) < 1){
-const err222 = {instancePath:instancePath+"/closing",schemaPath:"#/properties/closing/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.closing,data:data104};
+if(data.opening !== undefined){
+let data103 = data.opening;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+for(const key14 in data103){
+if(!((key14 === "intro") || (key14 === "heard"))){
+const err222 = {instancePath:instancePath+"/opening",schemaPath:"#/properties/opening/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.opening,data:data103};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -9040,8 +9032,11 @@ vErrors.push(err222);
 errors++;
 }
 }
-else {
-const err223 = {instancePath:instancePath+"/closing",schemaPath:"#/properties/closing/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.closing.type,parentSchema:schema31.properties.closing,data:data104};
+if(data103.intro !== undefined){
+let data104 = data103.intro;
+if(typeof data104 === "string"){
+if(func2(data104) < 1){
+const err223 = {instancePath:instancePath+"/opening/intro",schemaPath:"#/properties/opening/properties/intro/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.opening.properties.intro,data:data104};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -9051,11 +9046,8 @@ vErrors.push(err223);
 errors++;
 }
 }
-if(data.recipients !== undefined){
-let data105 = data.recipients;
-if(Array.isArray(data105)){
-if(data105.length < 1){
-const err224 = {instancePath:instancePath+"/recipients",schemaPath:"#/properties/recipients/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.recipients,data:data105};
+else {
+const err224 = {instancePath:instancePath+"/opening/intro",schemaPath:"#/properties/opening/properties/intro/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opening.properties.intro.type,parentSchema:schema31.properties.opening.properties.intro,data:data104};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -9064,12 +9056,12 @@ vErrors.push(err224);
 }
 errors++;
 }
-const len10 = data105.length;
-for(let i10=0; i10<len10; i10++){
-let data106 = data105[i10];
-if(typeof data106 === "string"){
-if(func2(data106) < 1){
-const err225 = {instancePath:instancePath+"/recipients/" + i10,schemaPath:"#/properties/recipients/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.recipients.items,data:data106};
+}
+if(data103.heard !== undefined){
+let data105 = data103.heard;
+if(typeof data105 === "string"){
+if(func2(data105) < 1){
+const err225 = {instancePath:instancePath+"/opening/heard",schemaPath:"#/properties/opening/properties/heard/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.opening.properties.heard,data:data105};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -9080,7 +9072,7 @@ errors++;
 }
 }
 else {
-const err226 = {instancePath:instancePath+"/recipients/" + i10,schemaPath:"#/properties/recipients/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.recipients.items.type,parentSchema:schema31.properties.recipients.items,data:data106};
+const err226 = {instancePath:instancePath+"/opening/heard",schemaPath:"#/properties/opening/properties/heard/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opening.properties.heard.type,parentSchema:schema31.properties.opening.properties.heard,data:data105};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -9092,7 +9084,7 @@ errors++;
 }
 }
 else {
-const err227 = {instancePath:instancePath+"/recipients",schemaPath:"#/properties/recipients/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.recipients.type,parentSchema:schema31.properties.recipients,data:data105};
+const err227 = {instancePath:instancePath+"/opening",schemaPath:"#/properties/opening/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.opening.type,parentSchema:schema31.properties.opening,data:data103};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -9102,11 +9094,11 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data.footnote !== undefined){
-let data107 = data.footnote;
-if(typeof data107 === "string"){
-if(func2(data107) < 1){
-const err228 = {instancePath:instancePath+"/footnote",schemaPath:"#/properties/footnote/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.footnote,data:data107};
+if(data.body !== undefined){
+let data106 = data.body;
+if(Array.isArray(data106)){
+if(data106.length < 1){
+const err228 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.body,data:data106};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -9115,9 +9107,16 @@ vErrors.push(err228);
 }
 errors++;
 }
+const len9 = data106.length;
+for(let i9=0; i9<len9; i9++){
+if(!(validate21(data106[i9], {instancePath:instancePath+"/body/" + i9,parentData:data106,parentDataProperty:i9,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err229 = {instancePath:instancePath+"/footnote",schemaPath:"#/properties/footnote/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.footnote.type,parentSchema:schema31.properties.footnote,data:data107};
+const err229 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.body.type,parentSchema:schema31.properties.body,data:data106};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -9127,15 +9126,11 @@ vErrors.push(err229);
 errors++;
 }
 }
-if(data.appendix !== undefined){
-let data108 = data.appendix;
-if(Array.isArray(data108)){
-const len11 = data108.length;
-for(let i11=0; i11<len11; i11++){
-let data109 = data108[i11];
-if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
-if(data109.index === undefined){
-const err230 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema31.properties.appendix.items.required,parentSchema:schema31.properties.appendix.items,data:data109};
+if(data.closing !== undefined){
+let data108 = data.closing;
+if(typeof data108 === "string"){
+if(func2(data108) < 1){
+const err230 = {instancePath:instancePath+"/closing",schemaPath:"#/properties/closing/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.closing,data:data108};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -9144,9 +9139,9 @@ vErrors.push(err230);
 }
 errors++;
 }
-for(const key15 in data109){
-if(!(((key15 === "index") || (key15 === "title")) || (key15 === "chart"))){
-const err231 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.appendix.items,data:data109};
+}
+else {
+const err231 = {instancePath:instancePath+"/closing",schemaPath:"#/properties/closing/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.closing.type,parentSchema:schema31.properties.closing,data:data108};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -9156,11 +9151,11 @@ vErrors.push(err231);
 errors++;
 }
 }
-if(data109.index !== undefined){
-let data110 = data109.index;
-if(typeof data110 === "string"){
-if(func2(data110) < 1){
-const err232 = {instancePath:instancePath+"/appendix/" + i11+"/index",schemaPath:"#/properties/appendix/items/properties/index/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appendix.items.properties.index,data:data110};
+if(data.recipients !== undefined){
+let data109 = data.recipients;
+if(Array.isArray(data109)){
+if(data109.length < 1){
+const err232 = {instancePath:instancePath+"/recipients",schemaPath:"#/properties/recipients/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.recipients,data:data109};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -9169,9 +9164,12 @@ vErrors.push(err232);
 }
 errors++;
 }
-}
-else {
-const err233 = {instancePath:instancePath+"/appendix/" + i11+"/index",schemaPath:"#/properties/appendix/items/properties/index/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appendix.items.properties.index.type,parentSchema:schema31.properties.appendix.items.properties.index,data:data110};
+const len10 = data109.length;
+for(let i10=0; i10<len10; i10++){
+let data110 = data109[i10];
+if(typeof data110 === "string"){
+if(func2(data110) < 1){
+const err233 = {instancePath:instancePath+"/recipients/" + i10,schemaPath:"#/properties/recipients/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.recipients.items,data:data110};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -9181,11 +9179,8 @@ vErrors.push(err233);
 errors++;
 }
 }
-if(data109.title !== undefined){
-let data111 = data109.title;
-if(typeof data111 === "string"){
-if(func2(data111) < 1){
-const err234 = {instancePath:instancePath+"/appendix/" + i11+"/title",schemaPath:"#/properties/appendix/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appendix.items.properties.title,data:data111};
+else {
+const err234 = {instancePath:instancePath+"/recipients/" + i10,schemaPath:"#/properties/recipients/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.recipients.items.type,parentSchema:schema31.properties.recipients.items,data:data110};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -9195,8 +9190,9 @@ vErrors.push(err234);
 errors++;
 }
 }
+}
 else {
-const err235 = {instancePath:instancePath+"/appendix/" + i11+"/title",schemaPath:"#/properties/appendix/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appendix.items.properties.title.type,parentSchema:schema31.properties.appendix.items.properties.title,data:data111};
+const err235 = {instancePath:instancePath+"/recipients",schemaPath:"#/properties/recipients/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.recipients.type,parentSchema:schema31.properties.recipients,data:data109};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -9206,10 +9202,11 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data109.chart !== undefined){
-let data112 = data109.chart;
-if(typeof data112 !== "boolean"){
-const err236 = {instancePath:instancePath+"/appendix/" + i11+"/chart",schemaPath:"#/properties/appendix/items/properties/chart/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.appendix.items.properties.chart.type,parentSchema:schema31.properties.appendix.items.properties.chart,data:data112};
+if(data.footnote !== undefined){
+let data111 = data.footnote;
+if(typeof data111 === "string"){
+if(func2(data111) < 1){
+const err236 = {instancePath:instancePath+"/footnote",schemaPath:"#/properties/footnote/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.footnote,data:data111};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -9219,9 +9216,8 @@ vErrors.push(err236);
 errors++;
 }
 }
-}
 else {
-const err237 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.appendix.items.type,parentSchema:schema31.properties.appendix.items,data:data109};
+const err237 = {instancePath:instancePath+"/footnote",schemaPath:"#/properties/footnote/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.footnote.type,parentSchema:schema31.properties.footnote,data:data111};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -9231,9 +9227,15 @@ vErrors.push(err237);
 errors++;
 }
 }
-}
-else {
-const err238 = {instancePath:instancePath+"/appendix",schemaPath:"#/properties/appendix/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.appendix.type,parentSchema:schema31.properties.appendix,data:data108};
+if(data.appendix !== undefined){
+let data112 = data.appendix;
+if(Array.isArray(data112)){
+const len11 = data112.length;
+for(let i11=0; i11<len11; i11++){
+let data113 = data112[i11];
+if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
+if(data113.index === undefined){
+const err238 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema31.properties.appendix.items.required,parentSchema:schema31.properties.appendix.items,data:data113};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -9242,11 +9244,9 @@ vErrors.push(err238);
 }
 errors++;
 }
-}
-if(data.recipientsFromDirectives !== undefined){
-let data113 = data.recipientsFromDirectives;
-if(typeof data113 !== "boolean"){
-const err239 = {instancePath:instancePath+"/recipientsFromDirectives",schemaPath:"#/properties/recipientsFromDirectives/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.recipientsFromDirectives.type,parentSchema:schema31.properties.recipientsFromDirectives,data:data113};
+for(const key15 in data113){
+if(!(((key15 === "index") || (key15 === "title")) || (key15 === "chart"))){
+const err239 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.appendix.items,data:data113};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -9256,14 +9256,11 @@ vErrors.push(err239);
 errors++;
 }
 }
-if(data.archive !== undefined){
-let data114 = data.archive;
-const _errs244 = errors;
-let valid44 = false;
-const _errs245 = errors;
-if(Array.isArray(data114)){
-if(data114.length < 1){
-const err240 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.archive.anyOf[0],data:data114};
+if(data113.index !== undefined){
+let data114 = data113.index;
+if(typeof data114 === "string"){
+if(func2(data114) < 1){
+const err240 = {instancePath:instancePath+"/appendix/" + i11+"/index",schemaPath:"#/properties/appendix/items/properties/index/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appendix.items.properties.index,data:data114};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -9272,12 +9269,9 @@ vErrors.push(err240);
 }
 errors++;
 }
-const len12 = data114.length;
-for(let i12=0; i12<len12; i12++){
-let data115 = data114[i12];
-if(typeof data115 === "string"){
-if(func2(data115) < 1){
-const err241 = {instancePath:instancePath+"/archive/" + i12,schemaPath:"#/properties/archive/anyOf/0/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[0].items,data:data115};
+}
+else {
+const err241 = {instancePath:instancePath+"/appendix/" + i11+"/index",schemaPath:"#/properties/appendix/items/properties/index/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appendix.items.properties.index.type,parentSchema:schema31.properties.appendix.items.properties.index,data:data114};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -9287,8 +9281,11 @@ vErrors.push(err241);
 errors++;
 }
 }
-else {
-const err242 = {instancePath:instancePath+"/archive/" + i12,schemaPath:"#/properties/archive/anyOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[0].items.type,parentSchema:schema31.properties.archive.anyOf[0].items,data:data115};
+if(data113.title !== undefined){
+let data115 = data113.title;
+if(typeof data115 === "string"){
+if(func2(data115) < 1){
+const err242 = {instancePath:instancePath+"/appendix/" + i11+"/title",schemaPath:"#/properties/appendix/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appendix.items.properties.title,data:data115};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -9298,9 +9295,8 @@ vErrors.push(err242);
 errors++;
 }
 }
-}
 else {
-const err243 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.archive.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[0],data:data114};
+const err243 = {instancePath:instancePath+"/appendix/" + i11+"/title",schemaPath:"#/properties/appendix/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appendix.items.properties.title.type,parentSchema:schema31.properties.appendix.items.properties.title,data:data115};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -9309,12 +9305,11 @@ vErrors.push(err243);
 }
 errors++;
 }
-var _valid4 = _errs245 === errors;
-valid44 = valid44 || _valid4;
-const _errs249 = errors;
-if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
-if(data114.units === undefined){
-const err244 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema31.properties.archive.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1],data:data114};
+}
+if(data113.chart !== undefined){
+let data116 = data113.chart;
+if(typeof data116 !== "boolean"){
+const err244 = {instancePath:instancePath+"/appendix/" + i11+"/chart",schemaPath:"#/properties/appendix/items/properties/chart/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.appendix.items.properties.chart.type,parentSchema:schema31.properties.appendix.items.properties.chart,data:data116};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -9323,9 +9318,10 @@ vErrors.push(err244);
 }
 errors++;
 }
-for(const key16 in data114){
-if(!(((((key16 === "units") || (key16 === "drafter")) || (key16 === "copies")) || (key16 === "separator")) || (key16 === "finalStop"))){
-const err245 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.archive.anyOf[1],data:data114};
+}
+}
+else {
+const err245 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.appendix.items.type,parentSchema:schema31.properties.appendix.items,data:data113};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -9335,11 +9331,9 @@ vErrors.push(err245);
 errors++;
 }
 }
-if(data114.units !== undefined){
-let data116 = data114.units;
-if(Array.isArray(data116)){
-if(data116.length < 1){
-const err246 = {instancePath:instancePath+"/archive/units",schemaPath:"#/properties/archive/anyOf/1/properties/units/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units,data:data116};
+}
+else {
+const err246 = {instancePath:instancePath+"/appendix",schemaPath:"#/properties/appendix/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.appendix.type,parentSchema:schema31.properties.appendix,data:data112};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -9348,15 +9342,11 @@ vErrors.push(err246);
 }
 errors++;
 }
-const len13 = data116.length;
-for(let i13=0; i13<len13; i13++){
-let data117 = data116[i13];
-const _errs255 = errors;
-let valid50 = false;
-const _errs256 = errors;
-if(typeof data117 === "string"){
-if(func2(data117) < 1){
-const err247 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[0],data:data117};
+}
+if(data.recipientsFromDirectives !== undefined){
+let data117 = data.recipientsFromDirectives;
+if(typeof data117 !== "boolean"){
+const err247 = {instancePath:instancePath+"/recipientsFromDirectives",schemaPath:"#/properties/recipientsFromDirectives/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.recipientsFromDirectives.type,parentSchema:schema31.properties.recipientsFromDirectives,data:data117};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -9366,8 +9356,14 @@ vErrors.push(err247);
 errors++;
 }
 }
-else {
-const err248 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[0],data:data117};
+if(data.archive !== undefined){
+let data118 = data.archive;
+const _errs252 = errors;
+let valid44 = false;
+const _errs253 = errors;
+if(Array.isArray(data118)){
+if(data118.length < 1){
+const err248 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.archive.anyOf[0],data:data118};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -9376,12 +9372,12 @@ vErrors.push(err248);
 }
 errors++;
 }
-var _valid5 = _errs256 === errors;
-valid50 = valid50 || _valid5;
-const _errs258 = errors;
-if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
-if(data117.unit === undefined){
-const err249 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data117};
+const len12 = data118.length;
+for(let i12=0; i12<len12; i12++){
+let data119 = data118[i12];
+if(typeof data119 === "string"){
+if(func2(data119) < 1){
+const err249 = {instancePath:instancePath+"/archive/" + i12,schemaPath:"#/properties/archive/anyOf/0/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[0].items,data:data119};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -9390,8 +9386,9 @@ vErrors.push(err249);
 }
 errors++;
 }
-if(data117.copies === undefined){
-const err250 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/required",keyword:"required",params:{missingProperty: "copies"},message:"must have required property '"+"copies"+"'",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data117};
+}
+else {
+const err250 = {instancePath:instancePath+"/archive/" + i12,schemaPath:"#/properties/archive/anyOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[0].items.type,parentSchema:schema31.properties.archive.anyOf[0].items,data:data119};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -9400,9 +9397,10 @@ vErrors.push(err250);
 }
 errors++;
 }
-for(const key17 in data117){
-if(!((key17 === "unit") || (key17 === "copies"))){
-const err251 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data117};
+}
+}
+else {
+const err251 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.archive.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[0],data:data118};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -9411,12 +9409,12 @@ vErrors.push(err251);
 }
 errors++;
 }
-}
-if(data117.unit !== undefined){
-let data118 = data117.unit;
-if(typeof data118 === "string"){
-if(func2(data118) < 1){
-const err252 = {instancePath:instancePath+"/archive/units/" + i13+"/unit",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/unit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.unit,data:data118};
+var _valid4 = _errs253 === errors;
+valid44 = valid44 || _valid4;
+const _errs257 = errors;
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+if(data118.units === undefined){
+const err252 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema31.properties.archive.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1],data:data118};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -9425,9 +9423,9 @@ vErrors.push(err252);
 }
 errors++;
 }
-}
-else {
-const err253 = {instancePath:instancePath+"/archive/units/" + i13+"/unit",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.unit.type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.unit,data:data118};
+for(const key16 in data118){
+if(!(((((key16 === "units") || (key16 === "drafter")) || (key16 === "copies")) || (key16 === "separator")) || (key16 === "finalStop"))){
+const err253 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.archive.anyOf[1],data:data118};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -9437,13 +9435,11 @@ vErrors.push(err253);
 errors++;
 }
 }
-if(data117.copies !== undefined){
-let data119 = data117.copies;
-const _errs264 = errors;
-let valid52 = false;
-const _errs265 = errors;
-if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
-const err254 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0],data:data119};
+if(data118.units !== undefined){
+let data120 = data118.units;
+if(Array.isArray(data120)){
+if(data120.length < 1){
+const err254 = {instancePath:instancePath+"/archive/units",schemaPath:"#/properties/archive/anyOf/1/properties/units/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units,data:data120};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -9452,9 +9448,15 @@ vErrors.push(err254);
 }
 errors++;
 }
-if((typeof data119 == "number") && (isFinite(data119))){
-if(data119 < 1 || isNaN(data119)){
-const err255 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0],data:data119};
+const len13 = data120.length;
+for(let i13=0; i13<len13; i13++){
+let data121 = data120[i13];
+const _errs263 = errors;
+let valid50 = false;
+const _errs264 = errors;
+if(typeof data121 === "string"){
+if(func2(data121) < 1){
+const err255 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[0],data:data121};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -9464,12 +9466,8 @@ vErrors.push(err255);
 errors++;
 }
 }
-var _valid6 = _errs265 === errors;
-valid52 = valid52 || _valid6;
-const _errs267 = errors;
-if(typeof data119 === "string"){
-if(!pattern6.test(data119)){
-const err256 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,4}[a-zđ]?$"},message:"must match pattern \""+"^[0-9]{1,4}[a-zđ]?$"+"\"",schema:"^[0-9]{1,4}[a-zđ]?$",parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[1],data:data119};
+else {
+const err256 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[0],data:data121};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -9478,9 +9476,12 @@ vErrors.push(err256);
 }
 errors++;
 }
-}
-else {
-const err257 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[1],data:data119};
+var _valid5 = _errs264 === errors;
+valid50 = valid50 || _valid5;
+const _errs266 = errors;
+if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
+if(data121.unit === undefined){
+const err257 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data121};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -9489,10 +9490,8 @@ vErrors.push(err257);
 }
 errors++;
 }
-var _valid6 = _errs267 === errors;
-valid52 = valid52 || _valid6;
-if(!valid52){
-const err258 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies,data:data119};
+if(data121.copies === undefined){
+const err258 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/required",keyword:"required",params:{missingProperty: "copies"},message:"must have required property '"+"copies"+"'",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data121};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -9501,21 +9500,9 @@ vErrors.push(err258);
 }
 errors++;
 }
-else {
-errors = _errs264;
-if(vErrors !== null){
-if(_errs264){
-vErrors.length = _errs264;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err259 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data117};
+for(const key17 in data121){
+if(!((key17 === "unit") || (key17 === "copies"))){
+const err259 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data121};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -9524,10 +9511,12 @@ vErrors.push(err259);
 }
 errors++;
 }
-var _valid5 = _errs258 === errors;
-valid50 = valid50 || _valid5;
-if(!valid50){
-const err260 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items,data:data117};
+}
+if(data121.unit !== undefined){
+let data122 = data121.unit;
+if(typeof data122 === "string"){
+if(func2(data122) < 1){
+const err260 = {instancePath:instancePath+"/archive/units/" + i13+"/unit",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/unit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.unit,data:data122};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -9536,21 +9525,9 @@ vErrors.push(err260);
 }
 errors++;
 }
-else {
-errors = _errs255;
-if(vErrors !== null){
-if(_errs255){
-vErrors.length = _errs255;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err261 = {instancePath:instancePath+"/archive/units",schemaPath:"#/properties/archive/anyOf/1/properties/units/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.archive.anyOf[1].properties.units.type,parentSchema:schema31.properties.archive.anyOf[1].properties.units,data:data116};
+const err261 = {instancePath:instancePath+"/archive/units/" + i13+"/unit",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.unit.type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.unit,data:data122};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -9560,11 +9537,13 @@ vErrors.push(err261);
 errors++;
 }
 }
-if(data114.drafter !== undefined){
-let data120 = data114.drafter;
-if(typeof data120 === "string"){
-if(func2(data120) < 1){
-const err262 = {instancePath:instancePath+"/archive/drafter",schemaPath:"#/properties/archive/anyOf/1/properties/drafter/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.drafter,data:data120};
+if(data121.copies !== undefined){
+let data123 = data121.copies;
+const _errs272 = errors;
+let valid52 = false;
+const _errs273 = errors;
+if(!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123)))){
+const err262 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0],data:data123};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -9573,9 +9552,9 @@ vErrors.push(err262);
 }
 errors++;
 }
-}
-else {
-const err263 = {instancePath:instancePath+"/archive/drafter",schemaPath:"#/properties/archive/anyOf/1/properties/drafter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.drafter.type,parentSchema:schema31.properties.archive.anyOf[1].properties.drafter,data:data120};
+if((typeof data123 == "number") && (isFinite(data123))){
+if(data123 < 1 || isNaN(data123)){
+const err263 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0],data:data123};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -9585,10 +9564,12 @@ vErrors.push(err263);
 errors++;
 }
 }
-if(data114.copies !== undefined){
-let data121 = data114.copies;
-if(!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121)))){
-const err264 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.archive.anyOf[1].properties.copies.type,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data121};
+var _valid6 = _errs273 === errors;
+valid52 = valid52 || _valid6;
+const _errs275 = errors;
+if(typeof data123 === "string"){
+if(!pattern6.test(data123)){
+const err264 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,4}[a-zđ]?$"},message:"must match pattern \""+"^[0-9]{1,4}[a-zđ]?$"+"\"",schema:"^[0-9]{1,4}[a-zđ]?$",parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[1],data:data123};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -9597,9 +9578,9 @@ vErrors.push(err264);
 }
 errors++;
 }
-if((typeof data121 == "number") && (isFinite(data121))){
-if(data121 < 1 || isNaN(data121)){
-const err265 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data121};
+}
+else {
+const err265 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[1],data:data123};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -9608,12 +9589,10 @@ vErrors.push(err265);
 }
 errors++;
 }
-}
-}
-if(data114.separator !== undefined){
-let data122 = data114.separator;
-if(!((data122 === "stop") || (data122 === "space"))){
-const err266 = {instancePath:instancePath+"/archive/separator",schemaPath:"#/properties/archive/anyOf/1/properties/separator/enum",keyword:"enum",params:{allowedValues: schema31.properties.archive.anyOf[1].properties.separator.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.archive.anyOf[1].properties.separator.enum,parentSchema:schema31.properties.archive.anyOf[1].properties.separator,data:data122};
+var _valid6 = _errs275 === errors;
+valid52 = valid52 || _valid6;
+if(!valid52){
+const err266 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies,data:data123};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -9622,11 +9601,21 @@ vErrors.push(err266);
 }
 errors++;
 }
+else {
+errors = _errs272;
+if(vErrors !== null){
+if(_errs272){
+vErrors.length = _errs272;
 }
-if(data114.finalStop !== undefined){
-let data123 = data114.finalStop;
-if(typeof data123 !== "boolean"){
-const err267 = {instancePath:instancePath+"/archive/finalStop",schemaPath:"#/properties/archive/anyOf/1/properties/finalStop/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.archive.anyOf[1].properties.finalStop.type,parentSchema:schema31.properties.archive.anyOf[1].properties.finalStop,data:data123};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err267 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data121};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -9635,10 +9624,10 @@ vErrors.push(err267);
 }
 errors++;
 }
-}
-}
-else {
-const err268 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.archive.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1],data:data114};
+var _valid5 = _errs266 === errors;
+valid50 = valid50 || _valid5;
+if(!valid50){
+const err268 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items,data:data121};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -9647,10 +9636,21 @@ vErrors.push(err268);
 }
 errors++;
 }
-var _valid4 = _errs249 === errors;
-valid44 = valid44 || _valid4;
-if(!valid44){
-const err269 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf,parentSchema:schema31.properties.archive,data:data114};
+else {
+errors = _errs263;
+if(vErrors !== null){
+if(_errs263){
+vErrors.length = _errs263;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err269 = {instancePath:instancePath+"/archive/units",schemaPath:"#/properties/archive/anyOf/1/properties/units/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.archive.anyOf[1].properties.units.type,parentSchema:schema31.properties.archive.anyOf[1].properties.units,data:data120};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -9659,23 +9659,12 @@ vErrors.push(err269);
 }
 errors++;
 }
-else {
-errors = _errs244;
-if(vErrors !== null){
-if(_errs244){
-vErrors.length = _errs244;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.signature !== undefined){
-let data124 = data.signature;
-if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
-if(data124.authority === undefined){
-const err270 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/required",keyword:"required",params:{missingProperty: "authority"},message:"must have required property '"+"authority"+"'",schema:schema31.properties.signature.required,parentSchema:schema31.properties.signature,data:data124};
+if(data118.drafter !== undefined){
+let data124 = data118.drafter;
+if(typeof data124 === "string"){
+if(func2(data124) < 1){
+const err270 = {instancePath:instancePath+"/archive/drafter",schemaPath:"#/properties/archive/anyOf/1/properties/drafter/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.drafter,data:data124};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -9684,9 +9673,9 @@ vErrors.push(err270);
 }
 errors++;
 }
-for(const key18 in data124){
-if(!((((((key18 === "authority") || (key18 === "for")) || (key18 === "deputyFor")) || (key18 === "signer")) || (key18 === "name")) || (key18 === "title"))){
-const err271 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signature,data:data124};
+}
+else {
+const err271 = {instancePath:instancePath+"/archive/drafter",schemaPath:"#/properties/archive/anyOf/1/properties/drafter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.drafter.type,parentSchema:schema31.properties.archive.anyOf[1].properties.drafter,data:data124};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -9696,10 +9685,10 @@ vErrors.push(err271);
 errors++;
 }
 }
-if(data124.authority !== undefined){
-let data125 = data124.authority;
-if(!((((((data125 === "TM") || (data125 === "KT")) || (data125 === "TL")) || (data125 === "TUQ")) || (data125 === "Q")) || (data125 === "none"))){
-const err272 = {instancePath:instancePath+"/signature/authority",schemaPath:"#/properties/signature/properties/authority/enum",keyword:"enum",params:{allowedValues: schema31.properties.signature.properties.authority.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.signature.properties.authority.enum,parentSchema:schema31.properties.signature.properties.authority,data:data125};
+if(data118.copies !== undefined){
+let data125 = data118.copies;
+if(!(((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125))) && (isFinite(data125)))){
+const err272 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.archive.anyOf[1].properties.copies.type,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data125};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -9708,12 +9697,9 @@ vErrors.push(err272);
 }
 errors++;
 }
-}
-if(data124.for !== undefined){
-let data126 = data124.for;
-if(typeof data126 === "string"){
-if(func2(data126) < 1){
-const err273 = {instancePath:instancePath+"/signature/for",schemaPath:"#/properties/signature/properties/for/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.for,data:data126};
+if((typeof data125 == "number") && (isFinite(data125))){
+if(data125 < 1 || isNaN(data125)){
+const err273 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data125};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -9723,8 +9709,11 @@ vErrors.push(err273);
 errors++;
 }
 }
-else {
-const err274 = {instancePath:instancePath+"/signature/for",schemaPath:"#/properties/signature/properties/for/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.for.type,parentSchema:schema31.properties.signature.properties.for,data:data126};
+}
+if(data118.separator !== undefined){
+let data126 = data118.separator;
+if(!((data126 === "stop") || (data126 === "space"))){
+const err274 = {instancePath:instancePath+"/archive/separator",schemaPath:"#/properties/archive/anyOf/1/properties/separator/enum",keyword:"enum",params:{allowedValues: schema31.properties.archive.anyOf[1].properties.separator.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.archive.anyOf[1].properties.separator.enum,parentSchema:schema31.properties.archive.anyOf[1].properties.separator,data:data126};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -9734,11 +9723,10 @@ vErrors.push(err274);
 errors++;
 }
 }
-if(data124.deputyFor !== undefined){
-let data127 = data124.deputyFor;
-if(typeof data127 === "string"){
-if(func2(data127) < 1){
-const err275 = {instancePath:instancePath+"/signature/deputyFor",schemaPath:"#/properties/signature/properties/deputyFor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.deputyFor,data:data127};
+if(data118.finalStop !== undefined){
+let data127 = data118.finalStop;
+if(typeof data127 !== "boolean"){
+const err275 = {instancePath:instancePath+"/archive/finalStop",schemaPath:"#/properties/archive/anyOf/1/properties/finalStop/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.archive.anyOf[1].properties.finalStop.type,parentSchema:schema31.properties.archive.anyOf[1].properties.finalStop,data:data127};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -9748,8 +9736,9 @@ vErrors.push(err275);
 errors++;
 }
 }
+}
 else {
-const err276 = {instancePath:instancePath+"/signature/deputyFor",schemaPath:"#/properties/signature/properties/deputyFor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.deputyFor.type,parentSchema:schema31.properties.signature.properties.deputyFor,data:data127};
+const err276 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.archive.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1],data:data118};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -9758,12 +9747,10 @@ vErrors.push(err276);
 }
 errors++;
 }
-}
-if(data124.signer !== undefined){
-let data128 = data124.signer;
-if(typeof data128 === "string"){
-if(func2(data128) < 1){
-const err277 = {instancePath:instancePath+"/signature/signer",schemaPath:"#/properties/signature/properties/signer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.signer,data:data128};
+var _valid4 = _errs257 === errors;
+valid44 = valid44 || _valid4;
+if(!valid44){
+const err277 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf,parentSchema:schema31.properties.archive,data:data118};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -9772,9 +9759,23 @@ vErrors.push(err277);
 }
 errors++;
 }
+else {
+errors = _errs252;
+if(vErrors !== null){
+if(_errs252){
+vErrors.length = _errs252;
 }
 else {
-const err278 = {instancePath:instancePath+"/signature/signer",schemaPath:"#/properties/signature/properties/signer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.signer.type,parentSchema:schema31.properties.signature.properties.signer,data:data128};
+vErrors = null;
+}
+}
+}
+}
+if(data.signature !== undefined){
+let data128 = data.signature;
+if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
+if(data128.authority === undefined){
+const err278 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/required",keyword:"required",params:{missingProperty: "authority"},message:"must have required property '"+"authority"+"'",schema:schema31.properties.signature.required,parentSchema:schema31.properties.signature,data:data128};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -9783,12 +9784,9 @@ vErrors.push(err278);
 }
 errors++;
 }
-}
-if(data124.name !== undefined){
-let data129 = data124.name;
-if(typeof data129 === "string"){
-if(func2(data129) < 1){
-const err279 = {instancePath:instancePath+"/signature/name",schemaPath:"#/properties/signature/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.name,data:data129};
+for(const key18 in data128){
+if(!((((((key18 === "authority") || (key18 === "for")) || (key18 === "deputyFor")) || (key18 === "signer")) || (key18 === "name")) || (key18 === "title"))){
+const err279 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signature,data:data128};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -9798,8 +9796,10 @@ vErrors.push(err279);
 errors++;
 }
 }
-else {
-const err280 = {instancePath:instancePath+"/signature/name",schemaPath:"#/properties/signature/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.name.type,parentSchema:schema31.properties.signature.properties.name,data:data129};
+if(data128.authority !== undefined){
+let data129 = data128.authority;
+if(!((((((data129 === "TM") || (data129 === "KT")) || (data129 === "TL")) || (data129 === "TUQ")) || (data129 === "Q")) || (data129 === "none"))){
+const err280 = {instancePath:instancePath+"/signature/authority",schemaPath:"#/properties/signature/properties/authority/enum",keyword:"enum",params:{allowedValues: schema31.properties.signature.properties.authority.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.signature.properties.authority.enum,parentSchema:schema31.properties.signature.properties.authority,data:data129};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -9809,11 +9809,11 @@ vErrors.push(err280);
 errors++;
 }
 }
-if(data124.title !== undefined){
-let data130 = data124.title;
+if(data128.for !== undefined){
+let data130 = data128.for;
 if(typeof data130 === "string"){
 if(func2(data130) < 1){
-const err281 = {instancePath:instancePath+"/signature/title",schemaPath:"#/properties/signature/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.title,data:data130};
+const err281 = {instancePath:instancePath+"/signature/for",schemaPath:"#/properties/signature/properties/for/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.for,data:data130};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -9824,7 +9824,7 @@ errors++;
 }
 }
 else {
-const err282 = {instancePath:instancePath+"/signature/title",schemaPath:"#/properties/signature/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.title.type,parentSchema:schema31.properties.signature.properties.title,data:data130};
+const err282 = {instancePath:instancePath+"/signature/for",schemaPath:"#/properties/signature/properties/for/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.for.type,parentSchema:schema31.properties.signature.properties.for,data:data130};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -9834,9 +9834,11 @@ vErrors.push(err282);
 errors++;
 }
 }
-}
-else {
-const err283 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signature.type,parentSchema:schema31.properties.signature,data:data124};
+if(data128.deputyFor !== undefined){
+let data131 = data128.deputyFor;
+if(typeof data131 === "string"){
+if(func2(data131) < 1){
+const err283 = {instancePath:instancePath+"/signature/deputyFor",schemaPath:"#/properties/signature/properties/deputyFor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.deputyFor,data:data131};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -9846,14 +9848,112 @@ vErrors.push(err283);
 errors++;
 }
 }
-}
 else {
-const err284 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err284 = {instancePath:instancePath+"/signature/deputyFor",schemaPath:"#/properties/signature/properties/deputyFor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.deputyFor.type,parentSchema:schema31.properties.signature.properties.deputyFor,data:data131};
 if(vErrors === null){
 vErrors = [err284];
 }
 else {
 vErrors.push(err284);
+}
+errors++;
+}
+}
+if(data128.signer !== undefined){
+let data132 = data128.signer;
+if(typeof data132 === "string"){
+if(func2(data132) < 1){
+const err285 = {instancePath:instancePath+"/signature/signer",schemaPath:"#/properties/signature/properties/signer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.signer,data:data132};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+}
+else {
+const err286 = {instancePath:instancePath+"/signature/signer",schemaPath:"#/properties/signature/properties/signer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.signer.type,parentSchema:schema31.properties.signature.properties.signer,data:data132};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+}
+if(data128.name !== undefined){
+let data133 = data128.name;
+if(typeof data133 === "string"){
+if(func2(data133) < 1){
+const err287 = {instancePath:instancePath+"/signature/name",schemaPath:"#/properties/signature/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.name,data:data133};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+}
+else {
+const err288 = {instancePath:instancePath+"/signature/name",schemaPath:"#/properties/signature/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.name.type,parentSchema:schema31.properties.signature.properties.name,data:data133};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+}
+if(data128.title !== undefined){
+let data134 = data128.title;
+if(typeof data134 === "string"){
+if(func2(data134) < 1){
+const err289 = {instancePath:instancePath+"/signature/title",schemaPath:"#/properties/signature/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.title,data:data134};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+}
+else {
+const err290 = {instancePath:instancePath+"/signature/title",schemaPath:"#/properties/signature/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.title.type,parentSchema:schema31.properties.signature.properties.title,data:data134};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+}
+}
+else {
+const err291 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signature.type,parentSchema:schema31.properties.signature,data:data128};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+}
+}
+else {
+const err292 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
 }
 errors++;
 }
