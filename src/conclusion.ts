@@ -251,7 +251,8 @@ export interface Conclusion {
   /** Trích yếu lines given by the clerk; empty = compose writes it. */
   readonly summary: readonly string[];
   readonly meeting: Meeting;
-  readonly opening: OpeningText;
+  /** `openingText`: the clerk's own opening paragraphs. */
+  readonly openingText: OpeningText;
   readonly indices: readonly IndexResult[];
   readonly style: Style;
   readonly body: readonly BodyNode[];

@@ -169,7 +169,7 @@ describe('§1 the opening', () => {
   });
 
   it('takes free-text paragraphs with the computed date phrase and index references', () => {
-    const yaml = edit('body:', `opening:
+    const yaml = edit('body:', `openingText:
   intro: "[[date]], tại Hội trường, Chủ tịch chủ trì Hội nghị; Hội nghị họp [[date]]."
   heard: "Sau khi nghe các ý kiến, Chủ tịch **kết luận**:"
 body:`, edit('  date: 2023-04-14\n', '  date: 2023-04-14\n  time: sáng\n'));
@@ -182,7 +182,7 @@ body:`, edit('  date: 2023-04-14\n', '  date: 2023-04-14\n  time: sáng\n'));
   it('checks the opening: a range that ends before it starts, an unknown reference in free text', () => {
     const yaml = edit('  date: 2023-04-14\n', '  date: 2023-04-14\n  until: 2023-04-14\n');
     expect(diagnostics(yaml)).toContain(at('KL465', 'error', yaml, 'until: ', 7));
-    const free = edit('body:', 'opening:\n  intro: "[[PCI]] và [[deadline]]"\nbody:');
+    const free = edit('body:', 'openingText:\n  intro: "[[PCI]] và [[deadline]]"\nbody:');
     expect(diagnostics(free)).toEqual(expect.arrayContaining([at('KL341', 'error', free, '"[[PCI]]'), at('KL340', 'error', free, '"[[PCI]]')]));
   });
 });

@@ -131,7 +131,7 @@ export function composeNotice(c: Conclusion, ctx: ComposeContext = {}): Notice {
     chairVerb: c.style.chairVerb ?? (brief ? 'chủ trì' : 'đã chủ trì'),
     heard: c.style.heard ?? (brief ? 'opinions' : 'discussion'),
     concludes: c.style.concludes ?? (brief ? 'kết luận:' : 'kết luận như sau:'),
-    openingText: { intro: c.opening.intro ?? null, heard: c.opening.heard ?? null },
+    openingText: { intro: c.openingText.intro ?? null, heard: c.openingText.heard ?? null },
     boldHeadings: c.style.boldHeadings,
     indices,
     body: numberBody(c.body, c.style.numbering, c.style.deadlineStyle),

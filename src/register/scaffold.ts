@@ -85,7 +85,7 @@ export function scaffold(o: ScaffoldOptions): string {
     '  #   - by: Phòng …',
     '  #     content: báo cáo …',
     '# style: { comrade: false, chairOrder: title-name, chairVerb: chủ trì, heard: opinions, concludes: "kết luận:" }',
-    '# opening:            # hoặc viết tự do đoạn mở đầu; [[date]] chèn ngày họp',
+    '# openingText:        # hoặc viết tự do đoạn mở đầu; [[date]] chèn ngày họp',
     '#   intro: "[[date]], tại …, … chủ trì …"',
     '#   heard: "Sau khi nghe …, … kết luận như sau:"',
     '',

@@ -400,7 +400,7 @@ export const conclusionSchema: Json = {
       ),
       indices: { type: 'array', items: indexResult, description: 'Kết quả các bộ chỉ số được đánh giá.' },
       style,
-      opening: obj(
+      openingText: obj(
         'Viết tự do đoạn mở đầu (thay cho câu ketluan ghép). [[date]] chèn ngày họp như đã tính ("Ngày 08 tháng 11 năm 2025", "Từ ngày 08 đến ngày 09 tháng 11 năm 2025", "Sáng ngày …"); cho phép **in đậm**, *in nghiêng*, [[PCI]].',
         {
           intro: str('Đoạn thứ nhất (ngày, địa điểm, người chủ trì, thành phần), ví dụ "[[date]], tại Trụ sở Chính phủ, Thủ tướng Chính phủ Phạm Minh Chính chủ trì cuộc họp …".'),

@@ -320,7 +320,7 @@ export function normalizeConclusion(data: Data, config: Config, r: Reporter): Co
       ...(m.discussants ? { discussants: m.discussants } : {}),
       reports: m.reports ?? [],
     },
-    opening: { ...(data.opening?.intro ? { intro: data.opening.intro } : {}), ...(data.opening?.heard ? { heard: data.opening.heard } : {}) },
+    openingText: { ...(data.openingText?.intro ? { intro: data.openingText.intro } : {}), ...(data.openingText?.heard ? { heard: data.openingText.heard } : {}) },
     indices: (data.indices ?? []).map(indexOf),
     style,
     body,

@@ -282,8 +282,8 @@ function checkReferences(c: Conclusion, r: Reporter, ctx: RuleContext): void {
     node.enumerate?.items.forEach((point) => check(point.text, point.textPath, point.directive?.deadline ? 'given' : 'point'));
     if (node.enumerate?.after) check(node.enumerate.after, [...node.path, 'enumerate', 'after'], 'none');
   });
-  if (c.opening.intro) check(c.opening.intro, ['opening', 'intro'], 'none');
-  if (c.opening.heard) check(c.opening.heard, ['opening', 'heard'], 'none');
+  if (c.openingText.intro) check(c.openingText.intro, ['openingText', 'intro'], 'none');
+  if (c.openingText.heard) check(c.openingText.heard, ['openingText', 'heard'], 'none');
   if (c.meeting.acknowledgement) check(c.meeting.acknowledgement, ['meeting', 'acknowledgement'], 'none');
   if (c.closing) check(c.closing, ['closing'], 'none');
   if (c.footnote) check(c.footnote, ['footnote'], 'none');
