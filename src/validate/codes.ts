@@ -96,7 +96,7 @@ export const codes = {
   KL332: 'The components\' figures do not match the total: maxima or scores do not add up (aggregate sum) or scores do not average (aggregate average) to it.',
   KL333: 'The comparison (previous) year is not before the year assessed.',
   // KL34x: references inside the text.
-  KL340: '[[deadline]] is used where there is no deadline to insert: an entry without "deadline", an enumerated point, a heading, the closing or the footnote.',
+  KL340: '[[deadline]] is used where there is no deadline to insert: an entry without "deadline", an enumerated point without its own "deadline", a heading, the opening, the closing or the footnote.',
   KL341: '[[ID]] names an index that is not under "indices".',
   KL342: '[[ID:variant]] names a phrase variant that does not exist.',
   KL343: 'An appendix names an index that is not under "indices".',
@@ -118,6 +118,13 @@ export const codes = {
   // KL38x: YAML that parsed, but not as the clerk meant.
   KL380: 'A sentence containing ": " or ending with ":" became a "key: value" mapping; wrap the sentence in double quotes.',
   KL381: 'Warning: an unquoted item of a [ , ] list looks like a fragment of a name that contains a comma.',
+  // ── KL46x: what real notices say (issue 12: openings, numbering, tasks, the "Lưu:" line) ──
+  KL460: 'Warning: [[date]] inserts an index whose id is "date", not the meeting\'s date phrase.',
+  KL461: 'Warning: a deadline (a day, or the last day of a month, quarter or year) is before the issue date, though not before the meeting.',
+  KL462: 'A deadline\'s "phrase" (before, on, latest) is given for a deadline that is not one day.',
+  KL463: '[[deadline:N]] names no task of the entry\'s "tasks" (or one without a deadline), or [[deadline]] is used in an entry with several "tasks".',
+  KL464: 'An entry gives "tasks" and also its own "lead", "support", "deadline" or "status".',
+  KL465: 'The meeting\'s last day ("until") is not after its first day ("date").',
 } as const;
 
 /** The number register's range (src/register, issue 6): only register diagnostics use these, listed above once emitted. */
