@@ -77,7 +77,7 @@ describe('the bundled CLI', () => {
     const sources = tempProject([]);
     cpSync(join(project, 'conclusions'), join(sources, 'conclusions'), { recursive: true });
     const bundled = runBundle(project, ['build', '--jobs', '2']);
-    const total = examples.length + 200;
+    const total = 200 + examples.length;
     expect(bundled.out).toMatch(new RegExp(`Đã tạo ${total}, không đổi 0, lỗi 0 \\([\\d,]+ giây, 2 luồng\\)\\.`));
     expect((await run(sources, ['build', '--quiet', '--jobs', '1'])).code).toBe(0);
     const [a, b] = [files(join(project, 'out')), files(join(sources, 'out'))];
