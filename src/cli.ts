@@ -6,6 +6,7 @@
 import type { Lang } from './diagnostics.ts';
 import { exit, UsageError, type Command, type CommandContext } from './commands/command.ts';
 import { t } from './messages.ts';
+import { environmentError, guardProcessOutput } from './errors.ts';
 
 const commands: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./commands/build.ts')).command,
@@ -71,6 +72,8 @@ export async function main(argv: readonly string[], io: Partial<Pick<CommandCont
   const env = io.env ?? process.env;
   const lang = pickLang(argv, env);
   const [name, ...args] = argv;
+  // A closed pipe on the real process streams is an environment failure (exit 1), not a crash.
+  if (!io.stdout && !io.stderr) guardProcessOutput(lang);
   try {
     if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
       stdout.write(mainHelp[lang] + '\n');
@@ -95,6 +98,12 @@ export async function main(argv: readonly string[], io: Partial<Pick<CommandCont
     if (error instanceof UsageError) {
       stderr.write(t(lang, 'usage')(error.message) + '\n');
       return exit.usage;
+    }
+    // The machine refused (read-only or full disk, missing folder, …): exit 1 naming the path and the cause.
+    const refused = environmentError(error, io.cwd ?? process.cwd());
+    if (refused) {
+      stderr.write(refused.describe(lang) + '\n');
+      return exit.invalid;
     }
     stderr.write(t(lang, 'internal')((error as Error)?.stack ?? String(error)) + '\n');
     return exit.internal;

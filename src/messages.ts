@@ -19,6 +19,11 @@ const catalogue = {
   },
   built: { vi: (f: string) => `đã tạo ${f}`, en: (f: string) => `built ${f}` },
   removed: { vi: (f: string) => `đã xóa ${f} (tệp nguồn không còn)`, en: (f: string) => `removed ${f} (its source is gone)` },
+  withdrawn: { vi: (f: string) => `đã xóa ${f} (tệp nguồn đang có lỗi)`, en: (f: string) => `removed ${f} (its source has an error)` },
+  damagedCache: {
+    vi: (f: string, why: string) => `cảnh báo: bộ nhớ đệm ${f} bị hỏng (${why}), đã bỏ qua: mọi tệp được tạo lại`,
+    en: (f: string, why: string) => `warning: the build cache ${f} is damaged (${why}) and was discarded: everything is rebuilt`,
+  },
   failed: { vi: (f: string) => `lỗi: ${f}`, en: (f: string) => `failed: ${f}` },
   internal: {
     vi: (m: string) => `Lỗi nội bộ của ketluan (không phải lỗi của tệp bạn soạn): ${m}\nVui lòng báo lỗi kèm tệp YAML và lệnh đã chạy.`,

@@ -17,7 +17,8 @@ export function outputPath(file: string, cwd: string, outDir: string, ext: strin
   const fromRoot = relative(resolve(cwd, 'conclusions'), full);
   const fromCwd = relative(cwd, full);
   const rel = !fromRoot.startsWith('..') && !isAbsolute(fromRoot) ? fromRoot : !fromCwd.startsWith('..') && !isAbsolute(fromCwd) ? fromCwd : basename(full);
-  const target = join(resolve(cwd, outDir), rel.replace(/\.ya?ml$/i, `.${ext}`));
+  // Always the format's extension: a source named notes.txt gives notes.txt.docx and notes.txt.pdf, not two writes to notes.txt.
+  const target = join(resolve(cwd, outDir), `${rel.replace(/\.ya?ml$/i, '')}.${ext}`);
   const root = resolve(cwd, outDir) + sep;
   if (!target.startsWith(root)) throw new Error(`refusing to write outside ${outDir}: ${target}`);
   return target;

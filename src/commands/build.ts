@@ -2,11 +2,12 @@
  * `ketluan build [paths…]`: YAML → DOCX and PDF in out/, only what changed,
  * rendered in parallel, with progress, the register's checks and a summary.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command, CommandContext } from './command.ts';
 import { readClerkFile } from '../build/read.ts';
 import { exit, parseOptions, UsageError } from './command.ts';
-import { formatDiagnostics, hasErrors, type Diagnostic } from '../diagnostics.ts';
+import { formatDiagnostics, hasErrors, shownPath, type Diagnostic } from '../diagnostics.ts';
+import { cacheName } from '../build/cache.ts';
 import { build, BuildSetupError, type FileEvent } from '../build/index.ts';
 import type { RenderPool } from '../build/pool.ts';
 import { loadProject } from '../build/project.ts';
@@ -85,14 +86,16 @@ export async function runBuild(ctx: CommandContext, { paths, values, pool }: Run
   const jobs = parseJobs(values.jobs, ctx.lang);
   const project = loadProject(ctx.cwd, { config: values.config, templates: values.templates });
   printDiagnostics(ctx, project.diagnostics);
-  if (!project.value) return exit.invalid;
+  // As `check`: an error in the config stops everything, even when the rest of it loaded.
+  if (!project.value || hasErrors(project.diagnostics)) return exit.invalid;
   const quiet = Boolean(values.quiet);
   const progress = progressReporter(ctx, quiet);
+  const outDir = values.out ?? 'out';
   let result;
   try {
     result = await build(project.value, {
       paths,
-      outDir: values.out ?? 'out',
+      outDir,
       formats,
       force: Boolean(values.force),
       ...(jobs !== undefined ? { jobs } : {}),
@@ -106,29 +109,31 @@ export async function runBuild(ctx: CommandContext, { paths, values, pool }: Run
       },
     });
   } catch (error) {
-    if (!(error instanceof BuildSetupError)) throw error;
     progress.clear();
+    if (!(error instanceof BuildSetupError)) throw error;
     ctx.stderr.write((ctx.lang === 'vi' ? `Không tải được phông chữ cho PDF: ${error.message}` : `Cannot load the PDF fonts: ${error.message}`) + '\n');
     return exit.invalid;
   }
   progress.clear();
+  if (result.damagedCache !== undefined) ctx.stderr.write(t(ctx.lang, 'damagedCache')(shownPath(join(outDir, cacheName)), result.damagedCache[ctx.lang]) + '\n');
   printDiagnostics(ctx, result.register);
-  for (const m of result.missing) ctx.stderr.write(`${t(ctx.lang, 'notFound')(m)}\n`);
-  if (result.files.length === 0 && result.missing.length === 0) ctx.stderr.write(t(ctx.lang, 'noFiles')(paths.join(', ')) + '\n');
-  for (const r of result.removed) if (!quiet) ctx.stdout.write(t(ctx.lang, 'removed')(r) + '\n');
+  for (const m of result.missing) ctx.stderr.write(`${t(ctx.lang, 'notFound')(shownPath(m))}\n`);
+  if (result.files.length === 0 && result.missing.length === 0) ctx.stderr.write(t(ctx.lang, 'noFiles')(paths.map(shownPath).join(', ')) + '\n');
+  if (!quiet) for (const r of result.withdrawn) ctx.stdout.write(t(ctx.lang, 'withdrawn')(shownPath(r)) + '\n');
+  if (!quiet) for (const r of result.removed) ctx.stdout.write(t(ctx.lang, 'removed')(shownPath(r)) + '\n');
   // One bug usually hits many files: print each distinct stack once, with the files it hit.
   const bugs = new Map<string, string[]>();
   for (const bug of result.internal) bugs.set(bug.stack, [...(bugs.get(bug.stack) ?? []), bug.file]);
   for (const [stack, files] of bugs) {
     const more = files.length > 1 ? (ctx.lang === 'vi' ? ` (và ${files.length - 1} tệp khác)` : ` (and ${files.length - 1} other files)`) : '';
-    ctx.stderr.write(`${files[0]}${more}: ${t(ctx.lang, 'internal')(stack)}\n`);
+    ctx.stderr.write(`${shownPath(files[0])}${more}: ${t(ctx.lang, 'internal')(stack)}\n`);
   }
   const count = (s: FileEvent['status']) => result.files.filter((f) => f.status === s).length;
   const how =
     ctx.lang === 'vi'
       ? ` (${seconds(ctx.lang, result.elapsedMs)}${result.renderers > 1 ? `, ${result.renderers} luồng` : ''})`
       : ` (${seconds(ctx.lang, result.elapsedMs)}${result.renderers > 1 ? `, ${result.renderers} threads` : ''})`;
-  ctx.stdout.write(t(ctx.lang, 'summary')(count('built'), count('skipped'), count('failed'), result.removed.length).replace(/\.$/, how + '.') + '\n');
+  ctx.stdout.write(t(ctx.lang, 'summary')(count('built'), count('skipped'), count('failed'), result.removed.length + result.withdrawn.length).replace(/\.$/, how + '.') + '\n');
   if (result.internal.length > 0) return exit.internal;
   const failed = count('failed') > 0 || result.missing.length > 0 || hasErrors(result.register) || result.files.some((f) => hasErrors(f.diagnostics));
   return failed ? exit.invalid : exit.ok;

@@ -112,6 +112,9 @@ export const codes = {
   // KL38x: YAML that parsed, but not as the clerk meant.
   KL380: 'A sentence containing ": " or ending with ":" became a "key: value" mapping; wrap the sentence in double quotes.',
   KL381: 'Warning: an unquoted item of a [ , ] list looks like a fragment of a name that contains a comma.',
+  // ── KL40x: the archive build (src/build, issue 11) ─────────────────────
+  KL400: 'Two source files would write the same output (a.yaml and a.yml, or names differing only in letter case); neither is built.',
+  KL401: 'A listed source cannot be read: it is gone, not permitted, a symbolic link, or not a regular file (device, pipe).',
 } as const;
 
 /** The number register's range (src/register, issue 6): only register diagnostics use these, listed above once emitted. */
