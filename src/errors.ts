@@ -51,22 +51,25 @@ const causes: Record<string, Bilingual> = {
   notDirectory: { vi: 'không phải thư mục', en: 'is not a folder' },
 };
 
-/** What was being done when the machine refused, from Node.js's syscall name. */
-const actions: Record<string, Bilingual> = {
-  open: { vi: 'mở', en: 'open' },
-  read: { vi: 'đọc', en: 'read' },
-  scandir: { vi: 'đọc thư mục', en: 'read the folder' },
-  opendir: { vi: 'đọc thư mục', en: 'read the folder' },
-  stat: { vi: 'đọc', en: 'read' },
-  lstat: { vi: 'đọc', en: 'read' },
-  write: { vi: 'ghi', en: 'write' },
-  mkdir: { vi: 'tạo thư mục', en: 'create the folder' },
-  rename: { vi: 'ghi', en: 'write' },
-  unlink: { vi: 'xóa', en: 'delete' },
-  rm: { vi: 'xóa', en: 'delete' },
-  rmdir: { vi: 'xóa', en: 'delete' },
-  chmod: { vi: 'đặt quyền cho', en: 'set the permissions of' },
-  fsync: { vi: 'ghi', en: 'write' },
+/**
+ * What was being done when the machine refused, from Node.js's syscall
+ * name: the verb, and what it acts on ("không đọc được thư mục X").
+ */
+const actions: Record<string, { readonly vi: string; readonly en: string }> = {
+  open: { vi: 'mở được', en: 'open' },
+  read: { vi: 'đọc được', en: 'read' },
+  scandir: { vi: 'đọc được thư mục', en: 'read the folder' },
+  opendir: { vi: 'đọc được thư mục', en: 'read the folder' },
+  stat: { vi: 'đọc được', en: 'read' },
+  lstat: { vi: 'đọc được', en: 'read' },
+  write: { vi: 'ghi được', en: 'write' },
+  mkdir: { vi: 'tạo được thư mục', en: 'create the folder' },
+  rename: { vi: 'ghi được', en: 'write' },
+  unlink: { vi: 'xóa được', en: 'delete' },
+  rm: { vi: 'xóa được', en: 'delete' },
+  rmdir: { vi: 'xóa được', en: 'delete' },
+  chmod: { vi: 'đặt được quyền cho', en: 'set the permissions of' },
+  fsync: { vi: 'ghi được', en: 'write' },
 };
 
 /** The machine refused an operation on a path. */
@@ -86,7 +89,7 @@ export class EnvironmentError extends Error {
   describe(lang: Lang): string {
     const action = actions[this.action]?.[lang];
     const path = shownPath(this.path);
-    if (lang === 'vi') return action ? `không ${action} được ${path}: ${this.why(lang)}` : `${path}: ${this.why(lang)}`;
+    if (lang === 'vi') return action ? `không ${action} ${path}: ${this.why(lang)}` : `${path}: ${this.why(lang)}`;
     return action ? `cannot ${action} ${path}: ${this.why(lang)}` : `${path}: ${this.why(lang)}`;
   }
 
@@ -104,13 +107,14 @@ function isSystemError(error: unknown): error is NodeJS.ErrnoException {
 
 /**
  * The error as an EnvironmentError when it is one or a Node.js system
- * error, else undefined (a bug). `cwd` shortens paths inside the project.
+ * error, else undefined (a bug). `cwd` shortens paths inside the project;
+ * `path` names the file when the error does not (a write to an open file).
  */
-export function environmentError(error: unknown, cwd?: string): EnvironmentError | undefined {
-  if (error instanceof EnvironmentError) return error;
+export function environmentError(error: unknown, cwd?: string, path?: string): EnvironmentError | undefined {
+  if (error instanceof EnvironmentError) return cwd ? new EnvironmentError(relativeToProject(error.path, cwd), error.reason, error.action) : error;
   if (!isSystemError(error)) return undefined;
-  const path = (error.path ?? (error as { dest?: string }).dest ?? '') as string;
-  return new EnvironmentError(relativeToProject(path, cwd), error.code!, error.syscall ?? '');
+  const named = (error.path ?? (error as { dest?: string }).dest ?? path ?? '') as string;
+  return new EnvironmentError(relativeToProject(named, cwd), error.code!, error.syscall ?? '');
 }
 
 /** `path` relative to `cwd` when it lies inside it, else unchanged. */

@@ -2,7 +2,8 @@
  * Everything a build reads besides the conclusion files: the config, the
  * templates and the fonts, loaded once. This is the I/O edge for them.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { EnvironmentError } from '../errors.ts';
 import { resolve } from 'node:path';
 import type { Config } from '../conclusion.ts';
 import type { Diagnostic } from '../diagnostics.ts';
@@ -33,6 +34,7 @@ export const configFileName = 'ketluan.config.yaml';
 /** Loads the project; config problems come back as diagnostics. */
 export function loadProject(cwd: string, opts: ProjectOptions = {}): { value?: Project; diagnostics: Diagnostic[] } {
   const configPath = resolve(cwd, opts.config ?? configFileName);
+  if (opts.templates !== undefined) checkFolder(resolve(cwd, opts.templates), opts.templates);
   const templates = loadTemplates(opts.templates ? resolve(cwd, opts.templates) : undefined);
   if (!existsSync(configPath)) {
     if (opts.config) {
@@ -47,4 +49,15 @@ export function loadProject(cwd: string, opts: ProjectOptions = {}): { value?: P
   const checked = validateConfig(read.value);
   if (!checked.value) return { diagnostics: [...read.diagnostics, ...checked.diagnostics] };
   return { value: { cwd, config: checked.value, configText: read.value.text, templates, options: opts }, diagnostics: [...read.diagnostics, ...checked.diagnostics] };
+}
+
+/** Throws EnvironmentError unless `full` is a folder (`--templates` naming a missing folder or a file). */
+function checkFolder(full: string, shown: string): void {
+  let stat;
+  try {
+    stat = statSync(full);
+  } catch (error) {
+    throw new EnvironmentError(shown, (error as NodeJS.ErrnoException).code ?? 'ENOENT', 'opendir');
+  }
+  if (!stat.isDirectory()) throw new EnvironmentError(shown, 'notDirectory', 'opendir');
 }
