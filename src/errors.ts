@@ -85,6 +85,11 @@ export class EnvironmentError extends Error {
     super(`${action || 'access'} ${path}: ${reason}`);
   }
 
+  /** The Node.js error code (ENOENT, …), so callers testing `error.code` keep working. */
+  get code(): string | undefined {
+    return /^E[A-Z0-9]+$/.test(this.reason) ? this.reason : undefined;
+  }
+
   /** The message for the clerk: `không ghi được out/x.pdf: ổ đĩa đã đầy (ENOSPC)`. */
   describe(lang: Lang): string {
     const action = actions[this.action]?.[lang];

@@ -3,6 +3,7 @@
  * the issue date, in the YAML itself, then builds it.
  */
 import { relative, resolve } from 'node:path';
+import { shownPath } from '../diagnostics.ts';
 import type { Command } from './command.ts';
 import { exit, parseOptions, UsageError } from './command.ts';
 import { loadProject } from '../build/project.ts';
@@ -88,7 +89,7 @@ numbered, changed meanwhile, lock held too long) or the build failed, 2 bad usag
         return exit.invalid;
       }
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        ctx.stderr.write((ctx.lang === 'vi' ? `không tìm thấy ${file}` : `${file} not found`) + '\n');
+        ctx.stderr.write((ctx.lang === 'vi' ? `không tìm thấy ${shownPath(file)}` : `${shownPath(file)} not found`) + '\n');
         return exit.invalid;
       }
       throw error;
@@ -96,13 +97,13 @@ numbered, changed meanwhile, lock held too long) or the build failed, 2 bad usag
     // Warnings of an issued file are printed by the build that follows; errors, and warnings without a build, here.
     if (!outcome.ok || values['no-build']) printDiagnostics(ctx, outcome.diagnostics);
     if (!outcome.ok) {
-      ctx.stderr.write(`${file}: ${outcome.reason[ctx.lang]}\n`);
+      ctx.stderr.write(`${shownPath(file)}: ${outcome.reason[ctx.lang]}\n`);
       return exit.invalid;
     }
     const symbol = project.value.config.issuers[outcome.issuer]?.symbol ?? (outcome.issuer.startsWith('symbol:') ? outcome.issuer.slice(7) : '');
     const no = symbol ? `${outcome.number}/${symbol}` : String(outcome.number);
     ctx.stdout.write(
-      (ctx.lang === 'vi' ? `Đã cấp số ${no}, ngày ban hành ${viDate(outcome.issued)}, cho ${file}.` : `Issued ${file} as number ${no}, dated ${outcome.issued}.`) + '\n',
+      (ctx.lang === 'vi' ? `Đã cấp số ${no}, ngày ban hành ${viDate(outcome.issued)}, cho ${shownPath(file)}.` : `Issued ${shownPath(file)} as number ${no}, dated ${outcome.issued}.`) + '\n',
     );
     if (values['no-build']) return exit.ok;
     return runBuild(ctx, { paths: [file], values });
