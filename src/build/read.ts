@@ -27,18 +27,23 @@ export function readClerkFile(path: string): ClerkBytes {
   return readBounded(path, MAX_SOURCE_BYTES);
 }
 
-/** Reads a regular file (not a link) of at most `maxBytes`, as readClerkFile does. */
-export function readBounded(path: string, maxBytes: number): ClerkBytes {
+/**
+ * Reads a regular file of at most `maxBytes`, as readClerkFile does; a
+ * symbolic link is refused unless `followLinks` (the config file may be a
+ * link to a province-wide one; what it points at must still be a regular file).
+ */
+export function readBounded(path: string, maxBytes: number, opts: { readonly followLinks?: boolean } = {}): ClerkBytes {
   let fd: number;
   try {
     // O_NOFOLLOW fails with ELOOP on a link; lstat first to say so plainly.
-    if (lstatSync(path).isSymbolicLink()) throw new EnvironmentError(path, 'symlink', 'open');
-    fd = openSync(path, openFlags);
+    if (!opts.followLinks && lstatSync(path).isSymbolicLink()) throw new EnvironmentError(path, 'symlink', 'open');
+    fd = openSync(path, opts.followLinks ? openFlags & ~(constants.O_NOFOLLOW ?? 0) : openFlags);
   } catch (error) {
     throw environmentError(error) ?? error;
   }
   try {
     const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new EnvironmentError(path, 'EISDIR', 'read');
     if (!stat.isFile()) throw new EnvironmentError(path, 'notRegular', 'open');
     const { size } = stat;
     if (size > maxBytes) return { tooLarge: size };
