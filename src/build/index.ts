@@ -192,7 +192,8 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
     const stale = problem === undefined ? targets.filter((t) => !fresh(t)).map((t) => t.format) : opts.formats;
     return { file, yaml, archiveDigest, ...(header ? { header } : {}), problems: problem ? [problem] : [], readable: yaml !== '', targets, stale };
   });
-  for (const d of outputClashes(files, cwd)) plan.find((p) => p.file === d.file)?.problems.push(d);
+  const planOf = new Map(plan.map((p) => [p.file, p]));
+  for (const d of outputClashes(files, cwd)) planOf.get(d.file)?.problems.push(d);
 
   // The register comes before rendering: a file with a register error (a number used twice) gets no output.
   let register = opts.register === false ? [] : archiveRegister(project, files, headers);
@@ -299,53 +300,22 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
   // A file saved again while the build ran may have changed the register.
   if (headersChanged && opts.register !== false) register = archiveRegister(project, files, headers);
   for (const file of registerErrors(register)) {
-    const p = plan.find((x) => x.file === file);
+    const p = planOf.get(file);
     if (p) failed.add(p);
   }
 
-  // Paths a source of this build still owns: never removed.
-  const kept = new Set(plan.filter((p) => !failed.has(p)).flatMap((p) => p.targets.map((t) => t.path)));
-  const removed: string[] = [];
-  const withdrawn: string[] = [];
-  const remove = (path: string, into: string[]): void => {
-    if (kept.has(path)) return;
-    if (removeOutput(outDir, path)) into.push(path);
-  };
-  // A file with an error gets no output: its earlier ones (every format) are removed, and rebuilt when it is fixed.
-  for (const p of failed) {
-    const previous = entries[p.file];
-    for (const path of new Set([...p.targets.map((t) => t.path), ...Object.values(previous?.outputs ?? {}).map((o) => o!.path)])) remove(path, withdrawn);
-    if (!p.readable) delete entries[p.file];
-    else
-      entries[p.file] = {
-        yaml: p.yaml,
-        ...(p.header ? { header: p.header } : {}),
-        outputs: Object.fromEntries(
-          [...new Map([...Object.entries(previous?.outputs ?? {}), ...p.targets.map((t) => [t.format, t] as const)]).entries()].map(([format, o]) => [format, { key: '', path: o!.path }]),
-        ),
-        diagnostics: [],
-      };
-  }
-  // Outputs whose source is gone: removed when the source lies under a path given to this build.
-  const roots = opts.paths.map((p) => resolve(cwd, p));
-  for (const [source, entry] of Object.entries(entries)) {
-    const full = resolve(cwd, source);
-    if (existsOrLink(full)) continue;
-    if (!roots.some((r) => full === r || (full.startsWith(r + sep) && isDirectory(r)))) continue;
-    for (const output of Object.values(entry.outputs)) if (output) remove(output.path, removed);
-    delete entries[source];
-    dirty = true;
-  }
+  const { removed, withdrawn, forgotten } = removeOutputs(outDir, cwd, opts.paths, plan, failed, entries);
+  if (forgotten > 0) dirty = true;
   if (fonts !== cache.fonts || damaged !== undefined) dirty = true;
   if (dirty) writeCache(outDir, { version: 2, ...(fonts ? { fonts } : {}), entries });
 
   // The outcome as it stands now: a file blocked after it was reported (its register changed mid-build) counts as failed.
-  const files_ = events.map((e) => {
-    const p = plan.find((x) => x.file === e.file);
+  const outcome = events.map((e) => {
+    const p = planOf.get(e.file);
     return p && failed.has(p) && e.status !== 'failed' ? { ...e, status: 'failed' as const, outputs: [] } : e;
   });
   return {
-    files: files_,
+    files: outcome,
     removed,
     withdrawn,
     missing,
@@ -356,6 +326,55 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
     renderers: toRender.length > 0 ? renderers : 0,
     elapsedMs: performance.now() - started,
   };
+}
+
+/**
+ * Removes the outputs no source of this build owns any more, and updates
+ * their cache entries: every output (every format) of a file that failed,
+ * so a file with an error has none until it is fixed (`withdrawn`), and
+ * the outputs of sources that are gone, when they lie under a path given
+ * to this build (`removed`; `forgotten` counts their cache entries dropped). A path a source of this build still writes is
+ * never removed (a.yml deleted, a.yaml now writes a.docx).
+ */
+function removeOutputs(
+  outDir: string,
+  cwd: string,
+  paths: readonly string[],
+  plan: readonly Planned[],
+  failed: ReadonlySet<Planned>,
+  entries: Record<string, CacheEntry>,
+): { removed: string[]; withdrawn: string[]; forgotten: number } {
+  const kept = new Set(plan.filter((p) => !failed.has(p)).flatMap((p) => p.targets.map((t) => t.path)));
+  const removed: string[] = [];
+  const withdrawn: string[] = [];
+  const remove = (path: string, into: string[]): void => {
+    if (!kept.has(path) && removeOutput(outDir, path)) into.push(path);
+  };
+  for (const p of failed) {
+    const outputs = new Map<string, string>(Object.entries(entries[p.file]?.outputs ?? {}).map(([format, o]) => [format, o!.path]));
+    for (const t of p.targets) outputs.set(t.format, t.path);
+    for (const path of new Set(outputs.values())) remove(path, withdrawn);
+    // Kept with empty keys (never up to date), so the file is rebuilt once fixed and its paths are known.
+    if (p.readable)
+      entries[p.file] = {
+        yaml: p.yaml,
+        ...(p.header ? { header: p.header } : {}),
+        outputs: Object.fromEntries([...outputs].map(([format, path]) => [format, { key: '', path }])),
+        diagnostics: [],
+      };
+    else delete entries[p.file];
+  }
+  const roots = paths.map((p) => resolve(cwd, p));
+  let forgotten = 0;
+  for (const [source, entry] of Object.entries(entries)) {
+    const full = resolve(cwd, source);
+    if (existsOrLink(full)) continue;
+    if (!roots.some((r) => full === r || (full.startsWith(r + sep) && isDirectory(r)))) continue;
+    for (const output of Object.values(entry.outputs)) if (output) remove(output.path, removed);
+    delete entries[source];
+    forgotten++;
+  }
+  return { removed, withdrawn, forgotten };
 }
 
 /**
