@@ -199,10 +199,12 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
   let register = opts.register === false ? [] : archiveRegister(project, files, headers);
   const registerErrors = (ds: readonly Diagnostic[]): Set<string> => new Set(ds.filter((d) => d.severity === 'error').map((d) => d.file));
   const blockedByRegister = registerErrors(register);
-  const blocked = (p: Planned): boolean => p.problems.length > 0 || blockedByRegister.has(p.file);
+  // A file withheld (a clash, a number used twice) is still checked, so its own errors are reported as `check`
+  // reports them, but nothing is written for it.
+  const withheld = (p: Planned): boolean => p.readable && (p.problems.length > 0 || blockedByRegister.has(p.file));
 
-  const toRender = plan.filter((p) => p.stale.length > 0 && !blocked(p));
-  const staleCount = plan.filter((p) => p.stale.length > 0 || blocked(p)).length;
+  const toRender = plan.filter((p) => p.readable && (p.stale.length > 0 || withheld(p)));
+  const staleCount = plan.filter((p) => !p.readable || p.stale.length > 0 || withheld(p)).length;
   const jobs = Math.max(1, opts.jobs ?? availableParallelism());
   // Few stale files are rendered by the main thread alone: threads take seconds to start and warm
   // up. Otherwise `jobs` threads render and the main thread only schedules. (Rendering in
@@ -226,12 +228,12 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
 
   // Up-to-date files first: they cost nothing and fill the progress bar.
   for (const p of plan) {
-    if (p.stale.length > 0 || blocked(p)) continue;
+    if (!p.readable || p.stale.length > 0 || withheld(p)) continue;
     emit({ file: p.file, status: 'skipped', outputs: p.targets.map((t) => t.path), diagnostics: entries[p.file]?.diagnostics ?? [] }, false);
   }
   let dirty = false;
   for (const p of plan) {
-    if (!blocked(p)) continue;
+    if (p.readable) continue;
     failed.add(p);
     dirty = true;
     emit({ file: p.file, status: 'failed', outputs: [], diagnostics: p.problems }, true);
@@ -256,14 +258,16 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
         headers.set(p.file, p.header);
         headersChanged = true;
       }
-      const wanted = p.targets.filter((t) => p.stale.includes(t.format));
+      const wanted = withheld(p) ? [] : p.targets.filter((t) => p.stale.includes(t.format));
       // A link inside the output folder would carry the write outside it.
       for (const t of wanted) checkInside(outDir, t.abs);
       const archive = p.archiveDigest !== '' ? { archive: archiveState } : {};
       return { id, file: p.file, bytes: got.bytes, formats: wanted.map((t) => t.format), targets: wanted.map((t) => t.abs), ...archive };
     };
-    const done = (p: Planned, result: RenderResult): void => {
-      if (result.refused) refused ??= new EnvironmentError(result.refused.path, result.refused.reason, result.refused.action);
+    const done = (p: Planned, rendered: RenderResult): void => {
+      if (rendered.refused) refused ??= new EnvironmentError(rendered.refused.path, rendered.refused.reason, rendered.refused.action);
+      // Checked only (nothing written): it fails with its clash or register error besides its own diagnostics.
+      const result: RenderResult = withheld(p) ? { ...rendered, status: 'failed', diagnostics: [...p.problems, ...rendered.diagnostics] } : rendered;
       record(entries, p, result, (format) => keyOf(format, p.yaml + p.archiveDigest, result), fontsId);
       if (result.internal) internal.push({ file: p.file, stack: result.internal });
       // A bug is not the file's fault: its earlier outputs stay (and are rebuilt next time).
