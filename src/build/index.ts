@@ -122,9 +122,10 @@ interface Planned {
   /** The register's view of the file (from the cache when the bytes are unchanged). */
   header?: Header;
   /**
-   * Why the file fails without being rendered: it cannot be read (KL401),
-   * is too large (KL101), or shares an output with another source (KL400).
-   * A register error (KL370) also blocks it; those are reported with the register.
+   * Why the file fails: it cannot be read (KL401) or is too large (KL101),
+   * then it is not rendered at all; or it shares an output with another
+   * source (KL400), then it is checked but nothing is written (as for a
+   * register error, which is reported with the register).
    */
   readonly problems: Diagnostic[];
   /** Whether the file could be read at all (else there is no cache entry to keep). */

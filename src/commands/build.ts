@@ -147,8 +147,9 @@ Tạo thông báo (DOCX và PDF) từ các tệp YAML. Đường dẫn là tệp
 mặc định là thư mục conclusions/. conclusions/2023/x.yaml → out/2023/x.docx và .pdf.
 Chỉ tạo lại những tệp có thay đổi (nội dung YAML, mục cấu hình tệp dùng, mẫu,
 phông chữ, phiên bản ketluan); tệp YAML đã xóa thì tệp kết quả cũng được xóa.
-Sau cùng kiểm tra sổ đăng ký văn bản đi của cả kho (số trùng, số bỏ trống,
-thứ tự ngày).
+Sổ đăng ký văn bản đi của cả kho được kiểm tra trước (số trùng, số bỏ trống,
+thứ tự ngày). Tệp có lỗi, kể cả số trùng, không được tạo và DOCX, PDF cũ của
+nó bị xóa; hai tệp cho ra cùng một tệp kết quả (a.yaml và a.yml) đều bị báo lỗi.
 
 Tùy chọn:
   --format docx,pdf   Định dạng cần tạo: docx, pdf hoặc cả hai (mặc định: cả hai)
@@ -163,15 +164,18 @@ Tùy chọn:
   -h, --help          Xem hướng dẫn này
 
 Mã thoát: 0 nếu mọi tệp đều tạo được, 1 nếu có tệp lỗi hoặc số văn bản trùng
-(các tệp khác vẫn được tạo), 70 nếu ketluan gặp lỗi nội bộ.`,
+(các tệp khác vẫn được tạo) hoặc máy không cho ghi (ổ đầy, chỉ đọc), 70 nếu
+ketluan gặp lỗi nội bộ.`,
     en: `Usage: ketluan build [paths…] [options]
 
 Builds notices (DOCX and PDF) from YAML files. Paths are files or folders;
 the default is conclusions/. conclusions/2023/x.yaml → out/2023/x.docx and .pdf.
 Only files whose inputs changed (YAML, the config entries it uses, templates,
 fonts, ketluan's version) are rebuilt; outputs of deleted YAML files are
-removed. Finally the archive's register of outgoing documents is checked
-(duplicate numbers, skipped numbers, date order).
+removed. The archive's register of outgoing documents is checked first
+(duplicate numbers, skipped numbers, date order). A file with an error, a
+duplicate number included, is not built and its old DOCX and PDF are removed;
+two files writing the same output (a.yaml and a.yml) are both errors.
 
 Options:
   --format docx,pdf   Formats to write: docx, pdf or both (default: both)
@@ -186,7 +190,8 @@ Options:
   -h, --help          This help
 
 Exit code: 0 when every file built, 1 when any failed or a number is used
-twice (the others are still built), 70 on an internal error.`,
+twice (the others are still built) or the disk refused (full, read-only),
+70 on an internal error.`,
   },
   async run(ctx) {
     const { values, positionals } = parseOptions(ctx.args, buildOptions);
