@@ -112,7 +112,7 @@ export function formatDiagnostics(ds: readonly Diagnostic[], opts: FormatOptions
   const blocks = ds.map((d) => {
     const sevColor = severityColor[d.severity];
     const head =
-      paint('bold', `${shownPath(d.file)}:${d.line}:${d.col}:`) +
+      paint('bold', `${printable(d.file)}:${d.line}:${d.col}:`) +
       ' ' +
       paint(sevColor, paint('bold', `${severityLabel[d.severity][lang]} ${d.code}:`)) +
       ' ' +
@@ -186,7 +186,7 @@ export function excerpt(value: string, max = 60): string {
  * can thus never move the cursor or recolour the terminal.
  */
 export function printable(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => {
     const cp = c.charCodeAt(0);
     if (c === '\t') return ' ';
     if (c === '\n') return '␤';
@@ -196,17 +196,3 @@ export function printable(s: string): string {
   });
 }
 
-/**
- * A path safe to print: control characters, line breaks and the invisible
- * or direction-changing characters (U+202E turns "gpj.yaml" into what reads
- * as "lmay.jpg") are written as escapes (`\n`, `\u202E`), so a file name
- * can neither forge a line of output nor hide what it is.
- */
-export function shownPath(path: string): string {
-  return path.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => {
-    if (c === '\n') return '\\n';
-    if (c === '\t') return '\\t';
-    if (c === '\r') return '\\r';
-    return `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-  });
-}

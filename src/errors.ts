@@ -9,7 +9,7 @@
  *   (`environmentError`), so no command has to wrap its own calls.
  */
 import { isAbsolute, relative } from 'node:path';
-import { shownPath, type Bilingual, type Lang } from './diagnostics.ts';
+import { printable, type Bilingual, type Lang } from './diagnostics.ts';
 
 export class InternalError extends Error {
   override name = 'InternalError';
@@ -93,7 +93,7 @@ export class EnvironmentError extends Error {
   /** The message for the clerk: `không ghi được out/x.pdf: ổ đĩa đã đầy (ENOSPC)`. */
   describe(lang: Lang): string {
     const action = actions[this.action]?.[lang];
-    const path = shownPath(this.path);
+    const path = printable(this.path);
     if (lang === 'vi') return action ? `không ${action} ${path}: ${this.why(lang)}` : `${path}: ${this.why(lang)}`;
     return action ? `cannot ${action} ${path}: ${this.why(lang)}` : `${path}: ${this.why(lang)}`;
   }

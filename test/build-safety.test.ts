@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../src/build/index.ts';
 import { cacheName, readCache, writeCache } from '../src/build/cache.ts';
 import { loadProject } from '../src/build/project.ts';
-import { shownPath } from '../src/diagnostics.ts';
+import { printable } from '../src/diagnostics.ts';
 import { EnvironmentError, environmentError } from '../src/errors.ts';
 import { examples, removeProjects, root, run, tempProject } from './build-project.ts';
 
@@ -182,7 +182,7 @@ describe('the machine refusing is not an internal error (item 16)', () => {
     const error = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write', path: '/p/out/x.pdf' });
     expect(environmentError(error, '/p')?.describe('vi')).toBe('không ghi được out/x.pdf: ổ đĩa đã đầy (ENOSPC)');
     expect(environmentError(error, '/p')?.describe('en')).toBe('cannot write out/x.pdf: no space left on the disk (ENOSPC)');
-    expect(new EnvironmentError('a\nb.yaml', 'symlink', 'open').describe('vi')).toBe('không mở được a\\nb.yaml: là liên kết tượng trưng (symlink); ketluan chỉ đọc tệp thật, hãy sao chép tệp vào đây');
+    expect(new EnvironmentError('a\nb.yaml', 'symlink', 'open').describe('vi')).toBe('không mở được a␤b.yaml: là liên kết tượng trưng (symlink); ketluan chỉ đọc tệp thật, hãy sao chép tệp vào đây');
     expect(environmentError(new TypeError('x'))).toBeUndefined();
   });
 
@@ -250,11 +250,31 @@ describe('paths are printed safely (item 17)', () => {
   it.each([
     ['conclusions/2023/x.yaml', 'conclusions/2023/x.yaml'],
     ['Hà Nội/thông báo.yaml', 'Hà Nội/thông báo.yaml'],
-    ['a\nb.yaml', 'a\\nb.yaml'],
-    ['x\u202Elmth.yaml', 'x\\u202Elmth.yaml'],
-    ['a\u001b[31m.yaml', 'a\\u001B[31m.yaml'],
-    ['C:\\Users\\x.yaml', 'C:\\Users\\x.yaml'],
-  ])('%j is shown as %j', (path, shown) => expect(shownPath(path)).toBe(shown));
+    ['a\nb.yaml', 'a␤b.yaml'],
+    ['x\u202Elmth.yaml', 'x\uFFFDlmth.yaml'],
+    ['x\u061Clmth.yaml', 'x\uFFFDlmth.yaml'],
+    ['a\u001b[31m.yaml', 'a␛[31m.yaml'],
+  ])('%j is shown as %j', (path, shown) => expect(printable(path)).toBe(shown));
+
+  it('prints a file name with a newline or U+202E escaped in every line that names it', async () => {
+    const cwd = tempProject([]);
+    mkdirSync(join(cwd, 'conclusions'));
+    const valid = readFileSync(join(root, 'test/corpus/conclusion-valid.yaml'), 'utf8');
+    writeFileSync(join(cwd, 'conclusions/a\nb.yaml'), valid);
+    writeFileSync(join(cwd, 'conclusions/x\u202Elmth.yaml'), valid.replace('number: 12', 'number: 13'));
+    const built = await run(cwd, ['build', '--format', 'docx']);
+    expect(built.code).toBe(0);
+    expect(built.out).toContain('đã tạo a␤b.docx');
+    expect(built.out).toContain('đã tạo x\uFFFDlmth.docx');
+    unlinkSync(join(cwd, 'conclusions/a\nb.yaml'));
+    writeFileSync(join(cwd, 'conclusions/x\u202Elmth.yaml'), valid.replace('meeting:\n', 'meting:\n'));
+    const again = await run(cwd, ['build', '--format', 'docx']);
+    expect(again.out).toContain('đã xóa a␤b.docx (tệp nguồn không còn)');
+    expect(again.out).toContain('đã xóa x\uFFFDlmth.docx (tệp nguồn đang có lỗi)');
+    expect(again.err).toMatch(/^conclusions\/x\uFFFDlmth\.yaml:\d+:\d+: lỗi KL201/m);
+    // A raw newline would start a line with "b.yaml" / "b.docx"; a raw U+202E would reverse the rest of the line.
+    for (const text of [built.out, built.err, again.out, again.err]) expect(text).not.toMatch(/^b\.(yaml|docx)|\u202E/mu);
+  });
 
   it('reports a symlinked YAML file in check and build alike', async () => {
     const cwd = tempProject();

@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Config } from '../conclusion.ts';
-import { shownPath, type Bilingual, type Diagnostic } from '../diagnostics.ts';
+import { printable, type Bilingual, type Diagnostic } from '../diagnostics.ts';
 import type { Header } from '../register/header.ts';
 import { EnvironmentError } from '../errors.ts';
 import type { Format } from '../writers/index.ts';
@@ -102,7 +102,7 @@ export function readCache(outDir: string, cwd: string): ReadCache {
   const [entry, detail] = problem;
   return {
     cache: empty,
-    damaged: entry === undefined ? { vi: `sai cấu trúc ở ${detail}`, en: `wrong structure at ${detail}` } : { vi: `mục ${shownPath(JSON.stringify(entry))} sai ở ${detail}`, en: `entry ${shownPath(JSON.stringify(entry))} is wrong at ${detail}` },
+    damaged: entry === undefined ? { vi: `sai cấu trúc ở ${detail}`, en: `wrong structure at ${detail}` } : { vi: `mục ${printable(JSON.stringify(entry))} sai ở ${detail}`, en: `entry ${printable(JSON.stringify(entry))} is wrong at ${detail}` },
   };
 }
 
@@ -132,7 +132,7 @@ function cacheProblem(data: unknown, outDir: string, cwd: string): [string | und
       } catch {
         return [source, `outputs.${format}.path`];
       }
-      if (output.path !== expected) return [source, `outputs.${format}.path = ${shownPath(JSON.stringify(output.path))}`];
+      if (output.path !== expected) return [source, `outputs.${format}.path = ${printable(JSON.stringify(output.path))}`];
     }
     if (!Array.isArray(entry.diagnostics) || !entry.diagnostics.every(isStoredDiagnostic)) return [source, 'diagnostics'];
   }

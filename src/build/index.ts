@@ -13,7 +13,7 @@
 import { existsSync, lstatSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { shownPath, type Bilingual, type Diagnostic } from '../diagnostics.ts';
+import { printable, type Bilingual, type Diagnostic } from '../diagnostics.ts';
 import { EnvironmentError, environmentError, InternalError } from '../errors.ts';
 import { buildRegister, readHeader, registerDiagnostics, type Header, type Register } from '../register/index.ts';
 import type { Format } from '../writers/index.ts';
@@ -399,8 +399,8 @@ export function outputClashes(files: readonly string[], cwd: string): Diagnostic
   for (const group of claims.values()) {
     if (group.length < 2) continue;
     for (const file of group) {
-      const others = group.filter((o) => o !== file).map(shownPath).join(', ');
-      const target = shownPath(stemOf(file));
+      const others = group.filter((o) => o !== file).map(printable).join(', ');
+      const target = printable(stemOf(file));
       out.push({
         code: 'KL400',
         severity: 'error',

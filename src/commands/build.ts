@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Command, CommandContext } from './command.ts';
 import { readClerkFile } from '../build/read.ts';
 import { exit, parseOptions, UsageError } from './command.ts';
-import { formatDiagnostics, hasErrors, shownPath, type Diagnostic } from '../diagnostics.ts';
+import { formatDiagnostics, hasErrors, printable, type Diagnostic } from '../diagnostics.ts';
 import { cacheName } from '../build/cache.ts';
 import { build, BuildSetupError, type FileEvent } from '../build/index.ts';
 import type { RenderPool } from '../build/pool.ts';
@@ -45,6 +45,11 @@ function sourcesOf(ctx: CommandContext, ds: readonly Diagnostic[]): Map<string, 
   return sources;
 }
 
+/** Identifies a diagnostic, to print it once when several steps find it (issue, watch). */
+export function diagnosticKey(d: Diagnostic): string {
+  return JSON.stringify([d.file, d.line, d.col, d.code, d.severity, d.message.en]);
+}
+
 /** Parses --jobs: a whole number of threads, at least 1. */
 export function parseJobs(value: string | undefined, lang: CommandContext['lang']): number | undefined {
   if (value === undefined) return undefined;
@@ -75,17 +80,19 @@ export interface RunBuildOptions {
   /** A render pool kept across builds (watch). */
   readonly pool?: RenderPool;
   readonly values: { format?: string; out?: string; force?: boolean; jobs?: string; config?: string; templates?: string; quiet?: boolean };
+  /** Picks the diagnostics worth printing (watch: what is new since the last rebuild); default: all. */
+  readonly show?: (ds: readonly Diagnostic[]) => readonly Diagnostic[];
 }
 
 /**
  * Loads the project, builds, prints progress, diagnostics, removals and the
  * summary; returns the exit code. Shared by `build`, `issue` and `watch`.
  */
-export async function runBuild(ctx: CommandContext, { paths, values, pool }: RunBuildOptions): Promise<number> {
+export async function runBuild(ctx: CommandContext, { paths, values, pool, show = (ds) => ds }: RunBuildOptions): Promise<number> {
   const formats = parseFormats(values.format, ctx.lang);
   const jobs = parseJobs(values.jobs, ctx.lang);
   const project = loadProject(ctx.cwd, { config: values.config, templates: values.templates });
-  printDiagnostics(ctx, project.diagnostics);
+  printDiagnostics(ctx, show(project.diagnostics));
   // As `check`: an error in the config stops everything, even when the rest of it loaded.
   if (!project.value || hasErrors(project.diagnostics)) return exit.invalid;
   const quiet = Boolean(values.quiet);
@@ -101,9 +108,10 @@ export async function runBuild(ctx: CommandContext, { paths, values, pool }: Run
       ...(jobs !== undefined ? { jobs } : {}),
       ...(pool ? { pool } : {}),
       onFile: (event: FileEvent) => {
-        if (event.diagnostics.length > 0) {
+        const shown = show(event.diagnostics);
+        if (shown.length > 0) {
           progress.clear();
-          printDiagnostics(ctx, event.diagnostics);
+          printDiagnostics(ctx, shown);
         }
         progress.update(event);
       },
@@ -115,18 +123,18 @@ export async function runBuild(ctx: CommandContext, { paths, values, pool }: Run
     return exit.invalid;
   }
   progress.clear();
-  if (result.damagedCache !== undefined) ctx.stderr.write(t(ctx.lang, 'damagedCache')(shownPath(join(outDir, cacheName)), result.damagedCache[ctx.lang]) + '\n');
-  printDiagnostics(ctx, result.register);
-  for (const m of result.missing) ctx.stderr.write(`${t(ctx.lang, 'notFound')(shownPath(m))}\n`);
-  if (result.files.length === 0 && result.missing.length === 0) ctx.stderr.write(t(ctx.lang, 'noFiles')(paths.map(shownPath).join(', ')) + '\n');
-  if (!quiet) for (const r of result.withdrawn) ctx.stdout.write(t(ctx.lang, 'withdrawn')(shownPath(r)) + '\n');
-  if (!quiet) for (const r of result.removed) ctx.stdout.write(t(ctx.lang, 'removed')(shownPath(r)) + '\n');
+  if (result.damagedCache !== undefined) ctx.stderr.write(t(ctx.lang, 'damagedCache')(join(outDir, cacheName), result.damagedCache[ctx.lang]) + '\n');
+  printDiagnostics(ctx, show(result.register));
+  for (const m of result.missing) ctx.stderr.write(`${t(ctx.lang, 'notFound')(m)}\n`);
+  if (result.files.length === 0 && result.missing.length === 0) ctx.stderr.write(t(ctx.lang, 'noFiles')(paths.join(', ')) + '\n');
+  if (!quiet) for (const r of result.withdrawn) ctx.stdout.write(t(ctx.lang, 'withdrawn')(r) + '\n');
+  if (!quiet) for (const r of result.removed) ctx.stdout.write(t(ctx.lang, 'removed')(r) + '\n');
   // One bug usually hits many files: print each distinct stack once, with the files it hit.
   const bugs = new Map<string, string[]>();
   for (const bug of result.internal) bugs.set(bug.stack, [...(bugs.get(bug.stack) ?? []), bug.file]);
   for (const [stack, files] of bugs) {
     const more = files.length > 1 ? (ctx.lang === 'vi' ? ` (và ${files.length - 1} tệp khác)` : ` (and ${files.length - 1} other files)`) : '';
-    ctx.stderr.write(`${shownPath(files[0])}${more}: ${t(ctx.lang, 'internal')(stack)}\n`);
+    ctx.stderr.write(`${printable(files[0])}${more}: ${t(ctx.lang, 'internal')(stack)}\n`);
   }
   const count = (s: FileEvent['status']) => result.files.filter((f) => f.status === s).length;
   const how =
@@ -141,7 +149,7 @@ export async function runBuild(ctx: CommandContext, { paths, values, pool }: Run
 
 export const command: Command = {
   help: {
-    vi: `Cách dùng: ketluan build [đường dẫn…] [tùy chọn]
+    vi: `Cách dùng: npx ketluan build [đường dẫn…] [tùy chọn]
 
 Tạo thông báo (DOCX và PDF) từ các tệp YAML. Đường dẫn là tệp hoặc thư mục;
 mặc định là thư mục conclusions/. conclusions/2023/x.yaml → out/2023/x.docx và .pdf.
@@ -166,7 +174,7 @@ Tùy chọn:
 Mã thoát: 0 nếu mọi tệp đều tạo được, 1 nếu có tệp lỗi hoặc số văn bản trùng
 (các tệp khác vẫn được tạo) hoặc máy không cho ghi (ổ đầy, chỉ đọc), 70 nếu
 ketluan gặp lỗi nội bộ.`,
-    en: `Usage: ketluan build [paths…] [options]
+    en: `Usage: npx ketluan build [paths…] [options]
 
 Builds notices (DOCX and PDF) from YAML files. Paths are files or folders;
 the default is conclusions/. conclusions/2023/x.yaml → out/2023/x.docx and .pdf.

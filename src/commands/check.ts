@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import type { Command } from './command.ts';
 import { exit, parseOptions, UsageError } from './command.ts';
-import { formatDiagnostics, shownPath, type Diagnostic } from '../diagnostics.ts';
+import { formatDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { discover } from '../build/discover.ts';
 import { archiveRegister, outputClashes } from '../build/index.ts';
 import { readListedFile } from '../build/read.ts';
@@ -18,7 +18,7 @@ import { printDiagnostics } from './build.ts';
 
 export const command: Command = {
   help: {
-    vi: `Cách dùng: ketluan check [đường dẫn…] [tùy chọn]
+    vi: `Cách dùng: npx ketluan check [đường dẫn…] [tùy chọn]
 
 Kiểm tra các tệp YAML (cú pháp, lược đồ, quy tắc nghiệp vụ) mà không tạo tệp nào.
 Mặc định kiểm tra thư mục conclusions/. Sổ đăng ký văn bản đi được kiểm tra
@@ -32,7 +32,7 @@ Tùy chọn:
   -h, --help          Xem hướng dẫn này
 
 Mã thoát: 0 nếu không có lỗi (có thể có cảnh báo), 1 nếu có lỗi.`,
-    en: `Usage: ketluan check [paths…] [options]
+    en: `Usage: npx ketluan check [paths…] [options]
 
 Checks YAML files (syntax, schema, domain rules) without writing anything.
 The default is the conclusions/ folder. The register of outgoing documents is
@@ -51,7 +51,7 @@ Exit code: 0 when there are no errors (warnings allowed), 1 otherwise.`,
   async run(ctx) {
     const { values, positionals } = parseOptions(ctx.args, { format: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' } });
     const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(t(ctx.lang, 'badFormat')(format));
+    if (format !== 'text' && format !== 'json') throw new UsageError(t(ctx.lang, 'badTextFormat')(format));
     const project = loadProject(ctx.cwd, { config: values.config, templates: values.templates });
     const all: Diagnostic[] = [...project.diagnostics];
     const paths = positionals.length > 0 ? positionals : ['conclusions'];
@@ -75,7 +75,7 @@ Exit code: 0 when there are no errors (warnings allowed), 1 otherwise.`,
     }
     if (format === 'json') ctx.stdout.write(formatDiagnostics(all, { lang: ctx.lang, color: false, format: 'json' }) + '\n');
     else printDiagnostics(ctx, all);
-    for (const m of missing) ctx.stderr.write(`${t(ctx.lang, 'notFound')(shownPath(m))}\n`);
+    for (const m of missing) ctx.stderr.write(`${t(ctx.lang, 'notFound')(m)}\n`);
     const errors = all.filter((d) => d.severity === 'error').length;
     const warnings = all.filter((d) => d.severity === 'warning').length;
     if (format === 'text') ctx.stdout.write(t(ctx.lang, 'checkSummary')(files.length, errors, warnings) + '\n');

@@ -8,7 +8,7 @@
 import type { CommandContext } from './command.ts';
 import type { FileEvent } from '../build/index.ts';
 import { t } from '../messages.ts';
-import { shownPath } from '../diagnostics.ts';
+import { printable } from '../diagnostics.ts';
 
 /** A progress display. */
 export interface Progress {
@@ -39,7 +39,7 @@ export function progressReporter(ctx: CommandContext, quiet: boolean, now: () =>
     update(event) {
       if (quiet) return;
       if (!live) {
-        if (event.status === 'built') ctx.stdout.write(t(ctx.lang, 'built')(event.outputs.map(shownPath).join(', ')) + '\n');
+        if (event.status === 'built') ctx.stdout.write(t(ctx.lang, 'built')(event.outputs.join(', ')) + '\n');
         return;
       }
       const at = now();
@@ -55,7 +55,7 @@ export function progressReporter(ctx: CommandContext, quiet: boolean, now: () =>
           : [`${event.done}/${event.total} files`, rate > 0 ? `${decimal(ctx, rate)} files/s` : '', left !== undefined ? `about ${left}s left` : ''];
       const done = Math.round((event.done / Math.max(1, event.total)) * 20);
       const bar = `[${'#'.repeat(done)}${'.'.repeat(20 - done)}]`;
-      const line = `${bar} ${parts.filter(Boolean).join(' · ')}  ${shownPath(event.file)}`;
+      const line = `${bar} ${parts.filter(Boolean).join(' · ')}  ${printable(event.file)}`;
       ctx.stdout.write('\r' + Array.from(line).slice(0, width).join('').padEnd(width));
       shown = true;
     },
