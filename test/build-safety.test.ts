@@ -187,11 +187,11 @@ describe('the machine refusing is not an internal error (item 16)', () => {
   });
 
   it('exits 1 with a message when stdout is a closed pipe (EPIPE)', () => {
+    // A valid project (exit 0 otherwise); `true` exits without reading, so the JSON is written into a closed pipe.
     const cwd = tempProject([]);
     mkdirSync(join(cwd, 'conclusions'));
-    // Enough diagnostics that the JSON overflows the pipe's buffer after head has gone.
-    writeFileSync(join(cwd, 'conclusions/x.yaml'), 'issuer: x\n' + Array.from({ length: 3000 }, (_, i) => `k${i}: ${i}\n`).join(''));
-    const r = spawnSync('bash', ['-c', `node ${join(root, 'bin/ketluan.js')} check --format json | head -c 10 > /dev/null; echo "exit=\${PIPESTATUS[0]}"`], {
+    copyFileSync(join(root, 'test/corpus/conclusion-valid.yaml'), join(cwd, 'conclusions/x.yaml'));
+    const r = spawnSync('bash', ['-c', `node ${join(root, 'bin/ketluan.js')} check --format json | true; echo "exit=\${PIPESTATUS[0]}"`], {
       cwd,
       encoding: 'utf8',
       env: { ...process.env, KETLUAN_LANG: 'vi' },
@@ -200,6 +200,9 @@ describe('the machine refusing is not an internal error (item 16)', () => {
     expect(r.stdout.trim()).toBe('exit=1');
     expect(r.stderr).toContain('không ghi được đầu ra chuẩn (stdout): chương trình nhận kết quả đã đóng đường ống (EPIPE)');
     expect(r.stderr).not.toMatch(/Lỗi nội bộ|^\s+at /m);
+    // The same project and command into a pipe that is read: exit 0.
+    const read = spawnSync('bash', ['-c', `node ${join(root, 'bin/ketluan.js')} check --format json | cat > /dev/null; echo "exit=\${PIPESTATUS[0]}"`], { cwd, encoding: 'utf8', timeout: 60_000 });
+    expect(read.stdout.trim()).toBe('exit=0');
   });
 
   // Real file systems that refuse, where this machine lets root mount them (CI does); skipped elsewhere.
