@@ -118,6 +118,9 @@ export const codes = {
   // KL38x: YAML that parsed, but not as the clerk meant.
   KL380: 'A sentence containing ": " or ending with ":" became a "key: value" mapping; wrap the sentence in double quotes.',
   KL381: 'Warning: an unquoted item of a [ , ] list looks like a fragment of a name that contains a comma.',
+  // ── KL40x: the archive build (src/build, issue 11) ─────────────────────
+  KL400: 'Two source files would write the same output (a.yaml and a.yml, or names differing only in letter case); neither is built.',
+  KL401: 'A listed source cannot be read: it is gone, not permitted, a symbolic link, or not a regular file (device, pipe).',
   // KL48x: footnotes (issue 12, §4).
   KL480: 'A footnote mark [[^ID]] names a footnote that is not under "footnotes".',
   KL481: 'Warning: a footnote under "footnotes" has no [[^ID]] mark in the text, so it is not printed.',
