@@ -7,7 +7,7 @@
  * writes the file (file.ts: font subsets, metadata, reproducible bytes).
  */
 import type { Doc } from '../../ir.ts';
-import { drawPage, GlyphEncoder } from './draw.ts';
+import { drawPage, GlyphEncoder, type PlaceShape } from './draw.ts';
 import { assemblePdf } from './file.ts';
 import type { FontSet } from './fonts.ts';
 import { pageHeightPt, pageWidthPt, typeset } from './typeset.ts';
@@ -28,4 +28,24 @@ export async function writePdf(doc: Doc, fonts: FontSet): Promise<Uint8Array> {
   const contents = pages.map((shapes) => drawPage(shapes, pageHeightPt, encoder));
   // Phase 3: the file.
   return assemblePdf({ meta: doc.meta, fonts, encoder, contents, pageWidthPt, pageHeightPt });
+}
+
+/** Where the signature and seal go on the notice's PDF (ô 7c, ô 8), in PDF user space (points, from the bottom-left). */
+export interface SignaturePlace {
+  /** 0-based page index. */
+  readonly pageIndex: number;
+  /** [x1, y1, x2, y2]: the blank between the chức vụ line and the signer's name, as wide as the signature column. */
+  readonly rectPt: readonly [number, number, number, number];
+}
+
+/** The signature's place in the PDF that `writePdf(doc, fonts)` writes: the same layout, read back. */
+export function signaturePlace(doc: Doc, fonts: FontSet): SignaturePlace {
+  const pages = typeset(doc, fonts);
+  for (let pageIndex = 0; pageIndex < pages.length; pageIndex++) {
+    const place = pages[pageIndex].find((s): s is PlaceShape => s.kind === 'place');
+    if (!place) continue;
+    const top = pageHeightPt - place.yPt;
+    return { pageIndex, rectPt: [place.xPt, top - place.heightPt, place.xPt + place.widthPt, top] };
+  }
+  throw new Error('the layout has no signature place');
 }
