@@ -152,6 +152,19 @@ function embedFace(context: PDFContext, face: FontFace, glyphs: FaceGlyphs, hash
   return ref;
 }
 
+/**
+ * The /Font resources for what `encoder` set: each face used, subset and
+ * embedded in `context`, under its FONT_RESOURCE name. Also used by
+ * src/sign/ for the text it adds to a finished file.
+ */
+export function embedFonts(context: PDFContext, fonts: FontSet, encoder: GlyphEncoder, hash: Hash = createHash('md5')): Record<string, PDFRef> {
+  const fontDict: Record<string, PDFRef> = {};
+  for (const name of encoder.facesUsed()) {
+    fontDict[FONT_RESOURCE[name]] = embedFace(context, fonts.faces[name], encoder.used(name)!, hash);
+  }
+  return fontDict;
+}
+
 /** Serialises the document: reproducible bytes, object streams, a cross-reference stream. */
 export async function assemblePdf(parts: PdfParts): Promise<Uint8Array> {
   const { meta, fonts, encoder, contents } = parts;
@@ -159,10 +172,7 @@ export async function assemblePdf(parts: PdfParts): Promise<Uint8Array> {
   // MD5, as PDF 32000 14.4 suggests for IDs: identifies, does not protect.
   const hash = createHash('md5');
 
-  const fontDict: Record<string, PDFRef> = {};
-  for (const name of encoder.facesUsed()) {
-    fontDict[FONT_RESOURCE[name]] = embedFace(context, fonts.faces[name], encoder.used(name)!, hash);
-  }
+  const fontDict = embedFonts(context, fonts, encoder, hash);
 
   const pagesRef = context.nextRef();
   const resources = context.register(context.obj({ Font: fontDict }));
