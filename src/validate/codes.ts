@@ -112,6 +112,21 @@ export const codes = {
   // KL38x: YAML that parsed, but not as the clerk meant.
   KL380: 'A sentence containing ": " or ending with ":" became a "key: value" mapping; wrap the sentence in double quotes.',
   KL381: 'Warning: an unquoted item of a [ , ] list looks like a fragment of a name that contains a comma.',
+  // ── KL50x–KL53x: electronic issuance (src/sign, issue 13) ──────────────
+  KL500: 'sign: the PDF to sign cannot be read (missing, not a regular file, or too large).',
+  KL501: 'sign: the PDF is not what ketluan builds from its YAML file now (edited, made by other software, or the YAML changed).',
+  KL502: 'sign: the PDF was changed after it was signed or prepared (a signature does not verify, or bytes follow the last one).',
+  KL503: 'sign: wrong password for the PKCS#12 key file.',
+  KL504: 'sign: the key file cannot be read or is not PKCS#12.',
+  KL505: 'sign: the key file holds no private key with its certificate, or a key that is not RSA.',
+  KL506: 'sign: the signing certificate has expired.',
+  KL507: 'sign: the signing certificate is not valid yet.',
+  KL508: 'sign: the notice is a draft (no number); drafts are not signed.',
+  KL509: 'sign: signing out of order or twice (the agency before the signer, a role that already signed, fields prepared twice).',
+  KL510: 'sign: the YAML file the PDF was built from cannot be found (or its fonts cannot be loaded).',
+  KL511: 'Build warning: an output PDF carries digital signatures and is kept, not rebuilt (unless --force).',
+  KL512: 'sign: the attachment PDF cannot be read (damaged, encrypted or not a PDF).',
+  KL513: 'sign: no password for the key file (no KETLUAN_P12_PASSWORD and no terminal to ask on).',
 } as const;
 
 /** The number register's range (src/register, issue 6): only register diagnostics use these, listed above once emitted. */
