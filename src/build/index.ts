@@ -34,6 +34,7 @@ import type { Project } from './project.ts';
 import { readClerkFile, tooLargeDiagnostic } from './read.ts';
 import { outputPath } from './write.ts';
 import type { RenderPool } from './pool.ts';
+import { isSignedPdf } from '../sign/detect.ts';
 import type { Renderer, RenderResult, RenderTask } from './worker.ts';
 
 /** ketluan's version goes into every cache key, so an upgrade rebuilds everything. */
@@ -175,6 +176,7 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
   // The whole archive's, for render threads kept across builds (watch): a change anywhere renews their lookup.
   const archiveState = sha256(...[...digests].map(([issuer, digest]) => `${issuer}\t${digest}`).sort());
   const plan: Planned[] = [];
+  const keptSigned = new Map<string, Diagnostic[]>();
   for (const { file, tooLarge, yaml, previous, header, readsArchive: reads } of read) {
     const archiveDigest = reads && header?.issuer ? (digests.get(header.issuer.value) ?? '') : '';
     const targets = opts.formats.map((format) => {
@@ -185,7 +187,13 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
     });
     const fresh = (t: (typeof targets)[number]): boolean =>
       !opts.force && t.key !== '' && previous?.outputs[t.format]?.key === t.key && previous.outputs[t.format]?.path === t.path && existsSync(t.abs);
-    const stale = tooLarge === undefined ? targets.filter((t) => !fresh(t)).map((t) => t.format) : opts.formats;
+    let stale = tooLarge === undefined ? targets.filter((t) => !fresh(t)).map((t) => t.format) : opts.formats;
+    // A PDF signed since it was built (ketluan sign) is kept, with a warning: rebuilding it would drop its signatures.
+    const signed = opts.force || tooLarge !== undefined ? undefined : targets.find((t) => t.format === 'pdf' && stale.includes('pdf') && isSignedPdf(t.abs));
+    if (signed) {
+      stale = stale.filter((f) => f !== 'pdf');
+      keptSigned.set(file, [keptSignedWarning(file, signed.path, opts.outDir)]);
+    }
     plan.push({
       file,
       yaml,
@@ -222,7 +230,7 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
   // Up-to-date files first: they cost nothing and fill the progress bar.
   for (const p of plan) {
     if (p.stale.length > 0) continue;
-    emit({ file: p.file, status: 'skipped', outputs: p.targets.map((t) => t.path), diagnostics: entries[p.file]?.diagnostics ?? [] }, false);
+    emit({ file: p.file, status: 'skipped', outputs: p.targets.map((t) => t.path), diagnostics: [...(entries[p.file]?.diagnostics ?? []), ...(keptSigned.get(p.file) ?? [])] }, false);
   }
   for (const p of plan) {
     if (p.tooLarge === undefined) continue;
@@ -257,8 +265,8 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
     const done = (p: Planned, result: RenderResult): void => {
       record(entries, p, result, (format) => keyOf(format, p.yaml + p.archiveDigest, result), fontsId);
       if (result.internal) internal.push({ file: p.file, stack: result.internal });
-      const outputs = result.status === 'built' ? p.targets.map((t) => t.path) : [];
-      emit({ file: p.file, status: result.status, outputs, diagnostics: result.diagnostics }, true);
+      const outputs = result.status === 'built' ? p.targets.filter((t) => !(t.format === 'pdf' && keptSigned.has(p.file))).map((t) => t.path) : [];
+      emit({ file: p.file, status: result.status, outputs, diagnostics: [...result.diagnostics, ...(keptSigned.get(p.file) ?? [])] }, true);
       // A long build keeps its progress if interrupted.
       if (performance.now() - lastFlush > 2000) {
         lastFlush = performance.now();
@@ -294,6 +302,20 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
 
   const register = opts.register === false ? [] : archiveRegister(project, files, headers);
   return { files: events, removed, missing, register, internal, threads, renderers: toRender.length > 0 ? renderers : 0, elapsedMs: performance.now() - started };
+}
+
+/** KL511: the signed PDF `path` (under `outDir`) was kept. */
+function keptSignedWarning(file: string, path: string, outDir: string): Diagnostic {
+  const pdf = `${outDir.replace(/\/$/, '')}/${path}`;
+  return {
+    code: 'KL511',
+    severity: 'warning',
+    file,
+    line: 1,
+    col: 1,
+    message: { vi: `${pdf} đã được ký số: giữ nguyên, không tạo lại PDF (tạo lại sẽ làm mất chữ ký)`, en: `${pdf} is digitally signed: kept, its PDF not rebuilt (rebuilding would drop the signatures)` },
+    hint: { vi: 'muốn tạo lại và ký lại từ đầu thì dùng npx ketluan build --force', en: 'to rebuild and sign again from scratch, use npx ketluan build --force' },
+  };
 }
 
 /** Updates the cache entry of a rendered file. */

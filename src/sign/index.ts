@@ -19,7 +19,7 @@ import type { KeyFile } from './p12.ts';
 import { NotUpdatableError, openForUpdate } from './update.ts';
 
 export { KeyFileError, openKeyFile, type KeyFile } from './p12.ts';
-export { looksSigned, vietnamTime } from './pades.ts';
+export { vietnamTime } from './pades.ts';
 
 /** Who signs: the competent person (người ký, ô 7) or the agency (văn thư, with the seal's place, ô 8). */
 export type Role = 'signer' | 'agency';

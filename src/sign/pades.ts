@@ -217,9 +217,3 @@ export async function readSignatures(bytes: Uint8Array): Promise<FoundSignature[
   }
   return out;
 }
-
-/** Whether a PDF carries a signature field with a value: cheap, for the build's guard. */
-export function looksSigned(bytes: Uint8Array): boolean {
-  const text = Buffer.from(bytes).toString('latin1');
-  return /\/Type\s*\/Sig\b/.test(text) && /\/ByteRange\s*\[\s*0\s+\d+/.test(text);
-}
