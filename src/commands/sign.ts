@@ -3,7 +3,7 @@
  * The I/O edge of signing: reads the PDF, the notice's source and the key
  * file, asks for the password, takes the time, writes the result atomically.
  */
-import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import { formatDiagnostics, hasErrors } from '../diagnostics.ts';
@@ -117,6 +117,8 @@ const MAX_KEY_BYTES = 1024 * 1024;
 function readBounded(path: string, max: number): Uint8Array | undefined {
   let fd: number;
   try {
+    // Stat before opening: opening a named pipe would wait for a writer.
+    if (!statSync(path).isFile()) return undefined;
     fd = openSync(path, 'r');
   } catch {
     return undefined;

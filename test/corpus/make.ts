@@ -10,6 +10,7 @@
  */
 
 import { readFileSync } from 'node:fs';
+import { identity, p12 } from '../helpers/pki.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 /** Bytes of a string whose characters are all U+0000–U+00FF. */
@@ -51,7 +52,21 @@ export const generated = {
   utf16: (): Uint8Array => Uint8Array.from(Buffer.from('\ufefftitle: Thông báo\n', 'utf16le')),
   /** Invalid UTF-8 that is no Vietnamese encoding either (Latin-1 French). */
   latin1French: (): Uint8Array => latin1('title: Café crème à la française\n'),
+  /** A PKCS#12 key file (password "ketluan-thu", a throw-away CA made now), valid for a month. */
+  p12: (): Uint8Array => testKey(-1, 30),
+  /** The same, but its certificate expired 35 days ago. */
+  p12Expired: (): Uint8Array => testKey(-400, -35),
+  /** The same, but its certificate starts in 3 days. */
+  p12NotYetValid: (): Uint8Array => testKey(3, 300),
 } as const;
+
+/** The password of the generated key files. */
+export const testKeyPassword = 'ketluan-thu';
+
+function testKey(fromDays: number, toDays: number): Uint8Array {
+  const ca = identity('CA thử nghiệm');
+  return p12(identity('Người ký thử', { issuer: ca, fromDays, toDays }), testKeyPassword, [ca]);
+}
 
 /** Names of the generated cases. */
 export type GeneratedCase = keyof typeof generated;
