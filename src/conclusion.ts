@@ -184,6 +184,8 @@ export interface Config {
   readonly issuers: Readonly<Record<string, Omit<Issuer, 'id'> & { readonly style?: Partial<Style> }>>;
   readonly signers: Readonly<Record<string, { readonly name: string; readonly title: string }>>;
   readonly fonts?: { readonly dir?: string };
+  /** PDF output: an archival PDF/A part, when set. */
+  readonly pdf?: { readonly standard?: 'pdfa-1b' | 'pdfa-2b' };
 }
 
 /** Defaults for `Style` (Mẫu 1.4 and common practice). */

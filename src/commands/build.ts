@@ -66,14 +66,21 @@ export const buildOptions = {
   config: { type: 'string' },
   templates: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  'pdf-standard': { type: 'string' },
 } as const;
+
+/** Parses --pdf-standard: an archival PDF/A part. */
+export function parsePdfStandard(value: string | undefined, lang: CommandContext['lang']): 'pdfa-1b' | 'pdfa-2b' | undefined {
+  if (value === undefined || value === 'pdfa-1b' || value === 'pdfa-2b') return value;
+  throw new UsageError(lang === 'vi' ? `--pdf-standard nhận pdfa-1b hoặc pdfa-2b, không nhận "${value}"` : `--pdf-standard takes pdfa-1b or pdfa-2b, not "${value}"`);
+}
 
 /** What `runBuild` needs besides the context. */
 export interface RunBuildOptions {
   readonly paths: readonly string[];
   /** A render pool kept across builds (watch). */
   readonly pool?: RenderPool;
-  readonly values: { format?: string; out?: string; force?: boolean; jobs?: string; config?: string; templates?: string; quiet?: boolean };
+  readonly values: { format?: string; out?: string; force?: boolean; jobs?: string; config?: string; templates?: string; quiet?: boolean; 'pdf-standard'?: string };
 }
 
 /**
@@ -83,7 +90,8 @@ export interface RunBuildOptions {
 export async function runBuild(ctx: CommandContext, { paths, values, pool }: RunBuildOptions): Promise<number> {
   const formats = parseFormats(values.format, ctx.lang);
   const jobs = parseJobs(values.jobs, ctx.lang);
-  const project = loadProject(ctx.cwd, { config: values.config, templates: values.templates });
+  const pdfStandard = parsePdfStandard(values['pdf-standard'], ctx.lang);
+  const project = loadProject(ctx.cwd, { config: values.config, templates: values.templates, ...(pdfStandard ? { pdfStandard } : {}) });
   printDiagnostics(ctx, project.diagnostics);
   if (!project.value) return exit.invalid;
   const quiet = Boolean(values.quiet);
@@ -153,6 +161,9 @@ Tùy chọn:
                       cần tạo lại dưới 200 tệp, một luồng đã nhanh hơn)
   --config TỆP        Tệp cấu hình (mặc định: ketluan.config.yaml)
   --templates THƯ_MỤC Thư mục mẫu riêng (mặc định: mẫu của ketluan)
+  --pdf-standard pdfa-1b|pdfa-2b
+                      PDF theo chuẩn lưu trữ PDF/A (mặc định: pdf.standard
+                      trong ketluan.config.yaml, nếu không có: PDF thường)
   -q, --quiet         Không in tiến độ, chỉ in lỗi và dòng tổng kết
   --lang vi|en        Ngôn ngữ thông báo
   -h, --help          Xem hướng dẫn này
@@ -176,6 +187,9 @@ Options:
                       200 stale files, one thread is faster and is used)
   --config FILE       Config file (default: ketluan.config.yaml)
   --templates DIR     Own template folder (default: ketluan's templates)
+  --pdf-standard pdfa-1b|pdfa-2b
+                      Archival PDF/A output (default: pdf.standard in
+                      ketluan.config.yaml, else a plain PDF)
   -q, --quiet         No progress, only problems and the summary line
   --lang vi|en        Message language
   -h, --help          This help

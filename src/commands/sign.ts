@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { formatDiagnostics, hasErrors } from '../diagnostics.ts';
 import type { Command, CommandContext } from './command.ts';
 import { exit, parseOptions, UsageError } from './command.ts';
-import { printDiagnostics } from './build.ts';
+import { parsePdfStandard, printDiagnostics } from './build.ts';
 import { archiveLookup } from '../build/archive.ts';
 import { prepare, projectFonts } from '../build/pipeline.ts';
 import { loadProject } from '../build/project.ts';
@@ -63,6 +63,7 @@ Tùy chọn:
   --source TỆP.yaml   Tệp YAML của thông báo, khi PDF không nằm ở out/
   --config TỆP        Tệp cấu hình (mặc định: ketluan.config.yaml)
   --templates THƯ_MỤC Thư mục mẫu riêng
+  --pdf-standard CHUẨN Như khi tạo PDF (ketluan build --pdf-standard)
   --lang vi|en        Ngôn ngữ thông báo
   -h, --help          Xem hướng dẫn này
 
@@ -100,6 +101,7 @@ Options:
   --source FILE.yaml  The notice's YAML file, when the PDF is not under out/
   --config FILE       Config file (default: ketluan.config.yaml)
   --templates DIR     Own template folder
+  --pdf-standard STD  As the PDF was built (ketluan build --pdf-standard)
   --lang vi|en        Message language
   -h, --help          This help
 
@@ -162,7 +164,7 @@ interface Built {
 }
 
 /** Builds the notice of `source` as `build` would (KL510 when there is none, the file's own diagnostics when it has errors). */
-async function buildNotice(ctx: CommandContext, source: string | undefined, pdfName: string, values: { config?: string; templates?: string }): Promise<Outcome<Built>> {
+async function buildNotice(ctx: CommandContext, source: string | undefined, pdfName: string, values: { config?: string; templates?: string; 'pdf-standard'?: string }): Promise<Outcome<Built>> {
   if (source === undefined || !existsSync(resolve(ctx.cwd, source))) {
     return {
       diagnostics: [
@@ -175,7 +177,8 @@ async function buildNotice(ctx: CommandContext, source: string | undefined, pdfN
       ],
     };
   }
-  const project = loadProject(ctx.cwd, { config: values.config, templates: values.templates });
+  const pdfStandard = parsePdfStandard(values['pdf-standard'], ctx.lang);
+  const project = loadProject(ctx.cwd, { config: values.config, templates: values.templates, ...(pdfStandard ? { pdfStandard } : {}) });
   if (!project.value) return { diagnostics: project.diagnostics };
   const fonts = projectFonts(project.value);
   if (!fonts) return { diagnostics: [fileProblem('KL510', pdfName, { vi: 'không tải được phông chữ của PDF', en: 'cannot load the PDF fonts' })] };
@@ -196,7 +199,7 @@ async function buildNotice(ctx: CommandContext, source: string | undefined, pdfN
       ],
     };
   }
-  return { value: { doc, pdf: await writePdf(doc, fonts), place: signaturePlace(doc, fonts), fonts }, diagnostics: [] };
+  return { value: { doc, pdf: await writePdf(doc, fonts, project.value.config.pdf ?? {}), place: signaturePlace(doc, fonts), fonts }, diagnostics: [] };
 }
 
 /** Reads a password from the terminal without echoing it. */
@@ -288,6 +291,7 @@ export const command: Command = {
       source: { type: 'string' },
       config: { type: 'string' },
       templates: { type: 'string' },
+      'pdf-standard': { type: 'string' },
     });
     const vi = ctx.lang === 'vi';
     if (positionals.length !== 1) throw new UsageError(vi ? 'cần đúng một tệp PDF: ketluan sign TỆP.pdf' : 'exactly one PDF file is needed: ketluan sign FILE.pdf');

@@ -53,7 +53,8 @@ export function textForm(context: PDFContext, fonts: FontSet, form: TextForm): P
     Type: 'XObject',
     Subtype: 'Form',
     BBox: [0, 0, form.widthPt, heightPt],
-    Resources: { Font: embedFonts(context, fonts, encoder) },
+    // With a CIDSet, as PDF/A asks: signing keeps an archival file archival.
+    Resources: { Font: embedFonts(context, fonts, encoder, undefined, true) },
   });
   return context.register(stream);
 }

@@ -346,5 +346,11 @@ export const configSchema: Json = {
     fonts: obj('Phông chữ cho PDF.', {
       dir: str('Thư mục chứa 4 tệp TTF (thường, đậm, nghiêng, đậm nghiêng) cùng cỡ với Times New Roman.'),
     }),
+    pdf: obj('Tệp PDF.', {
+      standard: {
+        enum: ['pdfa-1b', 'pdfa-2b'],
+        description: 'Chuẩn lưu trữ PDF/A: pdfa-1b (ISO 19005-1) hoặc pdfa-2b (ISO 19005-2). Bỏ trống: PDF thường.',
+      },
+    }),
   }),
 };

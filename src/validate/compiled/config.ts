@@ -7,7 +7,7 @@ const ajvRuntime_ucs2length = ajvRuntime_ucs2length_module.default ?? ajvRuntime
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketluan.invalid/schemas/config.schema.json","title":"Cấu hình ketluan","type":"object","description":"Cấu hình dùng chung của kho thông báo.","properties":{"issuers":{"type":"object","description":"Các cơ quan ban hành, theo mã.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"object","description":"Cơ quan ban hành thông báo.","properties":{"parent":{"description":"Tên cơ quan chủ quản trực tiếp (nếu có), chữ in hoa; mỗi phần tử là một dòng. Ví dụ: UBND TỈNH NAM ĐỊNH.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"name":{"description":"Tên cơ quan ban hành, chữ in hoa; mỗi phần tử là một dòng. Ví dụ: [ỦY BAN NHÂN DÂN, HUYỆN BẮC SƠN].","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"symbol":{"type":"string","minLength":1,"description":"Ký hiệu văn bản (tên loại - cơ quan), ví dụ TB-UBND, TB-VP, TB-VPCP.","pattern":"^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"},"place":{"type":"string","minLength":1,"description":"Địa danh ghi ở dòng ngày tháng, ví dụ \"Bắc Sơn\", \"Thành phố Hồ Chí Minh\"."},"collective":{"type":"string","minLength":1,"description":"Tên tập thể khi ký thay mặt (TM.), ví dụ \"Ủy ban nhân dân\". Mặc định: tên cơ quan ban hành."},"shortName":{"type":"string","minLength":1,"description":"Tên cơ quan viết thường, dùng trong câu, ví dụ \"UBND huyện Bắc Sơn\" (dòng \"Kèm theo Thông báo số … của …\" ở phụ lục)."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point. Mặc định: 72."}},"required":[],"additionalProperties":false}},"required":["name","symbol","place"],"additionalProperties":false}},"signers":{"type":"object","description":"Những người ký, theo mã.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"object","description":"Người ký.","properties":{"name":{"type":"string","minLength":1,"description":"Họ và tên người ký (không ghi học hàm, học vị)."},"title":{"type":"string","minLength":1,"description":"Chức vụ của người ký, ví dụ \"Chánh Văn phòng\", \"Phó Chủ tịch\"."}},"required":["name","title"],"additionalProperties":false}},"fonts":{"type":"object","description":"Phông chữ cho PDF.","properties":{"dir":{"type":"string","minLength":1,"description":"Thư mục chứa 4 tệp TTF (thường, đậm, nghiêng, đậm nghiêng) cùng cỡ với Times New Roman."}},"required":[],"additionalProperties":false}},"required":[],"additionalProperties":false};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketluan.invalid/schemas/config.schema.json","title":"Cấu hình ketluan","type":"object","description":"Cấu hình dùng chung của kho thông báo.","properties":{"issuers":{"type":"object","description":"Các cơ quan ban hành, theo mã.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"object","description":"Cơ quan ban hành thông báo.","properties":{"parent":{"description":"Tên cơ quan chủ quản trực tiếp (nếu có), chữ in hoa; mỗi phần tử là một dòng. Ví dụ: UBND TỈNH NAM ĐỊNH.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"name":{"description":"Tên cơ quan ban hành, chữ in hoa; mỗi phần tử là một dòng. Ví dụ: [ỦY BAN NHÂN DÂN, HUYỆN BẮC SƠN].","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"symbol":{"type":"string","minLength":1,"description":"Ký hiệu văn bản (tên loại - cơ quan), ví dụ TB-UBND, TB-VP, TB-VPCP.","pattern":"^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"},"place":{"type":"string","minLength":1,"description":"Địa danh ghi ở dòng ngày tháng, ví dụ \"Bắc Sơn\", \"Thành phố Hồ Chí Minh\"."},"collective":{"type":"string","minLength":1,"description":"Tên tập thể khi ký thay mặt (TM.), ví dụ \"Ủy ban nhân dân\". Mặc định: tên cơ quan ban hành."},"shortName":{"type":"string","minLength":1,"description":"Tên cơ quan viết thường, dùng trong câu, ví dụ \"UBND huyện Bắc Sơn\" (dòng \"Kèm theo Thông báo số … của …\" ở phụ lục)."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point. Mặc định: 72."}},"required":[],"additionalProperties":false}},"required":["name","symbol","place"],"additionalProperties":false}},"signers":{"type":"object","description":"Những người ký, theo mã.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"object","description":"Người ký.","properties":{"name":{"type":"string","minLength":1,"description":"Họ và tên người ký (không ghi học hàm, học vị)."},"title":{"type":"string","minLength":1,"description":"Chức vụ của người ký, ví dụ \"Chánh Văn phòng\", \"Phó Chủ tịch\"."}},"required":["name","title"],"additionalProperties":false}},"fonts":{"type":"object","description":"Phông chữ cho PDF.","properties":{"dir":{"type":"string","minLength":1,"description":"Thư mục chứa 4 tệp TTF (thường, đậm, nghiêng, đậm nghiêng) cùng cỡ với Times New Roman."}},"required":[],"additionalProperties":false},"pdf":{"type":"object","description":"Tệp PDF.","properties":{"standard":{"enum":["pdfa-1b","pdfa-2b"],"description":"Chuẩn lưu trữ PDF/A: pdfa-1b (ISO 19005-1) hoặc pdfa-2b (ISO 19005-2). Bỏ trống: PDF thường."}},"required":[],"additionalProperties":false}},"required":[],"additionalProperties":false};
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern5 = new RegExp("^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$", "u");
 const func1 = ajvRuntime_ucs2length;
@@ -25,7 +25,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((key0 === "issuers") || (key0 === "signers")) || (key0 === "fonts"))){
+if(!((((key0 === "issuers") || (key0 === "signers")) || (key0 === "fonts")) || (key0 === "pdf"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -801,14 +801,54 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
-else {
-const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data.pdf !== undefined){
+let data24 = data.pdf;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+for(const key9 in data24){
+if(!(key9 === "standard")){
+const err60 = {instancePath:instancePath+"/pdf",schemaPath:"#/properties/pdf/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.pdf,data:data24};
 if(vErrors === null){
 vErrors = [err60];
 }
 else {
 vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data24.standard !== undefined){
+let data25 = data24.standard;
+if(!((data25 === "pdfa-1b") || (data25 === "pdfa-2b"))){
+const err61 = {instancePath:instancePath+"/pdf/standard",schemaPath:"#/properties/pdf/properties/standard/enum",keyword:"enum",params:{allowedValues: schema31.properties.pdf.properties.standard.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.pdf.properties.standard.enum,parentSchema:schema31.properties.pdf.properties.standard,data:data25};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/pdf",schemaPath:"#/properties/pdf/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.pdf.type,parentSchema:schema31.properties.pdf,data:data24};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+else {
+const err63 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
 }
 errors++;
 }

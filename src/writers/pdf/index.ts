@@ -8,26 +8,33 @@
  */
 import type { Doc } from '../../ir.ts';
 import { drawPage, GlyphEncoder, type PlaceShape } from './draw.ts';
-import { assemblePdf } from './file.ts';
+import { assemblePdf, type PdfStandard } from './file.ts';
 import type { FontSet } from './fonts.ts';
 import { pageHeightPt, pageWidthPt, typeset } from './typeset.ts';
 
 export type { FaceName, FontSet, LoadFontsOptions } from './fonts.ts';
 export { loadFonts } from './fonts.ts';
 export { MissingGlyphError } from './measure.ts';
+export type { PdfStandard } from './file.ts';
+
+/** Options of `writePdf`. */
+export interface PdfOptions {
+  /** An archival part of PDF/A (XMP, output intent, no object streams); default: plain PDF. */
+  readonly standard?: PdfStandard;
+}
 
 /**
  * Writes `doc` as a PDF set in `fonts`; the same Doc and fonts always give
  * the same bytes. Throws MissingGlyphError when a character has no glyph.
  */
-export async function writePdf(doc: Doc, fonts: FontSet): Promise<Uint8Array> {
+export async function writePdf(doc: Doc, fonts: FontSet, opts: PdfOptions = {}): Promise<Uint8Array> {
   // Phase 1: layout.
   const pages = typeset(doc, fonts);
   // Phase 2: drawing.
   const encoder = new GlyphEncoder(fonts);
   const contents = pages.map((shapes) => drawPage(shapes, pageHeightPt, encoder));
   // Phase 3: the file.
-  return assemblePdf({ meta: doc.meta, fonts, encoder, contents, pageWidthPt, pageHeightPt });
+  return assemblePdf({ meta: doc.meta, fonts, encoder, contents, pageWidthPt, pageHeightPt, ...(opts.standard ? { standard: opts.standard } : {}) });
 }
 
 /** Where the signature and seal go on the notice's PDF (ô 7c, ô 8), in PDF user space (points, from the bottom-left). */
