@@ -36,7 +36,8 @@ const pdfs = examples.map((e) => e.replace(/^conclusions\//, 'out/').replace(/\.
 /** The XMP packet of a PDF, parsed. */
 async function xmp(bytes: Uint8Array) {
   const doc = await PDFDocument.load(bytes);
-  const stream = doc.catalog.lookup(PDFName.of('Metadata'), PDFRawStream);
+  const stream = doc.catalog.lookup(PDFName.of('Metadata'));
+  if (!(stream instanceof PDFRawStream)) throw new Error('no XMP metadata stream');
   // Not compressed: PDF/A readers find it as it is.
   expect(stream.dict.has(PDFName.of('Filter'))).toBe(false);
   const dom = parseDocument(Buffer.from(stream.getContents()).toString('utf8'), { xmlMode: true });
