@@ -16,6 +16,7 @@ const commands: Record<string, () => Promise<Command>> = {
   number: async () => (await import('./commands/number.ts')).command,
   tasks: async () => (await import('./commands/tasks.ts')).command,
   sign: async () => (await import('./commands/sign.ts')).command,
+  export: async () => (await import('./commands/export.ts')).command,
 };
 
 const mainHelp: Record<Lang, string> = {
@@ -32,6 +33,7 @@ Các lệnh:
   number next|list     Sổ đăng ký văn bản đi: số tiếp theo, danh sách số đã cấp
   tasks [đường dẫn…]   Liệt kê, xuất (csv, xlsx, ics, json) và báo cáo các nhiệm vụ được giao
   sign TỆP.pdf         Ký số PDF (người ký, cơ quan), phụ lục ở tệp riêng, hoặc tạo ô chữ ký trống
+  export --edxml TỆP   Đóng gói edXML để gửi qua Trục liên thông văn bản quốc gia
 
 Tùy chọn chung:
   --lang vi|en         Ngôn ngữ thông báo (mặc định: vi; hoặc biến KETLUAN_LANG)
@@ -52,6 +54,7 @@ Commands:
   number next|list     Register of outgoing documents: next number, numbers given
   tasks [paths…]       List, export (csv, xlsx, ics, json) and report on assigned tasks
   sign FILE.pdf        Sign a PDF digitally (signer, agency), an attachment, or add empty signature fields
+  export --edxml FILE  Pack an edXML message for the national document exchange
 
 Common options:
   --lang vi|en         Message language (default: vi; or KETLUAN_LANG)

@@ -121,12 +121,14 @@ export const codes = {
   KL505: 'sign: the key file holds no private key with its certificate, or a key that is not RSA.',
   KL506: 'sign: the signing certificate has expired.',
   KL507: 'sign: the signing certificate is not valid yet.',
-  KL508: 'sign: the notice is a draft (no number); drafts are not signed.',
+  KL508: 'sign, export: the notice is a draft (no number); drafts are not signed or exported.',
   KL509: 'sign: signing out of order or twice (the agency before the signer, a role that already signed, fields prepared twice).',
   KL510: 'sign: the YAML file the PDF was built from cannot be found (or its fonts cannot be loaded).',
   KL511: 'Build warning: an output PDF carries digital signatures and is kept, not rebuilt (unless --force).',
   KL512: 'sign: the attachment PDF cannot be read (damaged, encrypted or not a PDF).',
   KL513: 'sign: no password for the key file (no KETLUAN_P12_PASSWORD and no terminal to ask on).',
+  KL520: 'export --edxml: the issuer has no organId (mã định danh điện tử) in ketluan.config.yaml.',
+  KL521: 'export --edxml: the notice has no built PDF to attach (out/<path>.pdf is missing).',
 } as const;
 
 /** The number register's range (src/register, issue 6): only register diagnostics use these, listed above once emitted. */

@@ -78,6 +78,15 @@ const issuer: Json = obj(
   ['name', 'symbol', 'place'],
 );
 
+/**
+ * Mã định danh điện tử of an agency (Quyết định 20/2020/QĐ-TTg, used as
+ * OrganId by QCVN 102:2016/BTTTT): four groups, e.g. 000.00.00.G22.
+ */
+const organId: Json = str(
+  'Mã định danh điện tử của cơ quan (OrganId trong edXML, theo Quyết định 20/2020/QĐ-TTg): bốn nhóm cách nhau bởi dấu chấm, dạng 000.00.00.G22 (3 chữ số, 2 chữ số, 2 chữ số, một chữ cái in hoa và 2 chữ số).',
+  { pattern: '^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$' },
+);
+
 const signer: Json = obj(
   'Người ký.',
   {
@@ -335,7 +344,12 @@ export const configSchema: Json = {
       type: 'object',
       description: 'Các cơ quan ban hành, theo mã.',
       propertyNames: { pattern: '^[a-z0-9][a-z0-9-]*$' },
-      additionalProperties: issuer,
+      additionalProperties: { ...issuer, properties: { ...(issuer.properties as Record<string, Json>), organId } },
+    },
+    organIds: {
+      type: 'object',
+      description: 'Mã định danh điện tử của các nơi nhận, để gửi văn bản qua Trục liên thông (ketluan export --edxml): tên nơi nhận đúng như ghi trong "recipients" → mã định danh.',
+      additionalProperties: organId,
     },
     signers: {
       type: 'object',

@@ -7,9 +7,10 @@ const ajvRuntime_ucs2length = ajvRuntime_ucs2length_module.default ?? ajvRuntime
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketluan.invalid/schemas/config.schema.json","title":"Cấu hình ketluan","type":"object","description":"Cấu hình dùng chung của kho thông báo.","properties":{"issuers":{"type":"object","description":"Các cơ quan ban hành, theo mã.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"object","description":"Cơ quan ban hành thông báo.","properties":{"parent":{"description":"Tên cơ quan chủ quản trực tiếp (nếu có), chữ in hoa; mỗi phần tử là một dòng. Ví dụ: UBND TỈNH NAM ĐỊNH.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"name":{"description":"Tên cơ quan ban hành, chữ in hoa; mỗi phần tử là một dòng. Ví dụ: [ỦY BAN NHÂN DÂN, HUYỆN BẮC SƠN].","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"symbol":{"type":"string","minLength":1,"description":"Ký hiệu văn bản (tên loại - cơ quan), ví dụ TB-UBND, TB-VP, TB-VPCP.","pattern":"^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"},"place":{"type":"string","minLength":1,"description":"Địa danh ghi ở dòng ngày tháng, ví dụ \"Bắc Sơn\", \"Thành phố Hồ Chí Minh\"."},"collective":{"type":"string","minLength":1,"description":"Tên tập thể khi ký thay mặt (TM.), ví dụ \"Ủy ban nhân dân\". Mặc định: tên cơ quan ban hành."},"shortName":{"type":"string","minLength":1,"description":"Tên cơ quan viết thường, dùng trong câu, ví dụ \"UBND huyện Bắc Sơn\" (dòng \"Kèm theo Thông báo số … của …\" ở phụ lục)."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point. Mặc định: 72."}},"required":[],"additionalProperties":false}},"required":["name","symbol","place"],"additionalProperties":false}},"signers":{"type":"object","description":"Những người ký, theo mã.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"object","description":"Người ký.","properties":{"name":{"type":"string","minLength":1,"description":"Họ và tên người ký (không ghi học hàm, học vị)."},"title":{"type":"string","minLength":1,"description":"Chức vụ của người ký, ví dụ \"Chánh Văn phòng\", \"Phó Chủ tịch\"."}},"required":["name","title"],"additionalProperties":false}},"fonts":{"type":"object","description":"Phông chữ cho PDF.","properties":{"dir":{"type":"string","minLength":1,"description":"Thư mục chứa 4 tệp TTF (thường, đậm, nghiêng, đậm nghiêng) cùng cỡ với Times New Roman."}},"required":[],"additionalProperties":false},"pdf":{"type":"object","description":"Tệp PDF.","properties":{"standard":{"enum":["pdfa-1b","pdfa-2b"],"description":"Chuẩn lưu trữ PDF/A: pdfa-1b (ISO 19005-1) hoặc pdfa-2b (ISO 19005-2). Bỏ trống: PDF thường."}},"required":[],"additionalProperties":false}},"required":[],"additionalProperties":false};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketluan.invalid/schemas/config.schema.json","title":"Cấu hình ketluan","type":"object","description":"Cấu hình dùng chung của kho thông báo.","properties":{"issuers":{"type":"object","description":"Các cơ quan ban hành, theo mã.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"object","description":"Cơ quan ban hành thông báo.","properties":{"parent":{"description":"Tên cơ quan chủ quản trực tiếp (nếu có), chữ in hoa; mỗi phần tử là một dòng. Ví dụ: UBND TỈNH NAM ĐỊNH.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"name":{"description":"Tên cơ quan ban hành, chữ in hoa; mỗi phần tử là một dòng. Ví dụ: [ỦY BAN NHÂN DÂN, HUYỆN BẮC SƠN].","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"symbol":{"type":"string","minLength":1,"description":"Ký hiệu văn bản (tên loại - cơ quan), ví dụ TB-UBND, TB-VP, TB-VPCP.","pattern":"^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"},"place":{"type":"string","minLength":1,"description":"Địa danh ghi ở dòng ngày tháng, ví dụ \"Bắc Sơn\", \"Thành phố Hồ Chí Minh\"."},"collective":{"type":"string","minLength":1,"description":"Tên tập thể khi ký thay mặt (TM.), ví dụ \"Ủy ban nhân dân\". Mặc định: tên cơ quan ban hành."},"shortName":{"type":"string","minLength":1,"description":"Tên cơ quan viết thường, dùng trong câu, ví dụ \"UBND huyện Bắc Sơn\" (dòng \"Kèm theo Thông báo số … của …\" ở phụ lục)."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point. Mặc định: 72."}},"required":[],"additionalProperties":false},"organId":{"type":"string","minLength":1,"description":"Mã định danh điện tử của cơ quan (OrganId trong edXML, theo Quyết định 20/2020/QĐ-TTg): bốn nhóm cách nhau bởi dấu chấm, dạng 000.00.00.G22 (3 chữ số, 2 chữ số, 2 chữ số, một chữ cái in hoa và 2 chữ số).","pattern":"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"}},"required":["name","symbol","place"],"additionalProperties":false}},"organIds":{"type":"object","description":"Mã định danh điện tử của các nơi nhận, để gửi văn bản qua Trục liên thông (ketluan export --edxml): tên nơi nhận đúng như ghi trong \"recipients\" → mã định danh.","additionalProperties":{"type":"string","minLength":1,"description":"Mã định danh điện tử của cơ quan (OrganId trong edXML, theo Quyết định 20/2020/QĐ-TTg): bốn nhóm cách nhau bởi dấu chấm, dạng 000.00.00.G22 (3 chữ số, 2 chữ số, 2 chữ số, một chữ cái in hoa và 2 chữ số).","pattern":"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"}},"signers":{"type":"object","description":"Những người ký, theo mã.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"object","description":"Người ký.","properties":{"name":{"type":"string","minLength":1,"description":"Họ và tên người ký (không ghi học hàm, học vị)."},"title":{"type":"string","minLength":1,"description":"Chức vụ của người ký, ví dụ \"Chánh Văn phòng\", \"Phó Chủ tịch\"."}},"required":["name","title"],"additionalProperties":false}},"fonts":{"type":"object","description":"Phông chữ cho PDF.","properties":{"dir":{"type":"string","minLength":1,"description":"Thư mục chứa 4 tệp TTF (thường, đậm, nghiêng, đậm nghiêng) cùng cỡ với Times New Roman."}},"required":[],"additionalProperties":false},"pdf":{"type":"object","description":"Tệp PDF.","properties":{"standard":{"enum":["pdfa-1b","pdfa-2b"],"description":"Chuẩn lưu trữ PDF/A: pdfa-1b (ISO 19005-1) hoặc pdfa-2b (ISO 19005-2). Bỏ trống: PDF thường."}},"required":[],"additionalProperties":false}},"required":[],"additionalProperties":false};
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern5 = new RegExp("^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$", "u");
+const pattern6 = new RegExp("^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$", "u");
 const func1 = ajvRuntime_ucs2length;
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -25,7 +26,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((((key0 === "issuers") || (key0 === "signers")) || (key0 === "fonts")) || (key0 === "pdf"))){
+if(!(((((key0 === "issuers") || (key0 === "organIds")) || (key0 === "signers")) || (key0 === "fonts")) || (key0 === "pdf"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -99,7 +100,7 @@ vErrors.push(err5);
 errors++;
 }
 for(const key3 in data1){
-if(!(((((((key3 === "parent") || (key3 === "name")) || (key3 === "symbol")) || (key3 === "place")) || (key3 === "collective")) || (key3 === "shortName")) || (key3 === "style"))){
+if(!((((((((key3 === "parent") || (key3 === "name")) || (key3 === "symbol")) || (key3 === "place")) || (key3 === "collective")) || (key3 === "shortName")) || (key3 === "style")) || (key3 === "organId"))){
 const err6 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/issuers/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.issuers.additionalProperties,data:data1};
 if(vErrors === null){
 vErrors = [err6];
@@ -587,9 +588,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-}
-else {
-const err43 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/issuers/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuers.additionalProperties.type,parentSchema:schema31.properties.issuers.additionalProperties,data:data1};
+if(data1.organId !== undefined){
+let data18 = data1.organId;
+if(typeof data18 === "string"){
+if(func1(data18) < 1){
+const err43 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/organId",schemaPath:"#/properties/issuers/additionalProperties/properties/organId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.issuers.additionalProperties.properties.organId,data:data18};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -598,10 +601,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/issuers",schemaPath:"#/properties/issuers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuers.type,parentSchema:schema31.properties.issuers,data:data0};
+if(!pattern6.test(data18)){
+const err44 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/organId",schemaPath:"#/properties/issuers/additionalProperties/properties/organId/pattern",keyword:"pattern",params:{pattern: "^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"},message:"must match pattern \""+"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"+"\"",schema:"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$",parentSchema:schema31.properties.issuers.additionalProperties.properties.organId,data:data18};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -611,14 +612,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.signers !== undefined){
-let data18 = data.signers;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-for(const key5 in data18){
-const _errs49 = errors;
-if(typeof key5 === "string"){
-if(!pattern4.test(key5)){
-const err45 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.signers.propertyNames,data:key5,propertyName:key5};
+else {
+const err45 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/organId",schemaPath:"#/properties/issuers/additionalProperties/properties/organId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.issuers.additionalProperties.properties.organId.type,parentSchema:schema31.properties.issuers.additionalProperties.properties.organId,data:data18};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -628,9 +623,9 @@ vErrors.push(err45);
 errors++;
 }
 }
-var valid13 = _errs49 === errors;
-if(!valid13){
-const err46 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid",schema:schema31.properties.signers.propertyNames,parentSchema:schema31.properties.signers,data:data18};
+}
+else {
+const err46 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/issuers/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuers.additionalProperties.type,parentSchema:schema31.properties.issuers.additionalProperties,data:data1};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -640,11 +635,9 @@ vErrors.push(err46);
 errors++;
 }
 }
-for(const key6 in data18){
-let data19 = data18[key6];
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.name === undefined){
-const err47 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.signers.additionalProperties.required,parentSchema:schema31.properties.signers.additionalProperties,data:data19};
+}
+else {
+const err47 = {instancePath:instancePath+"/issuers",schemaPath:"#/properties/issuers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuers.type,parentSchema:schema31.properties.issuers,data:data0};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -653,8 +646,15 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(data19.title === undefined){
-const err48 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.signers.additionalProperties.required,parentSchema:schema31.properties.signers.additionalProperties,data:data19};
+}
+if(data.organIds !== undefined){
+let data19 = data.organIds;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key5 in data19){
+let data20 = data19[key5];
+if(typeof data20 === "string"){
+if(func1(data20) < 1){
+const err48 = {instancePath:instancePath+"/organIds/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/organIds/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.organIds.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -663,9 +663,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-for(const key7 in data19){
-if(!((key7 === "name") || (key7 === "title"))){
-const err49 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signers.additionalProperties,data:data19};
+if(!pattern6.test(data20)){
+const err49 = {instancePath:instancePath+"/organIds/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/organIds/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"},message:"must match pattern \""+"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"+"\"",schema:"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$",parentSchema:schema31.properties.organIds.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -675,11 +674,8 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data19.name !== undefined){
-let data20 = data19.name;
-if(typeof data20 === "string"){
-if(func1(data20) < 1){
-const err50 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/signers/additionalProperties/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signers.additionalProperties.properties.name,data:data20};
+else {
+const err50 = {instancePath:instancePath+"/organIds/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/organIds/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.organIds.additionalProperties.type,parentSchema:schema31.properties.organIds.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -689,8 +685,9 @@ vErrors.push(err50);
 errors++;
 }
 }
+}
 else {
-const err51 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/signers/additionalProperties/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signers.additionalProperties.properties.name.type,parentSchema:schema31.properties.signers.additionalProperties.properties.name,data:data20};
+const err51 = {instancePath:instancePath+"/organIds",schemaPath:"#/properties/organIds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.organIds.type,parentSchema:schema31.properties.organIds,data:data19};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -700,11 +697,14 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data19.title !== undefined){
-let data21 = data19.title;
-if(typeof data21 === "string"){
-if(func1(data21) < 1){
-const err52 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/signers/additionalProperties/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signers.additionalProperties.properties.title,data:data21};
+if(data.signers !== undefined){
+let data21 = data.signers;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key6 in data21){
+const _errs56 = errors;
+if(typeof key6 === "string"){
+if(!pattern4.test(key6)){
+const err52 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.signers.propertyNames,data:key6,propertyName:key6};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -714,8 +714,9 @@ vErrors.push(err52);
 errors++;
 }
 }
-else {
-const err53 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/signers/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signers.additionalProperties.properties.title.type,parentSchema:schema31.properties.signers.additionalProperties.properties.title,data:data21};
+var valid14 = _errs56 === errors;
+if(!valid14){
+const err53 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema31.properties.signers.propertyNames,parentSchema:schema31.properties.signers,data:data21};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -725,9 +726,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
-else {
-const err54 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signers.additionalProperties.type,parentSchema:schema31.properties.signers.additionalProperties,data:data19};
+for(const key7 in data21){
+let data22 = data21[key7];
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.name === undefined){
+const err54 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.signers.additionalProperties.required,parentSchema:schema31.properties.signers.additionalProperties,data:data22};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -736,10 +739,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-}
-else {
-const err55 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signers.type,parentSchema:schema31.properties.signers,data:data18};
+if(data22.title === undefined){
+const err55 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.signers.additionalProperties.required,parentSchema:schema31.properties.signers.additionalProperties,data:data22};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -748,13 +749,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(data.fonts !== undefined){
-let data22 = data.fonts;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 for(const key8 in data22){
-if(!(key8 === "dir")){
-const err56 = {instancePath:instancePath+"/fonts",schemaPath:"#/properties/fonts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.fonts,data:data22};
+if(!((key8 === "name") || (key8 === "title"))){
+const err56 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signers.additionalProperties,data:data22};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -764,11 +761,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data22.dir !== undefined){
-let data23 = data22.dir;
+if(data22.name !== undefined){
+let data23 = data22.name;
 if(typeof data23 === "string"){
 if(func1(data23) < 1){
-const err57 = {instancePath:instancePath+"/fonts/dir",schemaPath:"#/properties/fonts/properties/dir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.fonts.properties.dir,data:data23};
+const err57 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/signers/additionalProperties/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signers.additionalProperties.properties.name,data:data23};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -779,7 +776,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/fonts/dir",schemaPath:"#/properties/fonts/properties/dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.fonts.properties.dir.type,parentSchema:schema31.properties.fonts.properties.dir,data:data23};
+const err58 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/signers/additionalProperties/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signers.additionalProperties.properties.name.type,parentSchema:schema31.properties.signers.additionalProperties.properties.name,data:data23};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -789,9 +786,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/fonts",schemaPath:"#/properties/fonts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.fonts.type,parentSchema:schema31.properties.fonts,data:data22};
+if(data22.title !== undefined){
+let data24 = data22.title;
+if(typeof data24 === "string"){
+if(func1(data24) < 1){
+const err59 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/signers/additionalProperties/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signers.additionalProperties.properties.title,data:data24};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -801,12 +800,8 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data.pdf !== undefined){
-let data24 = data.pdf;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-for(const key9 in data24){
-if(!(key9 === "standard")){
-const err60 = {instancePath:instancePath+"/pdf",schemaPath:"#/properties/pdf/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.pdf,data:data24};
+else {
+const err60 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/signers/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signers.additionalProperties.properties.title.type,parentSchema:schema31.properties.signers.additionalProperties.properties.title,data:data24};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -816,10 +811,9 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data24.standard !== undefined){
-let data25 = data24.standard;
-if(!((data25 === "pdfa-1b") || (data25 === "pdfa-2b"))){
-const err61 = {instancePath:instancePath+"/pdf/standard",schemaPath:"#/properties/pdf/properties/standard/enum",keyword:"enum",params:{allowedValues: schema31.properties.pdf.properties.standard.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.pdf.properties.standard.enum,parentSchema:schema31.properties.pdf.properties.standard,data:data25};
+}
+else {
+const err61 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signers.additionalProperties.type,parentSchema:schema31.properties.signers.additionalProperties,data:data22};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -831,7 +825,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/pdf",schemaPath:"#/properties/pdf/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.pdf.type,parentSchema:schema31.properties.pdf,data:data24};
+const err62 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signers.type,parentSchema:schema31.properties.signers,data:data21};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -841,14 +835,106 @@ vErrors.push(err62);
 errors++;
 }
 }
-}
-else {
-const err63 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data.fonts !== undefined){
+let data25 = data.fonts;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key9 in data25){
+if(!(key9 === "dir")){
+const err63 = {instancePath:instancePath+"/fonts",schemaPath:"#/properties/fonts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.fonts,data:data25};
 if(vErrors === null){
 vErrors = [err63];
 }
 else {
 vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data25.dir !== undefined){
+let data26 = data25.dir;
+if(typeof data26 === "string"){
+if(func1(data26) < 1){
+const err64 = {instancePath:instancePath+"/fonts/dir",schemaPath:"#/properties/fonts/properties/dir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.fonts.properties.dir,data:data26};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/fonts/dir",schemaPath:"#/properties/fonts/properties/dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.fonts.properties.dir.type,parentSchema:schema31.properties.fonts.properties.dir,data:data26};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/fonts",schemaPath:"#/properties/fonts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.fonts.type,parentSchema:schema31.properties.fonts,data:data25};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data.pdf !== undefined){
+let data27 = data.pdf;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+for(const key10 in data27){
+if(!(key10 === "standard")){
+const err67 = {instancePath:instancePath+"/pdf",schemaPath:"#/properties/pdf/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.pdf,data:data27};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data27.standard !== undefined){
+let data28 = data27.standard;
+if(!((data28 === "pdfa-1b") || (data28 === "pdfa-2b"))){
+const err68 = {instancePath:instancePath+"/pdf/standard",schemaPath:"#/properties/pdf/properties/standard/enum",keyword:"enum",params:{allowedValues: schema31.properties.pdf.properties.standard.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.pdf.properties.standard.enum,parentSchema:schema31.properties.pdf.properties.standard,data:data28};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/pdf",schemaPath:"#/properties/pdf/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.pdf.type,parentSchema:schema31.properties.pdf,data:data27};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+}
+else {
+const err70 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
 }
 errors++;
 }
