@@ -83,7 +83,7 @@ const issuer: Json = obj(
  * OrganId by QCVN 102:2016/BTTTT): four groups, e.g. 000.00.00.G22.
  */
 const organId: Json = str(
-  'Mã định danh điện tử của cơ quan (OrganId trong edXML, theo Quyết định 20/2020/QĐ-TTg): bốn nhóm cách nhau bởi dấu chấm, dạng 000.00.00.G22 (3 chữ số, 2 chữ số, 2 chữ số, một chữ cái in hoa và 2 chữ số).',
+  'Mã định danh điện tử dạng 000.00.00.G22: 3 chữ số, 2 chữ số, 2 chữ số, một chữ in hoa và 2 chữ số, cách nhau bởi dấu chấm. Là OrganId trong gói tin edXML (Quyết định 20/2020/QĐ-TTg).',
   { pattern: '^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$' },
 );
 
