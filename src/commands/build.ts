@@ -9,7 +9,7 @@ import { exit, parseOptions, UsageError } from './command.ts';
 import { formatDiagnostics, hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { build, BuildSetupError, type FileEvent } from '../build/index.ts';
 import type { RenderPool } from '../build/pool.ts';
-import { loadProject } from '../build/project.ts';
+import { loadProject, type ProjectOptions } from '../build/project.ts';
 import { formats as allFormats, type Format } from '../build/formats.ts';
 import { t } from '../messages.ts';
 import { progressReporter } from './progress.ts';
@@ -69,6 +69,12 @@ export const buildOptions = {
   'pdf-standard': { type: 'string' },
 } as const;
 
+/** The project options of --config, --templates and --pdf-standard (the last checked: UsageError). */
+export function projectOptions(values: { config?: string; templates?: string; 'pdf-standard'?: string }, lang: CommandContext['lang']): ProjectOptions {
+  const pdfStandard = parsePdfStandard(values['pdf-standard'], lang);
+  return { config: values.config, templates: values.templates, ...(pdfStandard ? { pdfStandard } : {}) };
+}
+
 /** Parses --pdf-standard: an archival PDF/A part. */
 export function parsePdfStandard(value: string | undefined, lang: CommandContext['lang']): 'pdfa-1b' | 'pdfa-2b' | undefined {
   if (value === undefined || value === 'pdfa-1b' || value === 'pdfa-2b') return value;
@@ -90,8 +96,7 @@ export interface RunBuildOptions {
 export async function runBuild(ctx: CommandContext, { paths, values, pool }: RunBuildOptions): Promise<number> {
   const formats = parseFormats(values.format, ctx.lang);
   const jobs = parseJobs(values.jobs, ctx.lang);
-  const pdfStandard = parsePdfStandard(values['pdf-standard'], ctx.lang);
-  const project = loadProject(ctx.cwd, { config: values.config, templates: values.templates, ...(pdfStandard ? { pdfStandard } : {}) });
+  const project = loadProject(ctx.cwd, projectOptions(values, ctx.lang));
   printDiagnostics(ctx, project.diagnostics);
   if (!project.value) return exit.invalid;
   const quiet = Boolean(values.quiet);

@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { formatDiagnostics, hasErrors } from '../diagnostics.ts';
 import type { CommandContext } from './command.ts';
 import { exit } from './command.ts';
-import { parsePdfStandard, printDiagnostics } from './build.ts';
+import { printDiagnostics, projectOptions } from './build.ts';
 import { archiveLookup } from '../build/archive.ts';
 import { prepare, projectFonts } from '../build/pipeline.ts';
 import { loadProject, type Project } from '../build/project.ts';
@@ -92,8 +92,7 @@ export async function buildNotice(ctx: CommandContext, source: string | undefine
       ],
     };
   }
-  const pdfStandard = parsePdfStandard(values['pdf-standard'], ctx.lang);
-  const project = loadProject(ctx.cwd, { config: values.config, templates: values.templates, ...(pdfStandard ? { pdfStandard } : {}) });
+  const project = loadProject(ctx.cwd, projectOptions(values, ctx.lang));
   if (!project.value) return { diagnostics: project.diagnostics };
   const fonts = projectFonts(project.value);
   if (!fonts) return { diagnostics: [fileProblem('KL510', pdfName, { vi: 'không tải được phông chữ của PDF', en: 'cannot load the PDF fonts' })] };

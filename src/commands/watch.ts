@@ -17,7 +17,7 @@ import { fontFingerprint, sha256, templatesHash } from '../build/cache.ts';
 import { RenderPool } from '../build/pool.ts';
 import { configFileName, loadProject } from '../build/project.ts';
 import { watchBuild } from '../build/watch.ts';
-import { buildOptions, parseJobs, runBuild } from './build.ts';
+import { buildOptions, parseJobs, projectOptions, runBuild } from './build.ts';
 
 /** Options of `watchCommand` besides the context (tests stop it with `signal`). */
 export interface WatchRun {
@@ -31,7 +31,8 @@ export async function watchCommand(ctx: CommandContext, run: WatchRun): Promise<
   const jobs = parseJobs(values.jobs, ctx.lang) ?? availableParallelism();
   const paths = positionals.length > 0 ? positionals : ['conclusions'];
   const configPath = values.config ?? configFileName;
-  const first = loadProject(ctx.cwd, { config: values.config, templates: values.templates });
+  const options = projectOptions(values, ctx.lang);
+  const first = loadProject(ctx.cwd, options);
   const templatesDir = first.value?.templates.dir;
   const fontsDir = first.value?.config.fonts?.dir;
   let pool: { key: string; pool: RenderPool } | undefined;
@@ -49,7 +50,7 @@ export async function watchCommand(ctx: CommandContext, run: WatchRun): Promise<
     rebuild: async (changed) => {
       if (changed.length > 0) ctx.stdout.write(`\n[${clock()}] ${vi ? 'thay đổi' : 'changed'}: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ' …' : ''}\n`);
       // Threads hold the config, templates and fonts they loaded: a change to any of them needs fresh threads.
-      const project = loadProject(ctx.cwd, { config: values.config, templates: values.templates });
+      const project = loadProject(ctx.cwd, options);
       if (project.value) {
         let configText = '';
         try {

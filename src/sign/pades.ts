@@ -92,7 +92,7 @@ function addWidget(u: Updatable, field: Field, appearance: PDFRef): { widget: PD
     FT: 'Sig',
     T: PDFString.of(field.name),
     Rect: [...field.rectPt],
-    // Print (4) and, for an invisible signature, no view at all.
+    // Print (4): PDF/A wants every annotation printable, an invisible one (zero rectangle) too.
     F: 4,
     P: page.ref,
     AP: { N: appearance },
