@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { examples, removeProjects, run, tempProject } from './build-project.ts';
+import { examples, removeProjects, run, sink, tempProject } from './build-project.ts';
+import { watchCommand } from '../src/commands/watch.ts';
 import { identity, p12 } from './helpers/pki.ts';
 
 afterAll(removeProjects);
@@ -131,4 +132,19 @@ describe('PDF/A output', () => {
     const sig = spawnSync('pdfsig', ['-nocert', join(cwd, pdfs[0])], { encoding: 'utf8' }).stdout;
     expect(sig.match(/Signature is Valid/g)).toHaveLength(2);
   }, 60_000);
+
+  it('watch --pdf-standard pdfa-1b: its render threads write PDF/A too', async () => {
+    const cwd = tempProject();
+    const stdout = sink();
+    const controller = new AbortController();
+    const watching = watchCommand({ args: ['--jobs', '1', '--format', 'pdf', '--pdf-standard', 'pdfa-1b'], lang: 'vi', cwd, stdout, stderr: sink(), env: {} }, { signal: controller.signal, debounceMs: 100 });
+    try {
+      for (let i = 0; i < 600 && !stdout.text.includes('đang theo dõi'); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(stdout.text).toMatch(/Đã tạo 2, không đổi 0, lỗi 0/);
+    } finally {
+      controller.abort();
+    }
+    expect(await watching).toBe(0);
+    for (const p of pdfs) expect(readFileSync(join(cwd, p)).subarray(0, 8).toString('latin1'), p).toBe('%PDF-1.4');
+  }, 90_000);
 });
