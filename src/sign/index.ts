@@ -78,7 +78,10 @@ export async function checkNotice(input: NoticeInput): Promise<Outcome<NoticeSta
           'KL501',
           file,
           { vi: 'tệp PDF này không phải bản ketluan tạo từ tệp YAML hiện tại (đã bị sửa, tạo bằng phần mềm khác, hoặc tệp YAML đã đổi sau khi tạo)', en: 'this PDF is not the one ketluan builds from the current YAML file (edited, made by other software, or the YAML changed after the build)' },
-          { vi: 'tạo lại bằng `npx ketluan build --force`, rồi ký tệp mới', en: 'rebuild with `npx ketluan build --force`, then sign the new file' },
+          {
+            vi: 'nếu PDF được tạo với --pdf-standard, thêm đúng tùy chọn đó vào lệnh; nếu không, tạo lại bằng `npx ketluan build --force` rồi ký tệp mới',
+            en: 'if the PDF was built with --pdf-standard, add the same option; otherwise rebuild with `npx ketluan build --force` and sign the new file',
+          },
         ),
       ],
     };
