@@ -153,6 +153,6 @@ describe('ketluan export --edxml', () => {
     expect(none.err).toContain('KL520');
     expect(none.err).toContain('issuers.ubnd-xa-tan-lap');
     expect((await run(cwd, ['export', notice])).code).toBe(2);
-    expect((await run(cwd, ['export', '--help', '--lang', 'en'])).out).toMatch(/^Usage: ketluan export --edxml/);
+    expect((await run(cwd, ['export', '--help', '--lang', 'en'])).out).toMatch(/^Usage: npx ketluan export --edxml/);
   }, 60_000);
 });

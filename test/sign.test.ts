@@ -321,8 +321,8 @@ describe('ketluan sign: bad input', () => {
     expect((await run(cwd, ['sign', pdf, '--password', 'x'])).code).toBe(2);
     const vi = await run(cwd, ['sign', '--help']);
     const en = await run(cwd, ['sign', '--help', '--lang', 'en']);
-    expect(vi.out).toMatch(/^Cách dùng: ketluan sign/);
-    expect(en.out).toMatch(/^Usage: ketluan sign/);
+    expect(vi.out).toMatch(/^Cách dùng: npx ketluan sign/);
+    expect(en.out).toMatch(/^Usage: npx ketluan sign/);
     expect(vi.out).toContain('KETLUAN_P12_PASSWORD');
   });
 });

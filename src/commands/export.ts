@@ -13,7 +13,7 @@ import { writeEdxml } from '../export/edxml.ts';
 import { checkNotice, fileProblem } from '../sign/index.ts';
 
 const help = {
-  vi: `Cách dùng: ketluan export --edxml TỆP.yaml [--out TỆP.edxml] [tùy chọn]
+  vi: `Cách dùng: npx ketluan export --edxml TỆP.yaml [--out TỆP.edxml] [tùy chọn]
 
 Đóng gói thông báo thành gói tin edXML (QCVN 102:2016/BTTTT, sửa đổi bởi
 Thông tư 01/2022/TT-BTTTT) để gửi qua Trục liên thông văn bản quốc gia: thông
@@ -30,13 +30,13 @@ Tùy chọn:
   --out TỆP           Nơi ghi (mặc định: out/<cùng đường dẫn>.edxml)
   --config TỆP        Tệp cấu hình (mặc định: ketluan.config.yaml)
   --templates THƯ_MỤC Thư mục mẫu riêng
-  --pdf-standard CHUẨN Như khi tạo PDF (ketluan build --pdf-standard)
+  --pdf-standard CHUẨN Như khi tạo PDF (npx ketluan build --pdf-standard …)
   --lang vi|en        Ngôn ngữ thông báo
   -h, --help          Xem hướng dẫn này
 
 Mã thoát: 0 đã ghi, 1 có lỗi (thiếu mã định danh, chưa có PDF, PDF bị sửa…),
 2 lệnh sai cú pháp.`,
-  en: `Usage: ketluan export --edxml FILE.yaml [--out FILE.edxml] [options]
+  en: `Usage: npx ketluan export --edxml FILE.yaml [--out FILE.edxml] [options]
 
 Packs the notice as an edXML message (QCVN 102:2016/BTTTT, as amended by
 Thông tư 01/2022/TT-BTTTT) for the national document exchange: the document's
@@ -53,7 +53,7 @@ Options:
   --out FILE          Where to write (default: out/<same path>.edxml)
   --config FILE       Config file (default: ketluan.config.yaml)
   --templates DIR     Own template folder
-  --pdf-standard STD  As the PDF was built (ketluan build --pdf-standard)
+  --pdf-standard STD  As the PDF was built (npx ketluan build --pdf-standard)
   --lang vi|en        Message language
   -h, --help          This help
 
@@ -73,7 +73,7 @@ export const command: Command = {
     });
     const vi = ctx.lang === 'vi';
     if (!values.edxml) throw new UsageError(vi ? 'cần chọn dạng xuất: --edxml' : 'choose what to export: --edxml');
-    if (positionals.length !== 1 || !/\.ya?ml$/i.test(positionals[0])) throw new UsageError(vi ? 'cần đúng một tệp YAML: ketluan export --edxml TỆP.yaml' : 'exactly one YAML file is needed: ketluan export --edxml FILE.yaml');
+    if (positionals.length !== 1 || !/\.ya?ml$/i.test(positionals[0])) throw new UsageError(vi ? 'cần đúng một tệp YAML: npx ketluan export --edxml TỆP.yaml' : 'exactly one YAML file is needed: npx ketluan export --edxml FILE.yaml');
     const source = rel(ctx, resolve(ctx.cwd, positionals[0]));
     const built = await buildNotice(ctx, source, source, values);
     if (!built.value) return fail(ctx, built.diagnostics);

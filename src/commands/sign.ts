@@ -23,9 +23,9 @@ import {
 } from '../sign/index.ts';
 
 const help = {
-  vi: `Cách dùng: ketluan sign TỆP.pdf --p12 KHÓA.p12 [tùy chọn]
-          ketluan sign TỆP.pdf --prepare
-          ketluan sign PHỤ_LỤC.pdf --attachment-of TỆP.yaml --p12 KHÓA_CƠ_QUAN.p12
+  vi: `Cách dùng: npx ketluan sign TỆP.pdf --p12 KHÓA.p12 [tùy chọn]
+          npx ketluan sign TỆP.pdf --prepare
+          npx ketluan sign PHỤ_LỤC.pdf --attachment-of TỆP.yaml --p12 KHÓA_CƠ_QUAN.p12
 
 Ký số PDF của thông báo theo Nghị định 30/2020/NĐ-CP (Điều 5, Phụ lục I):
 người có thẩm quyền ký trước (chữ ký hiện ở chỗ ký, giữa chức vụ và họ tên),
@@ -54,15 +54,15 @@ Tùy chọn:
   --source TỆP.yaml   Tệp YAML của thông báo, khi PDF không nằm ở out/
   --config TỆP        Tệp cấu hình (mặc định: ketluan.config.yaml)
   --templates THƯ_MỤC Thư mục mẫu riêng
-  --pdf-standard CHUẨN Như khi tạo PDF (ketluan build --pdf-standard)
+  --pdf-standard CHUẨN Như khi tạo PDF (npx ketluan build --pdf-standard …)
   --lang vi|en        Ngôn ngữ thông báo
   -h, --help          Xem hướng dẫn này
 
 Mã thoát: 0 đã ký (hoặc đã ghi tệp có ô chữ ký), 1 không ký được (tệp bị sửa,
 sai mật khẩu, chứng thư hết hạn…; tệp gốc giữ nguyên), 2 lệnh sai cú pháp.`,
-  en: `Usage: ketluan sign FILE.pdf --p12 KEY.p12 [options]
-       ketluan sign FILE.pdf --prepare
-       ketluan sign APPENDIX.pdf --attachment-of FILE.yaml --p12 AGENCY_KEY.p12
+  en: `Usage: npx ketluan sign FILE.pdf --p12 KEY.p12 [options]
+       npx ketluan sign FILE.pdf --prepare
+       npx ketluan sign APPENDIX.pdf --attachment-of FILE.yaml --p12 AGENCY_KEY.p12
 
 Signs a notice's PDF digitally as Decree 30/2020/NĐ-CP requires (Điều 5,
 Phụ lục I): the competent person signs first (a visible signature at the
@@ -92,7 +92,7 @@ Options:
   --source FILE.yaml  The notice's YAML file, when the PDF is not under out/
   --config FILE       Config file (default: ketluan.config.yaml)
   --templates DIR     Own template folder
-  --pdf-standard STD  As the PDF was built (ketluan build --pdf-standard)
+  --pdf-standard STD  As the PDF was built (npx ketluan build --pdf-standard)
   --lang vi|en        Message language
   -h, --help          This help
 
@@ -182,7 +182,7 @@ export const command: Command = {
       'pdf-standard': { type: 'string' },
     });
     const vi = ctx.lang === 'vi';
-    if (positionals.length !== 1) throw new UsageError(vi ? 'cần đúng một tệp PDF: ketluan sign TỆP.pdf' : 'exactly one PDF file is needed: ketluan sign FILE.pdf');
+    if (positionals.length !== 1) throw new UsageError(vi ? 'cần đúng một tệp PDF: npx ketluan sign TỆP.pdf' : 'exactly one PDF file is needed: npx ketluan sign FILE.pdf');
     const role = (values.as ?? (values['attachment-of'] !== undefined ? 'agency' : 'signer')) as Role;
     if (role !== 'signer' && role !== 'agency') throw new UsageError(vi ? `--as nhận signer hoặc agency, không nhận "${values.as}"` : `--as takes signer or agency, not "${values.as}"`);
     if (values.prepare && (values.p12 !== undefined || values['attachment-of'] !== undefined)) {

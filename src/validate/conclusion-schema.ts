@@ -348,7 +348,7 @@ export const configSchema: Json = {
     },
     organIds: {
       type: 'object',
-      description: 'Mã định danh điện tử của các nơi nhận, để gửi văn bản qua Trục liên thông (ketluan export --edxml): tên nơi nhận đúng như ghi trong "recipients" → mã định danh.',
+      description: 'Mã định danh điện tử của các nơi nhận, để gửi văn bản qua Trục liên thông (npx ketluan export --edxml): tên nơi nhận đúng như ghi trong "recipients" → mã định danh.',
       additionalProperties: organId,
     },
     signers: {
