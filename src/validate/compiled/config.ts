@@ -7,11 +7,12 @@ const ajvRuntime_ucs2length = ajvRuntime_ucs2length_module.default ?? ajvRuntime
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketluan.invalid/schemas/config.schema.json","title":"Cấu hình ketluan","type":"object","description":"Cấu hình dùng chung của kho thông báo.","properties":{"issuers":{"type":"object","description":"Các cơ quan ban hành, theo mã.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"object","description":"Cơ quan ban hành thông báo.","properties":{"parent":{"description":"Tên cơ quan chủ quản trực tiếp (nếu có), chữ in hoa; mỗi phần tử là một dòng. Ví dụ: UBND TỈNH NAM ĐỊNH.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"name":{"description":"Tên cơ quan ban hành, chữ in hoa; mỗi phần tử là một dòng. Ví dụ: [ỦY BAN NHÂN DÂN, HUYỆN BẮC SƠN].","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"symbol":{"type":"string","minLength":1,"description":"Ký hiệu văn bản (tên loại - cơ quan), ví dụ TB-UBND, TB-VP, TB-VPCP.","pattern":"^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"},"place":{"type":"string","minLength":1,"description":"Địa danh ghi ở dòng ngày tháng, ví dụ \"Bắc Sơn\", \"Thành phố Hồ Chí Minh\"."},"collective":{"type":"string","minLength":1,"description":"Tên tập thể khi ký thay mặt (TM.), ví dụ \"Ủy ban nhân dân\". Mặc định: tên cơ quan ban hành."},"shortName":{"type":"string","minLength":1,"description":"Tên cơ quan viết thường, dùng trong câu, ví dụ \"UBND huyện Bắc Sơn\" (dòng \"Kèm theo Thông báo số … của …\" ở phụ lục)."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point. Mặc định: 72."}},"required":[],"additionalProperties":false},"organId":{"type":"string","minLength":1,"description":"Mã định danh điện tử dạng 000.00.00.G22: 3 chữ số, 2 chữ số, 2 chữ số, một chữ in hoa và 2 chữ số, cách nhau bởi dấu chấm. Là OrganId trong gói tin edXML (Quyết định 20/2020/QĐ-TTg).","pattern":"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"}},"required":["name","symbol","place"],"additionalProperties":false}},"organIds":{"type":"object","description":"Mã định danh điện tử của các nơi nhận, để gửi văn bản qua Trục liên thông (npx ketluan export --edxml): tên nơi nhận đúng như ghi trong \"recipients\" → mã định danh.","additionalProperties":{"type":"string","minLength":1,"description":"Mã định danh điện tử dạng 000.00.00.G22: 3 chữ số, 2 chữ số, 2 chữ số, một chữ in hoa và 2 chữ số, cách nhau bởi dấu chấm. Là OrganId trong gói tin edXML (Quyết định 20/2020/QĐ-TTg).","pattern":"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"}},"signers":{"type":"object","description":"Những người ký, theo mã.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"object","description":"Người ký.","properties":{"name":{"type":"string","minLength":1,"description":"Họ và tên người ký (không ghi học hàm, học vị)."},"title":{"type":"string","minLength":1,"description":"Chức vụ của người ký, ví dụ \"Chánh Văn phòng\", \"Phó Chủ tịch\"."}},"required":["name","title"],"additionalProperties":false}},"fonts":{"type":"object","description":"Phông chữ cho PDF.","properties":{"dir":{"type":"string","minLength":1,"description":"Thư mục chứa 4 tệp TTF (thường, đậm, nghiêng, đậm nghiêng) cùng cỡ với Times New Roman."}},"required":[],"additionalProperties":false},"pdf":{"type":"object","description":"Tệp PDF.","properties":{"standard":{"enum":["pdfa-1b","pdfa-2b"],"description":"Chuẩn lưu trữ PDF/A: pdfa-1b (ISO 19005-1) hoặc pdfa-2b (ISO 19005-2). Bỏ trống: PDF thường."}},"required":[],"additionalProperties":false}},"required":[],"additionalProperties":false};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketluan.invalid/schemas/config.schema.json","title":"Cấu hình ketluan","type":"object","description":"Cấu hình dùng chung của kho thông báo.","properties":{"issuers":{"type":"object","description":"Các cơ quan ban hành, theo mã.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"object","description":"Cơ quan ban hành thông báo.","properties":{"parent":{"description":"Tên cơ quan chủ quản trực tiếp (nếu có), chữ in hoa; mỗi phần tử là một dòng. Ví dụ: UBND TỈNH NAM ĐỊNH.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"name":{"description":"Tên cơ quan ban hành, chữ in hoa; mỗi phần tử là một dòng. Ví dụ: [ỦY BAN NHÂN DÂN, HUYỆN BẮC SƠN].","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"symbol":{"type":"string","minLength":1,"description":"Ký hiệu văn bản (tên loại - cơ quan), ví dụ TB-UBND, TB-VP, TB-VPCP.","pattern":"^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"},"place":{"type":"string","minLength":1,"description":"Địa danh ghi ở dòng ngày tháng, ví dụ \"Bắc Sơn\", \"Thành phố Hồ Chí Minh\"."},"collective":{"type":"string","minLength":1,"description":"Tên tập thể khi ký thay mặt (TM.), ví dụ \"Ủy ban nhân dân\". Mặc định: tên cơ quan ban hành."},"shortName":{"type":"string","minLength":1,"description":"Tên cơ quan viết thường, dùng trong câu, ví dụ \"UBND huyện Bắc Sơn\" (dòng \"Kèm theo Thông báo số … của …\" ở phụ lục)."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"comrade":{"type":"boolean","description":"Ghi \"đồng chí\" trước người chủ trì (\"đồng chí Hoàng Văn Nam, Chủ tịch UBND huyện\"). Văn bản của cơ quan trung ương thường không ghi: comrade: false. Mặc định: có."},"chairOrder":{"enum":["name-title","title-name"],"description":"Thứ tự họ tên và chức vụ người chủ trì: name-title (\"Hoàng Văn Nam, Chủ tịch UBND huyện\", mặc định) hoặc title-name (\"Thủ tướng Chính phủ Phạm Minh Chính\")."},"chairVerb":{"enum":["chủ trì","đã chủ trì"],"description":"Động từ của người chủ trì: \"đã chủ trì\" hoặc \"chủ trì\". Mặc định: \"đã chủ trì\" (opening: full), \"chủ trì\" (opening: brief)."},"heard":{"enum":["discussion","opinions"],"description":"Câu \"Sau khi nghe\": discussion (\"Sau khi nghe Bộ Tài chính báo cáo; ý kiến trao đổi, thảo luận của các đại biểu, …\") hoặc opinions (\"Sau khi nghe báo cáo của Bộ Tài chính và ý kiến của các đại biểu dự họp, …\"). Mặc định: discussion (opening: full), opinions (opening: brief)."},"attendeesLead":{"type":"string","minLength":1,"description":"Lời dẫn thường dùng trước thành phần tham dự, ví dụ \"Tham dự có\" (meeting.attendeesLead của từng thông báo được ưu tiên). Mặc định: \"Tham dự <hình thức họp> có\"."},"discussants":{"type":"string","minLength":1,"description":"Cách gọi thường dùng những người phát biểu ý kiến, ví dụ \"các đại biểu dự họp\" (meeting.discussants được ưu tiên)."},"concludes":{"enum":["kết luận như sau:","kết luận:"],"description":"Cuối đoạn mở đầu: \"kết luận như sau:\" hoặc \"kết luận:\". Mặc định: \"kết luận như sau:\" (opening: full), \"kết luận:\" (opening: brief)."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point. Mặc định: 72."}},"required":[],"additionalProperties":false},"organId":{"type":"string","minLength":1,"description":"Mã định danh điện tử dạng 000.00.00.G22: 3 chữ số, 2 chữ số, 2 chữ số, một chữ in hoa và 2 chữ số, cách nhau bởi dấu chấm. Là OrganId trong gói tin edXML (Quyết định 20/2020/QĐ-TTg).","pattern":"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"}},"required":["name","symbol","place"],"additionalProperties":false}},"organIds":{"type":"object","description":"Mã định danh điện tử của các nơi nhận, để gửi văn bản qua Trục liên thông (npx ketluan export --edxml): tên nơi nhận đúng như ghi trong \"recipients\" → mã định danh.","additionalProperties":{"type":"string","minLength":1,"description":"Mã định danh điện tử dạng 000.00.00.G22: 3 chữ số, 2 chữ số, 2 chữ số, một chữ in hoa và 2 chữ số, cách nhau bởi dấu chấm. Là OrganId trong gói tin edXML (Quyết định 20/2020/QĐ-TTg).","pattern":"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"}},"signers":{"type":"object","description":"Những người ký, theo mã.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"object","description":"Người ký.","properties":{"name":{"type":"string","minLength":1,"description":"Họ và tên người ký (không ghi học hàm, học vị)."},"title":{"type":"string","minLength":1,"description":"Chức vụ của người ký, ví dụ \"Chánh Văn phòng\", \"Phó Chủ tịch\"."}},"required":["name","title"],"additionalProperties":false}},"fonts":{"type":"object","description":"Phông chữ cho PDF.","properties":{"dir":{"type":"string","minLength":1,"description":"Thư mục chứa 4 tệp TTF (thường, đậm, nghiêng, đậm nghiêng) cùng cỡ với Times New Roman."}},"required":[],"additionalProperties":false},"pdf":{"type":"object","description":"Tệp PDF.","properties":{"standard":{"enum":["pdfa-1b","pdfa-2b"],"description":"Chuẩn lưu trữ PDF/A: pdfa-1b (ISO 19005-1) hoặc pdfa-2b (ISO 19005-2). Bỏ trống: PDF thường."}},"required":[],"additionalProperties":false}},"required":[],"additionalProperties":false};
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern5 = new RegExp("^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$", "u");
 const pattern6 = new RegExp("^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$", "u");
 const func1 = ajvRuntime_ucs2length;
+const func9 = Object.prototype.hasOwnProperty;
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://ketluan.invalid/schemas/config.schema.json" */;
@@ -429,7 +430,7 @@ if(data1.style !== undefined){
 let data10 = data1.style;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key4 in data10){
-if(!((((((key4 === "padNumbers") || (key4 === "boldHeadings")) || (key4 === "numbering")) || (key4 === "deadlineStyle")) || (key4 === "opening")) || (key4 === "signatureGapPt"))){
+if(!(func9.call(schema31.properties.issuers.additionalProperties.properties.style.properties, key4))){
 const err30 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style",schemaPath:"#/properties/issuers/additionalProperties/properties/style/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.issuers.additionalProperties.properties.style,data:data10};
 if(vErrors === null){
 vErrors = [err30];
@@ -492,7 +493,7 @@ errors++;
 const len2 = data13.length;
 for(let i2=0; i2<len2; i2++){
 let data14 = data13[i2];
-if(!(((((data14 === "roman") || (data14 === "arabic")) || (data14 === "alpha")) || (data14 === "ordinal")) || (data14 === "dash"))){
+if(!((((((((data14 === "roman") || (data14 === "arabic")) || (data14 === "alpha")) || (data14 === "ordinal")) || (data14 === "dash")) || (data14 === "paren-arabic")) || (data14 === "paren-roman")) || (data14 === "none"))){
 const err35 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/numbering/" + i2,schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/numbering/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.issuers.additionalProperties.properties.style.properties.numbering.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.issuers.additionalProperties.properties.style.properties.numbering.items.enum,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.numbering.items,data:data14};
 if(vErrors === null){
 vErrors = [err35];
@@ -541,11 +542,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data10.signatureGapPt !== undefined){
-let data17 = data10.signatureGapPt;
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 > 200 || isNaN(data17)){
-const err39 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/signatureGapPt",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/signatureGapPt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200",schema:200,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.signatureGapPt,data:data17};
+if(data10.comrade !== undefined){
+let data17 = data10.comrade;
+if(typeof data17 !== "boolean"){
+const err39 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/comrade",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/comrade/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.issuers.additionalProperties.properties.style.properties.comrade.type,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.comrade,data:data17};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -554,8 +554,11 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(data17 < 24 || isNaN(data17)){
-const err40 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/signatureGapPt",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/signatureGapPt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 24},message:"must be >= 24",schema:24,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.signatureGapPt,data:data17};
+}
+if(data10.chairOrder !== undefined){
+let data18 = data10.chairOrder;
+if(!((data18 === "name-title") || (data18 === "title-name"))){
+const err40 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/chairOrder",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/chairOrder/enum",keyword:"enum",params:{allowedValues: schema31.properties.issuers.additionalProperties.properties.style.properties.chairOrder.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.issuers.additionalProperties.properties.style.properties.chairOrder.enum,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.chairOrder,data:data18};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -565,8 +568,10 @@ vErrors.push(err40);
 errors++;
 }
 }
-else {
-const err41 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/signatureGapPt",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/signatureGapPt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.issuers.additionalProperties.properties.style.properties.signatureGapPt.type,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.signatureGapPt,data:data17};
+if(data10.chairVerb !== undefined){
+let data19 = data10.chairVerb;
+if(!((data19 === "chủ trì") || (data19 === "đã chủ trì"))){
+const err41 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/chairVerb",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/chairVerb/enum",keyword:"enum",params:{allowedValues: schema31.properties.issuers.additionalProperties.properties.style.properties.chairVerb.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.issuers.additionalProperties.properties.style.properties.chairVerb.enum,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.chairVerb,data:data19};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -576,9 +581,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style",schemaPath:"#/properties/issuers/additionalProperties/properties/style/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuers.additionalProperties.properties.style.type,parentSchema:schema31.properties.issuers.additionalProperties.properties.style,data:data10};
+if(data10.heard !== undefined){
+let data20 = data10.heard;
+if(!((data20 === "discussion") || (data20 === "opinions"))){
+const err42 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/heard",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/heard/enum",keyword:"enum",params:{allowedValues: schema31.properties.issuers.additionalProperties.properties.style.properties.heard.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.issuers.additionalProperties.properties.style.properties.heard.enum,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.heard,data:data20};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -588,11 +594,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data1.organId !== undefined){
-let data18 = data1.organId;
-if(typeof data18 === "string"){
-if(func1(data18) < 1){
-const err43 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/organId",schemaPath:"#/properties/issuers/additionalProperties/properties/organId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.issuers.additionalProperties.properties.organId,data:data18};
+if(data10.attendeesLead !== undefined){
+let data21 = data10.attendeesLead;
+if(typeof data21 === "string"){
+if(func1(data21) < 1){
+const err43 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/attendeesLead",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/attendeesLead/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.attendeesLead,data:data21};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -601,8 +607,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(!pattern6.test(data18)){
-const err44 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/organId",schemaPath:"#/properties/issuers/additionalProperties/properties/organId/pattern",keyword:"pattern",params:{pattern: "^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"},message:"must match pattern \""+"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"+"\"",schema:"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$",parentSchema:schema31.properties.issuers.additionalProperties.properties.organId,data:data18};
+}
+else {
+const err44 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/attendeesLead",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/attendeesLead/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.issuers.additionalProperties.properties.style.properties.attendeesLead.type,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.attendeesLead,data:data21};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -612,8 +619,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-else {
-const err45 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/organId",schemaPath:"#/properties/issuers/additionalProperties/properties/organId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.issuers.additionalProperties.properties.organId.type,parentSchema:schema31.properties.issuers.additionalProperties.properties.organId,data:data18};
+if(data10.discussants !== undefined){
+let data22 = data10.discussants;
+if(typeof data22 === "string"){
+if(func1(data22) < 1){
+const err45 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/discussants",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/discussants/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.discussants,data:data22};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -623,9 +633,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-}
 else {
-const err46 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/issuers/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuers.additionalProperties.type,parentSchema:schema31.properties.issuers.additionalProperties,data:data1};
+const err46 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/discussants",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/discussants/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.issuers.additionalProperties.properties.style.properties.discussants.type,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.discussants,data:data22};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -635,9 +644,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-}
-else {
-const err47 = {instancePath:instancePath+"/issuers",schemaPath:"#/properties/issuers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuers.type,parentSchema:schema31.properties.issuers,data:data0};
+if(data10.concludes !== undefined){
+let data23 = data10.concludes;
+if(!((data23 === "kết luận như sau:") || (data23 === "kết luận:"))){
+const err47 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/concludes",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/concludes/enum",keyword:"enum",params:{allowedValues: schema31.properties.issuers.additionalProperties.properties.style.properties.concludes.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.issuers.additionalProperties.properties.style.properties.concludes.enum,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.concludes,data:data23};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -647,14 +657,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.organIds !== undefined){
-let data19 = data.organIds;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-for(const key5 in data19){
-let data20 = data19[key5];
-if(typeof data20 === "string"){
-if(func1(data20) < 1){
-const err48 = {instancePath:instancePath+"/organIds/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/organIds/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.organIds.additionalProperties,data:data20};
+if(data10.signatureGapPt !== undefined){
+let data24 = data10.signatureGapPt;
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 200 || isNaN(data24)){
+const err48 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/signatureGapPt",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/signatureGapPt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200",schema:200,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.signatureGapPt,data:data24};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -663,8 +670,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(!pattern6.test(data20)){
-const err49 = {instancePath:instancePath+"/organIds/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/organIds/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"},message:"must match pattern \""+"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"+"\"",schema:"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$",parentSchema:schema31.properties.organIds.additionalProperties,data:data20};
+if(data24 < 24 || isNaN(data24)){
+const err49 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/signatureGapPt",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/signatureGapPt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 24},message:"must be >= 24",schema:24,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.signatureGapPt,data:data24};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -675,7 +682,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/organIds/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/organIds/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.organIds.additionalProperties.type,parentSchema:schema31.properties.organIds.additionalProperties,data:data20};
+const err50 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/signatureGapPt",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/signatureGapPt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.issuers.additionalProperties.properties.style.properties.signatureGapPt.type,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.signatureGapPt,data:data24};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -687,7 +694,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/organIds",schemaPath:"#/properties/organIds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.organIds.type,parentSchema:schema31.properties.organIds,data:data19};
+const err51 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style",schemaPath:"#/properties/issuers/additionalProperties/properties/style/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuers.additionalProperties.properties.style.type,parentSchema:schema31.properties.issuers.additionalProperties.properties.style,data:data10};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -697,14 +704,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data.signers !== undefined){
-let data21 = data.signers;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key6 in data21){
-const _errs56 = errors;
-if(typeof key6 === "string"){
-if(!pattern4.test(key6)){
-const err52 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.signers.propertyNames,data:key6,propertyName:key6};
+if(data1.organId !== undefined){
+let data25 = data1.organId;
+if(typeof data25 === "string"){
+if(func1(data25) < 1){
+const err52 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/organId",schemaPath:"#/properties/issuers/additionalProperties/properties/organId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.issuers.additionalProperties.properties.organId,data:data25};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -713,10 +717,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-var valid14 = _errs56 === errors;
-if(!valid14){
-const err53 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema31.properties.signers.propertyNames,parentSchema:schema31.properties.signers,data:data21};
+if(!pattern6.test(data25)){
+const err53 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/organId",schemaPath:"#/properties/issuers/additionalProperties/properties/organId/pattern",keyword:"pattern",params:{pattern: "^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"},message:"must match pattern \""+"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"+"\"",schema:"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$",parentSchema:schema31.properties.issuers.additionalProperties.properties.organId,data:data25};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -726,11 +728,8 @@ vErrors.push(err53);
 errors++;
 }
 }
-for(const key7 in data21){
-let data22 = data21[key7];
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.name === undefined){
-const err54 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.signers.additionalProperties.required,parentSchema:schema31.properties.signers.additionalProperties,data:data22};
+else {
+const err54 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/organId",schemaPath:"#/properties/issuers/additionalProperties/properties/organId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.issuers.additionalProperties.properties.organId.type,parentSchema:schema31.properties.issuers.additionalProperties.properties.organId,data:data25};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -739,8 +738,10 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data22.title === undefined){
-const err55 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.signers.additionalProperties.required,parentSchema:schema31.properties.signers.additionalProperties,data:data22};
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/issuers/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuers.additionalProperties.type,parentSchema:schema31.properties.issuers.additionalProperties,data:data1};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -749,9 +750,10 @@ vErrors.push(err55);
 }
 errors++;
 }
-for(const key8 in data22){
-if(!((key8 === "name") || (key8 === "title"))){
-const err56 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signers.additionalProperties,data:data22};
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/issuers",schemaPath:"#/properties/issuers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuers.type,parentSchema:schema31.properties.issuers,data:data0};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -761,11 +763,14 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data22.name !== undefined){
-let data23 = data22.name;
-if(typeof data23 === "string"){
-if(func1(data23) < 1){
-const err57 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/signers/additionalProperties/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signers.additionalProperties.properties.name,data:data23};
+if(data.organIds !== undefined){
+let data26 = data.organIds;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+for(const key5 in data26){
+let data27 = data26[key5];
+if(typeof data27 === "string"){
+if(func1(data27) < 1){
+const err57 = {instancePath:instancePath+"/organIds/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/organIds/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.organIds.additionalProperties,data:data27};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -774,9 +779,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-else {
-const err58 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/signers/additionalProperties/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signers.additionalProperties.properties.name.type,parentSchema:schema31.properties.signers.additionalProperties.properties.name,data:data23};
+if(!pattern6.test(data27)){
+const err58 = {instancePath:instancePath+"/organIds/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/organIds/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"},message:"must match pattern \""+"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"+"\"",schema:"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$",parentSchema:schema31.properties.organIds.additionalProperties,data:data27};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -786,11 +790,8 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data22.title !== undefined){
-let data24 = data22.title;
-if(typeof data24 === "string"){
-if(func1(data24) < 1){
-const err59 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/signers/additionalProperties/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signers.additionalProperties.properties.title,data:data24};
+else {
+const err59 = {instancePath:instancePath+"/organIds/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/organIds/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.organIds.additionalProperties.type,parentSchema:schema31.properties.organIds.additionalProperties,data:data27};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -800,8 +801,9 @@ vErrors.push(err59);
 errors++;
 }
 }
+}
 else {
-const err60 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/signers/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signers.additionalProperties.properties.title.type,parentSchema:schema31.properties.signers.additionalProperties.properties.title,data:data24};
+const err60 = {instancePath:instancePath+"/organIds",schemaPath:"#/properties/organIds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.organIds.type,parentSchema:schema31.properties.organIds,data:data26};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -811,9 +813,14 @@ vErrors.push(err60);
 errors++;
 }
 }
-}
-else {
-const err61 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signers.additionalProperties.type,parentSchema:schema31.properties.signers.additionalProperties,data:data22};
+if(data.signers !== undefined){
+let data28 = data.signers;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key6 in data28){
+const _errs66 = errors;
+if(typeof key6 === "string"){
+if(!pattern4.test(key6)){
+const err61 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.signers.propertyNames,data:key6,propertyName:key6};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -823,9 +830,9 @@ vErrors.push(err61);
 errors++;
 }
 }
-}
-else {
-const err62 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signers.type,parentSchema:schema31.properties.signers,data:data21};
+var valid14 = _errs66 === errors;
+if(!valid14){
+const err62 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema31.properties.signers.propertyNames,parentSchema:schema31.properties.signers,data:data28};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -835,12 +842,11 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data.fonts !== undefined){
-let data25 = data.fonts;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-for(const key9 in data25){
-if(!(key9 === "dir")){
-const err63 = {instancePath:instancePath+"/fonts",schemaPath:"#/properties/fonts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.fonts,data:data25};
+for(const key7 in data28){
+let data29 = data28[key7];
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.name === undefined){
+const err63 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.signers.additionalProperties.required,parentSchema:schema31.properties.signers.additionalProperties,data:data29};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -849,12 +855,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-if(data25.dir !== undefined){
-let data26 = data25.dir;
-if(typeof data26 === "string"){
-if(func1(data26) < 1){
-const err64 = {instancePath:instancePath+"/fonts/dir",schemaPath:"#/properties/fonts/properties/dir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.fonts.properties.dir,data:data26};
+if(data29.title === undefined){
+const err64 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.signers.additionalProperties.required,parentSchema:schema31.properties.signers.additionalProperties,data:data29};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -863,9 +865,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-else {
-const err65 = {instancePath:instancePath+"/fonts/dir",schemaPath:"#/properties/fonts/properties/dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.fonts.properties.dir.type,parentSchema:schema31.properties.fonts.properties.dir,data:data26};
+for(const key8 in data29){
+if(!((key8 === "name") || (key8 === "title"))){
+const err65 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signers.additionalProperties,data:data29};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -875,9 +877,11 @@ vErrors.push(err65);
 errors++;
 }
 }
-}
-else {
-const err66 = {instancePath:instancePath+"/fonts",schemaPath:"#/properties/fonts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.fonts.type,parentSchema:schema31.properties.fonts,data:data25};
+if(data29.name !== undefined){
+let data30 = data29.name;
+if(typeof data30 === "string"){
+if(func1(data30) < 1){
+const err66 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/signers/additionalProperties/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signers.additionalProperties.properties.name,data:data30};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -887,12 +891,8 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data.pdf !== undefined){
-let data27 = data.pdf;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-for(const key10 in data27){
-if(!(key10 === "standard")){
-const err67 = {instancePath:instancePath+"/pdf",schemaPath:"#/properties/pdf/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.pdf,data:data27};
+else {
+const err67 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/signers/additionalProperties/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signers.additionalProperties.properties.name.type,parentSchema:schema31.properties.signers.additionalProperties.properties.name,data:data30};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -902,10 +902,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data27.standard !== undefined){
-let data28 = data27.standard;
-if(!((data28 === "pdfa-1b") || (data28 === "pdfa-2b"))){
-const err68 = {instancePath:instancePath+"/pdf/standard",schemaPath:"#/properties/pdf/properties/standard/enum",keyword:"enum",params:{allowedValues: schema31.properties.pdf.properties.standard.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.pdf.properties.standard.enum,parentSchema:schema31.properties.pdf.properties.standard,data:data28};
+if(data29.title !== undefined){
+let data31 = data29.title;
+if(typeof data31 === "string"){
+if(func1(data31) < 1){
+const err68 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/signers/additionalProperties/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signers.additionalProperties.properties.title,data:data31};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -915,9 +916,8 @@ vErrors.push(err68);
 errors++;
 }
 }
-}
 else {
-const err69 = {instancePath:instancePath+"/pdf",schemaPath:"#/properties/pdf/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.pdf.type,parentSchema:schema31.properties.pdf,data:data27};
+const err69 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/signers/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signers.additionalProperties.properties.title.type,parentSchema:schema31.properties.signers.additionalProperties.properties.title,data:data31};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -929,12 +929,128 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err70 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signers.additionalProperties.type,parentSchema:schema31.properties.signers.additionalProperties,data:data29};
 if(vErrors === null){
 vErrors = [err70];
 }
 else {
 vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signers.type,parentSchema:schema31.properties.signers,data:data28};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data.fonts !== undefined){
+let data32 = data.fonts;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+for(const key9 in data32){
+if(!(key9 === "dir")){
+const err72 = {instancePath:instancePath+"/fonts",schemaPath:"#/properties/fonts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.fonts,data:data32};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data32.dir !== undefined){
+let data33 = data32.dir;
+if(typeof data33 === "string"){
+if(func1(data33) < 1){
+const err73 = {instancePath:instancePath+"/fonts/dir",schemaPath:"#/properties/fonts/properties/dir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.fonts.properties.dir,data:data33};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/fonts/dir",schemaPath:"#/properties/fonts/properties/dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.fonts.properties.dir.type,parentSchema:schema31.properties.fonts.properties.dir,data:data33};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/fonts",schemaPath:"#/properties/fonts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.fonts.type,parentSchema:schema31.properties.fonts,data:data32};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data.pdf !== undefined){
+let data34 = data.pdf;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+for(const key10 in data34){
+if(!(key10 === "standard")){
+const err76 = {instancePath:instancePath+"/pdf",schemaPath:"#/properties/pdf/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.pdf,data:data34};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data34.standard !== undefined){
+let data35 = data34.standard;
+if(!((data35 === "pdfa-1b") || (data35 === "pdfa-2b"))){
+const err77 = {instancePath:instancePath+"/pdf/standard",schemaPath:"#/properties/pdf/properties/standard/enum",keyword:"enum",params:{allowedValues: schema31.properties.pdf.properties.standard.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.pdf.properties.standard.enum,parentSchema:schema31.properties.pdf.properties.standard,data:data35};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/pdf",schemaPath:"#/properties/pdf/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.pdf.type,parentSchema:schema31.properties.pdf,data:data34};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+}
+else {
+const err79 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
 }
 errors++;
 }
