@@ -383,7 +383,13 @@ type Break = (typeof Break)[keyof typeof Break];
  *
  * A line's footnotes go to the foot of its page, as LibreOffice sets them:
  * the line fits only if it and its notes (with the separator, for a page's
- * first notes) fit above the bottom, and the notes end at the bottom.
+ * first notes) fit above the bottom, and the notes end at the bottom. Only
+ * a page's first line is placed when its notes do not fit: then the notes'
+ * first lines fill the room under the page's last line and the rest open
+ * the next page's notes (under the same separator, as LibreOffice sets a
+ * DOCX's continued footnote), on pages of notes alone if need be. Notes
+ * stay in order: a later mark's note follows the continued one. The body
+ * and the notes never overlap, and every page takes at least one line.
  */
 export function paginate<T>(blocks: readonly FlowBlock<T>[], frame: PageFrame): Page<T>[] {
   const lines: FlowLine<T>[] = [];
@@ -416,18 +422,20 @@ export function paginate<T>(blocks: readonly FlowBlock<T>[], frame: PageFrame): 
   const pages: Page<T>[] = [];
   let start = 0;
   let startsAfterHardBreak = false;
+  /** Footnote lines that did not fit at the foot of the previous page: they open this page's notes. */
+  let carried: FlowLine<T>[] = [];
   if (hard[0]) {
     // A page break before the first block leaves page 1 to the header and title.
     pages.push({ lines: [] });
     startsAfterHardBreak = true;
   }
-  while (start < lines.length) {
-    const header = repeat[start];
+  while (start < lines.length || carried.length > 0) {
+    const header = start < lines.length ? repeat[start] : undefined;
     const topPt = (pages.length === 0 ? frame.firstTopPt : frame.topPt) + (header?.heightPt ?? 0);
     // Which lines fit, counting the space before each (dropped for the page's first line after a natural break).
     let end = start;
     let y = topPt;
-    let notesPt = 0;
+    let notesPt = heightOf(carried);
     while (end < lines.length) {
       if (end > start && hard[end]) break;
       const space = end === start && pages.length > 0 && !startsAfterHardBreak ? 0 : spaceBefore[end];
@@ -442,17 +450,25 @@ export function paginate<T>(blocks: readonly FlowBlock<T>[], frame: PageFrame): 
     if (end < lines.length && !hard[end]) end = breakPoint(rule, start, end);
     const placed: Placed<T>[] = header ? [{ topPt: topPt - header.heightPt, content: header.content }] : [];
     y = topPt;
-    const noteLines: FlowLine<T>[] = [];
+    const noteLines: FlowLine<T>[] = [...carried];
     for (let k = start; k < end; k++) {
       y += k === start && pages.length > 0 && !startsAfterHardBreak ? 0 : spaceBefore[k];
       placed.push({ topPt: y, content: lines[k].content });
       y += lines[k].heightPt;
       noteLines.push(...(lines[k].notes ?? []));
     }
-    if (noteLines.length === 0) pages.push({ lines: placed });
+    // Notes taller than the room under the page's last line (only a page's first line
+    // is placed without its notes fitting) go on at the foot of the next page, as
+    // LibreOffice continues a footnote; a page of notes alone holds at least one line.
+    const roomPt = frame.bottomPt - y - (frame.noteSeparatorPt ?? 0) + 1e-6;
+    let fit = 0;
+    for (let h = 0; fit < noteLines.length && (h + noteLines[fit].heightPt <= roomPt || (fit === 0 && start === end)); fit++) h += noteLines[fit].heightPt;
+    carried = noteLines.slice(fit);
+    const pageNotes = noteLines.slice(0, fit);
+    if (pageNotes.length === 0) pages.push({ lines: placed });
     else {
-      let noteTopPt = frame.bottomPt - noteLines.reduce((h, l) => h + l.heightPt, 0);
-      const notes = noteLines.map((line) => {
+      let noteTopPt = frame.bottomPt - heightOf(pageNotes);
+      const notes = pageNotes.map((line) => {
         const at = { topPt: noteTopPt, content: line.content };
         noteTopPt += line.heightPt;
         return at;
@@ -465,11 +481,16 @@ export function paginate<T>(blocks: readonly FlowBlock<T>[], frame: PageFrame): 
   return pages;
 }
 
+/** The height of stacked lines. */
+function heightOf<T>(lines: readonly FlowLine<T>[]): number {
+  let h = 0;
+  for (const line of lines) h += line.heightPt;
+  return h;
+}
+
 /** The height of the footnotes a line holds. */
 function notesHeight<T>(line: FlowLine<T>): number {
-  let h = 0;
-  for (const note of line.notes ?? []) h += note.heightPt;
-  return h;
+  return heightOf(line.notes ?? []);
 }
 
 /** The last index in (start, end] before which the page may break, by the strictest rule that allows one. */
