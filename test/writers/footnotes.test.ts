@@ -102,7 +102,7 @@ describe('paginate with footnotes', () => {
   const line = (n: number, notes = 0) => ({
     heightPt: 10,
     content: `L${n}`,
-    ...(notes > 0 ? { notes: Array.from({ length: notes }, (_, k) => ({ heightPt: 10, content: `N${n}.${k}` })) } : {}),
+    ...(notes > 0 ? { notes: [Array.from({ length: notes }, (_, k) => ({ heightPt: 10, content: `N${n}.${k}` }))] } : {}),
   });
   const frame = { firstTopPt: 0, topPt: 0, bottomPt: 100, noteSeparatorPt: 5 };
   const one = (lines: ReturnType<typeof line>[]): FlowBlock<string>[] => lines.map((l) => ({ lines: [l], spaceBeforePt: 0 }));

@@ -317,8 +317,8 @@ function sum(pieces: readonly Piece[]): number {
 export interface FlowLine<T> {
   readonly heightPt: number;
   readonly content: T;
-  /** The lines of the footnotes whose marks this line holds: they go to the foot of the line's page. */
-  readonly notes?: readonly FlowLine<T>[];
+  /** The footnotes whose marks this line holds, each as its lines: they go to the foot of the line's page. */
+  readonly notes?: readonly (readonly FlowLine<T>[])[];
 }
 
 /** A paragraph, heading or unit as the paginator sees it. */
@@ -348,6 +348,8 @@ export interface PageFrame {
   readonly bottomPt: number;
   /** The space a page's footnotes take above their lines (the separator rule and the space around it). */
   readonly noteSeparatorPt?: number;
+  /** The tallest a page's footnote area (separator included) may grow; notes beyond it go on at the next page's foot. */
+  readonly notesMaxPt?: number;
 }
 
 /** A line placed on a page: the top of its box, in points from the page's top edge. */
@@ -422,53 +424,73 @@ export function paginate<T>(blocks: readonly FlowBlock<T>[], frame: PageFrame): 
   const pages: Page<T>[] = [];
   let start = 0;
   let startsAfterHardBreak = false;
-  /** Footnote lines that did not fit at the foot of the previous page: they open this page's notes. */
-  let carried: FlowLine<T>[] = [];
+  /** Footnotes (or their rest) that did not fit at the foot of the previous page: they open this page's notes. */
+  let carried: PendingNote<T>[] = [];
   if (hard[0]) {
     // A page break before the first block leaves page 1 to the header and title.
     pages.push({ lines: [] });
     startsAfterHardBreak = true;
   }
+  const separatorPt = frame.noteSeparatorPt ?? 0;
+  const notesMaxPt = frame.notesMaxPt ?? Infinity;
+  /** The room for note lines under a body ending at `bodyPt`. */
+  const noteRoom = (bodyPt: number): number => Math.min(notesMaxPt, frame.bottomPt - bodyPt) - separatorPt;
   while (start < lines.length || carried.length > 0) {
     const header = start < lines.length ? repeat[start] : undefined;
     const topPt = (pages.length === 0 ? frame.firstTopPt : frame.topPt) + (header?.heightPt ?? 0);
     // Which lines fit, counting the space before each (dropped for the page's first line after a natural break).
     let end = start;
     let y = topPt;
-    let notesPt = heightOf(carried);
+    let queue = carried;
+    let queuePt = notesHeightOf(queue);
+    /** The page's notes go on at the next page's foot: the body ends above the tallest note area. */
+    let overflow = queuePt > 0 && queuePt + separatorPt > notesMaxPt + 1e-6;
     while (end < lines.length) {
       if (end > start && hard[end]) break;
       const space = end === start && pages.length > 0 && !startsAfterHardBreak ? 0 : spaceBefore[end];
-      const lineNotesPt = notesHeight(lines[end]);
-      const withNotesPt = notesPt + lineNotesPt;
-      const reservePt = withNotesPt > 0 ? withNotesPt + (frame.noteSeparatorPt ?? 0) : 0;
-      if (end > start && y + space + lines[end].heightPt > frame.bottomPt - reservePt + 1e-6) break;
-      y += space + lines[end].heightPt;
-      notesPt = withNotesPt;
+      const bodyPt = y + space + lines[end].heightPt;
+      const own = pendingOf(lines[end]);
+      const withQueue = own.length > 0 ? [...queue, ...own] : queue;
+      const withPt = queuePt + notesHeightOf(own);
+      if (overflow) {
+        // A later mark's note cannot start on a page whose notes go on (LibreOffice moves its line).
+        if (end > start && (own.length > 0 || bodyPt > frame.bottomPt - notesMaxPt + 1e-6)) break;
+      } else if (withPt > 0 && withPt > noteRoom(bodyPt) + 1e-6) {
+        // Not every note fits: LibreOffice keeps the line when its own notes start on
+        // the page (two lines at least, as the notes' widow and orphan control asks).
+        const before = lineCount(queue);
+        if (end > start && (own.length === 0 || splitNotes(withQueue, noteRoom(bodyPt)).page.length <= before)) break;
+        overflow = true;
+      } else if (end > start && bodyPt > frame.bottomPt + 1e-6) break;
+      y = bodyPt;
+      queue = withQueue;
+      queuePt = withPt;
       end++;
     }
     if (end < lines.length && !hard[end]) end = breakPoint(rule, start, end);
     const placed: Placed<T>[] = header ? [{ topPt: topPt - header.heightPt, content: header.content }] : [];
     y = topPt;
-    const noteLines: FlowLine<T>[] = [...carried];
+    queue = carried;
     for (let k = start; k < end; k++) {
       y += k === start && pages.length > 0 && !startsAfterHardBreak ? 0 : spaceBefore[k];
       placed.push({ topPt: y, content: lines[k].content });
       y += lines[k].heightPt;
-      noteLines.push(...(lines[k].notes ?? []));
+      queue = [...queue, ...pendingOf(lines[k])];
     }
-    // Notes taller than the room under the page's last line (only a page's first line
-    // is placed without its notes fitting) go on at the foot of the next page, as
-    // LibreOffice continues a footnote; a page of notes alone holds at least one line.
-    const roomPt = frame.bottomPt - y - (frame.noteSeparatorPt ?? 0) + 1e-6;
-    let fit = 0;
-    for (let h = 0; fit < noteLines.length && (h + noteLines[fit].heightPt <= roomPt || (fit === 0 && start === end)); fit++) h += noteLines[fit].heightPt;
-    carried = noteLines.slice(fit);
-    const pageNotes = noteLines.slice(0, fit);
-    if (pageNotes.length === 0) pages.push({ lines: placed });
+    // The notes that fit under the page's last line end at the bottom; the rest go on
+    // at the next page's foot (LibreOffice continues a footnote so, under the same
+    // separator). A page of notes alone takes at least one line, so that notes end.
+    const split = splitNotes(queue, noteRoom(y));
+    if (split.page.length === 0 && start === end && split.rest.length > 0) {
+      const [first, ...others] = split.rest;
+      split.page.push(first.lines[0]);
+      split.rest = first.lines.length > 1 ? [{ lines: first.lines.slice(1), continued: true }, ...others] : others;
+    }
+    carried = split.rest;
+    if (split.page.length === 0) pages.push({ lines: placed });
     else {
-      let noteTopPt = frame.bottomPt - heightOf(pageNotes);
-      const notes = pageNotes.map((line) => {
+      let noteTopPt = frame.bottomPt - heightOf(split.page);
+      const notes = split.page.map((line) => {
         const at = { topPt: noteTopPt, content: line.content };
         noteTopPt += line.heightPt;
         return at;
@@ -481,6 +503,44 @@ export function paginate<T>(blocks: readonly FlowBlock<T>[], frame: PageFrame): 
   return pages;
 }
 
+/** A footnote waiting for its page: its lines, and whether its first lines are on an earlier page already. */
+interface PendingNote<T> {
+  readonly lines: readonly FlowLine<T>[];
+  readonly continued: boolean;
+}
+
+function pendingOf<T>(line: FlowLine<T>): PendingNote<T>[] {
+  return (line.notes ?? []).map((lines) => ({ lines, continued: false }));
+}
+
+/**
+ * The note lines that fit in `roomPt`, in order, and what is left. A note
+ * that does not fit whole is split as a paragraph under widow and orphan
+ * control: at least MIN_LINES_PER_SIDE lines on each side of the break (its
+ * rest, if it began on an earlier page, needs one line here); otherwise it
+ * waits for the next page whole, and so do the notes after it.
+ */
+function splitNotes<T>(queue: readonly PendingNote<T>[], roomPt: number): { page: FlowLine<T>[]; rest: PendingNote<T>[] } {
+  const page: FlowLine<T>[] = [];
+  let h = 0;
+  for (let i = 0; i < queue.length; i++) {
+    const note = queue[i];
+    const notePt = heightOf(note.lines);
+    if (h + notePt <= roomPt + 1e-6) {
+      page.push(...note.lines);
+      h += notePt;
+      continue;
+    }
+    let k = 0;
+    while (k < note.lines.length && h + note.lines[k].heightPt <= roomPt + 1e-6) h += note.lines[k++].heightPt;
+    k = Math.min(k, note.lines.length - MIN_LINES_PER_SIDE);
+    if (k < (note.continued ? 1 : MIN_LINES_PER_SIDE)) k = 0;
+    page.push(...note.lines.slice(0, k));
+    return { page, rest: [{ lines: note.lines.slice(k), continued: note.continued || k > 0 }, ...queue.slice(i + 1)] };
+  }
+  return { page, rest: [] };
+}
+
 /** The height of stacked lines. */
 function heightOf<T>(lines: readonly FlowLine<T>[]): number {
   let h = 0;
@@ -488,9 +548,16 @@ function heightOf<T>(lines: readonly FlowLine<T>[]): number {
   return h;
 }
 
-/** The height of the footnotes a line holds. */
-function notesHeight<T>(line: FlowLine<T>): number {
-  return heightOf(line.notes ?? []);
+function notesHeightOf<T>(notes: readonly PendingNote<T>[]): number {
+  let h = 0;
+  for (const note of notes) h += heightOf(note.lines);
+  return h;
+}
+
+function lineCount<T>(notes: readonly PendingNote<T>[]): number {
+  let n = 0;
+  for (const note of notes) n += note.lines.length;
+  return n;
 }
 
 /** The last index in (start, end] before which the page may break, by the strictest rule that allows one. */

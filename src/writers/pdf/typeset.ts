@@ -141,9 +141,23 @@ const pageBottomPt = docxPt(page.heightMm) - docxPt(margin.bottomMm);
 /** The space a page's footnotes take above their first line: LibreOffice's default separator area. */
 const noteSeparatorPt = footnoteGeometry.aboveRulePt + footnoteGeometry.ruleWidthPt + footnoteGeometry.belowRulePt;
 
+/**
+ * The tallest footnote area LibreOffice lets a page have: the body area less
+ * a fifth of the page's print area ("to not fall below 20% of the page
+ * height", SwFootnoteBossFrame::GetVarSpace), in twips. A DOCX with a header
+ * has its print area from the header's distance to the bottom margin.
+ * Measured on LibreOffice 7.4 with a note longer than a page: 47 lines of 12
+ * pt under the separator (570.2 pt) on each page it fills, 48 would be 582.2.
+ */
+const notesMaxPt = (() => {
+  const [pageTwip, topTwip, bottomTwip] = [mmToTwip(page.heightMm), mmToTwip(margin.topMm), mmToTwip(margin.bottomMm)];
+  const printTwip = pageTwip - mmToTwip(headerDistanceMm) - bottomTwip;
+  return (pageTwip - topTwip - bottomTwip - Math.floor(printTwip / 5)) * TWIP_PT;
+})();
+
 /** Pages of one section (the notice, an appendix), numbered from 2 in the top margin, footnotes at their foot. */
 function section(setter: Setter, blocks: FlowBlock<readonly Shape[]>[], firstTopPt: number): Shape[][] {
-  const pages = paginate(blocks, { firstTopPt, topPt: pageTopPt, bottomPt: pageBottomPt, noteSeparatorPt });
+  const pages = paginate(blocks, { firstTopPt, topPt: pageTopPt, bottomPt: pageBottomPt, noteSeparatorPt, notesMaxPt });
   return pages.map((p, i) => {
     const shapes: Shape[] = i === 0 ? [] : setter.pageNumber(i + 1);
     for (const line of p.lines) for (const shape of line.content) shapes.push(moveDown(shape, line.topPt));
@@ -236,7 +250,7 @@ class Setter {
         extraPerSpacePt = slackPt / line.stretchCount;
       }
       const shape: Shape = { kind: 'text', xPt, baselinePt, words: line.words, extraPerSpacePt };
-      const notes = line.words.flatMap((word) => word.pieces.flatMap((piece) => (piece.footnote !== undefined ? this.noteLines(piece.footnote) : [])));
+      const notes = line.words.flatMap((word) => word.pieces.flatMap((piece) => (piece.footnote !== undefined ? [this.noteLines(piece.footnote)] : [])));
       return notes.length > 0 ? { heightPt, content: [shape], notes } : { heightPt, content: [shape] };
     });
   }
