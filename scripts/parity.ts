@@ -21,7 +21,7 @@ import { basename, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** The bar: at least this share of identical lines, and equal page counts. */
-const MIN_IDENTICAL = 0.98;
+export const MIN_IDENTICAL = 0.98;
 
 interface Pair {
   readonly docx: string;
@@ -137,7 +137,7 @@ export function compare(name: string, ours: string[][], libreOffice: string[][])
 }
 
 /** Converts DOCX files with LibreOffice in one run, with a private profile; returns the PDF of each. */
-function convertAll(docxFiles: readonly string[], work: string): string[] {
+export function convertAll(docxFiles: readonly string[], work: string): string[] {
   const inDir = join(work, 'in');
   const outDir = join(work, 'out');
   execFileSync('mkdir', ['-p', inDir, outDir]);

@@ -29,12 +29,15 @@ export const overflowDocs: Record<string, { doc: Doc; notes: Record<number, stri
   const longer = sentences('A', 90);
   const several = [sentences('A', 20), sentences('B', 20), sentences('C', 20)];
   const appendixNote = sentences('P', 90);
+  const beyond = sentences('Z', 250);
   const base = sampleNotice();
   return {
     // One note taller than a page, marked in the notice's first paragraph.
     'longer-than-a-page': { doc: marked(0, [mark(1, longer)]), notes: { 1: longer } },
     // Three long notes marked in one paragraph: together taller than the room on the page.
     'several-long-notes': { doc: marked(0, several.map((t, i) => mark(i + 1, t))), notes: { 1: several[0], 2: several[1], 3: several[2] } },
+    // A note of several pages marked near the notice's end: pages of notes alone follow the body.
+    'notes-beyond-the-body': { doc: marked(base.body.length - 1, [mark(1, beyond)]), notes: { 1: beyond } },
     // A note taller than a page in an appendix (appendices restart their pages).
     appendix: {
       doc: {

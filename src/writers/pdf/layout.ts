@@ -456,10 +456,12 @@ export function paginate<T>(blocks: readonly FlowBlock<T>[], frame: PageFrame): 
         // A later mark's note cannot start on a page whose notes go on (LibreOffice moves its line).
         if (end > start && (own.length > 0 || bodyPt > frame.bottomPt - notesMaxPt + 1e-6)) break;
       } else if (withPt > 0 && withPt > noteRoom(bodyPt) + 1e-6) {
-        // Not every note fits: LibreOffice keeps the line when its own notes start on
-        // the page (two lines at least, as the notes' widow and orphan control asks).
-        const before = lineCount(queue);
-        if (end > start && (own.length === 0 || splitNotes(withQueue, noteRoom(bodyPt)).page.length <= before)) break;
+        // Not every note fits: LibreOffice keeps the line when each of its own notes
+        // starts on the page (two lines at least, as the notes' widow and orphan
+        // control asks), only the last one going on at the next page's foot.
+        const { page, rest } = splitNotes(withQueue, noteRoom(bodyPt));
+        const started = page.length > lineCount(queue) && rest.length === 1 && rest[0].continued;
+        if (end > start && (own.length === 0 || !started)) break;
         overflow = true;
       } else if (end > start && bodyPt > frame.bottomPt + 1e-6) break;
       y = bodyPt;
