@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<Command>> = {
   issue: async () => (await import('./commands/issue.ts')).command,
   number: async () => (await import('./commands/number.ts')).command,
   tasks: async () => (await import('./commands/tasks.ts')).command,
+  studio: async () => (await import('./commands/studio.ts')).command,
 };
 
 const mainHelp: Record<Lang, string> = {
@@ -30,6 +31,7 @@ Các lệnh:
   issue TỆP            Cấp số tiếp theo, ghi ngày ban hành vào tệp, rồi tạo DOCX, PDF
   number next|list     Sổ đăng ký văn bản đi: số tiếp theo, danh sách số đã cấp
   tasks [đường dẫn…]   Liệt kê, xuất (csv, xlsx, ics, json) và báo cáo các nhiệm vụ được giao
+  studio               Mở trang soạn thảo trong trình duyệt: soạn, xem trang PDF ngay khi gõ, cấp số
 
 Tùy chọn chung:
   --lang vi|en         Ngôn ngữ thông báo (mặc định: vi; hoặc biến KETLUAN_LANG)
@@ -49,6 +51,7 @@ Commands:
   issue FILE           Give the next number and the issue date in the file, then build it
   number next|list     Register of outgoing documents: next number, numbers given
   tasks [paths…]       List, export (csv, xlsx, ics, json) and report on assigned tasks
+  studio               Open the editor page in the browser: write, see the PDF page as you type, issue
 
 Common options:
   --lang vi|en         Message language (default: vi; or KETLUAN_LANG)
