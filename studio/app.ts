@@ -269,12 +269,21 @@ function pasteHandler(event: ClipboardEvent, v: EditorView): boolean {
   const { from, to } = v.state.selection.main;
   const line = v.state.doc.lineAt(from);
   const before = line.text.slice(0, from - line.from);
-  const asItems = /^\s*$/.test(before);
+  const after = line.text.slice(to - line.from);
+  const asItems = /^\s*$/.test(before) && to <= line.to;
   void api<{ text: string; changes: { count: number; said: { vi: string; en: string } }[] }>('paste', { text, asItems }).then((cleaned) => {
-    // Lines after the first take the column the paste starts at, so a list lands at the cursor's indentation.
-    const indent = asItems ? before : '';
-    const insert = cleaned.text.split('\n').map((l, i) => (i === 0 || l === '' ? l : indent + l)).join('\n');
-    v.dispatch({ changes: { from, to, insert }, selection: { anchor: from + insert.length }, userEvent: 'input.paste' });
+    let at = from;
+    let insert = cleaned.text;
+    if (asItems) {
+      // A list takes the indentation of the line it lands on; before a line's text it goes on lines of its own.
+      const indent = /^\s*/.exec(line.text)![0];
+      const lines = cleaned.text.split('\n');
+      if (after.trim() !== '') {
+        at = line.from;
+        insert = lines.map((l) => (l === '' ? l : indent + l)).join('\n') + '\n';
+      } else insert = lines.map((l, i) => (i === 0 || l === '' ? l : before + l)).join('\n');
+    }
+    v.dispatch({ changes: { from: at, to: at === from ? to : at, insert }, selection: { anchor: at + insert.length }, userEvent: 'input.paste' });
     const note = $('paste-note');
     if (cleaned.changes.length > 0) {
       note.replaceChildren(document.createTextNode(w.pasted));
@@ -311,6 +320,7 @@ async function drawPreview(): Promise<void> {
   }
   previewBusy = true;
   const text = view.state.doc.toString();
+  if ($('pages').childElementCount === 0) $('preview-note').textContent = w.previewWaiting;
   try {
     const res = await fetch('api/preview', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ path: current.file, text }) });
     if (res.ok) {
