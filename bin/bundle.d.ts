@@ -12,5 +12,5 @@ export interface BundleManifest {
 export declare function freshBundle(): URL | undefined;
 /** The studio's front end (studio/, bundled for the browser), relative to the package root. */
 export declare const studioBundleDir: string;
-/** Whether the bundle in `dir` (relative to the package root) matches every file it was built from. */
-export declare function isFresh(dir: string): boolean;
+/** Whether the bundle in `dir` (relative to the package root, whose URL `base` defaults to this package's) matches every file it was built from. */
+export declare function isFresh(dir: string, base?: URL): boolean;

@@ -16,12 +16,16 @@ const root = new URL('../', import.meta.url);
 /** The studio's front end (studio/, bundled for the browser), relative to the package root. */
 export const studioBundleDir = 'node_modules/.ketluan-studio';
 
-/** Whether the bundle in `dir` (relative to the package root) matches every file it was built from. */
-export function isFresh(dir) {
+/**
+ * Whether the bundle in `dir` (relative to the package root) matches every
+ * file it was built from. `base`: the package root's URL, for callers that
+ * run bundled themselves (this module's own URL then lies elsewhere).
+ */
+export function isFresh(dir, base = root) {
   try {
-    const { inputs } = JSON.parse(readFileSync(new URL(`${dir}/${manifestName}`, root), 'utf8'));
+    const { inputs } = JSON.parse(readFileSync(new URL(`${dir}/${manifestName}`, base), 'utf8'));
     for (const [path, hash] of Object.entries(inputs)) {
-      if (createHash('sha256').update(readFileSync(new URL(path, root))).digest('hex') !== hash) return false;
+      if (createHash('sha256').update(readFileSync(new URL(path, base))).digest('hex') !== hash) return false;
     }
     return true;
   } catch {

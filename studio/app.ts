@@ -148,6 +148,7 @@ async function openFile(file: string): Promise<void> {
   $('current-file').textContent = opened.file + (current.writable ? '' : ` — ${w.readOnly}`);
   for (const a of $('files').querySelectorAll('a')) a.classList.toggle('current', (a as HTMLElement).dataset.file === opened.file);
   $('paste-note').hidden = true;
+  $('pages').replaceChildren();
   refreshButtons();
   forceLinting(view);
   schedulePreview();

@@ -8,7 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { isFresh, manifestName, studioBundleDir, type BundleManifest } from '../../bin/bundle.js';
 import { packagePath, packageRoot } from '../paths.ts';
 
@@ -80,7 +81,7 @@ export async function buildFrontEnd(dir: string = frontEndDir): Promise<void> {
  * sources; an Error (with the reason) when it cannot be built.
  */
 export async function ensureFrontEnd(): Promise<string> {
-  if (isFresh(studioBundleDir)) return frontEndDir;
+  if (isFresh(studioBundleDir, pathToFileURL(packageRoot + sep))) return frontEndDir;
   if (!existsSync(packagePath('studio', 'app.ts'))) {
     if (existsSync(join(frontEndDir, manifestName))) return frontEndDir; // an installed package without the sources
     throw new Error(`${studioBundleDir} is missing`);
