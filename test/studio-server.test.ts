@@ -214,6 +214,20 @@ describe('new and issue', () => {
   });
 });
 
+describe('the studio command', () => {
+  it('has help in both languages', async () => {
+    expect((await run(cwd, ['studio', '--help'])).out).toContain('npx ketluan studio [--port SỐ] [--no-open]');
+    expect((await run(cwd, ['studio', '--help', '--lang', 'en'])).out).toContain('Do not open the browser');
+  });
+
+  it('says so, exit 1, when the port is taken', async () => {
+    const r = await run(cwd, ['studio', '--no-open', '--port', String(studio.port)]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`Không mở được cổng ${studio.port} (đang có chương trình khác dùng)`);
+    expect(r.out).toBe('');
+  });
+});
+
 describe('paste from Word', () => {
   it('cleans curly quotes around a paragraph, NBSP, soft hyphens, tabs and invisible characters, saying what changed', () => {
     const r = cleanPaste('“Đẩy\u00a0mạnh cải cách\thành chín\u00adh\u200b”', { asItems: false });
