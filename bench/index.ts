@@ -15,9 +15,12 @@
  * 3. LibreOffice converting the same DOCX to PDF, when soffice is installed:
  *    a sample of 50 in one batch, extrapolated to 1 000.
  * 4. Growth: cold builds of 100, 1 000 and 5 000 notices.
+ * 5. The studio in chromium (bench/studio.ts): keystroke → diagnostics,
+ *    keystroke → redrawn preview, on the 5-page Bắc Sơn notice.
  *
  * Targets (issue 6, on 2 cores): cold ≤ 10 s and ≤ 400 MB, no-op ≤ 1 s,
- * one edit ≤ 1 s, template edit as cold, growth linear.
+ * one edit ≤ 1 s, template edit as cold, growth linear; issue 14: keystroke
+ * → diagnostics ≤ 50 ms, keystroke → preview ≤ 150 ms.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -27,6 +30,7 @@ import { pathToFileURL } from 'node:url';
 import { freshBundle } from '../bin/bundle.js';
 import { generateArchive, runKetluan, type Run } from './archive.ts';
 import { benchWriters, hasSoffice, sampleNotice } from './writers.ts';
+import { benchStudio } from './studio.ts';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -169,6 +173,10 @@ try {
   }
   for (const g of growth) print(`   ${String(g.n).padStart(5)} notices: ${s(g.ms).padStart(8)}  ${(g.ms / g.n).toFixed(1)} ms/notice  ${(g.n / (g.ms / 1000)).toFixed(1)} notices/s  peak RSS ${g.mb.toFixed(0)} MB`);
   if (quick) print('   5 000 notices: skipped (--quick)');
+  print();
+
+  print(`5. The studio in chromium, Bắc Sơn notice (5 pages) [load ${load()}]`);
+  await benchStudio((l) => print(l), quick ? 10 : 30);
   print();
 
   print('Summary against the targets (2 cores)');

@@ -73,6 +73,8 @@ async function api<T>(path: string, body?: unknown): Promise<T> {
 let facts: Facts = { issuers: [], signers: [], variants: [], problems: [], today: '' };
 let current: { file: string; version: string; saved: string; writable: boolean } | undefined;
 let lastDiagnostics: PageDiagnostic[] = [];
+/** When the editor's current text was last diagnosed and drawn (performance.now()), for bench/studio.ts. */
+const timings = { diagnosedAt: 0, previewedAt: 0 };
 
 function setStatus(text: string): void {
   $('status').textContent = text;
@@ -190,6 +192,7 @@ async function ketluanLint(v: EditorView): Promise<CmDiagnostic[]> {
   if (v.state.doc.toString() !== text) return [];
   lastDiagnostics = diagnostics;
   showProblems(diagnostics);
+  timings.diagnosedAt = performance.now();
   return diagnostics.map((d) => {
     const { from, to } = rangeOf(v.state.doc, d.line, d.col);
     const message = `${d.code}: ${d.message}${d.hint ? `\n${w.hint}: ${d.hint}` : ''}`;
@@ -310,7 +313,7 @@ let previewAgain = false;
 
 function schedulePreview(): void {
   clearTimeout(previewTimer);
-  previewTimer = setTimeout(() => void drawPreview(), 40);
+  previewTimer = setTimeout(() => void drawPreview(), 15);
 }
 
 async function drawPreview(): Promise<void> {
@@ -327,6 +330,7 @@ async function drawPreview(): Promise<void> {
     if (res.ok) {
       const pages = await preview.show(new Uint8Array(await res.arrayBuffer()));
       if (pages !== undefined) {
+        if (view.state.doc.toString() === text) timings.previewedAt = performance.now();
         $('preview-note').textContent = w.previewPages(pages);
         document.body.dataset.previewed = String(Number(document.body.dataset.previewed ?? '0') + 1);
       }
@@ -360,7 +364,7 @@ const extensions = [
   yamlLanguage.data.of({ autocomplete: ketluanCompletion }),
   autocompletion(),
   hoverTooltip(yamlSchemaHover()),
-  linter(ketluanLint, { delay: 20 }),
+  linter(ketluanLint, { delay: 10 }),
   lintGutter(),
   keymap.of([
     { key: 'Mod-s', preventDefault: true, run: () => (void save(), true) },
@@ -557,4 +561,4 @@ async function start(): Promise<void> {
 void start();
 
 /** For the browser tests and the bench: what the page shows. */
-Object.assign(window, { ketluanStudio: { previewText: () => preview.text(), diagnostics: () => lastDiagnostics, view } });
+Object.assign(window, { ketluanStudio: { previewText: () => preview.text(), diagnostics: () => lastDiagnostics, timings, view } });
