@@ -5,7 +5,7 @@
  * Everything the page knows it asks the studio server (src/studio/), which
  * runs ketluan's own stages; the page implements no rule of its own.
  */
-import { autocompletion, completionKeymap, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
+import { autocompletion, CompletionContext, completionKeymap, type CompletionResult } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { yaml, yamlLanguage } from '@codemirror/lang-yaml';
 import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
@@ -240,7 +240,25 @@ function showProblems(ds: PageDiagnostic[]): void {
   }
 }
 
-// ── Completion beyond the schema: config ids and [[references]] ──
+// ── Completion: the schema's keys, config ids and [[references]] ──
+
+const schemaCompletion = yamlCompletion();
+
+/**
+ * The schema's keys and values (codemirror-json-schema). The first key typed
+ * under `meeting:` reads as YAML `meeting: ve`, a text, not a mapping, so
+ * the library finds no keys to offer; asked again as if the line were
+ * `ve:`, it does.
+ */
+function keyCompletion(ctx: CompletionContext): CompletionResult | null {
+  const result = schemaCompletion(ctx);
+  if (!Array.isArray(result) && result.options.length > 0) return result;
+  const line = ctx.state.doc.lineAt(ctx.pos);
+  if (!/^\s+[\w-]*$/.test(line.text) || ctx.pos !== line.to) return Array.isArray(result) ? null : result;
+  const asKey = ctx.state.update({ changes: { from: line.to, insert: ':' } }).state;
+  const again = schemaCompletion(new CompletionContext(asKey, ctx.pos, ctx.explicit));
+  return Array.isArray(again) ? null : again;
+}
 
 function ketluanCompletion(ctx: CompletionContext): CompletionResult | null {
   const line = ctx.state.doc.lineAt(ctx.pos);
@@ -360,7 +378,7 @@ const extensions = [
   syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
   yaml(),
   (stateExtensions as (s: unknown) => Extension[])(schema),
-  yamlLanguage.data.of({ autocomplete: yamlCompletion() }),
+  yamlLanguage.data.of({ autocomplete: keyCompletion }),
   yamlLanguage.data.of({ autocomplete: ketluanCompletion }),
   autocompletion(),
   hoverTooltip(yamlSchemaHover()),

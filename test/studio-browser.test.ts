@@ -102,6 +102,47 @@ describe.skipIf(!existsSync(browserPath) && !process.env.CI)('ketluan studio in 
     expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(403);
   });
 
+  it('completes keys from the schema and ids from the config, and explains a key on hover, in Vietnamese', async () => {
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready=true]');
+    await page.click(`#files a[data-file="${bacSon}"]`);
+    await page.waitForFunction(() => document.querySelector('#current-file')?.textContent?.includes('bac-son'));
+    const type = async (doc: string): Promise<string> => {
+      await page.evaluate((d) => {
+        const { view } = (window as unknown as PageHandle).ketluanStudio;
+        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: d }, selection: { anchor: d.length } });
+        view.focus();
+      }, doc);
+      await page.keyboard.press('Control+Space');
+      await page.waitForSelector('.cm-tooltip-autocomplete li');
+      return (await page.textContent('.cm-tooltip-autocomplete')) ?? '';
+    };
+    // The first key of a mapping (YAML reads `meeting:\n  ve` as a text).
+    expect(await type('meeting:\n  ve')).toContain('venue');
+    await page.keyboard.press('Enter');
+    expect(await editorText()).toMatch(/^meeting:\n  venue:/);
+    expect(await type('issuer: ub')).toContain('ubnd-bac-sonTB-UBND, Bắc Sơn');
+    await page.keyboard.press('Escape');
+    // Hover over a key: its description from the schema.
+    await page.evaluate(() => {
+      const { view } = (window as unknown as PageHandle).ketluanStudio;
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: 'meeting:\n  subject: x\n' } });
+    });
+    const at = await page.evaluate(() => {
+      const { view } = (window as unknown as PageHandle).ketluanStudio as unknown as { view: { coordsAtPos(p: number): { left: number; top: number } } };
+      return view.coordsAtPos(13);
+    });
+    await page.mouse.move(at.left + 2, at.top + 5);
+    await page.waitForSelector('.cm-tooltip-hover');
+    expect(await page.textContent('.cm-tooltip-hover')).toContain('Nội dung cuộc họp');
+    await shot('00-completion-hover');
+    // Leave the example as it was (the page asks before discarding edits).
+    await page.evaluate((t) => {
+      const { view } = (window as unknown as PageHandle).ketluanStudio;
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: t } });
+    }, text(cwd, bacSon));
+  });
+
   it('runs a clerk session: new, misspelled key, fix, preview, paste, save, issue', async () => {
     try {
       await session();
