@@ -465,7 +465,8 @@ interface TaskJson {
 }
 
 async function showTasks(): Promise<void> {
-  const { tasks } = await api<{ tasks: { tasks?: TaskJson[] } }>('tasks');
+  const { tasks, messages } = await api<{ tasks: { tasks?: TaskJson[] }; messages: string }>('tasks');
+  $('tasks-messages').textContent = messages.trim();
   const list = tasks.tasks ?? [];
   const table = $<HTMLTableElement>('tasks-table');
   const head = document.createElement('tr');

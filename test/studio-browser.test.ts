@@ -156,6 +156,9 @@ describe.skipIf(!existsSync(browserPath) && !process.env.CI)('ketluan studio in 
 /** The session, step by step; a screenshot after each step. */
 async function session(): Promise<void> {
   {
+    // Offline: every request the page makes goes to the studio itself.
+    const requested: string[] = [];
+    page.on('request', (r) => void requested.push(r.url()));
     await page.goto(url);
     await page.waitForSelector('body[data-ready=true]');
     await page.waitForSelector('#files a[data-file="conclusions/2023/bac-son-2023-par-ddci.yaml"]');
@@ -210,6 +213,13 @@ async function session(): Promise<void> {
     expect(await previewText()).not.toContain('trụ sở UBND huyện Bắc Sơn');
     await shot('06-preview-changed');
 
+    // The page keeps its scroll position while it is redrawn.
+    await page.evaluate(() => (document.getElementById('preview-pane')!.scrollTop = 1500));
+    await select('Nhà văn hóa huyện Bắc Sơn');
+    await page.keyboard.type('Hội trường huyện Bắc Sơn');
+    await page.waitForFunction(() => (window as unknown as PageHandle).ketluanStudio.previewText().join('').includes('Hội trường huyện'));
+    expect(await page.evaluate(() => document.getElementById('preview-pane')!.scrollTop)).toBe(1500);
+
     // Paste from Word at the start of a body line: cleaned, a numbered list becomes items.
     const bodyAt = (await editorText()).indexOf('\nbody:\n') + '\nbody:\n'.length;
     await page.evaluate((at) => {
@@ -260,5 +270,9 @@ async function session(): Promise<void> {
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(rows);
     await shot('10-tasks');
+
+    const origin = new URL(url).origin;
+    expect(requested.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+    expect(requested.every((u) => !u.startsWith(`${origin}/`) || u.startsWith(url))).toBe(true);
   }
 }

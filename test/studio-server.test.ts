@@ -102,6 +102,12 @@ describe('file access', () => {
     expect(json.text).toBe(text(cwd, bacSon));
   });
 
+  it('answers a missing file with "not found", not an internal error', async () => {
+    const { status, json } = await call('api/file?path=conclusions/2023/khong-co.yaml');
+    expect(status).toBe(404);
+    expect(json.error).toBe('không tìm thấy tệp');
+  });
+
   it('refuses "..", absolute paths, hidden files and symbolic links out of the project', async () => {
     for (const path of ['../secret.yaml', 'conclusions/../../x.yaml', '/etc/passwd', 'conclusions/./x.yaml', '.git/config', 'conclusions\\..\\x.yaml', 'conclusions/links/secret.yaml', 'conclusions/away/secret.yaml']) {
       const { status, json } = await call(`api/file?path=${encodeURIComponent(path)}`);
@@ -211,6 +217,19 @@ describe('new and issue', () => {
     const odd = await call('api/new', { path: 'conclusions/2026/a.yaml', issuer: '--config=/etc/passwd' });
     expect(odd.json.code).not.toBe(0);
     expect(String(odd.json.stderr)).toContain('--config=/etc/passwd');
+  });
+});
+
+describe('tasks', () => {
+  it('lists the tasks and exports them as the tasks command does', async () => {
+    const { json } = await call('api/tasks');
+    const tasks = (json.tasks as { tasks: { lead: string[] }[] }).tasks;
+    expect(tasks.length).toBeGreaterThan(0);
+    const csv = await call('api/tasks/export?format=csv');
+    if (csv.status !== 200) throw new Error(JSON.stringify(csv.json));
+    expect(csv.status).toBe(200);
+    expect((await run(cwd, ['tasks', '--format', 'csv'])).out).toBe(csv.bytes.toString('utf8'));
+    expect((await call('api/tasks/export?format=exe')).status).toBe(400);
   });
 });
 

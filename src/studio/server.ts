@@ -12,7 +12,7 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import type { Lang } from '../diagnostics.ts';
@@ -74,6 +74,13 @@ export async function startStudio(opts: StudioOptions): Promise<Studio> {
         sendJson(res, error instanceof Refusal ? error.status : 400, { error: said[opts.lang] });
         return;
       }
+      const code = (error as NodeJS.ErrnoException)?.code;
+      if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EACCES' || code === 'EISDIR') {
+        const said = code === 'EACCES' ? { vi: 'không có quyền đọc hoặc ghi tệp này', en: 'no permission to read or write this file' } : { vi: 'không tìm thấy tệp', en: 'file not found' };
+        if (!res.headersSent) sendJson(res, code === 'EACCES' ? 403 : 404, { error: said[opts.lang] });
+        else res.end();
+        return;
+      }
       const message = (opts.lang === 'vi' ? 'Lỗi nội bộ của ketluan: ' : 'ketluan internal error: ') + ((error as Error)?.message ?? String(error));
       if (!res.headersSent) sendJson(res, 500, { error: message });
       else res.end();
@@ -133,8 +140,10 @@ export async function startStudio(opts: StudioOptions): Promise<Studio> {
         const args = ['--format', format, '--out', name];
         const agency = param('agency');
         if (agency) args.push(`--agency=${agency}`);
+        // Files with errors are left out of the list (the command says so and exits 1); the rest is still exported.
+        rmSync(resolve(workspace.cwd, name), { force: true });
         const out = await runAction('tasks', args, workspace.cwd, opts.lang);
-        if (out.code !== 0) return sendJson(res, 422, { error: out.stderr || out.stdout });
+        if (!existsSync(resolve(workspace.cwd, name))) return sendJson(res, 422, { error: out.stderr || out.stdout });
         const bytes = readFileSync(resolve(workspace.cwd, name));
         res.writeHead(200, { ...securityHeaders, 'Content-Type': 'application/octet-stream', 'Content-Disposition': `attachment; filename="nhiem-vu.${format}"` });
         res.end(bytes);
@@ -158,6 +167,8 @@ export async function startStudio(opts: StudioOptions): Promise<Studio> {
       case 'preview': {
         const file = projectPath(workspace.cwd, body.path).rel;
         const result = await workspace.preview(file, text());
+        // A bug, not the clerk's doing: its stack goes to the terminal, to be reported.
+        if (result.internal) process.stderr.write(`${file}: ${result.internal}\n`);
         if (!result.pdf) return sendJson(res, 422, { diagnostics: result.diagnostics.map((d) => workspace.page(d)) });
         res.writeHead(200, { ...securityHeaders, 'Content-Type': 'application/pdf' });
         res.end(result.pdf);

@@ -116,7 +116,7 @@ export class Workspace {
    * render thread (the same renderer `build` uses), or the diagnostics
    * that stop it.
    */
-  async preview(file: string, text: string): Promise<{ pdf?: Uint8Array; diagnostics: Diagnostic[] }> {
+  async preview(file: string, text: string): Promise<{ pdf?: Uint8Array; diagnostics: Diagnostic[]; internal?: string }> {
     const project = this.project();
     if (!project.value) return { diagnostics: project.diagnostics };
     this.pool ??= new RenderPool(1, { cwd: this.cwd });
@@ -127,7 +127,7 @@ export class Workspace {
       const internal: Diagnostic[] = result.internal
         ? [{ code: 'KL540', severity: 'error', file, line: 1, col: 1, message: { vi: 'không vẽ được bản xem trước (lỗi nội bộ của ketluan)', en: 'the preview could not be drawn (a ketluan internal error)' } }]
         : [];
-      return { diagnostics: [...result.diagnostics, ...internal] };
+      return { diagnostics: [...result.diagnostics, ...internal], ...(result.internal ? { internal: result.internal } : {}) };
     }
     try {
       return { pdf: readFileSync(target), diagnostics: [...result.diagnostics] };

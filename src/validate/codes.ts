@@ -112,6 +112,8 @@ export const codes = {
   // KL38x: YAML that parsed, but not as the clerk meant.
   KL380: 'A sentence containing ": " or ending with ":" became a "key: value" mapping; wrap the sentence in double quotes.',
   KL381: 'Warning: an unquoted item of a [ , ] list looks like a fragment of a name that contains a comma.',
+  // ── KL54x: the studio (src/studio, issue 14) ───────────────────────────
+  KL540: 'Studio: the live preview could not be drawn (a ketluan bug in the render thread, not a problem in the file).',
 } as const;
 
 /** The number register's range (src/register, issue 6): only register diagnostics use these, listed above once emitted. */
