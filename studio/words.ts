@@ -76,7 +76,7 @@ export const words = {
     hint: 'hint',
     line: (l: number, c: number) => `line ${l}, column ${c}`,
     previewWaiting: 'Drawing the page…',
-    previewBlocked: (n: number) => `The page cannot be redrawn: ${n} errors left (see the problems). Showing the last drawing.`,
+    previewBlocked: (n: number) => `The page cannot be redrawn: ${n} error${n === 1 ? '' : 's'} left (see the problems). Showing the last drawing.`,
     previewPages: (n: number) => `${n} pages (ketluan's PDF)`,
     previewNone: 'The page appears here once the file has no errors.',
     pasted: 'The text pasted from Word was cleaned:',

@@ -78,6 +78,23 @@ describe('token, host, origin', () => {
     expect(await raw(path, { Host: `127.0.0.1:${studio.port}`, Origin: 'http://evil.example' })).toBe(403);
   });
 
+  it('serves the page in the studio\'s language, everywhere in it', async () => {
+    const page = (await call('')).bytes.toString('utf8');
+    expect(page).toContain('<html lang="vi">');
+    expect(page).toContain('<body data-lang="vi">');
+    expect(page).not.toContain('__LANG__');
+    const en = await startStudio({ cwd, lang: 'en', port: 0, assets: await ensureFrontEnd() });
+    try {
+      const english = await (await fetch(en.url)).text();
+      expect(english).toContain('<body data-lang="en">');
+      expect(english).not.toContain('__LANG__');
+      const wrong = await (await fetch(`${en.url}api/file?path=../x.yaml`)).json();
+      expect(wrong.error).toContain('the path must stay inside the project');
+    } finally {
+      await en.close();
+    }
+  });
+
   it('sends no-store, no-referrer and a same-origin content security policy', async () => {
     const res = await fetch(studio.url);
     expect(res.headers.get('cache-control')).toBe('no-store');

@@ -106,7 +106,7 @@ export async function startStudio(opts: StudioOptions): Promise<Studio> {
 
   function sendAsset(res: ServerResponse, name: string): void {
     let body = readFileSync(join(opts.assets, name));
-    if (name === 'index.html') body = Buffer.from(body.toString('utf8').replace('__LANG__', opts.lang));
+    if (name === 'index.html') body = Buffer.from(body.toString('utf8').replaceAll('__LANG__', opts.lang));
     res.writeHead(200, { ...securityHeaders, 'Content-Type': assetTypes[name] });
     res.end(body);
   }
