@@ -189,6 +189,17 @@ describe('diagnostics and preview, as check and build give them', () => {
     expect(got).toEqual(expected);
   });
 
+  it('reports a number already given in the archive (KL370), as check does, from the unsaved text', async () => {
+    const file = 'conclusions/2019/ban-sao.yaml';
+    const copy = text(cwd, examples[0]);
+    const { json } = await call('api/diagnose', { path: file, text: copy });
+    const dup = (json.diagnostics as { code: string; message: string }[]).find((d) => d.code === 'KL370');
+    expect(dup?.message).toContain(examples[0]);
+    // Another number: no duplicate.
+    const other = await call('api/diagnose', { path: file, text: copy.replace(/^number: 95 /m, 'number: 96 ') });
+    expect((other.json.diagnostics as { code: string }[]).some((d) => d.code === 'KL370')).toBe(false);
+  });
+
   it('draws the preview PDF with the bytes build writes', async () => {
     const file = examples[0];
     const res = await call('api/preview', { path: file, text: text(cwd, file) });

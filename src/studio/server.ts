@@ -104,6 +104,12 @@ export async function startStudio(opts: StudioOptions): Promise<Studio> {
     throw new Refusal(405, { vi: 'phương thức không hỗ trợ', en: 'method not allowed' });
   }
 
+  /** A command's output for the page; the archive may have changed. */
+  function sendOutput(res: ServerResponse, out: ActionOutput, file: string): void {
+    workspace.changed();
+    sendJson(res, 200, { code: out.code, stdout: out.stdout, stderr: out.stderr, file });
+  }
+
   function sendAsset(res: ServerResponse, name: string): void {
     let body = readFileSync(join(opts.assets, name));
     if (name === 'index.html') body = Buffer.from(body.toString('utf8').replaceAll('__LANG__', opts.lang));
@@ -178,6 +184,7 @@ export async function startStudio(opts: StudioOptions): Promise<Studio> {
         const version = typeof body.version === 'string' ? body.version : undefined;
         const saved = saveFile(workspace.cwd, body.path, text(), version);
         if (!saved.ok) return sendJson(res, 409, { error: saved.said[opts.lang] });
+        workspace.changed();
         return sendJson(res, 200, { version: saved.version });
       }
       case 'paste':
@@ -262,11 +269,6 @@ function hasToken(pathname: string, prefix: string): boolean {
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
   res.writeHead(status, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(value));
-}
-
-/** A command's output for the page, with the file it acted on re-read (issue writes the number into it). */
-function sendOutput(res: ServerResponse, out: ActionOutput, file: string): void {
-  sendJson(res, 200, { code: out.code, stdout: out.stdout, stderr: out.stderr, file });
 }
 
 /** Reads a JSON object body, at most MAX_BODY_BYTES. */

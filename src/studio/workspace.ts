@@ -18,7 +18,7 @@ import { configFileName, loadProject, type Project } from '../build/project.ts';
 import { readClerkFile } from '../build/read.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic, type Lang } from '../diagnostics.ts';
 import type { FontSet } from '../writers/pdf/fonts.ts';
-import { readHeader } from '../register/index.ts';
+import { readHeader, type Header } from '../register/index.ts';
 import { versionOf } from './files.ts';
 
 /** A diagnostic as the page shows it: the message and hint in the studio's language. */
@@ -53,6 +53,9 @@ export interface ProjectFacts {
   readonly problems: readonly PageDiagnostic[];
 }
 
+/** How long the archive's index figures are kept before the archive is read again. */
+const ARCHIVE_TTL_MS = 5000;
+
 /** The studio's view of one project folder. */
 export class Workspace {
   private loaded: { value?: Project; diagnostics: Diagnostic[]; configStamp: string } | undefined;
@@ -61,6 +64,10 @@ export class Workspace {
   private previewDir: string | undefined;
   private previewCount = 0;
   private readonly listCache = new Map<string, { version: string; listed: ListedFile }>();
+  /** The archive's register headers by file, with the stat they were read at: a keystroke reads no other file. */
+  private readonly headers = new Map<string, { stamp: string; header: Header }>();
+  /** Last year's figures from the archive, kept for a few seconds: a keystroke does not rescan the archive. */
+  private lookup: { at: number; lookup: ReturnType<typeof archiveLookup> } | undefined;
 
   constructor(
     readonly cwd: string,
@@ -91,6 +98,42 @@ export class Workspace {
     return this.fonts;
   }
 
+  /** The archive lookup of last year's figures, renewed after ARCHIVE_TTL_MS or a change made through the studio. */
+  private archive(): ReturnType<typeof archiveLookup> {
+    const now = Date.now();
+    if (!this.lookup || now - this.lookup.at > ARCHIVE_TTL_MS) this.lookup = { at: now, lookup: archiveLookup(this.cwd) };
+    return this.lookup.lookup;
+  }
+
+  /** Forgets what was read from the archive (after the studio wrote into it). */
+  changed(): void {
+    this.lookup = undefined;
+  }
+
+  /** The register headers of every archive file, re-read only for files whose size or time changed. */
+  private archiveHeaders(): Map<string, Header> {
+    const files = existsDir(resolve(this.cwd, archiveRoot)) ? discover([archiveRoot], this.cwd).files : [];
+    const known = new Map<string, Header>();
+    for (const file of files) {
+      try {
+        const s = statSync(resolve(this.cwd, file));
+        const stamp = `${s.mtimeMs}:${s.size}`;
+        let cached = this.headers.get(file);
+        if (!cached || cached.stamp !== stamp) {
+          const read = readClerkFile(resolve(this.cwd, file));
+          if (!('bytes' in read)) continue;
+          cached = { stamp, header: readHeader(new TextDecoder().decode(read.bytes)) };
+          this.headers.set(file, cached);
+        }
+        known.set(file, cached.header);
+      } catch {
+        // vanished meanwhile: not in the register
+      }
+    }
+    for (const file of this.headers.keys()) if (!known.has(file)) this.headers.delete(file);
+    return known;
+  }
+
   /** A diagnostic for the page. */
   page(d: Diagnostic): PageDiagnostic {
     return { code: d.code, severity: d.severity, file: d.file, line: d.line, col: d.col, message: d.message[this.lang], ...(d.hint ? { hint: d.hint[this.lang] } : {}) };
@@ -106,8 +149,10 @@ export class Workspace {
     const project = this.project();
     if (!project.value) return project.diagnostics;
     const bytes = new TextEncoder().encode(text);
-    const prepared = prepare(file, bytes, project.value, { archive: archiveLookup(this.cwd), fonts: this.projectFonts(project.value) ?? null });
-    const register = archiveRegister(project.value, [file], new Map([[file, readHeader(text)]]));
+    const prepared = prepare(file, bytes, project.value, { archive: this.archive(), fonts: this.projectFonts(project.value) ?? null });
+    const known = this.archiveHeaders();
+    known.set(file, readHeader(text));
+    const register = archiveRegister(project.value, [file], known);
     return sortDiagnostics([...project.diagnostics.filter((d) => d.severity === 'error'), ...prepared.diagnostics, ...register]);
   }
 
@@ -167,7 +212,7 @@ export class Workspace {
       const header = readHeader(text);
       let meetingDate: string | undefined;
       if (project.value) {
-        const prepared = prepare(rel, bytes, project.value, { archive: archiveLookup(this.cwd), fonts: this.projectFonts(project.value) ?? null });
+        const prepared = prepare(rel, bytes, project.value, { archive: this.archive(), fonts: this.projectFonts(project.value) ?? null });
         diagnostics = prepared.diagnostics;
         meetingDate = prepared.conclusion?.meeting.date;
       }
@@ -189,7 +234,7 @@ export class Workspace {
     for (const key of this.listCache.keys()) if (!seen.has(key)) this.listCache.delete(key);
     // The register's errors (a number given twice) count too, as in `check`.
     if (project.value && out.length > 0) {
-      const register = archiveRegister(project.value, out.map((f) => f.file)).filter((d) => d.severity === 'error');
+      const register = archiveRegister(project.value, out.map((f) => f.file), this.archiveHeaders()).filter((d) => d.severity === 'error');
       for (const d of register) {
         const i = out.findIndex((f) => f.file === d.file);
         if (i >= 0) out[i] = { ...out[i], status: 'errors', errors: out[i].errors + 1 };
