@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { lstatSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { readClerkFile, tooLargeDiagnostic } from '../build/read.ts';
 import { writeAtomic } from '../build/write.ts';
 import type { Bilingual, Diagnostic } from '../diagnostics.ts';
@@ -176,9 +176,4 @@ export function saveFile(cwd: string, requested: unknown, text: string, version:
   const bytes = bytesToSave(text, original);
   writeAtomic(p.full, bytes, { ...(mode !== undefined ? { mode } : {}), fsync: true });
   return { ok: true, version: versionOf(bytes) };
-}
-
-/** The project-relative form (forward slashes) of an absolute path inside `cwd`. */
-export function shownPath(cwd: string, full: string): string {
-  return relative(resolve(cwd), full).split(sep).join('/') || basename(full);
 }

@@ -16,7 +16,7 @@ import { prepare, projectFonts } from '../build/pipeline.ts';
 import { RenderPool } from '../build/pool.ts';
 import { configFileName, loadProject, type Project } from '../build/project.ts';
 import { readClerkFile } from '../build/read.ts';
-import { hasErrors, sortDiagnostics, type Diagnostic, type Lang } from '../diagnostics.ts';
+import { sortDiagnostics, type Diagnostic, type Lang } from '../diagnostics.ts';
 import type { FontSet } from '../writers/pdf/fonts.ts';
 import { readHeader, type Header } from '../register/index.ts';
 import { versionOf } from './files.ts';
@@ -251,11 +251,6 @@ export class Workspace {
     const signers = Object.entries(config?.signers ?? {}).map(([id, s]) => ({ id, label: [s.name, s.title].filter(Boolean).join(', ') }));
     const variants = [...(project.value?.templates.phrases ?? [])];
     return { issuers, signers, variants, problems: project.diagnostics.map((d) => this.page(d)) };
-  }
-
-  /** Whether a prepared text has errors (so `issue` would refuse it). */
-  hasErrors(file: string, text: string): boolean {
-    return hasErrors(this.diagnose(file, text));
   }
 
   /** Stops the render thread and removes preview files. */
