@@ -282,6 +282,40 @@ function ketluanCompletion(ctx: CompletionContext): CompletionResult | null {
   return null;
 }
 
+// ── Hover: the schema's Vietnamese description of a key, and what kind of value it takes ──
+
+interface SchemaNode {
+  description?: string;
+  type?: string | string[];
+  enum?: unknown[];
+  anyOf?: SchemaNode[];
+  oneOf?: SchemaNode[];
+}
+
+/** The kind of value a schema takes, in the page's language. */
+function kindOf(schema: SchemaNode): string {
+  const alternatives = schema.anyOf ?? schema.oneOf;
+  if (alternatives) return [...new Set(alternatives.map(kindOf))].join(w.or);
+  if (schema.enum) return schema.enum.map((v) => String(v)).join(', ');
+  const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
+  return types.map((t) => w.kinds[t as keyof typeof w.kinds] ?? t).join(w.or);
+}
+
+const hover = yamlSchemaHover({
+  getHoverTexts: (data: { schema: SchemaNode }) => ({ message: data.schema.description ?? '', typeInfo: kindOf(data.schema) }),
+  formatHover: ({ message, typeInfo }: { message: string; typeInfo: string }) => {
+    const box = document.createElement('div');
+    box.className = 'hover';
+    const text = document.createElement('div');
+    text.textContent = message;
+    const kind = document.createElement('div');
+    kind.className = 'kind';
+    kind.textContent = typeInfo ? `${w.valueKind}: ${typeInfo}` : '';
+    box.append(text, kind);
+    return box;
+  },
+} as never);
+
 // ── Paste from Word ──
 
 function pasteHandler(event: ClipboardEvent, v: EditorView): boolean {
@@ -381,7 +415,7 @@ const extensions = [
   yamlLanguage.data.of({ autocomplete: keyCompletion }),
   yamlLanguage.data.of({ autocomplete: ketluanCompletion }),
   autocompletion(),
-  hoverTooltip(yamlSchemaHover()),
+  hoverTooltip(hover),
   linter(ketluanLint, { delay: 10 }),
   lintGutter(),
   keymap.of([

@@ -50,6 +50,9 @@ export const words = {
     outOpened: 'Đã mở thư mục out/.',
     issuedAs: (n: string) => `Đã cấp số ${n}`,
     readOnly: 'Tệp ngoài conclusions/: chỉ xem, không lưu được.',
+    valueKind: 'Giá trị',
+    or: ' hoặc ',
+    kinds: { string: 'văn bản', number: 'số', integer: 'số nguyên', boolean: 'true (có) / false (không)', array: 'danh sách (các dòng "- …")', object: 'các mục con', null: 'để trống' },
   },
   en: {
     new: 'New notice',
@@ -101,6 +104,9 @@ export const words = {
     outOpened: 'Opened the out/ folder.',
     issuedAs: (n: string) => `Issued as number ${n}`,
     readOnly: 'A file outside conclusions/: read only.',
+    valueKind: 'Value',
+    or: ' or ',
+    kinds: { string: 'text', number: 'number', integer: 'whole number', boolean: 'true / false', array: 'list (lines "- …")', object: 'keys', null: 'empty' },
   },
 } as const;
 

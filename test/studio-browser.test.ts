@@ -135,6 +135,7 @@ describe.skipIf(!existsSync(browserPath) && !process.env.CI)('ketluan studio in 
     await page.mouse.move(at.left + 2, at.top + 5);
     await page.waitForSelector('.cm-tooltip-hover');
     expect(await page.textContent('.cm-tooltip-hover')).toContain('Nội dung cuộc họp');
+    expect(await page.textContent('.cm-tooltip-hover')).toContain('Giá trị: văn bản');
     await shot('00-completion-hover');
     // Leave the example as it was (the page asks before discarding edits).
     await page.evaluate((t) => {
