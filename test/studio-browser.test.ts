@@ -123,6 +123,10 @@ describe.skipIf(!existsSync(browserPath) && !process.env.CI)('ketluan studio in 
     expect(await editorText()).toMatch(/^meeting:\n  venue:/);
     expect(await type('issuer: ub')).toContain('ubnd-bac-sonTB-UBND, Bắc Sơn');
     await page.keyboard.press('Escape');
+    // [[references]]: the deadline, and the indices the text declares, with their phrase variants.
+    const refs = await type('indices:\n  - id: PCI\nbody:\n  - Tỉnh [[');
+    for (const label of ['deadline', 'PCI', 'PCI:high', 'PCI:position']) expect(refs).toContain(label);
+    await page.keyboard.press('Escape');
     // Hover over a key: its description from the schema.
     await page.evaluate(() => {
       const { view } = (window as unknown as PageHandle).ketluanStudio;
@@ -248,6 +252,11 @@ async function session(): Promise<void> {
     expect(saved).toBe(await editorText());
     for (const comment of scaffoldComments) expect(saved).toContain(comment);
     expect(saved).toContain('# Phần đầu (tên cơ quan) không có trong bản công bố');
+
+    // Check, as ketluan check.
+    await page.click('#btn-check');
+    await page.waitForFunction(() => document.querySelector('#output-text')?.textContent?.includes('Đã kiểm tra 1 tệp'));
+    expect(await page.textContent('#output-text')).toContain('Đã kiểm tra 1 tệp: 0 lỗi');
 
     // Issue, with confirmation: the number appears, in the file too.
     await page.click('#btn-issue');
