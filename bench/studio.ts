@@ -25,7 +25,7 @@ const browserPath = '/usr/bin/chromium';
 
 interface Handle {
   readonly ketluanStudio: {
-    readonly timings: { diagnosedAt: number; previewedAt: number };
+    readonly timings: { diagnosedAt: number; pdfAt: number; previewedAt: number };
     readonly view: { readonly state: { readonly doc: { toString(): string } }; dispatch(t: unknown): void };
   };
 }
@@ -58,6 +58,7 @@ export async function benchStudio(print: (line: string) => void, keystrokes = 30
     await page.waitForFunction(() => (window as unknown as Handle).ketluanStudio.timings.previewedAt > 0, undefined, { timeout: 60_000 });
     const diagnostics: number[] = [];
     const previews: number[] = [];
+    const pdfs: number[] = [];
     for (let i = 0; i < keystrokes; i++) {
       // One character typed into the venue, as the clerk types it.
       const t0 = await page.evaluate(() => {
@@ -71,12 +72,15 @@ export async function benchStudio(print: (line: string) => void, keystrokes = 30
       const m = await page.evaluate(() => ({ ...(window as unknown as Handle).ketluanStudio.timings }));
       diagnostics.push(m.diagnosedAt - t0);
       previews.push(m.previewedAt - t0);
+      pdfs.push(m.pdfAt - t0);
     }
     const d = stats(diagnostics);
     const p = stats(previews);
     const verdict = (ms: number, target: number): string => (ms <= target ? `≤ ${target} ms ✓` : `> ${target} ms ✗ MISSED`);
     print(`   keystroke → diagnostics shown:  median ${d.median.toFixed(0)} ms, p90 ${d.p90.toFixed(0)} ms, max ${d.max.toFixed(0)} ms  (${keystrokes} keystrokes)  median ${verdict(d.median, 50)}`);
     print(`   keystroke → preview redrawn:    median ${p.median.toFixed(0)} ms, p90 ${p.p90.toFixed(0)} ms, max ${p.max.toFixed(0)} ms  (5 pages)  median ${verdict(p.median, 150)}`);
+    const f = stats(pdfs);
+    print(`     of which the PDF from the server: median ${f.median.toFixed(0)} ms, p90 ${f.p90.toFixed(0)} ms; the rest is pdf.js painting the pages in view`);
     print(`   load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   } finally {
     await browser.close();

@@ -74,7 +74,26 @@ let facts: Facts = { issuers: [], signers: [], variants: [], problems: [], today
 let current: { file: string; version: string; saved: string; writable: boolean } | undefined;
 let lastDiagnostics: PageDiagnostic[] = [];
 /** When the editor's current text was last diagnosed and drawn (performance.now()), for bench/studio.ts. */
-const timings = { diagnosedAt: 0, previewedAt: 0 };
+const timings = { diagnosedAt: 0, pdfAt: 0, previewedAt: 0 };
+/** The text last diagnosed, and who waits for the diagnostics of a text before painting its page. */
+let diagnosedText: string | undefined;
+const diagnosedWaiters: (() => void)[] = [];
+
+/**
+ * Resolves once `text` has been diagnosed (or after `ms`): the page is
+ * painted after the problems list, so painting never delays the diagnostics
+ * on the browser's one main thread.
+ */
+function diagnosed(text: string, ms: number): Promise<void> {
+  if (diagnosedText === text) return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(done, ms);
+    diagnosedWaiters.push(() => {
+      clearTimeout(timer);
+      done();
+    });
+  });
+}
 
 function setStatus(text: string): void {
   $('status').textContent = text;
@@ -193,6 +212,8 @@ async function ketluanLint(v: EditorView): Promise<CmDiagnostic[]> {
   lastDiagnostics = diagnostics;
   showProblems(diagnostics);
   timings.diagnosedAt = performance.now();
+  diagnosedText = text;
+  for (const wake of diagnosedWaiters.splice(0)) wake();
   return diagnostics.map((d) => {
     const { from, to } = rangeOf(v.state.doc, d.line, d.col);
     const message = `${d.code}: ${d.message}${d.hint ? `\n${w.hint}: ${d.hint}` : ''}`;
@@ -380,7 +401,10 @@ async function drawPreview(): Promise<void> {
   try {
     const res = await fetch('api/preview', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ path: current.file, text }) });
     if (res.ok) {
-      const pages = await preview.show(new Uint8Array(await res.arrayBuffer()));
+      const pdf = new Uint8Array(await res.arrayBuffer());
+      if (view.state.doc.toString() === text) timings.pdfAt = performance.now();
+      await diagnosed(text, 150);
+      const pages = await preview.show(pdf);
       if (pages !== undefined) {
         if (view.state.doc.toString() === text) timings.previewedAt = performance.now();
         $('preview-note').textContent = w.previewPages(pages);

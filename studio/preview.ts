@@ -64,7 +64,8 @@ export class Preview {
    */
   async show(pdf: Uint8Array): Promise<number | undefined> {
     const mine = ++this.drawing;
-    const doc = await getDocument({ data: pdf, isEvalSupported: false, useSystemFonts: false }).promise;
+    // Glyphs drawn as paths: no FontFace to load and register for every redraw.
+    const doc = await getDocument({ data: pdf, isEvalSupported: false, useSystemFonts: false, disableFontFace: true }).promise;
     let background = false;
     try {
       const width = Math.max(300, this.pane.clientWidth - 24);
