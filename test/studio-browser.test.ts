@@ -119,6 +119,8 @@ describe.skipIf(!existsSync(browserPath) && !process.env.CI)('ketluan studio in 
     };
     // The first key of a mapping (YAML reads `meeting:\n  ve` as a text).
     expect(await type('meeting:\n  ve')).toContain('venue');
+    // CodeMirror ignores an Enter within its interactionDelay (75 ms) of the list opening.
+    await page.waitForTimeout(300);
     await page.keyboard.press('Enter');
     expect(await editorText()).toMatch(/^meeting:\n  venue:/);
     expect(await type('issuer: ub')).toContain('ubnd-bac-sonTB-UBND, Bắc Sơn');
