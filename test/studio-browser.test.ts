@@ -265,8 +265,8 @@ async function session(): Promise<void> {
     await page.fill('#issue-date', '2023-04-17');
     await shot('08-issue-confirm');
     await page.click('#issue-ok');
-    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('Đã cấp số 1/TB-UBND'));
-    expect(await page.textContent('#output-text')).toContain('Đã cấp số 1/TB-UBND, ngày ban hành 17/04/2023');
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('Đã cấp số 01/TB-UBND'));
+    expect(await page.textContent('#output-text')).toContain('Đã cấp số 01/TB-UBND, ngày ban hành 17/04/2023');
     expect(readFileSync(join(cwd, file), 'utf8')).toMatch(/^number: 1\nissued: 2023-04-17$/m);
     await page.waitForFunction(() => (window as unknown as PageHandle).ketluanStudio.previewText().join('').includes('Số: 01/TB-UBND'));
     await page.waitForFunction(() => document.querySelector('#files a.current .badge.issued') !== null);

@@ -233,7 +233,7 @@ describe('new and issue', () => {
     expect((await call('api/save', { path: file, text: filled, version: opened.json.version })).status).toBe(200);
     const issued = await call('api/issue', { path: file, date: '2023-04-17' });
     if (issued.json.code !== 0) throw new Error(JSON.stringify(issued.json));
-    expect(issued.json.stdout).toContain('Đã cấp số 1/TB-UBND');
+    expect(issued.json.stdout).toContain('Đã cấp số 01/TB-UBND');
     expect(issued.json.code).toBe(0);
     expect(text(cwd, file)).toMatch(/^number: 1\nissued: 2023-04-17$/m);
     expect(text(cwd, file)).toContain('# Phần đầu (tên cơ quan) không có trong bản công bố');

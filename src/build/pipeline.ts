@@ -5,7 +5,7 @@
  * against; the caller reads and writes files.
  */
 import { resolve } from 'node:path';
-import type { Conclusion } from '../conclusion.ts';
+import { nodeDirectives, type Conclusion } from '../conclusion.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { composeNotice } from '../compose/index.ts';
 import { renderNotice } from '../render/index.ts';
@@ -47,7 +47,7 @@ export function directiveAgencies(c: Conclusion): string[] {
   const out: string[] = [];
   walkBody(c.body, (node) => {
     if (node.kind === 'section') return;
-    for (const a of node.directive?.lead ?? []) if (!out.includes(a)) out.push(a);
+    for (const a of nodeDirectives(node).flatMap((d) => d.lead)) if (!out.includes(a)) out.push(a);
   });
   return out;
 }

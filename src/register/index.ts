@@ -11,6 +11,8 @@ import type { Config } from '../conclusion.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Header } from './header.ts';
 import { isRealDate } from '../validate/dates.ts';
+import { pad2 } from '../compose/numbers.ts';
+import { commandLine } from '../messages.ts';
 
 export { readHeader } from './header.ts';
 export type { Header } from './header.ts';
@@ -48,10 +50,10 @@ export function issuerLabel(issuer: string, config?: Config): string {
   return symbol ? `${issuer} (${symbol})` : issuer;
 }
 
-/** `95/TB-VP`: the number with the issuer's symbol when known. */
-function numberLabel(n: number, issuer: string, config?: Config): string {
+/** `95/TB-VP`, `01/TB-UBND`: the number as the notice prints it (two digits at least), with the issuer's symbol when known. */
+export function numberLabel(n: number, issuer: string, config?: Config): string {
   const symbol = issuer.startsWith('symbol:') ? issuer.slice('symbol:'.length) : config?.issuers[issuer]?.symbol;
-  return symbol ? `${n}/${symbol}` : String(n);
+  return symbol ? `${pad2(n)}/${symbol}` : pad2(n);
 }
 
 /** Builds the register from file headers (in any order); files are sorted for stable output. */
@@ -74,8 +76,8 @@ export function buildRegister(headers: readonly { readonly file: string; readonl
             en: `has number ${number.value} but no issue date ("issued"), so it is not in the register`,
           },
           hint: {
-            vi: 'Ghi "issued", hoặc bỏ "number" nếu còn là dự thảo; lệnh `ketluan issue` ghi cả số và ngày.',
-            en: 'Add "issued", or remove "number" while it is a draft; `ketluan issue` writes both.',
+            vi: 'Ghi "issued", hoặc bỏ "number" nếu còn là dự thảo; lệnh `npx ketluan issue` ghi cả số và ngày.',
+            en: 'Add "issued", or remove "number" while it is a draft; `npx ketluan issue` writes both.',
           },
         });
       }
@@ -138,8 +140,8 @@ export function registerDiagnostics(entries: readonly RegisterEntry[], config?: 
             en: `number ${numberLabel(n, issuer, config)} of ${year} is also given to ${others.join(', ')}: each number is given once a year`,
           },
           hint: {
-            vi: `Sửa "number" của một trong các tệp; số còn trống tiếp theo của ${who}: ${nextNumber(entries, issuer, year)} (ketluan number next --issuer ${issuer.startsWith('symbol:') ? '…' : issuer} --year ${year}).`,
-            en: `Change "number" in one of the files; the next free number of ${who} is ${nextNumber(entries, issuer, year)} (ketluan number next --issuer ${issuer.startsWith('symbol:') ? '…' : issuer} --year ${year}).`,
+            vi: `Sửa "number" của một trong các tệp; số còn trống tiếp theo của ${who}: ${nextNumber(entries, issuer, year)} (${commandLine('number', 'next', '--issuer', issuer, '--year', String(year))}).`,
+            en: `Change "number" in one of the files; the next free number of ${who} is ${nextNumber(entries, issuer, year)} (${commandLine('number', 'next', '--issuer', issuer, '--year', String(year))}).`,
           },
         });
       }
