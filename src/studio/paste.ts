@@ -7,19 +7,22 @@
  * - decomposed accents become NFC (KL107);
  * - control and invisible formatting characters are dropped (KL108, KL109),
  *   by the source stage's own character classes;
- * - tabs (KL110), non-breaking spaces and soft hyphens, which Word puts
- *   into copied text, become spaces or disappear;
- * - curly quotes that wrap a whole paragraph (Word's “…”) are dropped, the
- *   paragraph becoming a YAML value that is quoted where YAML needs it;
- *   curly quotes inside a sentence are text and stay.
+ * - tabs (KL110) and the wide spaces Word puts into copied text
+ *   (non-breaking and other Unicode spaces, src/source/paste.ts) become
+ *   spaces; soft hyphens, with the other invisible characters, disappear;
+ * - curly quotes that wrap a whole paragraph (Word's “…”) are YAML quotes,
+ *   by the source stage's own rule (repairPaste, KL142): the paragraph
+ *   becomes a YAML value, quoted where YAML needs it; curly quotes inside a
+ *   sentence are text and stay.
  *
  * A pasted list ("1. …", "a) …", "- …", "• …") becomes body items: its
  * numbers and bullets are dropped, since ketluan numbers the items itself.
  */
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import type { Bilingual } from '../diagnostics.ts';
 import { detectMojibake, encodingName } from '../source/encoding.ts';
 import { CONTROL_G, INVISIBLE_G } from '../source/index.ts';
+import { repairPaste, WIDE_SPACE } from '../source/paste.ts';
 
 /** One kind of change made to a paste. */
 export interface PasteChange {
@@ -39,8 +42,20 @@ const NUMBERED = /^\s*(?:\d{1,3}[.)]|[IVXLC]{1,6}\.)\s+/;
 const LETTERED = /^\s*(?:[a-zđ][).]|\([a-zđ0-9]{1,3}\))\s+/;
 const BULLET = /^\s*[-–—•●▪◦·*+]\s+/;
 
-/** Whole-paragraph curly quotes: “…”, ‘…’, „…“. */
-const WRAPPED = /^[“„‘«]([^“”‘’„«»]*)[”’“»]$/;
+/**
+ * A paragraph without the curly quotes around it, when the source stage
+ * reads them as YAML quotes (as it would the value `- “…”` in a file).
+ */
+function unquoted(paragraph: string): string | undefined {
+  const repaired = repairPaste(`- ${paragraph}`);
+  if (!repaired.repairs.some((r) => r.kind === 'quotes')) return undefined;
+  try {
+    const [value] = parse(repaired.quotesOnly) as unknown[];
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Cleans the characters of a paste (no change of structure). */
 function cleanCharacters(input: string): { text: string; changes: PasteChange[] } {
@@ -58,7 +73,7 @@ function cleanCharacters(input: string): { text: string; changes: PasteChange[] 
     text = nfc;
     changes.push({ count: 1, said: { vi: 'dấu tiếng Việt viết tách (tổ hợp) đã ghép lại theo chuẩn Unicode NFC', en: 'decomposed Vietnamese accents composed (Unicode NFC)' } });
   }
-  apply(/\u00a0|\u202f|\u2007/, ' ', 'dấu cách không ngắt (U+00A0) thay bằng dấu cách thường', 'non-breaking spaces (U+00A0) replaced by ordinary spaces');
+  apply(WIDE_SPACE, ' ', 'dấu cách không ngắt (U+00A0) thay bằng dấu cách thường', 'non-breaking spaces (U+00A0) replaced by ordinary spaces');
   apply(/\u00ad/, '', 'dấu gạch nối mềm (U+00AD) đã bỏ', 'soft hyphens (U+00AD) removed');
   apply(/\t+/, ' ', 'dấu tab thay bằng dấu cách', 'tabs replaced by spaces');
   apply(INVISIBLE_G, '', 'ký tự định dạng vô hình (U+200B…) đã bỏ', 'invisible formatting characters (U+200B…) removed');
@@ -95,10 +110,10 @@ export function cleanPaste(input: string, opts: { readonly asItems: boolean }): 
   const listLike = lines.filter((l) => NUMBERED.test(l) || LETTERED.test(l) || BULLET.test(l)).length;
   let quotes = 0;
   const unwrap = (s: string): string => {
-    const m = WRAPPED.exec(s);
-    if (!m) return s;
+    const inner = unquoted(s);
+    if (inner === undefined) return s;
     quotes++;
-    return m[1].trim();
+    return inner.trim();
   };
   if (!opts.asItems || lines.length < 2 || listLike === 0) {
     // Plain text: only whole-paste curly quotes are dropped, the rest stays as typed.
