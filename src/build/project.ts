@@ -2,11 +2,13 @@
  * Everything a build reads besides the conclusion files: the config, the
  * templates and the fonts, loaded once. This is the I/O edge for them.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { EnvironmentError } from '../errors.ts';
 import { resolve } from 'node:path';
 import type { Config } from '../conclusion.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { readSource } from '../source/index.ts';
+import { MAX_SOURCE_BYTES, readSource } from '../source/index.ts';
+import { readBounded, tooLargeDiagnostic } from './read.ts';
 import { emptyConfig, validateConfig } from '../validate/index.ts';
 import { loadTemplates, type TemplateSet } from '../render/index.ts';
 
@@ -33,6 +35,7 @@ export const configFileName = 'ketluan.config.yaml';
 /** Loads the project; config problems come back as diagnostics. */
 export function loadProject(cwd: string, opts: ProjectOptions = {}): { value?: Project; diagnostics: Diagnostic[] } {
   const configPath = resolve(cwd, opts.config ?? configFileName);
+  if (opts.templates !== undefined) checkFolder(resolve(cwd, opts.templates), opts.templates);
   const templates = loadTemplates(opts.templates ? resolve(cwd, opts.templates) : undefined);
   if (!existsSync(configPath)) {
     if (opts.config) {
@@ -40,11 +43,24 @@ export function loadProject(cwd: string, opts: ProjectOptions = {}): { value?: P
     }
     return { value: { cwd, config: emptyConfig, configText: '', templates, options: opts }, diagnostics: [] };
   }
-  const bytes = readFileSync(configPath);
   const file = opts.config ?? configFileName;
-  const read = readSource(file, bytes);
+  // Bounded, and a regular file: a config that is a pipe or /dev/zero must not hang or fill memory.
+  const got = readBounded(configPath, MAX_SOURCE_BYTES, { followLinks: true });
+  if (!('bytes' in got)) return { diagnostics: [tooLargeDiagnostic(file, got.tooLarge)] };
+  const read = readSource(file, got.bytes);
   if (!read.value) return { diagnostics: read.diagnostics };
   const checked = validateConfig(read.value);
   if (!checked.value) return { diagnostics: [...read.diagnostics, ...checked.diagnostics] };
   return { value: { cwd, config: checked.value, configText: read.value.text, templates, options: opts }, diagnostics: [...read.diagnostics, ...checked.diagnostics] };
+}
+
+/** Throws EnvironmentError unless `full` is a folder (`--templates` naming a missing folder or a file). */
+function checkFolder(full: string, shown: string): void {
+  let stat;
+  try {
+    stat = statSync(full);
+  } catch (error) {
+    throw new EnvironmentError(shown, (error as NodeJS.ErrnoException).code ?? 'ENOENT', 'opendir');
+  }
+  if (!stat.isDirectory()) throw new EnvironmentError(shown, 'notDirectory', 'opendir');
 }

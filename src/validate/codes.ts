@@ -118,6 +118,18 @@ export const codes = {
   // KL38x: YAML that parsed, but not as the clerk meant.
   KL380: 'A sentence containing ": " or ending with ":" became a "key: value" mapping; wrap the sentence in double quotes.',
   KL381: 'Warning: an unquoted item of a [ , ] list looks like a fragment of a name that contains a comma.',
+  // ── KL40x: the archive build (src/build, issue 11) ─────────────────────
+  KL400: 'Two source files would write the same output (a.yaml and a.yml, or names differing only in letter case); neither is built.',
+  KL401: 'A listed source cannot be read: it is gone, not permitted, a symbolic link, or not a regular file (device, pipe).',
+  // KL48x: footnotes (issue 12, §4).
+  KL480: 'A footnote mark [[^ID]] names a footnote that is not under "footnotes".',
+  KL481: 'Warning: a footnote under "footnotes" has no [[^ID]] mark in the text, so it is not printed.',
+  KL482: 'A footnote\'s text holds a footnote mark: footnotes have no footnotes.',
+  KL483: 'A footnote mark stands in the trích yếu, which carries no footnotes.',
+  KL484: 'A footnote is marked more than once; each footnote has exactly one mark.',
+  // KL485–KL486: title lines (issue 12, §6).
+  KL485: 'Warning: a forced trích yếu line (an entry of "summary") is wider than the text area; the writers cut it into balanced lines.',
+  KL486: 'Warning: an appendix title, in capitals, is wider than the text area; the writers cut it into balanced lines.',
   // ── KL46x: what real notices say (issue 12: openings, numbering, tasks, the "Lưu:" line) ──
   KL460: 'Warning: [[date]] inserts an index whose id is "date", not the meeting\'s date phrase.',
   KL461: 'Warning: a deadline (a day, or the last day of a month, quarter or year) is before the issue date, though not before the meeting.',
