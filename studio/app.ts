@@ -452,6 +452,7 @@ const extensions = [
   EditorView.domEventHandlers({ paste: pasteHandler }),
   EditorView.updateListener.of((u) => {
     if (!u.docChanged) return;
+    preview.stop();
     refreshButtons();
     schedulePreview();
   }),

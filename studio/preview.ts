@@ -107,6 +107,14 @@ export class Preview {
     }
   }
 
+  /**
+   * Stops painting (at the next page): the text changed, a new drawing
+   * follows, and the browser's main thread is the clerk's first.
+   */
+  stop(): void {
+    this.drawing++;
+  }
+
   /** The shown pages' text, page by page (what pdf.js reads back from the PDF). */
   text(): string[] {
     return [...this.container.querySelectorAll('.textLayer')].map((l) => l.textContent ?? '');
