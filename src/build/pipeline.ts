@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { nodeDirectives, type Conclusion } from '../conclusion.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
-import { composeNotice } from '../compose/index.ts';
+import { composeNotice, type Notice } from '../compose/index.ts';
 import { renderNotice } from '../render/index.ts';
 import { readSource } from '../source/index.ts';
 import { validateConclusion } from '../validate/index.ts';
@@ -21,6 +21,8 @@ import { issuerKey } from '../register/header.ts';
 /** Result of checking and rendering one file. */
 export interface Prepared {
   readonly conclusion?: Conclusion;
+  /** What the notice says (for exports that are not renderings, e.g. edXML). */
+  readonly notice?: Notice;
   readonly doc?: Doc;
   readonly diagnostics: Diagnostic[];
 }
@@ -93,5 +95,5 @@ export function prepare(file: string, bytes: Uint8Array, project: Project, opts:
     ...(opts.archive ? { previous: opts.archive(issuerKey(c.issuer), file) } : {}),
   });
   const doc = renderNotice(notice, project.templates);
-  return { conclusion: c, doc, diagnostics };
+  return { conclusion: c, notice, doc, diagnostics };
 }

@@ -27,6 +27,13 @@ export interface Project {
 export interface ProjectOptions {
   readonly config?: string;
   readonly templates?: string;
+  /** `--pdf-standard`: overrides the config's `pdf.standard`. */
+  readonly pdfStandard?: 'pdfa-1b' | 'pdfa-2b';
+}
+
+/** The config with the command line's overrides. */
+function withOverrides(config: Config, opts: ProjectOptions): Config {
+  return opts.pdfStandard ? { ...config, pdf: { ...config.pdf, standard: opts.pdfStandard } } : config;
 }
 
 /** The config file's name, looked up in the project folder. */
@@ -41,7 +48,7 @@ export function loadProject(cwd: string, opts: ProjectOptions = {}): { value?: P
     if (opts.config) {
       return { diagnostics: [{ code: 'KL101', severity: 'error', file: opts.config, line: 1, col: 1, message: { vi: `không tìm thấy tệp cấu hình ${opts.config}`, en: `config file ${opts.config} not found` } }] };
     }
-    return { value: { cwd, config: emptyConfig, configText: '', templates, options: opts }, diagnostics: [] };
+    return { value: { cwd, config: withOverrides(emptyConfig, opts), configText: '', templates, options: opts }, diagnostics: [] };
   }
   const file = opts.config ?? configFileName;
   // Bounded, and a regular file: a config that is a pipe or /dev/zero must not hang or fill memory.
@@ -51,7 +58,7 @@ export function loadProject(cwd: string, opts: ProjectOptions = {}): { value?: P
   if (!read.value) return { diagnostics: read.diagnostics };
   const checked = validateConfig(read.value);
   if (!checked.value) return { diagnostics: [...read.diagnostics, ...checked.diagnostics] };
-  return { value: { cwd, config: checked.value, configText: read.value.text, templates, options: opts }, diagnostics: [...read.diagnostics, ...checked.diagnostics] };
+  return { value: { cwd, config: withOverrides(checked.value, opts), configText: read.value.text, templates, options: opts }, diagnostics: [...read.diagnostics, ...checked.diagnostics] };
 }
 
 /** Throws EnvironmentError unless `full` is a folder (`--templates` naming a missing folder or a file). */

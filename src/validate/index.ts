@@ -56,5 +56,5 @@ export function validateConfig(src: SourceDoc): Checked<Config> {
   const diagnostics = validateAgainstSchema(src, configSchema);
   if (hasErrors(diagnostics)) return { diagnostics };
   const data = (src.data ?? {}) as Partial<Config>;
-  return { value: { issuers: data.issuers ?? {}, signers: data.signers ?? {}, ...(data.fonts ? { fonts: data.fonts } : {}) }, diagnostics };
+  return { value: { issuers: data.issuers ?? {}, signers: data.signers ?? {}, ...(data.fonts ? { fonts: data.fonts } : {}), ...(data.pdf ? { pdf: data.pdf } : {}), ...(data.organIds ? { organIds: data.organIds } : {}) }, diagnostics };
 }
