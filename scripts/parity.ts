@@ -5,6 +5,7 @@
  *   npm run parity -- some/folder       the same under another folder
  *   npm run parity -- a.docx a.pdf ...  explicit pairs
  *   npm run parity -- --sample          the built-in sample notice, written by both writers
+ *   npm run parity -- --verbose ...     also list the differing lines of files that pass
  *
  * Each DOCX is converted with `soffice --headless --convert-to pdf` in a
  * temporary folder; both PDFs go through plain `pdftotext`; the lines of
@@ -174,7 +175,10 @@ function percent(r: ParityResult): number {
   return r.total === 0 ? 100 : (100 * r.identical) / r.total;
 }
 
-async function main(args: readonly string[]): Promise<number> {
+async function main(argv: readonly string[]): Promise<number> {
+  const verbose = argv.includes('--verbose');
+  // Paths only: --verbose may come anywhere.
+  const args = argv.filter((a) => a !== '--verbose');
   if (!have('pdftotext', ['-v'])) usage('pdftotext (poppler-utils) is not installed');
   if (!have('soffice', ['--version'])) usage('soffice (LibreOffice) is not installed');
   const work = mkdtempSync(join(tmpdir(), 'ketluan-parity-'));
@@ -208,7 +212,7 @@ async function main(args: readonly string[]): Promise<number> {
       process.stdout.write(
         `${ok ? 'ok  ' : 'FAIL'} ${r.name}: ${percent(r).toFixed(1)}% identical lines (${r.identical}/${r.total}), pages ours ${r.oursPages} / LibreOffice ${r.libreOfficePages}\n`,
       );
-      if (!ok || args.includes('--verbose')) {
+      if (!ok || verbose) {
         for (const s of r.samples) {
           process.stdout.write(`     p.${s.page} ${s.ours !== undefined ? `ours only: ${s.ours}` : `LibreOffice only: ${s.libreOffice}`}\n`);
         }

@@ -17,10 +17,14 @@ export function sentences(tag: string, count: number): string {
 
 const mark = (number: number, text: string): Run => ({ text: String(number), footnote: { number, runs: [{ text }] } });
 
-/** The sample notice with `marks` appended to its paragraph `at` (an index into the body). */
-function marked(at: number, marks: readonly Run[]): Doc {
+/** The sample notice with `marks` appended to its paragraph or heading `at` (an index into the body); more pairs may follow. */
+function marked(at: number, marks: readonly Run[], ...more: [number, readonly Run[]][]): Doc {
   const doc = sampleNotice();
-  const body = doc.body.map((block, i): Block => (i === at && block.type === 'paragraph' ? { ...block, runs: [...block.runs, ...marks] } : block));
+  const add = new Map<number, readonly Run[]>([[at, marks], ...more]);
+  const body = doc.body.map((block, i): Block => {
+    const extra = add.get(i);
+    return extra && (block.type === 'paragraph' || block.type === 'heading') ? { ...block, runs: [...block.runs, ...extra] } : block;
+  });
   return { ...doc, body };
 }
 
@@ -30,12 +34,18 @@ export const overflowDocs: Record<string, { doc: Doc; notes: Record<number, stri
   const several = [sentences('A', 20), sentences('B', 20), sentences('C', 20)];
   const appendixNote = sentences('P', 90);
   const beyond = sentences('Z', 250);
+  const heading = sentences('H', 90);
   const base = sampleNotice();
   return {
     // One note taller than a page, marked in the notice's first paragraph.
     'longer-than-a-page': { doc: marked(0, [mark(1, longer)]), notes: { 1: longer } },
     // Three long notes marked in one paragraph: together taller than the room on the page.
     'several-long-notes': { doc: marked(0, several.map((t, i) => mark(i + 1, t))), notes: { 1: several[0], 2: several[1], 3: several[2] } },
+    // A heading's note taller than a page, then marks in the paragraphs after it (the first kept to the heading).
+    'heading-then-marks': {
+      doc: marked(2, [mark(1, heading)], [3, [mark(2, 'Ghi chú ngắn thứ hai.')]], [4, [mark(3, 'Ghi chú ngắn thứ ba.')]]),
+      notes: { 1: heading, 2: 'Ghi chú ngắn thứ hai.', 3: 'Ghi chú ngắn thứ ba.' },
+    },
     // A note of several pages marked near the notice's end: pages of notes alone follow the body.
     'notes-beyond-the-body': { doc: marked(base.body.length - 1, [mark(1, beyond)]), notes: { 1: beyond } },
     // A note taller than a page in an appendix (appendices restart their pages).

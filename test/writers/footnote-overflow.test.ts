@@ -58,7 +58,7 @@ const written = Object.fromEntries(
 );
 
 /** Page counts of LibreOffice 7.4's PDF of each notice's DOCX (measured; checked again below when soffice is installed). */
-const libreOfficePages: Record<string, number> = { 'longer-than-a-page': 5, 'several-long-notes': 5, 'notes-beyond-the-body': 8, appendix: 6 };
+const libreOfficePages: Record<string, number> = { 'longer-than-a-page': 5, 'several-long-notes': 5, 'heading-then-marks': 5, 'notes-beyond-the-body': 8, appendix: 6 };
 
 describe('PDF: footnotes taller than the room on their page', () => {
   for (const [name, { notes }] of Object.entries(overflowDocs)) {
@@ -159,7 +159,7 @@ describe('paginate: notes that do not fit', () => {
 
   it('keeps the mark\'s line and continues its note at the next page\'s foot, first there', () => {
     // L3's note (8 lines) needs 85 pt under L3; the area takes 5 lines (55 pt + separator).
-    // While the note goes on, the body may still fill down to the tallest area's top (40 pt).
+    // While the note goes on, the body may still fill down to the tallest area's top (45 pt: 5 whole lines and the separator).
     const pages = paginate(one([line('L1'), line('L2'), line('L3', note('A', 8)), line('L4'), line('L5')]), frame);
     expect(show(pages)).toEqual([
       { body: ['L1', 'L2', 'L3', 'L4'], notes: ['A.1@50', 'A.2@60', 'A.3@70', 'A.4@80', 'A.5@90'] },
@@ -191,6 +191,19 @@ describe('paginate: notes that do not fit', () => {
       // B goes on, so C cannot start here: L4, C's mark, waits for the next page.
       { body: ['L2', 'L3'], notes: ['B.1@50', 'B.2@60', 'B.3@70', 'B.4@80', 'B.5@90'] },
       { body: ['L4'], notes: ['B.6@50', 'B.7@60', 'B.8@70', 'C.1@80', 'C.2@90'] },
+    ]);
+    noOverlap(pages);
+  });
+
+  it('lets a mark in a block kept with the page\'s first one stay while a note goes on, not a later mark', () => {
+    const kept = { lines: [line('Head', note('H', 12))], spaceBeforePt: 0, keepWithNext: true };
+    const pages = paginate([kept, { lines: [line('P1'), line('P2', note('B', 2))], spaceBeforePt: 0 }, ...one([line('Q', note('C', 2))])], frame);
+    // Q opens page 2 and stays (a page's first line); its note follows H's rest and B.
+    expect(show(pages).map((p) => p.body)).toEqual([['Head', 'P1', 'P2'], ['Q'], [], []]);
+    expect(show(pages).flatMap((p) => p.notes.map((n) => n.split('@')[0]))).toEqual([
+      ...note('H', 12).map((l) => l.content),
+      ...note('B', 2).map((l) => l.content),
+      ...note('C', 2).map((l) => l.content),
     ]);
     noOverlap(pages);
   });

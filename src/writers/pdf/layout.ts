@@ -385,19 +385,28 @@ type Break = (typeof Break)[keyof typeof Break];
  *
  * A line's footnotes go to the foot of its page, as LibreOffice sets them:
  * the line fits only if it and its notes (with the separator, for a page's
- * first notes) fit above the bottom, and the notes end at the bottom. Only
- * a page's first line is placed when its notes do not fit: then the notes'
- * first lines fill the room under the page's last line and the rest open
- * the next page's notes (under the same separator, as LibreOffice sets a
- * DOCX's continued footnote), on pages of notes alone if need be. Notes
- * stay in order: a later mark's note follows the continued one. The body
- * and the notes never overlap, and every page takes at least one line.
+ * first notes) fit above the bottom, and the notes end at the bottom. When
+ * they do not all fit (measured on LibreOffice 7.4 with our DOCX):
+ * - the note area grows to notesMaxPt at most, in whole lines;
+ * - a note splits like a paragraph under widow and orphan control, its rest
+ *   opening the next page's notes (LibreOffice draws the same separator
+ *   there), on pages of notes alone if need be;
+ * - the mark's line stays when each of its notes starts on the page (else
+ *   it moves on, as any line whose notes do not fit); a page's first line
+ *   always stays;
+ * - while a note goes on, the body fills down to the tallest note area, but
+ *   a line with a mark waits for the next page, unless it is in the page's
+ *   first block or one kept with it (its note then waits instead).
+ * Notes stay in order, the body and the notes never overlap, and every page
+ * takes at least one line, so that pagination ends.
  */
 export function paginate<T>(blocks: readonly FlowBlock<T>[], frame: PageFrame): Page<T>[] {
   const lines: FlowLine<T>[] = [];
   const spaceBefore: number[] = [];
   const hard: boolean[] = [];
   const rule: Break[] = [];
+  /** The line is its block's first. */
+  const opensBlock: boolean[] = [];
   /** The line set again on top of a page that starts at this line (a table's header row). */
   const repeat: (FlowLine<T> | undefined)[] = [];
   let previous: FlowBlock<T> | undefined;
@@ -412,6 +421,7 @@ export function paginate<T>(blocks: readonly FlowBlock<T>[], frame: PageFrame): 
       lines.push(line);
       spaceBefore.push(j === 0 ? block.spaceBeforePt : 0);
       hard.push(j === 0 && pendingBreak);
+      opensBlock.push(j === 0);
       repeat.push(j === 0 ? undefined : header);
       if (j === 0) rule.push(previous?.keepWithNext ? Break.KeepOnly : Break.Allowed);
       else if (block.keepTogether || j < side || n - j < side || (header && j === 1)) rule.push(Break.Forbidden);
@@ -445,16 +455,22 @@ export function paginate<T>(blocks: readonly FlowBlock<T>[], frame: PageFrame): 
     let queuePt = notesHeightOf(queue);
     /** The page's notes go on at the next page's foot: the body ends above the tallest note area. */
     let overflow = queuePt > 0 && queuePt + separatorPt > notesMaxPt + 1e-6;
+    /** The line is in the page's first block or a block kept with it, which LibreOffice cannot move on. */
+    let firstChain = true;
     while (end < lines.length) {
       if (end > start && hard[end]) break;
+      if (end > start && opensBlock[end] && rule[end] !== Break.KeepOnly) firstChain = false;
       const space = end === start && pages.length > 0 && !startsAfterHardBreak ? 0 : spaceBefore[end];
       const bodyPt = y + space + lines[end].heightPt;
       const own = pendingOf(lines[end]);
       const withQueue = own.length > 0 ? [...queue, ...own] : queue;
       const withPt = queuePt + notesHeightOf(own);
       if (overflow) {
-        // A later mark's note cannot start on a page whose notes go on (LibreOffice moves its line).
-        if (end > start && (own.length > 0 || bodyPt > frame.bottomPt - notesMaxPt + 1e-6)) break;
+        // A later mark's note cannot start on a page whose notes go on: LibreOffice moves
+        // its line, unless the line is in the page's first keep chain (its note waits).
+        // The body ends above the note lines the tallest area holds (whole lines, so a little lower than notesMaxPt).
+        const areaPt = separatorPt + heightOf(splitNotes(queue, notesMaxPt - separatorPt).page);
+        if (end > start && ((own.length > 0 && !firstChain) || bodyPt > frame.bottomPt - areaPt + 1e-6)) break;
       } else if (withPt > 0 && withPt > noteRoom(bodyPt) + 1e-6) {
         // Not every note fits: LibreOffice keeps the line when each of its own notes
         // starts on the page (two lines at least, as the notes' widow and orphan
