@@ -493,7 +493,7 @@ export function paginate<T>(blocks: readonly FlowBlock<T>[], frame: PageFrame): 
       y += k === start && pages.length > 0 && !startsAfterHardBreak ? 0 : spaceBefore[k];
       placed.push({ topPt: y, content: lines[k].content });
       y += lines[k].heightPt;
-      queue = [...queue, ...pendingOf(lines[k])];
+      if (lines[k].notes) queue = [...queue, ...pendingOf(lines[k])];
     }
     // The notes that fit under the page's last line end at the bottom; the rest go on
     // at the next page's foot (LibreOffice continues a footnote so, under the same
