@@ -112,6 +112,8 @@ export const codes = {
   // KL38x: YAML that parsed, but not as the clerk meant.
   KL380: 'A sentence containing ": " or ending with ":" became a "key: value" mapping; wrap the sentence in double quotes.',
   KL381: 'Warning: an unquoted item of a [ , ] list looks like a fragment of a name that contains a comma.',
+  // KL382–KL389: values the schema cannot bound (issue 11).
+  KL382: 'A deadline\'s year is outside the range every date of a notice stays in (1990–2100).',
 } as const;
 
 /** The number register's range (src/register, issue 6): only register diagnostics use these, listed above once emitted. */

@@ -30,7 +30,40 @@ function oneOrMany(description: string): Json {
   };
 }
 
-const date = (description: string): Json => ({ type: 'string', format: 'date', description });
+/**
+ * The ranges every number and date of a notice must stay in, stated in the
+ * schema (minimum/maximum, formatMinimum/formatMaximum) and in its
+ * descriptions. Dates: a DOCX is a zip, whose timestamps run 1980–2107, and
+ * the years of index results already ran 1990–2100; everything a notice
+ * prints stays in plain digits ("1e+23" never reaches a page).
+ */
+export const ranges = {
+  date: { min: '1990-01-01', max: '2100-12-31' },
+  year: { min: 1990, max: 2100 },
+  /** The document number (số), given once a year from 01 on. */
+  number: { min: 1, max: 99999 },
+  /** Ranks and counts of ranked units (63 provinces, some 10 000 communes). */
+  rank: { min: 1, max: 100000 },
+  score: { min: 0, max: 100000 },
+  copies: { min: 1, max: 9999 },
+} as const;
+
+/** "Từ 1 đến 99999." for a description. */
+function between(min: number | string, max: number | string): string {
+  return ` Từ ${min} đến ${max}.`;
+}
+
+const date = (description: string): Json => ({
+  type: 'string',
+  format: 'date',
+  formatMinimum: ranges.date.min,
+  formatMaximum: ranges.date.max,
+  description: description + between(ranges.date.min, ranges.date.max),
+});
+
+const year = (description: string): Json => ({ type: 'integer', minimum: ranges.year.min, maximum: ranges.year.max, description: description + between(ranges.year.min, ranges.year.max) });
+const rank = (description: string): Json => ({ type: 'integer', minimum: ranges.rank.min, maximum: ranges.rank.max, description: description + between(ranges.rank.min, ranges.rank.max) });
+const score = (description: string): Json => ({ type: 'number', minimum: ranges.score.min, maximum: ranges.score.max, description: description + between(ranges.score.min, ranges.score.max) });
 
 const style: Json = obj('Cách trình bày riêng của cơ quan (ghi đè mặc định).', {
   padNumbers: {
@@ -58,7 +91,7 @@ const style: Json = obj('Cách trình bày riêng của cơ quan (ghi đè mặc
     type: 'number',
     minimum: 24,
     maximum: 200,
-    description: 'Khoảng trống để ký và đóng dấu, tính bằng point. Mặc định: 72.',
+    description: 'Khoảng trống để ký và đóng dấu, tính bằng point, từ 24 đến 200. Mặc định: 72.',
   },
 });
 
@@ -89,13 +122,13 @@ const signer: Json = obj(
 
 const deadline: Json = {
   description:
-    'Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do ("thường xuyên"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.',
+    `Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do ("thường xuyên"); ngày từ ${ranges.date.min} đến ${ranges.date.max}. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.`,
   anyOf: [
     { type: 'string', minLength: 1 },
     obj(
       'Thời hạn với cách ghi riêng.',
       {
-        on: str('Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do.'),
+        on: str(`Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do; ngày từ ${ranges.date.min} đến ${ranges.date.max}.`),
         style: { enum: ['numeric', 'words'], description: 'Cách ghi thời hạn này (ghi đè cách ghi chung).' },
       },
       ['on'],
@@ -161,9 +194,9 @@ const node: Json = {
 const previous: Json = obj(
   'Kết quả năm trước để so sánh.',
   {
-    year: { type: 'integer', minimum: 1990, maximum: 2100, description: 'Năm so sánh.' },
-    score: { type: 'number', minimum: 0, description: 'Điểm năm trước.' },
-    rank: { type: 'integer', minimum: 1, description: 'Thứ hạng năm trước.' },
+    year: year('Năm so sánh.'),
+    score: score('Điểm năm trước.'),
+    rank: rank('Thứ hạng năm trước.'),
     fromArchive: {
       type: 'boolean',
       description: 'Lấy điểm, thứ hạng năm trước (nếu không ghi ở đây) từ thông báo năm trước của cùng cơ quan trong kho.',
@@ -177,13 +210,13 @@ const component: Json = obj(
   {
     code: str('Mã chỉ số thành phần, ví dụ CSTP1.'),
     name: str('Tên chỉ số thành phần.'),
-    score: { type: 'number', minimum: 0, description: 'Điểm đạt được.' },
-    max: { type: 'number', exclusiveMinimum: 0, description: 'Điểm tối đa (nếu có thì in dạng 4,5/9 điểm).' },
-    rank: { type: 'integer', minimum: 1, description: 'Thứ hạng của chỉ số thành phần.' },
+    score: score('Điểm đạt được.'),
+    max: { type: 'number', exclusiveMinimum: 0, maximum: ranges.score.max, description: `Điểm tối đa (nếu có thì in dạng 4,5/9 điểm); lớn hơn 0, không quá ${ranges.score.max}.` },
+    rank: rank('Thứ hạng của chỉ số thành phần.'),
     level: { enum: ['high', 'low'], description: 'Xếp vào nhóm cao điểm (high) hay thấp điểm (low); nếu bỏ trống thì dùng quy tắc "split".' },
     previous: obj('Kết quả năm trước của chỉ số thành phần (cho bảng phụ lục).', {
-      score: { type: 'number', minimum: 0, description: 'Điểm năm trước.' },
-      rank: { type: 'integer', minimum: 1, description: 'Thứ hạng năm trước.' },
+      score: score('Điểm năm trước.'),
+      rank: rank('Thứ hạng năm trước.'),
     }),
   },
   ['name', 'score'],
@@ -194,13 +227,13 @@ const indexResult: Json = obj(
   {
     id: str('Mã ngắn để nhắc đến trong văn bản bằng [[mã]], ví dụ PCI, PAR, DDCI.', { pattern: '^[A-Za-z][A-Za-z0-9_-]*$' }),
     name: str('Tên đầy đủ của chỉ số.'),
-    year: { type: 'integer', minimum: 1990, maximum: 2100, description: 'Năm đánh giá.' },
-    score: { type: 'number', minimum: 0, description: 'Điểm đạt được.' },
-    max: { type: 'number', exclusiveMinimum: 0, description: 'Điểm tối đa; nếu có thì in "87,06/99,5 điểm, chỉ số đạt 87,50%".' },
-    rank: { type: 'integer', minimum: 1, description: 'Thứ hạng.' },
-    units: { type: 'integer', minimum: 1, description: 'Số đơn vị được xếp hạng (ví dụ 63 tỉnh, thành phố).' },
+    year: year('Năm đánh giá.'),
+    score: score('Điểm đạt được.'),
+    max: { type: 'number', exclusiveMinimum: 0, maximum: ranges.score.max, description: `Điểm tối đa; nếu có thì in "87,06/99,5 điểm, chỉ số đạt 87,50%". Lớn hơn 0, không quá ${ranges.score.max}.` },
+    rank: rank('Thứ hạng.'),
+    units: rank('Số đơn vị được xếp hạng (ví dụ 63 tỉnh, thành phố).'),
     unitsLabel: str('Tên nhóm đơn vị được xếp hạng, ví dụ "tỉnh, thành phố", "huyện, thành phố".'),
-    decimals: { type: 'integer', minimum: 0, maximum: 4, description: 'Số chữ số thập phân khi in điểm (ví dụ 2 để in 6,90). Mặc định: như số liệu.' },
+    decimals: { type: 'integer', minimum: 0, maximum: 4, description: 'Số chữ số thập phân khi in điểm (ví dụ 2 để in 6,90), từ 0 đến 4. Mặc định: như số liệu.' },
     previous,
     wording: obj('Cách diễn đạt câu kết quả.', {
       rankVerb: str('Từ nêu thứ hạng: "xếp thứ" (mặc định), "đứng thứ", "xếp hạng".'),
@@ -209,14 +242,14 @@ const indexResult: Json = obj(
     }),
     components: obj('Các chỉ số thành phần.', {
       rankWord: str('Từ nêu thứ hạng của chỉ số thành phần: "vị trí" (mặc định) hoặc "xếp".'),
-      units: { type: 'integer', minimum: 1, description: 'Số đơn vị xếp hạng chỉ số thành phần (mặc định như chỉ số chung); hạng cuối in "vị trí cuối".' },
+      units: rank('Số đơn vị xếp hạng chỉ số thành phần (mặc định như chỉ số chung); hạng cuối in "vị trí cuối".'),
       aggregate: {
         enum: ['sum', 'average', 'weighted'],
         description: 'Quan hệ giữa điểm chung và điểm thành phần để kiểm tra số liệu: sum (tổng, như PAR INDEX), average (trung bình, như SIPAS), weighted (có trọng số, không kiểm tra). Mặc định: sum nếu mọi thành phần có điểm tối đa, ngược lại weighted.',
       },
       split: obj('Quy tắc chia nhóm cao/thấp điểm khi thành phần không ghi "level".', {
-        rankAtMost: { type: 'integer', minimum: 1, description: 'Thứ hạng từ 1 đến số này là cao điểm.' },
-        scoreAtLeast: { type: 'number', minimum: 0, description: 'Điểm (hoặc tỷ lệ % nếu có điểm tối đa) từ mức này trở lên là cao điểm.' },
+        rankAtMost: rank('Thứ hạng từ 1 đến số này là cao điểm.'),
+        scoreAtLeast: score('Điểm (hoặc tỷ lệ % nếu có điểm tối đa) từ mức này trở lên là cao điểm.'),
       }),
       items: { type: 'array', items: component, minItems: 1, description: 'Danh sách chỉ số thành phần, theo thứ tự công bố.' },
     }, ['items']),
@@ -250,7 +283,7 @@ const archive: Json = {
       {
         units: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: 'Nơi lưu, ví dụ [VT, NC].' },
         drafter: str('Ký hiệu người soạn thảo (in hoa).'),
-        copies: { type: 'integer', minimum: 1, description: 'Số lượng bản phát hành.' },
+        copies: { type: 'integer', minimum: ranges.copies.min, maximum: ranges.copies.max, description: 'Số lượng bản phát hành.' + between(ranges.copies.min, ranges.copies.max) },
       },
       ['units'],
     ),
@@ -269,7 +302,12 @@ export const conclusionSchema: Json = {
         description: 'Cơ quan ban hành: mã trong ketluan.config.yaml, hoặc khai báo đầy đủ.',
         anyOf: [{ type: 'string', minLength: 1 }, issuer],
       },
-      number: { type: 'integer', minimum: 1, description: 'Số văn bản; bỏ trống khi còn là dự thảo (in "Số:      /TB-UBND").' },
+      number: {
+        type: 'integer',
+        minimum: ranges.number.min,
+        maximum: ranges.number.max,
+        description: 'Số văn bản; bỏ trống khi còn là dự thảo (in "Số:      /TB-UBND").' + between(ranges.number.min, ranges.number.max),
+      },
       issued: date('Ngày ban hành (YYYY-MM-DD).'),
       summary: oneOrMany('Trích yếu; mỗi phần tử là một dòng. Bỏ trống để ghi tự động "Kết luận của đồng chí … tại …".'),
       meeting: obj(

@@ -21,6 +21,7 @@ import { formatPath, type Diagnostic } from '../diagnostics.ts';
 import { positionOf, type SourceDoc } from '../source/index.ts';
 import { isRealDate } from './dates.ts';
 import { badDate } from './messages.ts';
+import { ranges } from './conclusion-schema.ts';
 
 type Path = (string | number)[];
 type Data = Record<string, any>;
@@ -113,7 +114,17 @@ function directiveOf(data: Data, path: Path, inherited: readonly string[], r: Re
       r.report('KL301', 'error', at, said.vi, said.en, said.hint);
       // Kept as text so that [[deadline]] in the sentence is not reported a second time (KL340); the error stops the build.
       deadline = { kind: 'text', text: raw };
-    } else deadline = parsed;
+    } else {
+      const year = parsed.kind === 'date' ? Number(parsed.date.slice(0, 4)) : parsed.kind === 'text' ? undefined : parsed.year;
+      if (year !== undefined && (year < ranges.year.min || year > ranges.year.max)) {
+        const where = formatPath(at);
+        r.report('KL382', 'error', at, `\`${where}\`: thời hạn '${raw.trim()}' có năm ${year}, ngoài khoảng từ năm ${ranges.year.min} đến năm ${ranges.year.max}`, `\`${where}\`: the deadline '${raw.trim()}' has the year ${year}, outside ${ranges.year.min}–${ranges.year.max}`, {
+          vi: 'Kiểm tra lại năm của thời hạn (có gõ nhầm năm không?).',
+          en: 'Check the year of the deadline (a typo in the year?).',
+        });
+        deadline = { kind: 'text', text: raw };
+      } else deadline = parsed;
+    }
   }
   const lead = data.lead !== undefined ? list(data.lead) : [...inherited];
   return {

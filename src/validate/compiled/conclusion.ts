@@ -7,13 +7,13 @@ const ajvRuntime_ucs2length = ajvRuntime_ucs2length_module.default ?? ajvRuntime
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketluan.invalid/schemas/conclusion.schema.json","title":"Thông báo kết luận (ketluan)","type":"object","description":"Một thông báo kết luận cuộc họp.","properties":{"issuer":{"description":"Cơ quan ban hành: mã trong ketluan.config.yaml, hoặc khai báo đầy đủ.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Cơ quan ban hành thông báo.","properties":{"parent":{"description":"Tên cơ quan chủ quản trực tiếp (nếu có), chữ in hoa; mỗi phần tử là một dòng. Ví dụ: UBND TỈNH NAM ĐỊNH.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"name":{"description":"Tên cơ quan ban hành, chữ in hoa; mỗi phần tử là một dòng. Ví dụ: [ỦY BAN NHÂN DÂN, HUYỆN BẮC SƠN].","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"symbol":{"type":"string","minLength":1,"description":"Ký hiệu văn bản (tên loại - cơ quan), ví dụ TB-UBND, TB-VP, TB-VPCP.","pattern":"^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"},"place":{"type":"string","minLength":1,"description":"Địa danh ghi ở dòng ngày tháng, ví dụ \"Bắc Sơn\", \"Thành phố Hồ Chí Minh\"."},"collective":{"type":"string","minLength":1,"description":"Tên tập thể khi ký thay mặt (TM.), ví dụ \"Ủy ban nhân dân\". Mặc định: tên cơ quan ban hành."},"shortName":{"type":"string","minLength":1,"description":"Tên cơ quan viết thường, dùng trong câu, ví dụ \"UBND huyện Bắc Sơn\" (dòng \"Kèm theo Thông báo số … của …\" ở phụ lục)."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point. Mặc định: 72."}},"required":[],"additionalProperties":false}},"required":["name","symbol","place"],"additionalProperties":false}]},"number":{"type":"integer","minimum":1,"description":"Số văn bản; bỏ trống khi còn là dự thảo (in \"Số:      /TB-UBND\")."},"issued":{"type":"string","format":"date","description":"Ngày ban hành (YYYY-MM-DD)."},"summary":{"description":"Trích yếu; mỗi phần tử là một dòng. Bỏ trống để ghi tự động \"Kết luận của đồng chí … tại …\".","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"meeting":{"type":"object","description":"Cuộc họp được kết luận.","properties":{"kind":{"type":"string","minLength":1,"description":"Hình thức: Hội nghị, cuộc họp, buổi làm việc…"},"date":{"type":"string","format":"date","description":"Ngày họp (YYYY-MM-DD)."},"venue":{"type":"string","minLength":1,"description":"Địa điểm họp, ví dụ \"trụ sở UBND huyện Bắc Sơn\"."},"subject":{"type":"string","minLength":1,"description":"Nội dung cuộc họp, viết tiếp sau hình thức họp."},"chair":{"type":"object","description":"Người chủ trì.","properties":{"name":{"type":"string","minLength":1,"description":"Họ và tên."},"title":{"type":"string","minLength":1,"description":"Chức vụ, ví dụ \"Chủ tịch UBND huyện\"."}},"required":["title"],"additionalProperties":false},"attendees":{"type":"array","items":{"type":"string","minLength":1},"description":"Thành phần tham dự; mỗi phần tử một nhóm (nối bằng dấu \";\")."},"reports":{"type":"array","description":"Các báo cáo được nghe tại cuộc họp.","items":{"type":"object","description":"Một báo cáo.","properties":{"by":{"type":"string","minLength":1,"description":"Cơ quan báo cáo."},"content":{"type":"string","minLength":1,"description":"Nội dung báo cáo, ví dụ \"báo cáo kết quả …\"."}},"required":["by","content"],"additionalProperties":false}}},"required":["kind","date","subject","chair"],"additionalProperties":false},"indices":{"type":"array","items":{"type":"object","description":"Kết quả một bộ chỉ số (PAR INDEX, PCI, DDCI, SIPAS, PAPI…).","properties":{"id":{"type":"string","minLength":1,"description":"Mã ngắn để nhắc đến trong văn bản bằng [[mã]], ví dụ PCI, PAR, DDCI.","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"name":{"type":"string","minLength":1,"description":"Tên đầy đủ của chỉ số."},"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm đánh giá."},"score":{"type":"number","minimum":0,"description":"Điểm đạt được."},"max":{"type":"number","exclusiveMinimum":0,"description":"Điểm tối đa; nếu có thì in \"87,06/99,5 điểm, chỉ số đạt 87,50%\"."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng."},"units":{"type":"integer","minimum":1,"description":"Số đơn vị được xếp hạng (ví dụ 63 tỉnh, thành phố)."},"unitsLabel":{"type":"string","minLength":1,"description":"Tên nhóm đơn vị được xếp hạng, ví dụ \"tỉnh, thành phố\", \"huyện, thành phố\"."},"decimals":{"type":"integer","minimum":0,"maximum":4,"description":"Số chữ số thập phân khi in điểm (ví dụ 2 để in 6,90). Mặc định: như số liệu."},"previous":{"type":"object","description":"Kết quả năm trước để so sánh.","properties":{"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm so sánh."},"score":{"type":"number","minimum":0,"description":"Điểm năm trước."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng năm trước."},"fromArchive":{"type":"boolean","description":"Lấy điểm, thứ hạng năm trước (nếu không ghi ở đây) từ thông báo năm trước của cùng cơ quan trong kho."}},"required":["year"],"additionalProperties":false},"wording":{"type":"object","description":"Cách diễn đạt câu kết quả.","properties":{"rankVerb":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng: \"xếp thứ\" (mặc định), \"đứng thứ\", \"xếp hạng\"."},"afterScore":{"type":"string","description":"Dấu sau điểm số, trước thứ hạng. Mặc định: \",\"."},"beforeChange":{"type":"string","description":"Dấu trước phần so sánh với năm trước. Mặc định: \",\"."}},"required":[],"additionalProperties":false},"components":{"type":"object","description":"Các chỉ số thành phần.","properties":{"rankWord":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng của chỉ số thành phần: \"vị trí\" (mặc định) hoặc \"xếp\"."},"units":{"type":"integer","minimum":1,"description":"Số đơn vị xếp hạng chỉ số thành phần (mặc định như chỉ số chung); hạng cuối in \"vị trí cuối\"."},"aggregate":{"enum":["sum","average","weighted"],"description":"Quan hệ giữa điểm chung và điểm thành phần để kiểm tra số liệu: sum (tổng, như PAR INDEX), average (trung bình, như SIPAS), weighted (có trọng số, không kiểm tra). Mặc định: sum nếu mọi thành phần có điểm tối đa, ngược lại weighted."},"split":{"type":"object","description":"Quy tắc chia nhóm cao/thấp điểm khi thành phần không ghi \"level\".","properties":{"rankAtMost":{"type":"integer","minimum":1,"description":"Thứ hạng từ 1 đến số này là cao điểm."},"scoreAtLeast":{"type":"number","minimum":0,"description":"Điểm (hoặc tỷ lệ % nếu có điểm tối đa) từ mức này trở lên là cao điểm."}},"required":[],"additionalProperties":false},"items":{"type":"array","items":{"type":"object","description":"Một chỉ số thành phần.","properties":{"code":{"type":"string","minLength":1,"description":"Mã chỉ số thành phần, ví dụ CSTP1."},"name":{"type":"string","minLength":1,"description":"Tên chỉ số thành phần."},"score":{"type":"number","minimum":0,"description":"Điểm đạt được."},"max":{"type":"number","exclusiveMinimum":0,"description":"Điểm tối đa (nếu có thì in dạng 4,5/9 điểm)."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng của chỉ số thành phần."},"level":{"enum":["high","low"],"description":"Xếp vào nhóm cao điểm (high) hay thấp điểm (low); nếu bỏ trống thì dùng quy tắc \"split\"."},"previous":{"type":"object","description":"Kết quả năm trước của chỉ số thành phần (cho bảng phụ lục).","properties":{"score":{"type":"number","minimum":0,"description":"Điểm năm trước."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng năm trước."}},"required":[],"additionalProperties":false}},"required":["name","score"],"additionalProperties":false},"minItems":1,"description":"Danh sách chỉ số thành phần, theo thứ tự công bố."}},"required":["items"],"additionalProperties":false}},"required":["id","name","year","score"],"additionalProperties":false},"description":"Kết quả các bộ chỉ số được đánh giá."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point. Mặc định: 72."}},"required":[],"additionalProperties":false},"body":{"type":"array","items":{"$ref":"#/$defs/node"},"minItems":1,"description":"Nội dung kết luận."},"closing":{"type":"string","minLength":1,"description":"Câu kết, không ghi dấu \"./.\" (được thêm tự động), ví dụ \"Ủy ban nhân dân huyện yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện\"."},"recipients":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Nơi nhận, mỗi phần tử một dòng, không ghi dấu \"-\" và \";\" (được thêm tự động). Ghi chú như (b/c) viết liền sau tên."},"footnote":{"type":"string","minLength":1,"description":"Chú thích cuối văn bản (nếu có), in nghiêng sau câu kết."},"appendix":{"type":"array","description":"Phụ lục kèm theo: bảng kết quả một bộ chỉ số và các chỉ số thành phần (năm nay, năm trước, tăng giảm, thứ hạng), có thể kèm biểu đồ.","items":{"type":"object","description":"Một phụ lục.","properties":{"index":{"type":"string","minLength":1,"description":"Mã chỉ số (trong \"indices\") được trình bày trong phụ lục."},"title":{"type":"string","minLength":1,"description":"Tên phụ lục. Mặc định: \"Kết quả <tên chỉ số> năm <năm>\"."},"chart":{"type":"boolean","description":"Kèm biểu đồ cột điểm các chỉ số thành phần so với điểm tối đa. Mặc định: không."}},"required":["index"],"additionalProperties":false}},"recipientsFromDirectives":{"type":"boolean","description":"Tự thêm vào Nơi nhận mọi cơ quan được giao nhiệm vụ. Mặc định: không."},"archive":{"description":"Dòng \"Lưu:\": danh sách nơi lưu (VT và đơn vị soạn thảo), hoặc đối tượng có ký hiệu người soạn thảo và số bản.","anyOf":[{"type":"array","items":{"type":"string","minLength":1},"minItems":1},{"type":"object","description":"Dòng \"Lưu:\" đầy đủ.","properties":{"units":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Nơi lưu, ví dụ [VT, NC]."},"drafter":{"type":"string","minLength":1,"description":"Ký hiệu người soạn thảo (in hoa)."},"copies":{"type":"integer","minimum":1,"description":"Số lượng bản phát hành."}},"required":["units"],"additionalProperties":false}]},"signature":{"type":"object","description":"Khối chữ ký: quyền hạn, chức vụ và họ tên người ký.","properties":{"authority":{"enum":["TM","KT","TL","TUQ","Q","none"],"description":"Quyền hạn ký: TM (thay mặt tập thể), KT (ký thay cấp trưởng), TL (thừa lệnh), TUQ (thừa ủy quyền), Q (quyền cấp trưởng), none (cấp trưởng ký trực tiếp)."},"for":{"type":"string","minLength":1,"description":"Chức vụ (hoặc tập thể với TM.) được ký thay, ví dụ \"Chủ tịch\", \"Ủy ban nhân dân\"."},"deputyFor":{"type":"string","minLength":1,"description":"Dạng hai cấp: cấp phó ký thay cấp trưởng của đơn vị, ví dụ \"Chánh Văn phòng\" cho \"TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG\"."},"signer":{"type":"string","minLength":1,"description":"Mã người ký trong ketluan.config.yaml."},"name":{"type":"string","minLength":1,"description":"Họ và tên người ký (nếu không dùng \"signer\")."},"title":{"type":"string","minLength":1,"description":"Chức vụ người ký (nếu không dùng \"signer\")."}},"required":["authority"],"additionalProperties":false}},"required":["issuer","meeting","body","recipients","archive","signature"],"additionalProperties":false,"$defs":{"node":{"description":"Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.","anyOf":[{"type":"string","minLength":1,"description":"Đoạn văn không đánh số. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},{"type":"object","description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.","properties":{"heading":{"type":"string","minLength":1,"description":"Tiêu đề của mục, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"agency":{"description":"Cơ quan được giao các nhiệm vụ trong mục; nếu không có \"heading\" thì tên cơ quan là tiêu đề.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"numbered":{"type":"boolean","description":"Đánh số mục này. Mặc định: có."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn trong mục."}},"required":[],"additionalProperties":false},{"type":"object","description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.","properties":{"item":{"type":"string","minLength":1,"description":"Nội dung đoạn, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn con."}},"required":["item"],"additionalProperties":false},{"type":"object","description":"Đoạn văn không đánh số, có thể là một nhiệm vụ.","properties":{"text":{"type":"string","minLength":1,"description":"Nội dung đoạn. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["text"],"additionalProperties":false},{"type":"object","description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ.","properties":{"dash":{"type":"string","minLength":1,"description":"Nội dung, không ghi dấu gạch. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["dash"],"additionalProperties":false}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketluan.invalid/schemas/conclusion.schema.json","title":"Thông báo kết luận (ketluan)","type":"object","description":"Một thông báo kết luận cuộc họp.","properties":{"issuer":{"description":"Cơ quan ban hành: mã trong ketluan.config.yaml, hoặc khai báo đầy đủ.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Cơ quan ban hành thông báo.","properties":{"parent":{"description":"Tên cơ quan chủ quản trực tiếp (nếu có), chữ in hoa; mỗi phần tử là một dòng. Ví dụ: UBND TỈNH NAM ĐỊNH.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"name":{"description":"Tên cơ quan ban hành, chữ in hoa; mỗi phần tử là một dòng. Ví dụ: [ỦY BAN NHÂN DÂN, HUYỆN BẮC SƠN].","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"symbol":{"type":"string","minLength":1,"description":"Ký hiệu văn bản (tên loại - cơ quan), ví dụ TB-UBND, TB-VP, TB-VPCP.","pattern":"^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"},"place":{"type":"string","minLength":1,"description":"Địa danh ghi ở dòng ngày tháng, ví dụ \"Bắc Sơn\", \"Thành phố Hồ Chí Minh\"."},"collective":{"type":"string","minLength":1,"description":"Tên tập thể khi ký thay mặt (TM.), ví dụ \"Ủy ban nhân dân\". Mặc định: tên cơ quan ban hành."},"shortName":{"type":"string","minLength":1,"description":"Tên cơ quan viết thường, dùng trong câu, ví dụ \"UBND huyện Bắc Sơn\" (dòng \"Kèm theo Thông báo số … của …\" ở phụ lục)."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point, từ 24 đến 200. Mặc định: 72."}},"required":[],"additionalProperties":false}},"required":["name","symbol","place"],"additionalProperties":false}]},"number":{"type":"integer","minimum":1,"maximum":99999,"description":"Số văn bản; bỏ trống khi còn là dự thảo (in \"Số:      /TB-UBND\"). Từ 1 đến 99999."},"issued":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày ban hành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"summary":{"description":"Trích yếu; mỗi phần tử là một dòng. Bỏ trống để ghi tự động \"Kết luận của đồng chí … tại …\".","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"meeting":{"type":"object","description":"Cuộc họp được kết luận.","properties":{"kind":{"type":"string","minLength":1,"description":"Hình thức: Hội nghị, cuộc họp, buổi làm việc…"},"date":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày họp (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"venue":{"type":"string","minLength":1,"description":"Địa điểm họp, ví dụ \"trụ sở UBND huyện Bắc Sơn\"."},"subject":{"type":"string","minLength":1,"description":"Nội dung cuộc họp, viết tiếp sau hình thức họp."},"chair":{"type":"object","description":"Người chủ trì.","properties":{"name":{"type":"string","minLength":1,"description":"Họ và tên."},"title":{"type":"string","minLength":1,"description":"Chức vụ, ví dụ \"Chủ tịch UBND huyện\"."}},"required":["title"],"additionalProperties":false},"attendees":{"type":"array","items":{"type":"string","minLength":1},"description":"Thành phần tham dự; mỗi phần tử một nhóm (nối bằng dấu \";\")."},"reports":{"type":"array","description":"Các báo cáo được nghe tại cuộc họp.","items":{"type":"object","description":"Một báo cáo.","properties":{"by":{"type":"string","minLength":1,"description":"Cơ quan báo cáo."},"content":{"type":"string","minLength":1,"description":"Nội dung báo cáo, ví dụ \"báo cáo kết quả …\"."}},"required":["by","content"],"additionalProperties":false}}},"required":["kind","date","subject","chair"],"additionalProperties":false},"indices":{"type":"array","items":{"type":"object","description":"Kết quả một bộ chỉ số (PAR INDEX, PCI, DDCI, SIPAS, PAPI…).","properties":{"id":{"type":"string","minLength":1,"description":"Mã ngắn để nhắc đến trong văn bản bằng [[mã]], ví dụ PCI, PAR, DDCI.","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"name":{"type":"string","minLength":1,"description":"Tên đầy đủ của chỉ số."},"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm đánh giá. Từ 1990 đến 2100."},"score":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm đạt được. Từ 0 đến 100000."},"max":{"type":"number","exclusiveMinimum":0,"maximum":100000,"description":"Điểm tối đa; nếu có thì in \"87,06/99,5 điểm, chỉ số đạt 87,50%\". Lớn hơn 0, không quá 100000."},"rank":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng. Từ 1 đến 100000."},"units":{"type":"integer","minimum":1,"maximum":100000,"description":"Số đơn vị được xếp hạng (ví dụ 63 tỉnh, thành phố). Từ 1 đến 100000."},"unitsLabel":{"type":"string","minLength":1,"description":"Tên nhóm đơn vị được xếp hạng, ví dụ \"tỉnh, thành phố\", \"huyện, thành phố\"."},"decimals":{"type":"integer","minimum":0,"maximum":4,"description":"Số chữ số thập phân khi in điểm (ví dụ 2 để in 6,90), từ 0 đến 4. Mặc định: như số liệu."},"previous":{"type":"object","description":"Kết quả năm trước để so sánh.","properties":{"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm so sánh. Từ 1990 đến 2100."},"score":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm năm trước. Từ 0 đến 100000."},"rank":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng năm trước. Từ 1 đến 100000."},"fromArchive":{"type":"boolean","description":"Lấy điểm, thứ hạng năm trước (nếu không ghi ở đây) từ thông báo năm trước của cùng cơ quan trong kho."}},"required":["year"],"additionalProperties":false},"wording":{"type":"object","description":"Cách diễn đạt câu kết quả.","properties":{"rankVerb":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng: \"xếp thứ\" (mặc định), \"đứng thứ\", \"xếp hạng\"."},"afterScore":{"type":"string","description":"Dấu sau điểm số, trước thứ hạng. Mặc định: \",\"."},"beforeChange":{"type":"string","description":"Dấu trước phần so sánh với năm trước. Mặc định: \",\"."}},"required":[],"additionalProperties":false},"components":{"type":"object","description":"Các chỉ số thành phần.","properties":{"rankWord":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng của chỉ số thành phần: \"vị trí\" (mặc định) hoặc \"xếp\"."},"units":{"type":"integer","minimum":1,"maximum":100000,"description":"Số đơn vị xếp hạng chỉ số thành phần (mặc định như chỉ số chung); hạng cuối in \"vị trí cuối\". Từ 1 đến 100000."},"aggregate":{"enum":["sum","average","weighted"],"description":"Quan hệ giữa điểm chung và điểm thành phần để kiểm tra số liệu: sum (tổng, như PAR INDEX), average (trung bình, như SIPAS), weighted (có trọng số, không kiểm tra). Mặc định: sum nếu mọi thành phần có điểm tối đa, ngược lại weighted."},"split":{"type":"object","description":"Quy tắc chia nhóm cao/thấp điểm khi thành phần không ghi \"level\".","properties":{"rankAtMost":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng từ 1 đến số này là cao điểm. Từ 1 đến 100000."},"scoreAtLeast":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm (hoặc tỷ lệ % nếu có điểm tối đa) từ mức này trở lên là cao điểm. Từ 0 đến 100000."}},"required":[],"additionalProperties":false},"items":{"type":"array","items":{"type":"object","description":"Một chỉ số thành phần.","properties":{"code":{"type":"string","minLength":1,"description":"Mã chỉ số thành phần, ví dụ CSTP1."},"name":{"type":"string","minLength":1,"description":"Tên chỉ số thành phần."},"score":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm đạt được. Từ 0 đến 100000."},"max":{"type":"number","exclusiveMinimum":0,"maximum":100000,"description":"Điểm tối đa (nếu có thì in dạng 4,5/9 điểm); lớn hơn 0, không quá 100000."},"rank":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng của chỉ số thành phần. Từ 1 đến 100000."},"level":{"enum":["high","low"],"description":"Xếp vào nhóm cao điểm (high) hay thấp điểm (low); nếu bỏ trống thì dùng quy tắc \"split\"."},"previous":{"type":"object","description":"Kết quả năm trước của chỉ số thành phần (cho bảng phụ lục).","properties":{"score":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm năm trước. Từ 0 đến 100000."},"rank":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng năm trước. Từ 1 đến 100000."}},"required":[],"additionalProperties":false}},"required":["name","score"],"additionalProperties":false},"minItems":1,"description":"Danh sách chỉ số thành phần, theo thứ tự công bố."}},"required":["items"],"additionalProperties":false}},"required":["id","name","year","score"],"additionalProperties":false},"description":"Kết quả các bộ chỉ số được đánh giá."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point, từ 24 đến 200. Mặc định: 72."}},"required":[],"additionalProperties":false},"body":{"type":"array","items":{"$ref":"#/$defs/node"},"minItems":1,"description":"Nội dung kết luận."},"closing":{"type":"string","minLength":1,"description":"Câu kết, không ghi dấu \"./.\" (được thêm tự động), ví dụ \"Ủy ban nhân dân huyện yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện\"."},"recipients":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Nơi nhận, mỗi phần tử một dòng, không ghi dấu \"-\" và \";\" (được thêm tự động). Ghi chú như (b/c) viết liền sau tên."},"footnote":{"type":"string","minLength":1,"description":"Chú thích cuối văn bản (nếu có), in nghiêng sau câu kết."},"appendix":{"type":"array","description":"Phụ lục kèm theo: bảng kết quả một bộ chỉ số và các chỉ số thành phần (năm nay, năm trước, tăng giảm, thứ hạng), có thể kèm biểu đồ.","items":{"type":"object","description":"Một phụ lục.","properties":{"index":{"type":"string","minLength":1,"description":"Mã chỉ số (trong \"indices\") được trình bày trong phụ lục."},"title":{"type":"string","minLength":1,"description":"Tên phụ lục. Mặc định: \"Kết quả <tên chỉ số> năm <năm>\"."},"chart":{"type":"boolean","description":"Kèm biểu đồ cột điểm các chỉ số thành phần so với điểm tối đa. Mặc định: không."}},"required":["index"],"additionalProperties":false}},"recipientsFromDirectives":{"type":"boolean","description":"Tự thêm vào Nơi nhận mọi cơ quan được giao nhiệm vụ. Mặc định: không."},"archive":{"description":"Dòng \"Lưu:\": danh sách nơi lưu (VT và đơn vị soạn thảo), hoặc đối tượng có ký hiệu người soạn thảo và số bản.","anyOf":[{"type":"array","items":{"type":"string","minLength":1},"minItems":1},{"type":"object","description":"Dòng \"Lưu:\" đầy đủ.","properties":{"units":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Nơi lưu, ví dụ [VT, NC]."},"drafter":{"type":"string","minLength":1,"description":"Ký hiệu người soạn thảo (in hoa)."},"copies":{"type":"integer","minimum":1,"maximum":9999,"description":"Số lượng bản phát hành. Từ 1 đến 9999."}},"required":["units"],"additionalProperties":false}]},"signature":{"type":"object","description":"Khối chữ ký: quyền hạn, chức vụ và họ tên người ký.","properties":{"authority":{"enum":["TM","KT","TL","TUQ","Q","none"],"description":"Quyền hạn ký: TM (thay mặt tập thể), KT (ký thay cấp trưởng), TL (thừa lệnh), TUQ (thừa ủy quyền), Q (quyền cấp trưởng), none (cấp trưởng ký trực tiếp)."},"for":{"type":"string","minLength":1,"description":"Chức vụ (hoặc tập thể với TM.) được ký thay, ví dụ \"Chủ tịch\", \"Ủy ban nhân dân\"."},"deputyFor":{"type":"string","minLength":1,"description":"Dạng hai cấp: cấp phó ký thay cấp trưởng của đơn vị, ví dụ \"Chánh Văn phòng\" cho \"TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG\"."},"signer":{"type":"string","minLength":1,"description":"Mã người ký trong ketluan.config.yaml."},"name":{"type":"string","minLength":1,"description":"Họ và tên người ký (nếu không dùng \"signer\")."},"title":{"type":"string","minLength":1,"description":"Chức vụ người ký (nếu không dùng \"signer\")."}},"required":["authority"],"additionalProperties":false}},"required":["issuer","meeting","body","recipients","archive","signature"],"additionalProperties":false,"$defs":{"node":{"description":"Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.","anyOf":[{"type":"string","minLength":1,"description":"Đoạn văn không đánh số. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},{"type":"object","description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.","properties":{"heading":{"type":"string","minLength":1,"description":"Tiêu đề của mục, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"agency":{"description":"Cơ quan được giao các nhiệm vụ trong mục; nếu không có \"heading\" thì tên cơ quan là tiêu đề.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"numbered":{"type":"boolean","description":"Đánh số mục này. Mặc định: có."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn trong mục."}},"required":[],"additionalProperties":false},{"type":"object","description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.","properties":{"item":{"type":"string","minLength":1,"description":"Nội dung đoạn, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"); ngày từ 1990-01-01 đến 2100-12-31. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do; ngày từ 1990-01-01 đến 2100-12-31."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn con."}},"required":["item"],"additionalProperties":false},{"type":"object","description":"Đoạn văn không đánh số, có thể là một nhiệm vụ.","properties":{"text":{"type":"string","minLength":1,"description":"Nội dung đoạn. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"); ngày từ 1990-01-01 đến 2100-12-31. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do; ngày từ 1990-01-01 đến 2100-12-31."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["text"],"additionalProperties":false},{"type":"object","description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ.","properties":{"dash":{"type":"string","minLength":1,"description":"Nội dung, không ghi dấu gạch. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"); ngày từ 1990-01-01 đến 2100-12-31. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do; ngày từ 1990-01-01 đến 2100-12-31."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["dash"],"additionalProperties":false}]}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = ajvRuntime_ucs2length;
 const pattern4 = new RegExp("^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$", "u");
 const pattern5 = new RegExp("^[A-Za-z][A-Za-z0-9_-]*$", "u");
 const formats0 = formats.date;
-const schema32 = {"description":"Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.","anyOf":[{"type":"string","minLength":1,"description":"Đoạn văn không đánh số. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},{"type":"object","description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.","properties":{"heading":{"type":"string","minLength":1,"description":"Tiêu đề của mục, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"agency":{"description":"Cơ quan được giao các nhiệm vụ trong mục; nếu không có \"heading\" thì tên cơ quan là tiêu đề.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"numbered":{"type":"boolean","description":"Đánh số mục này. Mặc định: có."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn trong mục."}},"required":[],"additionalProperties":false},{"type":"object","description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.","properties":{"item":{"type":"string","minLength":1,"description":"Nội dung đoạn, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn con."}},"required":["item"],"additionalProperties":false},{"type":"object","description":"Đoạn văn không đánh số, có thể là một nhiệm vụ.","properties":{"text":{"type":"string","minLength":1,"description":"Nội dung đoạn. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["text"],"additionalProperties":false},{"type":"object","description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ.","properties":{"dash":{"type":"string","minLength":1,"description":"Nội dung, không ghi dấu gạch. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["dash"],"additionalProperties":false}]};
+const schema32 = {"description":"Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.","anyOf":[{"type":"string","minLength":1,"description":"Đoạn văn không đánh số. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},{"type":"object","description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.","properties":{"heading":{"type":"string","minLength":1,"description":"Tiêu đề của mục, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"agency":{"description":"Cơ quan được giao các nhiệm vụ trong mục; nếu không có \"heading\" thì tên cơ quan là tiêu đề.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"numbered":{"type":"boolean","description":"Đánh số mục này. Mặc định: có."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn trong mục."}},"required":[],"additionalProperties":false},{"type":"object","description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.","properties":{"item":{"type":"string","minLength":1,"description":"Nội dung đoạn, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"); ngày từ 1990-01-01 đến 2100-12-31. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do; ngày từ 1990-01-01 đến 2100-12-31."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn con."}},"required":["item"],"additionalProperties":false},{"type":"object","description":"Đoạn văn không đánh số, có thể là một nhiệm vụ.","properties":{"text":{"type":"string","minLength":1,"description":"Nội dung đoạn. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"); ngày từ 1990-01-01 đến 2100-12-31. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do; ngày từ 1990-01-01 đến 2100-12-31."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["text"],"additionalProperties":false},{"type":"object","description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ.","properties":{"dash":{"type":"string","minLength":1,"description":"Nội dung, không ghi dấu gạch. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"); ngày từ 1990-01-01 đến 2100-12-31. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do; ngày từ 1990-01-01 đến 2100-12-31."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["dash"],"additionalProperties":false}]};
 const wrapper0 = {validate: validate21};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -776,9 +776,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-else {
-const err54 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/2/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.status.properties.completed.type,parentSchema:schema32.anyOf[2].properties.status.properties.completed,data:data20};
+if(formats0.compare(data20, "2100-12-31") > 0){
+const err54 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/2/properties/status/properties/completed/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema32.anyOf[2].properties.status.properties.completed,data:data20};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -787,12 +786,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-if(data18.report !== undefined){
-let data21 = data18.report;
-if(typeof data21 === "string"){
-if(func2(data21) < 1){
-const err55 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/2/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.status.properties.report,data:data21};
+if(formats0.compare(data20, "1990-01-01") < 0){
+const err55 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/2/properties/status/properties/completed/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema32.anyOf[2].properties.status.properties.completed,data:data20};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -803,7 +798,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/2/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.status.properties.report.type,parentSchema:schema32.anyOf[2].properties.status.properties.report,data:data21};
+const err56 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/2/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.status.properties.completed.type,parentSchema:schema32.anyOf[2].properties.status.properties.completed,data:data20};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -813,14 +808,39 @@ vErrors.push(err56);
 errors++;
 }
 }
-}
-else {
-const err57 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/2/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[2].properties.status.type,parentSchema:schema32.anyOf[2].properties.status,data:data18};
+if(data18.report !== undefined){
+let data21 = data18.report;
+if(typeof data21 === "string"){
+if(func2(data21) < 1){
+const err57 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/2/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.status.properties.report,data:data21};
 if(vErrors === null){
 vErrors = [err57];
 }
 else {
 vErrors.push(err57);
+}
+errors++;
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/2/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.status.properties.report.type,parentSchema:schema32.anyOf[2].properties.status.properties.report,data:data21};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/2/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[2].properties.status.type,parentSchema:schema32.anyOf[2].properties.status,data:data18};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
 }
 errors++;
 }
@@ -837,24 +857,24 @@ errors = vErrors.length;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/content",schemaPath:"#/anyOf/2/properties/content/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[2].properties.content.type,parentSchema:schema32.anyOf[2].properties.content,data:data22};
+const err60 = {instancePath:instancePath+"/content",schemaPath:"#/anyOf/2/properties/content/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[2].properties.content.type,parentSchema:schema32.anyOf[2].properties.content,data:data22};
 if(vErrors === null){
-vErrors = [err58];
+vErrors = [err60];
 }
 else {
-vErrors.push(err58);
+vErrors.push(err60);
 }
 errors++;
 }
 }
 }
 else {
-const err59 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[2].type,parentSchema:schema32.anyOf[2],data};
+const err61 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[2].type,parentSchema:schema32.anyOf[2],data};
 if(vErrors === null){
-vErrors = [err59];
+vErrors = [err61];
 }
 else {
-vErrors.push(err59);
+vErrors.push(err61);
 }
 errors++;
 }
@@ -868,32 +888,7 @@ props1 = true;
 const _errs71 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.text === undefined){
-const err60 = {instancePath,schemaPath:"#/anyOf/3/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema32.anyOf[3].required,parentSchema:schema32.anyOf[3],data};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-for(const key5 in data){
-if(!((((((key5 === "text") || (key5 === "enumerate")) || (key5 === "lead")) || (key5 === "support")) || (key5 === "deadline")) || (key5 === "status"))){
-const err61 = {instancePath,schemaPath:"#/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3],data};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-if(data.text !== undefined){
-let data24 = data.text;
-if(typeof data24 === "string"){
-if(func2(data24) < 1){
-const err62 = {instancePath:instancePath+"/text",schemaPath:"#/anyOf/3/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.text,data:data24};
+const err62 = {instancePath,schemaPath:"#/anyOf/3/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema32.anyOf[3].required,parentSchema:schema32.anyOf[3],data};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -902,9 +897,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-else {
-const err63 = {instancePath:instancePath+"/text",schemaPath:"#/anyOf/3/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.text.type,parentSchema:schema32.anyOf[3].properties.text,data:data24};
+for(const key5 in data){
+if(!((((((key5 === "text") || (key5 === "enumerate")) || (key5 === "lead")) || (key5 === "support")) || (key5 === "deadline")) || (key5 === "status"))){
+const err63 = {instancePath,schemaPath:"#/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3],data};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -914,11 +909,11 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data.enumerate !== undefined){
-let data25 = data.enumerate;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.items === undefined){
-const err64 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/3/properties/enumerate/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema32.anyOf[3].properties.enumerate.required,parentSchema:schema32.anyOf[3].properties.enumerate,data:data25};
+if(data.text !== undefined){
+let data24 = data.text;
+if(typeof data24 === "string"){
+if(func2(data24) < 1){
+const err64 = {instancePath:instancePath+"/text",schemaPath:"#/anyOf/3/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.text,data:data24};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -927,9 +922,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-for(const key6 in data25){
-if(!((key6 === "style") || (key6 === "items"))){
-const err65 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/3/properties/enumerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3].properties.enumerate,data:data25};
+}
+else {
+const err65 = {instancePath:instancePath+"/text",schemaPath:"#/anyOf/3/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.text.type,parentSchema:schema32.anyOf[3].properties.text,data:data24};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -939,10 +934,11 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data25.style !== undefined){
-let data26 = data25.style;
-if(!((data26 === "arabic") || (data26 === "roman"))){
-const err66 = {instancePath:instancePath+"/enumerate/style",schemaPath:"#/anyOf/3/properties/enumerate/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[3].properties.enumerate.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[3].properties.enumerate.properties.style.enum,parentSchema:schema32.anyOf[3].properties.enumerate.properties.style,data:data26};
+if(data.enumerate !== undefined){
+let data25 = data.enumerate;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.items === undefined){
+const err66 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/3/properties/enumerate/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema32.anyOf[3].properties.enumerate.required,parentSchema:schema32.anyOf[3].properties.enumerate,data:data25};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -951,12 +947,9 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data25.items !== undefined){
-let data27 = data25.items;
-if(Array.isArray(data27)){
-if(data27.length < 1){
-const err67 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items,data:data27};
+for(const key6 in data25){
+if(!((key6 === "style") || (key6 === "items"))){
+const err67 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/3/properties/enumerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3].properties.enumerate,data:data25};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -965,12 +958,11 @@ vErrors.push(err67);
 }
 errors++;
 }
-const len6 = data27.length;
-for(let i6=0; i6<len6; i6++){
-let data28 = data27[i6];
-if(typeof data28 === "string"){
-if(func2(data28) < 1){
-const err68 = {instancePath:instancePath+"/enumerate/items/" + i6,schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items,data:data28};
+}
+if(data25.style !== undefined){
+let data26 = data25.style;
+if(!((data26 === "arabic") || (data26 === "roman"))){
+const err68 = {instancePath:instancePath+"/enumerate/style",schemaPath:"#/anyOf/3/properties/enumerate/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[3].properties.enumerate.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[3].properties.enumerate.properties.style.enum,parentSchema:schema32.anyOf[3].properties.enumerate.properties.style,data:data26};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -980,8 +972,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-else {
-const err69 = {instancePath:instancePath+"/enumerate/items/" + i6,schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items,data:data28};
+if(data25.items !== undefined){
+let data27 = data25.items;
+if(Array.isArray(data27)){
+if(data27.length < 1){
+const err69 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items,data:data27};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -990,10 +985,12 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-}
-else {
-const err70 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[3].properties.enumerate.properties.items.type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items,data:data27};
+const len6 = data27.length;
+for(let i6=0; i6<len6; i6++){
+let data28 = data27[i6];
+if(typeof data28 === "string"){
+if(func2(data28) < 1){
+const err70 = {instancePath:instancePath+"/enumerate/items/" + i6,schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items,data:data28};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1003,14 +1000,37 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
 else {
-const err71 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/3/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].properties.enumerate.type,parentSchema:schema32.anyOf[3].properties.enumerate,data:data25};
+const err71 = {instancePath:instancePath+"/enumerate/items/" + i6,schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items,data:data28};
 if(vErrors === null){
 vErrors = [err71];
 }
 else {
 vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[3].properties.enumerate.properties.items.type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items,data:data27};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/3/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].properties.enumerate.type,parentSchema:schema32.anyOf[3].properties.enumerate,data:data25};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
 }
 errors++;
 }
@@ -1022,32 +1042,7 @@ let valid26 = false;
 const _errs86 = errors;
 if(typeof data29 === "string"){
 if(func2(data29) < 1){
-const err72 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.lead.anyOf[0],data:data29};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-else {
-const err73 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.lead.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.lead.anyOf[0],data:data29};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-var _valid5 = _errs86 === errors;
-valid26 = valid26 || _valid5;
-const _errs88 = errors;
-if(Array.isArray(data29)){
-if(data29.length < 1){
-const err74 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[3].properties.lead.anyOf[1],data:data29};
+const err74 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.lead.anyOf[0],data:data29};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1056,12 +1051,9 @@ vErrors.push(err74);
 }
 errors++;
 }
-const len7 = data29.length;
-for(let i7=0; i7<len7; i7++){
-let data30 = data29[i7];
-if(typeof data30 === "string"){
-if(func2(data30) < 1){
-const err75 = {instancePath:instancePath+"/lead/" + i7,schemaPath:"#/anyOf/3/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.lead.anyOf[1].items,data:data30};
+}
+else {
+const err75 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.lead.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.lead.anyOf[0],data:data29};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1070,9 +1062,12 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-else {
-const err76 = {instancePath:instancePath+"/lead/" + i7,schemaPath:"#/anyOf/3/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.lead.anyOf[1].items.type,parentSchema:schema32.anyOf[3].properties.lead.anyOf[1].items,data:data30};
+var _valid5 = _errs86 === errors;
+valid26 = valid26 || _valid5;
+const _errs88 = errors;
+if(Array.isArray(data29)){
+if(data29.length < 1){
+const err76 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[3].properties.lead.anyOf[1],data:data29};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1081,10 +1076,12 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-}
-else {
-const err77 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[3].properties.lead.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.lead.anyOf[1],data:data29};
+const len7 = data29.length;
+for(let i7=0; i7<len7; i7++){
+let data30 = data29[i7];
+if(typeof data30 === "string"){
+if(func2(data30) < 1){
+const err77 = {instancePath:instancePath+"/lead/" + i7,schemaPath:"#/anyOf/3/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.lead.anyOf[1].items,data:data30};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1093,15 +1090,38 @@ vErrors.push(err77);
 }
 errors++;
 }
-var _valid5 = _errs88 === errors;
-valid26 = valid26 || _valid5;
-if(!valid26){
-const err78 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.lead.anyOf,parentSchema:schema32.anyOf[3].properties.lead,data:data29};
+}
+else {
+const err78 = {instancePath:instancePath+"/lead/" + i7,schemaPath:"#/anyOf/3/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.lead.anyOf[1].items.type,parentSchema:schema32.anyOf[3].properties.lead.anyOf[1].items,data:data30};
 if(vErrors === null){
 vErrors = [err78];
 }
 else {
 vErrors.push(err78);
+}
+errors++;
+}
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[3].properties.lead.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.lead.anyOf[1],data:data29};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+var _valid5 = _errs88 === errors;
+valid26 = valid26 || _valid5;
+if(!valid26){
+const err80 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.lead.anyOf,parentSchema:schema32.anyOf[3].properties.lead,data:data29};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
 }
 errors++;
 }
@@ -1124,32 +1144,7 @@ let valid29 = false;
 const _errs94 = errors;
 if(typeof data31 === "string"){
 if(func2(data31) < 1){
-const err79 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.support.anyOf[0],data:data31};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-else {
-const err80 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.support.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.support.anyOf[0],data:data31};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-var _valid6 = _errs94 === errors;
-valid29 = valid29 || _valid6;
-const _errs96 = errors;
-if(Array.isArray(data31)){
-if(data31.length < 1){
-const err81 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[3].properties.support.anyOf[1],data:data31};
+const err81 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.support.anyOf[0],data:data31};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1158,12 +1153,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-const len8 = data31.length;
-for(let i8=0; i8<len8; i8++){
-let data32 = data31[i8];
-if(typeof data32 === "string"){
-if(func2(data32) < 1){
-const err82 = {instancePath:instancePath+"/support/" + i8,schemaPath:"#/anyOf/3/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.support.anyOf[1].items,data:data32};
+}
+else {
+const err82 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.support.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.support.anyOf[0],data:data31};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1172,9 +1164,12 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-else {
-const err83 = {instancePath:instancePath+"/support/" + i8,schemaPath:"#/anyOf/3/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.support.anyOf[1].items.type,parentSchema:schema32.anyOf[3].properties.support.anyOf[1].items,data:data32};
+var _valid6 = _errs94 === errors;
+valid29 = valid29 || _valid6;
+const _errs96 = errors;
+if(Array.isArray(data31)){
+if(data31.length < 1){
+const err83 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[3].properties.support.anyOf[1],data:data31};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1183,10 +1178,12 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-}
-else {
-const err84 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[3].properties.support.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.support.anyOf[1],data:data31};
+const len8 = data31.length;
+for(let i8=0; i8<len8; i8++){
+let data32 = data31[i8];
+if(typeof data32 === "string"){
+if(func2(data32) < 1){
+const err84 = {instancePath:instancePath+"/support/" + i8,schemaPath:"#/anyOf/3/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.support.anyOf[1].items,data:data32};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1195,15 +1192,38 @@ vErrors.push(err84);
 }
 errors++;
 }
-var _valid6 = _errs96 === errors;
-valid29 = valid29 || _valid6;
-if(!valid29){
-const err85 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.support.anyOf,parentSchema:schema32.anyOf[3].properties.support,data:data31};
+}
+else {
+const err85 = {instancePath:instancePath+"/support/" + i8,schemaPath:"#/anyOf/3/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.support.anyOf[1].items.type,parentSchema:schema32.anyOf[3].properties.support.anyOf[1].items,data:data32};
 if(vErrors === null){
 vErrors = [err85];
 }
 else {
 vErrors.push(err85);
+}
+errors++;
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[3].properties.support.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.support.anyOf[1],data:data31};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+var _valid6 = _errs96 === errors;
+valid29 = valid29 || _valid6;
+if(!valid29){
+const err87 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.support.anyOf,parentSchema:schema32.anyOf[3].properties.support,data:data31};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
 }
 errors++;
 }
@@ -1226,32 +1246,7 @@ let valid32 = false;
 const _errs102 = errors;
 if(typeof data33 === "string"){
 if(func2(data33) < 1){
-const err86 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[0],data:data33};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.deadline.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[0],data:data33};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-var _valid7 = _errs102 === errors;
-valid32 = valid32 || _valid7;
-const _errs104 = errors;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.on === undefined){
-const err88 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.anyOf[3].properties.deadline.anyOf[1].required,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1],data:data33};
+const err88 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[0],data:data33};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1260,9 +1255,9 @@ vErrors.push(err88);
 }
 errors++;
 }
-for(const key7 in data33){
-if(!((key7 === "on") || (key7 === "style"))){
-const err89 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1],data:data33};
+}
+else {
+const err89 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.deadline.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[0],data:data33};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1271,12 +1266,12 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-if(data33.on !== undefined){
-let data34 = data33.on;
-if(typeof data34 === "string"){
-if(func2(data34) < 1){
-const err90 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/properties/on/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1].properties.on,data:data34};
+var _valid7 = _errs102 === errors;
+valid32 = valid32 || _valid7;
+const _errs104 = errors;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.on === undefined){
+const err90 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.anyOf[3].properties.deadline.anyOf[1].required,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1],data:data33};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1285,9 +1280,9 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-else {
-const err91 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.deadline.anyOf[1].properties.on.type,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1].properties.on,data:data34};
+for(const key7 in data33){
+if(!((key7 === "on") || (key7 === "style"))){
+const err91 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1],data:data33};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1297,10 +1292,11 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data33.style !== undefined){
-let data35 = data33.style;
-if(!((data35 === "numeric") || (data35 === "words"))){
-const err92 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[3].properties.deadline.anyOf[1].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[3].properties.deadline.anyOf[1].properties.style.enum,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1].properties.style,data:data35};
+if(data33.on !== undefined){
+let data34 = data33.on;
+if(typeof data34 === "string"){
+if(func2(data34) < 1){
+const err92 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/properties/on/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1].properties.on,data:data34};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1310,9 +1306,8 @@ vErrors.push(err92);
 errors++;
 }
 }
-}
 else {
-const err93 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].properties.deadline.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1],data:data33};
+const err93 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.deadline.anyOf[1].properties.on.type,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1].properties.on,data:data34};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1321,15 +1316,40 @@ vErrors.push(err93);
 }
 errors++;
 }
-var _valid7 = _errs104 === errors;
-valid32 = valid32 || _valid7;
-if(!valid32){
-const err94 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.deadline.anyOf,parentSchema:schema32.anyOf[3].properties.deadline,data:data33};
+}
+if(data33.style !== undefined){
+let data35 = data33.style;
+if(!((data35 === "numeric") || (data35 === "words"))){
+const err94 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[3].properties.deadline.anyOf[1].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[3].properties.deadline.anyOf[1].properties.style.enum,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1].properties.style,data:data35};
 if(vErrors === null){
 vErrors = [err94];
 }
 else {
 vErrors.push(err94);
+}
+errors++;
+}
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].properties.deadline.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1],data:data33};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+var _valid7 = _errs104 === errors;
+valid32 = valid32 || _valid7;
+if(!valid32){
+const err96 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.deadline.anyOf,parentSchema:schema32.anyOf[3].properties.deadline,data:data33};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
 }
 errors++;
 }
@@ -1349,31 +1369,7 @@ if(data.status !== undefined){
 let data36 = data.status;
 if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
 if(data36.state === undefined){
-const err95 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/3/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.anyOf[3].properties.status.required,parentSchema:schema32.anyOf[3].properties.status,data:data36};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-for(const key8 in data36){
-if(!(((key8 === "state") || (key8 === "completed")) || (key8 === "report"))){
-const err96 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/3/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3].properties.status,data:data36};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-if(data36.state !== undefined){
-let data37 = data36.state;
-if(!(((data37 === "chưa thực hiện") || (data37 === "đang thực hiện")) || (data37 === "hoàn thành"))){
-const err97 = {instancePath:instancePath+"/status/state",schemaPath:"#/anyOf/3/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[3].properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[3].properties.status.properties.state.enum,parentSchema:schema32.anyOf[3].properties.status.properties.state,data:data37};
+const err97 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/3/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.anyOf[3].properties.status.required,parentSchema:schema32.anyOf[3].properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1382,12 +1378,9 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-if(data36.completed !== undefined){
-let data38 = data36.completed;
-if(typeof data38 === "string"){
-if(!(formats0.validate(data38))){
-const err98 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/3/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.anyOf[3].properties.status.properties.completed,data:data38};
+for(const key8 in data36){
+if(!(((key8 === "state") || (key8 === "completed")) || (key8 === "report"))){
+const err98 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/3/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3].properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1397,8 +1390,10 @@ vErrors.push(err98);
 errors++;
 }
 }
-else {
-const err99 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/3/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.status.properties.completed.type,parentSchema:schema32.anyOf[3].properties.status.properties.completed,data:data38};
+if(data36.state !== undefined){
+let data37 = data36.state;
+if(!(((data37 === "chưa thực hiện") || (data37 === "đang thực hiện")) || (data37 === "hoàn thành"))){
+const err99 = {instancePath:instancePath+"/status/state",schemaPath:"#/anyOf/3/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[3].properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[3].properties.status.properties.state.enum,parentSchema:schema32.anyOf[3].properties.status.properties.state,data:data37};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1408,11 +1403,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data36.report !== undefined){
-let data39 = data36.report;
-if(typeof data39 === "string"){
-if(func2(data39) < 1){
-const err100 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/3/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.status.properties.report,data:data39};
+if(data36.completed !== undefined){
+let data38 = data36.completed;
+if(typeof data38 === "string"){
+if(!(formats0.validate(data38))){
+const err100 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/3/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.anyOf[3].properties.status.properties.completed,data:data38};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1421,9 +1416,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-else {
-const err101 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/3/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.status.properties.report.type,parentSchema:schema32.anyOf[3].properties.status.properties.report,data:data39};
+if(formats0.compare(data38, "2100-12-31") > 0){
+const err101 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/3/properties/status/properties/completed/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema32.anyOf[3].properties.status.properties.completed,data:data38};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1432,10 +1426,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-}
-else {
-const err102 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/3/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].properties.status.type,parentSchema:schema32.anyOf[3].properties.status,data:data36};
+if(formats0.compare(data38, "1990-01-01") < 0){
+const err102 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/3/properties/status/properties/completed/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema32.anyOf[3].properties.status.properties.completed,data:data38};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1445,14 +1437,62 @@ vErrors.push(err102);
 errors++;
 }
 }
-}
 else {
-const err103 = {instancePath,schemaPath:"#/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].type,parentSchema:schema32.anyOf[3],data};
+const err103 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/3/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.status.properties.completed.type,parentSchema:schema32.anyOf[3].properties.status.properties.completed,data:data38};
 if(vErrors === null){
 vErrors = [err103];
 }
 else {
 vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data36.report !== undefined){
+let data39 = data36.report;
+if(typeof data39 === "string"){
+if(func2(data39) < 1){
+const err104 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/3/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.status.properties.report,data:data39};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/3/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.status.properties.report.type,parentSchema:schema32.anyOf[3].properties.status.properties.report,data:data39};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/3/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].properties.status.type,parentSchema:schema32.anyOf[3].properties.status,data:data36};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+}
+else {
+const err107 = {instancePath,schemaPath:"#/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].type,parentSchema:schema32.anyOf[3],data};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
 }
 errors++;
 }
@@ -1466,57 +1506,7 @@ props1 = true;
 const _errs118 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.dash === undefined){
-const err104 = {instancePath,schemaPath:"#/anyOf/4/required",keyword:"required",params:{missingProperty: "dash"},message:"must have required property '"+"dash"+"'",schema:schema32.anyOf[4].required,parentSchema:schema32.anyOf[4],data};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-for(const key9 in data){
-if(!((((((key9 === "dash") || (key9 === "enumerate")) || (key9 === "lead")) || (key9 === "support")) || (key9 === "deadline")) || (key9 === "status"))){
-const err105 = {instancePath,schemaPath:"#/anyOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4],data};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-}
-if(data.dash !== undefined){
-let data40 = data.dash;
-if(typeof data40 === "string"){
-if(func2(data40) < 1){
-const err106 = {instancePath:instancePath+"/dash",schemaPath:"#/anyOf/4/properties/dash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.dash,data:data40};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-}
-else {
-const err107 = {instancePath:instancePath+"/dash",schemaPath:"#/anyOf/4/properties/dash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.dash.type,parentSchema:schema32.anyOf[4].properties.dash,data:data40};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-}
-if(data.enumerate !== undefined){
-let data41 = data.enumerate;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.items === undefined){
-const err108 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/4/properties/enumerate/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema32.anyOf[4].properties.enumerate.required,parentSchema:schema32.anyOf[4].properties.enumerate,data:data41};
+const err108 = {instancePath,schemaPath:"#/anyOf/4/required",keyword:"required",params:{missingProperty: "dash"},message:"must have required property '"+"dash"+"'",schema:schema32.anyOf[4].required,parentSchema:schema32.anyOf[4],data};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1525,9 +1515,9 @@ vErrors.push(err108);
 }
 errors++;
 }
-for(const key10 in data41){
-if(!((key10 === "style") || (key10 === "items"))){
-const err109 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/4/properties/enumerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4].properties.enumerate,data:data41};
+for(const key9 in data){
+if(!((((((key9 === "dash") || (key9 === "enumerate")) || (key9 === "lead")) || (key9 === "support")) || (key9 === "deadline")) || (key9 === "status"))){
+const err109 = {instancePath,schemaPath:"#/anyOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4],data};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1537,10 +1527,11 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data41.style !== undefined){
-let data42 = data41.style;
-if(!((data42 === "arabic") || (data42 === "roman"))){
-const err110 = {instancePath:instancePath+"/enumerate/style",schemaPath:"#/anyOf/4/properties/enumerate/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[4].properties.enumerate.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[4].properties.enumerate.properties.style.enum,parentSchema:schema32.anyOf[4].properties.enumerate.properties.style,data:data42};
+if(data.dash !== undefined){
+let data40 = data.dash;
+if(typeof data40 === "string"){
+if(func2(data40) < 1){
+const err110 = {instancePath:instancePath+"/dash",schemaPath:"#/anyOf/4/properties/dash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.dash,data:data40};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1550,11 +1541,8 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data41.items !== undefined){
-let data43 = data41.items;
-if(Array.isArray(data43)){
-if(data43.length < 1){
-const err111 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items,data:data43};
+else {
+const err111 = {instancePath:instancePath+"/dash",schemaPath:"#/anyOf/4/properties/dash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.dash.type,parentSchema:schema32.anyOf[4].properties.dash,data:data40};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1563,12 +1551,12 @@ vErrors.push(err111);
 }
 errors++;
 }
-const len9 = data43.length;
-for(let i9=0; i9<len9; i9++){
-let data44 = data43[i9];
-if(typeof data44 === "string"){
-if(func2(data44) < 1){
-const err112 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items,data:data44};
+}
+if(data.enumerate !== undefined){
+let data41 = data.enumerate;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.items === undefined){
+const err112 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/4/properties/enumerate/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema32.anyOf[4].properties.enumerate.required,parentSchema:schema32.anyOf[4].properties.enumerate,data:data41};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1577,9 +1565,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-else {
-const err113 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items,data:data44};
+for(const key10 in data41){
+if(!((key10 === "style") || (key10 === "items"))){
+const err113 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/4/properties/enumerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4].properties.enumerate,data:data41};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1589,9 +1577,10 @@ vErrors.push(err113);
 errors++;
 }
 }
-}
-else {
-const err114 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[4].properties.enumerate.properties.items.type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items,data:data43};
+if(data41.style !== undefined){
+let data42 = data41.style;
+if(!((data42 === "arabic") || (data42 === "roman"))){
+const err114 = {instancePath:instancePath+"/enumerate/style",schemaPath:"#/anyOf/4/properties/enumerate/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[4].properties.enumerate.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[4].properties.enumerate.properties.style.enum,parentSchema:schema32.anyOf[4].properties.enumerate.properties.style,data:data42};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1601,14 +1590,65 @@ vErrors.push(err114);
 errors++;
 }
 }
-}
-else {
-const err115 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/4/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].properties.enumerate.type,parentSchema:schema32.anyOf[4].properties.enumerate,data:data41};
+if(data41.items !== undefined){
+let data43 = data41.items;
+if(Array.isArray(data43)){
+if(data43.length < 1){
+const err115 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items,data:data43};
 if(vErrors === null){
 vErrors = [err115];
 }
 else {
 vErrors.push(err115);
+}
+errors++;
+}
+const len9 = data43.length;
+for(let i9=0; i9<len9; i9++){
+let data44 = data43[i9];
+if(typeof data44 === "string"){
+if(func2(data44) < 1){
+const err116 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items,data:data44};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items,data:data44};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+}
+else {
+const err118 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[4].properties.enumerate.properties.items.type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items,data:data43};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/4/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].properties.enumerate.type,parentSchema:schema32.anyOf[4].properties.enumerate,data:data41};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
 }
 errors++;
 }
@@ -1620,57 +1660,7 @@ let valid39 = false;
 const _errs133 = errors;
 if(typeof data45 === "string"){
 if(func2(data45) < 1){
-const err116 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.lead.anyOf[0],data:data45};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-}
-else {
-const err117 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.lead.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.lead.anyOf[0],data:data45};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-var _valid8 = _errs133 === errors;
-valid39 = valid39 || _valid8;
-const _errs135 = errors;
-if(Array.isArray(data45)){
-if(data45.length < 1){
-const err118 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[4].properties.lead.anyOf[1],data:data45};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-const len10 = data45.length;
-for(let i10=0; i10<len10; i10++){
-let data46 = data45[i10];
-if(typeof data46 === "string"){
-if(func2(data46) < 1){
-const err119 = {instancePath:instancePath+"/lead/" + i10,schemaPath:"#/anyOf/4/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.lead.anyOf[1].items,data:data46};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-}
-else {
-const err120 = {instancePath:instancePath+"/lead/" + i10,schemaPath:"#/anyOf/4/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.lead.anyOf[1].items.type,parentSchema:schema32.anyOf[4].properties.lead.anyOf[1].items,data:data46};
+const err120 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.lead.anyOf[0],data:data45};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1680,9 +1670,8 @@ vErrors.push(err120);
 errors++;
 }
 }
-}
 else {
-const err121 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[4].properties.lead.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.lead.anyOf[1],data:data45};
+const err121 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.lead.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.lead.anyOf[0],data:data45};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1691,15 +1680,66 @@ vErrors.push(err121);
 }
 errors++;
 }
-var _valid8 = _errs135 === errors;
+var _valid8 = _errs133 === errors;
 valid39 = valid39 || _valid8;
-if(!valid39){
-const err122 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.lead.anyOf,parentSchema:schema32.anyOf[4].properties.lead,data:data45};
+const _errs135 = errors;
+if(Array.isArray(data45)){
+if(data45.length < 1){
+const err122 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[4].properties.lead.anyOf[1],data:data45};
 if(vErrors === null){
 vErrors = [err122];
 }
 else {
 vErrors.push(err122);
+}
+errors++;
+}
+const len10 = data45.length;
+for(let i10=0; i10<len10; i10++){
+let data46 = data45[i10];
+if(typeof data46 === "string"){
+if(func2(data46) < 1){
+const err123 = {instancePath:instancePath+"/lead/" + i10,schemaPath:"#/anyOf/4/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.lead.anyOf[1].items,data:data46};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/lead/" + i10,schemaPath:"#/anyOf/4/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.lead.anyOf[1].items.type,parentSchema:schema32.anyOf[4].properties.lead.anyOf[1].items,data:data46};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[4].properties.lead.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.lead.anyOf[1],data:data45};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+var _valid8 = _errs135 === errors;
+valid39 = valid39 || _valid8;
+if(!valid39){
+const err126 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.lead.anyOf,parentSchema:schema32.anyOf[4].properties.lead,data:data45};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
 }
 errors++;
 }
@@ -1722,57 +1762,7 @@ let valid42 = false;
 const _errs141 = errors;
 if(typeof data47 === "string"){
 if(func2(data47) < 1){
-const err123 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.support.anyOf[0],data:data47};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-}
-else {
-const err124 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.support.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.support.anyOf[0],data:data47};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-var _valid9 = _errs141 === errors;
-valid42 = valid42 || _valid9;
-const _errs143 = errors;
-if(Array.isArray(data47)){
-if(data47.length < 1){
-const err125 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[4].properties.support.anyOf[1],data:data47};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-const len11 = data47.length;
-for(let i11=0; i11<len11; i11++){
-let data48 = data47[i11];
-if(typeof data48 === "string"){
-if(func2(data48) < 1){
-const err126 = {instancePath:instancePath+"/support/" + i11,schemaPath:"#/anyOf/4/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.support.anyOf[1].items,data:data48};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-}
-else {
-const err127 = {instancePath:instancePath+"/support/" + i11,schemaPath:"#/anyOf/4/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.support.anyOf[1].items.type,parentSchema:schema32.anyOf[4].properties.support.anyOf[1].items,data:data48};
+const err127 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.support.anyOf[0],data:data47};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1782,9 +1772,8 @@ vErrors.push(err127);
 errors++;
 }
 }
-}
 else {
-const err128 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[4].properties.support.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.support.anyOf[1],data:data47};
+const err128 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.support.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.support.anyOf[0],data:data47};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1793,15 +1782,66 @@ vErrors.push(err128);
 }
 errors++;
 }
-var _valid9 = _errs143 === errors;
+var _valid9 = _errs141 === errors;
 valid42 = valid42 || _valid9;
-if(!valid42){
-const err129 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.support.anyOf,parentSchema:schema32.anyOf[4].properties.support,data:data47};
+const _errs143 = errors;
+if(Array.isArray(data47)){
+if(data47.length < 1){
+const err129 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[4].properties.support.anyOf[1],data:data47};
 if(vErrors === null){
 vErrors = [err129];
 }
 else {
 vErrors.push(err129);
+}
+errors++;
+}
+const len11 = data47.length;
+for(let i11=0; i11<len11; i11++){
+let data48 = data47[i11];
+if(typeof data48 === "string"){
+if(func2(data48) < 1){
+const err130 = {instancePath:instancePath+"/support/" + i11,schemaPath:"#/anyOf/4/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.support.anyOf[1].items,data:data48};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+else {
+const err131 = {instancePath:instancePath+"/support/" + i11,schemaPath:"#/anyOf/4/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.support.anyOf[1].items.type,parentSchema:schema32.anyOf[4].properties.support.anyOf[1].items,data:data48};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[4].properties.support.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.support.anyOf[1],data:data47};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+var _valid9 = _errs143 === errors;
+valid42 = valid42 || _valid9;
+if(!valid42){
+const err133 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.support.anyOf,parentSchema:schema32.anyOf[4].properties.support,data:data47};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
 }
 errors++;
 }
@@ -1824,57 +1864,7 @@ let valid45 = false;
 const _errs149 = errors;
 if(typeof data49 === "string"){
 if(func2(data49) < 1){
-const err130 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[0],data:data49};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
-}
-errors++;
-}
-}
-else {
-const err131 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.deadline.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[0],data:data49};
-if(vErrors === null){
-vErrors = [err131];
-}
-else {
-vErrors.push(err131);
-}
-errors++;
-}
-var _valid10 = _errs149 === errors;
-valid45 = valid45 || _valid10;
-const _errs151 = errors;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.on === undefined){
-const err132 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.anyOf[4].properties.deadline.anyOf[1].required,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1],data:data49};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-}
-for(const key11 in data49){
-if(!((key11 === "on") || (key11 === "style"))){
-const err133 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1],data:data49};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
-}
-errors++;
-}
-}
-if(data49.on !== undefined){
-let data50 = data49.on;
-if(typeof data50 === "string"){
-if(func2(data50) < 1){
-const err134 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/properties/on/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1].properties.on,data:data50};
+const err134 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[0],data:data49};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1885,7 +1875,7 @@ errors++;
 }
 }
 else {
-const err135 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.deadline.anyOf[1].properties.on.type,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1].properties.on,data:data50};
+const err135 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.deadline.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[0],data:data49};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1894,11 +1884,12 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-if(data49.style !== undefined){
-let data51 = data49.style;
-if(!((data51 === "numeric") || (data51 === "words"))){
-const err136 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[4].properties.deadline.anyOf[1].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[4].properties.deadline.anyOf[1].properties.style.enum,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1].properties.style,data:data51};
+var _valid10 = _errs149 === errors;
+valid45 = valid45 || _valid10;
+const _errs151 = errors;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.on === undefined){
+const err136 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.anyOf[4].properties.deadline.anyOf[1].required,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1],data:data49};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1907,10 +1898,9 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-}
-else {
-const err137 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].properties.deadline.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1],data:data49};
+for(const key11 in data49){
+if(!((key11 === "on") || (key11 === "style"))){
+const err137 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1],data:data49};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1919,15 +1909,65 @@ vErrors.push(err137);
 }
 errors++;
 }
-var _valid10 = _errs151 === errors;
-valid45 = valid45 || _valid10;
-if(!valid45){
-const err138 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.deadline.anyOf,parentSchema:schema32.anyOf[4].properties.deadline,data:data49};
+}
+if(data49.on !== undefined){
+let data50 = data49.on;
+if(typeof data50 === "string"){
+if(func2(data50) < 1){
+const err138 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/properties/on/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1].properties.on,data:data50};
 if(vErrors === null){
 vErrors = [err138];
 }
 else {
 vErrors.push(err138);
+}
+errors++;
+}
+}
+else {
+const err139 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.deadline.anyOf[1].properties.on.type,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1].properties.on,data:data50};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+if(data49.style !== undefined){
+let data51 = data49.style;
+if(!((data51 === "numeric") || (data51 === "words"))){
+const err140 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[4].properties.deadline.anyOf[1].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[4].properties.deadline.anyOf[1].properties.style.enum,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1].properties.style,data:data51};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].properties.deadline.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1],data:data49};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+var _valid10 = _errs151 === errors;
+valid45 = valid45 || _valid10;
+if(!valid45){
+const err142 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.deadline.anyOf,parentSchema:schema32.anyOf[4].properties.deadline,data:data49};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
 }
 errors++;
 }
@@ -1947,56 +1987,7 @@ if(data.status !== undefined){
 let data52 = data.status;
 if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
 if(data52.state === undefined){
-const err139 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/4/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.anyOf[4].properties.status.required,parentSchema:schema32.anyOf[4].properties.status,data:data52};
-if(vErrors === null){
-vErrors = [err139];
-}
-else {
-vErrors.push(err139);
-}
-errors++;
-}
-for(const key12 in data52){
-if(!(((key12 === "state") || (key12 === "completed")) || (key12 === "report"))){
-const err140 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/4/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4].properties.status,data:data52};
-if(vErrors === null){
-vErrors = [err140];
-}
-else {
-vErrors.push(err140);
-}
-errors++;
-}
-}
-if(data52.state !== undefined){
-let data53 = data52.state;
-if(!(((data53 === "chưa thực hiện") || (data53 === "đang thực hiện")) || (data53 === "hoàn thành"))){
-const err141 = {instancePath:instancePath+"/status/state",schemaPath:"#/anyOf/4/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[4].properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[4].properties.status.properties.state.enum,parentSchema:schema32.anyOf[4].properties.status.properties.state,data:data53};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-}
-if(data52.completed !== undefined){
-let data54 = data52.completed;
-if(typeof data54 === "string"){
-if(!(formats0.validate(data54))){
-const err142 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/4/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.anyOf[4].properties.status.properties.completed,data:data54};
-if(vErrors === null){
-vErrors = [err142];
-}
-else {
-vErrors.push(err142);
-}
-errors++;
-}
-}
-else {
-const err143 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/4/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.status.properties.completed.type,parentSchema:schema32.anyOf[4].properties.status.properties.completed,data:data54};
+const err143 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/4/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.anyOf[4].properties.status.required,parentSchema:schema32.anyOf[4].properties.status,data:data52};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -2005,12 +1996,9 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-if(data52.report !== undefined){
-let data55 = data52.report;
-if(typeof data55 === "string"){
-if(func2(data55) < 1){
-const err144 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/4/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.status.properties.report,data:data55};
+for(const key12 in data52){
+if(!(((key12 === "state") || (key12 === "completed")) || (key12 === "report"))){
+const err144 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/4/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4].properties.status,data:data52};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2020,8 +2008,10 @@ vErrors.push(err144);
 errors++;
 }
 }
-else {
-const err145 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/4/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.status.properties.report.type,parentSchema:schema32.anyOf[4].properties.status.properties.report,data:data55};
+if(data52.state !== undefined){
+let data53 = data52.state;
+if(!(((data53 === "chưa thực hiện") || (data53 === "đang thực hiện")) || (data53 === "hoàn thành"))){
+const err145 = {instancePath:instancePath+"/status/state",schemaPath:"#/anyOf/4/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[4].properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[4].properties.status.properties.state.enum,parentSchema:schema32.anyOf[4].properties.status.properties.state,data:data53};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2031,9 +2021,11 @@ vErrors.push(err145);
 errors++;
 }
 }
-}
-else {
-const err146 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/4/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].properties.status.type,parentSchema:schema32.anyOf[4].properties.status,data:data52};
+if(data52.completed !== undefined){
+let data54 = data52.completed;
+if(typeof data54 === "string"){
+if(!(formats0.validate(data54))){
+const err146 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/4/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.anyOf[4].properties.status.properties.completed,data:data54};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2042,15 +2034,83 @@ vErrors.push(err146);
 }
 errors++;
 }
-}
-}
-else {
-const err147 = {instancePath,schemaPath:"#/anyOf/4/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].type,parentSchema:schema32.anyOf[4],data};
+if(formats0.compare(data54, "2100-12-31") > 0){
+const err147 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/4/properties/status/properties/completed/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema32.anyOf[4].properties.status.properties.completed,data:data54};
 if(vErrors === null){
 vErrors = [err147];
 }
 else {
 vErrors.push(err147);
+}
+errors++;
+}
+if(formats0.compare(data54, "1990-01-01") < 0){
+const err148 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/4/properties/status/properties/completed/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema32.anyOf[4].properties.status.properties.completed,data:data54};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+else {
+const err149 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/4/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.status.properties.completed.type,parentSchema:schema32.anyOf[4].properties.status.properties.completed,data:data54};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+if(data52.report !== undefined){
+let data55 = data52.report;
+if(typeof data55 === "string"){
+if(func2(data55) < 1){
+const err150 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/4/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.status.properties.report,data:data55};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+else {
+const err151 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/4/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.status.properties.report.type,parentSchema:schema32.anyOf[4].properties.status.properties.report,data:data55};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/4/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].properties.status.type,parentSchema:schema32.anyOf[4].properties.status,data:data52};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+}
+else {
+const err153 = {instancePath,schemaPath:"#/anyOf/4/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].type,parentSchema:schema32.anyOf[4],data};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
 }
 errors++;
 }
@@ -2062,12 +2122,12 @@ props1 = true;
 }
 }
 if(!valid0){
-const err148 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf,parentSchema:schema32,data};
+const err154 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf,parentSchema:schema32,data};
 if(vErrors === null){
-vErrors = [err148];
+vErrors = [err154];
 }
 else {
-vErrors.push(err148);
+vErrors.push(err154);
 }
 errors++;
 }
@@ -2771,8 +2831,8 @@ vErrors.push(err51);
 errors++;
 }
 if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 < 1 || isNaN(data17)){
-const err52 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.number,data:data17};
+if(data17 > 99999 || isNaN(data17)){
+const err52 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99999},message:"must be <= 99999",schema:99999,parentSchema:schema31.properties.number,data:data17};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2781,13 +2841,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-}
-if(data.issued !== undefined){
-let data18 = data.issued;
-if(typeof data18 === "string"){
-if(!(formats0.validate(data18))){
-const err53 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.issued,data:data18};
+if(data17 < 1 || isNaN(data17)){
+const err53 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.number,data:data17};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2797,13 +2852,48 @@ vErrors.push(err53);
 errors++;
 }
 }
-else {
-const err54 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.issued.type,parentSchema:schema31.properties.issued,data:data18};
+}
+if(data.issued !== undefined){
+let data18 = data.issued;
+if(typeof data18 === "string"){
+if(!(formats0.validate(data18))){
+const err54 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.issued,data:data18};
 if(vErrors === null){
 vErrors = [err54];
 }
 else {
 vErrors.push(err54);
+}
+errors++;
+}
+if(formats0.compare(data18, "2100-12-31") > 0){
+const err55 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema31.properties.issued,data:data18};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if(formats0.compare(data18, "1990-01-01") < 0){
+const err56 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema31.properties.issued,data:data18};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.issued.type,parentSchema:schema31.properties.issued,data:data18};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
 }
 errors++;
 }
@@ -2815,46 +2905,7 @@ let valid12 = false;
 const _errs53 = errors;
 if(typeof data19 === "string"){
 if(func2(data19) < 1){
-const err55 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.summary.anyOf[0],data:data19};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-else {
-const err56 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.summary.anyOf[0].type,parentSchema:schema31.properties.summary.anyOf[0],data:data19};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-var _valid3 = _errs53 === errors;
-valid12 = valid12 || _valid3;
-const _errs55 = errors;
-if(Array.isArray(data19)){
-if(data19.length < 1){
-const err57 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.summary.anyOf[1],data:data19};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-const len3 = data19.length;
-for(let i3=0; i3<len3; i3++){
-let data20 = data19[i3];
-if(typeof data20 === "string"){
-if(func2(data20) < 1){
-const err58 = {instancePath:instancePath+"/summary/" + i3,schemaPath:"#/properties/summary/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.summary.anyOf[1].items,data:data20};
+const err58 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.summary.anyOf[0],data:data19};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2865,7 +2916,7 @@ errors++;
 }
 }
 else {
-const err59 = {instancePath:instancePath+"/summary/" + i3,schemaPath:"#/properties/summary/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.summary.anyOf[1].items.type,parentSchema:schema31.properties.summary.anyOf[1].items,data:data20};
+const err59 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.summary.anyOf[0].type,parentSchema:schema31.properties.summary.anyOf[0],data:data19};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2874,10 +2925,12 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-}
-else {
-const err60 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.summary.anyOf[1].type,parentSchema:schema31.properties.summary.anyOf[1],data:data19};
+var _valid3 = _errs53 === errors;
+valid12 = valid12 || _valid3;
+const _errs55 = errors;
+if(Array.isArray(data19)){
+if(data19.length < 1){
+const err60 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.summary.anyOf[1],data:data19};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2886,15 +2939,52 @@ vErrors.push(err60);
 }
 errors++;
 }
-var _valid3 = _errs55 === errors;
-valid12 = valid12 || _valid3;
-if(!valid12){
-const err61 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.summary.anyOf,parentSchema:schema31.properties.summary,data:data19};
+const len3 = data19.length;
+for(let i3=0; i3<len3; i3++){
+let data20 = data19[i3];
+if(typeof data20 === "string"){
+if(func2(data20) < 1){
+const err61 = {instancePath:instancePath+"/summary/" + i3,schemaPath:"#/properties/summary/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.summary.anyOf[1].items,data:data20};
 if(vErrors === null){
 vErrors = [err61];
 }
 else {
 vErrors.push(err61);
+}
+errors++;
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/summary/" + i3,schemaPath:"#/properties/summary/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.summary.anyOf[1].items.type,parentSchema:schema31.properties.summary.anyOf[1].items,data:data20};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.summary.anyOf[1].type,parentSchema:schema31.properties.summary.anyOf[1],data:data19};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+var _valid3 = _errs55 === errors;
+valid12 = valid12 || _valid3;
+if(!valid12){
+const err64 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.summary.anyOf,parentSchema:schema31.properties.summary,data:data19};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
 }
 errors++;
 }
@@ -2914,37 +3004,7 @@ if(data.meeting !== undefined){
 let data21 = data.meeting;
 if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 if(data21.kind === undefined){
-const err62 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data21};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-if(data21.date === undefined){
-const err63 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data21};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-if(data21.subject === undefined){
-const err64 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data21};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-if(data21.chair === undefined){
-const err65 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "chair"},message:"must have required property '"+"chair"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data21};
+const err65 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data21};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2953,9 +3013,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-for(const key3 in data21){
-if(!(((((((key3 === "kind") || (key3 === "date")) || (key3 === "venue")) || (key3 === "subject")) || (key3 === "chair")) || (key3 === "attendees")) || (key3 === "reports"))){
-const err66 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting,data:data21};
+if(data21.date === undefined){
+const err66 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data21};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2964,12 +3023,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data21.kind !== undefined){
-let data22 = data21.kind;
-if(typeof data22 === "string"){
-if(func2(data22) < 1){
-const err67 = {instancePath:instancePath+"/meeting/kind",schemaPath:"#/properties/meeting/properties/kind/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.kind,data:data22};
+if(data21.subject === undefined){
+const err67 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data21};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2978,9 +3033,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/meeting/kind",schemaPath:"#/properties/meeting/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.kind.type,parentSchema:schema31.properties.meeting.properties.kind,data:data22};
+if(data21.chair === undefined){
+const err68 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "chair"},message:"must have required property '"+"chair"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data21};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -2989,12 +3043,9 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-if(data21.date !== undefined){
-let data23 = data21.date;
-if(typeof data23 === "string"){
-if(!(formats0.validate(data23))){
-const err69 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.meeting.properties.date,data:data23};
+for(const key3 in data21){
+if(!(((((((key3 === "kind") || (key3 === "date")) || (key3 === "venue")) || (key3 === "subject")) || (key3 === "chair")) || (key3 === "attendees")) || (key3 === "reports"))){
+const err69 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting,data:data21};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -3004,8 +3055,11 @@ vErrors.push(err69);
 errors++;
 }
 }
-else {
-const err70 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.date.type,parentSchema:schema31.properties.meeting.properties.date,data:data23};
+if(data21.kind !== undefined){
+let data22 = data21.kind;
+if(typeof data22 === "string"){
+if(func2(data22) < 1){
+const err70 = {instancePath:instancePath+"/meeting/kind",schemaPath:"#/properties/meeting/properties/kind/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.kind,data:data22};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -3015,11 +3069,8 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data21.venue !== undefined){
-let data24 = data21.venue;
-if(typeof data24 === "string"){
-if(func2(data24) < 1){
-const err71 = {instancePath:instancePath+"/meeting/venue",schemaPath:"#/properties/meeting/properties/venue/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.venue,data:data24};
+else {
+const err71 = {instancePath:instancePath+"/meeting/kind",schemaPath:"#/properties/meeting/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.kind.type,parentSchema:schema31.properties.meeting.properties.kind,data:data22};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -3029,8 +3080,11 @@ vErrors.push(err71);
 errors++;
 }
 }
-else {
-const err72 = {instancePath:instancePath+"/meeting/venue",schemaPath:"#/properties/meeting/properties/venue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.venue.type,parentSchema:schema31.properties.meeting.properties.venue,data:data24};
+if(data21.date !== undefined){
+let data23 = data21.date;
+if(typeof data23 === "string"){
+if(!(formats0.validate(data23))){
+const err72 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.meeting.properties.date,data:data23};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -3039,12 +3093,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-if(data21.subject !== undefined){
-let data25 = data21.subject;
-if(typeof data25 === "string"){
-if(func2(data25) < 1){
-const err73 = {instancePath:instancePath+"/meeting/subject",schemaPath:"#/properties/meeting/properties/subject/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.subject,data:data25};
+if(formats0.compare(data23, "2100-12-31") > 0){
+const err73 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema31.properties.meeting.properties.date,data:data23};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -3053,9 +3103,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-else {
-const err74 = {instancePath:instancePath+"/meeting/subject",schemaPath:"#/properties/meeting/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.subject.type,parentSchema:schema31.properties.meeting.properties.subject,data:data25};
+if(formats0.compare(data23, "1990-01-01") < 0){
+const err74 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema31.properties.meeting.properties.date,data:data23};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -3065,11 +3114,8 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data21.chair !== undefined){
-let data26 = data21.chair;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.title === undefined){
-const err75 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.meeting.properties.chair.required,parentSchema:schema31.properties.meeting.properties.chair,data:data26};
+else {
+const err75 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.date.type,parentSchema:schema31.properties.meeting.properties.date,data:data23};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -3078,9 +3124,12 @@ vErrors.push(err75);
 }
 errors++;
 }
-for(const key4 in data26){
-if(!((key4 === "name") || (key4 === "title"))){
-const err76 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting.properties.chair,data:data26};
+}
+if(data21.venue !== undefined){
+let data24 = data21.venue;
+if(typeof data24 === "string"){
+if(func2(data24) < 1){
+const err76 = {instancePath:instancePath+"/meeting/venue",schemaPath:"#/properties/meeting/properties/venue/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.venue,data:data24};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -3090,11 +3139,8 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data26.name !== undefined){
-let data27 = data26.name;
-if(typeof data27 === "string"){
-if(func2(data27) < 1){
-const err77 = {instancePath:instancePath+"/meeting/chair/name",schemaPath:"#/properties/meeting/properties/chair/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.name,data:data27};
+else {
+const err77 = {instancePath:instancePath+"/meeting/venue",schemaPath:"#/properties/meeting/properties/venue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.venue.type,parentSchema:schema31.properties.meeting.properties.venue,data:data24};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -3104,8 +3150,11 @@ vErrors.push(err77);
 errors++;
 }
 }
-else {
-const err78 = {instancePath:instancePath+"/meeting/chair/name",schemaPath:"#/properties/meeting/properties/chair/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.name.type,parentSchema:schema31.properties.meeting.properties.chair.properties.name,data:data27};
+if(data21.subject !== undefined){
+let data25 = data21.subject;
+if(typeof data25 === "string"){
+if(func2(data25) < 1){
+const err78 = {instancePath:instancePath+"/meeting/subject",schemaPath:"#/properties/meeting/properties/subject/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.subject,data:data25};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -3115,11 +3164,8 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data26.title !== undefined){
-let data28 = data26.title;
-if(typeof data28 === "string"){
-if(func2(data28) < 1){
-const err79 = {instancePath:instancePath+"/meeting/chair/title",schemaPath:"#/properties/meeting/properties/chair/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.title,data:data28};
+else {
+const err79 = {instancePath:instancePath+"/meeting/subject",schemaPath:"#/properties/meeting/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.subject.type,parentSchema:schema31.properties.meeting.properties.subject,data:data25};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -3129,8 +3175,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-else {
-const err80 = {instancePath:instancePath+"/meeting/chair/title",schemaPath:"#/properties/meeting/properties/chair/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.title.type,parentSchema:schema31.properties.meeting.properties.chair.properties.title,data:data28};
+if(data21.chair !== undefined){
+let data26 = data21.chair;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.title === undefined){
+const err80 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.meeting.properties.chair.required,parentSchema:schema31.properties.meeting.properties.chair,data:data26};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -3139,15 +3188,76 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.properties.chair.type,parentSchema:schema31.properties.meeting.properties.chair,data:data26};
+for(const key4 in data26){
+if(!((key4 === "name") || (key4 === "title"))){
+const err81 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting.properties.chair,data:data26};
 if(vErrors === null){
 vErrors = [err81];
 }
 else {
 vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data26.name !== undefined){
+let data27 = data26.name;
+if(typeof data27 === "string"){
+if(func2(data27) < 1){
+const err82 = {instancePath:instancePath+"/meeting/chair/name",schemaPath:"#/properties/meeting/properties/chair/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.name,data:data27};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/meeting/chair/name",schemaPath:"#/properties/meeting/properties/chair/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.name.type,parentSchema:schema31.properties.meeting.properties.chair.properties.name,data:data27};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data26.title !== undefined){
+let data28 = data26.title;
+if(typeof data28 === "string"){
+if(func2(data28) < 1){
+const err84 = {instancePath:instancePath+"/meeting/chair/title",schemaPath:"#/properties/meeting/properties/chair/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.title,data:data28};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/meeting/chair/title",schemaPath:"#/properties/meeting/properties/chair/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.title.type,parentSchema:schema31.properties.meeting.properties.chair.properties.title,data:data28};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.properties.chair.type,parentSchema:schema31.properties.meeting.properties.chair,data:data26};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
 }
 errors++;
 }
@@ -3160,35 +3270,35 @@ for(let i4=0; i4<len4; i4++){
 let data30 = data29[i4];
 if(typeof data30 === "string"){
 if(func2(data30) < 1){
-const err82 = {instancePath:instancePath+"/meeting/attendees/" + i4,schemaPath:"#/properties/meeting/properties/attendees/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.attendees.items,data:data30};
+const err87 = {instancePath:instancePath+"/meeting/attendees/" + i4,schemaPath:"#/properties/meeting/properties/attendees/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.attendees.items,data:data30};
 if(vErrors === null){
-vErrors = [err82];
+vErrors = [err87];
 }
 else {
-vErrors.push(err82);
+vErrors.push(err87);
 }
 errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/meeting/attendees/" + i4,schemaPath:"#/properties/meeting/properties/attendees/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.attendees.items.type,parentSchema:schema31.properties.meeting.properties.attendees.items,data:data30};
+const err88 = {instancePath:instancePath+"/meeting/attendees/" + i4,schemaPath:"#/properties/meeting/properties/attendees/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.attendees.items.type,parentSchema:schema31.properties.meeting.properties.attendees.items,data:data30};
 if(vErrors === null){
-vErrors = [err83];
+vErrors = [err88];
 }
 else {
-vErrors.push(err83);
+vErrors.push(err88);
 }
 errors++;
 }
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/meeting/attendees",schemaPath:"#/properties/meeting/properties/attendees/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.meeting.properties.attendees.type,parentSchema:schema31.properties.meeting.properties.attendees,data:data29};
+const err89 = {instancePath:instancePath+"/meeting/attendees",schemaPath:"#/properties/meeting/properties/attendees/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.meeting.properties.attendees.type,parentSchema:schema31.properties.meeting.properties.attendees,data:data29};
 if(vErrors === null){
-vErrors = [err84];
+vErrors = [err89];
 }
 else {
-vErrors.push(err84);
+vErrors.push(err89);
 }
 errors++;
 }
@@ -3201,67 +3311,7 @@ for(let i5=0; i5<len5; i5++){
 let data32 = data31[i5];
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 if(data32.by === undefined){
-const err85 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'",schema:schema31.properties.meeting.properties.reports.items.required,parentSchema:schema31.properties.meeting.properties.reports.items,data:data32};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-if(data32.content === undefined){
-const err86 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'",schema:schema31.properties.meeting.properties.reports.items.required,parentSchema:schema31.properties.meeting.properties.reports.items,data:data32};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-for(const key5 in data32){
-if(!((key5 === "by") || (key5 === "content"))){
-const err87 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting.properties.reports.items,data:data32};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-if(data32.by !== undefined){
-let data33 = data32.by;
-if(typeof data33 === "string"){
-if(func2(data33) < 1){
-const err88 = {instancePath:instancePath+"/meeting/reports/" + i5+"/by",schemaPath:"#/properties/meeting/properties/reports/items/properties/by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.reports.items.properties.by,data:data33};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/meeting/reports/" + i5+"/by",schemaPath:"#/properties/meeting/properties/reports/items/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.reports.items.properties.by.type,parentSchema:schema31.properties.meeting.properties.reports.items.properties.by,data:data33};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-}
-if(data32.content !== undefined){
-let data34 = data32.content;
-if(typeof data34 === "string"){
-if(func2(data34) < 1){
-const err90 = {instancePath:instancePath+"/meeting/reports/" + i5+"/content",schemaPath:"#/properties/meeting/properties/reports/items/properties/content/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.reports.items.properties.content,data:data34};
+const err90 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'",schema:schema31.properties.meeting.properties.reports.items.required,parentSchema:schema31.properties.meeting.properties.reports.items,data:data32};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -3270,9 +3320,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-else {
-const err91 = {instancePath:instancePath+"/meeting/reports/" + i5+"/content",schemaPath:"#/properties/meeting/properties/reports/items/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.reports.items.properties.content.type,parentSchema:schema31.properties.meeting.properties.reports.items.properties.content,data:data34};
+if(data32.content === undefined){
+const err91 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'",schema:schema31.properties.meeting.properties.reports.items.required,parentSchema:schema31.properties.meeting.properties.reports.items,data:data32};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -3281,10 +3330,9 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-}
-else {
-const err92 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.properties.reports.items.type,parentSchema:schema31.properties.meeting.properties.reports.items,data:data32};
+for(const key5 in data32){
+if(!((key5 === "by") || (key5 === "content"))){
+const err92 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting.properties.reports.items,data:data32};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -3294,9 +3342,11 @@ vErrors.push(err92);
 errors++;
 }
 }
-}
-else {
-const err93 = {instancePath:instancePath+"/meeting/reports",schemaPath:"#/properties/meeting/properties/reports/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.meeting.properties.reports.type,parentSchema:schema31.properties.meeting.properties.reports,data:data31};
+if(data32.by !== undefined){
+let data33 = data32.by;
+if(typeof data33 === "string"){
+if(func2(data33) < 1){
+const err93 = {instancePath:instancePath+"/meeting/reports/" + i5+"/by",schemaPath:"#/properties/meeting/properties/reports/items/properties/by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.reports.items.properties.by,data:data33};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -3306,14 +3356,74 @@ vErrors.push(err93);
 errors++;
 }
 }
-}
 else {
-const err94 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.type,parentSchema:schema31.properties.meeting,data:data21};
+const err94 = {instancePath:instancePath+"/meeting/reports/" + i5+"/by",schemaPath:"#/properties/meeting/properties/reports/items/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.reports.items.properties.by.type,parentSchema:schema31.properties.meeting.properties.reports.items.properties.by,data:data33};
 if(vErrors === null){
 vErrors = [err94];
 }
 else {
 vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data32.content !== undefined){
+let data34 = data32.content;
+if(typeof data34 === "string"){
+if(func2(data34) < 1){
+const err95 = {instancePath:instancePath+"/meeting/reports/" + i5+"/content",schemaPath:"#/properties/meeting/properties/reports/items/properties/content/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.reports.items.properties.content,data:data34};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/meeting/reports/" + i5+"/content",schemaPath:"#/properties/meeting/properties/reports/items/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.reports.items.properties.content.type,parentSchema:schema31.properties.meeting.properties.reports.items.properties.content,data:data34};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.properties.reports.items.type,parentSchema:schema31.properties.meeting.properties.reports.items,data:data32};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/meeting/reports",schemaPath:"#/properties/meeting/properties/reports/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.meeting.properties.reports.type,parentSchema:schema31.properties.meeting.properties.reports,data:data31};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.type,parentSchema:schema31.properties.meeting,data:data21};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
 }
 errors++;
 }
@@ -3326,62 +3436,7 @@ for(let i6=0; i6<len6; i6++){
 let data36 = data35[i6];
 if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
 if(data36.id === undefined){
-const err95 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data36};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-if(data36.name === undefined){
-const err96 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data36};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-if(data36.year === undefined){
-const err97 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "year"},message:"must have required property '"+"year"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data36};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-if(data36.score === undefined){
-const err98 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data36};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-for(const key6 in data36){
-if(!(func1.call(schema31.properties.indices.items.properties, key6))){
-const err99 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items,data:data36};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-}
-if(data36.id !== undefined){
-let data37 = data36.id;
-if(typeof data37 === "string"){
-if(func2(data37) < 1){
-const err100 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.id,data:data37};
+const err100 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data36};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -3390,8 +3445,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(!pattern5.test(data37)){
-const err101 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_-]*$",parentSchema:schema31.properties.indices.items.properties.id,data:data37};
+if(data36.name === undefined){
+const err101 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data36};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -3400,9 +3455,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-else {
-const err102 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.id.type,parentSchema:schema31.properties.indices.items.properties.id,data:data37};
+if(data36.year === undefined){
+const err102 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "year"},message:"must have required property '"+"year"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data36};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -3411,12 +3465,8 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-if(data36.name !== undefined){
-let data38 = data36.name;
-if(typeof data38 === "string"){
-if(func2(data38) < 1){
-const err103 = {instancePath:instancePath+"/indices/" + i6+"/name",schemaPath:"#/properties/indices/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.name,data:data38};
+if(data36.score === undefined){
+const err103 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data36};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -3425,9 +3475,9 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-else {
-const err104 = {instancePath:instancePath+"/indices/" + i6+"/name",schemaPath:"#/properties/indices/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.name.type,parentSchema:schema31.properties.indices.items.properties.name,data:data38};
+for(const key6 in data36){
+if(!(func1.call(schema31.properties.indices.items.properties, key6))){
+const err104 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items,data:data36};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -3437,10 +3487,11 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data36.year !== undefined){
-let data39 = data36.year;
-if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
-const err105 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.year.type,parentSchema:schema31.properties.indices.items.properties.year,data:data39};
+if(data36.id !== undefined){
+let data37 = data36.id;
+if(typeof data37 === "string"){
+if(func2(data37) < 1){
+const err105 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.id,data:data37};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -3449,9 +3500,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-if((typeof data39 == "number") && (isFinite(data39))){
-if(data39 > 2100 || isNaN(data39)){
-const err106 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema31.properties.indices.items.properties.year,data:data39};
+if(!pattern5.test(data37)){
+const err106 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_-]*$",parentSchema:schema31.properties.indices.items.properties.id,data:data37};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -3460,8 +3510,9 @@ vErrors.push(err106);
 }
 errors++;
 }
-if(data39 < 1990 || isNaN(data39)){
-const err107 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema31.properties.indices.items.properties.year,data:data39};
+}
+else {
+const err107 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.id.type,parentSchema:schema31.properties.indices.items.properties.id,data:data37};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -3471,12 +3522,11 @@ vErrors.push(err107);
 errors++;
 }
 }
-}
-if(data36.score !== undefined){
-let data40 = data36.score;
-if((typeof data40 == "number") && (isFinite(data40))){
-if(data40 < 0 || isNaN(data40)){
-const err108 = {instancePath:instancePath+"/indices/" + i6+"/score",schemaPath:"#/properties/indices/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.score,data:data40};
+if(data36.name !== undefined){
+let data38 = data36.name;
+if(typeof data38 === "string"){
+if(func2(data38) < 1){
+const err108 = {instancePath:instancePath+"/indices/" + i6+"/name",schemaPath:"#/properties/indices/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.name,data:data38};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -3487,7 +3537,7 @@ errors++;
 }
 }
 else {
-const err109 = {instancePath:instancePath+"/indices/" + i6+"/score",schemaPath:"#/properties/indices/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.score.type,parentSchema:schema31.properties.indices.items.properties.score,data:data40};
+const err109 = {instancePath:instancePath+"/indices/" + i6+"/name",schemaPath:"#/properties/indices/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.name.type,parentSchema:schema31.properties.indices.items.properties.name,data:data38};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -3497,11 +3547,10 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data36.max !== undefined){
-let data41 = data36.max;
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 <= 0 || isNaN(data41)){
-const err110 = {instancePath:instancePath+"/indices/" + i6+"/max",schemaPath:"#/properties/indices/items/properties/max/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema31.properties.indices.items.properties.max,data:data41};
+if(data36.year !== undefined){
+let data39 = data36.year;
+if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
+const err110 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.year.type,parentSchema:schema31.properties.indices.items.properties.year,data:data39};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -3510,9 +3559,9 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-else {
-const err111 = {instancePath:instancePath+"/indices/" + i6+"/max",schemaPath:"#/properties/indices/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.max.type,parentSchema:schema31.properties.indices.items.properties.max,data:data41};
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 > 2100 || isNaN(data39)){
+const err111 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema31.properties.indices.items.properties.year,data:data39};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -3521,11 +3570,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-if(data36.rank !== undefined){
-let data42 = data36.rank;
-if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err112 = {instancePath:instancePath+"/indices/" + i6+"/rank",schemaPath:"#/properties/indices/items/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.rank,data:data42};
+if(data39 < 1990 || isNaN(data39)){
+const err112 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema31.properties.indices.items.properties.year,data:data39};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -3534,9 +3580,13 @@ vErrors.push(err112);
 }
 errors++;
 }
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 < 1 || isNaN(data42)){
-const err113 = {instancePath:instancePath+"/indices/" + i6+"/rank",schemaPath:"#/properties/indices/items/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.rank,data:data42};
+}
+}
+if(data36.score !== undefined){
+let data40 = data36.score;
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 > 100000 || isNaN(data40)){
+const err113 = {instancePath:instancePath+"/indices/" + i6+"/score",schemaPath:"#/properties/indices/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.score,data:data40};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -3545,12 +3595,8 @@ vErrors.push(err113);
 }
 errors++;
 }
-}
-}
-if(data36.units !== undefined){
-let data43 = data36.units;
-if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-const err114 = {instancePath:instancePath+"/indices/" + i6+"/units",schemaPath:"#/properties/indices/items/properties/units/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.units.type,parentSchema:schema31.properties.indices.items.properties.units,data:data43};
+if(data40 < 0 || isNaN(data40)){
+const err114 = {instancePath:instancePath+"/indices/" + i6+"/score",schemaPath:"#/properties/indices/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.score,data:data40};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -3559,9 +3605,9 @@ vErrors.push(err114);
 }
 errors++;
 }
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 < 1 || isNaN(data43)){
-const err115 = {instancePath:instancePath+"/indices/" + i6+"/units",schemaPath:"#/properties/indices/items/properties/units/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.units,data:data43};
+}
+else {
+const err115 = {instancePath:instancePath+"/indices/" + i6+"/score",schemaPath:"#/properties/indices/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.score.type,parentSchema:schema31.properties.indices.items.properties.score,data:data40};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -3571,12 +3617,11 @@ vErrors.push(err115);
 errors++;
 }
 }
-}
-if(data36.unitsLabel !== undefined){
-let data44 = data36.unitsLabel;
-if(typeof data44 === "string"){
-if(func2(data44) < 1){
-const err116 = {instancePath:instancePath+"/indices/" + i6+"/unitsLabel",schemaPath:"#/properties/indices/items/properties/unitsLabel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.unitsLabel,data:data44};
+if(data36.max !== undefined){
+let data41 = data36.max;
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 > 100000 || isNaN(data41)){
+const err116 = {instancePath:instancePath+"/indices/" + i6+"/max",schemaPath:"#/properties/indices/items/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.max,data:data41};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -3585,9 +3630,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-else {
-const err117 = {instancePath:instancePath+"/indices/" + i6+"/unitsLabel",schemaPath:"#/properties/indices/items/properties/unitsLabel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.unitsLabel.type,parentSchema:schema31.properties.indices.items.properties.unitsLabel,data:data44};
+if(data41 <= 0 || isNaN(data41)){
+const err117 = {instancePath:instancePath+"/indices/" + i6+"/max",schemaPath:"#/properties/indices/items/properties/max/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema31.properties.indices.items.properties.max,data:data41};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -3597,10 +3641,8 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data36.decimals !== undefined){
-let data45 = data36.decimals;
-if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
-const err118 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.decimals.type,parentSchema:schema31.properties.indices.items.properties.decimals,data:data45};
+else {
+const err118 = {instancePath:instancePath+"/indices/" + i6+"/max",schemaPath:"#/properties/indices/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.max.type,parentSchema:schema31.properties.indices.items.properties.max,data:data41};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -3609,9 +3651,11 @@ vErrors.push(err118);
 }
 errors++;
 }
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 > 4 || isNaN(data45)){
-const err119 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema31.properties.indices.items.properties.decimals,data:data45};
+}
+if(data36.rank !== undefined){
+let data42 = data36.rank;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err119 = {instancePath:instancePath+"/indices/" + i6+"/rank",schemaPath:"#/properties/indices/items/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.rank,data:data42};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -3620,8 +3664,9 @@ vErrors.push(err119);
 }
 errors++;
 }
-if(data45 < 0 || isNaN(data45)){
-const err120 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.decimals,data:data45};
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 > 100000 || isNaN(data42)){
+const err120 = {instancePath:instancePath+"/indices/" + i6+"/rank",schemaPath:"#/properties/indices/items/properties/rank/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.rank,data:data42};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -3630,13 +3675,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-}
-if(data36.previous !== undefined){
-let data46 = data36.previous;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.year === undefined){
-const err121 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/required",keyword:"required",params:{missingProperty: "year"},message:"must have required property '"+"year"+"'",schema:schema31.properties.indices.items.properties.previous.required,parentSchema:schema31.properties.indices.items.properties.previous,data:data46};
+if(data42 < 1 || isNaN(data42)){
+const err121 = {instancePath:instancePath+"/indices/" + i6+"/rank",schemaPath:"#/properties/indices/items/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.rank,data:data42};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -3645,9 +3685,12 @@ vErrors.push(err121);
 }
 errors++;
 }
-for(const key7 in data46){
-if(!((((key7 === "year") || (key7 === "score")) || (key7 === "rank")) || (key7 === "fromArchive"))){
-const err122 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.previous,data:data46};
+}
+}
+if(data36.units !== undefined){
+let data43 = data36.units;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+const err122 = {instancePath:instancePath+"/indices/" + i6+"/units",schemaPath:"#/properties/indices/items/properties/units/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.units.type,parentSchema:schema31.properties.indices.items.properties.units,data:data43};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -3656,11 +3699,9 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-if(data46.year !== undefined){
-let data47 = data46.year;
-if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
-const err123 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.previous.properties.year.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data47};
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 > 100000 || isNaN(data43)){
+const err123 = {instancePath:instancePath+"/indices/" + i6+"/units",schemaPath:"#/properties/indices/items/properties/units/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.units,data:data43};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -3669,9 +3710,8 @@ vErrors.push(err123);
 }
 errors++;
 }
-if((typeof data47 == "number") && (isFinite(data47))){
-if(data47 > 2100 || isNaN(data47)){
-const err124 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data47};
+if(data43 < 1 || isNaN(data43)){
+const err124 = {instancePath:instancePath+"/indices/" + i6+"/units",schemaPath:"#/properties/indices/items/properties/units/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.units,data:data43};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -3680,8 +3720,13 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(data47 < 1990 || isNaN(data47)){
-const err125 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data47};
+}
+}
+if(data36.unitsLabel !== undefined){
+let data44 = data36.unitsLabel;
+if(typeof data44 === "string"){
+if(func2(data44) < 1){
+const err125 = {instancePath:instancePath+"/indices/" + i6+"/unitsLabel",schemaPath:"#/properties/indices/items/properties/unitsLabel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.unitsLabel,data:data44};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -3691,12 +3736,8 @@ vErrors.push(err125);
 errors++;
 }
 }
-}
-if(data46.score !== undefined){
-let data48 = data46.score;
-if((typeof data48 == "number") && (isFinite(data48))){
-if(data48 < 0 || isNaN(data48)){
-const err126 = {instancePath:instancePath+"/indices/" + i6+"/previous/score",schemaPath:"#/properties/indices/items/properties/previous/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.previous.properties.score,data:data48};
+else {
+const err126 = {instancePath:instancePath+"/indices/" + i6+"/unitsLabel",schemaPath:"#/properties/indices/items/properties/unitsLabel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.unitsLabel.type,parentSchema:schema31.properties.indices.items.properties.unitsLabel,data:data44};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -3706,8 +3747,10 @@ vErrors.push(err126);
 errors++;
 }
 }
-else {
-const err127 = {instancePath:instancePath+"/indices/" + i6+"/previous/score",schemaPath:"#/properties/indices/items/properties/previous/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.previous.properties.score.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.score,data:data48};
+if(data36.decimals !== undefined){
+let data45 = data36.decimals;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err127 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.decimals.type,parentSchema:schema31.properties.indices.items.properties.decimals,data:data45};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -3716,11 +3759,9 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-if(data46.rank !== undefined){
-let data49 = data46.rank;
-if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
-const err128 = {instancePath:instancePath+"/indices/" + i6+"/previous/rank",schemaPath:"#/properties/indices/items/properties/previous/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.previous.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.rank,data:data49};
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 > 4 || isNaN(data45)){
+const err128 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema31.properties.indices.items.properties.decimals,data:data45};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -3729,9 +3770,8 @@ vErrors.push(err128);
 }
 errors++;
 }
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 < 1 || isNaN(data49)){
-const err129 = {instancePath:instancePath+"/indices/" + i6+"/previous/rank",schemaPath:"#/properties/indices/items/properties/previous/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.previous.properties.rank,data:data49};
+if(data45 < 0 || isNaN(data45)){
+const err129 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.decimals,data:data45};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -3742,10 +3782,11 @@ errors++;
 }
 }
 }
-if(data46.fromArchive !== undefined){
-let data50 = data46.fromArchive;
-if(typeof data50 !== "boolean"){
-const err130 = {instancePath:instancePath+"/indices/" + i6+"/previous/fromArchive",schemaPath:"#/properties/indices/items/properties/previous/properties/fromArchive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.indices.items.properties.previous.properties.fromArchive.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.fromArchive,data:data50};
+if(data36.previous !== undefined){
+let data46 = data36.previous;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.year === undefined){
+const err130 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/required",keyword:"required",params:{missingProperty: "year"},message:"must have required property '"+"year"+"'",schema:schema31.properties.indices.items.properties.previous.required,parentSchema:schema31.properties.indices.items.properties.previous,data:data46};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -3754,10 +3795,9 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-}
-else {
-const err131 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.previous.type,parentSchema:schema31.properties.indices.items.properties.previous,data:data46};
+for(const key7 in data46){
+if(!((((key7 === "year") || (key7 === "score")) || (key7 === "rank")) || (key7 === "fromArchive"))){
+const err131 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.previous,data:data46};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -3767,12 +3807,10 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data36.wording !== undefined){
-let data51 = data36.wording;
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-for(const key8 in data51){
-if(!(((key8 === "rankVerb") || (key8 === "afterScore")) || (key8 === "beforeChange"))){
-const err132 = {instancePath:instancePath+"/indices/" + i6+"/wording",schemaPath:"#/properties/indices/items/properties/wording/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.wording,data:data51};
+if(data46.year !== undefined){
+let data47 = data46.year;
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+const err132 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.previous.properties.year.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data47};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -3781,12 +3819,9 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-if(data51.rankVerb !== undefined){
-let data52 = data51.rankVerb;
-if(typeof data52 === "string"){
-if(func2(data52) < 1){
-const err133 = {instancePath:instancePath+"/indices/" + i6+"/wording/rankVerb",schemaPath:"#/properties/indices/items/properties/wording/properties/rankVerb/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.wording.properties.rankVerb,data:data52};
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 > 2100 || isNaN(data47)){
+const err133 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data47};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -3795,9 +3830,8 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-else {
-const err134 = {instancePath:instancePath+"/indices/" + i6+"/wording/rankVerb",schemaPath:"#/properties/indices/items/properties/wording/properties/rankVerb/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.rankVerb.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.rankVerb,data:data52};
+if(data47 < 1990 || isNaN(data47)){
+const err134 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data47};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -3807,10 +3841,12 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data51.afterScore !== undefined){
-let data53 = data51.afterScore;
-if(typeof data53 !== "string"){
-const err135 = {instancePath:instancePath+"/indices/" + i6+"/wording/afterScore",schemaPath:"#/properties/indices/items/properties/wording/properties/afterScore/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.afterScore.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.afterScore,data:data53};
+}
+if(data46.score !== undefined){
+let data48 = data46.score;
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 > 100000 || isNaN(data48)){
+const err135 = {instancePath:instancePath+"/indices/" + i6+"/previous/score",schemaPath:"#/properties/indices/items/properties/previous/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.previous.properties.score,data:data48};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -3819,11 +3855,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-if(data51.beforeChange !== undefined){
-let data54 = data51.beforeChange;
-if(typeof data54 !== "string"){
-const err136 = {instancePath:instancePath+"/indices/" + i6+"/wording/beforeChange",schemaPath:"#/properties/indices/items/properties/wording/properties/beforeChange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.beforeChange.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.beforeChange,data:data54};
+if(data48 < 0 || isNaN(data48)){
+const err136 = {instancePath:instancePath+"/indices/" + i6+"/previous/score",schemaPath:"#/properties/indices/items/properties/previous/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.previous.properties.score,data:data48};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -3833,9 +3866,8 @@ vErrors.push(err136);
 errors++;
 }
 }
-}
 else {
-const err137 = {instancePath:instancePath+"/indices/" + i6+"/wording",schemaPath:"#/properties/indices/items/properties/wording/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.wording.type,parentSchema:schema31.properties.indices.items.properties.wording,data:data51};
+const err137 = {instancePath:instancePath+"/indices/" + i6+"/previous/score",schemaPath:"#/properties/indices/items/properties/previous/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.previous.properties.score.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.score,data:data48};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -3845,11 +3877,10 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data36.components !== undefined){
-let data55 = data36.components;
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-if(data55.items === undefined){
-const err138 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema31.properties.indices.items.properties.components.required,parentSchema:schema31.properties.indices.items.properties.components,data:data55};
+if(data46.rank !== undefined){
+let data49 = data46.rank;
+if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
+const err138 = {instancePath:instancePath+"/indices/" + i6+"/previous/rank",schemaPath:"#/properties/indices/items/properties/previous/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.previous.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.rank,data:data49};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -3858,9 +3889,9 @@ vErrors.push(err138);
 }
 errors++;
 }
-for(const key9 in data55){
-if(!(((((key9 === "rankWord") || (key9 === "units")) || (key9 === "aggregate")) || (key9 === "split")) || (key9 === "items"))){
-const err139 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components,data:data55};
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 > 100000 || isNaN(data49)){
+const err139 = {instancePath:instancePath+"/indices/" + i6+"/previous/rank",schemaPath:"#/properties/indices/items/properties/previous/properties/rank/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.previous.properties.rank,data:data49};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -3869,12 +3900,8 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-if(data55.rankWord !== undefined){
-let data56 = data55.rankWord;
-if(typeof data56 === "string"){
-if(func2(data56) < 1){
-const err140 = {instancePath:instancePath+"/indices/" + i6+"/components/rankWord",schemaPath:"#/properties/indices/items/properties/components/properties/rankWord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.rankWord,data:data56};
+if(data49 < 1 || isNaN(data49)){
+const err140 = {instancePath:instancePath+"/indices/" + i6+"/previous/rank",schemaPath:"#/properties/indices/items/properties/previous/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.previous.properties.rank,data:data49};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -3884,8 +3911,11 @@ vErrors.push(err140);
 errors++;
 }
 }
-else {
-const err141 = {instancePath:instancePath+"/indices/" + i6+"/components/rankWord",schemaPath:"#/properties/indices/items/properties/components/properties/rankWord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.rankWord.type,parentSchema:schema31.properties.indices.items.properties.components.properties.rankWord,data:data56};
+}
+if(data46.fromArchive !== undefined){
+let data50 = data46.fromArchive;
+if(typeof data50 !== "boolean"){
+const err141 = {instancePath:instancePath+"/indices/" + i6+"/previous/fromArchive",schemaPath:"#/properties/indices/items/properties/previous/properties/fromArchive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.indices.items.properties.previous.properties.fromArchive.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.fromArchive,data:data50};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -3895,10 +3925,9 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data55.units !== undefined){
-let data57 = data55.units;
-if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
-const err142 = {instancePath:instancePath+"/indices/" + i6+"/components/units",schemaPath:"#/properties/indices/items/properties/components/properties/units/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.units.type,parentSchema:schema31.properties.indices.items.properties.components.properties.units,data:data57};
+}
+else {
+const err142 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.previous.type,parentSchema:schema31.properties.indices.items.properties.previous,data:data46};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -3907,9 +3936,13 @@ vErrors.push(err142);
 }
 errors++;
 }
-if((typeof data57 == "number") && (isFinite(data57))){
-if(data57 < 1 || isNaN(data57)){
-const err143 = {instancePath:instancePath+"/indices/" + i6+"/components/units",schemaPath:"#/properties/indices/items/properties/components/properties/units/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.units,data:data57};
+}
+if(data36.wording !== undefined){
+let data51 = data36.wording;
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+for(const key8 in data51){
+if(!(((key8 === "rankVerb") || (key8 === "afterScore")) || (key8 === "beforeChange"))){
+const err143 = {instancePath:instancePath+"/indices/" + i6+"/wording",schemaPath:"#/properties/indices/items/properties/wording/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.wording,data:data51};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -3919,11 +3952,11 @@ vErrors.push(err143);
 errors++;
 }
 }
-}
-if(data55.aggregate !== undefined){
-let data58 = data55.aggregate;
-if(!(((data58 === "sum") || (data58 === "average")) || (data58 === "weighted"))){
-const err144 = {instancePath:instancePath+"/indices/" + i6+"/components/aggregate",schemaPath:"#/properties/indices/items/properties/components/properties/aggregate/enum",keyword:"enum",params:{allowedValues: schema31.properties.indices.items.properties.components.properties.aggregate.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.indices.items.properties.components.properties.aggregate.enum,parentSchema:schema31.properties.indices.items.properties.components.properties.aggregate,data:data58};
+if(data51.rankVerb !== undefined){
+let data52 = data51.rankVerb;
+if(typeof data52 === "string"){
+if(func2(data52) < 1){
+const err144 = {instancePath:instancePath+"/indices/" + i6+"/wording/rankVerb",schemaPath:"#/properties/indices/items/properties/wording/properties/rankVerb/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.wording.properties.rankVerb,data:data52};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -3933,12 +3966,8 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data55.split !== undefined){
-let data59 = data55.split;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-for(const key10 in data59){
-if(!((key10 === "rankAtMost") || (key10 === "scoreAtLeast"))){
-const err145 = {instancePath:instancePath+"/indices/" + i6+"/components/split",schemaPath:"#/properties/indices/items/properties/components/properties/split/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.split,data:data59};
+else {
+const err145 = {instancePath:instancePath+"/indices/" + i6+"/wording/rankVerb",schemaPath:"#/properties/indices/items/properties/wording/properties/rankVerb/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.rankVerb.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.rankVerb,data:data52};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -3948,10 +3977,10 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data59.rankAtMost !== undefined){
-let data60 = data59.rankAtMost;
-if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err146 = {instancePath:instancePath+"/indices/" + i6+"/components/split/rankAtMost",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/rankAtMost/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost,data:data60};
+if(data51.afterScore !== undefined){
+let data53 = data51.afterScore;
+if(typeof data53 !== "string"){
+const err146 = {instancePath:instancePath+"/indices/" + i6+"/wording/afterScore",schemaPath:"#/properties/indices/items/properties/wording/properties/afterScore/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.afterScore.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.afterScore,data:data53};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -3960,9 +3989,11 @@ vErrors.push(err146);
 }
 errors++;
 }
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 < 1 || isNaN(data60)){
-const err147 = {instancePath:instancePath+"/indices/" + i6+"/components/split/rankAtMost",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/rankAtMost/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost,data:data60};
+}
+if(data51.beforeChange !== undefined){
+let data54 = data51.beforeChange;
+if(typeof data54 !== "string"){
+const err147 = {instancePath:instancePath+"/indices/" + i6+"/wording/beforeChange",schemaPath:"#/properties/indices/items/properties/wording/properties/beforeChange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.beforeChange.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.beforeChange,data:data54};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -3973,11 +4004,8 @@ errors++;
 }
 }
 }
-if(data59.scoreAtLeast !== undefined){
-let data61 = data59.scoreAtLeast;
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 < 0 || isNaN(data61)){
-const err148 = {instancePath:instancePath+"/indices/" + i6+"/components/split/scoreAtLeast",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/scoreAtLeast/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast,data:data61};
+else {
+const err148 = {instancePath:instancePath+"/indices/" + i6+"/wording",schemaPath:"#/properties/indices/items/properties/wording/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.wording.type,parentSchema:schema31.properties.indices.items.properties.wording,data:data51};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -3987,8 +4015,11 @@ vErrors.push(err148);
 errors++;
 }
 }
-else {
-const err149 = {instancePath:instancePath+"/indices/" + i6+"/components/split/scoreAtLeast",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/scoreAtLeast/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast,data:data61};
+if(data36.components !== undefined){
+let data55 = data36.components;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.items === undefined){
+const err149 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema31.properties.indices.items.properties.components.required,parentSchema:schema31.properties.indices.items.properties.components,data:data55};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -3997,10 +4028,9 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-}
-else {
-const err150 = {instancePath:instancePath+"/indices/" + i6+"/components/split",schemaPath:"#/properties/indices/items/properties/components/properties/split/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.split.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split,data:data59};
+for(const key9 in data55){
+if(!(((((key9 === "rankWord") || (key9 === "units")) || (key9 === "aggregate")) || (key9 === "split")) || (key9 === "items"))){
+const err150 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components,data:data55};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -4010,11 +4040,11 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data55.items !== undefined){
-let data62 = data55.items;
-if(Array.isArray(data62)){
-if(data62.length < 1){
-const err151 = {instancePath:instancePath+"/indices/" + i6+"/components/items",schemaPath:"#/properties/indices/items/properties/components/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items,data:data62};
+if(data55.rankWord !== undefined){
+let data56 = data55.rankWord;
+if(typeof data56 === "string"){
+if(func2(data56) < 1){
+const err151 = {instancePath:instancePath+"/indices/" + i6+"/components/rankWord",schemaPath:"#/properties/indices/items/properties/components/properties/rankWord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.rankWord,data:data56};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -4023,12 +4053,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-const len7 = data62.length;
-for(let i7=0; i7<len7; i7++){
-let data63 = data62[i7];
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.name === undefined){
-const err152 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.indices.items.properties.components.properties.items.items.required,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data63};
+}
+else {
+const err152 = {instancePath:instancePath+"/indices/" + i6+"/components/rankWord",schemaPath:"#/properties/indices/items/properties/components/properties/rankWord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.rankWord.type,parentSchema:schema31.properties.indices.items.properties.components.properties.rankWord,data:data56};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -4037,8 +4064,11 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(data63.score === undefined){
-const err153 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema31.properties.indices.items.properties.components.properties.items.items.required,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data63};
+}
+if(data55.units !== undefined){
+let data57 = data55.units;
+if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
+const err153 = {instancePath:instancePath+"/indices/" + i6+"/components/units",schemaPath:"#/properties/indices/items/properties/components/properties/units/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.units.type,parentSchema:schema31.properties.indices.items.properties.components.properties.units,data:data57};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -4047,9 +4077,9 @@ vErrors.push(err153);
 }
 errors++;
 }
-for(const key11 in data63){
-if(!(((((((key11 === "code") || (key11 === "name")) || (key11 === "score")) || (key11 === "max")) || (key11 === "rank")) || (key11 === "level")) || (key11 === "previous"))){
-const err154 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data63};
+if((typeof data57 == "number") && (isFinite(data57))){
+if(data57 > 100000 || isNaN(data57)){
+const err154 = {instancePath:instancePath+"/indices/" + i6+"/components/units",schemaPath:"#/properties/indices/items/properties/components/properties/units/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.units,data:data57};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -4058,12 +4088,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-if(data63.code !== undefined){
-let data64 = data63.code;
-if(typeof data64 === "string"){
-if(func2(data64) < 1){
-const err155 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/code",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/code/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code,data:data64};
+if(data57 < 1 || isNaN(data57)){
+const err155 = {instancePath:instancePath+"/indices/" + i6+"/components/units",schemaPath:"#/properties/indices/items/properties/components/properties/units/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.units,data:data57};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -4073,8 +4099,11 @@ vErrors.push(err155);
 errors++;
 }
 }
-else {
-const err156 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/code",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code,data:data64};
+}
+if(data55.aggregate !== undefined){
+let data58 = data55.aggregate;
+if(!(((data58 === "sum") || (data58 === "average")) || (data58 === "weighted"))){
+const err156 = {instancePath:instancePath+"/indices/" + i6+"/components/aggregate",schemaPath:"#/properties/indices/items/properties/components/properties/aggregate/enum",keyword:"enum",params:{allowedValues: schema31.properties.indices.items.properties.components.properties.aggregate.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.indices.items.properties.components.properties.aggregate.enum,parentSchema:schema31.properties.indices.items.properties.components.properties.aggregate,data:data58};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -4084,11 +4113,12 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data63.name !== undefined){
-let data65 = data63.name;
-if(typeof data65 === "string"){
-if(func2(data65) < 1){
-const err157 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/name",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name,data:data65};
+if(data55.split !== undefined){
+let data59 = data55.split;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+for(const key10 in data59){
+if(!((key10 === "rankAtMost") || (key10 === "scoreAtLeast"))){
+const err157 = {instancePath:instancePath+"/indices/" + i6+"/components/split",schemaPath:"#/properties/indices/items/properties/components/properties/split/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.split,data:data59};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -4098,8 +4128,10 @@ vErrors.push(err157);
 errors++;
 }
 }
-else {
-const err158 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/name",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name,data:data65};
+if(data59.rankAtMost !== undefined){
+let data60 = data59.rankAtMost;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err158 = {instancePath:instancePath+"/indices/" + i6+"/components/split/rankAtMost",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/rankAtMost/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost,data:data60};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -4108,12 +4140,9 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-if(data63.score !== undefined){
-let data66 = data63.score;
-if((typeof data66 == "number") && (isFinite(data66))){
-if(data66 < 0 || isNaN(data66)){
-const err159 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score,data:data66};
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 > 100000 || isNaN(data60)){
+const err159 = {instancePath:instancePath+"/indices/" + i6+"/components/split/rankAtMost",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/rankAtMost/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost,data:data60};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -4122,9 +4151,8 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-else {
-const err160 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score,data:data66};
+if(data60 < 1 || isNaN(data60)){
+const err160 = {instancePath:instancePath+"/indices/" + i6+"/components/split/rankAtMost",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/rankAtMost/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost,data:data60};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -4134,11 +4162,12 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data63.max !== undefined){
-let data67 = data63.max;
-if((typeof data67 == "number") && (isFinite(data67))){
-if(data67 <= 0 || isNaN(data67)){
-const err161 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/max",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/max/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max,data:data67};
+}
+if(data59.scoreAtLeast !== undefined){
+let data61 = data59.scoreAtLeast;
+if((typeof data61 == "number") && (isFinite(data61))){
+if(data61 > 100000 || isNaN(data61)){
+const err161 = {instancePath:instancePath+"/indices/" + i6+"/components/split/scoreAtLeast",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/scoreAtLeast/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast,data:data61};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -4147,9 +4176,8 @@ vErrors.push(err161);
 }
 errors++;
 }
-}
-else {
-const err162 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/max",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max,data:data67};
+if(data61 < 0 || isNaN(data61)){
+const err162 = {instancePath:instancePath+"/indices/" + i6+"/components/split/scoreAtLeast",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/scoreAtLeast/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast,data:data61};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -4159,10 +4187,8 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data63.rank !== undefined){
-let data68 = data63.rank;
-if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
-const err163 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank,data:data68};
+else {
+const err163 = {instancePath:instancePath+"/indices/" + i6+"/components/split/scoreAtLeast",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/scoreAtLeast/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast,data:data61};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -4171,9 +4197,10 @@ vErrors.push(err163);
 }
 errors++;
 }
-if((typeof data68 == "number") && (isFinite(data68))){
-if(data68 < 1 || isNaN(data68)){
-const err164 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank,data:data68};
+}
+}
+else {
+const err164 = {instancePath:instancePath+"/indices/" + i6+"/components/split",schemaPath:"#/properties/indices/items/properties/components/properties/split/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.split.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split,data:data59};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -4183,11 +4210,11 @@ vErrors.push(err164);
 errors++;
 }
 }
-}
-if(data63.level !== undefined){
-let data69 = data63.level;
-if(!((data69 === "high") || (data69 === "low"))){
-const err165 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/level",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/level/enum",keyword:"enum",params:{allowedValues: schema31.properties.indices.items.properties.components.properties.items.items.properties.level.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.level.enum,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.level,data:data69};
+if(data55.items !== undefined){
+let data62 = data55.items;
+if(Array.isArray(data62)){
+if(data62.length < 1){
+const err165 = {instancePath:instancePath+"/indices/" + i6+"/components/items",schemaPath:"#/properties/indices/items/properties/components/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items,data:data62};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -4196,13 +4223,12 @@ vErrors.push(err165);
 }
 errors++;
 }
-}
-if(data63.previous !== undefined){
-let data70 = data63.previous;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-for(const key12 in data70){
-if(!((key12 === "score") || (key12 === "rank"))){
-const err166 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous,data:data70};
+const len7 = data62.length;
+for(let i7=0; i7<len7; i7++){
+let data63 = data62[i7];
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.name === undefined){
+const err166 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.indices.items.properties.components.properties.items.items.required,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data63};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -4211,12 +4237,8 @@ vErrors.push(err166);
 }
 errors++;
 }
-}
-if(data70.score !== undefined){
-let data71 = data70.score;
-if((typeof data71 == "number") && (isFinite(data71))){
-if(data71 < 0 || isNaN(data71)){
-const err167 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score,data:data71};
+if(data63.score === undefined){
+const err167 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema31.properties.indices.items.properties.components.properties.items.items.required,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data63};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -4225,9 +4247,9 @@ vErrors.push(err167);
 }
 errors++;
 }
-}
-else {
-const err168 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score,data:data71};
+for(const key11 in data63){
+if(!(((((((key11 === "code") || (key11 === "name")) || (key11 === "score")) || (key11 === "max")) || (key11 === "rank")) || (key11 === "level")) || (key11 === "previous"))){
+const err168 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data63};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -4237,10 +4259,11 @@ vErrors.push(err168);
 errors++;
 }
 }
-if(data70.rank !== undefined){
-let data72 = data70.rank;
-if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
-const err169 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank,data:data72};
+if(data63.code !== undefined){
+let data64 = data63.code;
+if(typeof data64 === "string"){
+if(func2(data64) < 1){
+const err169 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/code",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/code/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code,data:data64};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -4249,9 +4272,9 @@ vErrors.push(err169);
 }
 errors++;
 }
-if((typeof data72 == "number") && (isFinite(data72))){
-if(data72 < 1 || isNaN(data72)){
-const err170 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank,data:data72};
+}
+else {
+const err170 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/code",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code,data:data64};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -4261,10 +4284,11 @@ vErrors.push(err170);
 errors++;
 }
 }
-}
-}
-else {
-const err171 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous,data:data70};
+if(data63.name !== undefined){
+let data65 = data63.name;
+if(typeof data65 === "string"){
+if(func2(data65) < 1){
+const err171 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/name",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name,data:data65};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -4274,9 +4298,8 @@ vErrors.push(err171);
 errors++;
 }
 }
-}
 else {
-const err172 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.items.items.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data63};
+const err172 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/name",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name,data:data65};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -4286,9 +4309,11 @@ vErrors.push(err172);
 errors++;
 }
 }
-}
-else {
-const err173 = {instancePath:instancePath+"/indices/" + i6+"/components/items",schemaPath:"#/properties/indices/items/properties/components/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.indices.items.properties.components.properties.items.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items,data:data62};
+if(data63.score !== undefined){
+let data66 = data63.score;
+if((typeof data66 == "number") && (isFinite(data66))){
+if(data66 > 100000 || isNaN(data66)){
+const err173 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score,data:data66};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -4297,10 +4322,8 @@ vErrors.push(err173);
 }
 errors++;
 }
-}
-}
-else {
-const err174 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.type,parentSchema:schema31.properties.indices.items.properties.components,data:data55};
+if(data66 < 0 || isNaN(data66)){
+const err174 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score,data:data66};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -4310,9 +4333,8 @@ vErrors.push(err174);
 errors++;
 }
 }
-}
 else {
-const err175 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.type,parentSchema:schema31.properties.indices.items,data:data36};
+const err175 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score,data:data66};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -4322,9 +4344,11 @@ vErrors.push(err175);
 errors++;
 }
 }
-}
-else {
-const err176 = {instancePath:instancePath+"/indices",schemaPath:"#/properties/indices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.indices.type,parentSchema:schema31.properties.indices,data:data35};
+if(data63.max !== undefined){
+let data67 = data63.max;
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 > 100000 || isNaN(data67)){
+const err176 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/max",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max,data:data67};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -4333,13 +4357,8 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-if(data.style !== undefined){
-let data73 = data.style;
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-for(const key13 in data73){
-if(!((((((key13 === "padNumbers") || (key13 === "boldHeadings")) || (key13 === "numbering")) || (key13 === "deadlineStyle")) || (key13 === "opening")) || (key13 === "signatureGapPt"))){
-const err177 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.style,data:data73};
+if(data67 <= 0 || isNaN(data67)){
+const err177 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/max",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/max/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max,data:data67};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -4349,10 +4368,8 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data73.padNumbers !== undefined){
-let data74 = data73.padNumbers;
-if(typeof data74 !== "boolean"){
-const err178 = {instancePath:instancePath+"/style/padNumbers",schemaPath:"#/properties/style/properties/padNumbers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.style.properties.padNumbers.type,parentSchema:schema31.properties.style.properties.padNumbers,data:data74};
+else {
+const err178 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/max",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max,data:data67};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -4362,10 +4379,10 @@ vErrors.push(err178);
 errors++;
 }
 }
-if(data73.boldHeadings !== undefined){
-let data75 = data73.boldHeadings;
-if(typeof data75 !== "boolean"){
-const err179 = {instancePath:instancePath+"/style/boldHeadings",schemaPath:"#/properties/style/properties/boldHeadings/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.style.properties.boldHeadings.type,parentSchema:schema31.properties.style.properties.boldHeadings,data:data75};
+if(data63.rank !== undefined){
+let data68 = data63.rank;
+if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
+const err179 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank,data:data68};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -4374,12 +4391,9 @@ vErrors.push(err179);
 }
 errors++;
 }
-}
-if(data73.numbering !== undefined){
-let data76 = data73.numbering;
-if(Array.isArray(data76)){
-if(data76.length > 6){
-const err180 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/maxItems",keyword:"maxItems",params:{limit: 6},message:"must NOT have more than 6 items",schema:6,parentSchema:schema31.properties.style.properties.numbering,data:data76};
+if((typeof data68 == "number") && (isFinite(data68))){
+if(data68 > 100000 || isNaN(data68)){
+const err180 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/rank/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank,data:data68};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -4388,8 +4402,8 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(data76.length < 1){
-const err181 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.style.properties.numbering,data:data76};
+if(data68 < 1 || isNaN(data68)){
+const err181 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank,data:data68};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -4398,11 +4412,12 @@ vErrors.push(err181);
 }
 errors++;
 }
-const len8 = data76.length;
-for(let i8=0; i8<len8; i8++){
-let data77 = data76[i8];
-if(!(((((data77 === "roman") || (data77 === "arabic")) || (data77 === "alpha")) || (data77 === "ordinal")) || (data77 === "dash"))){
-const err182 = {instancePath:instancePath+"/style/numbering/" + i8,schemaPath:"#/properties/style/properties/numbering/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.numbering.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.numbering.items.enum,parentSchema:schema31.properties.style.properties.numbering.items,data:data77};
+}
+}
+if(data63.level !== undefined){
+let data69 = data63.level;
+if(!((data69 === "high") || (data69 === "low"))){
+const err182 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/level",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/level/enum",keyword:"enum",params:{allowedValues: schema31.properties.indices.items.properties.components.properties.items.items.properties.level.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.level.enum,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.level,data:data69};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -4412,9 +4427,12 @@ vErrors.push(err182);
 errors++;
 }
 }
-}
-else {
-const err183 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.style.properties.numbering.type,parentSchema:schema31.properties.style.properties.numbering,data:data76};
+if(data63.previous !== undefined){
+let data70 = data63.previous;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+for(const key12 in data70){
+if(!((key12 === "score") || (key12 === "rank"))){
+const err183 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous,data:data70};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -4424,10 +4442,11 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data73.deadlineStyle !== undefined){
-let data78 = data73.deadlineStyle;
-if(!((data78 === "numeric") || (data78 === "words"))){
-const err184 = {instancePath:instancePath+"/style/deadlineStyle",schemaPath:"#/properties/style/properties/deadlineStyle/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.deadlineStyle.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.deadlineStyle.enum,parentSchema:schema31.properties.style.properties.deadlineStyle,data:data78};
+if(data70.score !== undefined){
+let data71 = data70.score;
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 > 100000 || isNaN(data71)){
+const err184 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score,data:data71};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -4436,11 +4455,8 @@ vErrors.push(err184);
 }
 errors++;
 }
-}
-if(data73.opening !== undefined){
-let data79 = data73.opening;
-if(!((data79 === "full") || (data79 === "brief"))){
-const err185 = {instancePath:instancePath+"/style/opening",schemaPath:"#/properties/style/properties/opening/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.opening.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.opening.enum,parentSchema:schema31.properties.style.properties.opening,data:data79};
+if(data71 < 0 || isNaN(data71)){
+const err185 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score,data:data71};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -4450,11 +4466,8 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data73.signatureGapPt !== undefined){
-let data80 = data73.signatureGapPt;
-if((typeof data80 == "number") && (isFinite(data80))){
-if(data80 > 200 || isNaN(data80)){
-const err186 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200",schema:200,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data80};
+else {
+const err186 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score,data:data71};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -4463,8 +4476,11 @@ vErrors.push(err186);
 }
 errors++;
 }
-if(data80 < 24 || isNaN(data80)){
-const err187 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 24},message:"must be >= 24",schema:24,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data80};
+}
+if(data70.rank !== undefined){
+let data72 = data70.rank;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+const err187 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank,data:data72};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -4473,9 +4489,9 @@ vErrors.push(err187);
 }
 errors++;
 }
-}
-else {
-const err188 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.style.properties.signatureGapPt.type,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data80};
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 > 100000 || isNaN(data72)){
+const err188 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/rank/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank,data:data72};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -4484,10 +4500,8 @@ vErrors.push(err188);
 }
 errors++;
 }
-}
-}
-else {
-const err189 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.style.type,parentSchema:schema31.properties.style,data:data73};
+if(data72 < 1 || isNaN(data72)){
+const err189 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank,data:data72};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -4497,16 +4511,252 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data.body !== undefined){
-let data81 = data.body;
-if(Array.isArray(data81)){
-if(data81.length < 1){
-const err190 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.body,data:data81};
+}
+}
+else {
+const err190 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous,data:data70};
 if(vErrors === null){
 vErrors = [err190];
 }
 else {
 vErrors.push(err190);
+}
+errors++;
+}
+}
+}
+else {
+const err191 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.items.items.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data63};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+}
+else {
+const err192 = {instancePath:instancePath+"/indices/" + i6+"/components/items",schemaPath:"#/properties/indices/items/properties/components/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.indices.items.properties.components.properties.items.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items,data:data62};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+}
+}
+else {
+const err193 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.type,parentSchema:schema31.properties.indices.items.properties.components,data:data55};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+}
+}
+else {
+const err194 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.type,parentSchema:schema31.properties.indices.items,data:data36};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+}
+else {
+const err195 = {instancePath:instancePath+"/indices",schemaPath:"#/properties/indices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.indices.type,parentSchema:schema31.properties.indices,data:data35};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+}
+if(data.style !== undefined){
+let data73 = data.style;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+for(const key13 in data73){
+if(!((((((key13 === "padNumbers") || (key13 === "boldHeadings")) || (key13 === "numbering")) || (key13 === "deadlineStyle")) || (key13 === "opening")) || (key13 === "signatureGapPt"))){
+const err196 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.style,data:data73};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+}
+if(data73.padNumbers !== undefined){
+let data74 = data73.padNumbers;
+if(typeof data74 !== "boolean"){
+const err197 = {instancePath:instancePath+"/style/padNumbers",schemaPath:"#/properties/style/properties/padNumbers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.style.properties.padNumbers.type,parentSchema:schema31.properties.style.properties.padNumbers,data:data74};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+}
+if(data73.boldHeadings !== undefined){
+let data75 = data73.boldHeadings;
+if(typeof data75 !== "boolean"){
+const err198 = {instancePath:instancePath+"/style/boldHeadings",schemaPath:"#/properties/style/properties/boldHeadings/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.style.properties.boldHeadings.type,parentSchema:schema31.properties.style.properties.boldHeadings,data:data75};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+}
+if(data73.numbering !== undefined){
+let data76 = data73.numbering;
+if(Array.isArray(data76)){
+if(data76.length > 6){
+const err199 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/maxItems",keyword:"maxItems",params:{limit: 6},message:"must NOT have more than 6 items",schema:6,parentSchema:schema31.properties.style.properties.numbering,data:data76};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+if(data76.length < 1){
+const err200 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.style.properties.numbering,data:data76};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+const len8 = data76.length;
+for(let i8=0; i8<len8; i8++){
+let data77 = data76[i8];
+if(!(((((data77 === "roman") || (data77 === "arabic")) || (data77 === "alpha")) || (data77 === "ordinal")) || (data77 === "dash"))){
+const err201 = {instancePath:instancePath+"/style/numbering/" + i8,schemaPath:"#/properties/style/properties/numbering/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.numbering.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.numbering.items.enum,parentSchema:schema31.properties.style.properties.numbering.items,data:data77};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+}
+}
+else {
+const err202 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.style.properties.numbering.type,parentSchema:schema31.properties.style.properties.numbering,data:data76};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+}
+if(data73.deadlineStyle !== undefined){
+let data78 = data73.deadlineStyle;
+if(!((data78 === "numeric") || (data78 === "words"))){
+const err203 = {instancePath:instancePath+"/style/deadlineStyle",schemaPath:"#/properties/style/properties/deadlineStyle/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.deadlineStyle.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.deadlineStyle.enum,parentSchema:schema31.properties.style.properties.deadlineStyle,data:data78};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+}
+if(data73.opening !== undefined){
+let data79 = data73.opening;
+if(!((data79 === "full") || (data79 === "brief"))){
+const err204 = {instancePath:instancePath+"/style/opening",schemaPath:"#/properties/style/properties/opening/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.opening.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.opening.enum,parentSchema:schema31.properties.style.properties.opening,data:data79};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+}
+if(data73.signatureGapPt !== undefined){
+let data80 = data73.signatureGapPt;
+if((typeof data80 == "number") && (isFinite(data80))){
+if(data80 > 200 || isNaN(data80)){
+const err205 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200",schema:200,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data80};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+if(data80 < 24 || isNaN(data80)){
+const err206 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 24},message:"must be >= 24",schema:24,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data80};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+else {
+const err207 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.style.properties.signatureGapPt.type,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data80};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+}
+else {
+const err208 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.style.type,parentSchema:schema31.properties.style,data:data73};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+if(data.body !== undefined){
+let data81 = data.body;
+if(Array.isArray(data81)){
+if(data81.length < 1){
+const err209 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.body,data:data81};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
 }
 errors++;
 }
@@ -4519,12 +4769,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err191 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.body.type,parentSchema:schema31.properties.body,data:data81};
+const err210 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.body.type,parentSchema:schema31.properties.body,data:data81};
 if(vErrors === null){
-vErrors = [err191];
+vErrors = [err210];
 }
 else {
-vErrors.push(err191);
+vErrors.push(err210);
 }
 errors++;
 }
@@ -4533,23 +4783,23 @@ if(data.closing !== undefined){
 let data83 = data.closing;
 if(typeof data83 === "string"){
 if(func2(data83) < 1){
-const err192 = {instancePath:instancePath+"/closing",schemaPath:"#/properties/closing/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.closing,data:data83};
+const err211 = {instancePath:instancePath+"/closing",schemaPath:"#/properties/closing/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.closing,data:data83};
 if(vErrors === null){
-vErrors = [err192];
+vErrors = [err211];
 }
 else {
-vErrors.push(err192);
+vErrors.push(err211);
 }
 errors++;
 }
 }
 else {
-const err193 = {instancePath:instancePath+"/closing",schemaPath:"#/properties/closing/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.closing.type,parentSchema:schema31.properties.closing,data:data83};
+const err212 = {instancePath:instancePath+"/closing",schemaPath:"#/properties/closing/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.closing.type,parentSchema:schema31.properties.closing,data:data83};
 if(vErrors === null){
-vErrors = [err193];
+vErrors = [err212];
 }
 else {
-vErrors.push(err193);
+vErrors.push(err212);
 }
 errors++;
 }
@@ -4558,12 +4808,12 @@ if(data.recipients !== undefined){
 let data84 = data.recipients;
 if(Array.isArray(data84)){
 if(data84.length < 1){
-const err194 = {instancePath:instancePath+"/recipients",schemaPath:"#/properties/recipients/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.recipients,data:data84};
+const err213 = {instancePath:instancePath+"/recipients",schemaPath:"#/properties/recipients/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.recipients,data:data84};
 if(vErrors === null){
-vErrors = [err194];
+vErrors = [err213];
 }
 else {
-vErrors.push(err194);
+vErrors.push(err213);
 }
 errors++;
 }
@@ -4572,35 +4822,35 @@ for(let i10=0; i10<len10; i10++){
 let data85 = data84[i10];
 if(typeof data85 === "string"){
 if(func2(data85) < 1){
-const err195 = {instancePath:instancePath+"/recipients/" + i10,schemaPath:"#/properties/recipients/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.recipients.items,data:data85};
+const err214 = {instancePath:instancePath+"/recipients/" + i10,schemaPath:"#/properties/recipients/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.recipients.items,data:data85};
 if(vErrors === null){
-vErrors = [err195];
+vErrors = [err214];
 }
 else {
-vErrors.push(err195);
+vErrors.push(err214);
 }
 errors++;
 }
 }
 else {
-const err196 = {instancePath:instancePath+"/recipients/" + i10,schemaPath:"#/properties/recipients/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.recipients.items.type,parentSchema:schema31.properties.recipients.items,data:data85};
+const err215 = {instancePath:instancePath+"/recipients/" + i10,schemaPath:"#/properties/recipients/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.recipients.items.type,parentSchema:schema31.properties.recipients.items,data:data85};
 if(vErrors === null){
-vErrors = [err196];
+vErrors = [err215];
 }
 else {
-vErrors.push(err196);
+vErrors.push(err215);
 }
 errors++;
 }
 }
 }
 else {
-const err197 = {instancePath:instancePath+"/recipients",schemaPath:"#/properties/recipients/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.recipients.type,parentSchema:schema31.properties.recipients,data:data84};
+const err216 = {instancePath:instancePath+"/recipients",schemaPath:"#/properties/recipients/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.recipients.type,parentSchema:schema31.properties.recipients,data:data84};
 if(vErrors === null){
-vErrors = [err197];
+vErrors = [err216];
 }
 else {
-vErrors.push(err197);
+vErrors.push(err216);
 }
 errors++;
 }
@@ -4609,23 +4859,23 @@ if(data.footnote !== undefined){
 let data86 = data.footnote;
 if(typeof data86 === "string"){
 if(func2(data86) < 1){
-const err198 = {instancePath:instancePath+"/footnote",schemaPath:"#/properties/footnote/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.footnote,data:data86};
+const err217 = {instancePath:instancePath+"/footnote",schemaPath:"#/properties/footnote/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.footnote,data:data86};
 if(vErrors === null){
-vErrors = [err198];
+vErrors = [err217];
 }
 else {
-vErrors.push(err198);
+vErrors.push(err217);
 }
 errors++;
 }
 }
 else {
-const err199 = {instancePath:instancePath+"/footnote",schemaPath:"#/properties/footnote/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.footnote.type,parentSchema:schema31.properties.footnote,data:data86};
+const err218 = {instancePath:instancePath+"/footnote",schemaPath:"#/properties/footnote/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.footnote.type,parentSchema:schema31.properties.footnote,data:data86};
 if(vErrors === null){
-vErrors = [err199];
+vErrors = [err218];
 }
 else {
-vErrors.push(err199);
+vErrors.push(err218);
 }
 errors++;
 }
@@ -4638,23 +4888,23 @@ for(let i11=0; i11<len11; i11++){
 let data88 = data87[i11];
 if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
 if(data88.index === undefined){
-const err200 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema31.properties.appendix.items.required,parentSchema:schema31.properties.appendix.items,data:data88};
+const err219 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema31.properties.appendix.items.required,parentSchema:schema31.properties.appendix.items,data:data88};
 if(vErrors === null){
-vErrors = [err200];
+vErrors = [err219];
 }
 else {
-vErrors.push(err200);
+vErrors.push(err219);
 }
 errors++;
 }
 for(const key14 in data88){
 if(!(((key14 === "index") || (key14 === "title")) || (key14 === "chart"))){
-const err201 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.appendix.items,data:data88};
+const err220 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.appendix.items,data:data88};
 if(vErrors === null){
-vErrors = [err201];
+vErrors = [err220];
 }
 else {
-vErrors.push(err201);
+vErrors.push(err220);
 }
 errors++;
 }
@@ -4663,23 +4913,23 @@ if(data88.index !== undefined){
 let data89 = data88.index;
 if(typeof data89 === "string"){
 if(func2(data89) < 1){
-const err202 = {instancePath:instancePath+"/appendix/" + i11+"/index",schemaPath:"#/properties/appendix/items/properties/index/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appendix.items.properties.index,data:data89};
+const err221 = {instancePath:instancePath+"/appendix/" + i11+"/index",schemaPath:"#/properties/appendix/items/properties/index/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appendix.items.properties.index,data:data89};
 if(vErrors === null){
-vErrors = [err202];
+vErrors = [err221];
 }
 else {
-vErrors.push(err202);
+vErrors.push(err221);
 }
 errors++;
 }
 }
 else {
-const err203 = {instancePath:instancePath+"/appendix/" + i11+"/index",schemaPath:"#/properties/appendix/items/properties/index/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appendix.items.properties.index.type,parentSchema:schema31.properties.appendix.items.properties.index,data:data89};
+const err222 = {instancePath:instancePath+"/appendix/" + i11+"/index",schemaPath:"#/properties/appendix/items/properties/index/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appendix.items.properties.index.type,parentSchema:schema31.properties.appendix.items.properties.index,data:data89};
 if(vErrors === null){
-vErrors = [err203];
+vErrors = [err222];
 }
 else {
-vErrors.push(err203);
+vErrors.push(err222);
 }
 errors++;
 }
@@ -4688,23 +4938,23 @@ if(data88.title !== undefined){
 let data90 = data88.title;
 if(typeof data90 === "string"){
 if(func2(data90) < 1){
-const err204 = {instancePath:instancePath+"/appendix/" + i11+"/title",schemaPath:"#/properties/appendix/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appendix.items.properties.title,data:data90};
+const err223 = {instancePath:instancePath+"/appendix/" + i11+"/title",schemaPath:"#/properties/appendix/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appendix.items.properties.title,data:data90};
 if(vErrors === null){
-vErrors = [err204];
+vErrors = [err223];
 }
 else {
-vErrors.push(err204);
+vErrors.push(err223);
 }
 errors++;
 }
 }
 else {
-const err205 = {instancePath:instancePath+"/appendix/" + i11+"/title",schemaPath:"#/properties/appendix/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appendix.items.properties.title.type,parentSchema:schema31.properties.appendix.items.properties.title,data:data90};
+const err224 = {instancePath:instancePath+"/appendix/" + i11+"/title",schemaPath:"#/properties/appendix/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appendix.items.properties.title.type,parentSchema:schema31.properties.appendix.items.properties.title,data:data90};
 if(vErrors === null){
-vErrors = [err205];
+vErrors = [err224];
 }
 else {
-vErrors.push(err205);
+vErrors.push(err224);
 }
 errors++;
 }
@@ -4712,36 +4962,36 @@ errors++;
 if(data88.chart !== undefined){
 let data91 = data88.chart;
 if(typeof data91 !== "boolean"){
-const err206 = {instancePath:instancePath+"/appendix/" + i11+"/chart",schemaPath:"#/properties/appendix/items/properties/chart/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.appendix.items.properties.chart.type,parentSchema:schema31.properties.appendix.items.properties.chart,data:data91};
+const err225 = {instancePath:instancePath+"/appendix/" + i11+"/chart",schemaPath:"#/properties/appendix/items/properties/chart/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.appendix.items.properties.chart.type,parentSchema:schema31.properties.appendix.items.properties.chart,data:data91};
 if(vErrors === null){
-vErrors = [err206];
+vErrors = [err225];
 }
 else {
-vErrors.push(err206);
+vErrors.push(err225);
 }
 errors++;
 }
 }
 }
 else {
-const err207 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.appendix.items.type,parentSchema:schema31.properties.appendix.items,data:data88};
+const err226 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.appendix.items.type,parentSchema:schema31.properties.appendix.items,data:data88};
 if(vErrors === null){
-vErrors = [err207];
+vErrors = [err226];
 }
 else {
-vErrors.push(err207);
+vErrors.push(err226);
 }
 errors++;
 }
 }
 }
 else {
-const err208 = {instancePath:instancePath+"/appendix",schemaPath:"#/properties/appendix/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.appendix.type,parentSchema:schema31.properties.appendix,data:data87};
+const err227 = {instancePath:instancePath+"/appendix",schemaPath:"#/properties/appendix/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.appendix.type,parentSchema:schema31.properties.appendix,data:data87};
 if(vErrors === null){
-vErrors = [err208];
+vErrors = [err227];
 }
 else {
-vErrors.push(err208);
+vErrors.push(err227);
 }
 errors++;
 }
@@ -4749,12 +4999,12 @@ errors++;
 if(data.recipientsFromDirectives !== undefined){
 let data92 = data.recipientsFromDirectives;
 if(typeof data92 !== "boolean"){
-const err209 = {instancePath:instancePath+"/recipientsFromDirectives",schemaPath:"#/properties/recipientsFromDirectives/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.recipientsFromDirectives.type,parentSchema:schema31.properties.recipientsFromDirectives,data:data92};
+const err228 = {instancePath:instancePath+"/recipientsFromDirectives",schemaPath:"#/properties/recipientsFromDirectives/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.recipientsFromDirectives.type,parentSchema:schema31.properties.recipientsFromDirectives,data:data92};
 if(vErrors === null){
-vErrors = [err209];
+vErrors = [err228];
 }
 else {
-vErrors.push(err209);
+vErrors.push(err228);
 }
 errors++;
 }
@@ -4766,12 +5016,12 @@ let valid43 = false;
 const _errs211 = errors;
 if(Array.isArray(data93)){
 if(data93.length < 1){
-const err210 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.archive.anyOf[0],data:data93};
+const err229 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.archive.anyOf[0],data:data93};
 if(vErrors === null){
-vErrors = [err210];
+vErrors = [err229];
 }
 else {
-vErrors.push(err210);
+vErrors.push(err229);
 }
 errors++;
 }
@@ -4780,35 +5030,35 @@ for(let i12=0; i12<len12; i12++){
 let data94 = data93[i12];
 if(typeof data94 === "string"){
 if(func2(data94) < 1){
-const err211 = {instancePath:instancePath+"/archive/" + i12,schemaPath:"#/properties/archive/anyOf/0/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[0].items,data:data94};
+const err230 = {instancePath:instancePath+"/archive/" + i12,schemaPath:"#/properties/archive/anyOf/0/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[0].items,data:data94};
 if(vErrors === null){
-vErrors = [err211];
+vErrors = [err230];
 }
 else {
-vErrors.push(err211);
+vErrors.push(err230);
 }
 errors++;
 }
 }
 else {
-const err212 = {instancePath:instancePath+"/archive/" + i12,schemaPath:"#/properties/archive/anyOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[0].items.type,parentSchema:schema31.properties.archive.anyOf[0].items,data:data94};
+const err231 = {instancePath:instancePath+"/archive/" + i12,schemaPath:"#/properties/archive/anyOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[0].items.type,parentSchema:schema31.properties.archive.anyOf[0].items,data:data94};
 if(vErrors === null){
-vErrors = [err212];
+vErrors = [err231];
 }
 else {
-vErrors.push(err212);
+vErrors.push(err231);
 }
 errors++;
 }
 }
 }
 else {
-const err213 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.archive.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[0],data:data93};
+const err232 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.archive.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[0],data:data93};
 if(vErrors === null){
-vErrors = [err213];
+vErrors = [err232];
 }
 else {
-vErrors.push(err213);
+vErrors.push(err232);
 }
 errors++;
 }
@@ -4817,23 +5067,23 @@ valid43 = valid43 || _valid4;
 const _errs215 = errors;
 if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
 if(data93.units === undefined){
-const err214 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema31.properties.archive.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1],data:data93};
+const err233 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema31.properties.archive.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1],data:data93};
 if(vErrors === null){
-vErrors = [err214];
+vErrors = [err233];
 }
 else {
-vErrors.push(err214);
+vErrors.push(err233);
 }
 errors++;
 }
 for(const key15 in data93){
 if(!(((key15 === "units") || (key15 === "drafter")) || (key15 === "copies"))){
-const err215 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.archive.anyOf[1],data:data93};
+const err234 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.archive.anyOf[1],data:data93};
 if(vErrors === null){
-vErrors = [err215];
+vErrors = [err234];
 }
 else {
-vErrors.push(err215);
+vErrors.push(err234);
 }
 errors++;
 }
@@ -4842,12 +5092,12 @@ if(data93.units !== undefined){
 let data95 = data93.units;
 if(Array.isArray(data95)){
 if(data95.length < 1){
-const err216 = {instancePath:instancePath+"/archive/units",schemaPath:"#/properties/archive/anyOf/1/properties/units/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units,data:data95};
+const err235 = {instancePath:instancePath+"/archive/units",schemaPath:"#/properties/archive/anyOf/1/properties/units/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units,data:data95};
 if(vErrors === null){
-vErrors = [err216];
+vErrors = [err235];
 }
 else {
-vErrors.push(err216);
+vErrors.push(err235);
 }
 errors++;
 }
@@ -4856,35 +5106,35 @@ for(let i13=0; i13<len13; i13++){
 let data96 = data95[i13];
 if(typeof data96 === "string"){
 if(func2(data96) < 1){
-const err217 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items,data:data96};
+const err236 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items,data:data96};
 if(vErrors === null){
-vErrors = [err217];
+vErrors = [err236];
 }
 else {
-vErrors.push(err217);
+vErrors.push(err236);
 }
 errors++;
 }
 }
 else {
-const err218 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items,data:data96};
+const err237 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items,data:data96};
 if(vErrors === null){
-vErrors = [err218];
+vErrors = [err237];
 }
 else {
-vErrors.push(err218);
+vErrors.push(err237);
 }
 errors++;
 }
 }
 }
 else {
-const err219 = {instancePath:instancePath+"/archive/units",schemaPath:"#/properties/archive/anyOf/1/properties/units/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.archive.anyOf[1].properties.units.type,parentSchema:schema31.properties.archive.anyOf[1].properties.units,data:data95};
+const err238 = {instancePath:instancePath+"/archive/units",schemaPath:"#/properties/archive/anyOf/1/properties/units/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.archive.anyOf[1].properties.units.type,parentSchema:schema31.properties.archive.anyOf[1].properties.units,data:data95};
 if(vErrors === null){
-vErrors = [err219];
+vErrors = [err238];
 }
 else {
-vErrors.push(err219);
+vErrors.push(err238);
 }
 errors++;
 }
@@ -4893,23 +5143,23 @@ if(data93.drafter !== undefined){
 let data97 = data93.drafter;
 if(typeof data97 === "string"){
 if(func2(data97) < 1){
-const err220 = {instancePath:instancePath+"/archive/drafter",schemaPath:"#/properties/archive/anyOf/1/properties/drafter/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.drafter,data:data97};
+const err239 = {instancePath:instancePath+"/archive/drafter",schemaPath:"#/properties/archive/anyOf/1/properties/drafter/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.drafter,data:data97};
 if(vErrors === null){
-vErrors = [err220];
+vErrors = [err239];
 }
 else {
-vErrors.push(err220);
+vErrors.push(err239);
 }
 errors++;
 }
 }
 else {
-const err221 = {instancePath:instancePath+"/archive/drafter",schemaPath:"#/properties/archive/anyOf/1/properties/drafter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.drafter.type,parentSchema:schema31.properties.archive.anyOf[1].properties.drafter,data:data97};
+const err240 = {instancePath:instancePath+"/archive/drafter",schemaPath:"#/properties/archive/anyOf/1/properties/drafter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.drafter.type,parentSchema:schema31.properties.archive.anyOf[1].properties.drafter,data:data97};
 if(vErrors === null){
-vErrors = [err221];
+vErrors = [err240];
 }
 else {
-vErrors.push(err221);
+vErrors.push(err240);
 }
 errors++;
 }
@@ -4917,23 +5167,33 @@ errors++;
 if(data93.copies !== undefined){
 let data98 = data93.copies;
 if(!(((typeof data98 == "number") && (!(data98 % 1) && !isNaN(data98))) && (isFinite(data98)))){
-const err222 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.archive.anyOf[1].properties.copies.type,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data98};
+const err241 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.archive.anyOf[1].properties.copies.type,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data98};
 if(vErrors === null){
-vErrors = [err222];
+vErrors = [err241];
 }
 else {
-vErrors.push(err222);
+vErrors.push(err241);
 }
 errors++;
 }
 if((typeof data98 == "number") && (isFinite(data98))){
-if(data98 < 1 || isNaN(data98)){
-const err223 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data98};
+if(data98 > 9999 || isNaN(data98)){
+const err242 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9999},message:"must be <= 9999",schema:9999,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data98};
 if(vErrors === null){
-vErrors = [err223];
+vErrors = [err242];
 }
 else {
-vErrors.push(err223);
+vErrors.push(err242);
+}
+errors++;
+}
+if(data98 < 1 || isNaN(data98)){
+const err243 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data98};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
 }
 errors++;
 }
@@ -4941,24 +5201,24 @@ errors++;
 }
 }
 else {
-const err224 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.archive.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1],data:data93};
+const err244 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.archive.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1],data:data93};
 if(vErrors === null){
-vErrors = [err224];
+vErrors = [err244];
 }
 else {
-vErrors.push(err224);
+vErrors.push(err244);
 }
 errors++;
 }
 var _valid4 = _errs215 === errors;
 valid43 = valid43 || _valid4;
 if(!valid43){
-const err225 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf,parentSchema:schema31.properties.archive,data:data93};
+const err245 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf,parentSchema:schema31.properties.archive,data:data93};
 if(vErrors === null){
-vErrors = [err225];
+vErrors = [err245];
 }
 else {
-vErrors.push(err225);
+vErrors.push(err245);
 }
 errors++;
 }
@@ -4978,23 +5238,23 @@ if(data.signature !== undefined){
 let data99 = data.signature;
 if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
 if(data99.authority === undefined){
-const err226 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/required",keyword:"required",params:{missingProperty: "authority"},message:"must have required property '"+"authority"+"'",schema:schema31.properties.signature.required,parentSchema:schema31.properties.signature,data:data99};
+const err246 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/required",keyword:"required",params:{missingProperty: "authority"},message:"must have required property '"+"authority"+"'",schema:schema31.properties.signature.required,parentSchema:schema31.properties.signature,data:data99};
 if(vErrors === null){
-vErrors = [err226];
+vErrors = [err246];
 }
 else {
-vErrors.push(err226);
+vErrors.push(err246);
 }
 errors++;
 }
 for(const key16 in data99){
 if(!((((((key16 === "authority") || (key16 === "for")) || (key16 === "deputyFor")) || (key16 === "signer")) || (key16 === "name")) || (key16 === "title"))){
-const err227 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signature,data:data99};
+const err247 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signature,data:data99};
 if(vErrors === null){
-vErrors = [err227];
+vErrors = [err247];
 }
 else {
-vErrors.push(err227);
+vErrors.push(err247);
 }
 errors++;
 }
@@ -5002,12 +5262,12 @@ errors++;
 if(data99.authority !== undefined){
 let data100 = data99.authority;
 if(!((((((data100 === "TM") || (data100 === "KT")) || (data100 === "TL")) || (data100 === "TUQ")) || (data100 === "Q")) || (data100 === "none"))){
-const err228 = {instancePath:instancePath+"/signature/authority",schemaPath:"#/properties/signature/properties/authority/enum",keyword:"enum",params:{allowedValues: schema31.properties.signature.properties.authority.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.signature.properties.authority.enum,parentSchema:schema31.properties.signature.properties.authority,data:data100};
+const err248 = {instancePath:instancePath+"/signature/authority",schemaPath:"#/properties/signature/properties/authority/enum",keyword:"enum",params:{allowedValues: schema31.properties.signature.properties.authority.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.signature.properties.authority.enum,parentSchema:schema31.properties.signature.properties.authority,data:data100};
 if(vErrors === null){
-vErrors = [err228];
+vErrors = [err248];
 }
 else {
-vErrors.push(err228);
+vErrors.push(err248);
 }
 errors++;
 }
@@ -5016,23 +5276,23 @@ if(data99.for !== undefined){
 let data101 = data99.for;
 if(typeof data101 === "string"){
 if(func2(data101) < 1){
-const err229 = {instancePath:instancePath+"/signature/for",schemaPath:"#/properties/signature/properties/for/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.for,data:data101};
+const err249 = {instancePath:instancePath+"/signature/for",schemaPath:"#/properties/signature/properties/for/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.for,data:data101};
 if(vErrors === null){
-vErrors = [err229];
+vErrors = [err249];
 }
 else {
-vErrors.push(err229);
+vErrors.push(err249);
 }
 errors++;
 }
 }
 else {
-const err230 = {instancePath:instancePath+"/signature/for",schemaPath:"#/properties/signature/properties/for/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.for.type,parentSchema:schema31.properties.signature.properties.for,data:data101};
+const err250 = {instancePath:instancePath+"/signature/for",schemaPath:"#/properties/signature/properties/for/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.for.type,parentSchema:schema31.properties.signature.properties.for,data:data101};
 if(vErrors === null){
-vErrors = [err230];
+vErrors = [err250];
 }
 else {
-vErrors.push(err230);
+vErrors.push(err250);
 }
 errors++;
 }
@@ -5041,23 +5301,23 @@ if(data99.deputyFor !== undefined){
 let data102 = data99.deputyFor;
 if(typeof data102 === "string"){
 if(func2(data102) < 1){
-const err231 = {instancePath:instancePath+"/signature/deputyFor",schemaPath:"#/properties/signature/properties/deputyFor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.deputyFor,data:data102};
+const err251 = {instancePath:instancePath+"/signature/deputyFor",schemaPath:"#/properties/signature/properties/deputyFor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.deputyFor,data:data102};
 if(vErrors === null){
-vErrors = [err231];
+vErrors = [err251];
 }
 else {
-vErrors.push(err231);
+vErrors.push(err251);
 }
 errors++;
 }
 }
 else {
-const err232 = {instancePath:instancePath+"/signature/deputyFor",schemaPath:"#/properties/signature/properties/deputyFor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.deputyFor.type,parentSchema:schema31.properties.signature.properties.deputyFor,data:data102};
+const err252 = {instancePath:instancePath+"/signature/deputyFor",schemaPath:"#/properties/signature/properties/deputyFor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.deputyFor.type,parentSchema:schema31.properties.signature.properties.deputyFor,data:data102};
 if(vErrors === null){
-vErrors = [err232];
+vErrors = [err252];
 }
 else {
-vErrors.push(err232);
+vErrors.push(err252);
 }
 errors++;
 }
@@ -5066,23 +5326,23 @@ if(data99.signer !== undefined){
 let data103 = data99.signer;
 if(typeof data103 === "string"){
 if(func2(data103) < 1){
-const err233 = {instancePath:instancePath+"/signature/signer",schemaPath:"#/properties/signature/properties/signer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.signer,data:data103};
+const err253 = {instancePath:instancePath+"/signature/signer",schemaPath:"#/properties/signature/properties/signer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.signer,data:data103};
 if(vErrors === null){
-vErrors = [err233];
+vErrors = [err253];
 }
 else {
-vErrors.push(err233);
+vErrors.push(err253);
 }
 errors++;
 }
 }
 else {
-const err234 = {instancePath:instancePath+"/signature/signer",schemaPath:"#/properties/signature/properties/signer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.signer.type,parentSchema:schema31.properties.signature.properties.signer,data:data103};
+const err254 = {instancePath:instancePath+"/signature/signer",schemaPath:"#/properties/signature/properties/signer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.signer.type,parentSchema:schema31.properties.signature.properties.signer,data:data103};
 if(vErrors === null){
-vErrors = [err234];
+vErrors = [err254];
 }
 else {
-vErrors.push(err234);
+vErrors.push(err254);
 }
 errors++;
 }
@@ -5091,23 +5351,23 @@ if(data99.name !== undefined){
 let data104 = data99.name;
 if(typeof data104 === "string"){
 if(func2(data104) < 1){
-const err235 = {instancePath:instancePath+"/signature/name",schemaPath:"#/properties/signature/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.name,data:data104};
+const err255 = {instancePath:instancePath+"/signature/name",schemaPath:"#/properties/signature/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.name,data:data104};
 if(vErrors === null){
-vErrors = [err235];
+vErrors = [err255];
 }
 else {
-vErrors.push(err235);
+vErrors.push(err255);
 }
 errors++;
 }
 }
 else {
-const err236 = {instancePath:instancePath+"/signature/name",schemaPath:"#/properties/signature/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.name.type,parentSchema:schema31.properties.signature.properties.name,data:data104};
+const err256 = {instancePath:instancePath+"/signature/name",schemaPath:"#/properties/signature/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.name.type,parentSchema:schema31.properties.signature.properties.name,data:data104};
 if(vErrors === null){
-vErrors = [err236];
+vErrors = [err256];
 }
 else {
-vErrors.push(err236);
+vErrors.push(err256);
 }
 errors++;
 }
@@ -5116,47 +5376,47 @@ if(data99.title !== undefined){
 let data105 = data99.title;
 if(typeof data105 === "string"){
 if(func2(data105) < 1){
-const err237 = {instancePath:instancePath+"/signature/title",schemaPath:"#/properties/signature/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.title,data:data105};
+const err257 = {instancePath:instancePath+"/signature/title",schemaPath:"#/properties/signature/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.title,data:data105};
 if(vErrors === null){
-vErrors = [err237];
+vErrors = [err257];
 }
 else {
-vErrors.push(err237);
+vErrors.push(err257);
 }
 errors++;
 }
 }
 else {
-const err238 = {instancePath:instancePath+"/signature/title",schemaPath:"#/properties/signature/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.title.type,parentSchema:schema31.properties.signature.properties.title,data:data105};
+const err258 = {instancePath:instancePath+"/signature/title",schemaPath:"#/properties/signature/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.title.type,parentSchema:schema31.properties.signature.properties.title,data:data105};
 if(vErrors === null){
-vErrors = [err238];
+vErrors = [err258];
 }
 else {
-vErrors.push(err238);
-}
-errors++;
-}
-}
-}
-else {
-const err239 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signature.type,parentSchema:schema31.properties.signature,data:data99};
-if(vErrors === null){
-vErrors = [err239];
-}
-else {
-vErrors.push(err239);
+vErrors.push(err258);
 }
 errors++;
 }
 }
 }
 else {
-const err240 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err259 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signature.type,parentSchema:schema31.properties.signature,data:data99};
 if(vErrors === null){
-vErrors = [err240];
+vErrors = [err259];
 }
 else {
-vErrors.push(err240);
+vErrors.push(err259);
+}
+errors++;
+}
+}
+}
+else {
+const err260 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
 }
 errors++;
 }
