@@ -11,8 +11,14 @@ import { upper } from '../compose/signature.ts';
 /** Renders a phrase template (templates/phrases/NAME.hbs) with a view as its root. */
 export type PhraseRenderer = (name: string, view: object) => string;
 
-/** Matches a reference: [[PCI]], [[PCI:high]], [[deadline]]. */
-export const referencePattern = /\[\[([A-Za-z][A-Za-z0-9_-]*)(?::([a-z]+))?\]\]/g;
+/** Matches a reference: [[PCI]], [[PCI:high]], [[deadline]]; not after a backslash (`\[[` prints "[[", render/markup.ts). */
+export const referencePattern = /(?<!\\)\[\[([A-Za-z][A-Za-z0-9_-]*)(?::([a-z]+))?\]\]/g;
+
+/** Anything a clerk may have meant as a reference ([[XYZ]], [[CCHC:]], [[ PCI ]]), for validate/ to check. */
+export const referenceLike = /(?<!\\)\[\[([^[\]\n]*)\]\]/g;
+
+/** An escaped "[[" (`\[[`), printed as "[[" in every text (render/markup.ts). */
+export const escapedBrackets = /\\\[\[/g;
 
 // Private-use characters never typed by a clerk (validate/ rejects them), used as placeholders.
 const OPEN = '\uE000';
@@ -22,7 +28,8 @@ const STAR = '\uE002';
 /**
  * Clerk text → markup: escapes everything, resolves [[references]] through
  * the phrase templates, then turns **bold** and *italic* into <b>/<i>.
- * A backslash keeps a literal star: "\*".
+ * A backslash keeps a literal star ("\*") or double bracket ("\[["; the
+ * markup parser drops that backslash, in every text).
  */
 export function richText(text: string, notice: Pick<Notice, 'indices'>, deadline: DeadlineView | null, phrase: PhraseRenderer): string {
   const pieces: string[] = [];

@@ -114,6 +114,8 @@ export const codes = {
   KL381: 'Warning: an unquoted item of a [ , ] list looks like a fragment of a name that contains a comma.',
   // KL382–KL389: values the schema cannot bound (issue 11).
   KL382: 'A deadline\'s year is outside the range every date of a notice stays in (1990–2100).',
+  KL383: 'A [[reference]] is written in a text that prints as typed (summary, meeting, recipients…): only the body, the closing and the footnote insert phrases.',
+  KL384: 'A text holds only spaces or blank lines: it would print nothing (a closing of only "./.").',
 } as const;
 
 /** The number register's range (src/register, issue 6): only register diagnostics use these, listed above once emitted. */

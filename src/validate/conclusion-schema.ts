@@ -164,7 +164,7 @@ const directiveFields: Record<string, Json> = {
 };
 
 const richText =
-  ' Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí.';
+  ' Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì.';
 
 /** Recursive body node; `$ref` to itself through $defs. */
 const node: Json = {
@@ -309,7 +309,7 @@ export const conclusionSchema: Json = {
         description: 'Số văn bản; bỏ trống khi còn là dự thảo (in "Số:      /TB-UBND").' + between(ranges.number.min, ranges.number.max),
       },
       issued: date('Ngày ban hành (YYYY-MM-DD).'),
-      summary: oneOrMany('Trích yếu; mỗi phần tử là một dòng. Bỏ trống để ghi tự động "Kết luận của đồng chí … tại …".'),
+      summary: oneOrMany('Trích yếu; mỗi phần tử là một dòng, in đúng như đã viết ([[…]] không được thay ở đây; viết \\[[ để in dấu [[). Bỏ trống để ghi tự động "Kết luận của đồng chí … tại …".'),
       meeting: obj(
         'Cuộc họp được kết luận.',
         {
@@ -330,14 +330,14 @@ export const conclusionSchema: Json = {
       indices: { type: 'array', items: indexResult, description: 'Kết quả các bộ chỉ số được đánh giá.' },
       style,
       body: { type: 'array', items: { $ref: '#/$defs/node' }, minItems: 1, description: 'Nội dung kết luận.' },
-      closing: str('Câu kết, không ghi dấu "./." (được thêm tự động), ví dụ "Ủy ban nhân dân huyện yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện".'),
+      closing: str('Câu kết, không ghi dấu "./." (được thêm tự động), ví dụ "Ủy ban nhân dân huyện yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện".' + richText),
       recipients: {
         type: 'array',
         minItems: 1,
         items: { type: 'string', minLength: 1 },
         description: 'Nơi nhận, mỗi phần tử một dòng, không ghi dấu "-" và ";" (được thêm tự động). Ghi chú như (b/c) viết liền sau tên.',
       },
-      footnote: str('Chú thích cuối văn bản (nếu có), in nghiêng sau câu kết.'),
+      footnote: str('Chú thích cuối văn bản (nếu có), in nghiêng sau câu kết.' + richText),
       appendix: {
         type: 'array',
         description: 'Phụ lục kèm theo: bảng kết quả một bộ chỉ số và các chỉ số thành phần (năm nay, năm trước, tăng giảm, thứ hạng), có thể kèm biểu đồ.',

@@ -11,7 +11,7 @@
 import { isScalar, isSeq, type Node as YamlNode, type Scalar } from 'yaml';
 import type { BodyNode, Conclusion, Directive } from '../conclusion.ts';
 import { excerpt, formatPath } from '../diagnostics.ts';
-import { referencePattern } from '../render/helpers.ts';
+import { referenceLike } from '../render/helpers.ts';
 import { agencyKey } from '../compose/recipients.ts';
 import { nodeAt, type SourceDoc } from '../source/index.ts';
 import { lastDayOf, workingDaysBetween } from './dates.ts';
@@ -201,34 +201,67 @@ function checkIndices(c: Conclusion, r: Reporter): void {
 }
 
 /**
- * Every [[reference]] in text the templates pass to `rich`: node sentences,
- * their enumerated points, the closing and the footnote. A reference that
- * slips through here makes the renderer throw, so this list must follow
- * the templates.
+ * Every [[reference]] in the file. In text the templates pass to `rich`
+ * (node sentences, their enumerated points, the closing and the footnote)
+ * a reference is expanded, so it must name an index and a phrase; a
+ * reference that slips through here makes the renderer throw, so this list
+ * must follow the templates. Anything else that looks like one ([[XYZ]],
+ * [[CCHC:]]) would print literally: reported too, wherever it is written.
+ * Every other rendered text prints as typed, so a reference there is
+ * reported (KL383) instead of being printed with its brackets; `\[[`
+ * escapes a literal "[[" everywhere.
  */
 function checkReferences(c: Conclusion, r: Reporter, ctx: RuleContext): void {
   const ids = new Set(c.indices.map((x) => x.id));
+  const declared = {
+    vi: ids.size ? `Các chỉ số đã khai báo: ${[...ids].join(', ')}.` : 'Khai báo chỉ số trong "indices".',
+    en: ids.size ? `Declared indices: ${[...ids].join(', ')}.` : 'Declare it under "indices".',
+  };
+  const literal = { vi: ' Muốn in đúng dấu "[[", viết \\[[ (trong dấu ngoặc kép: \\\\[[).', en: ' To print "[[" as such, write \\[[ (inside double quotes: \\\\[[).' };
+  /** Reports at the reference's own line and column when the scalar allows it. */
+  const report = (code: string, path: readonly (string | number)[], text: string, index: number, vi: string, en: string, hint: { vi: string; en: string }) => {
+    const offset = charOffset(r.src, path, text, index);
+    if (offset !== undefined) r.reportAt(code, 'error', offset, vi, en, hint);
+    else r.report(code, 'error', path, vi, en, hint);
+  };
+  /** KL341/KL342 for text between [[ ]] that is not a reference of this file; true when it is one. */
+  const known = (text: string, path: readonly (string | number)[], m: RegExpMatchArray): { id: string; variant?: string } | undefined => {
+    const [ref, inner] = m;
+    const strict = /^([A-Za-z][A-Za-z0-9_-]*)(?::([a-z]+))?$/.exec(inner);
+    const id = strict?.[1] ?? inner.split(':')[0];
+    if (id === 'deadline' && (strict === null ? inner.includes(':') : strict[2] !== undefined)) {
+      report('KL342', path, text, m.index!, `${ref}: [[deadline]] không có cách viết riêng`, `${ref}: [[deadline]] has no phrase variants`, { vi: 'Viết [[deadline]].' + literal.vi, en: 'Write [[deadline]].' + literal.en });
+      return undefined;
+    }
+    if (id !== 'deadline' && !ids.has(id)) {
+      report('KL341', path, text, m.index!, `${ref}: không có chỉ số "${id}" trong "indices"`, `${ref}: no index "${id}" under "indices"`, { vi: declared.vi + literal.vi, en: declared.en + literal.en });
+      return undefined;
+    }
+    const variant = strict ? strict[2] : inner.slice(id.length + 1);
+    if (id !== 'deadline' && (strict === null || (variant !== undefined && !ctx.phrases.includes(variant)))) {
+      report('KL342', path, text, m.index!, `${ref}: không có cách viết "${variant ?? ''}"`, `${ref}: no phrase "${variant ?? ''}"`, {
+        vi: `Dùng ${ctx.phrases.join(', ')} hoặc bỏ phần ":…".` + literal.vi,
+        en: `Use ${ctx.phrases.join(', ')}, or drop the ":…" part.` + literal.en,
+      });
+      return undefined;
+    }
+    return { id, ...(variant !== undefined ? { variant } : {}) };
+  };
   // What [[deadline]] resolves to in a text: its node's deadline ('given'), nothing ('none': no deadline, a
   // heading, the closing, the footnote), or nothing in an enumerated point, which is rendered without one.
+  const rich = new Set<string>();
   const check = (text: string, path: readonly (string | number)[], deadline: 'given' | 'none' | 'point') => {
-    for (const m of text.matchAll(referencePattern)) {
-      const [ref, id, variant] = m;
-      if (id === 'deadline' && variant === undefined) {
-        if (deadline === 'point') {
-          r.report('KL340', 'error', path, `${ref} trong một ý liệt kê: thời hạn chỉ chèn được vào câu chính của đoạn`, `${ref} in an enumerated point: the deadline only goes into the entry's own sentence`, {
-            vi: 'Viết [[deadline]] trong câu chính của đoạn, không viết trong "enumerate".',
-            en: 'Write [[deadline]] in the entry\'s own sentence, not under "enumerate".',
-          });
-        } else if (deadline === 'none') {
-          r.report('KL340', 'error', path, `${ref} nhưng mục này không có "deadline"`, `${ref} but this entry has no "deadline"`, { vi: 'Thêm "deadline" hoặc bỏ [[deadline]].', en: 'Add "deadline" or remove [[deadline]].' });
-        }
-      } else if (!ids.has(id)) {
-        r.report('KL341', 'error', path, `${ref}: không có chỉ số "${id}" trong "indices"`, `${ref}: no index "${id}" under "indices"`, {
-          vi: ids.size ? `Các chỉ số đã khai báo: ${[...ids].join(', ')}.` : 'Khai báo chỉ số trong "indices".',
-          en: ids.size ? `Declared indices: ${[...ids].join(', ')}.` : 'Declare it under "indices".',
+    rich.add(formatPath(path));
+    for (const m of text.matchAll(referenceLike)) {
+      const ref = known(text, path, m);
+      if (!ref || ref.id !== 'deadline') continue;
+      if (deadline === 'point') {
+        r.report('KL340', 'error', path, `${m[0]} trong một ý liệt kê: thời hạn chỉ chèn được vào câu chính của đoạn`, `${m[0]} in an enumerated point: the deadline only goes into the entry's own sentence`, {
+          vi: 'Viết [[deadline]] trong câu chính của đoạn, không viết trong "enumerate".',
+          en: 'Write [[deadline]] in the entry\'s own sentence, not under "enumerate".',
         });
-      } else if (variant !== undefined && !ctx.phrases.includes(variant)) {
-        r.report('KL342', 'error', path, `${ref}: không có cách viết "${variant}"`, `${ref}: no phrase "${variant}"`, { vi: 'Dùng high, low, position hoặc bỏ phần ":…".', en: 'Use high, low, position, or drop the ":…" part.' });
+      } else if (deadline === 'none') {
+        r.report('KL340', 'error', path, `${m[0]} nhưng mục này không có "deadline"`, `${m[0]} but this entry has no "deadline"`, { vi: 'Thêm "deadline" hoặc bỏ [[deadline]].', en: 'Add "deadline" or remove [[deadline]].' });
       }
     }
   };
@@ -239,6 +272,21 @@ function checkReferences(c: Conclusion, r: Reporter, ctx: RuleContext): void {
   });
   if (c.closing) check(c.closing, ['closing'], 'none');
   if (c.footnote) check(c.footnote, ['footnote'], 'none');
+  // Every other text of the file prints as typed (ids and choices cannot hold "[[": their patterns forbid it).
+  const plain = (data: unknown, path: (string | number)[]): void => {
+    if (typeof data === 'string') {
+      if (rich.has(formatPath(path))) return;
+      for (const m of data.matchAll(referenceLike)) {
+        if (!known(data, path, m)) continue;
+        report('KL383', path, data, m.index!, `\`${formatPath(path)}\`: ${m[0]} không được thay ở đây: chỉ nội dung (body), câu kết (closing) và chú thích (footnote) chèn được cụm từ`, `\`${formatPath(path)}\`: ${m[0]} is not replaced here: only the body, the closing and the footnote insert phrases`, {
+          vi: 'Chuyển câu có [[…]] vào "body", hoặc viết cụm từ ra.' + literal.vi,
+          en: 'Move the sentence with [[…]] into "body", or write the phrase out.' + literal.en,
+        });
+      }
+    } else if (Array.isArray(data)) data.forEach((x, i) => plain(x, [...path, i]));
+    else if (data !== null && typeof data === 'object') for (const [k, v] of Object.entries(data)) plain(v, [...path, k]);
+  };
+  plain(r.src.data, []);
   c.appendix.forEach((spec, i) => {
     if (ids.has(spec.index)) return;
     r.report('KL343', 'error', ['appendix', i, 'index'], `phụ lục trình bày chỉ số "${spec.index}" nhưng không có chỉ số này trong "indices"`, `the appendix presents index "${spec.index}", which is not under "indices"`, {
@@ -294,6 +342,9 @@ export function checkRules(c: Conclusion, r: Reporter, ctx: RuleContext): void {
 }
 
 // ── Characters (KL360, KL361) ────────────────────────────────────────────
+
+/** Keys whose text may be blank: the schema gives them no minLength ("no punctuation after the score"). */
+const BLANK_ALLOWED = new Set(['afterScore', 'beforeChange']);
 
 /** At most this many diagnostics per code and file; the last one counts the rest. */
 const MAX_CHAR_REPORTS = 20;
@@ -366,11 +417,24 @@ export function checkText(src: SourceDoc, r: Reporter, ctx: RuleContext): void {
     }
   };
   const walk = (data: unknown, path: (string | number)[]): void => {
-    if (typeof data === 'string') scan(data, path);
+    if (typeof data === 'string') {
+      scan(data, path);
+      if (data !== '' && data.trim() === '' && !BLANK_ALLOWED.has(String(path[path.length - 1]))) blank.push(path);
+    }
     else if (Array.isArray(data)) data.forEach((x, i) => walk(x, [...path, i]));
     else if (data !== null && typeof data === 'object') for (const [k, v] of Object.entries(data)) walk(v, [...path, k]);
   };
+  const blank: (string | number)[][] = [];
   walk(src.data, []);
+
+  // A text of spaces passes the schema's minLength but prints nothing: a closing of only "./.", an empty Nơi nhận line.
+  for (const path of blank) {
+    const where = formatPath(path);
+    r.report('KL384', 'error', path, `\`${where}\`: chỉ có dấu cách hoặc dòng trống, không có chữ nào để in`, `\`${where}\`: only spaces or blank lines, nothing to print`, {
+      vi: 'Viết nội dung, hoặc xóa cả khóa (hoặc mục) này nếu không cần.',
+      en: 'Write the text, or delete the key (or item) if it is not needed.',
+    });
+  }
 
   for (const code of ['KL361', 'KL360'] as const) {
     hits[code].forEach((h, n) => {
