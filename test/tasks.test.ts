@@ -595,6 +595,27 @@ describe('follow-up report', () => {
     expect(lines(bacSon, signed.slice(3))).toMatchObject({ from: null, signature: { lines: ['PHÓ CHỦ TỊCH'], name: 'Lê Thị Hoa' } });
   });
 
+  it("covers one issuer's notices issued by the as-of day: not another body's, not drafts, not later ones", () => {
+    const draft = tasksOf('conclusions/2024/draft.yaml', fixture.replace('number: 7\nissued: 2024-01-10\n', ''));
+    const later = tasksOf('conclusions/2026/later.yaml', fixture.replace('number: 7\nissued: 2024-01-10\n', 'number: 3\nissued: 2026-01-10\n'));
+    const all = sortTasks([...fixtureTasks(), ...exampleTasks(), ...draft, ...later]);
+    const bacSon = fixtureTasks()[0].notice.issuer;
+    expect(new Set(all.map((t) => t.notice.issuer.id))).toEqual(new Set(['ubnd-bac-son', 'vp-ubnd-nam-dinh']));
+    const view = reportView(all, { issuer: bacSon, asOf: '2024-03-15' });
+    expect(view.notices).toEqual([
+      { reference: null, issued: { day: '17', month: '4', year: '2023' } },
+      { reference: '07/TB-UBND', issued: { day: '10', month: '01', year: '2024' } },
+    ]);
+    expect(view.counts.total).toBe(16 + 7);
+    expect(view.tasks.every((t) => t.issued !== null)).toBe(true);
+    expect(view.chairs).toEqual(['Chủ tịch UBND huyện']);
+    const doc = renderReport(all, { issuer: bacSon, asOf: '2024-03-15' }, project.templates);
+    expect(doc.recipients.lines).toEqual(['- Chủ tịch UBND huyện (b/c);', '- Lưu: VT.']);
+    expect(docTexts(doc)[0]).toBe('Thực hiện Thông báo ngày 17/4/2023; Thông báo số 07/TB-UBND ngày 10/01/2024, tình hình thực hiện các nhiệm vụ được giao tính đến ngày 15 tháng 3 năm 2024 như sau:');
+    // As of a day before the fixture was issued, only the 2023 notice counts.
+    expect(reportView(all, { issuer: bacSon, asOf: '2024-01-09' }).notices.map((n) => n.reference)).toEqual([null]);
+  });
+
   it('names the agencies an --agency query matched, and leaves a placeholder signature', () => {
     const tasks = filterTasks(fixtureTasks(), { agency: 'tai chinh' }, '2024-03-15');
     const view = reportView(tasks, { issuer: tasks[0].notice.issuer, asOf: '2024-03-15', agency: 'tai chinh', recipients: ['Sở Nội vụ'] });

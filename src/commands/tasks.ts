@@ -193,7 +193,9 @@ Xuất:
 Báo cáo:
   --report            Tạo "Báo cáo tình hình thực hiện kết luận" (DOCX và PDF)
                       vào out/reports/, theo thể thức Nghị định 30/2020/NĐ-CP;
-                      dùng được cùng các bộ lọc (ví dụ --agency, --as-of)
+                      dùng được cùng các bộ lọc (ví dụ --agency, --as-of).
+                      Báo cáo chỉ gồm các thông báo của cơ quan ban hành báo
+                      cáo đã ban hành đến hết ngày --as-of (không gồm dự thảo)
   --issuer MÃ         Cơ quan ban hành báo cáo (mã trong ketluan.config.yaml;
                       mặc định: cơ quan mà người ký --signer ký thông báo gần
                       nhất; không có --signer thì cơ quan ban hành thông báo
@@ -256,7 +258,9 @@ Export:
 Report:
   --report            Write a follow-up report ("Báo cáo tình hình thực hiện
                       kết luận", DOCX and PDF) into out/reports/, laid out per
-                      Decree 30/2020/NĐ-CP; filters apply (e.g. --agency, --as-of)
+                      Decree 30/2020/NĐ-CP; filters apply (e.g. --agency, --as-of).
+                      It covers only the report issuer's notices issued on or
+                      before --as-of (no drafts)
   --issuer ID         Issuing body of the report (id in ketluan.config.yaml;
                       default: the body the --signer last signed a notice for;
                       without --signer, the issuer of the first task's notice)
@@ -344,8 +348,11 @@ usage (invalid dates included, e.g. --date 2023-02-30).`,
 
     if (values.report) {
       const signerId = values.signer;
-      const issuer = pickIssuer(project.value, tasks, values.issuer, signerId !== undefined ? latestSignedBy(read.signed, signerId) : undefined, ctx.lang);
-      const signing = person && signerId !== undefined ? reportSigner(person, signerId, issuer, read.signed) : undefined;
+      // What was signed after the as-of day says nothing about the report (reportTasks drops it too).
+      const signed = read.signed.filter((n) => n.issued === null || n.issued <= asOf);
+      const given = tasks.filter((t) => t.notice.issued !== null && t.notice.issued <= asOf);
+      const issuer = pickIssuer(project.value, given, values.issuer, signerId !== undefined ? latestSignedBy(signed, signerId) : undefined, ctx.lang);
+      const signing = person && signerId !== undefined ? reportSigner(person, signerId, issuer, signed) : undefined;
       if (signing && signing.from === null) ctx.stderr.write(`${m.noAuthority(signing.signer.name, issuer.shortName ?? issuer.name.join(' '), signing.signer.title)}\n`);
       const doc = renderReport(
         tasks,
