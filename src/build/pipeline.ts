@@ -4,7 +4,6 @@
  * once per process, parsing the fonts whose coverage the text is checked
  * against; the caller reads and writes files.
  */
-import { resolve } from 'node:path';
 import type { Conclusion } from '../conclusion.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { composeNotice } from '../compose/index.ts';
@@ -13,8 +12,8 @@ import { readSource } from '../source/index.ts';
 import { validateConclusion } from '../validate/index.ts';
 import { walkBody } from '../validate/rules.ts';
 import type { Doc } from '../ir.ts';
-import { FACE_NAMES, loadFonts, type FontSet } from '../writers/pdf/fonts.ts';
-import type { Project } from './project.ts';
+import { FACE_NAMES, type FontSet } from '../writers/pdf/fonts.ts';
+import { configFonts, type Project } from './project.ts';
 import type { PreviousLookup } from '../compose/indices.ts';
 import { issuerKey } from '../register/header.ts';
 
@@ -54,12 +53,7 @@ export function directiveAgencies(c: Conclusion): string[] {
 
 /** The fonts `build` would use for this project; undefined when they cannot be loaded (build reports that itself). */
 export function projectFonts(project: Project): FontSet | undefined {
-  const dir = project.config.fonts?.dir;
-  try {
-    return loadFonts(dir ? { fontDir: resolve(project.cwd, dir) } : {});
-  } catch {
-    return undefined;
-  }
+  return configFonts(project.cwd, project.config);
 }
 
 const coverage = new WeakMap<FontSet, (codePoint: number) => boolean>();

@@ -5,10 +5,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Config } from '../conclusion.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import { hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { readSource } from '../source/index.ts';
 import { emptyConfig, validateConfig } from '../validate/index.ts';
 import { loadTemplates, type TemplateSet } from '../render/index.ts';
+import { loadFonts, type FontSet } from '../writers/pdf/fonts.ts';
+import { fontCoverage } from './pipeline.ts';
 
 /** The project a command runs in. */
 export interface Project {
@@ -43,8 +45,22 @@ export function loadProject(cwd: string, opts: ProjectOptions = {}): { value?: P
   const bytes = readFileSync(configPath);
   const file = opts.config ?? configFileName;
   const read = readSource(file, bytes);
-  if (!read.value) return { diagnostics: read.diagnostics };
-  const checked = validateConfig(read.value);
+  // A config with a read error (a duplicate or __proto__ issuer, KL116/KL117) builds nothing, as `check` says.
+  if (!read.value || hasErrors(read.diagnostics)) return { diagnostics: read.diagnostics };
+  const checked = validateConfig(read.value, (config) => {
+    const fonts = configFonts(cwd, config);
+    return fonts ? fontCoverage(fonts) : undefined;
+  });
   if (!checked.value) return { diagnostics: [...read.diagnostics, ...checked.diagnostics] };
   return { value: { cwd, config: checked.value, configText: read.value.text, templates, options: opts }, diagnostics: [...read.diagnostics, ...checked.diagnostics] };
+}
+
+/** The fonts the PDF of a project with `config` is set in; undefined when they cannot be loaded (build reports that itself). */
+export function configFonts(cwd: string, config: Config): FontSet | undefined {
+  const dir = config.fonts?.dir;
+  try {
+    return loadFonts(dir ? { fontDir: resolve(cwd, dir) } : {});
+  } catch {
+    return undefined;
+  }
 }

@@ -51,10 +51,20 @@ function within(src: SourceDoc, d: Diagnostic, ranges: readonly TextRange[]): bo
 /** The config used when a project has no ketluan.config.yaml: issuers and signers written inline. */
 export const emptyConfig: Config = { issuers: {}, signers: {} };
 
-/** Validates ketluan.config.yaml. */
-export function validateConfig(src: SourceDoc): Checked<Config> {
+/**
+ * Validates ketluan.config.yaml: the schema, then its text by the same
+ * character rules as a notice's (KL360, KL361, KL384), since issuer and
+ * signer names are printed on every notice. `canShowFor` gives the glyph
+ * check for the fonts the valid config names (absent: private use only).
+ */
+export function validateConfig(src: SourceDoc, canShowFor?: (config: Config) => RuleContext['canShow']): Checked<Config> {
   const diagnostics = validateAgainstSchema(src, configSchema);
   if (hasErrors(diagnostics)) return { diagnostics };
   const data = (src.data ?? {}) as Partial<Config>;
-  return { value: { issuers: data.issuers ?? {}, signers: data.signers ?? {}, ...(data.fonts ? { fonts: data.fonts } : {}) }, diagnostics };
+  const config: Config = { issuers: data.issuers ?? {}, signers: data.signers ?? {}, ...(data.fonts ? { fonts: data.fonts } : {}) };
+  const text = new Reporter(src);
+  const canShow = canShowFor?.(config);
+  checkText(src, text, { phrases: [], ...(canShow ? { canShow } : {}) });
+  const all = sortDiagnostics([...diagnostics, ...text.diagnostics]);
+  return hasErrors(all) ? { diagnostics: all } : { value: config, diagnostics: all };
 }
