@@ -3,7 +3,8 @@
  * codes: 0 ok (warnings allowed), 1 invalid input, 2 bad usage, 70 internal
  * error. Commands live in src/commands/ and are loaded on demand.
  */
-import type { Lang } from './diagnostics.ts';
+import { formatDiagnostics, type Lang } from './diagnostics.ts';
+import { InputError } from './errors.ts';
 import { exit, UsageError, type Command, type CommandContext } from './commands/command.ts';
 import { t } from './messages.ts';
 
@@ -95,6 +96,10 @@ export async function main(argv: readonly string[], io: Partial<Pick<CommandCont
     if (error instanceof UsageError) {
       stderr.write(t(lang, 'usage')(error.message) + '\n');
       return exit.usage;
+    }
+    if (error instanceof InputError) {
+      stderr.write(formatDiagnostics([error.toDiagnostic(io.cwd ?? process.cwd())], { lang, color: false, format: 'text' }) + '\n');
+      return exit.invalid;
     }
     stderr.write(t(lang, 'internal')((error as Error)?.stack ?? String(error)) + '\n');
     return exit.internal;

@@ -7,7 +7,7 @@
 import type { Conclusion } from '../conclusion.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { composeNotice } from '../compose/index.ts';
-import { renderNotice } from '../render/index.ts';
+import { renderNotice, TemplateError } from '../render/index.ts';
 import { readSource } from '../source/index.ts';
 import { validateConclusion } from '../validate/index.ts';
 import { walkBody } from '../validate/rules.ts';
@@ -86,6 +86,13 @@ export function prepare(file: string, bytes: Uint8Array, project: Project, opts:
     directiveAgencies: directiveAgencies(c),
     ...(opts.archive ? { previous: opts.archive(issuerKey(c.issuer), file) } : {}),
   });
-  const doc = renderNotice(notice, project.templates);
+  let doc: Doc;
+  try {
+    doc = renderNotice(notice, project.templates);
+  } catch (error) {
+    // Only a custom template can fail here; it is reported at the template's line, and this file gets no output.
+    if (error instanceof TemplateError) return { conclusion: c, diagnostics: [...diagnostics, error.toDiagnostic(project.cwd)] };
+    throw error;
+  }
   return { conclusion: c, doc, diagnostics };
 }

@@ -8,8 +8,8 @@ import type { Config } from '../conclusion.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { readSource } from '../source/index.ts';
 import { emptyConfig, validateConfig } from '../validate/index.ts';
-import { loadTemplates, type TemplateSet } from '../render/index.ts';
-import { loadFonts, type FontSet } from '../writers/pdf/fonts.ts';
+import { loadTemplates, TemplateError, type TemplateSet } from '../render/index.ts';
+import { FontError, loadFonts, type FontSet } from '../writers/pdf/fonts.ts';
 import { fontCoverage } from './pipeline.ts';
 
 /** The project a command runs in. */
@@ -35,7 +35,14 @@ export const configFileName = 'ketluan.config.yaml';
 /** Loads the project; config problems come back as diagnostics. */
 export function loadProject(cwd: string, opts: ProjectOptions = {}): { value?: Project; diagnostics: Diagnostic[] } {
   const configPath = resolve(cwd, opts.config ?? configFileName);
-  const templates = loadTemplates(opts.templates ? resolve(cwd, opts.templates) : undefined);
+  let templates: TemplateSet;
+  try {
+    templates = loadTemplates(opts.templates ? resolve(cwd, opts.templates) : undefined);
+  } catch (error) {
+    // A province's own template folder is clerk input: its mistakes are diagnostics at the template's line.
+    if (error instanceof TemplateError) return { diagnostics: [error.toDiagnostic(cwd)] };
+    throw error;
+  }
   if (!existsSync(configPath)) {
     if (opts.config) {
       return { diagnostics: [{ code: 'KL101', severity: 'error', file: opts.config, line: 1, col: 1, message: { vi: `không tìm thấy tệp cấu hình ${opts.config}`, en: `config file ${opts.config} not found` } }] };
@@ -47,19 +54,31 @@ export function loadProject(cwd: string, opts: ProjectOptions = {}): { value?: P
   const read = readSource(file, bytes);
   // A config with a read error (a duplicate or __proto__ issuer, KL116/KL117) builds nothing, as `check` says.
   if (!read.value || hasErrors(read.diagnostics)) return { diagnostics: read.diagnostics };
+  let fontError: FontError | undefined;
   const checked = validateConfig(read.value, (config) => {
-    const fonts = configFonts(cwd, config);
-    return fonts ? fontCoverage(fonts) : undefined;
+    try {
+      return fontCoverage(loadFonts(fontOptions(cwd, config)));
+    } catch (error) {
+      // A font folder a clerk names but cannot be used: said here, with its file, for every command alike.
+      if (error instanceof FontError) fontError = error;
+      return undefined;
+    }
   });
+  if (fontError && checked.value) return { diagnostics: [...read.diagnostics, ...checked.diagnostics, fontError.toDiagnostic(cwd)] };
   if (!checked.value) return { diagnostics: [...read.diagnostics, ...checked.diagnostics] };
   return { value: { cwd, config: checked.value, configText: read.value.text, templates, options: opts }, diagnostics: [...read.diagnostics, ...checked.diagnostics] };
 }
 
-/** The fonts the PDF of a project with `config` is set in; undefined when they cannot be loaded (build reports that itself). */
-export function configFonts(cwd: string, config: Config): FontSet | undefined {
+/** Where the fonts of a project with `config` come from: `fonts.dir`, else the system's or the bundled ones. */
+function fontOptions(cwd: string, config: Config): { fontDir?: string } {
   const dir = config.fonts?.dir;
+  return dir ? { fontDir: resolve(cwd, dir) } : {};
+}
+
+/** The fonts the PDF of a project with `config` is set in; undefined when they cannot be loaded (loadProject reports that). */
+export function configFonts(cwd: string, config: Config): FontSet | undefined {
   try {
-    return loadFonts(dir ? { fontDir: resolve(cwd, dir) } : {});
+    return loadFonts(fontOptions(cwd, config));
   } catch {
     return undefined;
   }

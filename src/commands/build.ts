@@ -36,7 +36,9 @@ function sourcesOf(ctx: CommandContext, ds: readonly Diagnostic[]): Map<string, 
   for (const file of new Set(ds.map((d) => d.file))) {
     try {
       const read = readClerkFile(resolve(ctx.cwd, file));
-      if ('bytes' in read) sources.set(file, new TextDecoder().decode(read.bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC'));
+      // A binary file (a font, a PDF in conclusions/: NUL bytes) gets no frame: its "lines" are noise.
+      const text = 'bytes' in read ? new TextDecoder().decode(read.bytes) : undefined;
+      if (text !== undefined && !text.includes('\u0000')) sources.set(file, text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC'));
     } catch {
       // No frame for a file that is gone or unreadable; the message still says file:line:col.
     }

@@ -5,6 +5,7 @@
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import Handlebars from 'handlebars';
 import type { DeadlineView, IndexView, Notice } from '../compose/index.ts';
+import type { Bilingual } from '../diagnostics.ts';
 import { InternalError } from '../errors.ts';
 import { upper } from '../compose/signature.ts';
 
@@ -53,6 +54,35 @@ export function richText(text: string, notice: Pick<Notice, 'indices'>, deadline
     .replace(new RegExp(STAR, 'g'), '*');
 }
 
+/** Where a helper call is written in its template (Handlebars gives helpers `options.loc`). */
+export interface HelperLoc {
+  readonly start: { readonly line: number; readonly column: number };
+}
+
+/** A helper called with an argument it cannot use: a mistake in a template, said for its author. */
+export class HelperArgumentError extends Error {
+  override name = 'HelperArgumentError';
+  constructor(
+    readonly said: Bilingual,
+    /** Set by the helper wrapper (templates.ts) from the call's options. */
+    public loc?: HelperLoc,
+  ) {
+    super(said.en);
+  }
+}
+
+/** The helper's options (always its last argument). */
+function optionsOf(args: readonly unknown[]): HelperOptions {
+  return args[args.length - 1] as HelperOptions;
+}
+
+/** Asserts a helper's argument, in the words of a template author. */
+function need(ok: boolean, helper: string, what: Bilingual): void {
+  if (!ok) throw new HelperArgumentError({ vi: `{{${helper}}} cần ${what.vi}`, en: `{{${helper}}} needs ${what.en}` });
+}
+
+const TEXT = { vi: 'một đoạn văn bản', en: 'a text' };
+
 /** Registers every helper on a Handlebars environment. */
 export function registerHelpers(hb: typeof Handlebars, phrase: PhraseRenderer): void {
   const helpers: Record<string, HelperDelegate> = {
@@ -61,17 +91,29 @@ export function registerHelpers(hb: typeof Handlebars, phrase: PhraseRenderer): 
     /** {{#if (or a b)}} */
     or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
     /** {{upper "Chỉ số"}} → "CHỈ SỐ" (Vietnamese upper case). */
-    upper: (text: string) => upper(text),
+    upper: (...args: unknown[]) => {
+      need(args.length === 2 && typeof args[0] === 'string', 'upper', TEXT);
+      return upper(args[0] as string);
+    },
     /** {{join list "; "}} */
-    join: (list: readonly string[], separator: unknown) => list.join(typeof separator === 'string' ? separator : ', '),
+    join: (...args: unknown[]) => {
+      const [list, separator] = args;
+      need(args.length >= 2 && Array.isArray(list), 'join', { vi: 'một danh sách (ví dụ {{join attendees "; "}})', en: 'a list (e.g. {{join attendees "; "}})' });
+      return (list as unknown[]).map(String).join(args.length > 2 && typeof separator === 'string' ? separator : ', ');
+    },
     /** {{blank 6}}: n no-break spaces, the draft's empty number and date ("Số:      /TB-UBND"); markup keeps them. */
-    blank: (n: number) => '\u00a0'.repeat(n),
+    blank: (...args: unknown[]) => {
+      const n = args[0];
+      need(args.length === 2 && Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 100, 'blank', { vi: 'một số nguyên từ 0 đến 100', en: 'a whole number from 0 to 100' });
+      return '\u00a0'.repeat(n as number);
+    },
     /** {{rich text deadline}}: clerk text with **bold**, *italic*, [[references]]. */
-    rich(this: unknown, text: string, ...rest: unknown[]) {
-      const options = rest[rest.length - 1] as HelperOptions;
-      const deadline = rest.length > 1 ? (rest[0] as DeadlineView | null) : null;
+    rich(this: unknown, ...args: unknown[]) {
+      const options = optionsOf(args);
+      need(args.length >= 2 && typeof args[0] === 'string', 'rich', TEXT);
+      const deadline = args.length > 2 ? (args[1] as DeadlineView | null) : null;
       const root = options.data.root as Notice;
-      return new hb.SafeString(richText(text, root, deadline, phrase));
+      return new hb.SafeString(richText(args[0] as string, root, deadline, phrase));
     },
   };
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);

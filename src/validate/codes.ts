@@ -116,6 +116,15 @@ export const codes = {
   KL382: 'A deadline\'s year is outside the range every date of a notice stays in (1990–2100).',
   KL383: 'A [[reference]] is written in a text that prints as typed (summary, meeting, recipients…): only the body, the closing and the footnote insert phrases.',
   KL384: 'A text holds only spaces or blank lines: it would print nothing (a closing of only "./.").',
+  // ── KL43x: a template folder (src/render/templates.ts, --templates DIR), reported at the template's line ──
+  KL430: 'Template: not valid Handlebars (a {{#block}} left open, closed by another name, a broken tag).',
+  KL431: 'Template: {{> name}} calls a partial that is not in partials/.',
+  KL432: 'Template: a helper ({{join}}, {{#if}}, …) is called with arguments it cannot use, or does not exist.',
+  KL433: 'Template: partials call each other too deeply (a partial that calls itself without end).',
+  KL434: 'Template: a value the notice does not have at that place (strict mode).',
+  KL435: 'Template: another failure while rendering.',
+  KL436: 'Template folder: missing, unreadable, or without a required root template (notice.hbs, report.hbs).',
+  KL437: 'A font file of the font folder cannot be used (not a TrueType font, unreadable, missing a face).',
 } as const;
 
 /** The number register's range (src/register, issue 6): only register diagnostics use these, listed above once emitted. */
