@@ -186,9 +186,25 @@ describe('render pool', () => {
     }
   });
 
-  it('fails every task, without respawning forever, when threads cannot start', async () => {
+  it('fails every task with the diagnostic, not as an internal error, when the template folder is missing', async () => {
     const cwd = tempProject();
     const pool = new RenderPool(1, { cwd, templates: 'khong-co-thu-muc-nay' });
+    try {
+      const bytes = readFileSync(join(cwd, namDinh));
+      const results = await Promise.all([1, 2].map((id) => pool.run({ id, file: namDinh, bytes, formats: ['docx'], targets: [join(cwd, `${id}.docx`)] })));
+      expect(results.map((r) => [r.status, r.internal, r.diagnostics.map((d) => d.code)])).toEqual([
+        ['failed', undefined, ['KL436']],
+        ['failed', undefined, ['KL436']],
+      ]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('fails every task, without respawning forever, when threads cannot start', async () => {
+    const cwd = tempProject();
+    // A config path naming a folder: reading it throws while the thread starts.
+    const pool = new RenderPool(1, { cwd, config: 'conclusions' });
     try {
       const bytes = readFileSync(join(cwd, namDinh));
       const results = await Promise.all([1, 2, 3].map((id) => pool.run({ id, file: namDinh, bytes, formats: ['docx'], targets: [join(cwd, `${id}.docx`)] })));

@@ -316,7 +316,7 @@ describe('loadFonts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ketluan-fonts-'));
     try {
       copyFileSync(fonts.faces.regular.path, join(dir, 'regular.ttf'));
-      expect(() => loadFonts({ fontDir: dir })).toThrow(/no bold, italic, boldItalic face/);
+      expect(() => loadFonts({ fontDir: dir })).toThrow(/no bold, italic, bold italic face/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
