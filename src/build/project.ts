@@ -3,11 +3,12 @@
  * templates and the fonts, loaded once. This is the I/O edge for them.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { Config } from '../conclusion.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { readSource } from '../source/index.ts';
 import { emptyConfig, validateConfig } from '../validate/index.ts';
+import { isPrivateUse } from '../validate/rules.ts';
 import { loadTemplates, TemplateError, type TemplateSet } from '../render/index.ts';
 import { FontError, loadFonts, type FontSet } from '../writers/pdf/fonts.ts';
 import { fontCoverage } from './pipeline.ts';
@@ -47,6 +48,8 @@ export function loadProject(cwd: string, opts: ProjectOptions = {}): { value?: P
     if (opts.config) {
       return { diagnostics: [{ code: 'KL101', severity: 'error', file: opts.config, line: 1, col: 1, message: { vi: `không tìm thấy tệp cấu hình ${opts.config}`, en: `config file ${opts.config} not found` } }] };
     }
+    const glyphs = templateGlyphs(templates, coverageOf(cwd, emptyConfig), cwd);
+    if (glyphs.length > 0) return { diagnostics: glyphs };
     return { value: { cwd, config: emptyConfig, configText: '', templates, options: opts }, diagnostics: [] };
   }
   const bytes = readFileSync(configPath);
@@ -66,6 +69,9 @@ export function loadProject(cwd: string, opts: ProjectOptions = {}): { value?: P
   });
   if (fontError && checked.value) return { diagnostics: [...read.diagnostics, ...checked.diagnostics, fontError.toDiagnostic(cwd)] };
   if (!checked.value) return { diagnostics: [...read.diagnostics, ...checked.diagnostics] };
+  // A template's own words reach every page: a character the fonts lack is reported in the template, not in each notice.
+  const glyphs = templateGlyphs(templates, coverageOf(cwd, checked.value), cwd);
+  if (glyphs.length > 0) return { diagnostics: [...read.diagnostics, ...checked.diagnostics, ...glyphs] };
   return { value: { cwd, config: checked.value, configText: read.value.text, templates, options: opts }, diagnostics: [...read.diagnostics, ...checked.diagnostics] };
 }
 
@@ -82,4 +88,45 @@ export function configFonts(cwd: string, config: Config): FontSet | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Whether the fonts of `config` show a code point; undefined when they cannot be loaded. */
+function coverageOf(cwd: string, config: Config): ((cp: number) => boolean) | undefined {
+  const fonts = configFonts(cwd, config);
+  return fonts ? fontCoverage(fonts) : undefined;
+}
+
+/** KL360/KL361 for characters of the templates' own text that the fonts cannot show (at most one per template file). */
+function templateGlyphs(templates: TemplateSet, canShow: ((cp: number) => boolean) | undefined, cwd: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const reported = new Set<string>();
+  for (const w of templates.words) {
+    if (reported.has(w.path)) continue;
+    let line = w.line;
+    let col = w.col;
+    for (const ch of w.text) {
+      const cp = ch.codePointAt(0)!;
+      const privateUse = isPrivateUse(cp);
+      if (privateUse || (cp > 0x7e && canShow && !/[\p{Cc}\p{Z}]/u.test(ch) && !canShow(cp))) {
+        const name = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+        const rel = relative(cwd, w.path);
+        out.push({
+          code: privateUse ? 'KL361' : 'KL360',
+          severity: 'error',
+          file: rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : w.path,
+          line,
+          col,
+          message: { vi: `mẫu có ký tự "${ch}" (${name}) không có trong phông chữ của văn bản, không in được`, en: `the template has the character "${ch}" (${name}), which is not in the document's fonts and cannot be printed` },
+          hint: { vi: 'Xóa ký tự này khỏi mẫu hoặc viết bằng chữ.', en: 'Delete it from the template or write it in words.' },
+        });
+        reported.add(w.path);
+        break;
+      }
+      if (ch === '\n') {
+        line++;
+        col = 1;
+      } else col += ch.length;
+    }
+  }
+  return out;
 }

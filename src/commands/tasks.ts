@@ -16,6 +16,7 @@ import { prepare } from '../build/pipeline.ts';
 import { loadProject, type Project } from '../build/project.ts';
 import { writeAtomic } from '../build/write.ts';
 import { isRealDate } from '../validate/dates.ts';
+import { ranges } from '../validate/conclusion-schema.ts';
 import { writers, formats as docFormats } from '../writers/index.ts';
 import { loadFonts, MissingGlyphError } from '../writers/pdf/index.ts';
 import {
@@ -41,7 +42,8 @@ import { printDiagnostics } from './build.ts';
 const messages = {
   vi: {
     badDate: (flag: string, v: string) => `${flag}: "${v}" không phải ngày hợp lệ; ghi dạng YYYY-MM-DD, ví dụ 2023-06-30`,
-    badYear: (v: string) => `--year: "${v}" không phải năm (ví dụ 2023)`,
+    badYear: (v: string) => `--year: "${v}" không phải năm từ ${ranges.year.min} đến ${ranges.year.max} (ví dụ 2023)`,
+    dateRange: (flag: string, v: string) => `${flag}: ngày ${v} nằm ngoài khoảng từ ${ranges.date.min} đến ${ranges.date.max}`,
     badStatus: (v: string) => `--status: "${v}" không hợp lệ; dùng một trong: ${taskStates.join(', ')}`,
     badFormat: (v: string) => `--format: "${v}" không hỗ trợ; dùng table, ${exportFormats.join(', ')}`,
     xlsxOut: '--format xlsx cần --out TỆP (tệp Excel không in ra màn hình được)',
@@ -61,7 +63,8 @@ const messages = {
   },
   en: {
     badDate: (flag: string, v: string) => `${flag}: "${v}" is not a valid date; write YYYY-MM-DD, e.g. 2023-06-30`,
-    badYear: (v: string) => `--year: "${v}" is not a year (e.g. 2023)`,
+    badYear: (v: string) => `--year: "${v}" is not a year from ${ranges.year.min} to ${ranges.year.max} (e.g. 2023)`,
+    dateRange: (flag: string, v: string) => `${flag}: the date ${v} is outside ${ranges.date.min} to ${ranges.date.max}`,
     badStatus: (v: string) => `--status: "${v}" is not valid; use one of: ${taskStates.join(', ')}`,
     badFormat: (v: string) => `--format: "${v}" is not supported; use table, ${exportFormats.join(', ')}`,
     xlsxOut: '--format xlsx needs --out FILE (a workbook cannot be printed)',
@@ -90,6 +93,8 @@ function today(): string {
 function dateOption(flag: string, value: string | undefined, lang: Lang): string | undefined {
   if (value === undefined) return undefined;
   if (!isRealDate(value)) throw new UsageError(messages[lang].badDate(flag, value));
+  // The notices' own range (conclusion-schema.ts): a report dated 2200 could not even be zipped.
+  if (value < ranges.date.min || value > ranges.date.max) throw new UsageError(messages[lang].dateRange(flag, value));
   return value;
 }
 
@@ -402,7 +407,7 @@ usage (invalid dates included, e.g. --date 2023-02-30).`,
 };
 
 function yearOption(value: string, lang: Lang): number {
-  if (!/^\d{4}$/.test(value)) throw new UsageError(messages[lang].badYear(value));
+  if (!/^\d{4}$/.test(value) || Number(value) < ranges.year.min || Number(value) > ranges.year.max) throw new UsageError(messages[lang].badYear(value));
   return Number(value);
 }
 

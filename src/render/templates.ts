@@ -35,6 +35,16 @@ export interface TemplateSet {
   readonly phrases: readonly string[];
   /** Every file's text, for cache keys. */
   readonly sources: ReadonlyMap<string, string>;
+  /** The templates' own words (text outside {{…}}), where they are written: validated like a clerk's text. */
+  readonly words: readonly TemplateWords[];
+}
+
+/** A run of a template's literal text, at its 1-based line and column. */
+export interface TemplateWords {
+  readonly path: string;
+  readonly line: number;
+  readonly col: number;
+  readonly text: string;
 }
 
 /** Template diagnostic codes (listed in validate/codes.ts). */
@@ -112,6 +122,22 @@ function readFolder(dir: string, sub: string, required: boolean): Map<string, Te
 }
 
 type Node = { readonly type?: string; readonly loc?: { readonly start: { line: number; column: number } } } & Record<string, unknown>;
+
+/** The literal text runs of a parsed template (ContentStatement, as written). */
+function literalWords(ast: unknown, path: string): TemplateWords[] {
+  const out: TemplateWords[] = [];
+  const walk = (n: unknown): void => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (n === null || typeof n !== 'object') return;
+    const node = n as Node;
+    if (node.type === 'ContentStatement' && node.loc && typeof node.original === 'string') {
+      out.push({ path, line: node.loc.start.line, col: node.loc.start.column + 1, text: node.original });
+    }
+    for (const [k, v] of Object.entries(node)) if (k !== 'loc' && typeof v === 'object') walk(v);
+  };
+  walk(ast);
+  return out;
+}
 
 /** The partials a template calls by a fixed name, with where. */
 function calledPartials(ast: unknown): { name: string; line: number; col: number }[] {
@@ -196,6 +222,7 @@ export function loadTemplates(dir: string = defaultTemplatesDir): TemplateSet {
   const all = [...partialFiles.values(), ...phraseFiles.values(), ...rootFiles.values()];
   // Phrases are partials too (they call each other).
   const partialNames = new Set([...partialFiles.keys(), ...phraseFiles.keys()]);
+  const words: TemplateWords[] = [];
   for (const file of all) {
     let ast: unknown;
     try {
@@ -203,6 +230,7 @@ export function loadTemplates(dir: string = defaultTemplatesDir): TemplateSet {
     } catch (error) {
       throw syntaxError(file, error);
     }
+    words.push(...literalWords(ast, file.path));
     for (const call of calledPartials(ast)) {
       if (call.name === '@partial-block' || partialNames.has(call.name)) continue;
       throw new TemplateError('KL431', file.path, call.line, call.col, {
@@ -307,6 +335,7 @@ export function loadTemplates(dir: string = defaultTemplatesDir): TemplateSet {
     phrase,
     phrases: [...phrases.keys()],
     sources,
+    words,
   };
   cache.set(dir, set);
   return set;
