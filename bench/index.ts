@@ -5,6 +5,7 @@
  *
  *   npm run bench                 # all workloads (about five minutes on 2 cores)
  *   npm run bench -- --quick      # skips the 5 000-notice run and the single-thread run
+ *   npm run bench -- --peers      # only the peers' table (5.), ending with one JSON line
  *
  * 1. The writers alone (bench/writers.ts): milliseconds per notice.
  * 2. A synthetic archive of 1 000 notices (bench/archive.ts), each
@@ -15,9 +16,14 @@
  * 3. LibreOffice converting the same DOCX to PDF, when soffice is installed:
  *    a sample of 50 in one batch, extrapolated to 1 000.
  * 4. Growth: cold builds of 100, 1 000 and 5 000 notices.
+ * 5. Peers (bench/peers/): the same notice by ketluan, Typst, pdfmake,
+ *    docxtemplater and LibreOffice, side by side.
  *
  * Targets (issue 6, on 2 cores): cold ≤ 10 s and ≤ 400 MB, no-op ≤ 1 s,
- * one edit ≤ 1 s, template edit as cold, growth linear.
+ * one edit ≤ 1 s, template edit as cold, growth linear. Issue 15, as ratios
+ * in the same run: the cold build ≥ 20× faster than LibreOffice's conversion
+ * of the same DOCX, one edit ≤ 5 % of the cold build, 5 000 notices under
+ * 400 MB, and the peers' targets printed in 5.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -26,10 +32,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { freshBundle } from '../bin/bundle.js';
 import { generateArchive, runKetluan, type Run } from './archive.ts';
+import { benchPeers, peersJson } from './peers/index.ts';
 import { benchWriters, hasSoffice, sampleNotice } from './writers.ts';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+const peersOnly = args.includes('--peers');
 const print = (line = ''): void => void process.stdout.write(line + '\n');
 const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -100,10 +108,23 @@ function libreOffice(files: readonly string[], work: string): number {
   return ms;
 }
 
+const machine = (): string => `machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM, Node ${process.version}, load average ${load()}`;
+
+if (peersOnly) {
+  print('ketluan benchmark: peers');
+  print(machine());
+  print();
+  print('5. Peers: the same notice, side by side (bench/peers/)');
+  const results = await benchPeers({ print });
+  print(`   load average after: ${load()}`);
+  print(peersJson(results));
+  process.exit(0);
+}
+
 const work = mkdtempSync(join(tmpdir(), 'ketluan-bench-'));
 try {
   print('ketluan benchmark');
-  print(`machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM, Node ${process.version}, load average ${load()}`);
+  print(machine());
   print(`ketluan runs from: ${freshBundle() ? 'the bundle (node_modules/.ketluan, built from these sources)' : 'the TypeScript sources through tsx (no bundle, or src/ changed since: npm run bundle)'}`);
   if (quick) print('--quick: skipping the 5 000-notice growth run and the single-thread cold run');
   print();
@@ -136,6 +157,7 @@ try {
   print();
 
   print('3. LibreOffice, DOCX → PDF');
+  let libreOfficeRatio: number | undefined;
   if (hasSoffice()) {
     const docx: string[] = [];
     const walk = (d: string): void => {
@@ -150,7 +172,8 @@ try {
     const ms = libreOffice(sample, work);
     const perDoc = ms / sample.length;
     print(`   soffice --convert-to pdf, one batch of ${sample.length} (a sample of the 1 000, every ${Math.ceil(docx.length / 50)}th): ${s(ms)}, ${perDoc.toFixed(0)} ms per notice`);
-    print(`   extrapolated to 1 000 notices: ${s(perDoc * 1000)} (not measured) vs ketluan's cold build of DOCX and PDF: ${s(cold.wallMs)} → ${(perDoc * 1000 / cold.wallMs).toFixed(1)}× slower`);
+    libreOfficeRatio = (perDoc * 1000) / cold.wallMs;
+    print(`   extrapolated to 1 000 notices: ${s(perDoc * 1000)} (not measured) vs ketluan's cold build of DOCX and PDF: ${s(cold.wallMs)} → ${libreOfficeRatio.toFixed(1)}× slower`);
   } else print('   soffice not found: skipped (Debian: libreoffice-writer-nogui)');
   print();
 
@@ -171,11 +194,22 @@ try {
   if (quick) print('   5 000 notices: skipped (--quick)');
   print();
 
+  print('5. Peers: the same notice, side by side (bench/peers/)');
+  const peers = await benchPeers({ print, runs: quick ? 30 : 60 });
+  print();
+
   print('Summary against the targets (2 cores)');
   for (const r of rows.filter((r) => r.targetMs !== undefined || r.targetMB !== undefined)) {
     const ok = (r.targetMs === undefined || r.run.wallMs <= r.targetMs) && (r.targetMB === undefined || r.run.peakRssMB <= r.targetMB);
     print(`   ${ok ? 'met   ' : 'MISSED'}  ${r.name}: ${s(r.run.wallMs)}${r.targetMB !== undefined ? `, ${r.run.peakRssMB.toFixed(0)} MB` : ''}`);
   }
+  const ratio = (ok: boolean, what: string): void => print(`   ${ok ? 'met   ' : 'MISSED'}  ${what}`);
+  if (libreOfficeRatio !== undefined) ratio(libreOfficeRatio >= 20, `cold build ≥ 20× faster than LibreOffice's conversion: ${libreOfficeRatio.toFixed(1)}×`);
+  const oneEdit = rows.find((r) => r.name === 'one edited YAML')!.run.wallMs;
+  ratio(oneEdit <= cold.wallMs * 0.05, `one edited YAML ≤ 5 % of the cold build: ${((oneEdit / cold.wallMs) * 100).toFixed(1)} %`);
+  const big = growth.find((g) => g.n === 5000);
+  if (big) ratio(big.mb < 400, `5 000 notices under 400 MB: ${big.mb.toFixed(0)} MB`);
+  print(peersJson(peers));
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
