@@ -44,6 +44,7 @@ const messages = {
     badDate: (flag: string, v: string) => `${flag}: "${v}" không phải ngày hợp lệ; ghi dạng YYYY-MM-DD, ví dụ 2023-06-30`,
     badYear: (v: string) => `--year: "${v}" không phải năm từ ${ranges.year.min} đến ${ranges.year.max} (ví dụ 2023)`,
     dateRange: (flag: string, v: string) => `${flag}: ngày ${v} nằm ngoài khoảng từ ${ranges.date.min} đến ${ranges.date.max}`,
+    blankRecipient: '--recipient cần tên nơi nhận, không để trống',
     badStatus: (v: string) => `--status: "${v}" không hợp lệ; dùng một trong: ${taskStates.join(', ')}`,
     badFormat: (v: string) => `--format: "${v}" không hỗ trợ; dùng table, ${exportFormats.join(', ')}`,
     xlsxOut: '--format xlsx cần --out TỆP (tệp Excel không in ra màn hình được)',
@@ -65,6 +66,7 @@ const messages = {
     badDate: (flag: string, v: string) => `${flag}: "${v}" is not a valid date; write YYYY-MM-DD, e.g. 2023-06-30`,
     badYear: (v: string) => `--year: "${v}" is not a year from ${ranges.year.min} to ${ranges.year.max} (e.g. 2023)`,
     dateRange: (flag: string, v: string) => `${flag}: the date ${v} is outside ${ranges.date.min} to ${ranges.date.max}`,
+    blankRecipient: '--recipient needs a recipient name, not a blank',
     badStatus: (v: string) => `--status: "${v}" is not valid; use one of: ${taskStates.join(', ')}`,
     badFormat: (v: string) => `--format: "${v}" is not supported; use table, ${exportFormats.join(', ')}`,
     xlsxOut: '--format xlsx needs --out FILE (a workbook cannot be printed)',
@@ -335,6 +337,8 @@ usage (invalid dates included, e.g. --date 2023-02-30).`,
     if (format === 'xlsx' && values.out === undefined) throw new UsageError(m.xlsxOut);
     if (values.delimiter !== undefined && format !== 'csv') throw new UsageError(m.csvOnly);
     const csvDelimiter = delimiterOption(values.delimiter, ctx.lang);
+    // A blank Nơi nhận line would print "- ;".
+    if (values.recipient?.some((r) => r.trim() === '')) throw new UsageError(m.blankRecipient);
 
     const project = loadProject(ctx.cwd, { config: values.config, templates: values.templates });
     printDiagnostics(ctx, project.diagnostics);

@@ -341,6 +341,28 @@ export function checkRules(c: Conclusion, r: Reporter, ctx: RuleContext): void {
   checkRecipients(c, r);
 }
 
+/**
+ * KL383 for a [[reference]] in ketluan.config.yaml: issuer and signer names
+ * print as typed, so a reference there would be printed with its brackets.
+ */
+export function checkConfigReferences(src: SourceDoc, r: Reporter): void {
+  const walk = (data: unknown, path: (string | number)[]): void => {
+    if (typeof data === 'string') {
+      for (const m of data.matchAll(referenceLike)) {
+        const where = formatPath(path);
+        const vi = `\`${where}\`: ${m[0]} không được thay trong tệp cấu hình: tên cơ quan, người ký được in đúng như đã viết`;
+        const en = `\`${where}\`: ${m[0]} is not replaced in the config: names of issuers and signers print as typed`;
+        const hint = { vi: 'Bỏ [[…]]; muốn in đúng dấu "[[", viết \\[[ (trong dấu ngoặc kép: \\\\[[).', en: 'Remove the [[…]]; to print "[[" as such, write \\[[ (inside double quotes: \\\\[[).' };
+        const offset = charOffset(src, path, data, m.index!);
+        if (offset !== undefined) r.reportAt('KL383', 'error', offset, vi, en, hint);
+        else r.report('KL383', 'error', path, vi, en, hint);
+      }
+    } else if (Array.isArray(data)) data.forEach((x, i) => walk(x, [...path, i]));
+    else if (data !== null && typeof data === 'object') for (const [k, v] of Object.entries(data)) walk(v, [...path, k]);
+  };
+  walk(src.data, []);
+}
+
 // ── Characters (KL360, KL361) ────────────────────────────────────────────
 
 /** Keys whose text may be blank: the schema gives them no minLength ("no punctuation after the score"). */
