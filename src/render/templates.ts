@@ -123,37 +123,34 @@ function readFolder(dir: string, sub: string, required: boolean): Map<string, Te
 
 type Node = { readonly type?: string; readonly loc?: { readonly start: { line: number; column: number } } } & Record<string, unknown>;
 
+/** Calls `visit` for every node of a parsed template (Handlebars' AST), depth first. */
+function visitAst(ast: unknown, visit: (node: Node) => void): void {
+  if (Array.isArray(ast)) return ast.forEach((n) => visitAst(n, visit));
+  if (ast === null || typeof ast !== 'object') return;
+  visit(ast as Node);
+  for (const [k, v] of Object.entries(ast)) if (k !== 'loc' && typeof v === 'object') visitAst(v, visit);
+}
+
 /** The literal text runs of a parsed template (ContentStatement, as written). */
 function literalWords(ast: unknown, path: string): TemplateWords[] {
   const out: TemplateWords[] = [];
-  const walk = (n: unknown): void => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (n === null || typeof n !== 'object') return;
-    const node = n as Node;
+  visitAst(ast, (node) => {
     if (node.type === 'ContentStatement' && node.loc && typeof node.original === 'string') {
       out.push({ path, line: node.loc.start.line, col: node.loc.start.column + 1, text: node.original });
     }
-    for (const [k, v] of Object.entries(node)) if (k !== 'loc' && typeof v === 'object') walk(v);
-  };
-  walk(ast);
+  });
   return out;
 }
 
 /** The partials a template calls by a fixed name, with where. */
 function calledPartials(ast: unknown): { name: string; line: number; col: number }[] {
   const out: { name: string; line: number; col: number }[] = [];
-  const walk = (n: unknown): void => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (n === null || typeof n !== 'object') return;
-    const node = n as Node;
-    if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') {
-      const name = node.name as Node | undefined;
-      const fixed = name?.type === 'PathExpression' ? (name.original as string) : name?.type === 'StringLiteral' ? (name.value as string) : undefined;
-      if (fixed !== undefined && node.loc) out.push({ name: fixed, line: node.loc.start.line, col: node.loc.start.column + 1 });
-    }
-    for (const [k, v] of Object.entries(node)) if (k !== 'loc' && typeof v === 'object') walk(v);
-  };
-  walk(ast);
+  visitAst(ast, (node) => {
+    if (node.type !== 'PartialStatement' && node.type !== 'PartialBlockStatement') return;
+    const name = node.name as Node | undefined;
+    const fixed = name?.type === 'PathExpression' ? (name.original as string) : name?.type === 'StringLiteral' ? (name.value as string) : undefined;
+    if (fixed !== undefined && node.loc) out.push({ name: fixed, line: node.loc.start.line, col: node.loc.start.column + 1 });
+  });
   return out;
 }
 

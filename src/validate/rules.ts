@@ -224,7 +224,7 @@ function checkReferences(c: Conclusion, r: Reporter, ctx: RuleContext): void {
     if (offset !== undefined) r.reportAt(code, 'error', offset, vi, en, hint);
     else r.report(code, 'error', path, vi, en, hint);
   };
-  /** KL341/KL342 for text between [[ ]] that is not a reference of this file; true when it is one. */
+  /** KL341/KL342 for text between [[ ]] that is not a reference of this file; the reference when it is one. */
   const known = (text: string, path: readonly (string | number)[], m: RegExpMatchArray): { id: string; variant?: string } | undefined => {
     const [ref, inner] = m;
     const strict = /^([A-Za-z][A-Za-z0-9_-]*)(?::([a-z]+))?$/.exec(inner);
