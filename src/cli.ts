@@ -3,10 +3,11 @@
  * codes: 0 ok (warnings allowed), 1 invalid input, 2 bad usage, 70 internal
  * error. Commands live in src/commands/ and are loaded on demand.
  */
-import { formatDiagnostics, type Lang } from './diagnostics.ts';
+import { formatDiagnostics, printable, type Lang } from './diagnostics.ts';
 import { InputError } from './errors.ts';
 import { exit, UsageError, type Command, type CommandContext } from './commands/command.ts';
 import { t } from './messages.ts';
+import { didYouMean } from './validate/suggest.ts';
 
 const commands: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./commands/build.ts')).command,
@@ -21,7 +22,7 @@ const commands: Record<string, () => Promise<Command>> = {
 const mainHelp: Record<Lang, string> = {
   vi: `ketluan — soạn Thông báo kết luận theo Nghị định 30/2020/NĐ-CP (DOCX và PDF) từ tệp YAML.
 
-Cách dùng: ketluan <lệnh> [tùy chọn]
+Cách dùng: npx ketluan <lệnh> [tùy chọn]
 
 Các lệnh:
   build [đường dẫn…]   Tạo DOCX và PDF vào out/ từ các tệp YAML (mặc định: conclusions/)
@@ -34,13 +35,13 @@ Các lệnh:
 
 Tùy chọn chung:
   --lang vi|en         Ngôn ngữ thông báo (mặc định: vi; hoặc biến KETLUAN_LANG)
-  -h, --help           Xem hướng dẫn (ketluan <lệnh> --help cho từng lệnh)
+  -h, --help           Xem hướng dẫn (npx ketluan <lệnh> --help cho từng lệnh)
   -v, --version        Phiên bản
 
 Mã thoát: 0 thành công, 1 có lỗi trong tệp, 2 lệnh sai cú pháp, 70 lỗi nội bộ.`,
   en: `ketluan — writes Decree 30/2020/NĐ-CP conclusion notices (DOCX and PDF) from YAML files.
 
-Usage: ketluan <command> [options]
+Usage: npx ketluan <command> [options]
 
 Commands:
   build [paths…]       Build DOCX and PDF into out/ from YAML files (default: conclusions/)
@@ -53,16 +54,19 @@ Commands:
 
 Common options:
   --lang vi|en         Message language (default: vi; or KETLUAN_LANG)
-  -h, --help           Help (ketluan <command> --help for one command)
+  -h, --help           Help (npx ketluan <command> --help for one command)
   -v, --version        Version
 
 Exit codes: 0 ok, 1 problems in the files, 2 bad usage, 70 internal error.`,
 };
 
-function pickLang(args: readonly string[], env: NodeJS.ProcessEnv): Lang {
-  const i = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const value = i < 0 ? env.KETLUAN_LANG : args[i].includes('=') ? args[i].split('=')[1] : args[i + 1];
-  return value === 'en' ? 'en' : 'vi';
+/** The --lang given (else KETLUAN_LANG, else vi), and the bad value when --lang names no language. */
+function pickLang(args: readonly string[], env: NodeJS.ProcessEnv): { lang: Lang; bad?: string } {
+  const end = args.indexOf('--');
+  const i = args.findIndex((a, j) => (end < 0 || j < end) && (a === '--lang' || a.startsWith('--lang=')));
+  if (i < 0) return { lang: env.KETLUAN_LANG === 'en' ? 'en' : 'vi' };
+  const value = args[i].includes('=') ? args[i].slice('--lang='.length) : args[i + 1];
+  return value === 'vi' || value === 'en' ? { lang: value } : { lang: env.KETLUAN_LANG === 'en' ? 'en' : 'vi', bad: value ?? '' };
 }
 
 /** Runs the CLI; returns the exit code. */
@@ -70,9 +74,13 @@ export async function main(argv: readonly string[], io: Partial<Pick<CommandCont
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
   const env = io.env ?? process.env;
-  const lang = pickLang(argv, env);
+  const { lang, bad } = pickLang(argv, env);
   const [name, ...args] = argv;
+  let current: string | undefined; // the command whose --help a usage error points at
   try {
+    if (bad !== undefined) throw new UsageError({ vi: `--lang cần vi hoặc en, không phải "${bad}"`, en: `--lang takes vi or en, not "${bad}"` });
+    // `help build` is `build --help`, as in git and npm.
+    if (name === 'help' && args[0] !== undefined && !args[0].startsWith('-')) return await main([args[0], '--help', ...args.slice(1)], io);
     if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
       stdout.write(mainHelp[lang] + '\n');
       return exit.ok;
@@ -84,8 +92,17 @@ export async function main(argv: readonly string[], io: Partial<Pick<CommandCont
       return exit.ok;
     }
     if (name.startsWith('--lang')) return await main(argv.slice(name.includes('=') ? 1 : 2).concat(name.includes('=') ? [name] : [name, argv[1]]), io);
-    const load = commands[name];
-    if (!load) throw new UsageError(lang === 'vi' ? `không có lệnh "${name}"` : `no command "${name}"`);
+    const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+    if (!load) {
+      const names = Object.keys(commands);
+      const guess = didYouMean(name, names);
+      throw new UsageError(
+        name.startsWith('-')
+          ? { vi: `"${name}" không phải tùy chọn chung (--help, --version, --lang); tùy chọn của một lệnh ghi sau tên lệnh, ví dụ npx ketluan build --format docx`, en: `"${name}" is not a common option (--help, --version, --lang); a command's options go after its name, e.g. npx ketluan build --format docx` }
+          : { vi: `không có lệnh "${name}"${guess.vi}\nCác lệnh: ${names.join(', ')}`, en: `no command "${name}"${guess.en}\nCommands: ${names.join(', ')}` },
+      );
+    }
+    current = name;
     const command = await load();
     if (args.includes('-h') || args.includes('--help')) {
       stdout.write(command.help[lang] + '\n');
@@ -94,7 +111,9 @@ export async function main(argv: readonly string[], io: Partial<Pick<CommandCont
     return await command.run({ args, lang, cwd: io.cwd ?? process.cwd(), stdout, stderr, env });
   } catch (error) {
     if (error instanceof UsageError) {
-      stderr.write(t(lang, 'usage')(error.message) + '\n');
+      // What the clerk typed is quoted back: its control and bidi characters are made visible, line by line.
+      const message = error.in(lang).split('\n').map(printable).join('\n');
+      stderr.write(t(lang, 'usage')(message, current) + '\n');
       return exit.usage;
     }
     if (error instanceof InputError) {

@@ -2,7 +2,7 @@
  * What the CLI says to a clerk, in Vietnamese and English (`--lang en`).
  * Diagnostics carry their own two languages; this is everything else.
  */
-import type { Lang } from './diagnostics.ts';
+import { printable, type Lang } from './diagnostics.ts';
 
 const catalogue = {
   summary: {
@@ -13,29 +13,47 @@ const catalogue = {
     vi: (n: number, e: number, w: number) => `Đã kiểm tra ${n} tệp: ${e} lỗi, ${w} cảnh báo.`,
     en: (n: number, e: number, w: number) => `Checked ${n} files: ${e} errors, ${w} warnings.`,
   },
+  // Paths go through printable(): a file name with a newline or U+202E must not rewrite the terminal.
   noFiles: {
-    vi: (where: string) => `Không tìm thấy tệp .yaml nào trong ${where}.`,
-    en: (where: string) => `No .yaml files found in ${where}.`,
+    vi: (where: string) => `Không tìm thấy tệp .yaml nào trong ${printable(where)}.`,
+    en: (where: string) => `No .yaml files found in ${printable(where)}.`,
   },
-  built: { vi: (f: string) => `đã tạo ${f}`, en: (f: string) => `built ${f}` },
-  removed: { vi: (f: string) => `đã xóa ${f} (tệp nguồn không còn)`, en: (f: string) => `removed ${f} (its source is gone)` },
-  failed: { vi: (f: string) => `lỗi: ${f}`, en: (f: string) => `failed: ${f}` },
+  built: { vi: (f: string) => `đã tạo ${printable(f)}`, en: (f: string) => `built ${printable(f)}` },
+  removed: { vi: (f: string) => `đã xóa ${printable(f)} (tệp nguồn không còn)`, en: (f: string) => `removed ${printable(f)} (its source is gone)` },
+  failed: { vi: (f: string) => `lỗi: ${printable(f)}`, en: (f: string) => `failed: ${printable(f)}` },
   internal: {
     vi: (m: string) => `Lỗi nội bộ của ketluan (không phải lỗi của tệp bạn soạn): ${m}\nVui lòng báo lỗi kèm tệp YAML và lệnh đã chạy.`,
     en: (m: string) => `ketluan internal error (not a problem in your file): ${m}\nPlease report it with the YAML file and the command you ran.`,
   },
+  /** A usage error, pointing at the help of the command it concerns (`npx`: what runs on a fresh clone). */
   usage: {
-    vi: (m: string) => `Lệnh không hợp lệ: ${m}\nXem: ketluan --help`,
-    en: (m: string) => `Bad usage: ${m}\nSee: ketluan --help`,
+    vi: (m: string, command?: string) => `Lệnh không hợp lệ: ${m}\nXem hướng dẫn: npx ketluan${command ? ` ${command}` : ''} --help`,
+    en: (m: string, command?: string) => `Bad usage: ${m}\nSee the help: npx ketluan${command ? ` ${command}` : ''} --help`,
   },
   badFormat: {
-    vi: (f: string) => `định dạng "${f}" không hỗ trợ; dùng docx, pdf hoặc docx,pdf`,
-    en: (f: string) => `format "${f}" is not supported; use docx, pdf or docx,pdf`,
+    vi: (f: string) => `--format: định dạng "${f}" không hỗ trợ; dùng docx, pdf hoặc docx,pdf`,
+    en: (f: string) => `--format: format "${f}" is not supported; use docx, pdf or docx,pdf`,
   },
-  notFound: { vi: (p: string) => `không tìm thấy ${p}`, en: (p: string) => `${p} not found` },
+  /** --format of the commands that print (check, number). */
+  badTextFormat: {
+    vi: (f: string) => `--format: "${f}" không hỗ trợ; dùng text hoặc json`,
+    en: (f: string) => `--format: "${f}" is not supported; use text or json`,
+  },
+  notFound: { vi: (p: string) => `không tìm thấy ${printable(p)}`, en: (p: string) => `${printable(p)} not found` },
 } as const;
 
 type Catalogue = typeof catalogue;
+
+/**
+ * A command the clerk is told to run, as it runs on a fresh clone (`npx
+ * ketluan …`, ketluan being a dependency-free checkout, not a global
+ * install), each argument quoted when a shell would split or expand it
+ * (double quotes work in PowerShell, cmd and sh alike).
+ */
+export function commandLine(...args: readonly string[]): string {
+  const quote = (a: string): string => (/^[\p{L}\p{N}_./:@,+=-]+$/u.test(a) ? a : `"${a.replace(/"/g, '\\"')}"`);
+  return ['npx', 'ketluan', ...args.map(quote)].join(' ');
+}
 
 /** Looks up a message in the clerk's language. */
 export function t<K extends keyof Catalogue>(lang: Lang, key: K): Catalogue[K]['vi'] {

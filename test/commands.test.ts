@@ -28,8 +28,8 @@ describe('help', () => {
       const en = await run(cwd, [name, '--help', '--lang', 'en']);
       expect(vi.code).toBe(0);
       expect(en.code).toBe(0);
-      expect(vi.out).toMatch(new RegExp(`^Cách dùng: ketluan ${name}`));
-      expect(en.out).toMatch(new RegExp(`^Usage: ketluan ${name}`));
+      expect(vi.out).toMatch(new RegExp(`^Cách dùng: npx ketluan ${name}`));
+      expect(en.out).toMatch(new RegExp(`^Usage: npx ketluan ${name}`));
       expect(vi.out).toContain('--lang vi|en');
       expect(vi.out).toContain('Xem hướng dẫn này');
       expect(en.out).toContain('This help');

@@ -19,6 +19,7 @@ import { writePdf } from '../src/writers/pdf/index.ts';
 import { docxPart, docxParagraphs } from './helpers/docx-text.ts';
 import { pdfLines } from './helpers/pdf-text.ts';
 import { pdfWords, sortedWords } from './helpers/words.ts';
+import { StyleName } from '../src/writers/docx/styles.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -97,7 +98,7 @@ describe.each(files)('%s', (file) => {
     // Page numbers from page 2: a different first page, in the notice's section and in each appendix's.
     expect(all(xml, 'w:titlePg')).toHaveLength(1 + (doc.appendices?.length ?? 0));
     // The body style: 14 pt Times New Roman, justified, 1 cm first-line indent, ≥ 6 pt before.
-    const style = all(styles, 'w:style').find((s) => all(s, 'w:name')[0]?.attribs['w:val'] === 'KL Body')!;
+    const style = all(styles, 'w:style').find((s) => all(s, 'w:name')[0]?.attribs['w:val'] === StyleName.body)!;
     expect(style).toBeDefined();
     expect(attr(all(style, 'w:sz')[0], 'val')).toBe('28');
     expect(attr(all(style, 'w:jc')[0], 'val')).toBe('both');

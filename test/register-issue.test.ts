@@ -65,7 +65,8 @@ describe('ketluan issue', () => {
     const cwd = tempProject();
     const { code, out } = await run(cwd, ['issue', bacSon, '--date', '2023-04-17', '--format', 'docx']);
     expect(code).toBe(0);
-    expect(out).toContain('Đã cấp số 1/TB-UBND, ngày ban hành 17/04/2023, cho conclusions/2023/bac-son-2023-par-ddci.yaml.');
+    // As the notice prints it (issue 11, item 9: this said "1/TB-UBND").
+    expect(out).toContain('Đã cấp số 01/TB-UBND, ngày ban hành 17/04/2023, cho conclusions/2023/bac-son-2023-par-ddci.yaml.');
     expect(out).toMatch(/Đã tạo 1, không đổi 0, lỗi 0/);
     expect(text(cwd, bacSon)).toContain('number: 1\nissued: 2023-04-17\n');
     expect(existsSync(join(cwd, 'out/2023/bac-son-2023-par-ddci.docx'))).toBe(true);

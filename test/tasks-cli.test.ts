@@ -69,13 +69,13 @@ describe('help', () => {
   it('is in Vietnamese, and in English with --lang en, and listed in the main help', async () => {
     const vi = await run(['tasks', '--help']);
     expect(vi.code).toBe(0);
-    expect(vi.out).toContain('Cách dùng: ketluan tasks [đường dẫn…] [tùy chọn]');
+    expect(vi.out).toContain('Cách dùng: npx ketluan tasks [đường dẫn…] [tùy chọn]');
     expect(vi.out).toContain('--overdue');
     expect(vi.out).toContain('--report');
     expect(vi.out).toMatch(/--date NGÀY\s+Ngày ký báo cáo/);
     expect(vi.out).toMatch(/--signer MÃ\s+Người ký[^]*quyền hạn ký \(TM\., KT\., TL\., TUQ\., Q\.\)/);
     const en = await run(['tasks', '--help', '--lang', 'en']);
-    expect(en.out).toContain('Usage: ketluan tasks [paths…] [options]');
+    expect(en.out).toContain('Usage: npx ketluan tasks [paths…] [options]');
     expect(en.out).toMatch(/--date DATE\s+Signing date/);
     expect(en.out).toMatch(/--signer ID\s+Signer[^]*signing authority \(TM\., KT\., TL\., TUQ\., Q\.\)/);
     expect((await run(['--help'])).out).toMatch(/tasks \[đường dẫn…\]\s+Liệt kê/);
@@ -162,7 +162,8 @@ describe('usage errors (exit 2)', () => {
     [['--report', '--signer', 'khong-co'], /--signer: không có người ký "khong-co"/],
     [['--delimiter', ';'], /--delimiter chỉ dùng cùng --format csv/],
     [['--format', 'csv', '--delimiter', '|'], /--delimiter: "\|" không hỗ trợ/],
-    [['--bogus'], /Unknown option '--bogus'/],
+    [['--bogus'], /không có tùy chọn "--bogus"\nCác tùy chọn của lệnh này: .*--report.*\nXem hướng dẫn: npx ketluan tasks --help/],
+    [['--report', '--signer', 'vu-quang-hein'], /--signer: không có người ký "vu-quang-hein" trong tệp cấu hình — có phải ý bạn là "vu-quang-hien"\?/],
   ])('%j', async (args, message) => {
     const { code, err } = await run(['tasks', ...args]);
     expect(code).toBe(2);

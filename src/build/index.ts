@@ -282,7 +282,8 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
     if (existsSync(full)) continue;
     if (!roots.some((r) => full === r || (full.startsWith(r + sep) && isDirectory(r)))) continue;
     for (const output of Object.values(entry.outputs)) {
-      if (!output) continue;
+      // A notice that never built has paths in the cache but no files: nothing to remove, nothing to report.
+      if (!output || !existsSync(join(outDir, output.path))) continue;
       rmSync(join(outDir, output.path), { force: true });
       removed.push(output.path);
     }

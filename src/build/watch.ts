@@ -1,12 +1,21 @@
 /**
  * Watching the archive: runs `rebuild` once, then again whenever a watched
- * file changes (fs.watch, recursive), after the changes have been quiet for
- * `debounceMs` (an editor's save is several events: write, rename, chmod).
- * Changes during a rebuild trigger exactly one more. Resolves when `signal`
- * aborts.
+ * file changes, after the changes have been quiet for `debounceMs` (an
+ * editor's save is several events: write, rename, chmod). Changes during a
+ * rebuild trigger exactly one more. Resolves when `signal` aborts.
+ *
+ * Folders are watched, never file handles: vim, gedit, `sed -i` and other
+ * "safe save" editors write a temporary file and rename it over the
+ * original, and Node's own recursive fs.watch on Linux keeps watching the
+ * replaced file's inode, so every save after the first went unseen. chokidar
+ * watches each folder on the way to a watched path (the parent of
+ * `conclusions/`, then `conclusions/` and every folder below it), so a file
+ * saved in place, renamed over, deleted and created again, copied or moved
+ * in or out, and a folder deleted and created again are all seen.
  */
-import { statSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { watch } from 'chokidar';
 
 /** What to watch and what to do. */
 export interface WatchOptions {
@@ -19,38 +28,57 @@ export interface WatchOptions {
   readonly ignore: readonly string[];
   readonly debounceMs?: number;
   readonly signal: AbortSignal;
-  /** Runs a build; `changed` lists the paths (relative to cwd) that triggered it, empty the first time. */
-  readonly rebuild: (changed: readonly string[]) => Promise<void>;
-  /** Called when a path cannot be watched (missing folder). */
+  /**
+   * Runs a build; `changed` lists the paths (relative to cwd) that triggered it, empty the first time.
+   * May return the inputs to watch from then on (the config can name another font folder).
+   */
+  readonly rebuild: (changed: readonly string[]) => Promise<readonly string[] | void>;
+  /** Called when watching fails (e.g. the system's limit on watched folders). */
   readonly onWatchError?: (path: string, error: Error) => void;
 }
 
-function kind(path: string): 'dir' | 'file' | 'missing' {
-  try {
-    return statSync(path).isDirectory() ? 'dir' : 'file';
-  } catch {
-    return 'missing';
-  }
+/** Whether a name inside a watched folder can matter: not an editor's or the build's dropping, not installed packages (`watch .`). */
+function relevantName(name: string): boolean {
+  return !(name.startsWith('.') || name.endsWith('~') || /\.(tmp|swp|swx|bak)$/i.test(name) || /^#.*#$/.test(name) || name === 'node_modules');
 }
 
-/** Whether a changed file can matter: sources, templates, config, fonts; not editor or build droppings. */
-function relevant(path: string): boolean {
-  const name = basename(path);
-  if (name.startsWith('.') || name.endsWith('~') || /\.(tmp|swp|swx|bak)$/i.test(name) || /^#.*#$/.test(name)) return false;
-  return true;
+/** `inner` is `outer` or lies inside it. */
+const within = (inner: string, outer: string): boolean => inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : outer + sep);
+
+/** The nearest folder on the way up from `path` that exists, so a path created later is still seen. */
+function existingAncestor(path: string): string {
+  let dir = dirname(path);
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
 }
 
 /** Watches until aborted. */
 export async function watchBuild(opts: WatchOptions): Promise<void> {
   const debounceMs = opts.debounceMs ?? 150;
+  const sources = opts.paths.map((p) => resolve(opts.cwd, p));
+  let inputs = opts.inputs.map((p) => resolve(opts.cwd, p));
+  let targets = [...sources, ...inputs];
   const ignored = opts.ignore.map((p) => resolve(opts.cwd, p));
-  const watchers: FSWatcher[] = [];
+
+  /** Whether `path` is a watched path, inside one, or a folder on the way to one. */
+  const wanted = (path: string): boolean => {
+    if (ignored.some((i) => within(path, i))) return false;
+    if (targets.some((t) => within(t, path))) return true;
+    return targets.some((t) => within(path, t)) && relevantName(basename(path));
+  };
+  /** Whether a change of `path` (a file unless `dir`) calls for a rebuild. In a source folder only YAML files are built. */
+  const counts = (path: string, dir: boolean): boolean => {
+    if (!wanted(path)) return false;
+    if (inputs.some((i) => within(path, i))) return true;
+    if (!sources.some((s) => within(path, s))) return false; // only a folder on the way to a watched path
+    return dir || /\.ya?ml$/i.test(path);
+  };
+
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
   let first = true;
-
   const run = async (): Promise<void> => {
     if (running) {
       again = true;
@@ -60,48 +88,48 @@ export async function watchBuild(opts: WatchOptions): Promise<void> {
     first = false;
     const batch = [...changed].sort();
     changed.clear();
-    running = opts.rebuild(batch).finally(() => {
-      running = undefined;
-    });
+    running = opts.rebuild(batch).then(
+      (next) => {
+        running = undefined;
+        if (next) watchInputs(next);
+      },
+      (error: unknown) => {
+        running = undefined;
+        throw error;
+      },
+    );
     await running;
     if (again && !opts.signal.aborted) {
       again = false;
       await run();
     }
   };
-  const touched = (full: string): void => {
-    if (opts.signal.aborted || !relevant(full)) return;
-    if (ignored.some((i) => full === i || full.startsWith(i + sep))) return;
-    changed.add(relative(opts.cwd, full));
+  const touched = (path: string, dir: boolean): void => {
+    if (opts.signal.aborted || !counts(path, dir)) return;
+    changed.add(relative(opts.cwd, path));
     clearTimeout(timer);
     timer = setTimeout(() => void run(), debounceMs);
   };
-  /** Watches `path`; in a folder, only the files `accepts` (by path) count. */
-  const add = (path: string, accepts: (file: string) => boolean): void => {
-    const full = resolve(opts.cwd, path);
-    const k = kind(full);
-    try {
-      if (k === 'dir') {
-        watchers.push(
-          watch(full, { recursive: true }, (_event, name) => {
-            const file = name && resolve(full, name.toString());
-            if (file && accepts(file)) touched(file);
-          }),
-        );
-      } else {
-        // A file is watched through its folder: editors save by writing a new file and renaming it over the old one.
-        const dir = dirname(full);
-        const name = basename(full);
-        watchers.push(watch(dir, (_event, n) => n && n.toString() === name && touched(resolve(dir, n.toString()))));
-      }
-    } catch (error) {
-      opts.onWatchError?.(path, error as Error);
-    }
+
+  const roots = [...new Set(targets.map(existingAncestor))];
+  /** Watches inputs named since the start too (a font folder the config now names). */
+  const watchInputs = (next: readonly string[]): void => {
+    const added = next.map((p) => resolve(opts.cwd, p)).filter((p) => !inputs.includes(p));
+    if (added.length === 0) return;
+    inputs = [...inputs, ...added];
+    targets = [...sources, ...inputs];
+    // A folder that exists is watched itself; one still missing through the folder it will appear in.
+    watcher.add([...new Set(added.map((p) => (existsSync(p) ? p : existingAncestor(p))))]);
   };
-  // In a source folder only YAML files are built: an editor's or sed's temporary file there is no change.
-  // A folder counts too (Windows and macOS may name only the folder of notices renamed or moved in).
-  for (const p of opts.paths) add(p, (file) => /\.ya?ml$/i.test(file) || kind(file) === 'dir');
-  for (const p of opts.inputs) add(p, () => true);
+  const watcher = watch(roots, {
+    ignoreInitial: true,
+    // A link could lead out of the project; the build does not follow links either.
+    followSymlinks: false,
+    ignored: (path: string) => !wanted(resolve(path)),
+  });
+  watcher.on('all', (event, path) => touched(resolve(path), event === 'addDir' || event === 'unlinkDir'));
+  watcher.on('error', (error) => opts.onWatchError?.(String((error as NodeJS.ErrnoException).path ?? ''), error as Error));
+  await new Promise<void>((ready) => watcher.once('ready', ready));
 
   await run();
   await new Promise<void>((done) => {
@@ -109,6 +137,6 @@ export async function watchBuild(opts: WatchOptions): Promise<void> {
     opts.signal.addEventListener('abort', () => done(), { once: true });
   });
   clearTimeout(timer);
-  for (const w of watchers) w.close();
+  await watcher.close();
   await running;
 }

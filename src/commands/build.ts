@@ -46,6 +46,11 @@ function sourcesOf(ctx: CommandContext, ds: readonly Diagnostic[]): Map<string, 
   return sources;
 }
 
+/** Identifies a diagnostic, to print it once when several steps find it (issue, watch). */
+export function diagnosticKey(d: Diagnostic): string {
+  return JSON.stringify([d.file, d.line, d.col, d.code, d.severity, d.message.en]);
+}
+
 /** Parses --jobs: a whole number of threads, at least 1. */
 export function parseJobs(value: string | undefined, lang: CommandContext['lang']): number | undefined {
   if (value === undefined) return undefined;
@@ -76,17 +81,19 @@ export interface RunBuildOptions {
   /** A render pool kept across builds (watch). */
   readonly pool?: RenderPool;
   readonly values: { format?: string; out?: string; force?: boolean; jobs?: string; config?: string; templates?: string; quiet?: boolean };
+  /** Picks the diagnostics worth printing (watch: what is new since the last rebuild); default: all. */
+  readonly show?: (ds: readonly Diagnostic[]) => readonly Diagnostic[];
 }
 
 /**
  * Loads the project, builds, prints progress, diagnostics, removals and the
  * summary; returns the exit code. Shared by `build`, `issue` and `watch`.
  */
-export async function runBuild(ctx: CommandContext, { paths, values, pool }: RunBuildOptions): Promise<number> {
+export async function runBuild(ctx: CommandContext, { paths, values, pool, show = (ds) => ds }: RunBuildOptions): Promise<number> {
   const formats = parseFormats(values.format, ctx.lang);
   const jobs = parseJobs(values.jobs, ctx.lang);
   const project = loadProject(ctx.cwd, { config: values.config, templates: values.templates });
-  printDiagnostics(ctx, project.diagnostics);
+  printDiagnostics(ctx, show(project.diagnostics));
   if (!project.value) return exit.invalid;
   const quiet = Boolean(values.quiet);
   const progress = progressReporter(ctx, quiet);
@@ -100,9 +107,10 @@ export async function runBuild(ctx: CommandContext, { paths, values, pool }: Run
       ...(jobs !== undefined ? { jobs } : {}),
       ...(pool ? { pool } : {}),
       onFile: (event: FileEvent) => {
-        if (event.diagnostics.length > 0) {
+        const shown = show(event.diagnostics);
+        if (shown.length > 0) {
           progress.clear();
-          printDiagnostics(ctx, event.diagnostics);
+          printDiagnostics(ctx, shown);
         }
         progress.update(event);
       },
@@ -114,7 +122,7 @@ export async function runBuild(ctx: CommandContext, { paths, values, pool }: Run
     return exit.invalid;
   }
   progress.clear();
-  printDiagnostics(ctx, result.register);
+  printDiagnostics(ctx, show(result.register));
   for (const m of result.missing) ctx.stderr.write(`${t(ctx.lang, 'notFound')(m)}\n`);
   if (result.files.length === 0 && result.missing.length === 0) ctx.stderr.write(t(ctx.lang, 'noFiles')(paths.join(', ')) + '\n');
   for (const r of result.removed) if (!quiet) ctx.stdout.write(t(ctx.lang, 'removed')(r) + '\n');
@@ -138,7 +146,7 @@ export async function runBuild(ctx: CommandContext, { paths, values, pool }: Run
 
 export const command: Command = {
   help: {
-    vi: `Cách dùng: ketluan build [đường dẫn…] [tùy chọn]
+    vi: `Cách dùng: npx ketluan build [đường dẫn…] [tùy chọn]
 
 Tạo thông báo (DOCX và PDF) từ các tệp YAML. Đường dẫn là tệp hoặc thư mục;
 mặc định là thư mục conclusions/. conclusions/2023/x.yaml → out/2023/x.docx và .pdf.
@@ -161,7 +169,7 @@ Tùy chọn:
 
 Mã thoát: 0 nếu mọi tệp đều tạo được, 1 nếu có tệp lỗi hoặc số văn bản trùng
 (các tệp khác vẫn được tạo), 70 nếu ketluan gặp lỗi nội bộ.`,
-    en: `Usage: ketluan build [paths…] [options]
+    en: `Usage: npx ketluan build [paths…] [options]
 
 Builds notices (DOCX and PDF) from YAML files. Paths are files or folders;
 the default is conclusions/. conclusions/2023/x.yaml → out/2023/x.docx and .pdf.

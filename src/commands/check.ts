@@ -18,7 +18,7 @@ import { printDiagnostics } from './build.ts';
 
 export const command: Command = {
   help: {
-    vi: `Cách dùng: ketluan check [đường dẫn…] [tùy chọn]
+    vi: `Cách dùng: npx ketluan check [đường dẫn…] [tùy chọn]
 
 Kiểm tra các tệp YAML (cú pháp, lược đồ, quy tắc nghiệp vụ) mà không tạo tệp nào.
 Mặc định kiểm tra thư mục conclusions/. Sổ đăng ký văn bản đi được kiểm tra
@@ -32,7 +32,7 @@ Tùy chọn:
   -h, --help          Xem hướng dẫn này
 
 Mã thoát: 0 nếu không có lỗi (có thể có cảnh báo), 1 nếu có lỗi.`,
-    en: `Usage: ketluan check [paths…] [options]
+    en: `Usage: npx ketluan check [paths…] [options]
 
 Checks YAML files (syntax, schema, domain rules) without writing anything.
 The default is the conclusions/ folder. The register of outgoing documents is
@@ -51,7 +51,7 @@ Exit code: 0 when there are no errors (warnings allowed), 1 otherwise.`,
   async run(ctx) {
     const { values, positionals } = parseOptions(ctx.args, { format: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' } });
     const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(t(ctx.lang, 'badFormat')(format));
+    if (format !== 'text' && format !== 'json') throw new UsageError(t(ctx.lang, 'badTextFormat')(format));
     const project = loadProject(ctx.cwd, { config: values.config, templates: values.templates });
     const all: Diagnostic[] = [...project.diagnostics];
     const paths = positionals.length > 0 ? positionals : ['conclusions'];

@@ -16,6 +16,7 @@ import { scaffold, type ScaffoldDefaults } from '../register/scaffold.ts';
 import { readSource } from '../source/index.ts';
 import { printDiagnostics } from './build.ts';
 import { chooseIssuer } from './number.ts';
+import { commandLine } from '../messages.ts';
 
 /**
  * The schema the new file's first line points to, for the editor's hints
@@ -87,15 +88,15 @@ function defaultsFor(cwd: string, issuer: string): ScaffoldDefaults | undefined 
 
 export const command: Command = {
   help: {
-    vi: `Cách dùng: ketluan new [--issuer MÃ] [--meeting-date NGÀY] TỆP
+    vi: `Cách dùng: npx ketluan new [--issuer MÃ] [--meeting-date NGÀY] TỆP
 
 Tạo một tệp YAML thông báo kết luận mới để điền, ví dụ:
-  ketluan new --issuer ubnd-bac-son --meeting-date 2024-05-10 conclusions/2024/hop-cchc-thang-5.yaml
+  npx ketluan new --issuer ubnd-bac-son --meeting-date 2024-05-10 conclusions/2024/hop-cchc-thang-5.yaml
 
 Tệp mới có dòng lược đồ (trình soạn thảo gợi ý và báo lỗi khi gõ), mã cơ quan
 ban hành, và Nơi nhận, dòng "Lưu:", chữ ký, câu kết lấy theo thông báo gần nhất
 của cơ quan đó trong kho. Những chỗ chỉ người soạn viết được để trống dưới dòng
-"# ĐIỀN:"; ketluan check báo đúng các dòng đó cho đến khi điền xong, và ketluan
+"# ĐIỀN:"; npx ketluan check báo đúng các dòng đó cho đến khi điền xong, và ketluan
 build không tạo văn bản còn chỗ trống. Không bao giờ ghi đè tệp đã có.
 
 Tùy chọn:
@@ -107,16 +108,16 @@ Tùy chọn:
   -h, --help           Xem hướng dẫn này
 
 Mã thoát: 0 đã tạo, 1 tệp đã có, 2 lệnh sai cú pháp.`,
-    en: `Usage: ketluan new [--issuer ID] [--meeting-date DATE] FILE
+    en: `Usage: npx ketluan new [--issuer ID] [--meeting-date DATE] FILE
 
 Creates a new conclusion YAML file to fill in, e.g.
-  ketluan new --issuer ubnd-bac-son --meeting-date 2024-05-10 conclusions/2024/par-meeting-may.yaml
+  npx ketluan new --issuer ubnd-bac-son --meeting-date 2024-05-10 conclusions/2024/par-meeting-may.yaml
 
 The file has the schema line (the editor completes and checks as you type),
 the issuer id, and Nơi nhận, the "Lưu:" line, the signature and the closing
 sentence of the issuer's latest notice in the archive. What only the author
-can write is left empty under a "# ĐIỀN:" line; ketluan check points at exactly
-those lines until they are filled, and ketluan build never prints a notice with
+can write is left empty under a "# ĐIỀN:" line; npx ketluan check points at exactly
+those lines until they are filled, and npx ketluan build never prints a notice with
 a hole in it. An existing file is never overwritten.
 
 Options:
@@ -131,7 +132,7 @@ Exit code: 0 created, 1 the file exists, 2 bad usage.`,
   },
   async run(ctx) {
     const { values, positionals } = parseOptions(ctx.args, { issuer: { type: 'string' }, 'meeting-date': { type: 'string' }, config: { type: 'string' } });
-    if (positionals.length !== 1) throw new UsageError(ctx.lang === 'vi' ? 'cần đúng một tên tệp: ketluan new TỆP' : 'exactly one file name is needed: ketluan new FILE');
+    if (positionals.length !== 1) throw new UsageError(ctx.lang === 'vi' ? 'cần đúng một tên tệp: npx ketluan new TỆP' : 'exactly one file name is needed: npx ketluan new FILE');
     const meetingDate = values['meeting-date'];
     if (meetingDate !== undefined && !isRealDate(meetingDate)) {
       throw new UsageError(ctx.lang === 'vi' ? `--meeting-date "${meetingDate}" không hợp lệ; viết dạng 2024-05-10` : `--meeting-date "${meetingDate}" is not a valid date; write 2024-05-10`);
@@ -184,8 +185,8 @@ Exit code: 0 created, 1 the file exists, 2 bad usage.`,
     }
     ctx.stdout.write(
       (ctx.lang === 'vi'
-        ? `Đã tạo ${shown}. Điền các chỗ "# ĐIỀN:", rồi chạy: ketluan check ${shown}`
-        : `Created ${shown}. Fill in the "# ĐIỀN:" lines, then run: ketluan check ${shown}`) + '\n',
+        ? `Đã tạo ${shown}. Điền các chỗ "# ĐIỀN:", rồi chạy: ${commandLine('check', shown)}`
+        : `Created ${shown}. Fill in the "# ĐIỀN:" lines, then run: ${commandLine('check', shown)}`) + '\n',
     );
     return exit.ok;
   },

@@ -10,6 +10,8 @@ import type { Config } from '../conclusion.ts';
 import { issuerLabel, nextNumber, registerYears, viDate, type RegisterYear } from '../register/index.ts';
 import { printDiagnostics } from './build.ts';
 import { ranges } from '../validate/conclusion-schema.ts';
+import { didYouMean } from '../validate/suggest.ts';
+import { t } from '../messages.ts';
 
 /** Today's date where the clerk is (the process's time zone), YYYY-MM-DD. */
 export function today(now: Date = new Date()): string {
@@ -41,8 +43,8 @@ export function chooseIssuer(value: string | undefined, config: Config, lang: Co
   if (value.startsWith('symbol:') || known.includes(value)) return value;
   throw new UsageError(
     lang === 'vi'
-      ? `không có cơ quan ban hành "${value}" trong ketluan.config.yaml${known.length ? ` (các mã: ${known.join(', ')})` : ''}`
-      : `issuer "${value}" is not in ketluan.config.yaml${known.length ? ` (ids: ${known.join(', ')})` : ''}`,
+      ? `không có cơ quan ban hành "${value}" trong ketluan.config.yaml${didYouMean(value, known).vi}${known.length ? ` (các mã: ${known.join(', ')})` : ''}`
+      : `issuer "${value}" is not in ketluan.config.yaml${didYouMean(value, known).en}${known.length ? ` (ids: ${known.join(', ')})` : ''}`,
   );
 }
 
@@ -69,15 +71,15 @@ function printYear(ctx: CommandContext, y: RegisterYear, config: Config): string
 
 export const command: Command = {
   help: {
-    vi: `Cách dùng: ketluan number next [--issuer MÃ] [--year NĂM]
-           ketluan number list [--issuer MÃ] [--year NĂM] [--format text|json]
+    vi: `Cách dùng: npx ketluan number next [--issuer MÃ] [--year NĂM]
+           npx ketluan number list [--issuer MÃ] [--year NĂM] [--format text|json]
 
 Sổ đăng ký văn bản đi, lập từ chính các tệp trong conclusions/: mỗi tệp có
 cơ quan ban hành (issuer), số (number) và ngày ban hành (issued) là một dòng
 của sổ năm đó. Số văn bản đánh liên tục từ 01 trong mỗi năm (NĐ 30/2020, Điều 15).
 
   next   In số còn trống tiếp theo (số lớn nhất đã cấp + 1) của cơ quan trong năm
-         (mặc định: năm nay). Để cấp số cho một tệp, dùng: ketluan issue TỆP
+         (mặc định: năm nay). Để cấp số cho một tệp, dùng: npx ketluan issue TỆP
   list   In sổ theo từng cơ quan và năm; đánh dấu số trùng, số bỏ trống và số
          có ngày ban hành không theo thứ tự
 
@@ -91,15 +93,15 @@ Tùy chọn:
   -h, --help          Xem hướng dẫn này
 
 Mã thoát: 0 thành công, 2 lệnh sai cú pháp hoặc mã cơ quan không có.`,
-    en: `Usage: ketluan number next [--issuer ID] [--year YEAR]
-       ketluan number list [--issuer ID] [--year YEAR] [--format text|json]
+    en: `Usage: npx ketluan number next [--issuer ID] [--year YEAR]
+       npx ketluan number list [--issuer ID] [--year YEAR] [--format text|json]
 
 The register of outgoing documents, made from the files in conclusions/: each
 file with an issuer, a number and an issue date is one line of that year's
 register. Numbers run from 01 each year (Decree 30/2020, Article 15).
 
   next   Print the issuer's next free number (highest given + 1) in the year
-         (default: this year). To give a file its number: ketluan issue FILE
+         (default: this year). To give a file its number: npx ketluan issue FILE
   list   Print the registers per issuer and year, flagging duplicate numbers,
          skipped numbers and issue dates out of order
 
@@ -122,11 +124,18 @@ Exit code: 0 ok, 2 bad usage or an unknown issuer id.`,
       config: { type: 'string' },
     });
     const [sub, ...rest] = positionals;
-    if (sub !== 'next' && sub !== 'list') throw new UsageError(ctx.lang === 'vi' ? 'cần "next" hoặc "list": ketluan number next | list' : 'use "next" or "list": ketluan number next | list');
+    if (sub !== 'next' && sub !== 'list') {
+      const guess = didYouMean(sub ?? '', ['next', 'list']);
+      throw new UsageError(
+        sub === undefined
+          ? { vi: 'cần "next" hoặc "list": npx ketluan number next hoặc npx ketluan number list', en: 'use "next" or "list": npx ketluan number next or npx ketluan number list' }
+          : { vi: `không có lệnh "number ${sub}"${guess.vi}; dùng npx ketluan number next hoặc npx ketluan number list`, en: `no command "number ${sub}"${guess.en}; use npx ketluan number next or npx ketluan number list` },
+      );
+    }
     if (rest.length > 0) throw new UsageError(ctx.lang === 'vi' ? `thừa tham số: ${rest.join(' ')}` : `unexpected arguments: ${rest.join(' ')}`);
     const year = parseYear(values.year, ctx.lang);
     const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(ctx.lang === 'vi' ? `--format cần text hoặc json` : `--format takes text or json`);
+    if (format !== 'text' && format !== 'json') throw new UsageError(t(ctx.lang, 'badTextFormat')(format));
     const project = loadProject(ctx.cwd, { config: values.config });
     printDiagnostics(ctx, project.diagnostics);
     if (!project.value) return exit.invalid;

@@ -17,6 +17,7 @@ import { loadProject, type Project } from '../build/project.ts';
 import { writeAtomic } from '../build/write.ts';
 import { isRealDate } from '../validate/dates.ts';
 import { ranges } from '../validate/conclusion-schema.ts';
+import { didYouMean } from '../validate/suggest.ts';
 import { writers, formats as docFormats } from '../writers/index.ts';
 import { loadFonts, MissingGlyphError } from '../writers/pdf/index.ts';
 import {
@@ -49,8 +50,8 @@ const messages = {
     badFormat: (v: string) => `--format: "${v}" không hỗ trợ; dùng table, ${exportFormats.join(', ')}`,
     xlsxOut: '--format xlsx cần --out TỆP (tệp Excel không in ra màn hình được)',
     reportFormat: '--report tạo DOCX và PDF vào out/reports/; không dùng cùng --format hoặc --out',
-    unknownIssuer: (id: string, known: string[]) => `--issuer: không có cơ quan "${id}" trong tệp cấu hình${known.length ? `; có: ${known.join(', ')}` : ''}`,
-    unknownSigner: (id: string, known: string[]) => `--signer: không có người ký "${id}" trong tệp cấu hình${known.length ? `; có: ${known.join(', ')}` : ''}`,
+    unknownIssuer: (id: string, known: string[]) => `--issuer: không có cơ quan "${id}" trong tệp cấu hình${didYouMean(id, known).vi}${known.length ? `; có: ${known.join(', ')}` : ''}`,
+    unknownSigner: (id: string, known: string[]) => `--signer: không có người ký "${id}" trong tệp cấu hình${didYouMean(id, known).vi}${known.length ? `; có: ${known.join(', ')}` : ''}`,
     noAuthority: (name: string, issuer: string, title: string) =>
       `cảnh báo: chưa có thông báo nào do ${name} ký cho ${issuer} trong các tệp đã đọc, nên không biết quyền hạn ký (TM., KT., TL., TUQ., Q.); khối chữ ký chỉ ghi chức vụ "${title}"`,
     noIssuer: 'không xác định được cơ quan ban hành báo cáo: không có nhiệm vụ nào và tệp cấu hình không có "issuers"; dùng --issuer',
@@ -71,8 +72,8 @@ const messages = {
     badFormat: (v: string) => `--format: "${v}" is not supported; use table, ${exportFormats.join(', ')}`,
     xlsxOut: '--format xlsx needs --out FILE (a workbook cannot be printed)',
     reportFormat: '--report writes DOCX and PDF into out/reports/; it takes neither --format nor --out',
-    unknownIssuer: (id: string, known: string[]) => `--issuer: no issuer "${id}" in the config${known.length ? `; known: ${known.join(', ')}` : ''}`,
-    unknownSigner: (id: string, known: string[]) => `--signer: no signer "${id}" in the config${known.length ? `; known: ${known.join(', ')}` : ''}`,
+    unknownIssuer: (id: string, known: string[]) => `--issuer: no issuer "${id}" in the config${didYouMean(id, known).en}${known.length ? `; known: ${known.join(', ')}` : ''}`,
+    unknownSigner: (id: string, known: string[]) => `--signer: no signer "${id}" in the config${didYouMean(id, known).en}${known.length ? `; known: ${known.join(', ')}` : ''}`,
     noAuthority: (name: string, issuer: string, title: string) =>
       `warning: no notice signed by ${name} for ${issuer} in the files read, so the signing authority (TM., KT., TL., TUQ., Q.) is unknown; the signature block gives only the title "${title}"`,
     noIssuer: 'cannot tell which body issues the report: there are no tasks and the config has no "issuers"; use --issuer',
@@ -168,7 +169,7 @@ function configIssuer(id: string, raw: Project['config']['issuers'][string]): Is
 
 export const command: Command = {
   help: {
-    vi: `Cách dùng: ketluan tasks [đường dẫn…] [tùy chọn]
+    vi: `Cách dùng: npx ketluan tasks [đường dẫn…] [tùy chọn]
 
 Liệt kê mọi nhiệm vụ được giao (mục có "lead", "support", "deadline" hoặc
 "status", và mọi đoạn trong mục theo cơ quan) trong các tệp YAML, để theo dõi,
@@ -226,15 +227,15 @@ Chung:
   -h, --help          Xem hướng dẫn này
 
 Ví dụ:
-  ketluan tasks --overdue --as-of 2023-06-30
-  ketluan tasks --agency "Phòng Nội vụ" --format xlsx --out theo-doi.xlsx
-  ketluan tasks --format ics --out nhiem-vu.ics
-  ketluan tasks --report --agency "xã, thị trấn" --signer vu-quang-hien
-  ketluan tasks --report --as-of 2023-06-30 --date 2023-07-05 --signer vu-quang-hien
+  npx ketluan tasks --overdue --as-of 2023-06-30
+  npx ketluan tasks --agency "Phòng Nội vụ" --format xlsx --out theo-doi.xlsx
+  npx ketluan tasks --format ics --out nhiem-vu.ics
+  npx ketluan tasks --report --agency "xã, thị trấn" --signer vu-quang-hien
+  npx ketluan tasks --report --as-of 2023-06-30 --date 2023-07-05 --signer vu-quang-hien
 
 Mã thoát: 0 thành công, 1 có tệp lỗi (các tệp khác vẫn được liệt kê), 2 lệnh sai
 cú pháp (kể cả ngày không hợp lệ, ví dụ --date 2023-02-30).`,
-    en: `Usage: ketluan tasks [paths…] [options]
+    en: `Usage: npx ketluan tasks [paths…] [options]
 
 Lists every assigned task (nodes with "lead", "support", "deadline" or
 "status", and every paragraph of an agency section) in the YAML files, to
@@ -291,11 +292,11 @@ Common:
   -h, --help          This help
 
 Examples:
-  ketluan tasks --overdue --as-of 2023-06-30
-  ketluan tasks --agency "Phòng Nội vụ" --format xlsx --out follow-up.xlsx
-  ketluan tasks --format ics --out tasks.ics
-  ketluan tasks --report --agency "xã, thị trấn" --signer vu-quang-hien
-  ketluan tasks --report --as-of 2023-06-30 --date 2023-07-05 --signer vu-quang-hien
+  npx ketluan tasks --overdue --as-of 2023-06-30
+  npx ketluan tasks --agency "Phòng Nội vụ" --format xlsx --out follow-up.xlsx
+  npx ketluan tasks --format ics --out tasks.ics
+  npx ketluan tasks --report --agency "xã, thị trấn" --signer vu-quang-hien
+  npx ketluan tasks --report --as-of 2023-06-30 --date 2023-07-05 --signer vu-quang-hien
 
 Exit code: 0 ok, 1 some files have errors (the others are still listed), 2 bad
 usage (invalid dates included, e.g. --date 2023-02-30).`,

@@ -34,7 +34,7 @@ export function setNumberAndDate(original: string, number: number, issued: strin
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const doc = parseDocument(text, PARSE);
   if (doc.errors.length > 0) {
-    return { refused: { vi: 'tệp có lỗi cú pháp YAML; chạy `ketluan check` để xem và sửa trước', en: 'the file has YAML syntax errors; run `ketluan check` and fix them first' } };
+    return { refused: { vi: 'tệp có lỗi cú pháp YAML; chạy `npx ketluan check` để xem và sửa trước', en: 'the file has YAML syntax errors; run `npx ketluan check` and fix them first' } };
   }
   const root = doc.contents as YamlNode | null;
   if (!isMap(root) || root.flow) {

@@ -12,6 +12,8 @@ import type { Diagnostic } from '../diagnostics.ts';
 import type { Header } from './header.ts';
 import { isRealDate } from '../validate/dates.ts';
 import { ranges } from '../validate/conclusion-schema.ts';
+import { pad2 } from '../compose/numbers.ts';
+import { commandLine } from '../messages.ts';
 
 export { readHeader } from './header.ts';
 export type { Header } from './header.ts';
@@ -49,10 +51,10 @@ export function issuerLabel(issuer: string, config?: Config): string {
   return symbol ? `${issuer} (${symbol})` : issuer;
 }
 
-/** `95/TB-VP`: the number with the issuer's symbol when known. */
-function numberLabel(n: number, issuer: string, config?: Config): string {
+/** `95/TB-VP`, `01/TB-UBND`: the number as the notice prints it (two digits at least), with the issuer's symbol when known. */
+export function numberLabel(n: number, issuer: string, config?: Config): string {
   const symbol = issuer.startsWith('symbol:') ? issuer.slice('symbol:'.length) : config?.issuers[issuer]?.symbol;
-  return symbol ? `${n}/${symbol}` : String(n);
+  return symbol ? `${pad2(n)}/${symbol}` : pad2(n);
 }
 
 /** True for an integer within the schema's range: a number the schema rejects (1e+23, 0) has no place in the register. */
@@ -80,8 +82,8 @@ export function buildRegister(headers: readonly { readonly file: string; readonl
             en: `has number ${number.value} but no issue date ("issued"), so it is not in the register`,
           },
           hint: {
-            vi: 'Ghi "issued", hoặc bỏ "number" nếu còn là dự thảo; lệnh `ketluan issue` ghi cả số và ngày.',
-            en: 'Add "issued", or remove "number" while it is a draft; `ketluan issue` writes both.',
+            vi: 'Ghi "issued", hoặc bỏ "number" nếu còn là dự thảo; lệnh `npx ketluan issue` ghi cả số và ngày.',
+            en: 'Add "issued", or remove "number" while it is a draft; `npx ketluan issue` writes both.',
           },
         });
       }
@@ -144,8 +146,8 @@ export function registerDiagnostics(entries: readonly RegisterEntry[], config?: 
             en: `number ${numberLabel(n, issuer, config)} of ${year} is also given to ${others.join(', ')}: each number is given once a year`,
           },
           hint: {
-            vi: `Sửa "number" của một trong các tệp; số còn trống tiếp theo của ${who}: ${nextNumber(entries, issuer, year)} (ketluan number next --issuer ${issuer.startsWith('symbol:') ? '…' : issuer} --year ${year}).`,
-            en: `Change "number" in one of the files; the next free number of ${who} is ${nextNumber(entries, issuer, year)} (ketluan number next --issuer ${issuer.startsWith('symbol:') ? '…' : issuer} --year ${year}).`,
+            vi: `Sửa "number" của một trong các tệp; số còn trống tiếp theo của ${who}: ${nextNumber(entries, issuer, year)} (${commandLine('number', 'next', '--issuer', issuer, '--year', String(year))}).`,
+            en: `Change "number" in one of the files; the next free number of ${who} is ${nextNumber(entries, issuer, year)} (${commandLine('number', 'next', '--issuer', issuer, '--year', String(year))}).`,
           },
         });
       }

@@ -57,7 +57,7 @@ export async function issueNotice(opts: IssueOptions): Promise<IssueOutcome> {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(original);
   } catch {
-    return refuse('tệp không phải UTF-8; chạy `ketluan check` để xem cách sửa', 'the file is not UTF-8; run `ketluan check` to see how to fix it');
+    return refuse('tệp không phải UTF-8; chạy `npx ketluan check` để xem cách sửa', 'the file is not UTF-8; run `npx ketluan check` to see how to fix it');
   }
   const header = readHeader(text);
   if (header.number !== undefined) {

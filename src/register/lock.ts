@@ -28,9 +28,10 @@ export class LockTimeoutError extends Error {
   override name = 'LockTimeoutError';
   constructor(
     readonly path: string,
-    readonly holder: string,
+    /** Who holds it, when the lock file could be read; the CLI words it in the clerk's language. */
+    readonly holder: Pick<LockInfo, 'pid' | 'host' | 'since'> | undefined,
   ) {
-    super(`${path} is held by ${holder}`);
+    super(`${path} is held by ${holder ? `pid ${holder.pid} on ${holder.host} since ${new Date(holder.since).toISOString()}` : 'another process'}`);
   }
 }
 
@@ -96,7 +97,7 @@ export async function withLock<T>(path: string, fn: () => Promise<T> | T, opts: 
       continue;
     }
     if (Date.now() - started > timeoutMs) {
-      throw new LockTimeoutError(path, info ? `pid ${info.pid} on ${info.host} since ${new Date(info.since).toISOString()}` : 'another process');
+      throw new LockTimeoutError(path, info ? { pid: info.pid, host: info.host, since: info.since } : undefined);
     }
     await new Promise((r) => setTimeout(r, 25 + Math.random() * 50));
   }

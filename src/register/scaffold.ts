@@ -53,13 +53,13 @@ export function scaffold(o: ScaffoldOptions): string {
   const lines: string[] = [
     `# yaml-language-server: $schema=${o.schemaPath}`,
     '# Thông báo kết luận (bản nháp). Điền các mục có ghi "ĐIỀN", rồi chạy:',
-    '#   ketluan check <tệp>   để kiểm tra;',
-    '#   ketluan issue <tệp>   để cấp số, ghi ngày ban hành và tạo DOCX, PDF.',
+    '#   npx ketluan check <tệp>   để kiểm tra;',
+    '#   npx ketluan issue <tệp>   để cấp số, ghi ngày ban hành và tạo DOCX, PDF.',
   ];
   if (d) lines.push(`# Nơi nhận, dòng "Lưu:", chữ ký và câu kết lấy theo ${d.from}; sửa nếu cần.`);
   lines.push(
     block('issuer', o.issuerId) + (o.place || o.symbol ? `   # ${[o.symbol, o.place].filter(Boolean).join(', ')}` : ''),
-    '# number, issued: để trống khi còn là dự thảo; lệnh "ketluan issue" sẽ điền.',
+    '# number, issued: để trống khi còn là dự thảo; lệnh "npx ketluan issue" sẽ điền.',
     '',
     'meeting:',
     `  kind: ${typeof d?.meetingKind === 'string' ? stringify(d.meetingKind).trimEnd() : 'Hội nghị'}   # hoặc: cuộc họp, buổi làm việc`,

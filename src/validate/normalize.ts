@@ -22,6 +22,7 @@ import { positionOf, type SourceDoc } from '../source/index.ts';
 import { isRealDate } from './dates.ts';
 import { badDate } from './messages.ts';
 import { ranges } from './conclusion-schema.ts';
+import { didYouMean } from './suggest.ts';
 
 type Path = (string | number)[];
 type Data = Record<string, any>;
@@ -176,7 +177,8 @@ function issuerOf(data: Data, config: Config, r: Reporter): { issuer: Issuer; st
     const found = config.issuers[raw];
     if (!found) {
       const known = Object.keys(config.issuers);
-      r.report('KL303', 'error', ['issuer'], `không tìm thấy cơ quan ban hành '${raw}' trong ketluan.config.yaml`, `issuer '${raw}' is not in ketluan.config.yaml`, {
+      const guess = didYouMean(raw, known);
+      r.report('KL303', 'error', ['issuer'], `không tìm thấy cơ quan ban hành '${raw}' trong ketluan.config.yaml${guess.vi}`, `issuer '${raw}' is not in ketluan.config.yaml${guess.en}`, {
         vi: known.length ? `Các mã đã khai báo: ${known.join(', ')}.` : 'Khai báo cơ quan trong mục "issuers" của ketluan.config.yaml.',
         en: known.length ? `Known ids: ${known.join(', ')}.` : 'Declare it under "issuers" in ketluan.config.yaml.',
       });
@@ -199,7 +201,8 @@ function signatureOf(data: Data, config: Config, r: Reporter): Signature | undef
     const found = config.signers[s.signer];
     if (!found) {
       const known = Object.keys(config.signers);
-      r.report('KL304', 'error', ['signature', 'signer'], `không tìm thấy người ký '${s.signer}' trong ketluan.config.yaml`, `signer '${s.signer}' is not in ketluan.config.yaml`, {
+      const guess = didYouMean(s.signer, known);
+      r.report('KL304', 'error', ['signature', 'signer'], `không tìm thấy người ký '${s.signer}' trong ketluan.config.yaml${guess.vi}`, `signer '${s.signer}' is not in ketluan.config.yaml${guess.en}`, {
         vi: known.length ? `Các mã đã khai báo: ${known.join(', ')}.` : 'Khai báo người ký trong mục "signers" của ketluan.config.yaml.',
         en: known.length ? `Known ids: ${known.join(', ')}.` : 'Declare the signer under "signers" in ketluan.config.yaml.',
       });

@@ -94,3 +94,13 @@ export function suggest(input: string, candidates: readonly Candidate[]): string
   }
   return undefined;
 }
+
+/**
+ * The clause offering the id among `known` that `input` most likely means
+ * (an id, a command, an option), in both languages: ` — có phải ý bạn là
+ * "vu-quang-hien"?`; empty strings when none is close.
+ */
+export function didYouMean(input: string, known: readonly string[]): { readonly vi: string; readonly en: string } {
+  const best = suggest(input, known.map((name) => ({ name })));
+  return best === undefined ? { vi: '', en: '' } : { vi: ` — có phải ý bạn là "${best}"?`, en: ` — did you mean "${best}"?` };
+}

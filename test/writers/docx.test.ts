@@ -11,6 +11,7 @@ import type { Doc } from '../../src/ir.ts';
 import { chart as chartGeometry, footerColumnsMm, headerColumnsMm, lineHeightPt, mmToTwip, ptToTwip, textWidthMm } from '../../src/nd30.ts';
 import { buildDocument } from '../../src/writers/docx/document.ts';
 import { writeDocx } from '../../src/writers/docx/index.ts';
+import { StyleId, StyleName } from '../../src/writers/docx/styles.ts';
 import { docxPart, docxParagraphs } from '../helpers/docx-text.ts';
 
 /** A small notice touching every IR node. */
@@ -172,8 +173,8 @@ describe('writeDocx page setup', () => {
     expect(all(header, 'w:instrText').map((e) => DomUtils.textContent(e).trim())).toEqual(['PAGE']);
     const p = one(header, 'w:p');
     expect(styleIdOf(p)).toBe('KLPageNumber');
-    expect(val(styleProperty(styleNamed('KL Page Number'), 'w:pPr', 'w:jc'))).toBe('center');
-    expect(val(styleProperty(styleNamed('KL Page Number'), 'w:rPr', 'w:sz'))).toBe('28');
+    expect(val(styleProperty(styleNamed(StyleName.pageNumber), 'w:pPr', 'w:jc'))).toBe('center');
+    expect(val(styleProperty(styleNamed(StyleName.pageNumber), 'w:rPr', 'w:sz'))).toBe('28');
     const first = xml(docxPart(bytes, `word/${target('first')}`));
     expect(all(first, 'w:instrText')).toEqual([]);
     expect(all(first, 'w:t')).toEqual([]);
@@ -182,14 +183,25 @@ describe('writeDocx page setup', () => {
 
 describe('writeDocx styles', () => {
   const names = [
-    'KL Body', 'KL Body Center', 'KL Heading 1', 'KL Heading 2', 'KL Heading 3', 'KL Nation', 'KL Motto', 'KL Org',
-    'KL ParentOrg', 'KL Number', 'KL PlaceDate', 'KL Kind', 'KL Summary', 'KL Recipients Label', 'KL Recipients',
-    'KL Signature', 'KL Signer Name', 'KL Page Number', 'KL Table', 'KL Rule',
-    'KL Appendix Label', 'KL Appendix Title', 'KL Appendix Reference',
+    StyleName.body, StyleName.bodyCenter, StyleName.heading1, StyleName.heading2, StyleName.heading3, StyleName.nation, StyleName.motto, StyleName.org,
+    StyleName.parentOrg, StyleName.number, StyleName.placeDate, StyleName.kind, StyleName.summary, StyleName.recipientsLabel, StyleName.recipients,
+    StyleName.signature, StyleName.signerName, StyleName.pageNumber, StyleName.table, StyleName.rule,
+    StyleName.appendixLabel, StyleName.appendixTitle, StyleName.appendixReference,
   ];
 
   it('defines every named style', () => {
     for (const name of names) expect(styleNamed(name).attribs['w:type']).toBe('paragraph');
+  });
+
+  // Found in review (issue 11, item 9): Word's Styles pane showed a clerk "KL Body", "KL Recipients Label".
+  it('names every KL style in Vietnamese, under its ASCII id', () => {
+    const kl = all(stylesXml, 'w:style').filter((s) => s.attribs['w:styleId'].startsWith('KL'));
+    expect(kl.map((s) => [s.attribs['w:styleId'], val(child(s, 'w:name'))])).toEqual(
+      (Object.keys(StyleId) as (keyof typeof StyleId)[]).map((k) => [StyleId[k], StyleName[k]]),
+    );
+    const english = /\b(Body|Heading|Table|Org|Nation|Motto|Rule|Number|Kind|Summary|Recipients|Signature|Signer|Page|Appendix|Label|Title|Reference|Center)\b/;
+    for (const [, name] of kl.map((s) => [s, val(child(s, 'w:name'))] as const)) expect(name).not.toMatch(english);
+    expect(kl.map((s) => val(child(s, 'w:name')))).toContain('KL Nội dung');
   });
 
   it('sets Times New Roman, black, vi-VN by default and in every KL style', () => {
@@ -207,20 +219,20 @@ describe('writeDocx styles', () => {
     expect(coloured.map((c) => ancestor(c, 'w:style')?.attribs['w:styleId'])).toEqual(['Hyperlink']);
   });
 
-  it('gives KL Body the ND30 body geometry', () => {
-    const body = styleNamed('KL Body');
+  it('gives the body style (KL Nội dung) the ND30 body geometry', () => {
+    const body = styleNamed(StyleName.body);
     expect(val(styleProperty(body, 'w:rPr', 'w:sz'))).toBe('28');
     expect(val(styleProperty(body, 'w:pPr', 'w:jc'))).toBe('both');
     expect(val(styleProperty(body, 'w:pPr', 'w:ind'), 'w:firstLine')).toBe('567');
     expect(Number(val(styleProperty(body, 'w:pPr', 'w:spacing'), 'w:before'))).toBeGreaterThanOrEqual(120);
     expect(styleProperty(body, 'w:pPr', 'w:widowControl')).toBeDefined();
     expect(styleProperty(body, 'w:pPr', 'w:b')).toBeUndefined();
-    expect(styleProperty(styleNamed('KL Heading 2'), 'w:rPr', 'w:b')).toBeUndefined();
-    expect(styleProperty(styleNamed('KL Heading 2'), 'w:pPr', 'w:keepNext')).toBeDefined();
+    expect(styleProperty(styleNamed(StyleName.heading2), 'w:rPr', 'w:b')).toBeUndefined();
+    expect(styleProperty(styleNamed(StyleName.heading2), 'w:pPr', 'w:keepNext')).toBeDefined();
   });
 
   it('sets an "at least" pitch of lineHeightPt(size) on every text style', () => {
-    for (const name of names.filter((n) => n !== 'KL Rule')) {
+    for (const name of names.filter((n) => n !== StyleName.rule)) {
       const style = styleNamed(name);
       const sizePt = Number(val(styleProperty(style, 'w:rPr', 'w:sz'))) / 2;
       const spacing = styleProperty(style, 'w:pPr', 'w:spacing')!;
@@ -230,7 +242,7 @@ describe('writeDocx styles', () => {
 
   it('sizes Nơi nhận 12 pt bold italic and the recipients 11 pt', () => {
     const label = styleById(styleIdOf(paragraph('Nơi nhận:')));
-    expect(val(child(label, 'w:name'))).toBe('KL Recipients Label');
+    expect(val(child(label, 'w:name'))).toBe(StyleName.recipientsLabel);
     expect(val(styleProperty(label, 'w:rPr', 'w:sz'))).toBe('24');
     expect(styleProperty(label, 'w:rPr', 'w:b')).toBeDefined();
     expect(styleProperty(label, 'w:rPr', 'w:i')).toBeDefined();
@@ -270,7 +282,7 @@ describe('writeDocx frame', () => {
     expect(lengthMm(org, mmToTwip(headerColumnsMm.left))).toBeCloseTo(0.4 * 43.19, 1);
     // Độc lập - Tự do - Hạnh phúc, bold 14 pt, is 60.5 mm.
     expect(lengthMm(motto, mmToTwip(headerColumnsMm.left + headerColumnsMm.right) - mmToTwip(headerColumnsMm.left))).toBeCloseTo(60.46, 1);
-    const border = styleProperty(styleNamed('KL Rule'), 'w:pPr', 'w:pBdr')!;
+    const border = styleProperty(styleNamed(StyleName.rule), 'w:pPr', 'w:pBdr')!;
     expect(child(border, 'w:bottom')!.attribs).toMatchObject({ 'w:val': 'single', 'w:sz': '4' });
   });
 
@@ -480,10 +492,10 @@ describe('writeDocx appendices', async () => {
     const body = one(appendixXml, 'w:body').children.filter(isTag);
     expect(body[body.indexOf(ancestor(sections[0], 'w:p')!) + 1]).toBe(label);
     const head = [
-      [label, 'KL Appendix Label', 'w:b'],
-      [p('KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH'), 'KL Appendix Title', 'w:b'],
-      [p('NĂM 2022'), 'KL Appendix Title', 'w:b'],
-      [p('(Kèm theo Thông báo số 83/TB-UBND ngày 17/4/2023 của UBND huyện Bắc Sơn)'), 'KL Appendix Reference', 'w:i'],
+      [label, StyleName.appendixLabel, 'w:b'],
+      [p('KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH'), StyleName.appendixTitle, 'w:b'],
+      [p('NĂM 2022'), StyleName.appendixTitle, 'w:b'],
+      [p('(Kèm theo Thông báo số 83/TB-UBND ngày 17/4/2023 của UBND huyện Bắc Sơn)'), StyleName.appendixReference, 'w:i'],
     ] as const;
     for (const [paragraph_, name, face] of head) {
       const style = styleById(styleIdOf(paragraph_));

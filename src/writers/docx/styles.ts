@@ -1,5 +1,6 @@
 /**
- * The named paragraph styles of a notice ("KL Body", "KL Org", ...), written
+ * The named paragraph styles of a notice ("KL Nội dung", "KL Cơ quan ban
+ * hành", ...), written
  * into word/styles.xml. Every paragraph the writer makes names one of them
  * and adds as little direct formatting as it can, so a clerk who edits the
  * DOCX in Word keeps the ND30 formatting by picking a style.
@@ -30,7 +31,7 @@ export const FONT = 'Times New Roman';
 const COLOR = '000000';
 const LANGUAGE = { value: 'vi-VN' } as const;
 
-/** Style ids (what document.xml refers to); the display names are in `STYLE_NAMES`. */
+/** Style ids (what document.xml refers to); the display names are in `StyleName`. */
 export const StyleId = {
   body: 'KLBody',
   bodyCenter: 'KLBodyCenter',
@@ -56,6 +57,36 @@ export const StyleId = {
   appendixTitle: 'KLAppendixTitle',
   appendixReference: 'KLAppendixReference',
 } as const;
+
+/**
+ * The names Word shows in its Styles pane, in the clerk's language (the ids
+ * above stay ASCII: document.xml refers to them). "KL" keeps them together.
+ */
+export const StyleName = {
+  body: 'KL Nội dung',
+  bodyCenter: 'KL Nội dung căn giữa',
+  heading1: 'KL Tiêu đề mục 1',
+  heading2: 'KL Tiêu đề mục 2',
+  heading3: 'KL Tiêu đề mục 3',
+  table: 'KL Bảng',
+  parentOrg: 'KL Cơ quan chủ quản',
+  org: 'KL Cơ quan ban hành',
+  nation: 'KL Quốc hiệu',
+  motto: 'KL Tiêu ngữ',
+  rule: 'KL Đường kẻ',
+  number: 'KL Số ký hiệu',
+  placeDate: 'KL Địa danh ngày tháng',
+  kind: 'KL Tên loại',
+  summary: 'KL Trích yếu',
+  recipientsLabel: 'KL Nơi nhận (chữ "Nơi nhận")',
+  recipients: 'KL Nơi nhận',
+  signature: 'KL Chữ ký (quyền hạn, chức vụ)',
+  signerName: 'KL Họ tên người ký',
+  pageNumber: 'KL Số trang',
+  appendixLabel: 'KL Phụ lục (nhãn)',
+  appendixTitle: 'KL Phụ lục (tên)',
+  appendixReference: 'KL Phụ lục (kèm theo văn bản)',
+} as const satisfies Record<keyof typeof StyleId, string>;
 
 /** Half-points, the unit of w:sz. */
 function halfPoints(pt: number): number {
@@ -131,7 +162,7 @@ const paragraphStyles: readonly IParagraphStyleOptions[] = [
   {
     // ND30 Phụ lục I, II.6: justified, 1 cm first line, ≥ 6 pt between paragraphs.
     id: StyleId.body,
-    name: 'KL Body',
+    name: StyleName.body,
     next: StyleId.body,
     quickFormat: true,
     paragraph: {
@@ -144,18 +175,18 @@ const paragraphStyles: readonly IParagraphStyleOptions[] = [
   },
   {
     id: StyleId.bodyCenter,
-    name: 'KL Body Center',
+    name: StyleName.bodyCenter,
     basedOn: StyleId.body,
     next: StyleId.body,
     quickFormat: true,
     paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 } },
   },
-  heading(StyleId.heading1, 'KL Heading 1', 0),
-  heading(StyleId.heading2, 'KL Heading 2', 1),
-  heading(StyleId.heading3, 'KL Heading 3', 2),
+  heading(StyleId.heading1, StyleName.heading1, 0),
+  heading(StyleId.heading2, StyleName.heading2, 1),
+  heading(StyleId.heading3, StyleName.heading3, 2),
   {
     id: StyleId.table,
-    name: 'KL Table',
+    name: StyleName.table,
     quickFormat: true,
     paragraph: {
       alignment: AlignmentType.LEFT,
@@ -165,16 +196,16 @@ const paragraphStyles: readonly IParagraphStyleOptions[] = [
     run: { size: halfPoints(sizePt.table) },
   },
   // ND30 Phụ lục I, II.1–2: ô 1 and ô 2, centred in their columns.
-  centred(StyleId.parentOrg, 'KL ParentOrg', sizePt.parentOrg),
-  centred(StyleId.org, 'KL Org', sizePt.org, { bold: true }),
-  centred(StyleId.nation, 'KL Nation', sizePt.nation, { bold: true }),
-  centred(StyleId.motto, 'KL Motto', sizePt.motto, { bold: true }),
+  centred(StyleId.parentOrg, StyleName.parentOrg, sizePt.parentOrg),
+  centred(StyleId.org, StyleName.org, sizePt.org, { bold: true }),
+  centred(StyleId.nation, StyleName.nation, sizePt.nation, { bold: true }),
+  centred(StyleId.motto, StyleName.motto, sizePt.motto, { bold: true }),
   {
     // The rules under tên cơ quan, Tiêu ngữ and trích yếu: an empty paragraph
     // exactly ruleGapPt tall whose bottom border is the rule. Its left and
     // right indents (set per paragraph) give the rule its length.
     id: StyleId.rule,
-    name: 'KL Rule',
+    name: StyleName.rule,
     paragraph: {
       alignment: AlignmentType.CENTER,
       spacing: { before: 0, after: 0, line: ptToTwip(ruleGapPt), lineRule: LineRuleType.AT_LEAST },
@@ -186,15 +217,15 @@ const paragraphStyles: readonly IParagraphStyleOptions[] = [
     run: { size: halfPoints(ruleCarrierSizePt) },
   },
   // ND30 Phụ lục I, II.3–4: Số and the date share one row, below the rules.
-  centred(StyleId.number, 'KL Number', sizePt.number, {}, numberRowGapPt),
-  centred(StyleId.placeDate, 'KL PlaceDate', sizePt.placeDate, { italics: true }, numberRowGapPt),
+  centred(StyleId.number, StyleName.number, sizePt.number, {}, numberRowGapPt),
+  centred(StyleId.placeDate, StyleName.placeDate, sizePt.placeDate, { italics: true }, numberRowGapPt),
   // ND30 Phụ lục I, II.5.a: tên loại and trích yếu, centred, bold.
-  { ...centred(StyleId.kind, 'KL Kind', sizePt.kind, { bold: true }, spacingPt.afterHeader), next: StyleId.summary },
-  { ...centred(StyleId.summary, 'KL Summary', sizePt.summary, { bold: true }), next: StyleId.body },
+  { ...centred(StyleId.kind, StyleName.kind, sizePt.kind, { bold: true }, spacingPt.afterHeader), next: StyleId.summary },
+  { ...centred(StyleId.summary, StyleName.summary, sizePt.summary, { bold: true }), next: StyleId.body },
   {
     // ND30 Phụ lục I, II.9.d: "Nơi nhận:" 12 pt bold italic, flush left.
     id: StyleId.recipientsLabel,
-    name: 'KL Recipients Label',
+    name: StyleName.recipientsLabel,
     next: StyleId.recipients,
     quickFormat: true,
     paragraph: {
@@ -207,7 +238,7 @@ const paragraphStyles: readonly IParagraphStyleOptions[] = [
   {
     // ND30 Phụ lục I, II.9.d: one recipient per line, 11 pt, flush left.
     id: StyleId.recipients,
-    name: 'KL Recipients',
+    name: StyleName.recipients,
     next: StyleId.recipients,
     quickFormat: true,
     paragraph: {
@@ -218,15 +249,15 @@ const paragraphStyles: readonly IParagraphStyleOptions[] = [
     run: { size: halfPoints(sizePt.recipients) },
   },
   // ND30 Phụ lục I, II.7: quyền hạn, chức vụ and name, bold, centred.
-  centred(StyleId.signature, 'KL Signature', sizePt.signature, { bold: true }),
-  centred(StyleId.signerName, 'KL Signer Name', sizePt.signature, { bold: true }),
+  centred(StyleId.signature, StyleName.signature, sizePt.signature, { bold: true }),
+  centred(StyleId.signerName, StyleName.signerName, sizePt.signature, { bold: true }),
   // ND30 Phụ lục I, I.7: page numbers centred in the top margin.
-  centred(StyleId.pageNumber, 'KL Page Number', sizePt.pageNumber),
+  centred(StyleId.pageNumber, StyleName.pageNumber, sizePt.pageNumber),
   // ND30 Phụ lục I, mục III: "Phụ lục I" 14 pt bold, the title bold (upper
   // case in the text), the reference line italic, all centred.
-  appendixHead(StyleId.appendixLabel, 'KL Appendix Label', appendixSizePt.label, { bold: true }, StyleId.appendixTitle),
-  appendixHead(StyleId.appendixTitle, 'KL Appendix Title', appendixSizePt.title, { bold: true }, StyleId.appendixReference),
-  appendixHead(StyleId.appendixReference, 'KL Appendix Reference', appendixSizePt.reference, { italics: true }, StyleId.body),
+  appendixHead(StyleId.appendixLabel, StyleName.appendixLabel, appendixSizePt.label, { bold: true }, StyleId.appendixTitle),
+  appendixHead(StyleId.appendixTitle, StyleName.appendixTitle, appendixSizePt.title, { bold: true }, StyleId.appendixReference),
+  appendixHead(StyleId.appendixReference, StyleName.appendixReference, appendixSizePt.reference, { italics: true }, StyleId.body),
 ];
 
 const BLACK = { run: { color: COLOR } } as const;
