@@ -4,8 +4,20 @@
  * by `validate/`, read by `compose/`. All strings are NFC.
  */
 
-/** Numbering styles per nesting level. */
-export type NumberingStyle = 'roman' | 'arabic' | 'alpha' | 'ordinal' | 'dash';
+/**
+ * Numbering styles, per nesting level or chosen by a section or item for its
+ * children: I., 1., a), Thứ nhất,, -, (1), (i), or no label.
+ */
+export type NumberingStyle = 'roman' | 'arabic' | 'alpha' | 'ordinal' | 'dash' | 'paren-arabic' | 'paren-roman' | 'none';
+
+/** How a number label looks: as the text, in italic or in bold. */
+export type LabelLook = 'plain' | 'italic' | 'bold';
+
+/** The chair's name and title order: "Hoàng Văn Nam, Chủ tịch UBND huyện" or "Thủ tướng Chính phủ Phạm Minh Chính". */
+export type ChairOrder = 'name-title' | 'title-name';
+
+/** The heard clause's two real forms: "nghe … báo cáo; ý kiến trao đổi, thảo luận của …" and "nghe … và ý kiến của …". */
+export type HeardForm = 'discussion' | 'opinions';
 
 /** How an issuer likes things written. */
 export interface Style {
@@ -15,6 +27,15 @@ export interface Style {
   readonly deadlineStyle: DeadlineStyle;
   readonly opening: 'full' | 'brief';
   readonly signatureGapPt: number;
+  /** The opening's variations; each absent key keeps the `opening` wording's own choice. */
+  readonly comrade?: boolean;
+  readonly chairOrder?: ChairOrder;
+  readonly chairVerb?: 'chủ trì' | 'đã chủ trì';
+  readonly heard?: HeardForm;
+  readonly concludes?: 'kết luận như sau:' | 'kết luận:';
+  /** An issuer's usual words before the attendees and whose views were heard; a meeting's own keys win. */
+  readonly attendeesLead?: string;
+  readonly discussants?: string;
 }
 
 export type DeadlineStyle = 'numeric' | 'words';
@@ -33,9 +54,13 @@ export interface Issuer {
   readonly shortName?: string;
 }
 
+/** The word before a day: "trước ngày" (default), "vào ngày", "chậm nhất ngày". */
+export type DayPhrase = 'before' | 'on' | 'latest';
+
 /** A deadline as the clerk gave it. */
 export type Deadline =
-  | { readonly kind: 'date'; readonly date: string; readonly style?: DeadlineStyle }
+  | { readonly kind: 'date'; readonly date: string; readonly style?: DeadlineStyle; readonly phrase?: DayPhrase }
+  | { readonly kind: 'year'; readonly year: number }
   | { readonly kind: 'month'; readonly year: number; readonly month: number; readonly style?: DeadlineStyle }
   | { readonly kind: 'quarter'; readonly year: number; readonly quarter: 1 | 2 | 3 | 4; readonly style?: DeadlineStyle }
   | { readonly kind: 'text'; readonly text: string };
@@ -49,31 +74,51 @@ export interface TaskStatus {
 
 /** Structured fields of a directive (nhiệm vụ được giao). */
 export interface Directive {
+  /** Where the directive is written in the YAML: the node, one of its `tasks`, or an enumerated point. */
+  readonly path: readonly (string | number)[];
   readonly lead: readonly string[];
   readonly support: readonly string[];
   readonly deadline?: Deadline;
   readonly status?: TaskStatus;
 }
 
-/** An inline enumeration inside a paragraph: "(1) …; (2) …" or "(i) …; (ii) …". */
+/** One point of an inline enumeration; a point may be a task of its own. */
+export interface EnumerationPoint {
+  readonly text: string;
+  readonly path: readonly (string | number)[];
+  readonly textPath: readonly (string | number)[];
+  readonly directive?: Directive;
+}
+
+/** An inline enumeration inside a paragraph: "(1) …; (2) …" or "(i) …; (ii) …", then optional text in the same paragraph. */
 export interface Enumeration {
   readonly style: 'arabic' | 'roman';
-  readonly items: readonly string[];
+  readonly items: readonly EnumerationPoint[];
+  readonly after?: string;
+}
+
+/** How a section or item numbers its children, overriding the level's style. */
+export interface ChildNumbering {
+  readonly style?: NumberingStyle;
+  readonly look?: LabelLook;
 }
 
 /** One node of the body tree; `path` locates it in the YAML and `textPath` its text, for diagnostics. */
 export type BodyNode =
   | { readonly kind: 'paragraph'; readonly text: string; readonly path: readonly (string | number)[];
-      readonly textPath: readonly (string | number)[]; readonly directive?: Directive; readonly enumerate?: Enumeration }
+      readonly textPath: readonly (string | number)[]; readonly directive?: Directive; readonly tasks?: readonly Directive[]; readonly enumerate?: Enumeration }
   | { readonly kind: 'dash'; readonly text: string; readonly path: readonly (string | number)[];
-      readonly textPath: readonly (string | number)[]; readonly directive?: Directive; readonly enumerate?: Enumeration }
+      readonly textPath: readonly (string | number)[]; readonly directive?: Directive; readonly tasks?: readonly Directive[]; readonly enumerate?: Enumeration }
   | {
       readonly kind: 'item';
       readonly text: string;
       readonly path: readonly (string | number)[];
       readonly textPath: readonly (string | number)[];
       readonly directive?: Directive;
+      /** Several tasks in one sentence ([[deadline:1]], [[deadline:2]]…), instead of `directive`. */
+      readonly tasks?: readonly Directive[];
       readonly enumerate?: Enumeration;
+      readonly childNumbering?: ChildNumbering;
       readonly children: readonly BodyNode[];
     }
   | {
@@ -83,6 +128,7 @@ export type BodyNode =
       readonly agency: readonly string[];
       readonly path: readonly (string | number)[];
       readonly textPath: readonly (string | number)[];
+      readonly childNumbering?: ChildNumbering;
       readonly children: readonly BodyNode[];
     };
 
@@ -132,15 +178,43 @@ export interface Signature {
   readonly title: string;
 }
 
+/** Who chaired: name, title, a role after them, and the short form of later mentions. */
+export interface Chair {
+  readonly name?: string;
+  readonly title: string;
+  /** After the name and title: ", Trưởng Ban Chỉ đạo". */
+  readonly role?: string;
+  /** Later mentions: "Thủ tướng Chính phủ", "Phó Thủ tướng". */
+  readonly short?: string;
+}
+
 /** The meeting being concluded. */
 export interface Meeting {
   readonly kind: string;
   readonly date: string;
+  /** Last day of a meeting held over several days. */
+  readonly until?: string;
+  /** Part of the day: "Sáng ngày …", "Chiều ngày …", "Tối ngày …". */
+  readonly time?: 'sáng' | 'chiều' | 'tối';
   readonly venue?: string;
   readonly subject: string;
-  readonly chair: { readonly name?: string; readonly title: string };
+  readonly chair: Chair;
   readonly attendees: readonly string[];
-  readonly reports: readonly { readonly by: string; readonly content: string }[];
+  /** Words before the attendees: "Cùng dự", "Tại điểm cầu Trụ sở Chính phủ có"; absent = the wording's own. */
+  readonly attendeesLead?: string;
+  /** What the chair did before the meeting: "đã đến thăm …, làm việc với …". */
+  readonly before?: string;
+  /** A sentence of its own after the first paragraph: "Thay mặt Chính phủ, … ghi nhận, biểu dương …". */
+  readonly acknowledgement?: string;
+  /** Whose views were heard: "các đại biểu dự họp"; absent = the wording's own. */
+  readonly discussants?: string;
+  readonly reports: readonly { readonly by: string; readonly content?: string }[];
+}
+
+/** Free text for either opening paragraph, replacing the composed one; [[date]] inserts the date phrase. */
+export interface OpeningText {
+  readonly intro?: string;
+  readonly heard?: string;
 }
 
 /** A requested appendix (Phụ lục) presenting one index. */
@@ -150,11 +224,21 @@ export interface AppendixSpec {
   readonly chart: boolean;
 }
 
+/** One place that keeps a copy, with its number of copies: "CN (2)", "QHĐP (2b)". */
+export interface ArchiveUnit {
+  readonly name: string;
+  readonly copies?: string;
+}
+
 /** The "Lưu:" line. */
 export interface Archive {
-  readonly units: readonly string[];
+  readonly units: readonly ArchiveUnit[];
   readonly drafter?: string;
   readonly copies?: number;
+  /** What stands between the units and the drafter: ". " (stop, default) or " " (space). */
+  readonly separator: 'stop' | 'space';
+  /** Whether the line ends with a full stop (default true). */
+  readonly finalStop: boolean;
 }
 
 /** A whole conclusion file, validated. */
@@ -167,6 +251,8 @@ export interface Conclusion {
   /** Trích yếu lines given by the clerk; empty = compose writes it. */
   readonly summary: readonly string[];
   readonly meeting: Meeting;
+  /** `openingText`: the clerk's own opening paragraphs. */
+  readonly openingText: OpeningText;
   readonly indices: readonly IndexResult[];
   readonly style: Style;
   readonly body: readonly BodyNode[];
@@ -195,3 +281,16 @@ export const defaultStyle: Style = {
   opening: 'full',
   signatureGapPt: 72,
 };
+
+/**
+ * Every directive written on one body node, in document order: its own, each
+ * of its `tasks`, then its enumerated points' (a section carries none).
+ */
+export function nodeDirectives(node: BodyNode): Directive[] {
+  if (node.kind === 'section') return [];
+  const out: Directive[] = [];
+  if (node.directive) out.push(node.directive);
+  if (node.tasks) out.push(...node.tasks);
+  for (const point of node.enumerate?.items ?? []) if (point.directive) out.push(point.directive);
+  return out;
+}

@@ -189,6 +189,31 @@ describe('each shape, from data', () => {
     expect(doc.signature.lines).toEqual(['KT. BỘ TRƯỞNG, CHỦ NHIỆM', 'PHÓ CHỦ NHIỆM']);
   });
 
+  it('central opening, "Thứ nhất," in italic, a) … đ), (1) paragraphs, (i) points with text after; "Lưu: VT, PL (2). Hg."', async () => {
+    const { paragraphs, doc } = await built('conclusions/2025/vpcp-2025-nghi-dinh-ban-hanh-van-ban.yaml');
+    expect(paragraphs[paragraphs.indexOf('THÔNG BÁO') + 2]).toMatch(/^Chiều ngày 18 tháng 11 năm 2025, tại Trụ sở Chính phủ, Phó Thủ tướng Chính phủ Trần Minh An, Trưởng Ban Chỉ đạo /);
+    expect(paragraphs).toContain('Sau khi nghe báo cáo của Bộ Tư pháp và ý kiến của các đại biểu dự họp, Phó Thủ tướng kết luận như sau:');
+    const first = doc.body.find((b) => b.type === 'paragraph' && b.runs[0]?.text === 'Thứ nhất,');
+    expect(first?.type === 'paragraph' ? first.runs[0] : null).toEqual({ text: 'Thứ nhất,', italic: true });
+    const labels = paragraphs.map((p) => p.split(' ')[0]).filter((l) => /^([a-zđ]\)|\(\d\))$/.test(l));
+    expect(labels).toEqual(['a)', 'b)', 'c)', 'd)', 'đ)', '(1)', '(2)']);
+    expect(paragraphs).toContain(
+      '3. Giao Văn phòng Chính phủ: (i) theo dõi, đôn đốc các Bộ thực hiện các nhiệm vụ nêu trên; (ii) tổng hợp kết quả, báo cáo Thủ tướng Chính phủ trong tháng 12 năm 2025, bảo đảm đúng tiến độ đề ra.',
+    );
+    expect(doc.recipients.lines.at(-1)).toBe('- Lưu: VT, PL (2). Hg.');
+  });
+
+  it('a two-day meeting, what came before, an acknowledgement, the issuer\'s "kết luận:"; a free-text opening with [[date]]', async () => {
+    const lamDong = (await built('conclusions/2025/lam-dong-2025-lam-viec-xa.yaml')).paragraphs;
+    expect(lamDong.some((p) => p.startsWith('Từ ngày 08 đến ngày 09 tháng 11 năm 2025, tại xã Lạc Dương, đồng chí Nguyễn Văn Hòa, Chủ tịch UBND tỉnh đã đến thăm, kiểm tra'))).toBe(true);
+    expect(lamDong.some((p) => p.startsWith('Thay mặt UBND tỉnh, đồng chí Chủ tịch UBND tỉnh ghi nhận, biểu dương'))).toBe(true);
+    expect(lamDong.some((p) => p.endsWith('đồng chí Chủ tịch UBND tỉnh kết luận:'))).toBe(true);
+    const { paragraphs, doc } = await built('conclusions/2025/quang-tri-2025-hoi-nghi-truc-tuyen.yaml');
+    expect(paragraphs.some((p) => p.startsWith('Sáng ngày 14 tháng 11 năm 2025, tại Trụ sở UBND tỉnh,') && p.includes('(năm 2024 tỉnh đạt 66,02 điểm, xếp thứ 39/63'))).toBe(true);
+    const point = doc.body.find((b) => b.type === 'paragraph' && b.runs[0]?.text === '(i)');
+    expect(point?.type === 'paragraph' ? point.runs[0] : null).toEqual({ text: '(i)', bold: true });
+  });
+
   it('index phrases up, down and unchanged; TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH', async () => {
     const { paragraphs, doc } = await built('conclusions/2024/quang-tri-2024-pci-papi.yaml');
     expect(paragraphs).toContain('1. Năm 2023, Chỉ số PCI của tỉnh đạt 65,12 điểm, xếp thứ 41/63 tỉnh, thành phố, tăng 0,5 điểm và giảm 3 bậc so với năm 2022.');

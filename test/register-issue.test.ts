@@ -47,6 +47,16 @@ describe('setNumberAndDate', () => {
     expect(ok('body: [a]\nissuer: x')).toBe('body: [a]\nissuer: x\nnumber: 7\nissued: 2024-05-17\n');
   });
 
+  it('keeps old-Mac CR-only line ends, which check accepts too', () => {
+    expect(ok('issuer: x\rbody:\r  - a\r')).toBe('issuer: x\rnumber: 7\rissued: 2024-05-17\rbody:\r  - a\r');
+    expect(ok('\ufeffissuer: x\r# ghi chú\rissued: 2023-01-02\r')).toBe('\ufeffissuer: x\r# ghi chú\rnumber: 7\rissued: 2024-05-17\r');
+  });
+
+  it('edits a file pasted from Word as check reads it (non-breaking spaces, curly quotes), keeping its bytes', () => {
+    const before = 'issuer: x\nmeeting:\n\u00a0 venue: “trụ sở: UBND”\n\u00a0 kind: họp\n';
+    expect(ok(before)).toBe('issuer: x\nnumber: 7\nissued: 2024-05-17\nmeeting:\n\u00a0 venue: “trụ sở: UBND”\n\u00a0 kind: họp\n');
+  });
+
   it('refuses files it cannot edit safely', () => {
     for (const t of ['{issuer: x, body: [a]}', 'issuer: x\nbody: [a\n', 'issuer: x\nnumber: [1]\n']) {
       expect('refused' in setNumberAndDate(t, 7, '2024-05-17')).toBe(true);
@@ -115,6 +125,42 @@ describe('ketluan issue', () => {
     expect(code).toBe(1);
     expect(err).toContain('KL304');
     expect(text(cwd, bacSon)).toBe(broken);
+  });
+
+  it('points at the lines the clerk wrote, not at lines shifted by the number it would insert', async () => {
+    const cwd = tempProject();
+    const broken = text(cwd, bacSon).replace('signer: vu-quang-hien', 'signer: khong-co');
+    writeFileSync(join(cwd, bacSon), broken);
+    const line = broken.split('\n').findIndex((l) => l.includes('signer: khong-co')) + 1;
+    const { code, err } = await run(cwd, ['issue', bacSon, '--date', '2023-04-17']);
+    expect(code).toBe(1);
+    expect(err).toContain(`${bacSon}:${line}:`);
+    // The conclusion comes first, the errors it announces after it.
+    expect(err.indexOf('sửa các lỗi dưới đây')).toBeLessThan(err.indexOf('KL304'));
+  });
+
+  it('refuses a date before the meeting by naming --date, not a line the clerk never wrote', async () => {
+    const cwd = tempProject();
+    const { code, err } = await run(cwd, ['issue', bacSon, '--date', '2023-04-01']);
+    expect(code).toBe(1);
+    expect(err).toBe(
+      `${bacSon}: chưa cấp số: ngày ban hành 2023-04-01 trước ngày họp 2023-04-14; ` +
+        'chọn ngày ban hành bằng --date NGÀY (mặc định là hôm nay), ví dụ: npx ketluan issue ' + bacSon + ' --date 2023-04-14\n',
+    );
+    expect(text(cwd, bacSon)).toBe(readFileSync(join(root, bacSon), 'utf8'));
+  });
+
+  it('keeps a BOM, CRLF or CR-only line ends and every comment byte for byte', async () => {
+    for (const eol of ['\r\n', '\r']) {
+      const cwd = tempProject();
+      const original = '\ufeff' + text(cwd, bacSon).replace(/\n/g, eol);
+      writeFileSync(join(cwd, bacSon), original);
+      const { code, err } = await run(cwd, ['issue', bacSon, '--date', '2023-04-17', '--no-build']);
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      const after = readFileSync(join(cwd, bacSon), 'utf8');
+      expect(after.replace(`number: 1${eol}`, '')).toBe(original);
+    }
   });
 
   it('rejects a bad date and a missing file', async () => {

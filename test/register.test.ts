@@ -34,6 +34,11 @@ describe('readHeader', () => {
     expect(readHeader('issuer: a\n  b\nnumber: 4\n')).toMatchObject({ issuer: { value: 'a b' }, number: { value: 4 } });
     expect(readHeader('[not: a mapping')).toEqual({});
   });
+
+  it('reads its slow path through the source stage\'s bounded reader: CR-only line ends, a BOM, no runaway nesting', () => {
+    expect(readHeader('\ufeffissuer: &x a\rnumber: 4\r')).toMatchObject({ issuer: { value: 'a' }, number: { value: 4 } });
+    expect(readHeader('issuer: &x a\nbody: ' + '['.repeat(5000) + ']'.repeat(5000) + '\n')).toEqual({});
+  });
 });
 
 const entry = (file: string, issuer: string, number: number, issued: string) => ({

@@ -31,7 +31,7 @@ describe('clerk text is shown exactly as typed', () => {
   });
 
   it('resolves references through the phrase templates, even inside bold', () => {
-    const deadline = { kind: 'month', style: 'words', day: null, month: '4', year: '2023', quarter: null, text: null } as const;
+    const deadline = { kind: 'month', style: 'words', phrase: 'before', day: null, month: '4', year: '2023', quarter: null, text: null } as const;
     const html = richText('**hoàn thành [[deadline]].**', { indices: {} }, deadline, (name) => (name === 'deadline' ? 'trong tháng 4 năm 2023' : 'wrong phrase'));
     expect(runsOf(html)).toEqual([{ text: 'hoàn thành trong tháng 4 năm 2023.', bold: true }]);
   });

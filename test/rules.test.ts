@@ -396,8 +396,13 @@ describe('characters that cannot be printed', () => {
   });
 
   it('KL360: an invisible character pasted from the web is an error too, next to its KL109 warning', () => {
-    const y = edit('rà soát thủ tục', 'rà soát\u2060 thủ tục');
-    one(record(run(y)), 'KL360', pos(y, '\u2060'));
+    const y = edit('rà soát thủ tục', 'rà soát\u202e thủ tục');
+    one(record(run(y)), 'KL360', pos(y, '\u202e'));
+  });
+
+  it('no KL360 for the invisible characters Word leaves (soft hyphen, zero-width space, word joiner): they are dropped', () => {
+    const y = edit('rà soát thủ tục', 'rà\u00ad soát\u2060 thủ\u200b tục');
+    expect(found(run(y), 'KL360')).toEqual([]);
   });
 
   it('KL360 needs the fonts: without them only private use is rejected', () => {

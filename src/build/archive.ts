@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse } from 'yaml';
+import { readData } from '../source/index.ts';
 import type { PreviousLookup } from '../compose/indices.ts';
 import { readHeader } from '../register/header.ts';
 import { discover } from './discover.ts';
@@ -80,7 +80,7 @@ export function archiveLookup(cwd: string): (issuer: string, except: string) => 
     let figures = parsed.get(file);
     if (!figures) {
       try {
-        const data = parse(textOf(file) ?? '', { maxAliasCount: 100 }) as { indices?: unknown } | null;
+        const data = readData(textOf(file) ?? '') as { indices?: unknown } | undefined;
         figures = Array.isArray(data?.indices) ? (data.indices as Figures[]).filter((x) => typeof x?.id === 'string' && typeof x?.year === 'number') : [];
       } catch {
         figures = [];

@@ -4,7 +4,7 @@
  * once per process, parsing the fonts whose coverage the text is checked
  * against; the caller reads and writes files.
  */
-import type { Conclusion } from '../conclusion.ts';
+import { nodeDirectives, type Conclusion } from '../conclusion.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { composeNotice } from '../compose/index.ts';
 import { renderNotice, TemplateError } from '../render/index.ts';
@@ -46,7 +46,7 @@ export function directiveAgencies(c: Conclusion): string[] {
   const out: string[] = [];
   walkBody(c.body, (node) => {
     if (node.kind === 'section') return;
-    for (const a of node.directive?.lead ?? []) if (!out.includes(a)) out.push(a);
+    for (const a of nodeDirectives(node).flatMap((d) => d.lead)) if (!out.includes(a)) out.push(a);
   });
   return out;
 }

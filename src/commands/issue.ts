@@ -103,12 +103,14 @@ numbered, changed meanwhile, lock held too long) or the build failed, 2 bad usag
       }
       throw error;
     }
-    // Warnings of an issued file are printed by the build that follows; errors, and warnings without a build, here.
-    if (!outcome.ok || values['no-build']) printDiagnostics(ctx, outcome.diagnostics);
+    // The refusal comes first: it announces the errors printed under it.
     if (!outcome.ok) {
       ctx.stderr.write(`${file}: ${outcome.reason[ctx.lang]}\n`);
+      printDiagnostics(ctx, outcome.diagnostics);
       return exit.invalid;
     }
+    // Warnings of an issued file are printed by the build that follows; without a build, here.
+    if (values['no-build']) printDiagnostics(ctx, outcome.diagnostics);
     const no = numberLabel(outcome.number, outcome.issuer, project.value.config);
     ctx.stdout.write(
       (ctx.lang === 'vi' ? `Đã cấp số ${no}, ngày ban hành ${viDate(outcome.issued)}, cho ${file}.` : `Issued ${file} as number ${no}, dated ${outcome.issued}.`) + '\n',

@@ -1,7 +1,7 @@
 /**
  * Dates as the decree writes them, and deadline pieces for the templates.
  */
-import type { Deadline, DeadlineStyle } from '../conclusion.ts';
+import type { DayPhrase, Deadline, DeadlineStyle, Meeting } from '../conclusion.ts';
 import { pad2, roman } from './numbers.ts';
 
 /** A date split for templates: day and month padded per ND30. */
@@ -29,6 +29,8 @@ export function monthText(month: number): string {
 export interface DeadlineView {
   readonly kind: Deadline['kind'];
   readonly style: DeadlineStyle;
+  /** The word before a day: before ("trước ngày", also when not given), on ("vào ngày"), latest ("chậm nhất ngày"). */
+  readonly phrase: DayPhrase;
   readonly day: string | null;
   readonly month: string | null;
   readonly year: string | null;
@@ -38,10 +40,12 @@ export interface DeadlineView {
 
 /** Splits a deadline for `templates/phrases/deadline.hbs`. */
 export function deadlineView(deadline: Deadline, defaultStyle: DeadlineStyle): DeadlineView {
-  const base = { day: null, month: null, year: null, quarter: null, text: null };
+  const base = { day: null, month: null, year: null, quarter: null, text: null, phrase: 'before' as const };
   switch (deadline.kind) {
     case 'date':
-      return { ...base, kind: 'date', style: deadline.style ?? defaultStyle, ...dateParts(deadline.date) };
+      return { ...base, kind: 'date', style: deadline.style ?? defaultStyle, phrase: deadline.phrase ?? 'before', ...dateParts(deadline.date) };
+    case 'year':
+      return { ...base, kind: 'year', style: defaultStyle, year: String(deadline.year) };
     case 'month':
       return { ...base, kind: 'month', style: deadline.style ?? defaultStyle, month: monthText(deadline.month), year: String(deadline.year) };
     case 'quarter':
@@ -63,6 +67,8 @@ export function deadlineEnd(deadline: Deadline): string | undefined {
       return lastDayOfMonth(deadline.year, deadline.month);
     case 'quarter':
       return lastDayOfMonth(deadline.year, deadline.quarter * 3);
+    case 'year':
+      return `${deadline.year}-12-31`;
     case 'text':
       return undefined;
   }
@@ -71,4 +77,28 @@ export function deadlineEnd(deadline: Deadline): string | undefined {
 function lastDayOfMonth(year: number, month: number): string {
   const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The meeting's date for `templates/phrases/date.hbs`: one day, a range, or a part of a day; every key present. */
+export interface MeetingDateView extends DateParts {
+  /** Last day of a meeting held over several days, or null. */
+  readonly until: DateParts | null;
+  /** Whether the range's two days share their month and year ("Từ ngày 08 đến ngày 09 tháng 11 năm 2025"). */
+  readonly sameMonth: boolean;
+  readonly sameYear: boolean;
+  /** "sáng", "chiều", "tối", or null. */
+  readonly time: Meeting['time'] | null;
+}
+
+/** Splits the meeting's date (and the last day of a range) for the date phrase. */
+export function meetingDateView(meeting: Pick<Meeting, 'date' | 'until' | 'time'>): MeetingDateView {
+  const first = dateParts(meeting.date);
+  const until = meeting.until ? dateParts(meeting.until) : null;
+  return {
+    ...first,
+    until,
+    sameYear: until !== null && until.year === first.year,
+    sameMonth: until !== null && until.year === first.year && until.month === first.month,
+    time: meeting.time ?? null,
+  };
 }

@@ -4,20 +4,21 @@
  * Nơi nhận lines, signature lines. Pure; no I/O, no clock.
  */
 import type { Conclusion } from '../conclusion.ts';
-import { dateParts, type DateParts } from './dates.ts';
+import { dateParts, meetingDateView, type DateParts, type MeetingDateView } from './dates.ts';
 import { indexView, withArchivePrevious, type IndexView, type PreviousLookup } from './indices.ts';
 import { numberBody, type NodeView } from './body.ts';
 import { signatureLines } from './signature.ts';
 import { pad2 } from './numbers.ts';
 import { headerLines } from './issuer.ts';
-import { recipientLines } from './recipients.ts';
+import { archiveLine, recipientLines } from './recipients.ts';
 import { appendixView, type AppendixView } from './appendix.ts';
 import { InternalError } from '../errors.ts';
 
 export type { IndexView } from './indices.ts';
 export type { NodeView } from './body.ts';
-export type { DeadlineView } from './dates.ts';
+export type { DeadlineView, MeetingDateView } from './dates.ts';
 export type { AppendixView } from './appendix.ts';
+export { archiveLine } from './recipients.ts';
 
 /** Inputs of compose that do not come from the file itself. */
 export interface ComposeContext {
@@ -25,6 +26,16 @@ export interface ComposeContext {
   readonly directiveAgencies?: readonly string[];
   /** Last year's index figures from the archive, for indices whose `previous` the clerk left out. */
   readonly previous?: PreviousLookup;
+}
+
+/** The chair for `templates/partials/chair.hbs`; every key present. */
+export interface ChairView {
+  readonly name: string | null;
+  readonly title: string;
+  readonly role: string | null;
+  readonly short: string | null;
+  /** "Thủ tướng Chính phủ Phạm Minh Chính" rather than "Phạm Minh Chính, Thủ tướng Chính phủ". */
+  readonly titleFirst: boolean;
 }
 
 /** What the templates print; every key is present (null when absent) for Handlebars' strict mode. */
@@ -45,11 +56,25 @@ export interface Notice {
     readonly date: DateParts;
     readonly venue: string | null;
     readonly subject: string;
-    readonly chair: { readonly name: string | null; readonly title: string };
+    readonly chair: ChairView;
     readonly attendees: readonly string[];
-    readonly reports: readonly { readonly by: string; readonly content: string }[];
+    readonly attendeesLead: string | null;
+    readonly before: string | null;
+    readonly acknowledgement: string | null;
+    readonly discussants: string | null;
+    readonly reports: readonly { readonly by: string; readonly content: string | null }[];
   };
+  /** The meeting's date for the date phrase and [[date]]. */
+  readonly meetingDate: MeetingDateView;
+  /** Which of the two shipped wordings the opening uses. */
   readonly opening: 'full' | 'brief';
+  /** The opening's variations, each resolved (style, else the wording's own choice). */
+  readonly comrade: boolean;
+  readonly chairVerb: string;
+  readonly heard: 'discussion' | 'opinions';
+  readonly concludes: string;
+  /** The clerk's own opening paragraphs (rich text), or null to compose them. */
+  readonly openingText: { readonly intro: string | null; readonly heard: string | null };
   readonly boldHeadings: boolean;
   readonly indices: Readonly<Record<string, IndexView>>;
   readonly body: readonly NodeView[];
@@ -60,8 +85,10 @@ export interface Notice {
   readonly issuerShortName: string;
   /** Nơi nhận entries without "-" and ";" (the template adds them). */
   readonly recipients: readonly string[];
-  /** The text after "Lưu: ", e.g. "VT, NC. TH(40)". */
+  /** The text after "Lưu: " without its final full stop, e.g. "VT, NC. TH.(40)", "VT, CN (2). nvv". */
   readonly archive: string;
+  /** Whether the "Lưu:" line ends with a full stop. */
+  readonly archiveStop: boolean;
   readonly signature: { readonly lines: readonly string[]; readonly name: string; readonly gapPt: number };
   /** Document properties that do not depend on wording. */
   readonly meta: {
@@ -78,25 +105,33 @@ export interface Notice {
 export function composeNotice(c: Conclusion, ctx: ComposeContext = {}): Notice {
   const indices: Record<string, IndexView> = Object.create(null);
   for (const index of c.indices) indices[index.id] = indexView(withArchivePrevious(index, ctx.previous), c.style.padNumbers);
-  const archive = c.archive;
-  // ND30 Mẫu 1.4 "- Lưu: VT, …(9). …(10).": (9) units and archive copies, (10) drafter code and copies issued ("PL.(300)").
-  const copies = archive.copies !== undefined ? `(${archive.copies})` : '';
-  const archiveText = archive.units.join(', ') + (archive.drafter ? `. ${archive.drafter}.${copies}` : copies);
+  const m = c.meeting;
+  const brief = c.style.opening === 'brief';
   return {
     issuer: { parent: headerLines(c.issuer.parent), name: headerLines(c.issuer.name), symbol: c.issuer.symbol, place: c.issuer.place },
     number: c.number !== undefined ? pad2(c.number) : null,
     issued: c.issued ? dateParts(c.issued) : null,
     summary: c.summary.length > 0 ? c.summary : null,
     meeting: {
-      kind: c.meeting.kind,
-      date: dateParts(c.meeting.date),
-      venue: c.meeting.venue ?? null,
-      subject: c.meeting.subject,
-      chair: { name: c.meeting.chair.name ?? null, title: c.meeting.chair.title },
-      attendees: c.meeting.attendees,
-      reports: c.meeting.reports,
+      kind: m.kind,
+      date: dateParts(m.date),
+      venue: m.venue ?? null,
+      subject: m.subject,
+      chair: { name: m.chair.name ?? null, title: m.chair.title, role: m.chair.role ?? null, short: m.chair.short ?? null, titleFirst: c.style.chairOrder === 'title-name' },
+      attendees: m.attendees,
+      attendeesLead: m.attendeesLead ?? c.style.attendeesLead ?? null,
+      before: m.before ?? null,
+      acknowledgement: m.acknowledgement ?? null,
+      discussants: m.discussants ?? c.style.discussants ?? null,
+      reports: m.reports.map((r) => ({ by: r.by, content: r.content ?? null })),
     },
+    meetingDate: meetingDateView(m),
     opening: c.style.opening,
+    comrade: c.style.comrade ?? true,
+    chairVerb: c.style.chairVerb ?? (brief ? 'chủ trì' : 'đã chủ trì'),
+    heard: c.style.heard ?? (brief ? 'opinions' : 'discussion'),
+    concludes: c.style.concludes ?? (brief ? 'kết luận:' : 'kết luận như sau:'),
+    openingText: { intro: c.openingText.intro ?? null, heard: c.openingText.heard ?? null },
     boldHeadings: c.style.boldHeadings,
     indices,
     body: numberBody(c.body, c.style.numbering, c.style.deadlineStyle),
@@ -109,7 +144,8 @@ export function composeNotice(c: Conclusion, ctx: ComposeContext = {}): Notice {
     }),
     issuerShortName: c.issuer.shortName ?? c.issuer.name.join(' '),
     recipients: recipientLines(c.recipients, c.recipientsFromDirectives ? (ctx.directiveAgencies ?? []) : []),
-    archive: archiveText,
+    archive: archiveLine(c.archive),
+    archiveStop: c.archive.finalStop,
     signature: { lines: signatureLines(c.signature, c.issuer), name: c.signature.name, gapPt: c.style.signatureGapPt },
     meta: {
       issuedOn: c.issued ?? c.meeting.date,

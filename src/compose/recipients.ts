@@ -1,8 +1,9 @@
 /**
  * Nơi nhận entries (ND30 Phụ lục I, II.9.d): one per line; the template adds
  * the leading "-" and the closing ";". Typed punctuation is stripped so it is
- * never doubled.
+ * never doubled. Then the last line, "Lưu:".
  */
+import type { Archive } from '../conclusion.ts';
 
 /** Removes a clerk-typed leading "-" and trailing ";" or ".". */
 export function cleanRecipient(entry: string): string {
@@ -29,4 +30,18 @@ export function recipientLines(explicit: readonly string[], directiveAgencies: r
     }
   }
   return lines;
+}
+
+/**
+ * The "Lưu:" line after "Lưu: ", without the final full stop the template
+ * adds (ND30 Mẫu 1.4 "- Lưu: VT, …(9). …(10)."): units with their copies
+ * "CN (2)", then the drafter after ". " (or a space) and the copies issued
+ * "(40)". A full stop the clerk typed at the end is dropped, so it is never doubled.
+ */
+export function archiveLine(a: Archive): string {
+  const units = a.units.map((u) => (u.copies !== undefined ? `${u.name} (${u.copies})` : u.name)).join(', ');
+  const copies = a.copies !== undefined ? `(${a.copies})` : '';
+  const drafter = a.drafter?.replace(/\.$/, '');
+  const text = drafter ? `${units}${a.separator === 'space' ? ' ' : '. '}${drafter}${copies ? `.${copies}` : ''}` : units + copies;
+  return text.replace(/\.$/, '');
 }

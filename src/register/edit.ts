@@ -2,8 +2,8 @@
  * Writing the number and the issue date into a clerk's YAML file without
  * touching anything else: the yaml Document API locates the keys (source
  * ranges), and the change is spliced into the original text, so comments,
- * blank lines, quoting, line width, line endings and a BOM stay exactly as
- * the clerk left them. Re-serialising the document would re-fold long
+ * blank lines, quoting, line width, line endings (LF, CRLF or CR) and a BOM
+ * stay exactly as the clerk left them. Re-serialising the document would re-fold long
  * lines and move comments.
  *
  * The result is verified: parsed again, it must hold the same data as
@@ -11,6 +11,7 @@
  */
 import { isMap, isScalar, parse, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { isDeepStrictEqual } from 'node:util';
+import { repairPaste } from '../source/paste.ts';
 
 /** An edit that could not be made, and why (for the clerk). */
 export interface EditRefusal {
@@ -30,8 +31,16 @@ const PARSE = { version: '1.2', schema: 'core', merge: false, uniqueKeys: false,
 /** The text with `number: N` and `issued: D` set; or why not. */
 export function setNumberAndDate(original: string, number: number, issued: string): { text: string } | { refused: EditRefusal } {
   const bom = original.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-  const text = bom ? original.slice(1) : original;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const body = bom ? original.slice(1) : original;
+  // The yaml library does not break lines at a lone CR (old Mac files, which `check` reads):
+  // it is located on a copy with LF in its place. One character for one, so offsets hold in both.
+  const lf = body.replace(/\r(?!\n)/g, '\n');
+  const eol = body.includes('\r\n') ? '\r\n' : lf !== body ? '\r' : '\n';
+  // Read as the source stage reads it: Word's spaces, quotes and dashes repaired (one character
+  // for one, so offsets hold), else a file that `check` accepts with a warning would be refused here.
+  const readings = [(t: string) => t, (t: string) => repairPaste(t).quotesOnly, (t: string) => repairPaste(t).text];
+  const reading = readings.find((r) => parseDocument(r(lf), PARSE).errors.length === 0) ?? readings[0];
+  const text = reading(lf);
   const doc = parseDocument(text, PARSE);
   if (doc.errors.length > 0) {
     return { refused: { vi: 'tệp có lỗi cú pháp YAML; chạy `npx ketluan check` để xem và sửa trước', en: 'the file has YAML syntax errors; run `npx ketluan check` and fix them first' } };
@@ -101,8 +110,8 @@ export function setNumberAndDate(original: string, number: number, issued: strin
     insert(nextLine(Math.max(end - 1, numberPair.key.range![1])), `issued: ${issued}`);
   }
 
-  // Apply from the end so earlier offsets stay valid.
-  let out = text;
+  // Apply from the end so earlier offsets stay valid; to the clerk's own text, line ends and all.
+  let out = body;
   for (const s of [...splices].sort((a, b) => b.at - a.at)) out = out.slice(0, s.at) + s.text + out.slice(s.end);
 
   // Verify: the same data, plus exactly the two values.
@@ -110,7 +119,8 @@ export function setNumberAndDate(original: string, number: number, issued: strin
   let after: unknown;
   try {
     before = parse(text, PARSE);
-    after = parse(out, PARSE);
+    const outLf = out.replace(/\r(?!\n)/g, '\n');
+    after = parse(reading(outLf), PARSE);
   } catch {
     return { refused: { vi: 'không ghi được số mà giữ nguyên nội dung tệp', en: 'cannot write the number without changing the file' } };
   }

@@ -7,7 +7,7 @@
  * style at the top, anchors, tags, block scalars on these keys) fall back to
  * the real parser.
  */
-import { parse } from 'yaml';
+import { readData } from '../source/index.ts';
 
 /** The register key of an issuer: its config id, or `symbol:TB-XYZ` when declared inline (as the header scan keys it). */
 export function issuerKey(issuer: { readonly id?: string; readonly symbol: string }): string {
@@ -140,12 +140,7 @@ function nestedSymbol(lines: readonly string[], from: number): string | undefine
 
 /** The slow path: the real YAML parser; positions are the file's first line. */
 function parseHeader(text: string): Header {
-  let data: unknown;
-  try {
-    data = parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { uniqueKeys: false, maxAliasCount: 100 });
-  } catch {
-    return {};
-  }
+  const data = readData(text);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return {};
   const d = data as Record<string, unknown>;
   const at = { line: 1, col: 1 };

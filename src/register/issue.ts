@@ -45,6 +45,26 @@ export type IssueOutcome =
 
 const refuse = (vi: string, en: string, diagnostics: readonly Diagnostic[] = []): IssueOutcome => ({ ok: false, reason: { vi, en }, diagnostics });
 
+const hasErrorsReason = [
+  'tệp còn lỗi nên chưa cấp số; sửa các lỗi dưới đây rồi chạy lại',
+  'the file has errors, so no number was given; fix those below and run again',
+] as const;
+
+/**
+ * The refusal when the file is valid as written but not with the number
+ * and date it would get: the errors come from the date (KL310: before the
+ * meeting), on lines the clerk never wrote, so they are said in the
+ * refusal itself with the way out, `--date`.
+ */
+function refuseDate(file: string, meetingDate: string | undefined, diagnostics: readonly Diagnostic[]): IssueOutcome {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const example = `npx ketluan issue ${file} --date ${meetingDate ?? 'YYYY-MM-DD'}`;
+  return refuse(
+    `chưa cấp số: ${errors.map((d) => d.message.vi).join('; ')}; chọn ngày ban hành bằng --date NGÀY (mặc định là hôm nay), ví dụ: ${example}`,
+    `no number given: ${errors.map((d) => d.message.en).join('; ')}; choose the issue date with --date DATE (default: today), e.g. ${example}`,
+  );
+}
+
 /** Gives the file its number and date. */
 export async function issueNotice(opts: IssueOptions): Promise<IssueOutcome> {
   const { project, file } = opts;
@@ -55,11 +75,16 @@ export async function issueNotice(opts: IssueOptions): Promise<IssueOutcome> {
   const original = read.bytes;
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(original);
+    // The BOM is kept: the edit writes back every byte it does not change.
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(original);
   } catch {
     return refuse('tệp không phải UTF-8; chạy `npx ketluan check` để xem cách sửa', 'the file is not UTF-8; run `npx ketluan check` to see how to fix it');
   }
-  const header = readHeader(text);
+  // The file as the clerk wrote it must be valid, and is reported on their own lines.
+  const asWritten = prepare(file, original, project);
+  if (hasErrors(asWritten.diagnostics)) return refuse(...hasErrorsReason, asWritten.diagnostics);
+  const meetingDate = asWritten.conclusion?.meeting.date;
+  const header = readHeader(text.replace(/^\ufeff/, '').replace(/\r(?!\n)/g, '\n'));
   if (header.number !== undefined) {
     return refuse(`tệp đã có số ${String(header.number.value)}; ketluan không cấp lại số cho văn bản đã ban hành`, `the file already has number ${String(header.number.value)}; an issued notice keeps its number`);
   }
@@ -68,14 +93,12 @@ export async function issueNotice(opts: IssueOptions): Promise<IssueOutcome> {
   const year = Number(opts.date.slice(0, 4));
   const mode = statSync(full).mode & 0o777;
 
-  // Check the draft before taking the lock (a provisional number): errors come back at once,
+  // Check the draft with a provisional number before taking the lock: errors come back at once,
   // and the parsers and fonts are warm, so the lock is held for milliseconds.
   const provisional = setNumberAndDate(text, 1, opts.date);
   if ('refused' in provisional) return refuse(provisional.refused.vi, provisional.refused.en);
   const draft = prepare(file, new TextEncoder().encode(provisional.text), project);
-  if (hasErrors(draft.diagnostics)) {
-    return refuse('tệp còn lỗi nên chưa cấp số; sửa các lỗi dưới đây rồi chạy lại', 'the file has errors, so no number was given; fix them and run again', draft.diagnostics);
-  }
+  if (hasErrors(draft.diagnostics)) return refuseDate(file, meetingDate, draft.diagnostics);
 
   return withLock(
     join(project.cwd, issueLockName),
@@ -86,9 +109,7 @@ export async function issueNotice(opts: IssueOptions): Promise<IssueOutcome> {
       const bytes = new TextEncoder().encode(edited.text);
       // The issued notice must be a valid one: a draft with errors gets no number.
       const checked = prepare(file, bytes, project);
-      if (hasErrors(checked.diagnostics)) {
-        return refuse('tệp còn lỗi nên chưa cấp số; sửa các lỗi dưới đây rồi chạy lại', 'the file has errors, so no number was given; fix them and run again', checked.diagnostics);
-      }
+      if (hasErrors(checked.diagnostics)) return refuseDate(file, meetingDate, checked.diagnostics);
       await opts.beforeCommit?.();
       // Never overwrite what the clerk saved meanwhile.
       const now = readClerkFile(full);

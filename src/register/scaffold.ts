@@ -67,6 +67,8 @@ export function scaffold(o: ScaffoldOptions): string {
   if (o.meetingDate) lines.push(`  date: ${o.meetingDate}`);
   else lines.push(`  ${FILL_MARK} ngày họp, dạng 2024-05-10`, '  date:');
   lines.push(
+    '  # until: 2024-05-11   # ngày cuối nếu họp nhiều ngày ("Từ ngày 10 đến ngày 11 tháng 5 năm 2024")',
+    '  # time: sáng          # hoặc chiều, tối ("Sáng ngày …")',
     '  # venue: trụ sở …',
     `  ${FILL_MARK} nội dung cuộc họp, viết tiếp sau hình thức họp, ví dụ: sơ kết công tác cải cách hành chính 6 tháng đầu năm`,
     '  subject:',
@@ -74,11 +76,18 @@ export function scaffold(o: ScaffoldOptions): string {
     '    # name: họ và tên người chủ trì',
     `    ${FILL_MARK} chức vụ người chủ trì, ví dụ: Chủ tịch UBND huyện`,
     '    title:',
+    '    # role: Trưởng Ban Chỉ đạo …   # cương vị ghi sau chức vụ',
+    '    # short: Chủ tịch UBND huyện   # cách gọi ở lần nhắc sau ("… kết luận")',
+    '  # attendeesLead: Cùng dự có      # lời dẫn trước thành phần dự họp (mặc định "Tham dự … có")',
     '  # attendees:        # thành phần dự họp, mỗi dòng một nhóm',
     '  #   - …',
     '  # reports:          # các báo cáo đã nghe',
     '  #   - by: Phòng …',
     '  #     content: báo cáo …',
+    '# style: { comrade: false, chairOrder: title-name, chairVerb: chủ trì, heard: opinions, concludes: "kết luận:" }',
+    '# openingText:        # hoặc viết tự do đoạn mở đầu; [[date]] chèn ngày họp',
+    '#   intro: "[[date]], tại …, … chủ trì …"',
+    '#   heard: "Sau khi nghe …, … kết luận như sau:"',
     '',
     `${FILL_MARK} nội dung kết luận, mỗi đoạn một dòng bắt đầu bằng "- ". Mục có tiêu đề, mục theo cơ quan:`,
     '#   - heading: Đánh giá chung',
@@ -86,8 +95,17 @@ export function scaffold(o: ScaffoldOptions): string {
     '#       - Đoạn văn …',
     '#   - agency: Phòng Nội vụ',
     '#     content:',
-    '#       - text: Chủ trì, phối hợp …',
-    '#         deadline: 2024-06-30',
+    '#       - text: Chủ trì, phối hợp … [[deadline]].',
+    '#         deadline: 2024-06-30     # hoặc 2024-06, 2024-Q3, 2024 ("trong năm 2024"), thường xuyên',
+    '#   - heading: Quan điểm',
+    '#     childNumbering: ordinal      # các đoạn con: Thứ nhất, …; hoặc paren-arabic (1), paren-roman (i), none',
+    '#     childLabels: italic',
+    '#     content:',
+    '#       - item: …',
+    '#   - item: Các bộ gửi Bộ Tư pháp [[deadline:1]] để tổng hợp, báo cáo [[deadline:2]].',
+    '#     tasks:                        # nhiều nhiệm vụ trong một câu',
+    '#       - { lead: Các bộ, deadline: 2024-06-05 }',
+    '#       - { lead: Bộ Tư pháp, deadline: { on: 2024-06-10, phrase: latest } }',
     'body:',
     '',
   );
@@ -96,6 +114,7 @@ export function scaffold(o: ScaffoldOptions): string {
   lines.push('');
   if (Array.isArray(d?.recipients) && d.recipients.length > 0) lines.push(block('recipients', d.recipients));
   else lines.push(`${FILL_MARK} nơi nhận, mỗi dòng một nơi (ketluan tự thêm "-" và ";")`, 'recipients:');
+  lines.push('# archive: { units: [VT, { unit: NV, copies: 2 }], drafter: Hg }   # in "Lưu: VT, NV (2). Hg."');
   lines.push(d?.archive !== undefined ? block('archive', d.archive) : 'archive: [VT]');
   lines.push('');
   if (d?.signature && typeof d.signature === 'object') lines.push(block('signature', d.signature));

@@ -4,7 +4,7 @@
  */
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import Handlebars from 'handlebars';
-import type { DeadlineView, IndexView, Notice } from '../compose/index.ts';
+import type { DeadlineView, IndexView, MeetingDateView, Notice } from '../compose/index.ts';
 import type { Bilingual } from '../diagnostics.ts';
 import { InternalError } from '../errors.ts';
 import { upper } from '../compose/signature.ts';
@@ -12,14 +12,25 @@ import { upper } from '../compose/signature.ts';
 /** Renders a phrase template (templates/phrases/NAME.hbs) with a view as its root. */
 export type PhraseRenderer = (name: string, view: object) => string;
 
-/** Matches a reference: [[PCI]], [[PCI:high]], [[deadline]]; not after a backslash (`\[[` prints "[[", render/markup.ts). */
-export const referencePattern = /(?<!\\)\[\[([A-Za-z][A-Za-z0-9_-]*)(?::([a-z]+))?\]\]/g;
+/** Matches a reference: [[PCI]], [[PCI:high]], [[deadline]], [[deadline:2]], [[date]]; not after a backslash (`\[[` prints "[[", render/markup.ts). */
+export const referencePattern = /(?<!\\)\[\[([A-Za-z][A-Za-z0-9_-]*)(?::([a-z]+|[0-9]{1,2}))?\]\]/g;
 
 /** Anything a clerk may have meant as a reference ([[XYZ]], [[CCHC:]], [[ PCI ]]), for validate/ to check. */
 export const referenceLike = /(?<!\\)\[\[([^[\]\n]*)\]\]/g;
 
 /** An escaped "[[" (`\[[`), printed as "[[" in every text (render/markup.ts). */
 export const escapedBrackets = /\\\[\[/g;
+
+/** Phrases that word a deadline or the meeting's date, not an index: never an [[ID:variant]] variant. */
+const ownPhrases: readonly string[] = ['deadline', 'date'];
+
+/** Whether a phrase template words an index result, so [[ID:name]] may name it. */
+export function isIndexPhrase(name: string): boolean {
+  return !ownPhrases.includes(name);
+}
+
+/** What `richText` reads from the notice. */
+export type RichContext = Pick<Notice, 'indices'> & { readonly meetingDate?: MeetingDateView };
 
 // Private-use characters never typed by a clerk (validate/ rejects them), used as placeholders.
 const OPEN = '\uE000';
@@ -30,15 +41,25 @@ const STAR = '\uE002';
  * Clerk text → markup: escapes everything, resolves [[references]] through
  * the phrase templates, then turns **bold** and *italic* into <b>/<i>.
  * A backslash keeps a literal star ("\*") or double bracket ("\[["; the
- * markup parser drops that backslash, in every text).
+ * markup parser drops that backslash, in every text). [[deadline]] is the entry's
+ * deadline, [[deadline:2]] the second of its `tasks`, [[date]] the meeting's
+ * date phrase (capitalised only where it opens the text).
  */
-export function richText(text: string, notice: Pick<Notice, 'indices'>, deadline: DeadlineView | null, phrase: PhraseRenderer): string {
+export function richText(text: string, notice: RichContext, deadline: DeadlineView | null, phrase: PhraseRenderer, tasks: readonly (DeadlineView | null)[] = []): string {
   const pieces: string[] = [];
-  const withPlaceholders = Handlebars.escapeExpression(text.replace(/\\\*/g, STAR)).replace(referencePattern, (_m, id: string, variant?: string) => {
+  const withPlaceholders = Handlebars.escapeExpression(text.replace(/\\\*/g, STAR)).replace(referencePattern, (_m, id: string, variant: string | undefined, offset: number) => {
     let html: string;
     if (id === 'deadline' && variant === undefined) {
       if (!deadline) throw new InternalError('[[deadline]] without a deadline (validate/ should have caught it)');
       html = phrase('deadline', deadline);
+    } else if (id === 'deadline' && /^[0-9]+$/.test(variant!)) {
+      const task = tasks[Number(variant) - 1];
+      if (!task) throw new InternalError(`[[deadline:${variant}]] without that task's deadline (validate/ should have caught it)`);
+      html = phrase('deadline', task);
+    } else if (id === 'date' && variant === undefined && !notice.indices[id]) {
+      if (!notice.meetingDate) throw new InternalError('[[date]] without the meeting date');
+      const said = phrase('date', notice.meetingDate);
+      html = offset === 0 ? said : said.charAt(0).toLocaleLowerCase('vi-VN') + said.slice(1);
     } else {
       const index: IndexView | undefined = notice.indices[id];
       if (!index) throw new InternalError(`unknown index reference [[${id}]] (validate/ should have caught it)`);
@@ -107,13 +128,14 @@ export function registerHelpers(hb: typeof Handlebars, phrase: PhraseRenderer): 
       need(args.length === 2 && Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 100, 'blank', { vi: 'một số nguyên từ 0 đến 100', en: 'a whole number from 0 to 100' });
       return '\u00a0'.repeat(n as number);
     },
-    /** {{rich text deadline}}: clerk text with **bold**, *italic*, [[references]]. */
+    /** {{rich text deadline taskDeadlines}}: clerk text with **bold**, *italic*, [[references]]. */
     rich(this: unknown, ...args: unknown[]) {
       const options = optionsOf(args);
       need(args.length >= 2 && typeof args[0] === 'string', 'rich', TEXT);
       const deadline = args.length > 2 ? (args[1] as DeadlineView | null) : null;
+      const tasks = args.length > 3 ? (args[2] as readonly (DeadlineView | null)[]) : [];
       const root = options.data.root as Notice;
-      return new hb.SafeString(richText(args[0] as string, root, deadline, phrase));
+      return new hb.SafeString(richText(args[0] as string, root, deadline, phrase, tasks));
     },
   };
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);

@@ -4,26 +4,28 @@
  *
  * Order of checks, each one guarding the next:
  * size → binary/UTF-16 → UTF-8 (else legacy Vietnamese encodings) →
- * line breaks, NFC, control characters → nesting depth on the concrete
+ * line breaks, NFC, control characters → Word paste repairs → nesting depth on the concrete
  * syntax tree (before the recursive composer can overflow the stack) →
- * YAML syntax → data (duplicate/reserved keys, aliases, string checks).
+ * YAML syntax → data (duplicate/reserved keys, aliases, keys per mapping,
+ * string checks).
  */
 
 import { open } from 'node:fs/promises';
 import { Composer, isAlias, isMap, isScalar, isSeq, LineCounter, Parser } from 'yaml';
-import type { Document, Node as YamlNode } from 'yaml';
+import type { Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import type { Diagnostic, Severity } from '../diagnostics.ts';
 import { sortDiagnostics } from '../diagnostics.ts';
 import type { Code } from '../validate/codes.ts';
 import { firstInvalidUtf8, guessLegacyEncoding, sniff } from './encoding.ts';
 import type { Said } from './messages.ts';
 import * as say from './messages.ts';
-import { buildData } from './tree.ts';
+import { repairPaste, type PasteRepair } from './paste.ts';
+import { buildData, cleanText } from './tree.ts';
 
 /** A successfully read source file. */
 export interface SourceDoc {
   readonly file: string;
-  /** The text as parsed: BOM removed, line breaks `\n`, Unicode NFC. Positions refer to it. */
+  /** The text as parsed: BOM removed, line breaks `\n`, Unicode NFC, Word paste artefacts repaired (paste.ts, one character for one). Positions refer to it. */
   readonly text: string;
   readonly doc: Document.Parsed;
   readonly lineCounter: LineCounter;
@@ -54,12 +56,21 @@ export interface ReadResult {
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 /** Deepest nesting of mappings and lists; a conclusion needs fewer than ten. */
 export const MAX_DEPTH = 64;
+/**
+ * Most keys in one mapping. A conclusion's mappings have a few dozen keys
+ * and a province's config a few hundred issuers; 16 000 unknown keys would
+ * otherwise be answered by 16 000 diagnostics.
+ */
+export const MAX_KEYS = 2_000;
 /** Most nodes alias expansion may create (billion-laughs guard). */
 export const MAX_ALIAS_NODES = 10_000;
 /** At most this many diagnostics of one kind of character problem per file; the last one counts the rest. */
 const MAX_CHAR_REPORTS = 20;
 /** At most this many YAML syntax errors per file; one more diagnostic counts the rest. */
 const MAX_SYNTAX_REPORTS = 50;
+
+/** Problems buildData finds in a string's own text, whatever the shape around it. */
+const TEXT_PROBLEMS: ReadonlySet<Code> = new Set<Code>(['KL107', 'KL108', 'KL110', 'KL111', 'KL113']);
 
 /** Options for the yaml library: YAML 1.2 core schema, no custom tags, our own duplicate-key check. */
 const YAML_OPTIONS = {
@@ -106,6 +117,16 @@ export async function readSourceFile(file: string): Promise<ReadResult> {
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The plain data of a YAML text, read with every guard of `readSource`
+ * (size, depth, keys per mapping, aliases); undefined when it cannot be
+ * read. For readers that report nothing themselves (the register's
+ * header, the archive's figures): no YAML reaches the parser another way.
+ */
+export function readData(text: string): unknown {
+  return readSource('', new TextEncoder().encode(text)).value?.data;
 }
 
 /** Reads one clerk's YAML file from its bytes. Never throws on any input. */
@@ -160,8 +181,9 @@ export function readSource(file: string, bytes: Uint8Array): ReadResult {
   const raw = decoded.replace(/\r\n?/g, '\n');
   text = raw.normalize('NFC');
   const lineCounter = lineCounterOf(text);
+  const length = text.length; // the paste repairs below keep it
   const pos = (offset: number): { line: number; col: number } => {
-    const p = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
+    const p = lineCounter.linePos(Math.max(0, Math.min(offset, length)));
     return { line: Math.max(1, p.line), col: Math.max(1, p.col) };
   };
   const addAt = (code: Code, severity: Severity, offset: number, said: Said): void => {
@@ -178,6 +200,11 @@ export function readSource(file: string, bytes: Uint8Array): ReadResult {
     return done();
   }
 
+  // ── Word paste: spaces, quotes and dashes Word changed where YAML reads structure ──
+  const pasted = repairPaste(text);
+  const repairedText = pasted.text;
+  text = pasted.quotesOnly;
+
   // ── Concrete syntax tree: depth before anything recursive runs ──
   const bracketAt = runawayBrackets(text, MAX_DEPTH * 10);
   if (bracketAt >= 0) {
@@ -192,22 +219,46 @@ export function readSource(file: string, bytes: Uint8Array): ReadResult {
   }
 
   // ── YAML document ──
-  const docs = Array.from(new Composer(YAML_OPTIONS).compose(tokens, true, text.length));
+  let docs = Array.from(new Composer(YAML_OPTIONS).compose(tokens, true, text.length));
+  // Spaces and dashes Word put where YAML reads structure are repaired when the text does not
+  // parse without, or parses into a key that starts with such a space or dash (never meant).
+  if (repairedText !== text && (docs[0].errors.length > 0 || hasPastedKey(docs[0]))) {
+    const repairedTokens = Array.from(new Parser().parse(repairedText));
+    if (tooDeepAt(repairedTokens, MAX_DEPTH) < 0) {
+      const repairedDocs = Array.from(new Composer(YAML_OPTIONS).compose(repairedTokens, true, repairedText.length));
+      if (repairedDocs[0].errors.length < docs[0].errors.length || repairedDocs[0].errors.length === 0) {
+        text = repairedText;
+        docs = repairedDocs;
+      }
+    }
+  }
+  reportRepairs(pasted.repairs.filter((r) => r.kind === 'quotes' || text === repairedText), addAt);
   const doc = docs[0];
   let fatal = false;
   if (docs.length > 1) {
     addAt('KL106', 'error', docs[1].range[0], say.multipleDocuments());
     fatal = true;
   }
+  // A tab in the indentation misplaces every line below it: one message per tabbed line, naming
+  // the tab, stands for the parser's cascade; the other syntax errors are those of the text
+  // with the tabs read as spaces.
+  let syntaxErrors: readonly { code: string; message: string; pos: readonly number[] }[] = doc.errors;
+  const tabbed = syntaxErrors.length > 0 && pasted.tabIndents.length > 0;
+  if (tabbed) {
+    syntaxErrors = errorsWithoutTabs(text, pasted.tabIndents);
+    const shown = pasted.tabIndents.slice(0, MAX_CHAR_REPORTS);
+    shown.forEach((at, i) => addAt('KL120', 'error', at, say.tabIndent(i === shown.length - 1 ? pasted.tabIndents.length - shown.length : 0)));
+    fatal = true;
+  }
   // A pasted binary or a wildly broken file can yield thousands of parser errors; the first ones locate the damage.
-  for (const e of doc.errors.slice(0, MAX_SYNTAX_REPORTS)) {
+  for (const e of syntaxErrors.slice(0, MAX_SYNTAX_REPORTS)) {
     const t = say.translateYamlError(e.code, e.message);
     const offset = e.code === 'MISSING_CHAR' && /closing .?quote/.test(e.message) ? quoteStart(doc, e.pos[0]) : e.pos[0];
     addAt(t.code, 'error', offset, t.code === 'KL114' ? say.tooDeep(MAX_DEPTH) : t);
     fatal = true;
   }
-  if (doc.errors.length > MAX_SYNTAX_REPORTS) {
-    addAt('KL139', 'error', doc.errors[MAX_SYNTAX_REPORTS].pos[0], say.moreSyntaxErrors(doc.errors.length - MAX_SYNTAX_REPORTS));
+  if (syntaxErrors.length > MAX_SYNTAX_REPORTS) {
+    addAt('KL139', 'error', syntaxErrors[MAX_SYNTAX_REPORTS].pos[0], say.moreSyntaxErrors(syntaxErrors.length - MAX_SYNTAX_REPORTS));
   }
   for (const w of doc.warnings.slice(0, MAX_SYNTAX_REPORTS)) {
     const t = say.translateYamlError(w.code, w.message);
@@ -227,8 +278,9 @@ export function readSource(file: string, bytes: Uint8Array): ReadResult {
   }
 
   // ── Data ──
-  const built = buildData(doc, text, (offset) => pos(offset).line, { maxDepth: MAX_DEPTH, maxAliasNodes: MAX_ALIAS_NODES });
-  for (const p of built.problems) addAt(p.code, p.severity, p.offset, p.said);
+  const built = buildData(doc, text, (offset) => pos(offset).line, { maxDepth: MAX_DEPTH, maxAliasNodes: MAX_ALIAS_NODES, maxKeys: MAX_KEYS });
+  // In a file misread at its tabs, only what a string itself holds is news; the shape (duplicate keys…) is the cascade.
+  for (const p of built.problems) if (!tabbed || TEXT_PROBLEMS.has(p.code)) addAt(p.code, p.severity, p.offset, p.said);
   if (fatal || built.fatal) return done();
   return done({ file, text, doc, lineCounter, data: built.data });
 }
@@ -263,6 +315,24 @@ export function nodeAt(src: SourceDoc, path: readonly (string | number)[]): Yaml
   return located.complete ? located.node ?? undefined : undefined;
 }
 
+/** Each mapping's pairs by NFC key (the first of duplicates), built once: a diagnostic per key of a 16 000-key mapping must not rescan it. */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** The pairs of `map` by key. */
+function pairsByKey(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      if (!isScalar(p.key)) continue;
+      const key = cleanText(String((p.key as { value: unknown }).value ?? ''));
+      if (!index.has(key)) index.set(key, p);
+    }
+    pairIndex.set(map, index);
+  }
+  return index;
+}
+
 /** Walks `path` through the syntax tree as far as it exists. */
 function locate(
   src: SourceDoc,
@@ -273,7 +343,7 @@ function locate(
   for (const seg of path) {
     if (node === null || isAlias(node)) return { node, keyNode, complete: false };
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String((p.key as { value: unknown }).value ?? '').normalize('NFC') === String(seg));
+      const pair = pairsByKey(node).get(String(seg));
       if (!pair) return { node, keyNode, complete: false };
       keyNode = pair.key as YamlNode;
       node = (pair.value as YamlNode | null) ?? null;
@@ -291,6 +361,88 @@ function locate(
 }
 
 // ── Helpers ──────────────────────────────────────────────────────────────
+
+/**
+ * The syntax errors of `text` apart from its tab indentation: the text is
+ * parsed again with each indenting tab read as 2, 4 or 8 spaces, and the
+ * reading with the fewest errors wins (the tab's width is a guess; the
+ * errors it would cause are not the clerk's). Offsets are mapped back to
+ * `text`.
+ */
+function errorsWithoutTabs(text: string, tabIndents: readonly number[]): { code: string; message: string; pos: number[] }[] {
+  let best: { code: string; message: string; pos: number[] }[] | undefined;
+  for (const width of [2, 4, 8]) {
+    // Each indenting tab (all tabs of the indentation, from the first one) becomes `width` spaces.
+    let out = '';
+    let from = 0;
+    const shifts: { at: number; total: number }[] = []; // offset in `out` after which `total` extra characters precede
+    let total = 0;
+    for (const first of tabIndents) {
+      const lineEnd = text.indexOf('\n', first);
+      const indentEnd = first + /^[ \t]*/.exec(text.slice(first, lineEnd < 0 ? text.length : lineEnd))![0].length;
+      out += text.slice(from, first);
+      for (let i = first; i < indentEnd; i++) {
+        if (text[i] === '\t') {
+          out += ' '.repeat(width);
+          total += width - 1;
+          shifts.push({ at: out.length, total });
+        } else out += text[i];
+      }
+      from = indentEnd;
+    }
+    out += text.slice(from);
+    const back = (offset: number): number => {
+      // The last shift at or before `offset`, by binary search.
+      let lo = 0;
+      let hi = shifts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (shifts[mid].at <= offset) lo = mid + 1;
+        else hi = mid;
+      }
+      return Math.max(0, offset - (lo > 0 ? shifts[lo - 1].total : 0));
+    };
+    const tokens = Array.from(new Parser().parse(out));
+    // Wider indentation can nest deeper: the composer recurses, so the depth is checked first.
+    if (tooDeepAt(tokens, MAX_DEPTH) >= 0) continue;
+    const doc = new Composer(YAML_OPTIONS).compose(tokens, true, out.length).next().value as Document.Parsed | undefined;
+    const errors = (doc?.errors ?? []).filter((e) => e.code !== 'TAB_AS_INDENT').map((e) => ({ code: e.code, message: e.message, pos: [back(e.pos[0]), back(e.pos[1])] }));
+    if (!best || errors.length < best.length) best = errors;
+    if (errors.length === 0) break;
+  }
+  return best ?? [];
+}
+
+/** True when a mapping key of `doc` starts with a space or dash Word substitutes (`\u00a0 venue`, `– a`). */
+function hasPastedKey(doc: Document.Parsed): boolean {
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      for (const p of node.items) {
+        if (isScalar(p.key) && typeof p.key.value === 'string' && /^(?:[\u00a0\u2000-\u200a\u202f\u205f\u3000]|[–—][ \u00a0])/.test(p.key.value)) return true;
+        stack.push(p.value);
+      }
+    } else if (isSeq(node)) stack.push(...node.items);
+  }
+  return false;
+}
+
+/** One warning per kind of Word paste repair (and per kind of space), at its first place, counting the rest. */
+function reportRepairs(repairs: readonly PasteRepair[], addAt: (code: Code, severity: Severity, offset: number, said: Said) => void): void {
+  const groups = new Map<string, PasteRepair[]>();
+  for (const r of repairs) {
+    const k = r.kind === 'quotes' ? 'quotes' : `${r.kind}:${r.char}`;
+    groups.set(k, [...(groups.get(k) ?? []), r]);
+  }
+  for (const group of groups.values()) {
+    const [first] = group;
+    const more = group.length - 1;
+    if (first.kind === 'space') addAt('KL141', 'warning', first.offset, say.pastedSpace(first.char, more));
+    else if (first.kind === 'quotes') addAt('KL142', 'warning', first.offset, say.curlyQuotes(more));
+    else addAt('KL143', 'warning', first.offset, say.dashMarker(first.char, more));
+  }
+}
 
 /** Builds one diagnostic. */
 function diagnostic(file: string, code: Code, severity: Severity, line: number, col: number, said: Said): Diagnostic {
@@ -356,7 +508,7 @@ function firstDecomposed(raw: string): { line: number; col: number; lines: numbe
 }
 
 const CONTROL_G = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-const INVISIBLE_G = /[\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/g;
+const INVISIBLE_G = /[\u00ad\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/g;
 
 /** Reports control characters (errors) and invisible formatting characters (warnings) with their exact place. */
 function scanCharacters(text: string, addAt: (code: Code, severity: Severity, offset: number, said: Said) => void): void {

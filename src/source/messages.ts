@@ -167,6 +167,7 @@ export function controlChar(ch: string, more: number): Said {
 /** KL109 */
 export function invisibleChar(ch: string, more: number): Said {
   const names: Record<string, Bilingual> = {
+    '\u00ad': { vi: 'dấu gạch nối mềm', en: 'soft hyphen' },
     '\u200b': { vi: 'dấu cách độ rộng 0', en: 'zero-width space' },
     '\u200c': { vi: 'ký tự nối độ rộng 0', en: 'zero-width non-joiner' },
     '\u200d': { vi: 'ký tự nối độ rộng 0', en: 'zero-width joiner' },
@@ -177,6 +178,19 @@ export function invisibleChar(ch: string, more: number): Said {
   };
   const name = names[ch] ?? { vi: 'ký tự điều khiển hướng chữ', en: 'text-direction control' };
   const extra = more > 0 ? { vi: ` (và ${more} chỗ khác trong tệp)`, en: ` (and ${more} more in the file)` } : { vi: '', en: '' };
+  // Kept in step with REMOVED_INVISIBLES in tree.ts.
+  if (/^[\u00ad\u200b-\u200d\u2060\ufeff]$/.test(ch)) {
+    return {
+      message: {
+        vi: `ký tự vô hình ${codePoint(ch)} (${name.vi}) ở đây${extra.vi}; ketluan bỏ ký tự này khi đọc, không in ra`,
+        en: `invisible character ${codePoint(ch)} (${name.en}) here${extra.en}; ketluan drops it when reading`,
+      },
+      hint: {
+        vi: 'ký tự này thường lẫn vào khi dán từ Word; xoá nó để hết cảnh báo (nó không hiện trên màn hình nhưng vẫn được lưu)',
+        en: 'it usually comes with text pasted from Word; delete it to silence this warning (it is not shown on screen but is stored)',
+      },
+    };
+  }
   return {
     message: {
       vi: `ký tự vô hình ${codePoint(ch)} (${name.vi}) ở đây${extra.vi}`,
@@ -254,6 +268,116 @@ export function tooDeep(limit: number): Said {
     hint: {
       vi: 'một tệp kết luận chỉ cần vài cấp thụt lề; kiểm tra các dấu [ { chưa đóng hoặc thụt lề thừa',
       en: 'a conclusion needs only a few levels; look for unclosed [ { or runaway indentation',
+    },
+  };
+}
+
+/** KL140 */
+export function tooManyKeys(count: number, limit: number): Said {
+  return {
+    message: {
+      vi: `nhóm khóa này có ${count} khóa; ketluan đọc tối đa ${limit} khóa trong một nhóm`,
+      en: `this mapping has ${count} keys; ketluan reads at most ${limit} keys in one mapping`,
+    },
+    hint: {
+      vi: 'một thông báo kết luận chỉ cần vài chục khóa; kiểm tra xem có dán nhầm dữ liệu (bảng tính, danh sách dài) vào tệp không',
+      en: 'a conclusion needs a few dozen keys; check whether data (a spreadsheet, a long list) was pasted in by mistake',
+    },
+  };
+}
+
+/** Names of the spaces Word and web pages put where a clerk typed a space. */
+function spaceName(ch: string): Bilingual {
+  switch (ch) {
+    case '\u00a0':
+      return { vi: 'dấu cách không ngắt', en: 'non-breaking space' };
+    case '\u202f':
+      return { vi: 'dấu cách hẹp không ngắt', en: 'narrow non-breaking space' };
+    case '\u3000':
+      return { vi: 'dấu cách rộng của chữ Hán', en: 'ideographic space' };
+    default:
+      return { vi: 'dấu cách Unicode có độ rộng riêng', en: 'Unicode fixed-width space' };
+  }
+}
+
+/** `, (và 3 chỗ khác)` after a message about the first of several places. */
+function andMore(more: number, what: Bilingual = { vi: 'chỗ', en: 'more' }): Bilingual {
+  return more > 0 ? { vi: ` (và ${more} ${what.vi} khác trong tệp)`, en: ` (and ${more} ${what.en} in the file)` } : { vi: '', en: '' };
+}
+
+/** KL141 */
+export function pastedSpace(ch: string, more: number): Said {
+  const name = spaceName(ch);
+  const extra = andMore(more, { vi: 'dòng', en: 'more lines' });
+  return {
+    message: {
+      vi: `${name.vi} (${codePoint(ch)}) ở đầu dòng hoặc sau \`:\`/\`-\`${extra.vi}; ketluan đọc nó như dấu cách thường`,
+      en: `a ${name.en} (${codePoint(ch)}) in the indentation or after \`:\`/\`-\`${extra.en}; ketluan reads it as a plain space`,
+    },
+    hint: {
+      vi: 'ký tự này thường lẫn vào khi dán từ Word hoặc trang web; thay bằng dấu cách thường để hết cảnh báo',
+      en: 'it usually comes with text pasted from Word or a web page; type a plain space instead to silence this warning',
+    },
+  };
+}
+
+/** KL142 */
+export function curlyQuotes(more: number): Said {
+  const extra = andMore(more);
+  return {
+    message: {
+      vi: `dấu ngoặc kép cong “…” (hoặc ‘…’) bao quanh cả giá trị${extra.vi}; ketluan đọc nó như dấu nháy thẳng "…" của YAML, không in ra`,
+      en: `curly quotes “...” (or ‘...’) around a whole value${extra.en}; ketluan reads them as YAML's straight quotes "...", which are not printed`,
+    },
+    hint: {
+      vi: 'Word tự đổi " thành “ ”; gõ dấu nháy thẳng " để hết cảnh báo. Dấu ngoặc cong ở giữa câu vẫn được in nguyên như đã viết',
+      en: 'Word turns " into “ ”; type straight quotes to silence this warning. Curly quotes inside a sentence are printed as written',
+    },
+  };
+}
+
+/** KL143 */
+export function dashMarker(ch: string, more: number): Said {
+  const name = ch === '—' ? { vi: 'gạch ngang dài', en: 'em dash' } : { vi: 'gạch ngang', en: 'en dash' };
+  const extra = andMore(more, { vi: 'dòng', en: 'more lines' });
+  return {
+    message: {
+      vi: `dấu ${name.vi} \`${ch}\` (${codePoint(ch)}) mở đầu mục danh sách${extra.vi}; ketluan đọc nó như dấu \`-\` của danh sách`,
+      en: `an ${name.en} \`${ch}\` (${codePoint(ch)}) starts a list item${extra.en}; ketluan reads it as the list \`-\``,
+    },
+    hint: {
+      vi: 'Word tự đổi "- " ở đầu đoạn thành "– "; gõ dấu trừ `-` thường để hết cảnh báo',
+      en: 'Word turns "- " at the start of a paragraph into "– "; type a plain `-` to silence this warning',
+    },
+  };
+}
+
+/** KL144 */
+export function pastedBullet(bullet: string, more: number): Said {
+  const extra = andMore(more, { vi: 'mục', en: 'more items' });
+  return {
+    message: {
+      vi: `mục danh sách bắt đầu bằng dấu đầu dòng \`${bullet}\` (${codePoint(bullet)})${extra.vi}; dấu này được in ra như chữ, cạnh dấu đầu dòng ketluan tự đặt`,
+      en: `a list item starts with the bullet \`${bullet}\` (${codePoint(bullet)})${extra.en}; it is printed as text, beside the bullet ketluan sets itself`,
+    },
+    hint: {
+      vi: 'thường do dán danh sách từ Word; xoá dấu này và dấu cách sau nó ở đầu mục (ketluan tự đánh dấu đầu dòng và số thứ tự)',
+      en: 'this usually comes from a list pasted from Word; delete the bullet and the space after it (ketluan sets bullets and numbers itself)',
+    },
+  };
+}
+
+/** KL120, for a line whose indentation holds a tab. */
+export function tabIndent(more: number): Said {
+  const extra = andMore(more, { vi: 'dòng', en: 'more lines' });
+  return {
+    message: {
+      vi: `dòng này thụt lề bằng ký tự Tab (U+0009)${extra.vi}; YAML chỉ cho phép thụt lề bằng dấu cách, nên chưa đọc được cấu trúc của tệp`,
+      en: `this line is indented with a tab character (U+0009)${extra.en}; YAML indents with spaces only, so the file's structure cannot be read`,
+    },
+    hint: {
+      vi: 'xoá Tab ở đầu dòng và gõ dấu cách cho thẳng cột với các khóa cùng cấp (mỗi cấp 2 dấu cách); trong VS Code: bấm "Tab Size" ở thanh dưới cùng, chọn "Convert Indentation to Spaces"',
+      en: 'replace the leading tab with spaces lining up with the keys of the same level (2 per level); in VS Code: click "Tab Size" in the status bar, then "Convert Indentation to Spaces"',
     },
   };
 }

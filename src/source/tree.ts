@@ -32,18 +32,37 @@ export interface TreeLimits {
   readonly maxDepth: number;
   /** Most nodes that alias expansion may create in one document. */
   readonly maxAliasNodes: number;
+  /** Most keys in one mapping. */
+  readonly maxKeys: number;
 }
 
 /** Data built from a document, the problems found, and whether the data can be trusted at all. */
 export interface TreeResult {
   readonly data: unknown;
   readonly problems: readonly TreeProblem[];
-  /** True when building stopped (alias bomb, nesting): `data` is incomplete. */
+  /** True when building stopped (alias bomb, nesting, too many keys): `data` is incomplete. */
   readonly fatal: boolean;
 }
 
 /** Keys that would reach Object.prototype if the data were ever copied into ordinary objects. */
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Invisible characters Word leaves in pasted text, removed from every key
+ * and value (warned about by the text scan, KL109): the soft hyphen U+00AD
+ * (Vietnamese is not hyphenated) and the zero-width space, joiners and
+ * word joiner, a stray BOM. No font prints them (they used to fail the
+ * build with KL360), and none changes what the text says.
+ */
+export const REMOVED_INVISIBLES = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+/** `s` in NFC without the removed invisible characters. */
+export function cleanText(s: string): string {
+  return s.normalize('NFC').replace(REMOVED_INVISIBLES, '');
+}
+
+/** A list item that starts with a bullet character and a space, as Word's lists paste. */
+const PASTED_BULLET = /^[–—•·▪●◦‣∙-][ \u00a0]/;
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
@@ -59,6 +78,8 @@ export function buildData(doc: Document.Parsed, text: string, lineOf: (offset: n
   let aborted = false;
   let outerAliasOffset = 0;
 
+  /** List items that start with a pasted bullet: one warning for the file. */
+  const bullets: { offset: number; bullet: string }[] = [];
   const report = (code: Code, severity: Severity, offset: number, said: Said): void => {
     problems.push({ code, severity, offset, said });
   };
@@ -102,12 +123,22 @@ export function buildData(doc: Document.Parsed, text: string, lineOf: (offset: n
         report('KL114', 'error', expanding > 0 ? outerAliasOffset : start(node), say.tooDeep(limits.maxDepth));
         return null;
       }
+      if (isMap(node) && node.items.length > limits.maxKeys) {
+        aborted = true;
+        report('KL140', 'error', expanding > 0 ? outerAliasOffset : start(node), say.tooManyKeys(node.items.length, limits.maxKeys));
+        return null;
+      }
       open.add(node);
       let out: unknown;
       if (isSeq(node)) {
         const arr: unknown[] = [];
         node.items.forEach((item, i) => {
-          arr.push(convert(item as YamlNode, depth + 1, [...path, i]));
+          const value = convert(item as YamlNode, depth + 1, [...path, i]);
+          // `- – Phòng Nội vụ`: a bullet pasted from Word inside an item, printed beside the notice's own.
+          if (expanding === 0 && typeof value === 'string' && isScalar(item) && PASTED_BULLET.test(value)) {
+            bullets.push({ offset: start(item as YamlNode), bullet: value[0] });
+          }
+          arr.push(value);
         });
         out = arr;
       } else {
@@ -118,7 +149,7 @@ export function buildData(doc: Document.Parsed, text: string, lineOf: (offset: n
           // The parser runs with `stringKeys` and reports NON_STRING_KEY for any other key.
           if (!isScalar(keyNode)) continue;
           if (expanding === 0 && typeof keyNode.anchor === 'string' && keyNode.anchor !== '') anchors.set(keyNode.anchor, keyNode);
-          const key = (keyNode.value === null || keyNode.value === undefined ? '' : String(keyNode.value)).normalize('NFC');
+          const key = cleanText(keyNode.value === null || keyNode.value === undefined ? '' : String(keyNode.value));
           const keyAt = start(keyNode);
           if (RESERVED_KEYS.has(key)) {
             if (expanding === 0) report('KL117', 'error', keyAt, say.forbiddenKey(key));
@@ -146,7 +177,7 @@ export function buildData(doc: Document.Parsed, text: string, lineOf: (offset: n
     if (v === null || v === undefined) return null;
     if (typeof v === 'number' || typeof v === 'boolean') return v;
     if (typeof v !== 'string') return String(v);
-    if (expanding > 0) return v.normalize('NFC');
+    if (expanding > 0) return cleanText(v);
     const [from, to] = node.range ?? [0, 0];
     const source = text.slice(from, to);
     const where = formatPath(path);
@@ -168,6 +199,7 @@ export function buildData(doc: Document.Parsed, text: string, lineOf: (offset: n
       report('KL107', 'note', from, say.valueNotNfc());
       s = nfc;
     }
+    s = s.replace(REMOVED_INVISIBLES, '');
     const fix = detectMojibake(s);
     if (fix) {
       const words = s.split(/\s+/);
@@ -183,5 +215,6 @@ export function buildData(doc: Document.Parsed, text: string, lineOf: (offset: n
   };
 
   const data = convert(doc.contents as YamlNode | null, 0, []);
+  if (bullets.length > 0) report('KL144', 'warning', bullets[0].offset, say.pastedBullet(bullets[0].bullet, bullets.length - 1));
   return { data, problems, fatal: aborted };
 }

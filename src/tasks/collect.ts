@@ -2,7 +2,7 @@
  * Conclusion → tasks: every body node that carries a directive, with its
  * text and deadline worded by the same templates as the notice.
  */
-import type { BodyNode, Conclusion } from '../conclusion.ts';
+import type { BodyNode, Conclusion, Directive } from '../conclusion.ts';
 import { composeNotice, type NodeView } from '../compose/index.ts';
 import { deadlineEnd } from '../compose/dates.ts';
 import { InternalError } from '../errors.ts';
@@ -13,15 +13,27 @@ import type { Task, TaskNotice } from './task.ts';
 type DirectiveNode = Exclude<BodyNode, { kind: 'section' }>;
 
 /**
- * Each directive node with its composed view, depth-first in document order.
- * compose/ numbers the body one node for one node, children in order, so
- * the two trees are walked side by side.
+ * Each directive with the composed view its sentence prints from,
+ * depth-first in document order: a node's own, each of its `tasks` (the
+ * whole sentence, with that task's deadline), then each enumerated point
+ * that is a task (the point's own words). compose/ numbers the body one node
+ * for one node, children in order, so the two trees are walked side by side.
  */
-function* directiveNodes(nodes: readonly BodyNode[], views: readonly NodeView[]): Generator<[DirectiveNode, NodeView]> {
+function* directives(nodes: readonly BodyNode[], views: readonly NodeView[]): Generator<[Directive, NodeView]> {
   if (nodes.length !== views.length) throw new InternalError('composed body does not match the conclusion body');
   for (const [i, node] of nodes.entries()) {
-    if (node.kind !== 'section' && node.directive) yield [node, views[i]];
-    if (node.kind === 'item' || node.kind === 'section') yield* directiveNodes(node.children, views[i].children);
+    const view = views[i];
+    if (node.kind !== 'section') yield* nodeTasks(node, view);
+    if (node.kind === 'item' || node.kind === 'section') yield* directives(node.children, view.children);
+  }
+}
+
+function* nodeTasks(node: DirectiveNode, view: NodeView): Generator<[Directive, NodeView]> {
+  if (node.directive) yield [node.directive, view];
+  for (const [i, task] of (node.tasks ?? []).entries()) yield [task, { ...view, deadline: view.taskDeadlines[i] }];
+  for (const [i, point] of (node.enumerate?.items ?? []).entries()) {
+    const own = view.enumeration![i];
+    if (point.directive) yield [point.directive, { ...view, text: own.text, deadline: own.deadline, taskDeadlines: [], enumeration: null, enumerationAfter: null }];
   }
 }
 
@@ -39,12 +51,11 @@ export function collectTasks(c: Conclusion, templates: TemplateSet): Task[] {
     chair: c.meeting.chair.title,
   };
   const tasks: Task[] = [];
-  for (const [node, view] of directiveNodes(c.body, composed.body)) {
-    const directive = node.directive!;
+  for (const [directive, view] of directives(c.body, composed.body)) {
     const text = words.nodeText(view, composed);
     tasks.push({
-      id: `${c.file}#${node.path.join('.')}`,
-      path: node.path,
+      id: `${c.file}#${directive.path.join('.')}`,
+      path: directive.path,
       notice,
       order: tasks.length,
       lead: directive.lead,

@@ -45,6 +45,12 @@ export const codes = {
   KL132: 'YAML: a block value (| > or indented list/mapping) inside [ ] or { }.',
   KL133: 'YAML: tags, anchors or properties in the wrong order or repeated.',
   KL139: 'YAML: another syntax problem reported by the parser.',
+  // KL14x: limits and text pasted from Word (src/source).
+  KL140: 'A mapping has more keys than the per-mapping limit.',
+  KL141: 'Warning: a non-breaking or other Unicode space (pasted from Word) in the indentation or after `:`/`-` was read as a space.',
+  KL142: 'Warning: curly quotes “…” or ‘…’ (pasted from Word) around a whole value were read as YAML quotes.',
+  KL143: 'Warning: an en or em dash (pasted from Word) starting a list item was read as the list `-`.',
+  KL144: 'Warning: a list item\'s text starts with a bullet (– — • · -) and a space, which is printed beside the notice\'s own bullet.',
 
   // ── KL2xx: the JSON Schema ─────────────────────────────────────────────
   KL201: 'Unknown key: the schema does not allow this key here.',
@@ -90,7 +96,7 @@ export const codes = {
   KL332: 'The components\' figures do not match the total: maxima or scores do not add up (aggregate sum) or scores do not average (aggregate average) to it.',
   KL333: 'The comparison (previous) year is not before the year assessed.',
   // KL34x: references inside the text.
-  KL340: '[[deadline]] is used where there is no deadline to insert: an entry without "deadline", an enumerated point, a heading, the closing or the footnote.',
+  KL340: '[[deadline]] is used where there is no deadline to insert: an entry without "deadline", an enumerated point without its own "deadline", a heading, the opening, the closing or the footnote.',
   KL341: '[[ID]] names an index that is not under "indices".',
   KL342: '[[ID:variant]] names a phrase variant that does not exist.',
   KL343: 'An appendix names an index that is not under "indices".',
@@ -125,6 +131,13 @@ export const codes = {
   KL435: 'Template: another failure while rendering.',
   KL436: 'Template folder: missing, unreadable, or without a required root template (notice.hbs, report.hbs).',
   KL437: 'A font file of the font folder cannot be used (not a TrueType font, unreadable, missing a face).',
+  // ── KL46x: what real notices say (issue 12: openings, numbering, tasks, the "Lưu:" line) ──
+  KL460: 'Warning: [[date]] inserts an index whose id is "date", not the meeting\'s date phrase.',
+  KL461: 'Warning: a deadline (a day, or the last day of a month, quarter or year) is before the issue date, though not before the meeting.',
+  KL462: 'A deadline\'s "phrase" (before, on, latest) is given for a deadline that is not one day.',
+  KL463: '[[deadline:N]] names no task of the entry\'s "tasks" (or one without a deadline), or [[deadline]] is used in an entry with several "tasks".',
+  KL464: 'An entry gives "tasks" and also its own "lead", "support", "deadline" or "status".',
+  KL465: 'The meeting\'s last day ("until") is not after its first day ("date").',
 } as const;
 
 /** The number register's range (src/register, issue 6): only register diagnostics use these, listed above once emitted. */

@@ -65,6 +65,10 @@ const year = (description: string): Json => ({ type: 'integer', minimum: ranges.
 const rank = (description: string): Json => ({ type: 'integer', minimum: ranges.rank.min, maximum: ranges.rank.max, description: description + between(ranges.rank.min, ranges.rank.max) });
 const score = (description: string): Json => ({ type: 'number', minimum: ranges.score.min, maximum: ranges.score.max, description: description + between(ranges.score.min, ranges.score.max) });
 
+const numberingStyles = ['roman', 'arabic', 'alpha', 'ordinal', 'dash', 'paren-arabic', 'paren-roman', 'none'];
+const numberingChoices =
+  'roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số).';
+
 const style: Json = obj('Cách trình bày riêng của cơ quan (ghi đè mặc định).', {
   padNumbers: {
     type: 'boolean',
@@ -74,8 +78,8 @@ const style: Json = obj('Cách trình bày riêng của cơ quan (ghi đè mặc
   numbering: {
     type: 'array',
     description:
-      'Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-). Mặc định: [roman, arabic, alpha, dash].',
-    items: { enum: ['roman', 'arabic', 'alpha', 'ordinal', 'dash'] },
+      'Kiểu đánh số theo cấp: ' + numberingChoices + ' Mặc định: [roman, arabic, alpha, dash].',
+    items: { enum: numberingStyles },
     minItems: 1,
     maxItems: 6,
   },
@@ -86,6 +90,29 @@ const style: Json = obj('Cách trình bày riêng của cơ quan (ghi đè mặc
   opening: {
     enum: ['full', 'brief'],
     description: 'Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full.',
+  },
+  comrade: {
+    type: 'boolean',
+    description: 'Ghi "đồng chí" trước người chủ trì ("đồng chí Hoàng Văn Nam, Chủ tịch UBND huyện"). Văn bản của cơ quan trung ương thường không ghi: comrade: false. Mặc định: có.',
+  },
+  chairOrder: {
+    enum: ['name-title', 'title-name'],
+    description: 'Thứ tự họ tên và chức vụ người chủ trì: name-title ("Hoàng Văn Nam, Chủ tịch UBND huyện", mặc định) hoặc title-name ("Thủ tướng Chính phủ Phạm Minh Chính").',
+  },
+  chairVerb: {
+    enum: ['chủ trì', 'đã chủ trì'],
+    description: 'Động từ của người chủ trì: "đã chủ trì" hoặc "chủ trì". Mặc định: "đã chủ trì" (opening: full), "chủ trì" (opening: brief).',
+  },
+  heard: {
+    enum: ['discussion', 'opinions'],
+    description:
+      'Câu "Sau khi nghe": discussion ("Sau khi nghe Bộ Tài chính báo cáo; ý kiến trao đổi, thảo luận của các đại biểu, …") hoặc opinions ("Sau khi nghe báo cáo của Bộ Tài chính và ý kiến của các đại biểu dự họp, …"). Mặc định: discussion (opening: full), opinions (opening: brief).',
+  },
+  attendeesLead: str('Lời dẫn thường dùng trước thành phần tham dự, ví dụ "Tham dự có" (meeting.attendeesLead của từng thông báo được ưu tiên). Mặc định: "Tham dự <hình thức họp> có".'),
+  discussants: str('Cách gọi thường dùng những người phát biểu ý kiến, ví dụ "các đại biểu dự họp" (meeting.discussants được ưu tiên).'),
+  concludes: {
+    enum: ['kết luận như sau:', 'kết luận:'],
+    description: 'Cuối đoạn mở đầu: "kết luận như sau:" hoặc "kết luận:". Mặc định: "kết luận như sau:" (opening: full), "kết luận:" (opening: brief).',
   },
   signatureGapPt: {
     type: 'number',
@@ -120,16 +147,24 @@ const signer: Json = obj(
   ['name', 'title'],
 );
 
+/** A year as a deadline ("trong năm 2025"), in the notices' year range. */
+const yearValue: Json = { type: 'integer', minimum: ranges.year.min, maximum: ranges.year.max, description: 'Một năm, ví dụ 2025.' + between(ranges.year.min, ranges.year.max) };
+
 const deadline: Json = {
   description:
-    `Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do ("thường xuyên"); ngày từ ${ranges.date.min} đến ${ranges.date.max}. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.`,
+    `Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: "trong năm 2025") hoặc lời ghi tự do ("thường xuyên"); năm từ ${ranges.year.min} đến ${ranges.year.max}. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.`,
   anyOf: [
     { type: 'string', minLength: 1 },
+    { ...yearValue, description: 'Một năm: 2025 in "trong năm 2025".' + between(ranges.year.min, ranges.year.max) },
     obj(
       'Thời hạn với cách ghi riêng.',
       {
-        on: str(`Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do; ngày từ ${ranges.date.min} đến ${ranges.date.max}.`),
+        on: { description: `Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ ${ranges.year.min} đến ${ranges.year.max}.`, anyOf: [{ type: 'string', minLength: 1 }, yearValue] },
         style: { enum: ['numeric', 'words'], description: 'Cách ghi thời hạn này (ghi đè cách ghi chung).' },
+        phrase: {
+          enum: ['before', 'on', 'latest'],
+          description: 'Từ đứng trước một ngày: before ("trước ngày 05 tháng 12 năm 2025", mặc định), on ("vào ngày 19 tháng 12 năm 2025"), latest ("chậm nhất ngày 19 tháng 12 năm 2025"). Chỉ dùng với một ngày.',
+        },
       },
       ['on'],
     ),
@@ -146,49 +181,115 @@ const status: Json = obj(
   ['state'],
 );
 
-const enumerate: Json = obj(
-  'Liệt kê trong cùng đoạn: "(1) …; (2) …" hoặc "(i) …; (ii) …", đánh số tự động.',
-  {
-    style: { enum: ['arabic', 'roman'], description: 'arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic.' },
-    items: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: 'Các ý, không ghi số thứ tự và dấu ";".' },
-  },
-  ['items'],
-);
-
-const directiveFields: Record<string, Json> = {
-  enumerate,
+const taskFields: Record<string, Json> = {
   lead: oneOrMany('Cơ quan chủ trì thực hiện nhiệm vụ này.'),
   support: oneOrMany('Cơ quan phối hợp.'),
   deadline,
   status,
 };
 
+const enumerate: Json = obj(
+  'Liệt kê trong cùng đoạn: "(1) …; (2) …" hoặc "(i) …; (ii) …", đánh số tự động.',
+  {
+    style: { enum: ['arabic', 'roman'], description: 'arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic.' },
+    items: {
+      type: 'array',
+      minItems: 1,
+      description: 'Các ý, không ghi số thứ tự và dấu ";". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: "Bộ Tài chính hoàn thiện dự thảo [[deadline]]", lead: Bộ Tài chính, deadline: 2025-12-05 }.',
+      items: {
+        anyOf: [
+          { type: 'string', minLength: 1 },
+          obj('Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).', { point: str('Nội dung ý, không ghi số thứ tự, ví dụ "tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]".'), ...taskFields }, ['point']),
+        ],
+      },
+    },
+    after: str('Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ ", bảo đảm tiến độ chung." hoặc "để bảo đảm tiến độ chung." (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách).'),
+  },
+  ['items'],
+);
+
+const tasks: Json = {
+  type: 'array',
+  minItems: 1,
+  description:
+    'Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng "lead", "deadline" của đoạn.',
+  items: obj('Một nhiệm vụ trong câu.', taskFields),
+};
+
+const directiveFields: Record<string, Json> = { enumerate, ...taskFields, tasks };
+
+const childNumbering: Record<string, Json> = {
+  childNumbering: {
+    enum: numberingStyles,
+    description: 'Kiểu đánh số các đoạn con của mục này (thay cho kiểu theo cấp): ' + numberingChoices + ' Ví dụ childNumbering: ordinal.',
+  },
+  childLabels: {
+    enum: ['plain', 'italic', 'bold'],
+    description: 'Kiểu chữ của số thứ tự các đoạn con: plain (thường, mặc định), italic ("*Thứ nhất,*"), bold.',
+  },
+};
+
 const richText =
   ' Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì.';
 
-/** Recursive body node; `$ref` to itself through $defs. */
+/**
+ * The first schema whose condition holds, as a chain of `if`/`then`/`else`.
+ * Recursive unions must not be `anyOf`: with `allErrors` ajv validates every
+ * branch, and a node's `content` was checked once per branch, so the time
+ * doubled with every level of nesting (24 levels took 54 s). A chain picks
+ * one branch by the node's own keys and validates the subtree once.
+ */
+function firstMatch(cases: readonly (readonly [condition: Json, schema: Json])[], otherwise?: Json): Json {
+  let out: Json | undefined = otherwise;
+  for (const [condition, schema] of [...cases].reverse()) out = { if: condition, then: schema, ...(out ? { else: out } : {}) };
+  return out ?? {};
+}
+
+/** An object that has `key`: how a body node says which kind it is. */
+const has = (key: string): Json => ({ type: 'object', required: [key] });
+
+/** The keys of every kind of body node, described once more on the node itself: editors offer them all when a node is still empty. */
+const nodeKeys: Record<string, Json> = Object.fromEntries(
+  Object.entries({
+    item: 'Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ: nội dung đoạn, không ghi số thứ tự.',
+    text: 'Đoạn văn không đánh số, có thể là một nhiệm vụ: nội dung đoạn.',
+    dash: 'Đoạn gạch đầu dòng ("- …"), có thể là một nhiệm vụ: nội dung, không ghi dấu gạch.',
+    heading: 'Mục có tiêu đề (được đánh số tự động: I., 1., a)…): tiêu đề của mục, không ghi số thứ tự.',
+  }).map(([key, description]) => [key, { description }]),
+);
+
+/** Recursive body node; `$ref` to itself through $defs. Its kind is chosen by its key (item, text, dash, else a section). */
 const node: Json = {
   description: 'Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.',
-  anyOf: [
-    { type: 'string', minLength: 1, description: 'Đoạn văn không đánh số.' + richText },
-    obj(
-      'Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.',
-      {
-        heading: str('Tiêu đề của mục, không ghi số thứ tự.' + richText),
-        agency: oneOrMany('Cơ quan được giao các nhiệm vụ trong mục; nếu không có "heading" thì tên cơ quan là tiêu đề.'),
-        numbered: { type: 'boolean', description: 'Đánh số mục này. Mặc định: có.' },
-        content: { type: 'array', items: { $ref: '#/$defs/node' }, description: 'Các đoạn trong mục.' },
-      },
-      [],
-    ),
-    obj(
-      'Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.',
-      { item: str('Nội dung đoạn, không ghi số thứ tự.' + richText), ...directiveFields, content: { type: 'array', items: { $ref: '#/$defs/node' }, description: 'Các đoạn con.' } },
-      ['item'],
-    ),
-    obj('Đoạn văn không đánh số, có thể là một nhiệm vụ.', { text: str('Nội dung đoạn.' + richText), ...directiveFields }, ['text']),
-    obj('Đoạn gạch đầu dòng ("- …"), có thể là một nhiệm vụ.', { dash: str('Nội dung, không ghi dấu gạch.' + richText), ...directiveFields }, ['dash']),
-  ],
+  type: ['string', 'object'],
+  properties: nodeKeys,
+  ...firstMatch([
+    [{ type: 'string' }, { type: 'string', minLength: 1, description: 'Đoạn văn không đánh số.' + richText }],
+    [
+      has('item'),
+      obj(
+        'Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.',
+        { item: str('Nội dung đoạn, không ghi số thứ tự.' + richText), ...directiveFields, ...childNumbering, content: { type: 'array', items: { $ref: '#/$defs/node' }, description: 'Các đoạn con.' } },
+        ['item'],
+      ),
+    ],
+    [has('text'), obj('Đoạn văn không đánh số, có thể là một nhiệm vụ.', { text: str('Nội dung đoạn.' + richText), ...directiveFields }, ['text'])],
+    [has('dash'), obj('Đoạn gạch đầu dòng ("- …"), có thể là một nhiệm vụ.', { dash: str('Nội dung, không ghi dấu gạch.' + richText), ...directiveFields }, ['dash'])],
+    [
+      { type: 'object' },
+      obj(
+        'Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.',
+        {
+          heading: str('Tiêu đề của mục, không ghi số thứ tự.' + richText),
+          agency: oneOrMany('Cơ quan được giao các nhiệm vụ trong mục; nếu không có "heading" thì tên cơ quan là tiêu đề.'),
+          numbered: { type: 'boolean', description: 'Đánh số mục này. Mặc định: có.' },
+          ...childNumbering,
+          content: { type: 'array', items: { $ref: '#/$defs/node' }, description: 'Các đoạn trong mục.' },
+        },
+        [],
+      ),
+    ],
+  ]),
 };
 
 const previous: Json = obj(
@@ -281,9 +382,33 @@ const archive: Json = {
     obj(
       'Dòng "Lưu:" đầy đủ.',
       {
-        units: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: 'Nơi lưu, ví dụ [VT, NC].' },
-        drafter: str('Ký hiệu người soạn thảo (in hoa).'),
+        units: {
+          type: 'array',
+          minItems: 1,
+          description: 'Nơi lưu, ví dụ [VT, NC]; đơn vị lưu nhiều bản ghi { unit: CN, copies: 2 } để in "CN (2)".',
+          items: {
+            anyOf: [
+              { type: 'string', minLength: 1 },
+              obj('Một nơi lưu và số bản lưu: { unit: NN, copies: 03 } in "NN (03)".', {
+                unit: str('Ký hiệu nơi lưu, ví dụ CN, QHĐP.'),
+                copies: {
+                  description: 'Số bản lưu, in trong ngoặc sau nơi lưu, đúng như đã ghi: 2 → "(2)", 03 → "(03)", 2b → "(2b)".',
+                  anyOf: [
+                    { type: 'integer', minimum: ranges.copies.min, maximum: ranges.copies.max, description: 'Số bản lưu.' + between(ranges.copies.min, ranges.copies.max) },
+                    { type: 'string', pattern: '^[0-9]{1,4}[a-zđ]?$', description: 'Số bản viết như văn bản gốc: chữ số, có thể thêm một chữ cái, ví dụ "03", "2b".' },
+                  ],
+                },
+              }, ['unit', 'copies']),
+            ],
+          },
+        },
+        drafter: str('Ký hiệu người soạn thảo, in sau nơi lưu, ví dụ "Hg" → "Lưu: VT, NN (03). Hg.", "nvv" → "Lưu: VT, CN (2). nvv".'),
         copies: { type: 'integer', minimum: ranges.copies.min, maximum: ranges.copies.max, description: 'Số lượng bản phát hành.' + between(ranges.copies.min, ranges.copies.max) },
+        separator: {
+          enum: ['stop', 'space'],
+          description: 'Giữa nơi lưu và ký hiệu người soạn thảo: stop (dấu chấm, "VT, CN (2). nvv", mặc định) hoặc space (dấu cách, "Văn thư, QHĐP (2b) TĐT").',
+        },
+        finalStop: { type: 'boolean', description: 'Dấu chấm cuối dòng "Lưu:". Mặc định: có; false để in "Lưu: VT, CN (2). nvv".' },
       },
       ['units'],
     ),
@@ -314,21 +439,47 @@ export const conclusionSchema: Json = {
         'Cuộc họp được kết luận.',
         {
           kind: str('Hình thức: Hội nghị, cuộc họp, buổi làm việc…'),
-          date: date('Ngày họp (YYYY-MM-DD).'),
+          date: date('Ngày họp (YYYY-MM-DD); ngày đầu nếu họp nhiều ngày.'),
+          until: date('Ngày cuối nếu họp nhiều ngày: date: 2025-11-08, until: 2025-11-09 in "Từ ngày 08 đến ngày 09 tháng 11 năm 2025".'),
+          time: { enum: ['sáng', 'chiều', 'tối'], description: 'Buổi họp: sáng → "Sáng ngày 08 tháng 11 năm 2025", chiều → "Chiều ngày …", tối → "Tối ngày …".' },
           venue: str('Địa điểm họp, ví dụ "trụ sở UBND huyện Bắc Sơn".'),
           subject: str('Nội dung cuộc họp, viết tiếp sau hình thức họp.'),
-          chair: obj('Người chủ trì.', { name: str('Họ và tên.'), title: str('Chức vụ, ví dụ "Chủ tịch UBND huyện".') }, ['title']),
+          chair: obj(
+            'Người chủ trì.',
+            {
+              name: str('Họ và tên.'),
+              title: str('Chức vụ, ví dụ "Chủ tịch UBND huyện", "Thủ tướng Chính phủ".'),
+              role: str('Cương vị ghi sau họ tên, chức vụ, ví dụ "Trưởng Ban Chỉ đạo" → "Phó Thủ tướng Chính phủ Trần Hồng Hà, Trưởng Ban Chỉ đạo".'),
+              short: str('Cách gọi ngắn ở lần nhắc sau ("… Thủ tướng Chính phủ kết luận"), ví dụ "Thủ tướng Chính phủ", "Phó Thủ tướng".'),
+            },
+            ['title'],
+          ),
           attendees: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Thành phần tham dự; mỗi phần tử một nhóm (nối bằng dấu ";").' },
+          attendeesLead: str('Lời dẫn trước thành phần tham dự, ví dụ "Cùng dự", "Tham dự có các đồng chí", "Tại điểm cầu Trụ sở Chính phủ có". Mặc định: "Tham dự <hình thức họp> có".'),
+          before: str('Việc người chủ trì làm trước cuộc họp, viết tiếp sau tên người chủ trì, ví dụ "đã đến thăm Trung tâm Phục vụ hành chính công tỉnh, làm việc với lãnh đạo tỉnh" (nối với cuộc họp bằng "và").'),
+          acknowledgement: str('Câu ghi nhận, biểu dương, thành một đoạn sau đoạn mở đầu, ví dụ "Thay mặt Chính phủ, Thủ tướng Chính phủ ghi nhận, biểu dương những kết quả … đạt được". Cho phép **in đậm**, *in nghiêng*, [[PCI]].'),
+          discussants: str('Những người phát biểu ý kiến, ví dụ "các đại biểu dự họp". Mặc định: "các thành phần dự họp" (opening: full), "các đại biểu" (opening: brief).'),
           reports: {
             type: 'array',
             description: 'Các báo cáo được nghe tại cuộc họp.',
-            items: obj('Một báo cáo.', { by: str('Cơ quan báo cáo.'), content: str('Nội dung báo cáo, ví dụ "báo cáo kết quả …".') }, ['by', 'content']),
+            items: obj(
+              'Một báo cáo.',
+              { by: str('Cơ quan báo cáo.'), content: str('Nội dung báo cáo, ví dụ "báo cáo kết quả …", hoặc "báo cáo" ("Sau khi nghe Bộ Tài chính báo cáo"). Bỏ trống để in "báo cáo của <cơ quan>".') },
+              ['by'],
+            ),
           },
         },
         ['kind', 'date', 'subject', 'chair'],
       ),
       indices: { type: 'array', items: indexResult, description: 'Kết quả các bộ chỉ số được đánh giá.' },
       style,
+      openingText: obj(
+        'Viết tự do đoạn mở đầu (thay cho câu ketluan ghép). [[date]] chèn ngày họp như đã tính ("Ngày 08 tháng 11 năm 2025", "Từ ngày 08 đến ngày 09 tháng 11 năm 2025", "Sáng ngày …"); cho phép **in đậm**, *in nghiêng*, [[PCI]].',
+        {
+          intro: str('Đoạn thứ nhất (ngày, địa điểm, người chủ trì, thành phần), ví dụ "[[date]], tại Trụ sở Chính phủ, Thủ tướng Chính phủ Phạm Minh Chính chủ trì cuộc họp …".'),
+          heard: str('Đoạn thứ hai (đã nghe gì, ai kết luận), ví dụ "Sau khi nghe báo cáo của Bộ Xây dựng, ý kiến của các đại biểu, Thủ tướng Chính phủ kết luận như sau:".'),
+        },
+      ),
       body: { type: 'array', items: { $ref: '#/$defs/node' }, minItems: 1, description: 'Nội dung kết luận.' },
       closing: str('Câu kết, không ghi dấu "./." (được thêm tự động), ví dụ "Ủy ban nhân dân huyện yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện".' + richText),
       recipients: {

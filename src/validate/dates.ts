@@ -55,6 +55,8 @@ export function lastDayOf(d: Deadline): string | undefined {
       return isoDate(d.year, d.month, daysInMonth(d.year, d.month));
     case 'quarter':
       return isoDate(d.year, d.quarter * 3, daysInMonth(d.year, d.quarter * 3));
+    case 'year':
+      return isoDate(d.year, 12, 31);
     case 'text':
       return undefined;
   }

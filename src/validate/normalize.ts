@@ -6,11 +6,16 @@
  */
 import type {
   Archive,
+  ArchiveUnit,
   BodyNode,
+  ChildNumbering,
   Conclusion,
+  DayPhrase,
   Config,
   Deadline,
   Directive,
+  Enumeration,
+  EnumerationPoint,
   IndexResult,
   Issuer,
   Signature,
@@ -18,7 +23,8 @@ import type {
 } from '../conclusion.ts';
 import { defaultStyle } from '../conclusion.ts';
 import { formatPath, type Diagnostic } from '../diagnostics.ts';
-import { positionOf, type SourceDoc } from '../source/index.ts';
+import { isScalar } from 'yaml';
+import { nodeAt, positionOf, type SourceDoc } from '../source/index.ts';
 import { isRealDate } from './dates.ts';
 import { badDate } from './messages.ts';
 import { ranges } from './conclusion-schema.ts';
@@ -56,15 +62,16 @@ function list(value: unknown): string[] {
 export type DeadlineError = { readonly error: 'date' | 'month' | 'quarter' };
 
 /**
- * Parses a deadline string: 2023-04-20, 2023-04, 2026-Q1, or free text.
+ * Parses a deadline string: 2023-04-20, 2023-04, 2026-Q1, 2025 (a year), or free text.
  * Text that is clearly meant as one of the three forms but is not a real
  * one (2023-02-30, 2023-13, 2026-Q5, 2023-4-20, 20/4/2023) is an error, not
  * free text: printed as typed it would say a date that does not exist.
  */
-export function parseDeadline(raw: string, style?: 'numeric' | 'words'): Deadline | DeadlineError {
+export function parseDeadline(raw: string, style?: 'numeric' | 'words', phrase?: DayPhrase): Deadline | DeadlineError {
   const s = style ? { style } : {};
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
-  if (m) return isRealDate(raw) ? { kind: 'date', date: raw, ...s } : { error: 'date' };
+  if (m) return isRealDate(raw) ? { kind: 'date', date: raw, ...s, ...(phrase ? { phrase } : {}) } : { error: 'date' };
+  if (/^\d{4}$/.test(raw)) return { kind: 'year', year: Number(raw) };
   if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(raw) || /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(raw)) return { error: 'date' };
   m = /^(\d{4})-(\d{1,2})$/.exec(raw);
   if (m) {
@@ -102,33 +109,43 @@ function badDeadline(where: string, raw: string, error: DeadlineError['error']):
   return { vi: `${at}quý không hợp lệ '${raw}' — một năm có bốn quý, Q1 đến Q4`, en: `${at}invalid quarter '${raw}' — a year has four quarters, Q1 to Q4`, hint };
 }
 
-function directiveOf(data: Data, path: Path, inherited: readonly string[], r: Reporter): Directive | undefined {
-  const has = data.lead !== undefined || data.deadline !== undefined || data.support !== undefined || data.status !== undefined || inherited.length > 0;
-  if (!has) return undefined;
-  let deadline: Deadline | undefined;
-  if (data.deadline !== undefined) {
-    const raw = typeof data.deadline === 'string' ? data.deadline : String(data.deadline.on);
-    const at = typeof data.deadline === 'string' ? [...path, 'deadline'] : [...path, 'deadline', 'on'];
-    const parsed = parseDeadline(raw.trim(), typeof data.deadline === 'object' ? data.deadline.style : undefined);
-    if ('error' in parsed) {
-      const said = badDeadline(formatPath(at), raw.trim(), parsed.error);
-      r.report('KL301', 'error', at, said.vi, said.en, said.hint);
-      // Kept as text so that [[deadline]] in the sentence is not reported a second time (KL340); the error stops the build.
-      deadline = { kind: 'text', text: raw };
-    } else {
-      const year = parsed.kind === 'date' ? Number(parsed.date.slice(0, 4)) : parsed.kind === 'text' ? undefined : parsed.year;
-      if (year !== undefined && (year < ranges.year.min || year > ranges.year.max)) {
-        const where = formatPath(at);
-        r.report('KL382', 'error', at, `\`${where}\`: thời hạn '${raw.trim()}' có năm ${year}, ngoài khoảng từ năm ${ranges.year.min} đến năm ${ranges.year.max}`, `\`${where}\`: the deadline '${raw.trim()}' has the year ${year}, outside ${ranges.year.min}–${ranges.year.max}`, {
-          vi: 'Kiểm tra lại năm của thời hạn (có gõ nhầm năm không?).',
-          en: 'Check the year of the deadline (a typo in the year?).',
-        });
-        deadline = { kind: 'text', text: raw };
-      } else deadline = parsed;
-    }
+function deadlineOf(data: Data, path: Path, r: Reporter): Deadline | undefined {
+  if (data.deadline === undefined) return undefined;
+  const given = typeof data.deadline === 'object' ? data.deadline : { on: data.deadline };
+  const raw = String(given.on);
+  const at = typeof data.deadline === 'object' ? [...path, 'deadline', 'on'] : [...path, 'deadline'];
+  const parsed = parseDeadline(raw.trim(), given.style, given.phrase);
+  if ('error' in parsed) {
+    const said = badDeadline(formatPath(at), raw.trim(), parsed.error);
+    r.report('KL301', 'error', at, said.vi, said.en, said.hint);
+    // Kept as text so that [[deadline]] in the sentence is not reported a second time (KL340); the error stops the build.
+    return { kind: 'text', text: raw };
   }
+  const year = parsed.kind === 'date' ? Number(parsed.date.slice(0, 4)) : parsed.kind === 'text' ? undefined : parsed.year;
+  if (year !== undefined && (year < ranges.year.min || year > ranges.year.max)) {
+    const where = formatPath(at);
+    r.report('KL382', 'error', at, `\`${where}\`: thời hạn '${raw.trim()}' có năm ${year}, ngoài khoảng từ năm ${ranges.year.min} đến năm ${ranges.year.max}`, `\`${where}\`: the deadline '${raw.trim()}' has the year ${year}, outside ${ranges.year.min}–${ranges.year.max}`, {
+      vi: 'Kiểm tra lại năm của thời hạn (có gõ nhầm năm không?).',
+      en: 'Check the year of the deadline (a typo in the year?).',
+    });
+    return { kind: 'text', text: raw };
+  }
+  if (given.phrase !== undefined && parsed.kind !== 'date') {
+    r.report('KL462', 'error', [...path, 'deadline', 'phrase'], `"phrase: ${given.phrase}" chỉ dùng với thời hạn là một ngày, nhưng thời hạn là '${raw.trim()}'`, `"phrase: ${given.phrase}" only applies to a deadline that is one day, but the deadline is '${raw.trim()}'`, {
+      vi: 'Ghi ngày dạng YYYY-MM-DD (2025-12-19) hoặc bỏ "phrase".',
+      en: 'Give a day as YYYY-MM-DD (2025-12-19) or drop "phrase".',
+    });
+  }
+  return parsed;
+}
+
+function directiveOf(data: Data, path: Path, inherited: readonly string[], r: Reporter, always = false): Directive | undefined {
+  const has = always || data.lead !== undefined || data.deadline !== undefined || data.support !== undefined || data.status !== undefined || inherited.length > 0;
+  if (!has) return undefined;
+  const deadline = deadlineOf(data, path, r);
   const lead = data.lead !== undefined ? list(data.lead) : [...inherited];
   return {
+    path,
     lead,
     support: list(data.support),
     ...(deadline ? { deadline } : {}),
@@ -136,24 +153,58 @@ function directiveOf(data: Data, path: Path, inherited: readonly string[], r: Re
   };
 }
 
+/**
+ * A point of an inline enumeration: a string, or a task of its own (`point`
+ * with lead/support/deadline/status). A task point without `lead` is led by
+ * its entry's lead, else by its section's agency.
+ */
+function pointOf(raw: unknown, path: Path, lead: readonly string[], r: Reporter): EnumerationPoint {
+  if (typeof raw === 'string') return { text: raw, path, textPath: path };
+  const data = raw as Data;
+  const directive = directiveOf(data, path, [], r);
+  const led = directive && data.lead === undefined ? { ...directive, lead: [...lead] } : directive;
+  return { text: data.point, path, textPath: [...path, 'point'], ...(led ? { directive: led } : {}) };
+}
+
+/** The parts of a paragraph, item or dash besides its text: its task(s), its inline enumeration. */
+function entryOf(data: Data, p: Path, inherited: readonly string[], r: Reporter): { directive?: Directive; tasks?: Directive[]; enumerate?: Enumeration } {
+  const out: { directive?: Directive; tasks?: Directive[]; enumerate?: Enumeration } = {};
+  if (Array.isArray(data.tasks)) {
+    const mixed = ['lead', 'support', 'deadline', 'status'].filter((k) => data[k] !== undefined);
+    if (mixed.length > 0) {
+      r.report('KL464', 'error', [...p, mixed[0]], `đoạn có "tasks" thì ghi "${mixed[0]}" trong từng nhiệm vụ của "tasks", không ghi ở đoạn`, `an entry with "tasks" gives "${mixed[0]}" inside each of its tasks, not on the entry`, {
+        vi: 'Chuyển "lead", "support", "deadline", "status" vào từng phần tử của "tasks".',
+        en: 'Move "lead", "support", "deadline" and "status" into each item of "tasks".',
+      }, 'key');
+    }
+    out.tasks = data.tasks.map((t: Data, i: number) => directiveOf(t, [...p, 'tasks', i], inherited, r, true)!);
+  } else {
+    const directive = directiveOf(data, p, inherited, r);
+    if (directive) out.directive = directive;
+  }
+  if (data.enumerate) {
+    const lead = data.lead !== undefined ? list(data.lead) : inherited;
+    const items = (data.enumerate.items as unknown[]).map((item, i) => pointOf(item, [...p, 'enumerate', 'items', i], lead, r));
+    out.enumerate = { style: data.enumerate.style ?? 'arabic', items, ...(typeof data.enumerate.after === 'string' ? { after: data.enumerate.after } : {}) };
+  }
+  return out;
+}
+
+function childNumberingOf(data: Data): { childNumbering?: ChildNumbering } {
+  if (data.childNumbering === undefined && data.childLabels === undefined) return {};
+  return { childNumbering: { ...(data.childNumbering ? { style: data.childNumbering } : {}), ...(data.childLabels ? { look: data.childLabels } : {}) } };
+}
+
 function bodyOf(nodes: unknown[], path: Path, inherited: readonly string[], r: Reporter): BodyNode[] {
   return nodes.map((raw, i): BodyNode => {
     const p = [...path, i];
     if (typeof raw === 'string') return { kind: 'paragraph', text: raw, path: p, textPath: p };
     const data = raw as Data;
-    const enumerate = data.enumerate ? { enumerate: { style: data.enumerate.style ?? 'arabic', items: data.enumerate.items } } : {};
     if (typeof data.item === 'string') {
-      const directive = directiveOf(data, p, inherited, r);
-      return { kind: 'item', text: data.item, path: p, textPath: [...p, 'item'], ...(directive ? { directive } : {}), ...enumerate, children: bodyOf(data.content ?? [], [...p, 'content'], inherited, r) };
+      return { kind: 'item', text: data.item, path: p, textPath: [...p, 'item'], ...entryOf(data, p, inherited, r), ...childNumberingOf(data), children: bodyOf(data.content ?? [], [...p, 'content'], inherited, r) };
     }
-    if (typeof data.text === 'string') {
-      const directive = directiveOf(data, p, inherited, r);
-      return { kind: 'paragraph', text: data.text, path: p, textPath: [...p, 'text'], ...(directive ? { directive } : {}), ...enumerate };
-    }
-    if (typeof data.dash === 'string') {
-      const directive = directiveOf(data, p, inherited, r);
-      return { kind: 'dash', text: data.dash, path: p, textPath: [...p, 'dash'], ...(directive ? { directive } : {}), ...enumerate };
-    }
+    if (typeof data.text === 'string') return { kind: 'paragraph', text: data.text, path: p, textPath: [...p, 'text'], ...entryOf(data, p, inherited, r) };
+    if (typeof data.dash === 'string') return { kind: 'dash', text: data.dash, path: p, textPath: [...p, 'dash'], ...entryOf(data, p, inherited, r) };
     const agency = list(data.agency);
     const title = typeof data.heading === 'string' ? data.heading : agency.join('; ');
     if (title === '') {
@@ -166,6 +217,7 @@ function bodyOf(nodes: unknown[], path: Path, inherited: readonly string[], r: R
       agency,
       path: p,
       textPath: typeof data.heading === 'string' ? [...p, 'heading'] : [...p, 'agency'],
+      ...childNumberingOf(data),
       children: bodyOf(data.content ?? [], [...p, 'content'], agency.length > 0 ? agency : inherited, r),
     };
   });
@@ -233,9 +285,23 @@ function indexOf(d: Data): IndexResult {
   };
 }
 
-function archiveOf(raw: unknown): Archive {
-  if (Array.isArray(raw)) return { units: raw.map(String) };
-  return raw as Archive;
+/** The "Lưu:" line; a unit's number of copies is kept as written, so `copies: 03` prints "(03)". */
+function archiveOf(raw: unknown, r: Reporter): Archive {
+  if (Array.isArray(raw)) return { units: raw.map((u) => ({ name: String(u) })), separator: 'stop', finalStop: true };
+  const d = raw as Data;
+  const unit = (u: unknown, i: number): ArchiveUnit => {
+    if (typeof u === 'string') return { name: u };
+    const written = nodeAt(r.src, ['archive', 'units', i, 'copies']);
+    const source = isScalar(written) && typeof written.source === 'string' && /^[0-9]+$/.test(written.source) ? written.source : undefined;
+    return { name: (u as Data).unit, copies: source ?? String((u as Data).copies) };
+  };
+  return {
+    units: (d.units as unknown[]).map(unit),
+    ...(d.drafter !== undefined ? { drafter: d.drafter } : {}),
+    ...(d.copies !== undefined ? { copies: d.copies } : {}),
+    separator: d.separator ?? 'stop',
+    finalStop: d.finalStop !== false,
+  };
 }
 
 /** Builds the Conclusion from schema-valid data; undefined when a reference cannot be resolved. */
@@ -255,12 +321,19 @@ export function normalizeConclusion(data: Data, config: Config, r: Reporter): Co
     meeting: {
       kind: m.kind,
       date: m.date,
+      ...(m.until ? { until: m.until } : {}),
+      ...(m.time ? { time: m.time } : {}),
       ...(m.venue ? { venue: m.venue } : {}),
       subject: m.subject,
       chair: m.chair,
       attendees: m.attendees ?? [],
+      ...(m.attendeesLead ? { attendeesLead: m.attendeesLead } : {}),
+      ...(m.before ? { before: m.before } : {}),
+      ...(m.acknowledgement ? { acknowledgement: m.acknowledgement } : {}),
+      ...(m.discussants ? { discussants: m.discussants } : {}),
       reports: m.reports ?? [],
     },
+    openingText: { ...(data.openingText?.intro ? { intro: data.openingText.intro } : {}), ...(data.openingText?.heard ? { heard: data.openingText.heard } : {}) },
     indices: (data.indices ?? []).map(indexOf),
     style,
     body,
@@ -269,7 +342,7 @@ export function normalizeConclusion(data: Data, config: Config, r: Reporter): Co
     appendix: (data.appendix ?? []).map((a: Data) => ({ index: a.index, ...(a.title ? { title: a.title } : {}), chart: a.chart === true })),
     recipients: data.recipients,
     recipientsFromDirectives: data.recipientsFromDirectives === true,
-    archive: archiveOf(data.archive),
+    archive: archiveOf(data.archive, r),
     signature,
   };
 }

@@ -9,9 +9,9 @@
  * schema says, so a file's every problem is reported in one run.
  */
 import { isScalar, isSeq, type Node as YamlNode, type Scalar } from 'yaml';
-import type { BodyNode, Conclusion, Directive } from '../conclusion.ts';
+import { nodeDirectives, type BodyNode, type Conclusion, type Deadline } from '../conclusion.ts';
 import { excerpt, formatPath } from '../diagnostics.ts';
-import { referenceLike } from '../render/helpers.ts';
+import { isIndexPhrase, referenceLike } from '../render/helpers.ts';
 import { agencyKey } from '../compose/recipients.ts';
 import { nodeAt, type SourceDoc } from '../source/index.ts';
 import { lastDayOf, workingDaysBetween } from './dates.ts';
@@ -39,19 +39,22 @@ export function walkBody(nodes: readonly BodyNode[], visit: (node: BodyNode) => 
   }
 }
 
-function directiveOf(node: BodyNode): Directive | undefined {
-  return node.kind === 'section' ? undefined : node.directive;
-}
-
 function checkDates(c: Conclusion, r: Reporter): void {
   const meeting = c.meeting.date;
-  if (c.issued && c.issued < meeting) {
-    r.report('KL310', 'error', ['issued'], `ngày ban hành ${c.issued} trước ngày họp ${meeting}`, `issue date ${c.issued} is before the meeting date ${meeting}`, {
+  if (c.meeting.until !== undefined && c.meeting.until <= meeting) {
+    r.report('KL465', 'error', ['meeting', 'until'], `ngày cuối cuộc họp ${c.meeting.until} không sau ngày đầu ${meeting}`, `the meeting's last day ${c.meeting.until} is not after its first day ${meeting}`, {
+      vi: 'Họp một ngày thì bỏ "until"; họp nhiều ngày thì "date" là ngày đầu, "until" là ngày cuối.',
+      en: 'For a one-day meeting drop "until"; otherwise "date" is the first day and "until" the last.',
+    });
+  }
+  const lastMeetingDay = c.meeting.until ?? meeting;
+  if (c.issued && c.issued < lastMeetingDay) {
+    r.report('KL310', 'error', ['issued'], `ngày ban hành ${c.issued} trước ngày họp ${lastMeetingDay}`, `issue date ${c.issued} is before the meeting date ${lastMeetingDay}`, {
       vi: 'Thông báo kết luận chỉ ban hành sau cuộc họp: kiểm tra lại "issued" và "meeting.date".',
       en: 'A conclusion notice is issued after the meeting: check "issued" and "meeting.date".',
     });
   } else if (c.issued) {
-    const days = workingDaysBetween(meeting, c.issued);
+    const days = workingDaysBetween(lastMeetingDay, c.issued);
     if (days > maxWorkingDaysToIssue) {
       r.report('KL312', 'warning', ['issued'], `thông báo ban hành sau cuộc họp ${days} ngày làm việc, quá thời hạn 05 ngày làm việc (QĐ 45/2018/QĐ-TTg)`, `issued ${days} working days after the meeting, past the 5-working-day limit (QĐ 45/2018/QĐ-TTg)`, {
         vi: 'Số ngày làm việc chưa trừ ngày nghỉ lễ.',
@@ -60,20 +63,40 @@ function checkDates(c: Conclusion, r: Reporter): void {
     }
   }
   walkBody(c.body, (node) => {
-    const d = directiveOf(node)?.deadline;
-    const last = d ? lastDayOf(d) : undefined;
-    if (!d || last === undefined || last >= meeting) return;
-    const [vi, en] =
-      d.kind === 'month'
-        ? [`thời hạn trong tháng ${d.month} năm ${d.year} (hết ngày ${last}) đã qua trước ngày họp ${meeting}`, `deadline month ${d.month}/${d.year} (ending ${last}) is over before the meeting date ${meeting}`]
-        : d.kind === 'quarter'
-          ? [`thời hạn trong Quý ${d.quarter} năm ${d.year} (hết ngày ${last}) đã qua trước ngày họp ${meeting}`, `deadline Q${d.quarter} ${d.year} (ending ${last}) is over before the meeting date ${meeting}`]
-          : [`thời hạn ${last} trước ngày họp ${meeting}`, `deadline ${last} is before the meeting date ${meeting}`];
-    r.report('KL311', 'error', [...node.path, 'deadline'], vi, en, {
-      vi: 'Nhiệm vụ được giao tại cuộc họp có thời hạn sau ngày họp: kiểm tra lại năm, tháng của "deadline".',
-      en: 'A task given at the meeting is due after it: check the year and month of "deadline".',
-    });
+    for (const directive of nodeDirectives(node)) {
+      const d = directive.deadline;
+      const last = d ? lastDayOf(d) : undefined;
+      if (!d || last === undefined) continue;
+      const at = [...directive.path, 'deadline'];
+      if (last < meeting) {
+        const [vi, en] = deadlineBefore(d, last, `ngày họp ${meeting}`, `the meeting date ${meeting}`);
+        r.report('KL311', 'error', at, vi, en, {
+          vi: 'Nhiệm vụ được giao tại cuộc họp có thời hạn sau ngày họp: kiểm tra lại năm, tháng của "deadline".',
+          en: 'A task given at the meeting is due after it: check the year and month of "deadline".',
+        });
+      } else if (c.issued && last < c.issued) {
+        const [vi, en] = deadlineBefore(d, last, `ngày ban hành ${c.issued}`, `the issue date ${c.issued}`);
+        r.report('KL461', 'warning', at, vi, en, {
+          vi: 'Thông báo đến cơ quan được giao sau thời hạn: kiểm tra lại "deadline" hoặc "issued".',
+          en: 'The notice reaches the agency after its deadline: check "deadline" or "issued".',
+        });
+      }
+    }
   });
+}
+
+/** KL311/KL461's words: a deadline that is over before a given day. */
+function deadlineBefore(d: Deadline, last: string, viDay: string, enDay: string): [string, string] {
+  switch (d.kind) {
+    case 'month':
+      return [`thời hạn trong tháng ${d.month} năm ${d.year} (hết ngày ${last}) đã qua trước ${viDay}`, `deadline month ${d.month}/${d.year} (ending ${last}) is over before ${enDay}`];
+    case 'quarter':
+      return [`thời hạn trong Quý ${d.quarter} năm ${d.year} (hết ngày ${last}) đã qua trước ${viDay}`, `deadline Q${d.quarter} ${d.year} (ending ${last}) is over before ${enDay}`];
+    case 'year':
+      return [`thời hạn trong năm ${d.year} đã qua trước ${viDay}`, `deadline year ${d.year} is over before ${enDay}`];
+    default:
+      return [`thời hạn ${last} trước ${viDay}`, `deadline ${last} is before ${enDay}`];
+  }
 }
 
 const deputyTitle = /^phó\s/i;
@@ -218,58 +241,95 @@ function checkReferences(c: Conclusion, r: Reporter, ctx: RuleContext): void {
     en: ids.size ? `Declared indices: ${[...ids].join(', ')}.` : 'Declare it under "indices".',
   };
   const literal = { vi: ' Muốn in đúng dấu "[[", viết \\[[ (trong dấu ngoặc kép: \\\\[[).', en: ' To print "[[" as such, write \\[[ (inside double quotes: \\\\[[).' };
+  const variants = ctx.phrases.filter(isIndexPhrase);
   /** Reports at the reference's own line and column when the scalar allows it. */
   const report = (code: string, path: readonly (string | number)[], text: string, index: number, vi: string, en: string, hint: { vi: string; en: string }) => {
     const offset = charOffset(r.src, path, text, index);
     if (offset !== undefined) r.reportAt(code, 'error', offset, vi, en, hint);
     else r.report(code, 'error', path, vi, en, hint);
   };
-  /** KL341/KL342 for text between [[ ]] that is not a reference of this file; the reference when it is one. */
+  /**
+   * KL341/KL342 for text between [[ ]] that is not a reference of this file
+   * (an unknown index, a phrase that does not exist, a malformed [[CCHC:]]);
+   * the reference when it is one.
+   */
   const known = (text: string, path: readonly (string | number)[], m: RegExpMatchArray): { id: string; variant?: string } | undefined => {
     const [ref, inner] = m;
-    const strict = /^([A-Za-z][A-Za-z0-9_-]*)(?::([a-z]+))?$/.exec(inner);
-    const id = strict?.[1] ?? inner.split(':')[0];
-    if (id === 'deadline' && (strict === null ? inner.includes(':') : strict[2] !== undefined)) {
-      report('KL342', path, text, m.index!, `${ref}: [[deadline]] không có cách viết riêng`, `${ref}: [[deadline]] has no phrase variants`, { vi: 'Viết [[deadline]].' + literal.vi, en: 'Write [[deadline]].' + literal.en });
+    const strict = /^([A-Za-z][A-Za-z0-9_-]*)(?::([a-z]+|[0-9]{1,2}))?$/.exec(inner);
+    const id = strict?.[1] ?? inner.split(':')[0].trim();
+    const variant = strict ? strict[2] : inner.includes(':') ? inner.slice(inner.indexOf(':') + 1) : undefined;
+    const badVariant = (hint: { vi: string; en: string }) =>
+      report('KL342', path, text, m.index!, `${ref}: không có cách viết "${variant ?? ''}"`, `${ref}: no phrase "${variant ?? ''}"`, { vi: hint.vi + literal.vi, en: hint.en + literal.en });
+    if (id === 'deadline') {
+      if (strict && (variant === undefined || /^\d+$/.test(variant))) return { id, ...(variant !== undefined ? { variant } : {}) };
+      badVariant({ vi: 'Viết [[deadline]], hoặc [[deadline:1]], [[deadline:2]]… cho từng nhiệm vụ trong "tasks".', en: 'Write [[deadline]], or [[deadline:1]], [[deadline:2]]… for each of the "tasks".' });
       return undefined;
     }
-    if (id !== 'deadline' && !ids.has(id)) {
+    if (id === 'date' && !ids.has(id)) {
+      if (strict && variant === undefined) return { id };
+      badVariant({ vi: 'Viết [[date]] để chèn ngày họp.', en: 'Write [[date]] to insert the meeting\'s date.' });
+      return undefined;
+    }
+    if (!ids.has(id)) {
       report('KL341', path, text, m.index!, `${ref}: không có chỉ số "${id}" trong "indices"`, `${ref}: no index "${id}" under "indices"`, { vi: declared.vi + literal.vi, en: declared.en + literal.en });
       return undefined;
     }
-    const variant = strict ? strict[2] : inner.slice(id.length + 1);
-    if (id !== 'deadline' && (strict === null || (variant !== undefined && !ctx.phrases.includes(variant)))) {
-      report('KL342', path, text, m.index!, `${ref}: không có cách viết "${variant ?? ''}"`, `${ref}: no phrase "${variant ?? ''}"`, {
-        vi: `Dùng ${ctx.phrases.join(', ')} hoặc bỏ phần ":…".` + literal.vi,
-        en: `Use ${ctx.phrases.join(', ')}, or drop the ":…" part.` + literal.en,
-      });
+    if (!strict || (variant !== undefined && (!ctx.phrases.includes(variant) || !isIndexPhrase(variant)))) {
+      badVariant({ vi: `Dùng ${variants.join(', ')} hoặc bỏ phần ":…".`, en: `Use ${variants.join(', ')}, or drop the ":…" part.` });
       return undefined;
     }
     return { id, ...(variant !== undefined ? { variant } : {}) };
   };
-  // What [[deadline]] resolves to in a text: its node's deadline ('given'), nothing ('none': no deadline, a
-  // heading, the closing, the footnote), or nothing in an enumerated point, which is rendered without one.
+  // What [[deadline]] resolves to in a text: its node's or point's deadline ('given'), nothing ('none': no deadline, a
+  // heading, the closing, the footnote, the opening), or nothing in an enumerated point without one ('point');
+  // `tasks` counts the node's `tasks` for [[deadline:1]], [[deadline:2]]….
   const rich = new Set<string>();
-  const check = (text: string, path: readonly (string | number)[], deadline: 'given' | 'none' | 'point') => {
+  const check = (text: string, path: readonly (string | number)[], deadline: 'given' | 'none' | 'point', tasks: readonly { readonly deadline?: unknown }[] = []) => {
     rich.add(formatPath(path));
     for (const m of text.matchAll(referenceLike)) {
-      const ref = known(text, path, m);
-      if (!ref || ref.id !== 'deadline') continue;
-      if (deadline === 'point') {
-        r.report('KL340', 'error', path, `${m[0]} trong một ý liệt kê: thời hạn chỉ chèn được vào câu chính của đoạn`, `${m[0]} in an enumerated point: the deadline only goes into the entry's own sentence`, {
-          vi: 'Viết [[deadline]] trong câu chính của đoạn, không viết trong "enumerate".',
-          en: 'Write [[deadline]] in the entry\'s own sentence, not under "enumerate".',
+      const found = known(text, path, m);
+      if (!found) continue;
+      const { id, variant } = found;
+      const ref = m[0];
+      if (id === 'deadline' && variant !== undefined) {
+        const n = Number(variant);
+        if (tasks.length === 0 || n < 1 || n > tasks.length || tasks[n - 1].deadline === undefined) {
+          r.report('KL463', 'error', path, tasks.length === 0 ? `${ref} nhưng đoạn này không có "tasks"` : `${ref} nhưng nhiệm vụ thứ ${n} trong "tasks" không có (hoặc không có "deadline")`, tasks.length === 0 ? `${ref} but this entry has no "tasks"` : `${ref} but task ${n} of "tasks" does not exist or has no "deadline"`, {
+            vi: tasks.length === 0 ? 'Dùng [[deadline]] cho thời hạn của đoạn, hoặc ghi các nhiệm vụ trong "tasks".' : `"tasks" có ${tasks.length} nhiệm vụ: dùng [[deadline:1]] đến [[deadline:${tasks.length}]], mỗi nhiệm vụ có "deadline".`,
+            en: tasks.length === 0 ? 'Use [[deadline]] for the entry\'s deadline, or list the tasks under "tasks".' : `"tasks" holds ${tasks.length} tasks: use [[deadline:1]] to [[deadline:${tasks.length}]], each with a "deadline".`,
+          });
+        }
+      } else if (id === 'deadline') {
+        if (tasks.length > 0) {
+          r.report('KL463', 'error', path, `${ref} trong đoạn có nhiều nhiệm vụ ("tasks"): chưa rõ thời hạn của nhiệm vụ nào`, `${ref} in an entry with several tasks ("tasks"): which task's deadline is meant is unclear`, {
+            vi: 'Viết [[deadline:1]], [[deadline:2]]… theo thứ tự trong "tasks".',
+            en: 'Write [[deadline:1]], [[deadline:2]]… in the order of "tasks".',
+          });
+        } else if (deadline === 'point') {
+          r.report('KL340', 'error', path, `${ref} trong một ý liệt kê không có "deadline"`, `${ref} in an enumerated point without a "deadline"`, {
+            vi: 'Ghi ý thành { point: …, deadline: … }, hoặc viết [[deadline]] trong câu chính của đoạn.',
+            en: 'Write the point as { point: …, deadline: … }, or put [[deadline]] in the entry\'s own sentence.',
+          });
+        } else if (deadline === 'none') {
+          r.report('KL340', 'error', path, `${ref} nhưng mục này không có "deadline"`, `${ref} but this entry has no "deadline"`, { vi: 'Thêm "deadline" hoặc bỏ [[deadline]].', en: 'Add "deadline" or remove [[deadline]].' });
+        }
+      } else if (id === 'date' && variant === undefined && ids.has(id)) {
+        r.report('KL460', 'warning', path, `${ref} chèn kết quả chỉ số "date", không phải ngày họp`, `${ref} inserts the index "date", not the meeting's date`, {
+          vi: 'Đổi mã chỉ số (id) khác "date" để [[date]] chèn ngày họp.',
+          en: 'Give the index another id than "date" so that [[date]] inserts the meeting\'s date.',
         });
-      } else if (deadline === 'none') {
-        r.report('KL340', 'error', path, `${m[0]} nhưng mục này không có "deadline"`, `${m[0]} but this entry has no "deadline"`, { vi: 'Thêm "deadline" hoặc bỏ [[deadline]].', en: 'Add "deadline" or remove [[deadline]].' });
       }
     }
   };
   walkBody(c.body, (node) => {
     if (node.kind === 'section') return check(node.title, node.textPath, 'none');
-    check(node.text, node.textPath, directiveOf(node)?.deadline ? 'given' : 'none');
-    node.enumerate?.items.forEach((item, i) => check(item, [...node.path, 'enumerate', 'items', i], 'point'));
+    check(node.text, node.textPath, node.directive?.deadline ? 'given' : 'none', node.tasks);
+    node.enumerate?.items.forEach((point) => check(point.text, point.textPath, point.directive?.deadline ? 'given' : 'point'));
+    if (node.enumerate?.after) check(node.enumerate.after, [...node.path, 'enumerate', 'after'], 'none');
   });
+  if (c.openingText.intro) check(c.openingText.intro, ['openingText', 'intro'], 'none');
+  if (c.openingText.heard) check(c.openingText.heard, ['openingText', 'heard'], 'none');
+  if (c.meeting.acknowledgement) check(c.meeting.acknowledgement, ['meeting', 'acknowledgement'], 'none');
   if (c.closing) check(c.closing, ['closing'], 'none');
   if (c.footnote) check(c.footnote, ['footnote'], 'none');
   // Every other text of the file prints as typed (ids and choices cannot hold "[[": their patterns forbid it).
@@ -306,12 +366,13 @@ function checkRecipients(c: Conclusion, r: Reporter): void {
     }
   });
   // ND30 Mẫu 1.4: the last line is "- Lưu: VT, …"; the văn thư always keeps a copy.
-  if (!c.archive.units.some((u) => /^(vt|văn thư)$/iu.test(u.trim()))) {
+  if (!c.archive.units.some((u) => /^(vt|văn thư)$/iu.test(u.name.trim()))) {
     const written = (r.src.data as Record<string, unknown>).archive;
     const units = Array.isArray(written) ? ['archive'] : ['archive', 'units'];
-    r.report('KL352', 'warning', units, `dòng "Lưu:" không có VT (văn thư): ${c.archive.units.join(', ')}`, `the "Lưu:" line lacks VT (văn thư): ${c.archive.units.join(', ')}`, {
-      vi: `Ghi VT đầu tiên, ví dụ archive: [VT, ${c.archive.units[0] ?? 'NC'}] (Mẫu 1.4, Nghị định 30/2020/NĐ-CP).`,
-      en: `List VT first, e.g. archive: [VT, ${c.archive.units[0] ?? 'NC'}] (Mẫu 1.4, Decree 30/2020).`,
+    const unitNames = c.archive.units.map((u) => u.name).join(', ');
+    r.report('KL352', 'warning', units, `dòng "Lưu:" không có VT (văn thư): ${unitNames}`, `the "Lưu:" line lacks VT (văn thư): ${unitNames}`, {
+      vi: `Ghi VT đầu tiên, ví dụ archive: [VT, ${c.archive.units[0]?.name ?? 'NC'}] (Mẫu 1.4, Nghị định 30/2020/NĐ-CP).`,
+      en: `List VT first, e.g. archive: [VT, ${c.archive.units[0]?.name ?? 'NC'}] (Mẫu 1.4, Decree 30/2020).`,
     });
   }
   if (c.recipientsFromDirectives) return;
@@ -320,7 +381,7 @@ function checkRecipients(c: Conclusion, r: Reporter): void {
   if (listed.some((x) => x === 'nhu tren' || /^(cac|thu truong cac) /.test(x))) return;
   const warned = new Set<string>();
   walkBody(c.body, (node) => {
-    for (const agency of directiveOf(node)?.lead ?? []) {
+    for (const agency of nodeDirectives(node).flatMap((d) => d.lead)) {
       const key = agencyKey(agency);
       if (warned.has(key) || listed.some((x) => x === key || x.includes(key) || key.includes(x))) continue;
       warned.add(key);

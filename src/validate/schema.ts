@@ -37,6 +37,8 @@ interface Compiled {
   readonly root: Json;
   readonly rootId: string;
   readonly branches: Map<unknown, ValidateFunction | null>;
+  /** Key names of every branch of each if/then/else chain, by the key names of one branch (see `chainCandidates`). */
+  chains?: Map<string, Candidate[]>;
 }
 
 const compiled = new WeakMap<object, Compiled>();
@@ -238,6 +240,53 @@ function resolve(c: Compiled, schema: unknown, hops = 0): Json | undefined {
   return target ? { ...target, ...Object.fromEntries(Object.entries(s).filter(([k]) => k !== '$ref')) } : s;
 }
 
+/** The key names an object schema declares, as one string: how an error's `parentSchema` is recognised in the root schema. */
+function propertySignature(schema: Json | undefined): string | undefined {
+  const props = schema?.properties;
+  return props !== null && typeof props === 'object' ? Object.keys(props as Json).sort().join('\u0000') : undefined;
+}
+
+/**
+ * Key names of all branches of the `if`/`then`/`else` chain that `parent`
+ * is a branch of (a body node: item, text, dash or section), so that a key
+ * misspelt in one kind of node is still matched against the others' keys.
+ * Generated validators carry copies of the schema, so branches are
+ * recognised by the key names they declare, not by identity.
+ */
+function chainCandidates(c: Compiled, parent: Json | undefined): Candidate[] {
+  if (!c.chains) {
+    const chains = new Map<string, Candidate[]>();
+    const seen = new Set<unknown>();
+    const walk = (schema: unknown): void => {
+      if (schema === null || typeof schema !== 'object' || seen.has(schema)) return;
+      seen.add(schema);
+      const s = schema as Json;
+      if ('if' in s) {
+        const members: Json[] = [];
+        for (let link: Json | undefined = s; link; link = link.else as Json | undefined) {
+          const then = resolve(c, link.then);
+          if (then) members.push(then);
+          if (link.else !== undefined && !('if' in (link.else as Json))) {
+            const last = resolve(c, link.else);
+            if (last) members.push(last);
+            break;
+          }
+        }
+        const candidates = members.flatMap(propertyCandidates);
+        for (const m of members) {
+          const sig = propertySignature(m);
+          if (sig !== undefined && !chains.has(sig)) chains.set(sig, candidates);
+        }
+      }
+      for (const v of Object.values(s)) walk(v);
+    };
+    walk(c.root);
+    c.chains = chains;
+  }
+  const sig = propertySignature(parent);
+  return sig === undefined ? [] : c.chains.get(sig) ?? [];
+}
+
 /** Property names of an object schema, with their descriptions, as suggestion candidates. */
 function propertyCandidates(schema: Json | undefined): Candidate[] {
   const props = schema?.properties;
@@ -320,7 +369,9 @@ function toDiagnostic(src: SourceDoc, e: Issue, c: Compiled): Diagnostic | undef
       const key = String(p.additionalProperty ?? p.unevaluatedProperty);
       const present = e.data !== null && typeof e.data === 'object' ? (e.data as Json) : {};
       const all = [...propertyCandidates(parent), ...(e.altNames ?? [])];
-      const candidates = all.filter((cand, i) => !(cand.name in present) && all.findIndex((x) => x.name === cand.name) === i);
+      // A key of another kind of node is no suggestion for itself ("`deadline`? did you mean `deadline`?").
+      const pool = [...all, ...chainCandidates(c, parent)].filter((cand) => cand.name !== key);
+      const candidates = pool.filter((cand, i) => !(cand.name in present) && pool.findIndex((x) => x.name === cand.name) === i);
       const names = [...new Set(all.map((x) => x.name))];
       return make('KL201', say.unknownKey(where, key, suggest(key, candidates), names), positionOf(src, [...path, key], 'key'));
     }

@@ -55,6 +55,38 @@ function describedAs(description: string): string[] {
   return out;
 }
 
+/**
+ * Folded names and description phrases of candidates, computed once: the
+ * same few dozen schema keys are compared with every unknown key of a
+ * file, and folding them again for each of 16 000 keys cost a second.
+ * Cleared when full, so no input can grow it without bound.
+ */
+const foldedCache = new Map<string, string>();
+const describedCache = new Map<string, string[]>();
+const CACHE_SIZE = 10_000;
+
+/** `fold(s)`, cached. */
+function foldedName(s: string): string {
+  let f = foldedCache.get(s);
+  if (f === undefined) {
+    if (foldedCache.size >= CACHE_SIZE) foldedCache.clear();
+    f = fold(s);
+    foldedCache.set(s, f);
+  }
+  return f;
+}
+
+/** `describedAs(description)`, cached. */
+function describedAsCached(description: string): string[] {
+  let d = describedCache.get(description);
+  if (d === undefined) {
+    if (describedCache.size >= CACHE_SIZE) describedCache.clear();
+    d = describedAs(description);
+    describedCache.set(description, d);
+  }
+  return d;
+}
+
 /** Largest edit distance accepted for a name of `length` characters. */
 function tolerance(length: number): number {
   return length <= 3 ? 1 : 2;
@@ -69,14 +101,14 @@ function tolerance(length: number): number {
 export function suggest(input: string, candidates: readonly Candidate[]): string | undefined {
   const f = fold(input);
   if (f === '') return undefined;
-  const exact = candidates.find((c) => fold(c.name) === f);
+  const exact = candidates.find((c) => foldedName(c.name) === f);
   if (exact) return exact.name;
-  const described = candidates.find((c) => c.description !== undefined && describedAs(c.description).includes(f));
+  const described = candidates.find((c) => c.description !== undefined && describedAsCached(c.description).includes(f));
   if (described) return described.name;
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
-    const name = fold(c.name);
+    const name = foldedName(c.name);
     const limit = tolerance(Math.min(name.length, f.length));
     const d = osaDistance(f, name, limit);
     if (d <= limit && d < bestD) {
@@ -88,7 +120,7 @@ export function suggest(input: string, candidates: readonly Candidate[]): string
   if (f.length >= 5) {
     for (const c of candidates) {
       if (c.description === undefined) continue;
-      const head = fold(descriptionHead(c.description));
+      const head = foldedName(descriptionHead(c.description));
       if (head.length >= 5 && osaDistance(f, head, 2) <= 2) return c.name;
     }
   }

@@ -75,7 +75,7 @@ describe('[[ID:high]] and [[ID:low]]', () => {
 });
 
 describe('[[deadline]]', () => {
-  const d = (view: object) => templates.phrase('deadline', { day: null, month: null, year: null, quarter: null, text: null, ...view });
+  const d = (view: object) => templates.phrase('deadline', { day: null, month: null, year: null, quarter: null, text: null, phrase: 'before', ...view });
   it.each([
     [{ kind: 'date', style: 'numeric', day: '01', month: '8', year: '2019' }, 'trước ngày 01/8/2019'],
     [{ kind: 'date', style: 'words', day: '15', month: '11', year: '2025' }, 'trước ngày 15 tháng 11 năm 2025'],
@@ -83,6 +83,10 @@ describe('[[deadline]]', () => {
     [{ kind: 'month', style: 'words', month: '4', year: '2023' }, 'trong tháng 4 năm 2023'],
     [{ kind: 'quarter', style: 'numeric', quarter: 'I', year: '2026' }, 'trong Quý I năm 2026'],
     [{ kind: 'text', style: 'numeric', text: 'thường xuyên' }, 'thường xuyên'],
+    [{ kind: 'year', style: 'numeric', year: '2025' }, 'trong năm 2025'],
+    [{ kind: 'date', style: 'words', phrase: 'on', day: '19', month: '12', year: '2025' }, 'vào ngày 19 tháng 12 năm 2025'],
+    [{ kind: 'date', style: 'words', phrase: 'latest', day: '05', month: '12', year: '2025' }, 'chậm nhất ngày 05 tháng 12 năm 2025'],
+    [{ kind: 'date', style: 'numeric', phrase: 'latest', day: '05', month: '12', year: '2025' }, 'chậm nhất ngày 05/12/2025'],
   ])('%o → %s', (view, expected) => {
     expect(d(view)).toBe(expected);
   });

@@ -49,9 +49,30 @@ export const generated = {
   longString: (): Uint8Array => utf8('title: ' + 'ă'.repeat(100_000) + '\n'),
   thousandsOfItems: (): Uint8Array => utf8('attendees:\n' + Array.from({ length: 5000 }, (_, i) => `  - Đại biểu số ${i + 1}`).join('\n') + '\n'),
   utf16: (): Uint8Array => Uint8Array.from(Buffer.from('\ufefftitle: Thông báo\n', 'utf16le')),
+  /** The valid conclusion with a body nested 30 levels deep (`item` → `content` → `item` …): a few KB, valid. */
+  deepBody: (): Uint8Array => utf8(nestedBody(30, '- Đoạn cuối.')),
+  /** The same with a misspelt key (`itme`) at the bottom: explaining it must not be exponential either. */
+  deepBodyTypo: (): Uint8Array => utf8(nestedBody(30, '- itme: Đoạn cuối.')),
+  /** 16 000 unknown keys at the top level (150 KB). */
+  manyKeys: (): Uint8Array => utf8('issuer: ubnd-bac-son\n' + Array.from({ length: 16_000 }, (_, i) => `k${i}: 1`).join('\n') + '\n'),
+  /** 2 126 levels of block sequences written compactly (`- - - … x`, 4 KB), as a config file. */
+  deepBlockSmall: (): Uint8Array => utf8('- '.repeat(2126) + 'x\n'),
   /** Invalid UTF-8 that is no Vietnamese encoding either (Latin-1 French). */
   latin1French: (): Uint8Array => latin1('title: Café crème à la française\n'),
 } as const;
+
+/** conclusion-valid.yaml with its body replaced by `levels` numbered items, each the only child of the one before, ending in `last`. */
+function nestedBody(levels: number, last: string): string {
+  let body = 'body:\n';
+  let indent = '  ';
+  for (let i = 1; i <= levels; i++) {
+    body += `${indent}- item: Mức ${i}\n${indent}  content:\n`;
+    indent += '    ';
+  }
+  body += `${indent}${last}\n`;
+  const base = new TextDecoder().decode(corpusFile('conclusion-valid.yaml'));
+  return base.replace(/^body:\n[\s\S]*?(?=^closing:)/m, body);
+}
 
 /** Names of the generated cases. */
 export type GeneratedCase = keyof typeof generated;

@@ -4,7 +4,7 @@
  * bytes, bad characters, and the ND30 geometry of the laid-out pages.
  */
 import fontkit from '@pdf-lib/fontkit';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
@@ -13,7 +13,7 @@ import { sampleNotice } from '../../bench/writers.ts';
 import type { Doc } from '../../src/ir.ts';
 import { headerDistanceMm, lineHeightPt, margin, mmToTwip, orgRuleRatio, sizePt } from '../../src/nd30.ts';
 import type { RectShape, Shape, TextShape } from '../../src/writers/pdf/draw.ts';
-import { FACE_NAMES } from '../../src/writers/pdf/fonts.ts';
+import { FACE_NAMES, FontFileError, MAX_FONT_BYTES } from '../../src/writers/pdf/fonts.ts';
 import { loadFonts, MissingGlyphError, writePdf } from '../../src/writers/pdf/index.ts';
 import { advancePt } from '../../src/writers/pdf/measure.ts';
 import { typeset } from '../../src/writers/pdf/typeset.ts';
@@ -309,6 +309,30 @@ describe('loadFonts', () => {
       expect(FACE_NAMES.map((f) => set.faces[f].postscriptName)).toEqual(['Tinos-Regular', 'Tinos-Bold', 'Tinos-Italic', 'Tinos-BoldItalic']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads only regular font files within the size limit, named in the message; links to fonts are fine', () => {
+    // loadFonts caches by folder: one folder per case.
+    const folder = (extra: (dir: string) => void): string => {
+      const dir = mkdtempSync(join(tmpdir(), 'ketluan-fonts-'));
+      FACE_NAMES.forEach((f, i) => symlinkSync(fonts.faces[f].path, join(dir, `face-${i}.ttf`)));
+      extra(dir);
+      return dir;
+    };
+    const linked = folder(() => {});
+    const big = folder((dir) => {
+      writeFileSync(join(dir, 'a-big.ttf'), '');
+      truncateSync(join(dir, 'a-big.ttf'), MAX_FONT_BYTES + 1); // sparse: costs no disk
+    });
+    const zero = folder((dir) => symlinkSync('/dev/zero', join(dir, 'a-zero.ttf')));
+    try {
+      expect(loadFonts({ fontDir: linked }).origin).toBe('directory');
+      expect(() => loadFonts({ fontDir: big })).toThrow(`${join(big, 'a-big.ttf')} quá lớn (50 MB); một tệp phông chữ không được quá 50 MB`);
+      expect(() => loadFonts({ fontDir: zero })).toThrow(FontFileError);
+      expect(() => loadFonts({ fontDir: zero })).toThrow(`${join(zero, 'a-zero.ttf')} không phải một tệp phông chữ thông thường`);
+    } finally {
+      for (const dir of [linked, big, zero]) rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -7,13 +7,14 @@ const ajvRuntime_ucs2length = ajvRuntime_ucs2length_module.default ?? ajvRuntime
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketluan.invalid/schemas/conclusion.schema.json","title":"Thông báo kết luận (ketluan)","type":"object","description":"Một thông báo kết luận cuộc họp.","properties":{"issuer":{"description":"Cơ quan ban hành: mã trong ketluan.config.yaml, hoặc khai báo đầy đủ.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Cơ quan ban hành thông báo.","properties":{"parent":{"description":"Tên cơ quan chủ quản trực tiếp (nếu có), chữ in hoa; mỗi phần tử là một dòng. Ví dụ: UBND TỈNH NAM ĐỊNH.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"name":{"description":"Tên cơ quan ban hành, chữ in hoa; mỗi phần tử là một dòng. Ví dụ: [ỦY BAN NHÂN DÂN, HUYỆN BẮC SƠN].","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"symbol":{"type":"string","minLength":1,"description":"Ký hiệu văn bản (tên loại - cơ quan), ví dụ TB-UBND, TB-VP, TB-VPCP.","pattern":"^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"},"place":{"type":"string","minLength":1,"description":"Địa danh ghi ở dòng ngày tháng, ví dụ \"Bắc Sơn\", \"Thành phố Hồ Chí Minh\"."},"collective":{"type":"string","minLength":1,"description":"Tên tập thể khi ký thay mặt (TM.), ví dụ \"Ủy ban nhân dân\". Mặc định: tên cơ quan ban hành."},"shortName":{"type":"string","minLength":1,"description":"Tên cơ quan viết thường, dùng trong câu, ví dụ \"UBND huyện Bắc Sơn\" (dòng \"Kèm theo Thông báo số … của …\" ở phụ lục)."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point, từ 24 đến 200. Mặc định: 72."}},"required":[],"additionalProperties":false}},"required":["name","symbol","place"],"additionalProperties":false}]},"number":{"type":"integer","minimum":1,"maximum":99999,"description":"Số văn bản; bỏ trống khi còn là dự thảo (in \"Số:      /TB-UBND\"). Từ 1 đến 99999."},"issued":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày ban hành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"summary":{"description":"Trích yếu; mỗi phần tử là một dòng, in đúng như đã viết ([[…]] không được thay ở đây; viết \\[[ để in dấu [[). Bỏ trống để ghi tự động \"Kết luận của đồng chí … tại …\".","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"meeting":{"type":"object","description":"Cuộc họp được kết luận.","properties":{"kind":{"type":"string","minLength":1,"description":"Hình thức: Hội nghị, cuộc họp, buổi làm việc…"},"date":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày họp (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"venue":{"type":"string","minLength":1,"description":"Địa điểm họp, ví dụ \"trụ sở UBND huyện Bắc Sơn\"."},"subject":{"type":"string","minLength":1,"description":"Nội dung cuộc họp, viết tiếp sau hình thức họp."},"chair":{"type":"object","description":"Người chủ trì.","properties":{"name":{"type":"string","minLength":1,"description":"Họ và tên."},"title":{"type":"string","minLength":1,"description":"Chức vụ, ví dụ \"Chủ tịch UBND huyện\"."}},"required":["title"],"additionalProperties":false},"attendees":{"type":"array","items":{"type":"string","minLength":1},"description":"Thành phần tham dự; mỗi phần tử một nhóm (nối bằng dấu \";\")."},"reports":{"type":"array","description":"Các báo cáo được nghe tại cuộc họp.","items":{"type":"object","description":"Một báo cáo.","properties":{"by":{"type":"string","minLength":1,"description":"Cơ quan báo cáo."},"content":{"type":"string","minLength":1,"description":"Nội dung báo cáo, ví dụ \"báo cáo kết quả …\"."}},"required":["by","content"],"additionalProperties":false}}},"required":["kind","date","subject","chair"],"additionalProperties":false},"indices":{"type":"array","items":{"type":"object","description":"Kết quả một bộ chỉ số (PAR INDEX, PCI, DDCI, SIPAS, PAPI…).","properties":{"id":{"type":"string","minLength":1,"description":"Mã ngắn để nhắc đến trong văn bản bằng [[mã]], ví dụ PCI, PAR, DDCI.","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"name":{"type":"string","minLength":1,"description":"Tên đầy đủ của chỉ số."},"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm đánh giá. Từ 1990 đến 2100."},"score":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm đạt được. Từ 0 đến 100000."},"max":{"type":"number","exclusiveMinimum":0,"maximum":100000,"description":"Điểm tối đa; nếu có thì in \"87,06/99,5 điểm, chỉ số đạt 87,50%\". Lớn hơn 0, không quá 100000."},"rank":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng. Từ 1 đến 100000."},"units":{"type":"integer","minimum":1,"maximum":100000,"description":"Số đơn vị được xếp hạng (ví dụ 63 tỉnh, thành phố). Từ 1 đến 100000."},"unitsLabel":{"type":"string","minLength":1,"description":"Tên nhóm đơn vị được xếp hạng, ví dụ \"tỉnh, thành phố\", \"huyện, thành phố\"."},"decimals":{"type":"integer","minimum":0,"maximum":4,"description":"Số chữ số thập phân khi in điểm (ví dụ 2 để in 6,90), từ 0 đến 4. Mặc định: như số liệu."},"previous":{"type":"object","description":"Kết quả năm trước để so sánh.","properties":{"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm so sánh. Từ 1990 đến 2100."},"score":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm năm trước. Từ 0 đến 100000."},"rank":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng năm trước. Từ 1 đến 100000."},"fromArchive":{"type":"boolean","description":"Lấy điểm, thứ hạng năm trước (nếu không ghi ở đây) từ thông báo năm trước của cùng cơ quan trong kho."}},"required":["year"],"additionalProperties":false},"wording":{"type":"object","description":"Cách diễn đạt câu kết quả.","properties":{"rankVerb":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng: \"xếp thứ\" (mặc định), \"đứng thứ\", \"xếp hạng\"."},"afterScore":{"type":"string","description":"Dấu sau điểm số, trước thứ hạng. Mặc định: \",\"."},"beforeChange":{"type":"string","description":"Dấu trước phần so sánh với năm trước. Mặc định: \",\"."}},"required":[],"additionalProperties":false},"components":{"type":"object","description":"Các chỉ số thành phần.","properties":{"rankWord":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng của chỉ số thành phần: \"vị trí\" (mặc định) hoặc \"xếp\"."},"units":{"type":"integer","minimum":1,"maximum":100000,"description":"Số đơn vị xếp hạng chỉ số thành phần (mặc định như chỉ số chung); hạng cuối in \"vị trí cuối\". Từ 1 đến 100000."},"aggregate":{"enum":["sum","average","weighted"],"description":"Quan hệ giữa điểm chung và điểm thành phần để kiểm tra số liệu: sum (tổng, như PAR INDEX), average (trung bình, như SIPAS), weighted (có trọng số, không kiểm tra). Mặc định: sum nếu mọi thành phần có điểm tối đa, ngược lại weighted."},"split":{"type":"object","description":"Quy tắc chia nhóm cao/thấp điểm khi thành phần không ghi \"level\".","properties":{"rankAtMost":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng từ 1 đến số này là cao điểm. Từ 1 đến 100000."},"scoreAtLeast":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm (hoặc tỷ lệ % nếu có điểm tối đa) từ mức này trở lên là cao điểm. Từ 0 đến 100000."}},"required":[],"additionalProperties":false},"items":{"type":"array","items":{"type":"object","description":"Một chỉ số thành phần.","properties":{"code":{"type":"string","minLength":1,"description":"Mã chỉ số thành phần, ví dụ CSTP1."},"name":{"type":"string","minLength":1,"description":"Tên chỉ số thành phần."},"score":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm đạt được. Từ 0 đến 100000."},"max":{"type":"number","exclusiveMinimum":0,"maximum":100000,"description":"Điểm tối đa (nếu có thì in dạng 4,5/9 điểm); lớn hơn 0, không quá 100000."},"rank":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng của chỉ số thành phần. Từ 1 đến 100000."},"level":{"enum":["high","low"],"description":"Xếp vào nhóm cao điểm (high) hay thấp điểm (low); nếu bỏ trống thì dùng quy tắc \"split\"."},"previous":{"type":"object","description":"Kết quả năm trước của chỉ số thành phần (cho bảng phụ lục).","properties":{"score":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm năm trước. Từ 0 đến 100000."},"rank":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng năm trước. Từ 1 đến 100000."}},"required":[],"additionalProperties":false}},"required":["name","score"],"additionalProperties":false},"minItems":1,"description":"Danh sách chỉ số thành phần, theo thứ tự công bố."}},"required":["items"],"additionalProperties":false}},"required":["id","name","year","score"],"additionalProperties":false},"description":"Kết quả các bộ chỉ số được đánh giá."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point, từ 24 đến 200. Mặc định: 72."}},"required":[],"additionalProperties":false},"body":{"type":"array","items":{"$ref":"#/$defs/node"},"minItems":1,"description":"Nội dung kết luận."},"closing":{"type":"string","minLength":1,"description":"Câu kết, không ghi dấu \"./.\" (được thêm tự động), ví dụ \"Ủy ban nhân dân huyện yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện\". Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"recipients":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Nơi nhận, mỗi phần tử một dòng, không ghi dấu \"-\" và \";\" (được thêm tự động). Ghi chú như (b/c) viết liền sau tên."},"footnote":{"type":"string","minLength":1,"description":"Chú thích cuối văn bản (nếu có), in nghiêng sau câu kết. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"appendix":{"type":"array","description":"Phụ lục kèm theo: bảng kết quả một bộ chỉ số và các chỉ số thành phần (năm nay, năm trước, tăng giảm, thứ hạng), có thể kèm biểu đồ.","items":{"type":"object","description":"Một phụ lục.","properties":{"index":{"type":"string","minLength":1,"description":"Mã chỉ số (trong \"indices\") được trình bày trong phụ lục."},"title":{"type":"string","minLength":1,"description":"Tên phụ lục. Mặc định: \"Kết quả <tên chỉ số> năm <năm>\"."},"chart":{"type":"boolean","description":"Kèm biểu đồ cột điểm các chỉ số thành phần so với điểm tối đa. Mặc định: không."}},"required":["index"],"additionalProperties":false}},"recipientsFromDirectives":{"type":"boolean","description":"Tự thêm vào Nơi nhận mọi cơ quan được giao nhiệm vụ. Mặc định: không."},"archive":{"description":"Dòng \"Lưu:\": danh sách nơi lưu (VT và đơn vị soạn thảo), hoặc đối tượng có ký hiệu người soạn thảo và số bản.","anyOf":[{"type":"array","items":{"type":"string","minLength":1},"minItems":1},{"type":"object","description":"Dòng \"Lưu:\" đầy đủ.","properties":{"units":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Nơi lưu, ví dụ [VT, NC]."},"drafter":{"type":"string","minLength":1,"description":"Ký hiệu người soạn thảo (in hoa)."},"copies":{"type":"integer","minimum":1,"maximum":9999,"description":"Số lượng bản phát hành. Từ 1 đến 9999."}},"required":["units"],"additionalProperties":false}]},"signature":{"type":"object","description":"Khối chữ ký: quyền hạn, chức vụ và họ tên người ký.","properties":{"authority":{"enum":["TM","KT","TL","TUQ","Q","none"],"description":"Quyền hạn ký: TM (thay mặt tập thể), KT (ký thay cấp trưởng), TL (thừa lệnh), TUQ (thừa ủy quyền), Q (quyền cấp trưởng), none (cấp trưởng ký trực tiếp)."},"for":{"type":"string","minLength":1,"description":"Chức vụ (hoặc tập thể với TM.) được ký thay, ví dụ \"Chủ tịch\", \"Ủy ban nhân dân\"."},"deputyFor":{"type":"string","minLength":1,"description":"Dạng hai cấp: cấp phó ký thay cấp trưởng của đơn vị, ví dụ \"Chánh Văn phòng\" cho \"TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG\"."},"signer":{"type":"string","minLength":1,"description":"Mã người ký trong ketluan.config.yaml."},"name":{"type":"string","minLength":1,"description":"Họ và tên người ký (nếu không dùng \"signer\")."},"title":{"type":"string","minLength":1,"description":"Chức vụ người ký (nếu không dùng \"signer\")."}},"required":["authority"],"additionalProperties":false}},"required":["issuer","meeting","body","recipients","archive","signature"],"additionalProperties":false,"$defs":{"node":{"description":"Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.","anyOf":[{"type":"string","minLength":1,"description":"Đoạn văn không đánh số. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},{"type":"object","description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.","properties":{"heading":{"type":"string","minLength":1,"description":"Tiêu đề của mục, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"agency":{"description":"Cơ quan được giao các nhiệm vụ trong mục; nếu không có \"heading\" thì tên cơ quan là tiêu đề.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"numbered":{"type":"boolean","description":"Đánh số mục này. Mặc định: có."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn trong mục."}},"required":[],"additionalProperties":false},{"type":"object","description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.","properties":{"item":{"type":"string","minLength":1,"description":"Nội dung đoạn, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"); ngày từ 1990-01-01 đến 2100-12-31. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do; ngày từ 1990-01-01 đến 2100-12-31."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn con."}},"required":["item"],"additionalProperties":false},{"type":"object","description":"Đoạn văn không đánh số, có thể là một nhiệm vụ.","properties":{"text":{"type":"string","minLength":1,"description":"Nội dung đoạn. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"); ngày từ 1990-01-01 đến 2100-12-31. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do; ngày từ 1990-01-01 đến 2100-12-31."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["text"],"additionalProperties":false},{"type":"object","description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ.","properties":{"dash":{"type":"string","minLength":1,"description":"Nội dung, không ghi dấu gạch. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"); ngày từ 1990-01-01 đến 2100-12-31. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do; ngày từ 1990-01-01 đến 2100-12-31."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["dash"],"additionalProperties":false}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketluan.invalid/schemas/conclusion.schema.json","title":"Thông báo kết luận (ketluan)","type":"object","description":"Một thông báo kết luận cuộc họp.","properties":{"issuer":{"description":"Cơ quan ban hành: mã trong ketluan.config.yaml, hoặc khai báo đầy đủ.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Cơ quan ban hành thông báo.","properties":{"parent":{"description":"Tên cơ quan chủ quản trực tiếp (nếu có), chữ in hoa; mỗi phần tử là một dòng. Ví dụ: UBND TỈNH NAM ĐỊNH.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"name":{"description":"Tên cơ quan ban hành, chữ in hoa; mỗi phần tử là một dòng. Ví dụ: [ỦY BAN NHÂN DÂN, HUYỆN BẮC SƠN].","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"symbol":{"type":"string","minLength":1,"description":"Ký hiệu văn bản (tên loại - cơ quan), ví dụ TB-UBND, TB-VP, TB-VPCP.","pattern":"^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"},"place":{"type":"string","minLength":1,"description":"Địa danh ghi ở dòng ngày tháng, ví dụ \"Bắc Sơn\", \"Thành phố Hồ Chí Minh\"."},"collective":{"type":"string","minLength":1,"description":"Tên tập thể khi ký thay mặt (TM.), ví dụ \"Ủy ban nhân dân\". Mặc định: tên cơ quan ban hành."},"shortName":{"type":"string","minLength":1,"description":"Tên cơ quan viết thường, dùng trong câu, ví dụ \"UBND huyện Bắc Sơn\" (dòng \"Kèm theo Thông báo số … của …\" ở phụ lục)."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"comrade":{"type":"boolean","description":"Ghi \"đồng chí\" trước người chủ trì (\"đồng chí Hoàng Văn Nam, Chủ tịch UBND huyện\"). Văn bản của cơ quan trung ương thường không ghi: comrade: false. Mặc định: có."},"chairOrder":{"enum":["name-title","title-name"],"description":"Thứ tự họ tên và chức vụ người chủ trì: name-title (\"Hoàng Văn Nam, Chủ tịch UBND huyện\", mặc định) hoặc title-name (\"Thủ tướng Chính phủ Phạm Minh Chính\")."},"chairVerb":{"enum":["chủ trì","đã chủ trì"],"description":"Động từ của người chủ trì: \"đã chủ trì\" hoặc \"chủ trì\". Mặc định: \"đã chủ trì\" (opening: full), \"chủ trì\" (opening: brief)."},"heard":{"enum":["discussion","opinions"],"description":"Câu \"Sau khi nghe\": discussion (\"Sau khi nghe Bộ Tài chính báo cáo; ý kiến trao đổi, thảo luận của các đại biểu, …\") hoặc opinions (\"Sau khi nghe báo cáo của Bộ Tài chính và ý kiến của các đại biểu dự họp, …\"). Mặc định: discussion (opening: full), opinions (opening: brief)."},"attendeesLead":{"type":"string","minLength":1,"description":"Lời dẫn thường dùng trước thành phần tham dự, ví dụ \"Tham dự có\" (meeting.attendeesLead của từng thông báo được ưu tiên). Mặc định: \"Tham dự <hình thức họp> có\"."},"discussants":{"type":"string","minLength":1,"description":"Cách gọi thường dùng những người phát biểu ý kiến, ví dụ \"các đại biểu dự họp\" (meeting.discussants được ưu tiên)."},"concludes":{"enum":["kết luận như sau:","kết luận:"],"description":"Cuối đoạn mở đầu: \"kết luận như sau:\" hoặc \"kết luận:\". Mặc định: \"kết luận như sau:\" (opening: full), \"kết luận:\" (opening: brief)."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point, từ 24 đến 200. Mặc định: 72."}},"required":[],"additionalProperties":false}},"required":["name","symbol","place"],"additionalProperties":false}]},"number":{"type":"integer","minimum":1,"maximum":99999,"description":"Số văn bản; bỏ trống khi còn là dự thảo (in \"Số:      /TB-UBND\"). Từ 1 đến 99999."},"issued":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày ban hành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"summary":{"description":"Trích yếu; mỗi phần tử là một dòng, in đúng như đã viết ([[…]] không được thay ở đây; viết \\[[ để in dấu [[). Bỏ trống để ghi tự động \"Kết luận của đồng chí … tại …\".","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"meeting":{"type":"object","description":"Cuộc họp được kết luận.","properties":{"kind":{"type":"string","minLength":1,"description":"Hình thức: Hội nghị, cuộc họp, buổi làm việc…"},"date":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày họp (YYYY-MM-DD); ngày đầu nếu họp nhiều ngày. Từ 1990-01-01 đến 2100-12-31."},"until":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày cuối nếu họp nhiều ngày: date: 2025-11-08, until: 2025-11-09 in \"Từ ngày 08 đến ngày 09 tháng 11 năm 2025\". Từ 1990-01-01 đến 2100-12-31."},"time":{"enum":["sáng","chiều","tối"],"description":"Buổi họp: sáng → \"Sáng ngày 08 tháng 11 năm 2025\", chiều → \"Chiều ngày …\", tối → \"Tối ngày …\"."},"venue":{"type":"string","minLength":1,"description":"Địa điểm họp, ví dụ \"trụ sở UBND huyện Bắc Sơn\"."},"subject":{"type":"string","minLength":1,"description":"Nội dung cuộc họp, viết tiếp sau hình thức họp."},"chair":{"type":"object","description":"Người chủ trì.","properties":{"name":{"type":"string","minLength":1,"description":"Họ và tên."},"title":{"type":"string","minLength":1,"description":"Chức vụ, ví dụ \"Chủ tịch UBND huyện\", \"Thủ tướng Chính phủ\"."},"role":{"type":"string","minLength":1,"description":"Cương vị ghi sau họ tên, chức vụ, ví dụ \"Trưởng Ban Chỉ đạo\" → \"Phó Thủ tướng Chính phủ Trần Hồng Hà, Trưởng Ban Chỉ đạo\"."},"short":{"type":"string","minLength":1,"description":"Cách gọi ngắn ở lần nhắc sau (\"… Thủ tướng Chính phủ kết luận\"), ví dụ \"Thủ tướng Chính phủ\", \"Phó Thủ tướng\"."}},"required":["title"],"additionalProperties":false},"attendees":{"type":"array","items":{"type":"string","minLength":1},"description":"Thành phần tham dự; mỗi phần tử một nhóm (nối bằng dấu \";\")."},"attendeesLead":{"type":"string","minLength":1,"description":"Lời dẫn trước thành phần tham dự, ví dụ \"Cùng dự\", \"Tham dự có các đồng chí\", \"Tại điểm cầu Trụ sở Chính phủ có\". Mặc định: \"Tham dự <hình thức họp> có\"."},"before":{"type":"string","minLength":1,"description":"Việc người chủ trì làm trước cuộc họp, viết tiếp sau tên người chủ trì, ví dụ \"đã đến thăm Trung tâm Phục vụ hành chính công tỉnh, làm việc với lãnh đạo tỉnh\" (nối với cuộc họp bằng \"và\")."},"acknowledgement":{"type":"string","minLength":1,"description":"Câu ghi nhận, biểu dương, thành một đoạn sau đoạn mở đầu, ví dụ \"Thay mặt Chính phủ, Thủ tướng Chính phủ ghi nhận, biểu dương những kết quả … đạt được\". Cho phép **in đậm**, *in nghiêng*, [[PCI]]."},"discussants":{"type":"string","minLength":1,"description":"Những người phát biểu ý kiến, ví dụ \"các đại biểu dự họp\". Mặc định: \"các thành phần dự họp\" (opening: full), \"các đại biểu\" (opening: brief)."},"reports":{"type":"array","description":"Các báo cáo được nghe tại cuộc họp.","items":{"type":"object","description":"Một báo cáo.","properties":{"by":{"type":"string","minLength":1,"description":"Cơ quan báo cáo."},"content":{"type":"string","minLength":1,"description":"Nội dung báo cáo, ví dụ \"báo cáo kết quả …\", hoặc \"báo cáo\" (\"Sau khi nghe Bộ Tài chính báo cáo\"). Bỏ trống để in \"báo cáo của <cơ quan>\"."}},"required":["by"],"additionalProperties":false}}},"required":["kind","date","subject","chair"],"additionalProperties":false},"indices":{"type":"array","items":{"type":"object","description":"Kết quả một bộ chỉ số (PAR INDEX, PCI, DDCI, SIPAS, PAPI…).","properties":{"id":{"type":"string","minLength":1,"description":"Mã ngắn để nhắc đến trong văn bản bằng [[mã]], ví dụ PCI, PAR, DDCI.","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"name":{"type":"string","minLength":1,"description":"Tên đầy đủ của chỉ số."},"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm đánh giá. Từ 1990 đến 2100."},"score":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm đạt được. Từ 0 đến 100000."},"max":{"type":"number","exclusiveMinimum":0,"maximum":100000,"description":"Điểm tối đa; nếu có thì in \"87,06/99,5 điểm, chỉ số đạt 87,50%\". Lớn hơn 0, không quá 100000."},"rank":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng. Từ 1 đến 100000."},"units":{"type":"integer","minimum":1,"maximum":100000,"description":"Số đơn vị được xếp hạng (ví dụ 63 tỉnh, thành phố). Từ 1 đến 100000."},"unitsLabel":{"type":"string","minLength":1,"description":"Tên nhóm đơn vị được xếp hạng, ví dụ \"tỉnh, thành phố\", \"huyện, thành phố\"."},"decimals":{"type":"integer","minimum":0,"maximum":4,"description":"Số chữ số thập phân khi in điểm (ví dụ 2 để in 6,90), từ 0 đến 4. Mặc định: như số liệu."},"previous":{"type":"object","description":"Kết quả năm trước để so sánh.","properties":{"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm so sánh. Từ 1990 đến 2100."},"score":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm năm trước. Từ 0 đến 100000."},"rank":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng năm trước. Từ 1 đến 100000."},"fromArchive":{"type":"boolean","description":"Lấy điểm, thứ hạng năm trước (nếu không ghi ở đây) từ thông báo năm trước của cùng cơ quan trong kho."}},"required":["year"],"additionalProperties":false},"wording":{"type":"object","description":"Cách diễn đạt câu kết quả.","properties":{"rankVerb":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng: \"xếp thứ\" (mặc định), \"đứng thứ\", \"xếp hạng\"."},"afterScore":{"type":"string","description":"Dấu sau điểm số, trước thứ hạng. Mặc định: \",\"."},"beforeChange":{"type":"string","description":"Dấu trước phần so sánh với năm trước. Mặc định: \",\"."}},"required":[],"additionalProperties":false},"components":{"type":"object","description":"Các chỉ số thành phần.","properties":{"rankWord":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng của chỉ số thành phần: \"vị trí\" (mặc định) hoặc \"xếp\"."},"units":{"type":"integer","minimum":1,"maximum":100000,"description":"Số đơn vị xếp hạng chỉ số thành phần (mặc định như chỉ số chung); hạng cuối in \"vị trí cuối\". Từ 1 đến 100000."},"aggregate":{"enum":["sum","average","weighted"],"description":"Quan hệ giữa điểm chung và điểm thành phần để kiểm tra số liệu: sum (tổng, như PAR INDEX), average (trung bình, như SIPAS), weighted (có trọng số, không kiểm tra). Mặc định: sum nếu mọi thành phần có điểm tối đa, ngược lại weighted."},"split":{"type":"object","description":"Quy tắc chia nhóm cao/thấp điểm khi thành phần không ghi \"level\".","properties":{"rankAtMost":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng từ 1 đến số này là cao điểm. Từ 1 đến 100000."},"scoreAtLeast":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm (hoặc tỷ lệ % nếu có điểm tối đa) từ mức này trở lên là cao điểm. Từ 0 đến 100000."}},"required":[],"additionalProperties":false},"items":{"type":"array","items":{"type":"object","description":"Một chỉ số thành phần.","properties":{"code":{"type":"string","minLength":1,"description":"Mã chỉ số thành phần, ví dụ CSTP1."},"name":{"type":"string","minLength":1,"description":"Tên chỉ số thành phần."},"score":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm đạt được. Từ 0 đến 100000."},"max":{"type":"number","exclusiveMinimum":0,"maximum":100000,"description":"Điểm tối đa (nếu có thì in dạng 4,5/9 điểm); lớn hơn 0, không quá 100000."},"rank":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng của chỉ số thành phần. Từ 1 đến 100000."},"level":{"enum":["high","low"],"description":"Xếp vào nhóm cao điểm (high) hay thấp điểm (low); nếu bỏ trống thì dùng quy tắc \"split\"."},"previous":{"type":"object","description":"Kết quả năm trước của chỉ số thành phần (cho bảng phụ lục).","properties":{"score":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm năm trước. Từ 0 đến 100000."},"rank":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng năm trước. Từ 1 đến 100000."}},"required":[],"additionalProperties":false}},"required":["name","score"],"additionalProperties":false},"minItems":1,"description":"Danh sách chỉ số thành phần, theo thứ tự công bố."}},"required":["items"],"additionalProperties":false}},"required":["id","name","year","score"],"additionalProperties":false},"description":"Kết quả các bộ chỉ số được đánh giá."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"comrade":{"type":"boolean","description":"Ghi \"đồng chí\" trước người chủ trì (\"đồng chí Hoàng Văn Nam, Chủ tịch UBND huyện\"). Văn bản của cơ quan trung ương thường không ghi: comrade: false. Mặc định: có."},"chairOrder":{"enum":["name-title","title-name"],"description":"Thứ tự họ tên và chức vụ người chủ trì: name-title (\"Hoàng Văn Nam, Chủ tịch UBND huyện\", mặc định) hoặc title-name (\"Thủ tướng Chính phủ Phạm Minh Chính\")."},"chairVerb":{"enum":["chủ trì","đã chủ trì"],"description":"Động từ của người chủ trì: \"đã chủ trì\" hoặc \"chủ trì\". Mặc định: \"đã chủ trì\" (opening: full), \"chủ trì\" (opening: brief)."},"heard":{"enum":["discussion","opinions"],"description":"Câu \"Sau khi nghe\": discussion (\"Sau khi nghe Bộ Tài chính báo cáo; ý kiến trao đổi, thảo luận của các đại biểu, …\") hoặc opinions (\"Sau khi nghe báo cáo của Bộ Tài chính và ý kiến của các đại biểu dự họp, …\"). Mặc định: discussion (opening: full), opinions (opening: brief)."},"attendeesLead":{"type":"string","minLength":1,"description":"Lời dẫn thường dùng trước thành phần tham dự, ví dụ \"Tham dự có\" (meeting.attendeesLead của từng thông báo được ưu tiên). Mặc định: \"Tham dự <hình thức họp> có\"."},"discussants":{"type":"string","minLength":1,"description":"Cách gọi thường dùng những người phát biểu ý kiến, ví dụ \"các đại biểu dự họp\" (meeting.discussants được ưu tiên)."},"concludes":{"enum":["kết luận như sau:","kết luận:"],"description":"Cuối đoạn mở đầu: \"kết luận như sau:\" hoặc \"kết luận:\". Mặc định: \"kết luận như sau:\" (opening: full), \"kết luận:\" (opening: brief)."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point, từ 24 đến 200. Mặc định: 72."}},"required":[],"additionalProperties":false},"openingText":{"type":"object","description":"Viết tự do đoạn mở đầu (thay cho câu ketluan ghép). [[date]] chèn ngày họp như đã tính (\"Ngày 08 tháng 11 năm 2025\", \"Từ ngày 08 đến ngày 09 tháng 11 năm 2025\", \"Sáng ngày …\"); cho phép **in đậm**, *in nghiêng*, [[PCI]].","properties":{"intro":{"type":"string","minLength":1,"description":"Đoạn thứ nhất (ngày, địa điểm, người chủ trì, thành phần), ví dụ \"[[date]], tại Trụ sở Chính phủ, Thủ tướng Chính phủ Phạm Minh Chính chủ trì cuộc họp …\"."},"heard":{"type":"string","minLength":1,"description":"Đoạn thứ hai (đã nghe gì, ai kết luận), ví dụ \"Sau khi nghe báo cáo của Bộ Xây dựng, ý kiến của các đại biểu, Thủ tướng Chính phủ kết luận như sau:\"."}},"required":[],"additionalProperties":false},"body":{"type":"array","items":{"$ref":"#/$defs/node"},"minItems":1,"description":"Nội dung kết luận."},"closing":{"type":"string","minLength":1,"description":"Câu kết, không ghi dấu \"./.\" (được thêm tự động), ví dụ \"Ủy ban nhân dân huyện yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện\". Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"recipients":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Nơi nhận, mỗi phần tử một dòng, không ghi dấu \"-\" và \";\" (được thêm tự động). Ghi chú như (b/c) viết liền sau tên."},"footnote":{"type":"string","minLength":1,"description":"Chú thích cuối văn bản (nếu có), in nghiêng sau câu kết. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"appendix":{"type":"array","description":"Phụ lục kèm theo: bảng kết quả một bộ chỉ số và các chỉ số thành phần (năm nay, năm trước, tăng giảm, thứ hạng), có thể kèm biểu đồ.","items":{"type":"object","description":"Một phụ lục.","properties":{"index":{"type":"string","minLength":1,"description":"Mã chỉ số (trong \"indices\") được trình bày trong phụ lục."},"title":{"type":"string","minLength":1,"description":"Tên phụ lục. Mặc định: \"Kết quả <tên chỉ số> năm <năm>\"."},"chart":{"type":"boolean","description":"Kèm biểu đồ cột điểm các chỉ số thành phần so với điểm tối đa. Mặc định: không."}},"required":["index"],"additionalProperties":false}},"recipientsFromDirectives":{"type":"boolean","description":"Tự thêm vào Nơi nhận mọi cơ quan được giao nhiệm vụ. Mặc định: không."},"archive":{"description":"Dòng \"Lưu:\": danh sách nơi lưu (VT và đơn vị soạn thảo), hoặc đối tượng có ký hiệu người soạn thảo và số bản.","anyOf":[{"type":"array","items":{"type":"string","minLength":1},"minItems":1},{"type":"object","description":"Dòng \"Lưu:\" đầy đủ.","properties":{"units":{"type":"array","minItems":1,"description":"Nơi lưu, ví dụ [VT, NC]; đơn vị lưu nhiều bản ghi { unit: CN, copies: 2 } để in \"CN (2)\".","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một nơi lưu và số bản lưu: { unit: NN, copies: 03 } in \"NN (03)\".","properties":{"unit":{"type":"string","minLength":1,"description":"Ký hiệu nơi lưu, ví dụ CN, QHĐP."},"copies":{"description":"Số bản lưu, in trong ngoặc sau nơi lưu, đúng như đã ghi: 2 → \"(2)\", 03 → \"(03)\", 2b → \"(2b)\".","anyOf":[{"type":"integer","minimum":1,"maximum":9999,"description":"Số bản lưu. Từ 1 đến 9999."},{"type":"string","pattern":"^[0-9]{1,4}[a-zđ]?$","description":"Số bản viết như văn bản gốc: chữ số, có thể thêm một chữ cái, ví dụ \"03\", \"2b\"."}]}},"required":["unit","copies"],"additionalProperties":false}]}},"drafter":{"type":"string","minLength":1,"description":"Ký hiệu người soạn thảo, in sau nơi lưu, ví dụ \"Hg\" → \"Lưu: VT, NN (03). Hg.\", \"nvv\" → \"Lưu: VT, CN (2). nvv\"."},"copies":{"type":"integer","minimum":1,"maximum":9999,"description":"Số lượng bản phát hành. Từ 1 đến 9999."},"separator":{"enum":["stop","space"],"description":"Giữa nơi lưu và ký hiệu người soạn thảo: stop (dấu chấm, \"VT, CN (2). nvv\", mặc định) hoặc space (dấu cách, \"Văn thư, QHĐP (2b) TĐT\")."},"finalStop":{"type":"boolean","description":"Dấu chấm cuối dòng \"Lưu:\". Mặc định: có; false để in \"Lưu: VT, CN (2). nvv\"."}},"required":["units"],"additionalProperties":false}]},"signature":{"type":"object","description":"Khối chữ ký: quyền hạn, chức vụ và họ tên người ký.","properties":{"authority":{"enum":["TM","KT","TL","TUQ","Q","none"],"description":"Quyền hạn ký: TM (thay mặt tập thể), KT (ký thay cấp trưởng), TL (thừa lệnh), TUQ (thừa ủy quyền), Q (quyền cấp trưởng), none (cấp trưởng ký trực tiếp)."},"for":{"type":"string","minLength":1,"description":"Chức vụ (hoặc tập thể với TM.) được ký thay, ví dụ \"Chủ tịch\", \"Ủy ban nhân dân\"."},"deputyFor":{"type":"string","minLength":1,"description":"Dạng hai cấp: cấp phó ký thay cấp trưởng của đơn vị, ví dụ \"Chánh Văn phòng\" cho \"TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG\"."},"signer":{"type":"string","minLength":1,"description":"Mã người ký trong ketluan.config.yaml."},"name":{"type":"string","minLength":1,"description":"Họ và tên người ký (nếu không dùng \"signer\")."},"title":{"type":"string","minLength":1,"description":"Chức vụ người ký (nếu không dùng \"signer\")."}},"required":["authority"],"additionalProperties":false}},"required":["issuer","meeting","body","recipients","archive","signature"],"additionalProperties":false,"$defs":{"node":{"description":"Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.","type":["string","object"],"properties":{"item":{"description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ: nội dung đoạn, không ghi số thứ tự."},"text":{"description":"Đoạn văn không đánh số, có thể là một nhiệm vụ: nội dung đoạn."},"dash":{"description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ: nội dung, không ghi dấu gạch."},"heading":{"description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…): tiêu đề của mục, không ghi số thứ tự."}},"if":{"type":"string"},"then":{"type":"string","minLength":1,"description":"Đoạn văn không đánh số. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"else":{"if":{"type":"object","required":["item"]},"then":{"type":"object","description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.","properties":{"item":{"type":"string","minLength":1,"description":"Nội dung đoạn, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}},"childNumbering":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"],"description":"Kiểu đánh số các đoạn con của mục này (thay cho kiểu theo cấp): roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Ví dụ childNumbering: ordinal."},"childLabels":{"enum":["plain","italic","bold"],"description":"Kiểu chữ của số thứ tự các đoạn con: plain (thường, mặc định), italic (\"*Thứ nhất,*\"), bold."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn con."}},"required":["item"],"additionalProperties":false},"else":{"if":{"type":"object","required":["text"]},"then":{"type":"object","description":"Đoạn văn không đánh số, có thể là một nhiệm vụ.","properties":{"text":{"type":"string","minLength":1,"description":"Nội dung đoạn. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}}},"required":["text"],"additionalProperties":false},"else":{"if":{"type":"object","required":["dash"]},"then":{"type":"object","description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ.","properties":{"dash":{"type":"string","minLength":1,"description":"Nội dung, không ghi dấu gạch. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}}},"required":["dash"],"additionalProperties":false},"else":{"if":{"type":"object"},"then":{"type":"object","description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.","properties":{"heading":{"type":"string","minLength":1,"description":"Tiêu đề của mục, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"agency":{"description":"Cơ quan được giao các nhiệm vụ trong mục; nếu không có \"heading\" thì tên cơ quan là tiêu đề.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"numbered":{"type":"boolean","description":"Đánh số mục này. Mặc định: có."},"childNumbering":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"],"description":"Kiểu đánh số các đoạn con của mục này (thay cho kiểu theo cấp): roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Ví dụ childNumbering: ordinal."},"childLabels":{"enum":["plain","italic","bold"],"description":"Kiểu chữ của số thứ tự các đoạn con: plain (thường, mặc định), italic (\"*Thứ nhất,*\"), bold."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn trong mục."}},"required":[],"additionalProperties":false}}}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = ajvRuntime_ucs2length;
 const pattern4 = new RegExp("^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$", "u");
 const pattern5 = new RegExp("^[A-Za-z][A-Za-z0-9_-]*$", "u");
+const pattern6 = new RegExp("^[0-9]{1,4}[a-zđ]?$", "u");
 const formats0 = formats.date;
-const schema32 = {"description":"Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.","anyOf":[{"type":"string","minLength":1,"description":"Đoạn văn không đánh số. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},{"type":"object","description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.","properties":{"heading":{"type":"string","minLength":1,"description":"Tiêu đề của mục, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"agency":{"description":"Cơ quan được giao các nhiệm vụ trong mục; nếu không có \"heading\" thì tên cơ quan là tiêu đề.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"numbered":{"type":"boolean","description":"Đánh số mục này. Mặc định: có."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn trong mục."}},"required":[],"additionalProperties":false},{"type":"object","description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.","properties":{"item":{"type":"string","minLength":1,"description":"Nội dung đoạn, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"); ngày từ 1990-01-01 đến 2100-12-31. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do; ngày từ 1990-01-01 đến 2100-12-31."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn con."}},"required":["item"],"additionalProperties":false},{"type":"object","description":"Đoạn văn không đánh số, có thể là một nhiệm vụ.","properties":{"text":{"type":"string","minLength":1,"description":"Nội dung đoạn. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"); ngày từ 1990-01-01 đến 2100-12-31. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do; ngày từ 1990-01-01 đến 2100-12-31."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["text"],"additionalProperties":false},{"type":"object","description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ.","properties":{"dash":{"type":"string","minLength":1,"description":"Nội dung, không ghi dấu gạch. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\"."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1) hoặc lời ghi tự do (\"thường xuyên\"); ngày từ 1990-01-01 đến 2100-12-31. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"type":"string","minLength":1,"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1) hoặc lời ghi tự do; ngày từ 1990-01-01 đến 2100-12-31."},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["dash"],"additionalProperties":false}]};
+const schema32 = {"description":"Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.","type":["string","object"],"properties":{"item":{"description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ: nội dung đoạn, không ghi số thứ tự."},"text":{"description":"Đoạn văn không đánh số, có thể là một nhiệm vụ: nội dung đoạn."},"dash":{"description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ: nội dung, không ghi dấu gạch."},"heading":{"description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…): tiêu đề của mục, không ghi số thứ tự."}},"if":{"type":"string"},"then":{"type":"string","minLength":1,"description":"Đoạn văn không đánh số. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"else":{"if":{"type":"object","required":["item"]},"then":{"type":"object","description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.","properties":{"item":{"type":"string","minLength":1,"description":"Nội dung đoạn, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}},"childNumbering":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"],"description":"Kiểu đánh số các đoạn con của mục này (thay cho kiểu theo cấp): roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Ví dụ childNumbering: ordinal."},"childLabels":{"enum":["plain","italic","bold"],"description":"Kiểu chữ của số thứ tự các đoạn con: plain (thường, mặc định), italic (\"*Thứ nhất,*\"), bold."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn con."}},"required":["item"],"additionalProperties":false},"else":{"if":{"type":"object","required":["text"]},"then":{"type":"object","description":"Đoạn văn không đánh số, có thể là một nhiệm vụ.","properties":{"text":{"type":"string","minLength":1,"description":"Nội dung đoạn. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}}},"required":["text"],"additionalProperties":false},"else":{"if":{"type":"object","required":["dash"]},"then":{"type":"object","description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ.","properties":{"dash":{"type":"string","minLength":1,"description":"Nội dung, không ghi dấu gạch. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}}},"required":["dash"],"additionalProperties":false},"else":{"if":{"type":"object"},"then":{"type":"object","description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.","properties":{"heading":{"type":"string","minLength":1,"description":"Tiêu đề của mục, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"agency":{"description":"Cơ quan được giao các nhiệm vụ trong mục; nếu không có \"heading\" thì tên cơ quan là tiêu đề.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"numbered":{"type":"boolean","description":"Đánh số mục này. Mặc định: có."},"childNumbering":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"],"description":"Kiểu đánh số các đoạn con của mục này (thay cho kiểu theo cấp): roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Ví dụ childNumbering: ordinal."},"childLabels":{"enum":["plain","italic","bold"],"description":"Kiểu chữ của số thứ tự các đoạn con: plain (thường, mặc định), italic (\"*Thứ nhất,*\"), bold."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn trong mục."}},"required":[],"additionalProperties":false}}}}}};
 const wrapper0 = {validate: validate21};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -26,12 +27,8 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if(typeof data === "string"){
-if(func2(data) < 1){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[0],data};
+if((typeof data !== "string") && (!(data && typeof data == "object" && !Array.isArray(data)))){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema32.type},message:"must be string,object",schema:schema32.type,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -40,9 +37,11 @@ vErrors.push(err0);
 }
 errors++;
 }
-}
-else {
-const err1 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[0].type,parentSchema:schema32.anyOf[0],data};
+const _errs1 = errors;
+let valid0 = true;
+const _errs2 = errors;
+if(typeof data !== "string"){
+const err1 = {};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -51,13 +50,22 @@ vErrors.push(err1);
 }
 errors++;
 }
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-const _errs3 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!((((key0 === "heading") || (key0 === "agency")) || (key0 === "numbered")) || (key0 === "content"))){
-const err2 = {instancePath,schemaPath:"#/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[1],data};
+var _valid0 = _errs2 === errors;
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs4 = errors;
+if(typeof data === "string"){
+if(func2(data) < 1){
+const err2 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -67,11 +75,8 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.heading !== undefined){
-let data0 = data.heading;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err3 = {instancePath:instancePath+"/heading",schemaPath:"#/anyOf/1/properties/heading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[1].properties.heading,data:data0};
+else {
+const err3 = {instancePath,schemaPath:"#/then/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.then.type,parentSchema:schema32.then,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -80,9 +85,20 @@ vErrors.push(err3);
 }
 errors++;
 }
+var _valid0 = _errs4 === errors;
+valid0 = _valid0;
+ifClause0 = "then";
 }
 else {
-const err4 = {instancePath:instancePath+"/heading",schemaPath:"#/anyOf/1/properties/heading/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[1].properties.heading.type,parentSchema:schema32.anyOf[1].properties.heading,data:data0};
+const _errs6 = errors;
+const _errs7 = errors;
+let valid1 = true;
+const _errs8 = errors;
+if(errors === _errs8){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.item === undefined) && (missing0 = "item")){
+const err4 = {};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -92,14 +108,8 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.agency !== undefined){
-let data1 = data.agency;
-const _errs9 = errors;
-let valid2 = false;
-const _errs10 = errors;
-if(typeof data1 === "string"){
-if(func2(data1) < 1){
-const err5 = {instancePath:instancePath+"/agency",schemaPath:"#/anyOf/1/properties/agency/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[1].properties.agency.anyOf[0],data:data1};
+else {
+const err5 = {};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -109,8 +119,22 @@ vErrors.push(err5);
 errors++;
 }
 }
+var _valid1 = _errs8 === errors;
+errors = _errs7;
+if(vErrors !== null){
+if(_errs7){
+vErrors.length = _errs7;
+}
 else {
-const err6 = {instancePath:instancePath+"/agency",schemaPath:"#/anyOf/1/properties/agency/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[1].properties.agency.anyOf[0].type,parentSchema:schema32.anyOf[1].properties.agency.anyOf[0],data:data1};
+vErrors = null;
+}
+}
+let ifClause1;
+if(_valid1){
+const _errs10 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.item === undefined){
+const err6 = {instancePath,schemaPath:"#/else/then/required",keyword:"required",params:{missingProperty: "item"},message:"must have required property '"+"item"+"'",schema:schema32.else.then.required,parentSchema:schema32.else.then,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -119,12 +143,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-var _valid1 = _errs10 === errors;
-valid2 = valid2 || _valid1;
-const _errs12 = errors;
-if(Array.isArray(data1)){
-if(data1.length < 1){
-const err7 = {instancePath:instancePath+"/agency",schemaPath:"#/anyOf/1/properties/agency/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[1].properties.agency.anyOf[1],data:data1};
+for(const key0 in data){
+if(!(func1.call(schema32.else.then.properties, key0))){
+const err7 = {instancePath,schemaPath:"#/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.then,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -133,12 +154,12 @@ vErrors.push(err7);
 }
 errors++;
 }
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
-if(typeof data2 === "string"){
-if(func2(data2) < 1){
-const err8 = {instancePath:instancePath+"/agency/" + i0,schemaPath:"#/anyOf/1/properties/agency/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[1].properties.agency.anyOf[1].items,data:data2};
+}
+if(data.item !== undefined){
+let data0 = data.item;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err8 = {instancePath:instancePath+"/item",schemaPath:"#/else/then/properties/item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.item,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -149,7 +170,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/agency/" + i0,schemaPath:"#/anyOf/1/properties/agency/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[1].properties.agency.anyOf[1].items.type,parentSchema:schema32.anyOf[1].properties.agency.anyOf[1].items,data:data2};
+const err9 = {instancePath:instancePath+"/item",schemaPath:"#/else/then/properties/item/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.item.type,parentSchema:schema32.else.then.properties.item,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -159,9 +180,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-}
-else {
-const err10 = {instancePath:instancePath+"/agency",schemaPath:"#/anyOf/1/properties/agency/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[1].properties.agency.anyOf[1].type,parentSchema:schema32.anyOf[1].properties.agency.anyOf[1],data:data1};
+if(data.enumerate !== undefined){
+let data1 = data.enumerate;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.items === undefined){
+const err10 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/then/properties/enumerate/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema32.else.then.properties.enumerate.required,parentSchema:schema32.else.then.properties.enumerate,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -170,10 +193,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-var _valid1 = _errs12 === errors;
-valid2 = valid2 || _valid1;
-if(!valid2){
-const err11 = {instancePath:instancePath+"/agency",schemaPath:"#/anyOf/1/properties/agency/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[1].properties.agency.anyOf,parentSchema:schema32.anyOf[1].properties.agency,data:data1};
+for(const key1 in data1){
+if(!(((key1 === "style") || (key1 === "items")) || (key1 === "after"))){
+const err11 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/then/properties/enumerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.then.properties.enumerate,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -182,22 +204,11 @@ vErrors.push(err11);
 }
 errors++;
 }
-else {
-errors = _errs9;
-if(vErrors !== null){
-if(_errs9){
-vErrors.length = _errs9;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.numbered !== undefined){
-let data3 = data.numbered;
-if(typeof data3 !== "boolean"){
-const err12 = {instancePath:instancePath+"/numbered",schemaPath:"#/anyOf/1/properties/numbered/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.anyOf[1].properties.numbered.type,parentSchema:schema32.anyOf[1].properties.numbered,data:data3};
+if(data1.style !== undefined){
+let data2 = data1.style;
+if(!((data2 === "arabic") || (data2 === "roman"))){
+const err12 = {instancePath:instancePath+"/enumerate/style",schemaPath:"#/else/then/properties/enumerate/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.enumerate.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.enumerate.properties.style.enum,parentSchema:schema32.else.then.properties.enumerate.properties.style,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -207,19 +218,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.content !== undefined){
-let data4 = data.content;
-if(Array.isArray(data4)){
-const len1 = data4.length;
-for(let i1=0; i1<len1; i1++){
-if(!(wrapper0.validate(data4[i1], {instancePath:instancePath+"/content/" + i1,parentData:data4,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/content",schemaPath:"#/anyOf/1/properties/content/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[1].properties.content.type,parentSchema:schema32.anyOf[1].properties.content,data:data4};
+if(data1.items !== undefined){
+let data3 = data1.items;
+if(Array.isArray(data3)){
+if(data3.length < 1){
+const err13 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/else/then/properties/enumerate/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.then.properties.enumerate.properties.items,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -228,10 +231,15 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[1].type,parentSchema:schema32.anyOf[1],data};
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+const _errs22 = errors;
+let valid6 = false;
+const _errs23 = errors;
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err14 = {instancePath:instancePath+"/enumerate/items/" + i0,schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[0],data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -240,15 +248,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-var props1 = true;
 }
-const _errs21 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.item === undefined){
-const err15 = {instancePath,schemaPath:"#/anyOf/2/required",keyword:"required",params:{missingProperty: "item"},message:"must have required property '"+"item"+"'",schema:schema32.anyOf[2].required,parentSchema:schema32.anyOf[2],data};
+else {
+const err15 = {instancePath:instancePath+"/enumerate/items/" + i0,schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[0].type,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[0],data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -257,9 +259,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-for(const key1 in data){
-if(!(((((((key1 === "item") || (key1 === "enumerate")) || (key1 === "lead")) || (key1 === "support")) || (key1 === "deadline")) || (key1 === "status")) || (key1 === "content"))){
-const err16 = {instancePath,schemaPath:"#/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[2],data};
+var _valid2 = _errs23 === errors;
+valid6 = valid6 || _valid2;
+const _errs25 = errors;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.point === undefined){
+const err16 = {instancePath:instancePath+"/enumerate/items/" + i0,schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/required",keyword:"required",params:{missingProperty: "point"},message:"must have required property '"+"point"+"'",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].required,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1],data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -268,12 +273,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data.item !== undefined){
-let data6 = data.item;
-if(typeof data6 === "string"){
-if(func2(data6) < 1){
-const err17 = {instancePath:instancePath+"/item",schemaPath:"#/anyOf/2/properties/item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.item,data:data6};
+for(const key2 in data4){
+if(!(((((key2 === "point") || (key2 === "lead")) || (key2 === "support")) || (key2 === "deadline")) || (key2 === "status"))){
+const err17 = {instancePath:instancePath+"/enumerate/items/" + i0,schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1],data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -283,8 +285,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-else {
-const err18 = {instancePath:instancePath+"/item",schemaPath:"#/anyOf/2/properties/item/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.item.type,parentSchema:schema32.anyOf[2].properties.item,data:data6};
+if(data4.point !== undefined){
+let data5 = data4.point;
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err18 = {instancePath:instancePath+"/enumerate/items/" + i0+"/point",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/point/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.point,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -294,11 +299,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.enumerate !== undefined){
-let data7 = data.enumerate;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.items === undefined){
-const err19 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/2/properties/enumerate/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema32.anyOf[2].properties.enumerate.required,parentSchema:schema32.anyOf[2].properties.enumerate,data:data7};
+else {
+const err19 = {instancePath:instancePath+"/enumerate/items/" + i0+"/point",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/point/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.point.type,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.point,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -307,9 +309,15 @@ vErrors.push(err19);
 }
 errors++;
 }
-for(const key2 in data7){
-if(!((key2 === "style") || (key2 === "items"))){
-const err20 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/2/properties/enumerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[2].properties.enumerate,data:data7};
+}
+if(data4.lead !== undefined){
+let data6 = data4.lead;
+const _errs31 = errors;
+let valid8 = false;
+const _errs32 = errors;
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err20 = {instancePath:instancePath+"/enumerate/items/" + i0+"/lead",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0],data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -319,10 +327,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data7.style !== undefined){
-let data8 = data7.style;
-if(!((data8 === "arabic") || (data8 === "roman"))){
-const err21 = {instancePath:instancePath+"/enumerate/style",schemaPath:"#/anyOf/2/properties/enumerate/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[2].properties.enumerate.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[2].properties.enumerate.properties.style.enum,parentSchema:schema32.anyOf[2].properties.enumerate.properties.style,data:data8};
+else {
+const err21 = {instancePath:instancePath+"/enumerate/items/" + i0+"/lead",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0].type,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0],data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -331,12 +337,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data7.items !== undefined){
-let data9 = data7.items;
-if(Array.isArray(data9)){
-if(data9.length < 1){
-const err22 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items,data:data9};
+var _valid3 = _errs32 === errors;
+valid8 = valid8 || _valid3;
+const _errs34 = errors;
+if(Array.isArray(data6)){
+if(data6.length < 1){
+const err22 = {instancePath:instancePath+"/enumerate/items/" + i0+"/lead",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -345,12 +351,12 @@ vErrors.push(err22);
 }
 errors++;
 }
-const len2 = data9.length;
-for(let i2=0; i2<len2; i2++){
-let data10 = data9[i2];
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err23 = {instancePath:instancePath+"/enumerate/items/" + i2,schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items,data:data10};
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+let data7 = data6[i1];
+if(typeof data7 === "string"){
+if(func2(data7) < 1){
+const err23 = {instancePath:instancePath+"/enumerate/items/" + i0+"/lead/" + i1,schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -361,7 +367,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/enumerate/items/" + i2,schemaPath:"#/anyOf/2/properties/enumerate/properties/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.enumerate.properties.items.items.type,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items.items,data:data10};
+const err24 = {instancePath:instancePath+"/enumerate/items/" + i0+"/lead/" + i1,schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items.type,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -373,7 +379,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/2/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[2].properties.enumerate.properties.items.type,parentSchema:schema32.anyOf[2].properties.enumerate.properties.items,data:data9};
+const err25 = {instancePath:instancePath+"/enumerate/items/" + i0+"/lead",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].type,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -382,10 +388,10 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/2/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[2].properties.enumerate.type,parentSchema:schema32.anyOf[2].properties.enumerate,data:data7};
+var _valid3 = _errs34 === errors;
+valid8 = valid8 || _valid3;
+if(!valid8){
+const err26 = {instancePath:instancePath+"/enumerate/items/" + i0+"/lead",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead,data:data6};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -394,15 +400,26 @@ vErrors.push(err26);
 }
 errors++;
 }
+else {
+errors = _errs31;
+if(vErrors !== null){
+if(_errs31){
+vErrors.length = _errs31;
 }
-if(data.lead !== undefined){
-let data11 = data.lead;
-const _errs35 = errors;
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data4.support !== undefined){
+let data8 = data4.support;
+const _errs39 = errors;
 let valid11 = false;
-const _errs36 = errors;
-if(typeof data11 === "string"){
-if(func2(data11) < 1){
-const err27 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/2/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.lead.anyOf[0],data:data11};
+const _errs40 = errors;
+if(typeof data8 === "string"){
+if(func2(data8) < 1){
+const err27 = {instancePath:instancePath+"/enumerate/items/" + i0+"/support",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0],data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -413,7 +430,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/2/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.lead.anyOf[0].type,parentSchema:schema32.anyOf[2].properties.lead.anyOf[0],data:data11};
+const err28 = {instancePath:instancePath+"/enumerate/items/" + i0+"/support",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0].type,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0],data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -422,12 +439,12 @@ vErrors.push(err28);
 }
 errors++;
 }
-var _valid2 = _errs36 === errors;
-valid11 = valid11 || _valid2;
-const _errs38 = errors;
-if(Array.isArray(data11)){
-if(data11.length < 1){
-const err29 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/2/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[2].properties.lead.anyOf[1],data:data11};
+var _valid4 = _errs40 === errors;
+valid11 = valid11 || _valid4;
+const _errs42 = errors;
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err29 = {instancePath:instancePath+"/enumerate/items/" + i0+"/support",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1],data:data8};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -436,12 +453,12 @@ vErrors.push(err29);
 }
 errors++;
 }
-const len3 = data11.length;
-for(let i3=0; i3<len3; i3++){
-let data12 = data11[i3];
-if(typeof data12 === "string"){
-if(func2(data12) < 1){
-const err30 = {instancePath:instancePath+"/lead/" + i3,schemaPath:"#/anyOf/2/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.lead.anyOf[1].items,data:data12};
+const len2 = data8.length;
+for(let i2=0; i2<len2; i2++){
+let data9 = data8[i2];
+if(typeof data9 === "string"){
+if(func2(data9) < 1){
+const err30 = {instancePath:instancePath+"/enumerate/items/" + i0+"/support/" + i2,schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items,data:data9};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -452,7 +469,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/lead/" + i3,schemaPath:"#/anyOf/2/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.lead.anyOf[1].items.type,parentSchema:schema32.anyOf[2].properties.lead.anyOf[1].items,data:data12};
+const err31 = {instancePath:instancePath+"/enumerate/items/" + i0+"/support/" + i2,schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items.type,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items,data:data9};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -464,7 +481,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/2/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[2].properties.lead.anyOf[1].type,parentSchema:schema32.anyOf[2].properties.lead.anyOf[1],data:data11};
+const err32 = {instancePath:instancePath+"/enumerate/items/" + i0+"/support",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].type,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1],data:data8};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -473,10 +490,10 @@ vErrors.push(err32);
 }
 errors++;
 }
-var _valid2 = _errs38 === errors;
-valid11 = valid11 || _valid2;
+var _valid4 = _errs42 === errors;
+valid11 = valid11 || _valid4;
 if(!valid11){
-const err33 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/2/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[2].properties.lead.anyOf,parentSchema:schema32.anyOf[2].properties.lead,data:data11};
+const err33 = {instancePath:instancePath+"/enumerate/items/" + i0+"/support",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support,data:data8};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -486,10 +503,10 @@ vErrors.push(err33);
 errors++;
 }
 else {
-errors = _errs35;
+errors = _errs39;
 if(vErrors !== null){
-if(_errs35){
-vErrors.length = _errs35;
+if(_errs39){
+vErrors.length = _errs39;
 }
 else {
 vErrors = null;
@@ -497,14 +514,14 @@ vErrors = null;
 }
 }
 }
-if(data.support !== undefined){
-let data13 = data.support;
-const _errs43 = errors;
+if(data4.deadline !== undefined){
+let data10 = data4.deadline;
+const _errs47 = errors;
 let valid14 = false;
-const _errs44 = errors;
-if(typeof data13 === "string"){
-if(func2(data13) < 1){
-const err34 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/2/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.support.anyOf[0],data:data13};
+const _errs48 = errors;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err34 = {instancePath:instancePath+"/enumerate/items/" + i0+"/deadline",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0],data:data10};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -515,7 +532,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/2/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.support.anyOf[0].type,parentSchema:schema32.anyOf[2].properties.support.anyOf[0],data:data13};
+const err35 = {instancePath:instancePath+"/enumerate/items/" + i0+"/deadline",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0].type,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0],data:data10};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -524,12 +541,11 @@ vErrors.push(err35);
 }
 errors++;
 }
-var _valid3 = _errs44 === errors;
-valid14 = valid14 || _valid3;
-const _errs46 = errors;
-if(Array.isArray(data13)){
-if(data13.length < 1){
-const err36 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/2/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[2].properties.support.anyOf[1],data:data13};
+var _valid5 = _errs48 === errors;
+valid14 = valid14 || _valid5;
+const _errs50 = errors;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err36 = {instancePath:instancePath+"/enumerate/items/" + i0+"/deadline",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1].type,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data10};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -538,12 +554,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-const len4 = data13.length;
-for(let i4=0; i4<len4; i4++){
-let data14 = data13[i4];
-if(typeof data14 === "string"){
-if(func2(data14) < 1){
-const err37 = {instancePath:instancePath+"/support/" + i4,schemaPath:"#/anyOf/2/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.support.anyOf[1].items,data:data14};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 2100 || isNaN(data10)){
+const err37 = {instancePath:instancePath+"/enumerate/items/" + i0+"/deadline",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data10};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -552,9 +565,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-else {
-const err38 = {instancePath:instancePath+"/support/" + i4,schemaPath:"#/anyOf/2/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.support.anyOf[1].items.type,parentSchema:schema32.anyOf[2].properties.support.anyOf[1].items,data:data14};
+if(data10 < 1990 || isNaN(data10)){
+const err38 = {instancePath:instancePath+"/enumerate/items/" + i0+"/deadline",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data10};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -564,9 +576,12 @@ vErrors.push(err38);
 errors++;
 }
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/2/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[2].properties.support.anyOf[1].type,parentSchema:schema32.anyOf[2].properties.support.anyOf[1],data:data13};
+var _valid5 = _errs50 === errors;
+valid14 = valid14 || _valid5;
+const _errs52 = errors;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.on === undefined){
+const err39 = {instancePath:instancePath+"/enumerate/items/" + i0+"/deadline",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].required,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data10};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -575,10 +590,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-var _valid3 = _errs46 === errors;
-valid14 = valid14 || _valid3;
-if(!valid14){
-const err40 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/2/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[2].properties.support.anyOf,parentSchema:schema32.anyOf[2].properties.support,data:data13};
+for(const key3 in data10){
+if(!(((key3 === "on") || (key3 === "style")) || (key3 === "phrase"))){
+const err40 = {instancePath:instancePath+"/enumerate/items/" + i0+"/deadline",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data10};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -587,26 +601,15 @@ vErrors.push(err40);
 }
 errors++;
 }
-else {
-errors = _errs43;
-if(vErrors !== null){
-if(_errs43){
-vErrors.length = _errs43;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.deadline !== undefined){
-let data15 = data.deadline;
-const _errs51 = errors;
-let valid17 = false;
-const _errs52 = errors;
-if(typeof data15 === "string"){
-if(func2(data15) < 1){
-const err41 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/2/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[0],data:data15};
+if(data10.on !== undefined){
+let data11 = data10.on;
+const _errs56 = errors;
+let valid16 = false;
+const _errs57 = errors;
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+const err41 = {instancePath:instancePath+"/enumerate/items/" + i0+"/deadline/on",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0],data:data11};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -617,7 +620,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/2/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.deadline.anyOf[0].type,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[0],data:data15};
+const err42 = {instancePath:instancePath+"/enumerate/items/" + i0+"/deadline/on",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0],data:data11};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -626,12 +629,11 @@ vErrors.push(err42);
 }
 errors++;
 }
-var _valid4 = _errs52 === errors;
-valid17 = valid17 || _valid4;
-const _errs54 = errors;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.on === undefined){
-const err43 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/2/properties/deadline/anyOf/1/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.anyOf[2].properties.deadline.anyOf[1].required,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[1],data:data15};
+var _valid6 = _errs57 === errors;
+valid16 = valid16 || _valid6;
+const _errs59 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err43 = {instancePath:instancePath+"/enumerate/items/" + i0+"/deadline/on",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data11};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -640,9 +642,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-for(const key3 in data15){
-if(!((key3 === "on") || (key3 === "style"))){
-const err44 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/2/properties/deadline/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[1],data:data15};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 2100 || isNaN(data11)){
+const err44 = {instancePath:instancePath+"/enumerate/items/" + i0+"/deadline/on",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data11};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -651,12 +653,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-if(data15.on !== undefined){
-let data16 = data15.on;
-if(typeof data16 === "string"){
-if(func2(data16) < 1){
-const err45 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/2/properties/deadline/anyOf/1/properties/on/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[1].properties.on,data:data16};
+if(data11 < 1990 || isNaN(data11)){
+const err45 = {instancePath:instancePath+"/enumerate/items/" + i0+"/deadline/on",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data11};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -666,8 +664,10 @@ vErrors.push(err45);
 errors++;
 }
 }
-else {
-const err46 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/2/properties/deadline/anyOf/1/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.deadline.anyOf[1].properties.on.type,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[1].properties.on,data:data16};
+var _valid6 = _errs59 === errors;
+valid16 = valid16 || _valid6;
+if(!valid16){
+const err46 = {instancePath:instancePath+"/enumerate/items/" + i0+"/deadline/on",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on,data:data11};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -676,11 +676,22 @@ vErrors.push(err46);
 }
 errors++;
 }
+else {
+errors = _errs56;
+if(vErrors !== null){
+if(_errs56){
+vErrors.length = _errs56;
 }
-if(data15.style !== undefined){
-let data17 = data15.style;
-if(!((data17 === "numeric") || (data17 === "words"))){
-const err47 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/anyOf/2/properties/deadline/anyOf/1/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[2].properties.deadline.anyOf[1].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[2].properties.deadline.anyOf[1].properties.style.enum,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[1].properties.style,data:data17};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data10.style !== undefined){
+let data12 = data10.style;
+if(!((data12 === "numeric") || (data12 === "words"))){
+const err47 = {instancePath:instancePath+"/enumerate/items/" + i0+"/deadline/style",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style,data:data12};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -690,9 +701,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
-else {
-const err48 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/2/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[2].properties.deadline.anyOf[1].type,parentSchema:schema32.anyOf[2].properties.deadline.anyOf[1],data:data15};
+if(data10.phrase !== undefined){
+let data13 = data10.phrase;
+if(!(((data13 === "before") || (data13 === "on")) || (data13 === "latest"))){
+const err48 = {instancePath:instancePath+"/enumerate/items/" + i0+"/deadline/phrase",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase,data:data13};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -701,10 +713,10 @@ vErrors.push(err48);
 }
 errors++;
 }
-var _valid4 = _errs54 === errors;
-valid17 = valid17 || _valid4;
-if(!valid17){
-const err49 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/2/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[2].properties.deadline.anyOf,parentSchema:schema32.anyOf[2].properties.deadline,data:data15};
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/enumerate/items/" + i0+"/deadline",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].type,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data10};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -713,23 +725,10 @@ vErrors.push(err49);
 }
 errors++;
 }
-else {
-errors = _errs51;
-if(vErrors !== null){
-if(_errs51){
-vErrors.length = _errs51;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.status !== undefined){
-let data18 = data.status;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.state === undefined){
-const err50 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/2/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.anyOf[2].properties.status.required,parentSchema:schema32.anyOf[2].properties.status,data:data18};
+var _valid5 = _errs52 === errors;
+valid14 = valid14 || _valid5;
+if(!valid14){
+const err50 = {instancePath:instancePath+"/enumerate/items/" + i0+"/deadline",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline,data:data10};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -738,9 +737,23 @@ vErrors.push(err50);
 }
 errors++;
 }
-for(const key4 in data18){
-if(!(((key4 === "state") || (key4 === "completed")) || (key4 === "report"))){
-const err51 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/2/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[2].properties.status,data:data18};
+else {
+errors = _errs47;
+if(vErrors !== null){
+if(_errs47){
+vErrors.length = _errs47;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data4.status !== undefined){
+let data14 = data4.status;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.state === undefined){
+const err51 = {instancePath:instancePath+"/enumerate/items/" + i0+"/status",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.required,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data14};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -749,11 +762,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-if(data18.state !== undefined){
-let data19 = data18.state;
-if(!(((data19 === "chưa thực hiện") || (data19 === "đang thực hiện")) || (data19 === "hoàn thành"))){
-const err52 = {instancePath:instancePath+"/status/state",schemaPath:"#/anyOf/2/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[2].properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[2].properties.status.properties.state.enum,parentSchema:schema32.anyOf[2].properties.status.properties.state,data:data19};
+for(const key4 in data14){
+if(!(((key4 === "state") || (key4 === "completed")) || (key4 === "report"))){
+const err52 = {instancePath:instancePath+"/enumerate/items/" + i0+"/status",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data14};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -763,11 +774,10 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data18.completed !== undefined){
-let data20 = data18.completed;
-if(typeof data20 === "string"){
-if(!(formats0.validate(data20))){
-const err53 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/2/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.anyOf[2].properties.status.properties.completed,data:data20};
+if(data14.state !== undefined){
+let data15 = data14.state;
+if(!(((data15 === "chưa thực hiện") || (data15 === "đang thực hiện")) || (data15 === "hoàn thành"))){
+const err53 = {instancePath:instancePath+"/enumerate/items/" + i0+"/status/state",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state.enum,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state,data:data15};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -776,8 +786,12 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(formats0.compare(data20, "2100-12-31") > 0){
-const err54 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/2/properties/status/properties/completed/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema32.anyOf[2].properties.status.properties.completed,data:data20};
+}
+if(data14.completed !== undefined){
+let data16 = data14.completed;
+if(typeof data16 === "string"){
+if(!(formats0.validate(data16))){
+const err54 = {instancePath:instancePath+"/enumerate/items/" + i0+"/status/completed",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data16};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -786,8 +800,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(formats0.compare(data20, "1990-01-01") < 0){
-const err55 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/2/properties/status/properties/completed/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema32.anyOf[2].properties.status.properties.completed,data:data20};
+if(formats0.compare(data16, "2100-12-31") > 0){
+const err55 = {instancePath:instancePath+"/enumerate/items/" + i0+"/status/completed",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data16};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -796,9 +810,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-else {
-const err56 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/2/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.status.properties.completed.type,parentSchema:schema32.anyOf[2].properties.status.properties.completed,data:data20};
+if(formats0.compare(data16, "1990-01-01") < 0){
+const err56 = {instancePath:instancePath+"/enumerate/items/" + i0+"/status/completed",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data16};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -808,11 +821,8 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data18.report !== undefined){
-let data21 = data18.report;
-if(typeof data21 === "string"){
-if(func2(data21) < 1){
-const err57 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/2/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[2].properties.status.properties.report,data:data21};
+else {
+const err57 = {instancePath:instancePath+"/enumerate/items/" + i0+"/status/completed",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed.type,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data16};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -822,8 +832,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-else {
-const err58 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/2/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[2].properties.status.properties.report.type,parentSchema:schema32.anyOf[2].properties.status.properties.report,data:data21};
+if(data14.report !== undefined){
+let data17 = data14.report;
+if(typeof data17 === "string"){
+if(func2(data17) < 1){
+const err58 = {instancePath:instancePath+"/enumerate/items/" + i0+"/status/report",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report,data:data17};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -833,9 +846,8 @@ vErrors.push(err58);
 errors++;
 }
 }
-}
 else {
-const err59 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/2/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[2].properties.status.type,parentSchema:schema32.anyOf[2].properties.status,data:data18};
+const err59 = {instancePath:instancePath+"/enumerate/items/" + i0+"/status/report",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report.type,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report,data:data17};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -845,19 +857,9 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data.content !== undefined){
-let data22 = data.content;
-if(Array.isArray(data22)){
-const len5 = data22.length;
-for(let i5=0; i5<len5; i5++){
-if(!(wrapper0.validate(data22[i5], {instancePath:instancePath+"/content/" + i5,parentData:data22,parentDataProperty:i5,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err60 = {instancePath:instancePath+"/content",schemaPath:"#/anyOf/2/properties/content/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[2].properties.content.type,parentSchema:schema32.anyOf[2].properties.content,data:data22};
+const err60 = {instancePath:instancePath+"/enumerate/items/" + i0+"/status",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.type,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data14};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -869,7 +871,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[2].type,parentSchema:schema32.anyOf[2],data};
+const err61 = {instancePath:instancePath+"/enumerate/items/" + i0,schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].type,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1],data:data4};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -878,17 +880,10 @@ vErrors.push(err61);
 }
 errors++;
 }
-var _valid0 = _errs21 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props1 !== true){
-props1 = true;
-}
-}
-const _errs71 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.text === undefined){
-const err62 = {instancePath,schemaPath:"#/anyOf/3/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema32.anyOf[3].required,parentSchema:schema32.anyOf[3],data};
+var _valid2 = _errs25 === errors;
+valid6 = valid6 || _valid2;
+if(!valid6){
+const err62 = {instancePath:instancePath+"/enumerate/items/" + i0,schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf,parentSchema:schema32.else.then.properties.enumerate.properties.items.items,data:data4};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -897,9 +892,21 @@ vErrors.push(err62);
 }
 errors++;
 }
-for(const key5 in data){
-if(!((((((key5 === "text") || (key5 === "enumerate")) || (key5 === "lead")) || (key5 === "support")) || (key5 === "deadline")) || (key5 === "status"))){
-const err63 = {instancePath,schemaPath:"#/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3],data};
+else {
+errors = _errs22;
+if(vErrors !== null){
+if(_errs22){
+vErrors.length = _errs22;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/else/then/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.then.properties.enumerate.properties.items.type,parentSchema:schema32.else.then.properties.enumerate.properties.items,data:data3};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -909,11 +916,11 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data.text !== undefined){
-let data24 = data.text;
-if(typeof data24 === "string"){
-if(func2(data24) < 1){
-const err64 = {instancePath:instancePath+"/text",schemaPath:"#/anyOf/3/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.text,data:data24};
+if(data1.after !== undefined){
+let data18 = data1.after;
+if(typeof data18 === "string"){
+if(func2(data18) < 1){
+const err64 = {instancePath:instancePath+"/enumerate/after",schemaPath:"#/else/then/properties/enumerate/properties/after/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.enumerate.properties.after,data:data18};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -924,7 +931,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/text",schemaPath:"#/anyOf/3/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.text.type,parentSchema:schema32.anyOf[3].properties.text,data:data24};
+const err65 = {instancePath:instancePath+"/enumerate/after",schemaPath:"#/else/then/properties/enumerate/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.enumerate.properties.after.type,parentSchema:schema32.else.then.properties.enumerate.properties.after,data:data18};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -934,11 +941,9 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data.enumerate !== undefined){
-let data25 = data.enumerate;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.items === undefined){
-const err66 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/3/properties/enumerate/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema32.anyOf[3].properties.enumerate.required,parentSchema:schema32.anyOf[3].properties.enumerate,data:data25};
+}
+else {
+const err66 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/then/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.enumerate.type,parentSchema:schema32.else.then.properties.enumerate,data:data1};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -947,9 +952,15 @@ vErrors.push(err66);
 }
 errors++;
 }
-for(const key6 in data25){
-if(!((key6 === "style") || (key6 === "items"))){
-const err67 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/3/properties/enumerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3].properties.enumerate,data:data25};
+}
+if(data.lead !== undefined){
+let data19 = data.lead;
+const _errs74 = errors;
+let valid18 = false;
+const _errs75 = errors;
+if(typeof data19 === "string"){
+if(func2(data19) < 1){
+const err67 = {instancePath:instancePath+"/lead",schemaPath:"#/else/then/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.lead.anyOf[0],data:data19};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -959,10 +970,8 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data25.style !== undefined){
-let data26 = data25.style;
-if(!((data26 === "arabic") || (data26 === "roman"))){
-const err68 = {instancePath:instancePath+"/enumerate/style",schemaPath:"#/anyOf/3/properties/enumerate/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[3].properties.enumerate.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[3].properties.enumerate.properties.style.enum,parentSchema:schema32.anyOf[3].properties.enumerate.properties.style,data:data26};
+else {
+const err68 = {instancePath:instancePath+"/lead",schemaPath:"#/else/then/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.lead.anyOf[0].type,parentSchema:schema32.else.then.properties.lead.anyOf[0],data:data19};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -971,12 +980,12 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-if(data25.items !== undefined){
-let data27 = data25.items;
-if(Array.isArray(data27)){
-if(data27.length < 1){
-const err69 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items,data:data27};
+var _valid7 = _errs75 === errors;
+valid18 = valid18 || _valid7;
+const _errs77 = errors;
+if(Array.isArray(data19)){
+if(data19.length < 1){
+const err69 = {instancePath:instancePath+"/lead",schemaPath:"#/else/then/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.then.properties.lead.anyOf[1],data:data19};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -985,12 +994,12 @@ vErrors.push(err69);
 }
 errors++;
 }
-const len6 = data27.length;
-for(let i6=0; i6<len6; i6++){
-let data28 = data27[i6];
-if(typeof data28 === "string"){
-if(func2(data28) < 1){
-const err70 = {instancePath:instancePath+"/enumerate/items/" + i6,schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items,data:data28};
+const len3 = data19.length;
+for(let i3=0; i3<len3; i3++){
+let data20 = data19[i3];
+if(typeof data20 === "string"){
+if(func2(data20) < 1){
+const err70 = {instancePath:instancePath+"/lead/" + i3,schemaPath:"#/else/then/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.lead.anyOf[1].items,data:data20};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1001,7 +1010,7 @@ errors++;
 }
 }
 else {
-const err71 = {instancePath:instancePath+"/enumerate/items/" + i6,schemaPath:"#/anyOf/3/properties/enumerate/properties/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.enumerate.properties.items.items.type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items.items,data:data28};
+const err71 = {instancePath:instancePath+"/lead/" + i3,schemaPath:"#/else/then/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.lead.anyOf[1].items.type,parentSchema:schema32.else.then.properties.lead.anyOf[1].items,data:data20};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1013,7 +1022,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/3/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[3].properties.enumerate.properties.items.type,parentSchema:schema32.anyOf[3].properties.enumerate.properties.items,data:data27};
+const err72 = {instancePath:instancePath+"/lead",schemaPath:"#/else/then/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.then.properties.lead.anyOf[1].type,parentSchema:schema32.else.then.properties.lead.anyOf[1],data:data19};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1022,10 +1031,10 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-}
-else {
-const err73 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/3/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].properties.enumerate.type,parentSchema:schema32.anyOf[3].properties.enumerate,data:data25};
+var _valid7 = _errs77 === errors;
+valid18 = valid18 || _valid7;
+if(!valid18){
+const err73 = {instancePath:instancePath+"/lead",schemaPath:"#/else/then/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.lead.anyOf,parentSchema:schema32.else.then.properties.lead,data:data19};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1034,15 +1043,26 @@ vErrors.push(err73);
 }
 errors++;
 }
+else {
+errors = _errs74;
+if(vErrors !== null){
+if(_errs74){
+vErrors.length = _errs74;
 }
-if(data.lead !== undefined){
-let data29 = data.lead;
-const _errs85 = errors;
-let valid26 = false;
-const _errs86 = errors;
-if(typeof data29 === "string"){
-if(func2(data29) < 1){
-const err74 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.lead.anyOf[0],data:data29};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.support !== undefined){
+let data21 = data.support;
+const _errs82 = errors;
+let valid21 = false;
+const _errs83 = errors;
+if(typeof data21 === "string"){
+if(func2(data21) < 1){
+const err74 = {instancePath:instancePath+"/support",schemaPath:"#/else/then/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.support.anyOf[0],data:data21};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1053,7 +1073,7 @@ errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.lead.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.lead.anyOf[0],data:data29};
+const err75 = {instancePath:instancePath+"/support",schemaPath:"#/else/then/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.support.anyOf[0].type,parentSchema:schema32.else.then.properties.support.anyOf[0],data:data21};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1062,12 +1082,12 @@ vErrors.push(err75);
 }
 errors++;
 }
-var _valid5 = _errs86 === errors;
-valid26 = valid26 || _valid5;
-const _errs88 = errors;
-if(Array.isArray(data29)){
-if(data29.length < 1){
-const err76 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[3].properties.lead.anyOf[1],data:data29};
+var _valid8 = _errs83 === errors;
+valid21 = valid21 || _valid8;
+const _errs85 = errors;
+if(Array.isArray(data21)){
+if(data21.length < 1){
+const err76 = {instancePath:instancePath+"/support",schemaPath:"#/else/then/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.then.properties.support.anyOf[1],data:data21};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1076,12 +1096,12 @@ vErrors.push(err76);
 }
 errors++;
 }
-const len7 = data29.length;
-for(let i7=0; i7<len7; i7++){
-let data30 = data29[i7];
-if(typeof data30 === "string"){
-if(func2(data30) < 1){
-const err77 = {instancePath:instancePath+"/lead/" + i7,schemaPath:"#/anyOf/3/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.lead.anyOf[1].items,data:data30};
+const len4 = data21.length;
+for(let i4=0; i4<len4; i4++){
+let data22 = data21[i4];
+if(typeof data22 === "string"){
+if(func2(data22) < 1){
+const err77 = {instancePath:instancePath+"/support/" + i4,schemaPath:"#/else/then/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.support.anyOf[1].items,data:data22};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1092,7 +1112,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/lead/" + i7,schemaPath:"#/anyOf/3/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.lead.anyOf[1].items.type,parentSchema:schema32.anyOf[3].properties.lead.anyOf[1].items,data:data30};
+const err78 = {instancePath:instancePath+"/support/" + i4,schemaPath:"#/else/then/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.support.anyOf[1].items.type,parentSchema:schema32.else.then.properties.support.anyOf[1].items,data:data22};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1104,7 +1124,7 @@ errors++;
 }
 }
 else {
-const err79 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[3].properties.lead.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.lead.anyOf[1],data:data29};
+const err79 = {instancePath:instancePath+"/support",schemaPath:"#/else/then/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.then.properties.support.anyOf[1].type,parentSchema:schema32.else.then.properties.support.anyOf[1],data:data21};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1113,10 +1133,10 @@ vErrors.push(err79);
 }
 errors++;
 }
-var _valid5 = _errs88 === errors;
-valid26 = valid26 || _valid5;
-if(!valid26){
-const err80 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/3/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.lead.anyOf,parentSchema:schema32.anyOf[3].properties.lead,data:data29};
+var _valid8 = _errs85 === errors;
+valid21 = valid21 || _valid8;
+if(!valid21){
+const err80 = {instancePath:instancePath+"/support",schemaPath:"#/else/then/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.support.anyOf,parentSchema:schema32.else.then.properties.support,data:data21};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1126,10 +1146,10 @@ vErrors.push(err80);
 errors++;
 }
 else {
-errors = _errs85;
+errors = _errs82;
 if(vErrors !== null){
-if(_errs85){
-vErrors.length = _errs85;
+if(_errs82){
+vErrors.length = _errs82;
 }
 else {
 vErrors = null;
@@ -1137,14 +1157,14 @@ vErrors = null;
 }
 }
 }
-if(data.support !== undefined){
-let data31 = data.support;
-const _errs93 = errors;
-let valid29 = false;
-const _errs94 = errors;
-if(typeof data31 === "string"){
-if(func2(data31) < 1){
-const err81 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.support.anyOf[0],data:data31};
+if(data.deadline !== undefined){
+let data23 = data.deadline;
+const _errs90 = errors;
+let valid24 = false;
+const _errs91 = errors;
+if(typeof data23 === "string"){
+if(func2(data23) < 1){
+const err81 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.deadline.anyOf[0],data:data23};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1155,7 +1175,7 @@ errors++;
 }
 }
 else {
-const err82 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.support.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.support.anyOf[0],data:data31};
+const err82 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.deadline.anyOf[0].type,parentSchema:schema32.else.then.properties.deadline.anyOf[0],data:data23};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1164,12 +1184,11 @@ vErrors.push(err82);
 }
 errors++;
 }
-var _valid6 = _errs94 === errors;
-valid29 = valid29 || _valid6;
-const _errs96 = errors;
-if(Array.isArray(data31)){
-if(data31.length < 1){
-const err83 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[3].properties.support.anyOf[1],data:data31};
+var _valid9 = _errs91 === errors;
+valid24 = valid24 || _valid9;
+const _errs93 = errors;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err83 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.then.properties.deadline.anyOf[1].type,parentSchema:schema32.else.then.properties.deadline.anyOf[1],data:data23};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1178,12 +1197,9 @@ vErrors.push(err83);
 }
 errors++;
 }
-const len8 = data31.length;
-for(let i8=0; i8<len8; i8++){
-let data32 = data31[i8];
-if(typeof data32 === "string"){
-if(func2(data32) < 1){
-const err84 = {instancePath:instancePath+"/support/" + i8,schemaPath:"#/anyOf/3/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.support.anyOf[1].items,data:data32};
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 > 2100 || isNaN(data23)){
+const err84 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.then.properties.deadline.anyOf[1],data:data23};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1192,9 +1208,8 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-else {
-const err85 = {instancePath:instancePath+"/support/" + i8,schemaPath:"#/anyOf/3/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.support.anyOf[1].items.type,parentSchema:schema32.anyOf[3].properties.support.anyOf[1].items,data:data32};
+if(data23 < 1990 || isNaN(data23)){
+const err85 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.then.properties.deadline.anyOf[1],data:data23};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1204,9 +1219,12 @@ vErrors.push(err85);
 errors++;
 }
 }
-}
-else {
-const err86 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[3].properties.support.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.support.anyOf[1],data:data31};
+var _valid9 = _errs93 === errors;
+valid24 = valid24 || _valid9;
+const _errs95 = errors;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.on === undefined){
+const err86 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.then.properties.deadline.anyOf[2].required,parentSchema:schema32.else.then.properties.deadline.anyOf[2],data:data23};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1215,10 +1233,9 @@ vErrors.push(err86);
 }
 errors++;
 }
-var _valid6 = _errs96 === errors;
-valid29 = valid29 || _valid6;
-if(!valid29){
-const err87 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/3/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.support.anyOf,parentSchema:schema32.anyOf[3].properties.support,data:data31};
+for(const key5 in data23){
+if(!(((key5 === "on") || (key5 === "style")) || (key5 === "phrase"))){
+const err87 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.then.properties.deadline.anyOf[2],data:data23};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1227,26 +1244,15 @@ vErrors.push(err87);
 }
 errors++;
 }
-else {
-errors = _errs93;
-if(vErrors !== null){
-if(_errs93){
-vErrors.length = _errs93;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.deadline !== undefined){
-let data33 = data.deadline;
-const _errs101 = errors;
-let valid32 = false;
-const _errs102 = errors;
-if(typeof data33 === "string"){
-if(func2(data33) < 1){
-const err88 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[0],data:data33};
+if(data23.on !== undefined){
+let data24 = data23.on;
+const _errs99 = errors;
+let valid26 = false;
+const _errs100 = errors;
+if(typeof data24 === "string"){
+if(func2(data24) < 1){
+const err88 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/then/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data24};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1257,7 +1263,7 @@ errors++;
 }
 }
 else {
-const err89 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.deadline.anyOf[0].type,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[0],data:data33};
+const err89 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/then/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.else.then.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data24};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1266,12 +1272,11 @@ vErrors.push(err89);
 }
 errors++;
 }
-var _valid7 = _errs102 === errors;
-valid32 = valid32 || _valid7;
-const _errs104 = errors;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.on === undefined){
-const err90 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.anyOf[3].properties.deadline.anyOf[1].required,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1],data:data33};
+var _valid10 = _errs100 === errors;
+valid26 = valid26 || _valid10;
+const _errs102 = errors;
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err90 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/then/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data24};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1280,9 +1285,9 @@ vErrors.push(err90);
 }
 errors++;
 }
-for(const key7 in data33){
-if(!((key7 === "on") || (key7 === "style"))){
-const err91 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1],data:data33};
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 2100 || isNaN(data24)){
+const err91 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/then/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data24};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1291,12 +1296,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-if(data33.on !== undefined){
-let data34 = data33.on;
-if(typeof data34 === "string"){
-if(func2(data34) < 1){
-const err92 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/properties/on/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1].properties.on,data:data34};
+if(data24 < 1990 || isNaN(data24)){
+const err92 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/then/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data24};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1306,8 +1307,10 @@ vErrors.push(err92);
 errors++;
 }
 }
-else {
-const err93 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.deadline.anyOf[1].properties.on.type,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1].properties.on,data:data34};
+var _valid10 = _errs102 === errors;
+valid26 = valid26 || _valid10;
+if(!valid26){
+const err93 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/then/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.else.then.properties.deadline.anyOf[2].properties.on,data:data24};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1316,11 +1319,22 @@ vErrors.push(err93);
 }
 errors++;
 }
+else {
+errors = _errs99;
+if(vErrors !== null){
+if(_errs99){
+vErrors.length = _errs99;
 }
-if(data33.style !== undefined){
-let data35 = data33.style;
-if(!((data35 === "numeric") || (data35 === "words"))){
-const err94 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[3].properties.deadline.anyOf[1].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[3].properties.deadline.anyOf[1].properties.style.enum,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1].properties.style,data:data35};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data23.style !== undefined){
+let data25 = data23.style;
+if(!((data25 === "numeric") || (data25 === "words"))){
+const err94 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/else/then/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.else.then.properties.deadline.anyOf[2].properties.style,data:data25};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1330,9 +1344,10 @@ vErrors.push(err94);
 errors++;
 }
 }
-}
-else {
-const err95 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].properties.deadline.anyOf[1].type,parentSchema:schema32.anyOf[3].properties.deadline.anyOf[1],data:data33};
+if(data23.phrase !== undefined){
+let data26 = data23.phrase;
+if(!(((data26 === "before") || (data26 === "on")) || (data26 === "latest"))){
+const err95 = {instancePath:instancePath+"/deadline/phrase",schemaPath:"#/else/then/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.else.then.properties.deadline.anyOf[2].properties.phrase,data:data26};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1341,10 +1356,10 @@ vErrors.push(err95);
 }
 errors++;
 }
-var _valid7 = _errs104 === errors;
-valid32 = valid32 || _valid7;
-if(!valid32){
-const err96 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/3/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[3].properties.deadline.anyOf,parentSchema:schema32.anyOf[3].properties.deadline,data:data33};
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.deadline.anyOf[2].type,parentSchema:schema32.else.then.properties.deadline.anyOf[2],data:data23};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1353,23 +1368,10 @@ vErrors.push(err96);
 }
 errors++;
 }
-else {
-errors = _errs101;
-if(vErrors !== null){
-if(_errs101){
-vErrors.length = _errs101;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.status !== undefined){
-let data36 = data.status;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(data36.state === undefined){
-const err97 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/3/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.anyOf[3].properties.status.required,parentSchema:schema32.anyOf[3].properties.status,data:data36};
+var _valid9 = _errs95 === errors;
+valid24 = valid24 || _valid9;
+if(!valid24){
+const err97 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.deadline.anyOf,parentSchema:schema32.else.then.properties.deadline,data:data23};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1378,9 +1380,23 @@ vErrors.push(err97);
 }
 errors++;
 }
-for(const key8 in data36){
-if(!(((key8 === "state") || (key8 === "completed")) || (key8 === "report"))){
-const err98 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/3/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[3].properties.status,data:data36};
+else {
+errors = _errs90;
+if(vErrors !== null){
+if(_errs90){
+vErrors.length = _errs90;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.status !== undefined){
+let data27 = data.status;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.state === undefined){
+const err98 = {instancePath:instancePath+"/status",schemaPath:"#/else/then/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.then.properties.status.required,parentSchema:schema32.else.then.properties.status,data:data27};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1389,11 +1405,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-if(data36.state !== undefined){
-let data37 = data36.state;
-if(!(((data37 === "chưa thực hiện") || (data37 === "đang thực hiện")) || (data37 === "hoàn thành"))){
-const err99 = {instancePath:instancePath+"/status/state",schemaPath:"#/anyOf/3/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[3].properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[3].properties.status.properties.state.enum,parentSchema:schema32.anyOf[3].properties.status.properties.state,data:data37};
+for(const key6 in data27){
+if(!(((key6 === "state") || (key6 === "completed")) || (key6 === "report"))){
+const err99 = {instancePath:instancePath+"/status",schemaPath:"#/else/then/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.then.properties.status,data:data27};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1403,11 +1417,10 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data36.completed !== undefined){
-let data38 = data36.completed;
-if(typeof data38 === "string"){
-if(!(formats0.validate(data38))){
-const err100 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/3/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.anyOf[3].properties.status.properties.completed,data:data38};
+if(data27.state !== undefined){
+let data28 = data27.state;
+if(!(((data28 === "chưa thực hiện") || (data28 === "đang thực hiện")) || (data28 === "hoàn thành"))){
+const err100 = {instancePath:instancePath+"/status/state",schemaPath:"#/else/then/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.status.properties.state.enum,parentSchema:schema32.else.then.properties.status.properties.state,data:data28};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1416,8 +1429,12 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(formats0.compare(data38, "2100-12-31") > 0){
-const err101 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/3/properties/status/properties/completed/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema32.anyOf[3].properties.status.properties.completed,data:data38};
+}
+if(data27.completed !== undefined){
+let data29 = data27.completed;
+if(typeof data29 === "string"){
+if(!(formats0.validate(data29))){
+const err101 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/then/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.then.properties.status.properties.completed,data:data29};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1426,8 +1443,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(formats0.compare(data38, "1990-01-01") < 0){
-const err102 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/3/properties/status/properties/completed/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema32.anyOf[3].properties.status.properties.completed,data:data38};
+if(formats0.compare(data29, "2100-12-31") > 0){
+const err102 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/then/properties/status/properties/completed/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema32.else.then.properties.status.properties.completed,data:data29};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1436,9 +1453,8 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-else {
-const err103 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/3/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.status.properties.completed.type,parentSchema:schema32.anyOf[3].properties.status.properties.completed,data:data38};
+if(formats0.compare(data29, "1990-01-01") < 0){
+const err103 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/then/properties/status/properties/completed/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema32.else.then.properties.status.properties.completed,data:data29};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1448,11 +1464,8 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data36.report !== undefined){
-let data39 = data36.report;
-if(typeof data39 === "string"){
-if(func2(data39) < 1){
-const err104 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/3/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[3].properties.status.properties.report,data:data39};
+else {
+const err104 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/then/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.status.properties.completed.type,parentSchema:schema32.else.then.properties.status.properties.completed,data:data29};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1462,8 +1475,11 @@ vErrors.push(err104);
 errors++;
 }
 }
-else {
-const err105 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/3/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[3].properties.status.properties.report.type,parentSchema:schema32.anyOf[3].properties.status.properties.report,data:data39};
+if(data27.report !== undefined){
+let data30 = data27.report;
+if(typeof data30 === "string"){
+if(func2(data30) < 1){
+const err105 = {instancePath:instancePath+"/status/report",schemaPath:"#/else/then/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.status.properties.report,data:data30};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1473,9 +1489,8 @@ vErrors.push(err105);
 errors++;
 }
 }
-}
 else {
-const err106 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/3/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].properties.status.type,parentSchema:schema32.anyOf[3].properties.status,data:data36};
+const err106 = {instancePath:instancePath+"/status/report",schemaPath:"#/else/then/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.status.properties.report.type,parentSchema:schema32.else.then.properties.status.properties.report,data:data30};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1487,7 +1502,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath,schemaPath:"#/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[3].type,parentSchema:schema32.anyOf[3],data};
+const err107 = {instancePath:instancePath+"/status",schemaPath:"#/else/then/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.status.type,parentSchema:schema32.else.then.properties.status,data:data27};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1496,17 +1511,12 @@ vErrors.push(err107);
 }
 errors++;
 }
-var _valid0 = _errs71 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props1 !== true){
-props1 = true;
 }
-}
-const _errs118 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.dash === undefined){
-const err108 = {instancePath,schemaPath:"#/anyOf/4/required",keyword:"required",params:{missingProperty: "dash"},message:"must have required property '"+"dash"+"'",schema:schema32.anyOf[4].required,parentSchema:schema32.anyOf[4],data};
+if(data.tasks !== undefined){
+let data31 = data.tasks;
+if(Array.isArray(data31)){
+if(data31.length < 1){
+const err108 = {instancePath:instancePath+"/tasks",schemaPath:"#/else/then/properties/tasks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.then.properties.tasks,data:data31};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1515,9 +1525,13 @@ vErrors.push(err108);
 }
 errors++;
 }
-for(const key9 in data){
-if(!((((((key9 === "dash") || (key9 === "enumerate")) || (key9 === "lead")) || (key9 === "support")) || (key9 === "deadline")) || (key9 === "status"))){
-const err109 = {instancePath,schemaPath:"#/anyOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4],data};
+const len5 = data31.length;
+for(let i5=0; i5<len5; i5++){
+let data32 = data31[i5];
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+for(const key7 in data32){
+if(!((((key7 === "lead") || (key7 === "support")) || (key7 === "deadline")) || (key7 === "status"))){
+const err109 = {instancePath:instancePath+"/tasks/" + i5,schemaPath:"#/else/then/properties/tasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.then.properties.tasks.items,data:data32};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1527,11 +1541,14 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data.dash !== undefined){
-let data40 = data.dash;
-if(typeof data40 === "string"){
-if(func2(data40) < 1){
-const err110 = {instancePath:instancePath+"/dash",schemaPath:"#/anyOf/4/properties/dash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.dash,data:data40};
+if(data32.lead !== undefined){
+let data33 = data32.lead;
+const _errs120 = errors;
+let valid31 = false;
+const _errs121 = errors;
+if(typeof data33 === "string"){
+if(func2(data33) < 1){
+const err110 = {instancePath:instancePath+"/tasks/" + i5+"/lead",schemaPath:"#/else/then/properties/tasks/items/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.tasks.items.properties.lead.anyOf[0],data:data33};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1542,7 +1559,7 @@ errors++;
 }
 }
 else {
-const err111 = {instancePath:instancePath+"/dash",schemaPath:"#/anyOf/4/properties/dash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.dash.type,parentSchema:schema32.anyOf[4].properties.dash,data:data40};
+const err111 = {instancePath:instancePath+"/tasks/" + i5+"/lead",schemaPath:"#/else/then/properties/tasks/items/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.tasks.items.properties.lead.anyOf[0].type,parentSchema:schema32.else.then.properties.tasks.items.properties.lead.anyOf[0],data:data33};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1551,12 +1568,12 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-if(data.enumerate !== undefined){
-let data41 = data.enumerate;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.items === undefined){
-const err112 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/4/properties/enumerate/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema32.anyOf[4].properties.enumerate.required,parentSchema:schema32.anyOf[4].properties.enumerate,data:data41};
+var _valid11 = _errs121 === errors;
+valid31 = valid31 || _valid11;
+const _errs123 = errors;
+if(Array.isArray(data33)){
+if(data33.length < 1){
+const err112 = {instancePath:instancePath+"/tasks/" + i5+"/lead",schemaPath:"#/else/then/properties/tasks/items/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.then.properties.tasks.items.properties.lead.anyOf[1],data:data33};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1565,9 +1582,12 @@ vErrors.push(err112);
 }
 errors++;
 }
-for(const key10 in data41){
-if(!((key10 === "style") || (key10 === "items"))){
-const err113 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/4/properties/enumerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4].properties.enumerate,data:data41};
+const len6 = data33.length;
+for(let i6=0; i6<len6; i6++){
+let data34 = data33[i6];
+if(typeof data34 === "string"){
+if(func2(data34) < 1){
+const err113 = {instancePath:instancePath+"/tasks/" + i5+"/lead/" + i6,schemaPath:"#/else/then/properties/tasks/items/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.tasks.items.properties.lead.anyOf[1].items,data:data34};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1577,10 +1597,8 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data41.style !== undefined){
-let data42 = data41.style;
-if(!((data42 === "arabic") || (data42 === "roman"))){
-const err114 = {instancePath:instancePath+"/enumerate/style",schemaPath:"#/anyOf/4/properties/enumerate/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[4].properties.enumerate.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[4].properties.enumerate.properties.style.enum,parentSchema:schema32.anyOf[4].properties.enumerate.properties.style,data:data42};
+else {
+const err114 = {instancePath:instancePath+"/tasks/" + i5+"/lead/" + i6,schemaPath:"#/else/then/properties/tasks/items/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.tasks.items.properties.lead.anyOf[1].items.type,parentSchema:schema32.else.then.properties.tasks.items.properties.lead.anyOf[1].items,data:data34};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1590,11 +1608,9 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data41.items !== undefined){
-let data43 = data41.items;
-if(Array.isArray(data43)){
-if(data43.length < 1){
-const err115 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items,data:data43};
+}
+else {
+const err115 = {instancePath:instancePath+"/tasks/" + i5+"/lead",schemaPath:"#/else/then/properties/tasks/items/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.then.properties.tasks.items.properties.lead.anyOf[1].type,parentSchema:schema32.else.then.properties.tasks.items.properties.lead.anyOf[1],data:data33};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1603,12 +1619,10 @@ vErrors.push(err115);
 }
 errors++;
 }
-const len9 = data43.length;
-for(let i9=0; i9<len9; i9++){
-let data44 = data43[i9];
-if(typeof data44 === "string"){
-if(func2(data44) < 1){
-const err116 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items,data:data44};
+var _valid11 = _errs123 === errors;
+valid31 = valid31 || _valid11;
+if(!valid31){
+const err116 = {instancePath:instancePath+"/tasks/" + i5+"/lead",schemaPath:"#/else/then/properties/tasks/items/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.tasks.items.properties.lead.anyOf,parentSchema:schema32.else.then.properties.tasks.items.properties.lead,data:data33};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1617,9 +1631,26 @@ vErrors.push(err116);
 }
 errors++;
 }
+else {
+errors = _errs120;
+if(vErrors !== null){
+if(_errs120){
+vErrors.length = _errs120;
 }
 else {
-const err117 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/anyOf/4/properties/enumerate/properties/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.enumerate.properties.items.items.type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items.items,data:data44};
+vErrors = null;
+}
+}
+}
+}
+if(data32.support !== undefined){
+let data35 = data32.support;
+const _errs128 = errors;
+let valid34 = false;
+const _errs129 = errors;
+if(typeof data35 === "string"){
+if(func2(data35) < 1){
+const err117 = {instancePath:instancePath+"/tasks/" + i5+"/support",schemaPath:"#/else/then/properties/tasks/items/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.tasks.items.properties.support.anyOf[0],data:data35};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1629,9 +1660,8 @@ vErrors.push(err117);
 errors++;
 }
 }
-}
 else {
-const err118 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/anyOf/4/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[4].properties.enumerate.properties.items.type,parentSchema:schema32.anyOf[4].properties.enumerate.properties.items,data:data43};
+const err118 = {instancePath:instancePath+"/tasks/" + i5+"/support",schemaPath:"#/else/then/properties/tasks/items/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.tasks.items.properties.support.anyOf[0].type,parentSchema:schema32.else.then.properties.tasks.items.properties.support.anyOf[0],data:data35};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1640,10 +1670,12 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-}
-else {
-const err119 = {instancePath:instancePath+"/enumerate",schemaPath:"#/anyOf/4/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].properties.enumerate.type,parentSchema:schema32.anyOf[4].properties.enumerate,data:data41};
+var _valid12 = _errs129 === errors;
+valid34 = valid34 || _valid12;
+const _errs131 = errors;
+if(Array.isArray(data35)){
+if(data35.length < 1){
+const err119 = {instancePath:instancePath+"/tasks/" + i5+"/support",schemaPath:"#/else/then/properties/tasks/items/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.then.properties.tasks.items.properties.support.anyOf[1],data:data35};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1652,15 +1684,12 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-if(data.lead !== undefined){
-let data45 = data.lead;
-const _errs132 = errors;
-let valid39 = false;
-const _errs133 = errors;
-if(typeof data45 === "string"){
-if(func2(data45) < 1){
-const err120 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.lead.anyOf[0],data:data45};
+const len7 = data35.length;
+for(let i7=0; i7<len7; i7++){
+let data36 = data35[i7];
+if(typeof data36 === "string"){
+if(func2(data36) < 1){
+const err120 = {instancePath:instancePath+"/tasks/" + i5+"/support/" + i7,schemaPath:"#/else/then/properties/tasks/items/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.tasks.items.properties.support.anyOf[1].items,data:data36};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1671,7 +1700,7 @@ errors++;
 }
 }
 else {
-const err121 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.lead.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.lead.anyOf[0],data:data45};
+const err121 = {instancePath:instancePath+"/tasks/" + i5+"/support/" + i7,schemaPath:"#/else/then/properties/tasks/items/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.tasks.items.properties.support.anyOf[1].items.type,parentSchema:schema32.else.then.properties.tasks.items.properties.support.anyOf[1].items,data:data36};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1680,12 +1709,10 @@ vErrors.push(err121);
 }
 errors++;
 }
-var _valid8 = _errs133 === errors;
-valid39 = valid39 || _valid8;
-const _errs135 = errors;
-if(Array.isArray(data45)){
-if(data45.length < 1){
-const err122 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[4].properties.lead.anyOf[1],data:data45};
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/tasks/" + i5+"/support",schemaPath:"#/else/then/properties/tasks/items/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.then.properties.tasks.items.properties.support.anyOf[1].type,parentSchema:schema32.else.then.properties.tasks.items.properties.support.anyOf[1],data:data35};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1694,12 +1721,10 @@ vErrors.push(err122);
 }
 errors++;
 }
-const len10 = data45.length;
-for(let i10=0; i10<len10; i10++){
-let data46 = data45[i10];
-if(typeof data46 === "string"){
-if(func2(data46) < 1){
-const err123 = {instancePath:instancePath+"/lead/" + i10,schemaPath:"#/anyOf/4/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.lead.anyOf[1].items,data:data46};
+var _valid12 = _errs131 === errors;
+valid34 = valid34 || _valid12;
+if(!valid34){
+const err123 = {instancePath:instancePath+"/tasks/" + i5+"/support",schemaPath:"#/else/then/properties/tasks/items/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.tasks.items.properties.support.anyOf,parentSchema:schema32.else.then.properties.tasks.items.properties.support,data:data35};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1708,9 +1733,26 @@ vErrors.push(err123);
 }
 errors++;
 }
+else {
+errors = _errs128;
+if(vErrors !== null){
+if(_errs128){
+vErrors.length = _errs128;
 }
 else {
-const err124 = {instancePath:instancePath+"/lead/" + i10,schemaPath:"#/anyOf/4/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.lead.anyOf[1].items.type,parentSchema:schema32.anyOf[4].properties.lead.anyOf[1].items,data:data46};
+vErrors = null;
+}
+}
+}
+}
+if(data32.deadline !== undefined){
+let data37 = data32.deadline;
+const _errs136 = errors;
+let valid37 = false;
+const _errs137 = errors;
+if(typeof data37 === "string"){
+if(func2(data37) < 1){
+const err124 = {instancePath:instancePath+"/tasks/" + i5+"/deadline",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[0],data:data37};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1720,9 +1762,8 @@ vErrors.push(err124);
 errors++;
 }
 }
-}
 else {
-const err125 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[4].properties.lead.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.lead.anyOf[1],data:data45};
+const err125 = {instancePath:instancePath+"/tasks/" + i5+"/deadline",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[0].type,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[0],data:data37};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1731,10 +1772,11 @@ vErrors.push(err125);
 }
 errors++;
 }
-var _valid8 = _errs135 === errors;
-valid39 = valid39 || _valid8;
-if(!valid39){
-const err126 = {instancePath:instancePath+"/lead",schemaPath:"#/anyOf/4/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.lead.anyOf,parentSchema:schema32.anyOf[4].properties.lead,data:data45};
+var _valid13 = _errs137 === errors;
+valid37 = valid37 || _valid13;
+const _errs139 = errors;
+if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
+const err126 = {instancePath:instancePath+"/tasks/" + i5+"/deadline",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[1].type,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[1],data:data37};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1743,26 +1785,9 @@ vErrors.push(err126);
 }
 errors++;
 }
-else {
-errors = _errs132;
-if(vErrors !== null){
-if(_errs132){
-vErrors.length = _errs132;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.support !== undefined){
-let data47 = data.support;
-const _errs140 = errors;
-let valid42 = false;
-const _errs141 = errors;
-if(typeof data47 === "string"){
-if(func2(data47) < 1){
-const err127 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.support.anyOf[0],data:data47};
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 2100 || isNaN(data37)){
+const err127 = {instancePath:instancePath+"/tasks/" + i5+"/deadline",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[1],data:data37};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1771,9 +1796,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-else {
-const err128 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.support.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.support.anyOf[0],data:data47};
+if(data37 < 1990 || isNaN(data37)){
+const err128 = {instancePath:instancePath+"/tasks/" + i5+"/deadline",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[1],data:data37};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1782,12 +1806,13 @@ vErrors.push(err128);
 }
 errors++;
 }
-var _valid9 = _errs141 === errors;
-valid42 = valid42 || _valid9;
-const _errs143 = errors;
-if(Array.isArray(data47)){
-if(data47.length < 1){
-const err129 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[4].properties.support.anyOf[1],data:data47};
+}
+var _valid13 = _errs139 === errors;
+valid37 = valid37 || _valid13;
+const _errs141 = errors;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(data37.on === undefined){
+const err129 = {instancePath:instancePath+"/tasks/" + i5+"/deadline",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].required,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2],data:data37};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1796,12 +1821,9 @@ vErrors.push(err129);
 }
 errors++;
 }
-const len11 = data47.length;
-for(let i11=0; i11<len11; i11++){
-let data48 = data47[i11];
-if(typeof data48 === "string"){
-if(func2(data48) < 1){
-const err130 = {instancePath:instancePath+"/support/" + i11,schemaPath:"#/anyOf/4/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.support.anyOf[1].items,data:data48};
+for(const key8 in data37){
+if(!(((key8 === "on") || (key8 === "style")) || (key8 === "phrase"))){
+const err130 = {instancePath:instancePath+"/tasks/" + i5+"/deadline",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2],data:data37};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1811,8 +1833,14 @@ vErrors.push(err130);
 errors++;
 }
 }
-else {
-const err131 = {instancePath:instancePath+"/support/" + i11,schemaPath:"#/anyOf/4/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.support.anyOf[1].items.type,parentSchema:schema32.anyOf[4].properties.support.anyOf[1].items,data:data48};
+if(data37.on !== undefined){
+let data38 = data37.on;
+const _errs145 = errors;
+let valid39 = false;
+const _errs146 = errors;
+if(typeof data38 === "string"){
+if(func2(data38) < 1){
+const err131 = {instancePath:instancePath+"/tasks/" + i5+"/deadline/on",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data38};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1822,9 +1850,8 @@ vErrors.push(err131);
 errors++;
 }
 }
-}
 else {
-const err132 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[4].properties.support.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.support.anyOf[1],data:data47};
+const err132 = {instancePath:instancePath+"/tasks/" + i5+"/deadline/on",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data38};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1833,10 +1860,11 @@ vErrors.push(err132);
 }
 errors++;
 }
-var _valid9 = _errs143 === errors;
-valid42 = valid42 || _valid9;
-if(!valid42){
-const err133 = {instancePath:instancePath+"/support",schemaPath:"#/anyOf/4/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.support.anyOf,parentSchema:schema32.anyOf[4].properties.support,data:data47};
+var _valid14 = _errs146 === errors;
+valid39 = valid39 || _valid14;
+const _errs148 = errors;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+const err133 = {instancePath:instancePath+"/tasks/" + i5+"/deadline/on",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data38};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1845,26 +1873,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-else {
-errors = _errs140;
-if(vErrors !== null){
-if(_errs140){
-vErrors.length = _errs140;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.deadline !== undefined){
-let data49 = data.deadline;
-const _errs148 = errors;
-let valid45 = false;
-const _errs149 = errors;
-if(typeof data49 === "string"){
-if(func2(data49) < 1){
-const err134 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[0],data:data49};
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 > 2100 || isNaN(data38)){
+const err134 = {instancePath:instancePath+"/tasks/" + i5+"/deadline/on",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data38};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1873,9 +1884,8 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-else {
-const err135 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.deadline.anyOf[0].type,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[0],data:data49};
+if(data38 < 1990 || isNaN(data38)){
+const err135 = {instancePath:instancePath+"/tasks/" + i5+"/deadline/on",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data38};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1884,12 +1894,11 @@ vErrors.push(err135);
 }
 errors++;
 }
-var _valid10 = _errs149 === errors;
-valid45 = valid45 || _valid10;
-const _errs151 = errors;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.on === undefined){
-const err136 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.anyOf[4].properties.deadline.anyOf[1].required,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1],data:data49};
+}
+var _valid14 = _errs148 === errors;
+valid39 = valid39 || _valid14;
+if(!valid39){
+const err136 = {instancePath:instancePath+"/tasks/" + i5+"/deadline/on",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on,data:data38};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1898,9 +1907,22 @@ vErrors.push(err136);
 }
 errors++;
 }
-for(const key11 in data49){
-if(!((key11 === "on") || (key11 === "style"))){
-const err137 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1],data:data49};
+else {
+errors = _errs145;
+if(vErrors !== null){
+if(_errs145){
+vErrors.length = _errs145;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data37.style !== undefined){
+let data39 = data37.style;
+if(!((data39 === "numeric") || (data39 === "words"))){
+const err137 = {instancePath:instancePath+"/tasks/" + i5+"/deadline/style",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.style,data:data39};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1910,11 +1932,10 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data49.on !== undefined){
-let data50 = data49.on;
-if(typeof data50 === "string"){
-if(func2(data50) < 1){
-const err138 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/properties/on/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1].properties.on,data:data50};
+if(data37.phrase !== undefined){
+let data40 = data37.phrase;
+if(!(((data40 === "before") || (data40 === "on")) || (data40 === "latest"))){
+const err138 = {instancePath:instancePath+"/tasks/" + i5+"/deadline/phrase",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.phrase,data:data40};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1924,8 +1945,9 @@ vErrors.push(err138);
 errors++;
 }
 }
+}
 else {
-const err139 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.deadline.anyOf[1].properties.on.type,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1].properties.on,data:data50};
+const err139 = {instancePath:instancePath+"/tasks/" + i5+"/deadline",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].type,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2],data:data37};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1934,11 +1956,10 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-if(data49.style !== undefined){
-let data51 = data49.style;
-if(!((data51 === "numeric") || (data51 === "words"))){
-const err140 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[4].properties.deadline.anyOf[1].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[4].properties.deadline.anyOf[1].properties.style.enum,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1].properties.style,data:data51};
+var _valid13 = _errs141 === errors;
+valid37 = valid37 || _valid13;
+if(!valid37){
+const err140 = {instancePath:instancePath+"/tasks/" + i5+"/deadline",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline,data:data37};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1947,10 +1968,23 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
+else {
+errors = _errs136;
+if(vErrors !== null){
+if(_errs136){
+vErrors.length = _errs136;
 }
 else {
-const err141 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].properties.deadline.anyOf[1].type,parentSchema:schema32.anyOf[4].properties.deadline.anyOf[1],data:data49};
+vErrors = null;
+}
+}
+}
+}
+if(data32.status !== undefined){
+let data41 = data32.status;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.state === undefined){
+const err141 = {instancePath:instancePath+"/tasks/" + i5+"/status",schemaPath:"#/else/then/properties/tasks/items/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.then.properties.tasks.items.properties.status.required,parentSchema:schema32.else.then.properties.tasks.items.properties.status,data:data41};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1959,10 +1993,9 @@ vErrors.push(err141);
 }
 errors++;
 }
-var _valid10 = _errs151 === errors;
-valid45 = valid45 || _valid10;
-if(!valid45){
-const err142 = {instancePath:instancePath+"/deadline",schemaPath:"#/anyOf/4/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf[4].properties.deadline.anyOf,parentSchema:schema32.anyOf[4].properties.deadline,data:data49};
+for(const key9 in data41){
+if(!(((key9 === "state") || (key9 === "completed")) || (key9 === "report"))){
+const err142 = {instancePath:instancePath+"/tasks/" + i5+"/status",schemaPath:"#/else/then/properties/tasks/items/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.then.properties.tasks.items.properties.status,data:data41};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1971,23 +2004,11 @@ vErrors.push(err142);
 }
 errors++;
 }
-else {
-errors = _errs148;
-if(vErrors !== null){
-if(_errs148){
-vErrors.length = _errs148;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.status !== undefined){
-let data52 = data.status;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.state === undefined){
-const err143 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/4/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.anyOf[4].properties.status.required,parentSchema:schema32.anyOf[4].properties.status,data:data52};
+if(data41.state !== undefined){
+let data42 = data41.state;
+if(!(((data42 === "chưa thực hiện") || (data42 === "đang thực hiện")) || (data42 === "hoàn thành"))){
+const err143 = {instancePath:instancePath+"/tasks/" + i5+"/status/state",schemaPath:"#/else/then/properties/tasks/items/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.tasks.items.properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.tasks.items.properties.status.properties.state.enum,parentSchema:schema32.else.then.properties.tasks.items.properties.status.properties.state,data:data42};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1996,9 +2017,12 @@ vErrors.push(err143);
 }
 errors++;
 }
-for(const key12 in data52){
-if(!(((key12 === "state") || (key12 === "completed")) || (key12 === "report"))){
-const err144 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/4/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema32.anyOf[4].properties.status,data:data52};
+}
+if(data41.completed !== undefined){
+let data43 = data41.completed;
+if(typeof data43 === "string"){
+if(!(formats0.validate(data43))){
+const err144 = {instancePath:instancePath+"/tasks/" + i5+"/status/completed",schemaPath:"#/else/then/properties/tasks/items/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.then.properties.tasks.items.properties.status.properties.completed,data:data43};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2007,11 +2031,8 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-if(data52.state !== undefined){
-let data53 = data52.state;
-if(!(((data53 === "chưa thực hiện") || (data53 === "đang thực hiện")) || (data53 === "hoàn thành"))){
-const err145 = {instancePath:instancePath+"/status/state",schemaPath:"#/anyOf/4/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[4].properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.anyOf[4].properties.status.properties.state.enum,parentSchema:schema32.anyOf[4].properties.status.properties.state,data:data53};
+if(formats0.compare(data43, "2100-12-31") > 0){
+const err145 = {instancePath:instancePath+"/tasks/" + i5+"/status/completed",schemaPath:"#/else/then/properties/tasks/items/properties/status/properties/completed/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema32.else.then.properties.tasks.items.properties.status.properties.completed,data:data43};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2020,12 +2041,8 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-if(data52.completed !== undefined){
-let data54 = data52.completed;
-if(typeof data54 === "string"){
-if(!(formats0.validate(data54))){
-const err146 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/4/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.anyOf[4].properties.status.properties.completed,data:data54};
+if(formats0.compare(data43, "1990-01-01") < 0){
+const err146 = {instancePath:instancePath+"/tasks/" + i5+"/status/completed",schemaPath:"#/else/then/properties/tasks/items/properties/status/properties/completed/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema32.else.then.properties.tasks.items.properties.status.properties.completed,data:data43};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2034,8 +2051,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(formats0.compare(data54, "2100-12-31") > 0){
-const err147 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/4/properties/status/properties/completed/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema32.anyOf[4].properties.status.properties.completed,data:data54};
+}
+else {
+const err147 = {instancePath:instancePath+"/tasks/" + i5+"/status/completed",schemaPath:"#/else/then/properties/tasks/items/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.tasks.items.properties.status.properties.completed.type,parentSchema:schema32.else.then.properties.tasks.items.properties.status.properties.completed,data:data43};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2044,8 +2062,12 @@ vErrors.push(err147);
 }
 errors++;
 }
-if(formats0.compare(data54, "1990-01-01") < 0){
-const err148 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/4/properties/status/properties/completed/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema32.anyOf[4].properties.status.properties.completed,data:data54};
+}
+if(data41.report !== undefined){
+let data44 = data41.report;
+if(typeof data44 === "string"){
+if(func2(data44) < 1){
+const err148 = {instancePath:instancePath+"/tasks/" + i5+"/status/report",schemaPath:"#/else/then/properties/tasks/items/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.tasks.items.properties.status.properties.report,data:data44};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2056,7 +2078,7 @@ errors++;
 }
 }
 else {
-const err149 = {instancePath:instancePath+"/status/completed",schemaPath:"#/anyOf/4/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.status.properties.completed.type,parentSchema:schema32.anyOf[4].properties.status.properties.completed,data:data54};
+const err149 = {instancePath:instancePath+"/tasks/" + i5+"/status/report",schemaPath:"#/else/then/properties/tasks/items/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.tasks.items.properties.status.properties.report.type,parentSchema:schema32.else.then.properties.tasks.items.properties.status.properties.report,data:data44};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2066,11 +2088,9 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data52.report !== undefined){
-let data55 = data52.report;
-if(typeof data55 === "string"){
-if(func2(data55) < 1){
-const err150 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/4/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.anyOf[4].properties.status.properties.report,data:data55};
+}
+else {
+const err150 = {instancePath:instancePath+"/tasks/" + i5+"/status",schemaPath:"#/else/then/properties/tasks/items/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.tasks.items.properties.status.type,parentSchema:schema32.else.then.properties.tasks.items.properties.status,data:data41};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2080,8 +2100,9 @@ vErrors.push(err150);
 errors++;
 }
 }
+}
 else {
-const err151 = {instancePath:instancePath+"/status/report",schemaPath:"#/anyOf/4/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.anyOf[4].properties.status.properties.report.type,parentSchema:schema32.anyOf[4].properties.status.properties.report,data:data55};
+const err151 = {instancePath:instancePath+"/tasks/" + i5,schemaPath:"#/else/then/properties/tasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.tasks.items.type,parentSchema:schema32.else.then.properties.tasks.items,data:data32};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2093,7 +2114,7 @@ errors++;
 }
 }
 else {
-const err152 = {instancePath:instancePath+"/status",schemaPath:"#/anyOf/4/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].properties.status.type,parentSchema:schema32.anyOf[4].properties.status,data:data52};
+const err152 = {instancePath:instancePath+"/tasks",schemaPath:"#/else/then/properties/tasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.then.properties.tasks.type,parentSchema:schema32.else.then.properties.tasks,data:data31};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2103,9 +2124,10 @@ vErrors.push(err152);
 errors++;
 }
 }
-}
-else {
-const err153 = {instancePath,schemaPath:"#/anyOf/4/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.anyOf[4].type,parentSchema:schema32.anyOf[4],data};
+if(data.childNumbering !== undefined){
+let data45 = data.childNumbering;
+if(!((((((((data45 === "roman") || (data45 === "arabic")) || (data45 === "alpha")) || (data45 === "ordinal")) || (data45 === "dash")) || (data45 === "paren-arabic")) || (data45 === "paren-roman")) || (data45 === "none"))){
+const err153 = {instancePath:instancePath+"/childNumbering",schemaPath:"#/else/then/properties/childNumbering/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.childNumbering.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.childNumbering.enum,parentSchema:schema32.else.then.properties.childNumbering,data:data45};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2114,15 +2136,11 @@ vErrors.push(err153);
 }
 errors++;
 }
-var _valid0 = _errs118 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props1 !== true){
-props1 = true;
 }
-}
-if(!valid0){
-const err154 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf,parentSchema:schema32,data};
+if(data.childLabels !== undefined){
+let data46 = data.childLabels;
+if(!(((data46 === "plain") || (data46 === "italic")) || (data46 === "bold"))){
+const err154 = {instancePath:instancePath+"/childLabels",schemaPath:"#/else/then/properties/childLabels/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.childLabels.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.childLabels.enum,parentSchema:schema32.else.then.properties.childLabels,data:data46};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2131,19 +2149,4508 @@ vErrors.push(err154);
 }
 errors++;
 }
+}
+if(data.content !== undefined){
+let data47 = data.content;
+if(Array.isArray(data47)){
+const len8 = data47.length;
+for(let i8=0; i8<len8; i8++){
+if(!(wrapper0.validate(data47[i8], {instancePath:instancePath+"/content/" + i8,parentData:data47,parentDataProperty:i8,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
+}
 else {
-errors = _errs0;
+const err155 = {instancePath:instancePath+"/content",schemaPath:"#/else/then/properties/content/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.then.properties.content.type,parentSchema:schema32.else.then.properties.content,data:data47};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+}
+else {
+const err156 = {instancePath,schemaPath:"#/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.type,parentSchema:schema32.else.then,data};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+var _valid1 = _errs10 === errors;
+valid1 = _valid1;
+if(valid1){
+var props5 = true;
+}
+ifClause1 = "then";
+}
+else {
+const _errs165 = errors;
+const _errs166 = errors;
+let valid43 = true;
+const _errs167 = errors;
+if(errors === _errs167){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.text === undefined) && (missing1 = "text")){
+const err157 = {};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+else {
+const err158 = {};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+var _valid15 = _errs167 === errors;
+errors = _errs166;
 if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
+if(_errs166){
+vErrors.length = _errs166;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause2;
+if(_valid15){
+const _errs169 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.text === undefined){
+const err159 = {instancePath,schemaPath:"#/else/else/then/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema32.else.else.then.required,parentSchema:schema32.else.else.then,data};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+for(const key10 in data){
+if(!(((((((key10 === "text") || (key10 === "enumerate")) || (key10 === "lead")) || (key10 === "support")) || (key10 === "deadline")) || (key10 === "status")) || (key10 === "tasks"))){
+const err160 = {instancePath,schemaPath:"#/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then,data};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+if(data.text !== undefined){
+let data49 = data.text;
+if(typeof data49 === "string"){
+if(func2(data49) < 1){
+const err161 = {instancePath:instancePath+"/text",schemaPath:"#/else/else/then/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.text,data:data49};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+else {
+const err162 = {instancePath:instancePath+"/text",schemaPath:"#/else/else/then/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.text.type,parentSchema:schema32.else.else.then.properties.text,data:data49};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+if(data.enumerate !== undefined){
+let data50 = data.enumerate;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+if(data50.items === undefined){
+const err163 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/else/then/properties/enumerate/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema32.else.else.then.properties.enumerate.required,parentSchema:schema32.else.else.then.properties.enumerate,data:data50};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+for(const key11 in data50){
+if(!(((key11 === "style") || (key11 === "items")) || (key11 === "after"))){
+const err164 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/else/then/properties/enumerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.enumerate,data:data50};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+if(data50.style !== undefined){
+let data51 = data50.style;
+if(!((data51 === "arabic") || (data51 === "roman"))){
+const err165 = {instancePath:instancePath+"/enumerate/style",schemaPath:"#/else/else/then/properties/enumerate/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.enumerate.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.enumerate.properties.style.enum,parentSchema:schema32.else.else.then.properties.enumerate.properties.style,data:data51};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+if(data50.items !== undefined){
+let data52 = data50.items;
+if(Array.isArray(data52)){
+if(data52.length < 1){
+const err166 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/else/else/then/properties/enumerate/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items,data:data52};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+const len9 = data52.length;
+for(let i9=0; i9<len9; i9++){
+let data53 = data52[i9];
+const _errs181 = errors;
+let valid48 = false;
+const _errs182 = errors;
+if(typeof data53 === "string"){
+if(func2(data53) < 1){
+const err167 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[0],data:data53};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+else {
+const err168 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[0].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[0],data:data53};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+var _valid16 = _errs182 === errors;
+valid48 = valid48 || _valid16;
+const _errs184 = errors;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+if(data53.point === undefined){
+const err169 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/required",keyword:"required",params:{missingProperty: "point"},message:"must have required property '"+"point"+"'",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].required,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1],data:data53};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+for(const key12 in data53){
+if(!(((((key12 === "point") || (key12 === "lead")) || (key12 === "support")) || (key12 === "deadline")) || (key12 === "status"))){
+const err170 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1],data:data53};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+if(data53.point !== undefined){
+let data54 = data53.point;
+if(typeof data54 === "string"){
+if(func2(data54) < 1){
+const err171 = {instancePath:instancePath+"/enumerate/items/" + i9+"/point",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/point/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.point,data:data54};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+else {
+const err172 = {instancePath:instancePath+"/enumerate/items/" + i9+"/point",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/point/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.point.type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.point,data:data54};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+if(data53.lead !== undefined){
+let data55 = data53.lead;
+const _errs190 = errors;
+let valid50 = false;
+const _errs191 = errors;
+if(typeof data55 === "string"){
+if(func2(data55) < 1){
+const err173 = {instancePath:instancePath+"/enumerate/items/" + i9+"/lead",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0],data:data55};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+}
+else {
+const err174 = {instancePath:instancePath+"/enumerate/items/" + i9+"/lead",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0],data:data55};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+var _valid17 = _errs191 === errors;
+valid50 = valid50 || _valid17;
+const _errs193 = errors;
+if(Array.isArray(data55)){
+if(data55.length < 1){
+const err175 = {instancePath:instancePath+"/enumerate/items/" + i9+"/lead",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1],data:data55};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+const len10 = data55.length;
+for(let i10=0; i10<len10; i10++){
+let data56 = data55[i10];
+if(typeof data56 === "string"){
+if(func2(data56) < 1){
+const err176 = {instancePath:instancePath+"/enumerate/items/" + i9+"/lead/" + i10,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items,data:data56};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+}
+else {
+const err177 = {instancePath:instancePath+"/enumerate/items/" + i9+"/lead/" + i10,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items.type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items,data:data56};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+}
+}
+else {
+const err178 = {instancePath:instancePath+"/enumerate/items/" + i9+"/lead",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1],data:data55};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+var _valid17 = _errs193 === errors;
+valid50 = valid50 || _valid17;
+if(!valid50){
+const err179 = {instancePath:instancePath+"/enumerate/items/" + i9+"/lead",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead,data:data55};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+else {
+errors = _errs190;
+if(vErrors !== null){
+if(_errs190){
+vErrors.length = _errs190;
 }
 else {
 vErrors = null;
 }
 }
 }
+}
+if(data53.support !== undefined){
+let data57 = data53.support;
+const _errs198 = errors;
+let valid53 = false;
+const _errs199 = errors;
+if(typeof data57 === "string"){
+if(func2(data57) < 1){
+const err180 = {instancePath:instancePath+"/enumerate/items/" + i9+"/support",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0],data:data57};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+else {
+const err181 = {instancePath:instancePath+"/enumerate/items/" + i9+"/support",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0],data:data57};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+var _valid18 = _errs199 === errors;
+valid53 = valid53 || _valid18;
+const _errs201 = errors;
+if(Array.isArray(data57)){
+if(data57.length < 1){
+const err182 = {instancePath:instancePath+"/enumerate/items/" + i9+"/support",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1],data:data57};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+const len11 = data57.length;
+for(let i11=0; i11<len11; i11++){
+let data58 = data57[i11];
+if(typeof data58 === "string"){
+if(func2(data58) < 1){
+const err183 = {instancePath:instancePath+"/enumerate/items/" + i9+"/support/" + i11,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items,data:data58};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+else {
+const err184 = {instancePath:instancePath+"/enumerate/items/" + i9+"/support/" + i11,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items.type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items,data:data58};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+}
+}
+else {
+const err185 = {instancePath:instancePath+"/enumerate/items/" + i9+"/support",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1],data:data57};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+var _valid18 = _errs201 === errors;
+valid53 = valid53 || _valid18;
+if(!valid53){
+const err186 = {instancePath:instancePath+"/enumerate/items/" + i9+"/support",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support,data:data57};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+else {
+errors = _errs198;
+if(vErrors !== null){
+if(_errs198){
+vErrors.length = _errs198;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data53.deadline !== undefined){
+let data59 = data53.deadline;
+const _errs206 = errors;
+let valid56 = false;
+const _errs207 = errors;
+if(typeof data59 === "string"){
+if(func2(data59) < 1){
+const err187 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0],data:data59};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+else {
+const err188 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0],data:data59};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+var _valid19 = _errs207 === errors;
+valid56 = valid56 || _valid19;
+const _errs209 = errors;
+if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
+const err189 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data59};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+if((typeof data59 == "number") && (isFinite(data59))){
+if(data59 > 2100 || isNaN(data59)){
+const err190 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data59};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+if(data59 < 1990 || isNaN(data59)){
+const err191 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data59};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+var _valid19 = _errs209 === errors;
+valid56 = valid56 || _valid19;
+const _errs211 = errors;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+if(data59.on === undefined){
+const err192 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].required,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data59};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+for(const key13 in data59){
+if(!(((key13 === "on") || (key13 === "style")) || (key13 === "phrase"))){
+const err193 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data59};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+}
+if(data59.on !== undefined){
+let data60 = data59.on;
+const _errs215 = errors;
+let valid58 = false;
+const _errs216 = errors;
+if(typeof data60 === "string"){
+if(func2(data60) < 1){
+const err194 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline/on",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0],data:data60};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+else {
+const err195 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline/on",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0],data:data60};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+var _valid20 = _errs216 === errors;
+valid58 = valid58 || _valid20;
+const _errs218 = errors;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err196 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline/on",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data60};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 > 2100 || isNaN(data60)){
+const err197 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline/on",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data60};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+if(data60 < 1990 || isNaN(data60)){
+const err198 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline/on",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data60};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+}
+var _valid20 = _errs218 === errors;
+valid58 = valid58 || _valid20;
+if(!valid58){
+const err199 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline/on",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on,data:data60};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+else {
+errors = _errs215;
+if(vErrors !== null){
+if(_errs215){
+vErrors.length = _errs215;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data59.style !== undefined){
+let data61 = data59.style;
+if(!((data61 === "numeric") || (data61 === "words"))){
+const err200 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline/style",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style,data:data61};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+}
+if(data59.phrase !== undefined){
+let data62 = data59.phrase;
+if(!(((data62 === "before") || (data62 === "on")) || (data62 === "latest"))){
+const err201 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline/phrase",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase,data:data62};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+}
+}
+else {
+const err202 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data59};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+var _valid19 = _errs211 === errors;
+valid56 = valid56 || _valid19;
+if(!valid56){
+const err203 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline,data:data59};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+else {
+errors = _errs206;
+if(vErrors !== null){
+if(_errs206){
+vErrors.length = _errs206;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data53.status !== undefined){
+let data63 = data53.status;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.state === undefined){
+const err204 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.required,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data63};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+for(const key14 in data63){
+if(!(((key14 === "state") || (key14 === "completed")) || (key14 === "report"))){
+const err205 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data63};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+}
+if(data63.state !== undefined){
+let data64 = data63.state;
+if(!(((data64 === "chưa thực hiện") || (data64 === "đang thực hiện")) || (data64 === "hoàn thành"))){
+const err206 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status/state",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state.enum,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state,data:data64};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+if(data63.completed !== undefined){
+let data65 = data63.completed;
+if(typeof data65 === "string"){
+if(!(formats0.validate(data65))){
+const err207 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status/completed",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data65};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+if(formats0.compare(data65, "2100-12-31") > 0){
+const err208 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status/completed",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data65};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+if(formats0.compare(data65, "1990-01-01") < 0){
+const err209 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status/completed",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data65};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+}
+else {
+const err210 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status/completed",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed.type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data65};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+}
+if(data63.report !== undefined){
+let data66 = data63.report;
+if(typeof data66 === "string"){
+if(func2(data66) < 1){
+const err211 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status/report",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report,data:data66};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+}
+else {
+const err212 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status/report",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report.type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report,data:data66};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+}
+}
+else {
+const err213 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data63};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+}
+}
+else {
+const err214 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1],data:data53};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+var _valid16 = _errs184 === errors;
+valid48 = valid48 || _valid16;
+if(!valid48){
+const err215 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items,data:data53};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+else {
+errors = _errs181;
+if(vErrors !== null){
+if(_errs181){
+vErrors.length = _errs181;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err216 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/else/else/then/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.then.properties.enumerate.properties.items.type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items,data:data52};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+if(data50.after !== undefined){
+let data67 = data50.after;
+if(typeof data67 === "string"){
+if(func2(data67) < 1){
+const err217 = {instancePath:instancePath+"/enumerate/after",schemaPath:"#/else/else/then/properties/enumerate/properties/after/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.after,data:data67};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+}
+else {
+const err218 = {instancePath:instancePath+"/enumerate/after",schemaPath:"#/else/else/then/properties/enumerate/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.after.type,parentSchema:schema32.else.else.then.properties.enumerate.properties.after,data:data67};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+}
+}
+else {
+const err219 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/else/then/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.enumerate.type,parentSchema:schema32.else.else.then.properties.enumerate,data:data50};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+}
+if(data.lead !== undefined){
+let data68 = data.lead;
+const _errs233 = errors;
+let valid60 = false;
+const _errs234 = errors;
+if(typeof data68 === "string"){
+if(func2(data68) < 1){
+const err220 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/then/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.lead.anyOf[0],data:data68};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+}
+else {
+const err221 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/then/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.lead.anyOf[0].type,parentSchema:schema32.else.else.then.properties.lead.anyOf[0],data:data68};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+var _valid21 = _errs234 === errors;
+valid60 = valid60 || _valid21;
+const _errs236 = errors;
+if(Array.isArray(data68)){
+if(data68.length < 1){
+const err222 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/then/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.then.properties.lead.anyOf[1],data:data68};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+const len12 = data68.length;
+for(let i12=0; i12<len12; i12++){
+let data69 = data68[i12];
+if(typeof data69 === "string"){
+if(func2(data69) < 1){
+const err223 = {instancePath:instancePath+"/lead/" + i12,schemaPath:"#/else/else/then/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.lead.anyOf[1].items,data:data69};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+}
+else {
+const err224 = {instancePath:instancePath+"/lead/" + i12,schemaPath:"#/else/else/then/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.lead.anyOf[1].items.type,parentSchema:schema32.else.else.then.properties.lead.anyOf[1].items,data:data69};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+}
+}
+else {
+const err225 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/then/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.then.properties.lead.anyOf[1].type,parentSchema:schema32.else.else.then.properties.lead.anyOf[1],data:data68};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+var _valid21 = _errs236 === errors;
+valid60 = valid60 || _valid21;
+if(!valid60){
+const err226 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/then/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.lead.anyOf,parentSchema:schema32.else.else.then.properties.lead,data:data68};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+else {
+errors = _errs233;
+if(vErrors !== null){
+if(_errs233){
+vErrors.length = _errs233;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.support !== undefined){
+let data70 = data.support;
+const _errs241 = errors;
+let valid63 = false;
+const _errs242 = errors;
+if(typeof data70 === "string"){
+if(func2(data70) < 1){
+const err227 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/then/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.support.anyOf[0],data:data70};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+else {
+const err228 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/then/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.support.anyOf[0].type,parentSchema:schema32.else.else.then.properties.support.anyOf[0],data:data70};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+var _valid22 = _errs242 === errors;
+valid63 = valid63 || _valid22;
+const _errs244 = errors;
+if(Array.isArray(data70)){
+if(data70.length < 1){
+const err229 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/then/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.then.properties.support.anyOf[1],data:data70};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+const len13 = data70.length;
+for(let i13=0; i13<len13; i13++){
+let data71 = data70[i13];
+if(typeof data71 === "string"){
+if(func2(data71) < 1){
+const err230 = {instancePath:instancePath+"/support/" + i13,schemaPath:"#/else/else/then/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.support.anyOf[1].items,data:data71};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+}
+else {
+const err231 = {instancePath:instancePath+"/support/" + i13,schemaPath:"#/else/else/then/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.support.anyOf[1].items.type,parentSchema:schema32.else.else.then.properties.support.anyOf[1].items,data:data71};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+}
+else {
+const err232 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/then/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.then.properties.support.anyOf[1].type,parentSchema:schema32.else.else.then.properties.support.anyOf[1],data:data70};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+var _valid22 = _errs244 === errors;
+valid63 = valid63 || _valid22;
+if(!valid63){
+const err233 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/then/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.support.anyOf,parentSchema:schema32.else.else.then.properties.support,data:data70};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+else {
+errors = _errs241;
+if(vErrors !== null){
+if(_errs241){
+vErrors.length = _errs241;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.deadline !== undefined){
+let data72 = data.deadline;
+const _errs249 = errors;
+let valid66 = false;
+const _errs250 = errors;
+if(typeof data72 === "string"){
+if(func2(data72) < 1){
+const err234 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.deadline.anyOf[0],data:data72};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+else {
+const err235 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.deadline.anyOf[0].type,parentSchema:schema32.else.else.then.properties.deadline.anyOf[0],data:data72};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+var _valid23 = _errs250 === errors;
+valid66 = valid66 || _valid23;
+const _errs252 = errors;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+const err236 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.then.properties.deadline.anyOf[1].type,parentSchema:schema32.else.else.then.properties.deadline.anyOf[1],data:data72};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 > 2100 || isNaN(data72)){
+const err237 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.then.properties.deadline.anyOf[1],data:data72};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+if(data72 < 1990 || isNaN(data72)){
+const err238 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.then.properties.deadline.anyOf[1],data:data72};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+var _valid23 = _errs252 === errors;
+valid66 = valid66 || _valid23;
+const _errs254 = errors;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data72.on === undefined){
+const err239 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.else.then.properties.deadline.anyOf[2].required,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2],data:data72};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+for(const key15 in data72){
+if(!(((key15 === "on") || (key15 === "style")) || (key15 === "phrase"))){
+const err240 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2],data:data72};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+if(data72.on !== undefined){
+let data73 = data72.on;
+const _errs258 = errors;
+let valid68 = false;
+const _errs259 = errors;
+if(typeof data73 === "string"){
+if(func2(data73) < 1){
+const err241 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data73};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+}
+else {
+const err242 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data73};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+var _valid24 = _errs259 === errors;
+valid68 = valid68 || _valid24;
+const _errs261 = errors;
+if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
+const err243 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data73};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+if((typeof data73 == "number") && (isFinite(data73))){
+if(data73 > 2100 || isNaN(data73)){
+const err244 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data73};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+if(data73 < 1990 || isNaN(data73)){
+const err245 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data73};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+var _valid24 = _errs261 === errors;
+valid68 = valid68 || _valid24;
+if(!valid68){
+const err246 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2].properties.on,data:data73};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+else {
+errors = _errs258;
+if(vErrors !== null){
+if(_errs258){
+vErrors.length = _errs258;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data72.style !== undefined){
+let data74 = data72.style;
+if(!((data74 === "numeric") || (data74 === "words"))){
+const err247 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2].properties.style,data:data74};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+}
+if(data72.phrase !== undefined){
+let data75 = data72.phrase;
+if(!(((data75 === "before") || (data75 === "on")) || (data75 === "latest"))){
+const err248 = {instancePath:instancePath+"/deadline/phrase",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2].properties.phrase,data:data75};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+}
+}
+else {
+const err249 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.deadline.anyOf[2].type,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2],data:data72};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+var _valid23 = _errs254 === errors;
+valid66 = valid66 || _valid23;
+if(!valid66){
+const err250 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.deadline.anyOf,parentSchema:schema32.else.else.then.properties.deadline,data:data72};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+else {
+errors = _errs249;
+if(vErrors !== null){
+if(_errs249){
+vErrors.length = _errs249;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.status !== undefined){
+let data76 = data.status;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.state === undefined){
+const err251 = {instancePath:instancePath+"/status",schemaPath:"#/else/else/then/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.else.then.properties.status.required,parentSchema:schema32.else.else.then.properties.status,data:data76};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+for(const key16 in data76){
+if(!(((key16 === "state") || (key16 === "completed")) || (key16 === "report"))){
+const err252 = {instancePath:instancePath+"/status",schemaPath:"#/else/else/then/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.status,data:data76};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+if(data76.state !== undefined){
+let data77 = data76.state;
+if(!(((data77 === "chưa thực hiện") || (data77 === "đang thực hiện")) || (data77 === "hoàn thành"))){
+const err253 = {instancePath:instancePath+"/status/state",schemaPath:"#/else/else/then/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.status.properties.state.enum,parentSchema:schema32.else.else.then.properties.status.properties.state,data:data77};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+}
+if(data76.completed !== undefined){
+let data78 = data76.completed;
+if(typeof data78 === "string"){
+if(!(formats0.validate(data78))){
+const err254 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/else/then/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.else.then.properties.status.properties.completed,data:data78};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+if(formats0.compare(data78, "2100-12-31") > 0){
+const err255 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/else/then/properties/status/properties/completed/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema32.else.else.then.properties.status.properties.completed,data:data78};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+if(formats0.compare(data78, "1990-01-01") < 0){
+const err256 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/else/then/properties/status/properties/completed/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema32.else.else.then.properties.status.properties.completed,data:data78};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+}
+else {
+const err257 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/else/then/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.status.properties.completed.type,parentSchema:schema32.else.else.then.properties.status.properties.completed,data:data78};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+}
+if(data76.report !== undefined){
+let data79 = data76.report;
+if(typeof data79 === "string"){
+if(func2(data79) < 1){
+const err258 = {instancePath:instancePath+"/status/report",schemaPath:"#/else/else/then/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.status.properties.report,data:data79};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+}
+else {
+const err259 = {instancePath:instancePath+"/status/report",schemaPath:"#/else/else/then/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.status.properties.report.type,parentSchema:schema32.else.else.then.properties.status.properties.report,data:data79};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+}
+}
+else {
+const err260 = {instancePath:instancePath+"/status",schemaPath:"#/else/else/then/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.status.type,parentSchema:schema32.else.else.then.properties.status,data:data76};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+}
+if(data.tasks !== undefined){
+let data80 = data.tasks;
+if(Array.isArray(data80)){
+if(data80.length < 1){
+const err261 = {instancePath:instancePath+"/tasks",schemaPath:"#/else/else/then/properties/tasks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.then.properties.tasks,data:data80};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+const len14 = data80.length;
+for(let i14=0; i14<len14; i14++){
+let data81 = data80[i14];
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+for(const key17 in data81){
+if(!((((key17 === "lead") || (key17 === "support")) || (key17 === "deadline")) || (key17 === "status"))){
+const err262 = {instancePath:instancePath+"/tasks/" + i14,schemaPath:"#/else/else/then/properties/tasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.tasks.items,data:data81};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+}
+if(data81.lead !== undefined){
+let data82 = data81.lead;
+const _errs279 = errors;
+let valid73 = false;
+const _errs280 = errors;
+if(typeof data82 === "string"){
+if(func2(data82) < 1){
+const err263 = {instancePath:instancePath+"/tasks/" + i14+"/lead",schemaPath:"#/else/else/then/properties/tasks/items/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf[0],data:data82};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+}
+else {
+const err264 = {instancePath:instancePath+"/tasks/" + i14+"/lead",schemaPath:"#/else/else/then/properties/tasks/items/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf[0].type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf[0],data:data82};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+var _valid25 = _errs280 === errors;
+valid73 = valid73 || _valid25;
+const _errs282 = errors;
+if(Array.isArray(data82)){
+if(data82.length < 1){
+const err265 = {instancePath:instancePath+"/tasks/" + i14+"/lead",schemaPath:"#/else/else/then/properties/tasks/items/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf[1],data:data82};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+const len15 = data82.length;
+for(let i15=0; i15<len15; i15++){
+let data83 = data82[i15];
+if(typeof data83 === "string"){
+if(func2(data83) < 1){
+const err266 = {instancePath:instancePath+"/tasks/" + i14+"/lead/" + i15,schemaPath:"#/else/else/then/properties/tasks/items/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf[1].items,data:data83};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+}
+else {
+const err267 = {instancePath:instancePath+"/tasks/" + i14+"/lead/" + i15,schemaPath:"#/else/else/then/properties/tasks/items/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf[1].items.type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf[1].items,data:data83};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+}
+}
+else {
+const err268 = {instancePath:instancePath+"/tasks/" + i14+"/lead",schemaPath:"#/else/else/then/properties/tasks/items/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf[1].type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf[1],data:data82};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+var _valid25 = _errs282 === errors;
+valid73 = valid73 || _valid25;
+if(!valid73){
+const err269 = {instancePath:instancePath+"/tasks/" + i14+"/lead",schemaPath:"#/else/else/then/properties/tasks/items/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf,parentSchema:schema32.else.else.then.properties.tasks.items.properties.lead,data:data82};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+else {
+errors = _errs279;
+if(vErrors !== null){
+if(_errs279){
+vErrors.length = _errs279;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data81.support !== undefined){
+let data84 = data81.support;
+const _errs287 = errors;
+let valid76 = false;
+const _errs288 = errors;
+if(typeof data84 === "string"){
+if(func2(data84) < 1){
+const err270 = {instancePath:instancePath+"/tasks/" + i14+"/support",schemaPath:"#/else/else/then/properties/tasks/items/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf[0],data:data84};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+}
+else {
+const err271 = {instancePath:instancePath+"/tasks/" + i14+"/support",schemaPath:"#/else/else/then/properties/tasks/items/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf[0].type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf[0],data:data84};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+var _valid26 = _errs288 === errors;
+valid76 = valid76 || _valid26;
+const _errs290 = errors;
+if(Array.isArray(data84)){
+if(data84.length < 1){
+const err272 = {instancePath:instancePath+"/tasks/" + i14+"/support",schemaPath:"#/else/else/then/properties/tasks/items/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf[1],data:data84};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+const len16 = data84.length;
+for(let i16=0; i16<len16; i16++){
+let data85 = data84[i16];
+if(typeof data85 === "string"){
+if(func2(data85) < 1){
+const err273 = {instancePath:instancePath+"/tasks/" + i14+"/support/" + i16,schemaPath:"#/else/else/then/properties/tasks/items/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf[1].items,data:data85};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+}
+else {
+const err274 = {instancePath:instancePath+"/tasks/" + i14+"/support/" + i16,schemaPath:"#/else/else/then/properties/tasks/items/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf[1].items.type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf[1].items,data:data85};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+}
+}
+else {
+const err275 = {instancePath:instancePath+"/tasks/" + i14+"/support",schemaPath:"#/else/else/then/properties/tasks/items/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf[1].type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf[1],data:data84};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+var _valid26 = _errs290 === errors;
+valid76 = valid76 || _valid26;
+if(!valid76){
+const err276 = {instancePath:instancePath+"/tasks/" + i14+"/support",schemaPath:"#/else/else/then/properties/tasks/items/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf,parentSchema:schema32.else.else.then.properties.tasks.items.properties.support,data:data84};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+else {
+errors = _errs287;
+if(vErrors !== null){
+if(_errs287){
+vErrors.length = _errs287;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data81.deadline !== undefined){
+let data86 = data81.deadline;
+const _errs295 = errors;
+let valid79 = false;
+const _errs296 = errors;
+if(typeof data86 === "string"){
+if(func2(data86) < 1){
+const err277 = {instancePath:instancePath+"/tasks/" + i14+"/deadline",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[0],data:data86};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+}
+else {
+const err278 = {instancePath:instancePath+"/tasks/" + i14+"/deadline",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[0].type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[0],data:data86};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
+}
+errors++;
+}
+var _valid27 = _errs296 === errors;
+valid79 = valid79 || _valid27;
+const _errs298 = errors;
+if(!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86)))){
+const err279 = {instancePath:instancePath+"/tasks/" + i14+"/deadline",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[1].type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[1],data:data86};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+if((typeof data86 == "number") && (isFinite(data86))){
+if(data86 > 2100 || isNaN(data86)){
+const err280 = {instancePath:instancePath+"/tasks/" + i14+"/deadline",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[1],data:data86};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+if(data86 < 1990 || isNaN(data86)){
+const err281 = {instancePath:instancePath+"/tasks/" + i14+"/deadline",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[1],data:data86};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+}
+var _valid27 = _errs298 === errors;
+valid79 = valid79 || _valid27;
+const _errs300 = errors;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(data86.on === undefined){
+const err282 = {instancePath:instancePath+"/tasks/" + i14+"/deadline",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].required,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2],data:data86};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+for(const key18 in data86){
+if(!(((key18 === "on") || (key18 === "style")) || (key18 === "phrase"))){
+const err283 = {instancePath:instancePath+"/tasks/" + i14+"/deadline",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2],data:data86};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+}
+if(data86.on !== undefined){
+let data87 = data86.on;
+const _errs304 = errors;
+let valid81 = false;
+const _errs305 = errors;
+if(typeof data87 === "string"){
+if(func2(data87) < 1){
+const err284 = {instancePath:instancePath+"/tasks/" + i14+"/deadline/on",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data87};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+}
+}
+else {
+const err285 = {instancePath:instancePath+"/tasks/" + i14+"/deadline/on",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data87};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+var _valid28 = _errs305 === errors;
+valid81 = valid81 || _valid28;
+const _errs307 = errors;
+if(!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))){
+const err286 = {instancePath:instancePath+"/tasks/" + i14+"/deadline/on",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data87};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+if((typeof data87 == "number") && (isFinite(data87))){
+if(data87 > 2100 || isNaN(data87)){
+const err287 = {instancePath:instancePath+"/tasks/" + i14+"/deadline/on",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data87};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+if(data87 < 1990 || isNaN(data87)){
+const err288 = {instancePath:instancePath+"/tasks/" + i14+"/deadline/on",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data87};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+}
+var _valid28 = _errs307 === errors;
+valid81 = valid81 || _valid28;
+if(!valid81){
+const err289 = {instancePath:instancePath+"/tasks/" + i14+"/deadline/on",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on,data:data87};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+else {
+errors = _errs304;
+if(vErrors !== null){
+if(_errs304){
+vErrors.length = _errs304;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data86.style !== undefined){
+let data88 = data86.style;
+if(!((data88 === "numeric") || (data88 === "words"))){
+const err290 = {instancePath:instancePath+"/tasks/" + i14+"/deadline/style",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.style,data:data88};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+}
+if(data86.phrase !== undefined){
+let data89 = data86.phrase;
+if(!(((data89 === "before") || (data89 === "on")) || (data89 === "latest"))){
+const err291 = {instancePath:instancePath+"/tasks/" + i14+"/deadline/phrase",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.phrase,data:data89};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+}
+}
+else {
+const err292 = {instancePath:instancePath+"/tasks/" + i14+"/deadline",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2],data:data86};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
+}
+errors++;
+}
+var _valid27 = _errs300 === errors;
+valid79 = valid79 || _valid27;
+if(!valid79){
+const err293 = {instancePath:instancePath+"/tasks/" + i14+"/deadline",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline,data:data86};
+if(vErrors === null){
+vErrors = [err293];
+}
+else {
+vErrors.push(err293);
+}
+errors++;
+}
+else {
+errors = _errs295;
+if(vErrors !== null){
+if(_errs295){
+vErrors.length = _errs295;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data81.status !== undefined){
+let data90 = data81.status;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.state === undefined){
+const err294 = {instancePath:instancePath+"/tasks/" + i14+"/status",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.else.then.properties.tasks.items.properties.status.required,parentSchema:schema32.else.else.then.properties.tasks.items.properties.status,data:data90};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
+}
+errors++;
+}
+for(const key19 in data90){
+if(!(((key19 === "state") || (key19 === "completed")) || (key19 === "report"))){
+const err295 = {instancePath:instancePath+"/tasks/" + i14+"/status",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.tasks.items.properties.status,data:data90};
+if(vErrors === null){
+vErrors = [err295];
+}
+else {
+vErrors.push(err295);
+}
+errors++;
+}
+}
+if(data90.state !== undefined){
+let data91 = data90.state;
+if(!(((data91 === "chưa thực hiện") || (data91 === "đang thực hiện")) || (data91 === "hoàn thành"))){
+const err296 = {instancePath:instancePath+"/tasks/" + i14+"/status/state",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.tasks.items.properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.tasks.items.properties.status.properties.state.enum,parentSchema:schema32.else.else.then.properties.tasks.items.properties.status.properties.state,data:data91};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
+}
+errors++;
+}
+}
+if(data90.completed !== undefined){
+let data92 = data90.completed;
+if(typeof data92 === "string"){
+if(!(formats0.validate(data92))){
+const err297 = {instancePath:instancePath+"/tasks/" + i14+"/status/completed",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.else.then.properties.tasks.items.properties.status.properties.completed,data:data92};
+if(vErrors === null){
+vErrors = [err297];
+}
+else {
+vErrors.push(err297);
+}
+errors++;
+}
+if(formats0.compare(data92, "2100-12-31") > 0){
+const err298 = {instancePath:instancePath+"/tasks/" + i14+"/status/completed",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/properties/completed/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema32.else.else.then.properties.tasks.items.properties.status.properties.completed,data:data92};
+if(vErrors === null){
+vErrors = [err298];
+}
+else {
+vErrors.push(err298);
+}
+errors++;
+}
+if(formats0.compare(data92, "1990-01-01") < 0){
+const err299 = {instancePath:instancePath+"/tasks/" + i14+"/status/completed",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/properties/completed/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema32.else.else.then.properties.tasks.items.properties.status.properties.completed,data:data92};
+if(vErrors === null){
+vErrors = [err299];
+}
+else {
+vErrors.push(err299);
+}
+errors++;
+}
+}
+else {
+const err300 = {instancePath:instancePath+"/tasks/" + i14+"/status/completed",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.tasks.items.properties.status.properties.completed.type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.status.properties.completed,data:data92};
+if(vErrors === null){
+vErrors = [err300];
+}
+else {
+vErrors.push(err300);
+}
+errors++;
+}
+}
+if(data90.report !== undefined){
+let data93 = data90.report;
+if(typeof data93 === "string"){
+if(func2(data93) < 1){
+const err301 = {instancePath:instancePath+"/tasks/" + i14+"/status/report",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.tasks.items.properties.status.properties.report,data:data93};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+}
+}
+else {
+const err302 = {instancePath:instancePath+"/tasks/" + i14+"/status/report",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.tasks.items.properties.status.properties.report.type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.status.properties.report,data:data93};
+if(vErrors === null){
+vErrors = [err302];
+}
+else {
+vErrors.push(err302);
+}
+errors++;
+}
+}
+}
+else {
+const err303 = {instancePath:instancePath+"/tasks/" + i14+"/status",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.tasks.items.properties.status.type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.status,data:data90};
+if(vErrors === null){
+vErrors = [err303];
+}
+else {
+vErrors.push(err303);
+}
+errors++;
+}
+}
+}
+else {
+const err304 = {instancePath:instancePath+"/tasks/" + i14,schemaPath:"#/else/else/then/properties/tasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.tasks.items.type,parentSchema:schema32.else.else.then.properties.tasks.items,data:data81};
+if(vErrors === null){
+vErrors = [err304];
+}
+else {
+vErrors.push(err304);
+}
+errors++;
+}
+}
+}
+else {
+const err305 = {instancePath:instancePath+"/tasks",schemaPath:"#/else/else/then/properties/tasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.then.properties.tasks.type,parentSchema:schema32.else.else.then.properties.tasks,data:data80};
+if(vErrors === null){
+vErrors = [err305];
+}
+else {
+vErrors.push(err305);
+}
+errors++;
+}
+}
+}
+else {
+const err306 = {instancePath,schemaPath:"#/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.type,parentSchema:schema32.else.else.then,data};
+if(vErrors === null){
+vErrors = [err306];
+}
+else {
+vErrors.push(err306);
+}
+errors++;
+}
+var _valid15 = _errs169 === errors;
+valid43 = _valid15;
+if(valid43){
+var props10 = true;
+}
+ifClause2 = "then";
+}
+else {
+const _errs319 = errors;
+const _errs320 = errors;
+let valid83 = true;
+const _errs321 = errors;
+if(errors === _errs321){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.dash === undefined) && (missing2 = "dash")){
+const err307 = {};
+if(vErrors === null){
+vErrors = [err307];
+}
+else {
+vErrors.push(err307);
+}
+errors++;
+}
+}
+else {
+const err308 = {};
+if(vErrors === null){
+vErrors = [err308];
+}
+else {
+vErrors.push(err308);
+}
+errors++;
+}
+}
+var _valid29 = _errs321 === errors;
+errors = _errs320;
+if(vErrors !== null){
+if(_errs320){
+vErrors.length = _errs320;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause3;
+if(_valid29){
+const _errs323 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.dash === undefined){
+const err309 = {instancePath,schemaPath:"#/else/else/else/then/required",keyword:"required",params:{missingProperty: "dash"},message:"must have required property '"+"dash"+"'",schema:schema32.else.else.else.then.required,parentSchema:schema32.else.else.else.then,data};
+if(vErrors === null){
+vErrors = [err309];
+}
+else {
+vErrors.push(err309);
+}
+errors++;
+}
+for(const key20 in data){
+if(!(((((((key20 === "dash") || (key20 === "enumerate")) || (key20 === "lead")) || (key20 === "support")) || (key20 === "deadline")) || (key20 === "status")) || (key20 === "tasks"))){
+const err310 = {instancePath,schemaPath:"#/else/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then,data};
+if(vErrors === null){
+vErrors = [err310];
+}
+else {
+vErrors.push(err310);
+}
+errors++;
+}
+}
+if(data.dash !== undefined){
+let data94 = data.dash;
+if(typeof data94 === "string"){
+if(func2(data94) < 1){
+const err311 = {instancePath:instancePath+"/dash",schemaPath:"#/else/else/else/then/properties/dash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.dash,data:data94};
+if(vErrors === null){
+vErrors = [err311];
+}
+else {
+vErrors.push(err311);
+}
+errors++;
+}
+}
+else {
+const err312 = {instancePath:instancePath+"/dash",schemaPath:"#/else/else/else/then/properties/dash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.dash.type,parentSchema:schema32.else.else.else.then.properties.dash,data:data94};
+if(vErrors === null){
+vErrors = [err312];
+}
+else {
+vErrors.push(err312);
+}
+errors++;
+}
+}
+if(data.enumerate !== undefined){
+let data95 = data.enumerate;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+if(data95.items === undefined){
+const err313 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/else/else/then/properties/enumerate/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema32.else.else.else.then.properties.enumerate.required,parentSchema:schema32.else.else.else.then.properties.enumerate,data:data95};
+if(vErrors === null){
+vErrors = [err313];
+}
+else {
+vErrors.push(err313);
+}
+errors++;
+}
+for(const key21 in data95){
+if(!(((key21 === "style") || (key21 === "items")) || (key21 === "after"))){
+const err314 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/else/else/then/properties/enumerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.enumerate,data:data95};
+if(vErrors === null){
+vErrors = [err314];
+}
+else {
+vErrors.push(err314);
+}
+errors++;
+}
+}
+if(data95.style !== undefined){
+let data96 = data95.style;
+if(!((data96 === "arabic") || (data96 === "roman"))){
+const err315 = {instancePath:instancePath+"/enumerate/style",schemaPath:"#/else/else/else/then/properties/enumerate/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.enumerate.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.enumerate.properties.style.enum,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.style,data:data96};
+if(vErrors === null){
+vErrors = [err315];
+}
+else {
+vErrors.push(err315);
+}
+errors++;
+}
+}
+if(data95.items !== undefined){
+let data97 = data95.items;
+if(Array.isArray(data97)){
+if(data97.length < 1){
+const err316 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items,data:data97};
+if(vErrors === null){
+vErrors = [err316];
+}
+else {
+vErrors.push(err316);
+}
+errors++;
+}
+const len17 = data97.length;
+for(let i17=0; i17<len17; i17++){
+let data98 = data97[i17];
+const _errs335 = errors;
+let valid88 = false;
+const _errs336 = errors;
+if(typeof data98 === "string"){
+if(func2(data98) < 1){
+const err317 = {instancePath:instancePath+"/enumerate/items/" + i17,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[0],data:data98};
+if(vErrors === null){
+vErrors = [err317];
+}
+else {
+vErrors.push(err317);
+}
+errors++;
+}
+}
+else {
+const err318 = {instancePath:instancePath+"/enumerate/items/" + i17,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[0],data:data98};
+if(vErrors === null){
+vErrors = [err318];
+}
+else {
+vErrors.push(err318);
+}
+errors++;
+}
+var _valid30 = _errs336 === errors;
+valid88 = valid88 || _valid30;
+const _errs338 = errors;
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+if(data98.point === undefined){
+const err319 = {instancePath:instancePath+"/enumerate/items/" + i17,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/required",keyword:"required",params:{missingProperty: "point"},message:"must have required property '"+"point"+"'",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].required,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1],data:data98};
+if(vErrors === null){
+vErrors = [err319];
+}
+else {
+vErrors.push(err319);
+}
+errors++;
+}
+for(const key22 in data98){
+if(!(((((key22 === "point") || (key22 === "lead")) || (key22 === "support")) || (key22 === "deadline")) || (key22 === "status"))){
+const err320 = {instancePath:instancePath+"/enumerate/items/" + i17,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1],data:data98};
+if(vErrors === null){
+vErrors = [err320];
+}
+else {
+vErrors.push(err320);
+}
+errors++;
+}
+}
+if(data98.point !== undefined){
+let data99 = data98.point;
+if(typeof data99 === "string"){
+if(func2(data99) < 1){
+const err321 = {instancePath:instancePath+"/enumerate/items/" + i17+"/point",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/point/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.point,data:data99};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+}
+else {
+const err322 = {instancePath:instancePath+"/enumerate/items/" + i17+"/point",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/point/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.point.type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.point,data:data99};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+}
+if(data98.lead !== undefined){
+let data100 = data98.lead;
+const _errs344 = errors;
+let valid90 = false;
+const _errs345 = errors;
+if(typeof data100 === "string"){
+if(func2(data100) < 1){
+const err323 = {instancePath:instancePath+"/enumerate/items/" + i17+"/lead",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0],data:data100};
+if(vErrors === null){
+vErrors = [err323];
+}
+else {
+vErrors.push(err323);
+}
+errors++;
+}
+}
+else {
+const err324 = {instancePath:instancePath+"/enumerate/items/" + i17+"/lead",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0],data:data100};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
+}
+errors++;
+}
+var _valid31 = _errs345 === errors;
+valid90 = valid90 || _valid31;
+const _errs347 = errors;
+if(Array.isArray(data100)){
+if(data100.length < 1){
+const err325 = {instancePath:instancePath+"/enumerate/items/" + i17+"/lead",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1],data:data100};
+if(vErrors === null){
+vErrors = [err325];
+}
+else {
+vErrors.push(err325);
+}
+errors++;
+}
+const len18 = data100.length;
+for(let i18=0; i18<len18; i18++){
+let data101 = data100[i18];
+if(typeof data101 === "string"){
+if(func2(data101) < 1){
+const err326 = {instancePath:instancePath+"/enumerate/items/" + i17+"/lead/" + i18,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items,data:data101};
+if(vErrors === null){
+vErrors = [err326];
+}
+else {
+vErrors.push(err326);
+}
+errors++;
+}
+}
+else {
+const err327 = {instancePath:instancePath+"/enumerate/items/" + i17+"/lead/" + i18,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items.type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items,data:data101};
+if(vErrors === null){
+vErrors = [err327];
+}
+else {
+vErrors.push(err327);
+}
+errors++;
+}
+}
+}
+else {
+const err328 = {instancePath:instancePath+"/enumerate/items/" + i17+"/lead",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1],data:data100};
+if(vErrors === null){
+vErrors = [err328];
+}
+else {
+vErrors.push(err328);
+}
+errors++;
+}
+var _valid31 = _errs347 === errors;
+valid90 = valid90 || _valid31;
+if(!valid90){
+const err329 = {instancePath:instancePath+"/enumerate/items/" + i17+"/lead",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead,data:data100};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+}
+else {
+errors = _errs344;
+if(vErrors !== null){
+if(_errs344){
+vErrors.length = _errs344;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data98.support !== undefined){
+let data102 = data98.support;
+const _errs352 = errors;
+let valid93 = false;
+const _errs353 = errors;
+if(typeof data102 === "string"){
+if(func2(data102) < 1){
+const err330 = {instancePath:instancePath+"/enumerate/items/" + i17+"/support",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0],data:data102};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+}
+else {
+const err331 = {instancePath:instancePath+"/enumerate/items/" + i17+"/support",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0],data:data102};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
+}
+errors++;
+}
+var _valid32 = _errs353 === errors;
+valid93 = valid93 || _valid32;
+const _errs355 = errors;
+if(Array.isArray(data102)){
+if(data102.length < 1){
+const err332 = {instancePath:instancePath+"/enumerate/items/" + i17+"/support",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1],data:data102};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+const len19 = data102.length;
+for(let i19=0; i19<len19; i19++){
+let data103 = data102[i19];
+if(typeof data103 === "string"){
+if(func2(data103) < 1){
+const err333 = {instancePath:instancePath+"/enumerate/items/" + i17+"/support/" + i19,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items,data:data103};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
+}
+errors++;
+}
+}
+else {
+const err334 = {instancePath:instancePath+"/enumerate/items/" + i17+"/support/" + i19,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items.type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items,data:data103};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
+}
+errors++;
+}
+}
+}
+else {
+const err335 = {instancePath:instancePath+"/enumerate/items/" + i17+"/support",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1],data:data102};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
+}
+errors++;
+}
+var _valid32 = _errs355 === errors;
+valid93 = valid93 || _valid32;
+if(!valid93){
+const err336 = {instancePath:instancePath+"/enumerate/items/" + i17+"/support",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support,data:data102};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+else {
+errors = _errs352;
+if(vErrors !== null){
+if(_errs352){
+vErrors.length = _errs352;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data98.deadline !== undefined){
+let data104 = data98.deadline;
+const _errs360 = errors;
+let valid96 = false;
+const _errs361 = errors;
+if(typeof data104 === "string"){
+if(func2(data104) < 1){
+const err337 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0],data:data104};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
+}
+errors++;
+}
+}
+else {
+const err338 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0],data:data104};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
+}
+errors++;
+}
+var _valid33 = _errs361 === errors;
+valid96 = valid96 || _valid33;
+const _errs363 = errors;
+if(!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))){
+const err339 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data104};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
+}
+errors++;
+}
+if((typeof data104 == "number") && (isFinite(data104))){
+if(data104 > 2100 || isNaN(data104)){
+const err340 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data104};
+if(vErrors === null){
+vErrors = [err340];
+}
+else {
+vErrors.push(err340);
+}
+errors++;
+}
+if(data104 < 1990 || isNaN(data104)){
+const err341 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data104};
+if(vErrors === null){
+vErrors = [err341];
+}
+else {
+vErrors.push(err341);
+}
+errors++;
+}
+}
+var _valid33 = _errs363 === errors;
+valid96 = valid96 || _valid33;
+const _errs365 = errors;
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+if(data104.on === undefined){
+const err342 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].required,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data104};
+if(vErrors === null){
+vErrors = [err342];
+}
+else {
+vErrors.push(err342);
+}
+errors++;
+}
+for(const key23 in data104){
+if(!(((key23 === "on") || (key23 === "style")) || (key23 === "phrase"))){
+const err343 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data104};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+}
+if(data104.on !== undefined){
+let data105 = data104.on;
+const _errs369 = errors;
+let valid98 = false;
+const _errs370 = errors;
+if(typeof data105 === "string"){
+if(func2(data105) < 1){
+const err344 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline/on",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0],data:data105};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+}
+else {
+const err345 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline/on",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0],data:data105};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+var _valid34 = _errs370 === errors;
+valid98 = valid98 || _valid34;
+const _errs372 = errors;
+if(!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105)))){
+const err346 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline/on",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data105};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+if((typeof data105 == "number") && (isFinite(data105))){
+if(data105 > 2100 || isNaN(data105)){
+const err347 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline/on",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data105};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+if(data105 < 1990 || isNaN(data105)){
+const err348 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline/on",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data105};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+}
+var _valid34 = _errs372 === errors;
+valid98 = valid98 || _valid34;
+if(!valid98){
+const err349 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline/on",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on,data:data105};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
+}
+errors++;
+}
+else {
+errors = _errs369;
+if(vErrors !== null){
+if(_errs369){
+vErrors.length = _errs369;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data104.style !== undefined){
+let data106 = data104.style;
+if(!((data106 === "numeric") || (data106 === "words"))){
+const err350 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline/style",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style,data:data106};
+if(vErrors === null){
+vErrors = [err350];
+}
+else {
+vErrors.push(err350);
+}
+errors++;
+}
+}
+if(data104.phrase !== undefined){
+let data107 = data104.phrase;
+if(!(((data107 === "before") || (data107 === "on")) || (data107 === "latest"))){
+const err351 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline/phrase",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase,data:data107};
+if(vErrors === null){
+vErrors = [err351];
+}
+else {
+vErrors.push(err351);
+}
+errors++;
+}
+}
+}
+else {
+const err352 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data104};
+if(vErrors === null){
+vErrors = [err352];
+}
+else {
+vErrors.push(err352);
+}
+errors++;
+}
+var _valid33 = _errs365 === errors;
+valid96 = valid96 || _valid33;
+if(!valid96){
+const err353 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline,data:data104};
+if(vErrors === null){
+vErrors = [err353];
+}
+else {
+vErrors.push(err353);
+}
+errors++;
+}
+else {
+errors = _errs360;
+if(vErrors !== null){
+if(_errs360){
+vErrors.length = _errs360;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data98.status !== undefined){
+let data108 = data98.status;
+if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
+if(data108.state === undefined){
+const err354 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.required,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data108};
+if(vErrors === null){
+vErrors = [err354];
+}
+else {
+vErrors.push(err354);
+}
+errors++;
+}
+for(const key24 in data108){
+if(!(((key24 === "state") || (key24 === "completed")) || (key24 === "report"))){
+const err355 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data108};
+if(vErrors === null){
+vErrors = [err355];
+}
+else {
+vErrors.push(err355);
+}
+errors++;
+}
+}
+if(data108.state !== undefined){
+let data109 = data108.state;
+if(!(((data109 === "chưa thực hiện") || (data109 === "đang thực hiện")) || (data109 === "hoàn thành"))){
+const err356 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status/state",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state.enum,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state,data:data109};
+if(vErrors === null){
+vErrors = [err356];
+}
+else {
+vErrors.push(err356);
+}
+errors++;
+}
+}
+if(data108.completed !== undefined){
+let data110 = data108.completed;
+if(typeof data110 === "string"){
+if(!(formats0.validate(data110))){
+const err357 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status/completed",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data110};
+if(vErrors === null){
+vErrors = [err357];
+}
+else {
+vErrors.push(err357);
+}
+errors++;
+}
+if(formats0.compare(data110, "2100-12-31") > 0){
+const err358 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status/completed",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data110};
+if(vErrors === null){
+vErrors = [err358];
+}
+else {
+vErrors.push(err358);
+}
+errors++;
+}
+if(formats0.compare(data110, "1990-01-01") < 0){
+const err359 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status/completed",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data110};
+if(vErrors === null){
+vErrors = [err359];
+}
+else {
+vErrors.push(err359);
+}
+errors++;
+}
+}
+else {
+const err360 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status/completed",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed.type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data110};
+if(vErrors === null){
+vErrors = [err360];
+}
+else {
+vErrors.push(err360);
+}
+errors++;
+}
+}
+if(data108.report !== undefined){
+let data111 = data108.report;
+if(typeof data111 === "string"){
+if(func2(data111) < 1){
+const err361 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status/report",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report,data:data111};
+if(vErrors === null){
+vErrors = [err361];
+}
+else {
+vErrors.push(err361);
+}
+errors++;
+}
+}
+else {
+const err362 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status/report",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report.type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report,data:data111};
+if(vErrors === null){
+vErrors = [err362];
+}
+else {
+vErrors.push(err362);
+}
+errors++;
+}
+}
+}
+else {
+const err363 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data108};
+if(vErrors === null){
+vErrors = [err363];
+}
+else {
+vErrors.push(err363);
+}
+errors++;
+}
+}
+}
+else {
+const err364 = {instancePath:instancePath+"/enumerate/items/" + i17,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1],data:data98};
+if(vErrors === null){
+vErrors = [err364];
+}
+else {
+vErrors.push(err364);
+}
+errors++;
+}
+var _valid30 = _errs338 === errors;
+valid88 = valid88 || _valid30;
+if(!valid88){
+const err365 = {instancePath:instancePath+"/enumerate/items/" + i17,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items,data:data98};
+if(vErrors === null){
+vErrors = [err365];
+}
+else {
+vErrors.push(err365);
+}
+errors++;
+}
+else {
+errors = _errs335;
+if(vErrors !== null){
+if(_errs335){
+vErrors.length = _errs335;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err366 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.then.properties.enumerate.properties.items.type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items,data:data97};
+if(vErrors === null){
+vErrors = [err366];
+}
+else {
+vErrors.push(err366);
+}
+errors++;
+}
+}
+if(data95.after !== undefined){
+let data112 = data95.after;
+if(typeof data112 === "string"){
+if(func2(data112) < 1){
+const err367 = {instancePath:instancePath+"/enumerate/after",schemaPath:"#/else/else/else/then/properties/enumerate/properties/after/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.after,data:data112};
+if(vErrors === null){
+vErrors = [err367];
+}
+else {
+vErrors.push(err367);
+}
+errors++;
+}
+}
+else {
+const err368 = {instancePath:instancePath+"/enumerate/after",schemaPath:"#/else/else/else/then/properties/enumerate/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.after.type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.after,data:data112};
+if(vErrors === null){
+vErrors = [err368];
+}
+else {
+vErrors.push(err368);
+}
+errors++;
+}
+}
+}
+else {
+const err369 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/else/else/then/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.enumerate.type,parentSchema:schema32.else.else.else.then.properties.enumerate,data:data95};
+if(vErrors === null){
+vErrors = [err369];
+}
+else {
+vErrors.push(err369);
+}
+errors++;
+}
+}
+if(data.lead !== undefined){
+let data113 = data.lead;
+const _errs387 = errors;
+let valid100 = false;
+const _errs388 = errors;
+if(typeof data113 === "string"){
+if(func2(data113) < 1){
+const err370 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/else/then/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.lead.anyOf[0],data:data113};
+if(vErrors === null){
+vErrors = [err370];
+}
+else {
+vErrors.push(err370);
+}
+errors++;
+}
+}
+else {
+const err371 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/else/then/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.lead.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.lead.anyOf[0],data:data113};
+if(vErrors === null){
+vErrors = [err371];
+}
+else {
+vErrors.push(err371);
+}
+errors++;
+}
+var _valid35 = _errs388 === errors;
+valid100 = valid100 || _valid35;
+const _errs390 = errors;
+if(Array.isArray(data113)){
+if(data113.length < 1){
+const err372 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/else/then/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.then.properties.lead.anyOf[1],data:data113};
+if(vErrors === null){
+vErrors = [err372];
+}
+else {
+vErrors.push(err372);
+}
+errors++;
+}
+const len20 = data113.length;
+for(let i20=0; i20<len20; i20++){
+let data114 = data113[i20];
+if(typeof data114 === "string"){
+if(func2(data114) < 1){
+const err373 = {instancePath:instancePath+"/lead/" + i20,schemaPath:"#/else/else/else/then/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.lead.anyOf[1].items,data:data114};
+if(vErrors === null){
+vErrors = [err373];
+}
+else {
+vErrors.push(err373);
+}
+errors++;
+}
+}
+else {
+const err374 = {instancePath:instancePath+"/lead/" + i20,schemaPath:"#/else/else/else/then/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.lead.anyOf[1].items.type,parentSchema:schema32.else.else.else.then.properties.lead.anyOf[1].items,data:data114};
+if(vErrors === null){
+vErrors = [err374];
+}
+else {
+vErrors.push(err374);
+}
+errors++;
+}
+}
+}
+else {
+const err375 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/else/then/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.then.properties.lead.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.lead.anyOf[1],data:data113};
+if(vErrors === null){
+vErrors = [err375];
+}
+else {
+vErrors.push(err375);
+}
+errors++;
+}
+var _valid35 = _errs390 === errors;
+valid100 = valid100 || _valid35;
+if(!valid100){
+const err376 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/else/then/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.lead.anyOf,parentSchema:schema32.else.else.else.then.properties.lead,data:data113};
+if(vErrors === null){
+vErrors = [err376];
+}
+else {
+vErrors.push(err376);
+}
+errors++;
+}
+else {
+errors = _errs387;
+if(vErrors !== null){
+if(_errs387){
+vErrors.length = _errs387;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.support !== undefined){
+let data115 = data.support;
+const _errs395 = errors;
+let valid103 = false;
+const _errs396 = errors;
+if(typeof data115 === "string"){
+if(func2(data115) < 1){
+const err377 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/else/then/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.support.anyOf[0],data:data115};
+if(vErrors === null){
+vErrors = [err377];
+}
+else {
+vErrors.push(err377);
+}
+errors++;
+}
+}
+else {
+const err378 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/else/then/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.support.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.support.anyOf[0],data:data115};
+if(vErrors === null){
+vErrors = [err378];
+}
+else {
+vErrors.push(err378);
+}
+errors++;
+}
+var _valid36 = _errs396 === errors;
+valid103 = valid103 || _valid36;
+const _errs398 = errors;
+if(Array.isArray(data115)){
+if(data115.length < 1){
+const err379 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/else/then/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.then.properties.support.anyOf[1],data:data115};
+if(vErrors === null){
+vErrors = [err379];
+}
+else {
+vErrors.push(err379);
+}
+errors++;
+}
+const len21 = data115.length;
+for(let i21=0; i21<len21; i21++){
+let data116 = data115[i21];
+if(typeof data116 === "string"){
+if(func2(data116) < 1){
+const err380 = {instancePath:instancePath+"/support/" + i21,schemaPath:"#/else/else/else/then/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.support.anyOf[1].items,data:data116};
+if(vErrors === null){
+vErrors = [err380];
+}
+else {
+vErrors.push(err380);
+}
+errors++;
+}
+}
+else {
+const err381 = {instancePath:instancePath+"/support/" + i21,schemaPath:"#/else/else/else/then/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.support.anyOf[1].items.type,parentSchema:schema32.else.else.else.then.properties.support.anyOf[1].items,data:data116};
+if(vErrors === null){
+vErrors = [err381];
+}
+else {
+vErrors.push(err381);
+}
+errors++;
+}
+}
+}
+else {
+const err382 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/else/then/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.then.properties.support.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.support.anyOf[1],data:data115};
+if(vErrors === null){
+vErrors = [err382];
+}
+else {
+vErrors.push(err382);
+}
+errors++;
+}
+var _valid36 = _errs398 === errors;
+valid103 = valid103 || _valid36;
+if(!valid103){
+const err383 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/else/then/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.support.anyOf,parentSchema:schema32.else.else.else.then.properties.support,data:data115};
+if(vErrors === null){
+vErrors = [err383];
+}
+else {
+vErrors.push(err383);
+}
+errors++;
+}
+else {
+errors = _errs395;
+if(vErrors !== null){
+if(_errs395){
+vErrors.length = _errs395;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.deadline !== undefined){
+let data117 = data.deadline;
+const _errs403 = errors;
+let valid106 = false;
+const _errs404 = errors;
+if(typeof data117 === "string"){
+if(func2(data117) < 1){
+const err384 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[0],data:data117};
+if(vErrors === null){
+vErrors = [err384];
+}
+else {
+vErrors.push(err384);
+}
+errors++;
+}
+}
+else {
+const err385 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.deadline.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[0],data:data117};
+if(vErrors === null){
+vErrors = [err385];
+}
+else {
+vErrors.push(err385);
+}
+errors++;
+}
+var _valid37 = _errs404 === errors;
+valid106 = valid106 || _valid37;
+const _errs406 = errors;
+if(!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117)))){
+const err386 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.else.then.properties.deadline.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[1],data:data117};
+if(vErrors === null){
+vErrors = [err386];
+}
+else {
+vErrors.push(err386);
+}
+errors++;
+}
+if((typeof data117 == "number") && (isFinite(data117))){
+if(data117 > 2100 || isNaN(data117)){
+const err387 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[1],data:data117};
+if(vErrors === null){
+vErrors = [err387];
+}
+else {
+vErrors.push(err387);
+}
+errors++;
+}
+if(data117 < 1990 || isNaN(data117)){
+const err388 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[1],data:data117};
+if(vErrors === null){
+vErrors = [err388];
+}
+else {
+vErrors.push(err388);
+}
+errors++;
+}
+}
+var _valid37 = _errs406 === errors;
+valid106 = valid106 || _valid37;
+const _errs408 = errors;
+if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
+if(data117.on === undefined){
+const err389 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.else.else.then.properties.deadline.anyOf[2].required,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2],data:data117};
+if(vErrors === null){
+vErrors = [err389];
+}
+else {
+vErrors.push(err389);
+}
+errors++;
+}
+for(const key25 in data117){
+if(!(((key25 === "on") || (key25 === "style")) || (key25 === "phrase"))){
+const err390 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2],data:data117};
+if(vErrors === null){
+vErrors = [err390];
+}
+else {
+vErrors.push(err390);
+}
+errors++;
+}
+}
+if(data117.on !== undefined){
+let data118 = data117.on;
+const _errs412 = errors;
+let valid108 = false;
+const _errs413 = errors;
+if(typeof data118 === "string"){
+if(func2(data118) < 1){
+const err391 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data118};
+if(vErrors === null){
+vErrors = [err391];
+}
+else {
+vErrors.push(err391);
+}
+errors++;
+}
+}
+else {
+const err392 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data118};
+if(vErrors === null){
+vErrors = [err392];
+}
+else {
+vErrors.push(err392);
+}
+errors++;
+}
+var _valid38 = _errs413 === errors;
+valid108 = valid108 || _valid38;
+const _errs415 = errors;
+if(!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))){
+const err393 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data118};
+if(vErrors === null){
+vErrors = [err393];
+}
+else {
+vErrors.push(err393);
+}
+errors++;
+}
+if((typeof data118 == "number") && (isFinite(data118))){
+if(data118 > 2100 || isNaN(data118)){
+const err394 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data118};
+if(vErrors === null){
+vErrors = [err394];
+}
+else {
+vErrors.push(err394);
+}
+errors++;
+}
+if(data118 < 1990 || isNaN(data118)){
+const err395 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data118};
+if(vErrors === null){
+vErrors = [err395];
+}
+else {
+vErrors.push(err395);
+}
+errors++;
+}
+}
+var _valid38 = _errs415 === errors;
+valid108 = valid108 || _valid38;
+if(!valid108){
+const err396 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.on,data:data118};
+if(vErrors === null){
+vErrors = [err396];
+}
+else {
+vErrors.push(err396);
+}
+errors++;
+}
+else {
+errors = _errs412;
+if(vErrors !== null){
+if(_errs412){
+vErrors.length = _errs412;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data117.style !== undefined){
+let data119 = data117.style;
+if(!((data119 === "numeric") || (data119 === "words"))){
+const err397 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.style,data:data119};
+if(vErrors === null){
+vErrors = [err397];
+}
+else {
+vErrors.push(err397);
+}
+errors++;
+}
+}
+if(data117.phrase !== undefined){
+let data120 = data117.phrase;
+if(!(((data120 === "before") || (data120 === "on")) || (data120 === "latest"))){
+const err398 = {instancePath:instancePath+"/deadline/phrase",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.phrase,data:data120};
+if(vErrors === null){
+vErrors = [err398];
+}
+else {
+vErrors.push(err398);
+}
+errors++;
+}
+}
+}
+else {
+const err399 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.deadline.anyOf[2].type,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2],data:data117};
+if(vErrors === null){
+vErrors = [err399];
+}
+else {
+vErrors.push(err399);
+}
+errors++;
+}
+var _valid37 = _errs408 === errors;
+valid106 = valid106 || _valid37;
+if(!valid106){
+const err400 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.deadline.anyOf,parentSchema:schema32.else.else.else.then.properties.deadline,data:data117};
+if(vErrors === null){
+vErrors = [err400];
+}
+else {
+vErrors.push(err400);
+}
+errors++;
+}
+else {
+errors = _errs403;
+if(vErrors !== null){
+if(_errs403){
+vErrors.length = _errs403;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.status !== undefined){
+let data121 = data.status;
+if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
+if(data121.state === undefined){
+const err401 = {instancePath:instancePath+"/status",schemaPath:"#/else/else/else/then/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.else.else.then.properties.status.required,parentSchema:schema32.else.else.else.then.properties.status,data:data121};
+if(vErrors === null){
+vErrors = [err401];
+}
+else {
+vErrors.push(err401);
+}
+errors++;
+}
+for(const key26 in data121){
+if(!(((key26 === "state") || (key26 === "completed")) || (key26 === "report"))){
+const err402 = {instancePath:instancePath+"/status",schemaPath:"#/else/else/else/then/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.status,data:data121};
+if(vErrors === null){
+vErrors = [err402];
+}
+else {
+vErrors.push(err402);
+}
+errors++;
+}
+}
+if(data121.state !== undefined){
+let data122 = data121.state;
+if(!(((data122 === "chưa thực hiện") || (data122 === "đang thực hiện")) || (data122 === "hoàn thành"))){
+const err403 = {instancePath:instancePath+"/status/state",schemaPath:"#/else/else/else/then/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.status.properties.state.enum,parentSchema:schema32.else.else.else.then.properties.status.properties.state,data:data122};
+if(vErrors === null){
+vErrors = [err403];
+}
+else {
+vErrors.push(err403);
+}
+errors++;
+}
+}
+if(data121.completed !== undefined){
+let data123 = data121.completed;
+if(typeof data123 === "string"){
+if(!(formats0.validate(data123))){
+const err404 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/else/else/then/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.else.else.then.properties.status.properties.completed,data:data123};
+if(vErrors === null){
+vErrors = [err404];
+}
+else {
+vErrors.push(err404);
+}
+errors++;
+}
+if(formats0.compare(data123, "2100-12-31") > 0){
+const err405 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/else/else/then/properties/status/properties/completed/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema32.else.else.else.then.properties.status.properties.completed,data:data123};
+if(vErrors === null){
+vErrors = [err405];
+}
+else {
+vErrors.push(err405);
+}
+errors++;
+}
+if(formats0.compare(data123, "1990-01-01") < 0){
+const err406 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/else/else/then/properties/status/properties/completed/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema32.else.else.else.then.properties.status.properties.completed,data:data123};
+if(vErrors === null){
+vErrors = [err406];
+}
+else {
+vErrors.push(err406);
+}
+errors++;
+}
+}
+else {
+const err407 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/else/else/then/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.status.properties.completed.type,parentSchema:schema32.else.else.else.then.properties.status.properties.completed,data:data123};
+if(vErrors === null){
+vErrors = [err407];
+}
+else {
+vErrors.push(err407);
+}
+errors++;
+}
+}
+if(data121.report !== undefined){
+let data124 = data121.report;
+if(typeof data124 === "string"){
+if(func2(data124) < 1){
+const err408 = {instancePath:instancePath+"/status/report",schemaPath:"#/else/else/else/then/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.status.properties.report,data:data124};
+if(vErrors === null){
+vErrors = [err408];
+}
+else {
+vErrors.push(err408);
+}
+errors++;
+}
+}
+else {
+const err409 = {instancePath:instancePath+"/status/report",schemaPath:"#/else/else/else/then/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.status.properties.report.type,parentSchema:schema32.else.else.else.then.properties.status.properties.report,data:data124};
+if(vErrors === null){
+vErrors = [err409];
+}
+else {
+vErrors.push(err409);
+}
+errors++;
+}
+}
+}
+else {
+const err410 = {instancePath:instancePath+"/status",schemaPath:"#/else/else/else/then/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.status.type,parentSchema:schema32.else.else.else.then.properties.status,data:data121};
+if(vErrors === null){
+vErrors = [err410];
+}
+else {
+vErrors.push(err410);
+}
+errors++;
+}
+}
+if(data.tasks !== undefined){
+let data125 = data.tasks;
+if(Array.isArray(data125)){
+if(data125.length < 1){
+const err411 = {instancePath:instancePath+"/tasks",schemaPath:"#/else/else/else/then/properties/tasks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks,data:data125};
+if(vErrors === null){
+vErrors = [err411];
+}
+else {
+vErrors.push(err411);
+}
+errors++;
+}
+const len22 = data125.length;
+for(let i22=0; i22<len22; i22++){
+let data126 = data125[i22];
+if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
+for(const key27 in data126){
+if(!((((key27 === "lead") || (key27 === "support")) || (key27 === "deadline")) || (key27 === "status"))){
+const err412 = {instancePath:instancePath+"/tasks/" + i22,schemaPath:"#/else/else/else/then/properties/tasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.tasks.items,data:data126};
+if(vErrors === null){
+vErrors = [err412];
+}
+else {
+vErrors.push(err412);
+}
+errors++;
+}
+}
+if(data126.lead !== undefined){
+let data127 = data126.lead;
+const _errs433 = errors;
+let valid113 = false;
+const _errs434 = errors;
+if(typeof data127 === "string"){
+if(func2(data127) < 1){
+const err413 = {instancePath:instancePath+"/tasks/" + i22+"/lead",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf[0],data:data127};
+if(vErrors === null){
+vErrors = [err413];
+}
+else {
+vErrors.push(err413);
+}
+errors++;
+}
+}
+else {
+const err414 = {instancePath:instancePath+"/tasks/" + i22+"/lead",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf[0],data:data127};
+if(vErrors === null){
+vErrors = [err414];
+}
+else {
+vErrors.push(err414);
+}
+errors++;
+}
+var _valid39 = _errs434 === errors;
+valid113 = valid113 || _valid39;
+const _errs436 = errors;
+if(Array.isArray(data127)){
+if(data127.length < 1){
+const err415 = {instancePath:instancePath+"/tasks/" + i22+"/lead",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf[1],data:data127};
+if(vErrors === null){
+vErrors = [err415];
+}
+else {
+vErrors.push(err415);
+}
+errors++;
+}
+const len23 = data127.length;
+for(let i23=0; i23<len23; i23++){
+let data128 = data127[i23];
+if(typeof data128 === "string"){
+if(func2(data128) < 1){
+const err416 = {instancePath:instancePath+"/tasks/" + i22+"/lead/" + i23,schemaPath:"#/else/else/else/then/properties/tasks/items/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf[1].items,data:data128};
+if(vErrors === null){
+vErrors = [err416];
+}
+else {
+vErrors.push(err416);
+}
+errors++;
+}
+}
+else {
+const err417 = {instancePath:instancePath+"/tasks/" + i22+"/lead/" + i23,schemaPath:"#/else/else/else/then/properties/tasks/items/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf[1].items.type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf[1].items,data:data128};
+if(vErrors === null){
+vErrors = [err417];
+}
+else {
+vErrors.push(err417);
+}
+errors++;
+}
+}
+}
+else {
+const err418 = {instancePath:instancePath+"/tasks/" + i22+"/lead",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf[1],data:data127};
+if(vErrors === null){
+vErrors = [err418];
+}
+else {
+vErrors.push(err418);
+}
+errors++;
+}
+var _valid39 = _errs436 === errors;
+valid113 = valid113 || _valid39;
+if(!valid113){
+const err419 = {instancePath:instancePath+"/tasks/" + i22+"/lead",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.lead,data:data127};
+if(vErrors === null){
+vErrors = [err419];
+}
+else {
+vErrors.push(err419);
+}
+errors++;
+}
+else {
+errors = _errs433;
+if(vErrors !== null){
+if(_errs433){
+vErrors.length = _errs433;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data126.support !== undefined){
+let data129 = data126.support;
+const _errs441 = errors;
+let valid116 = false;
+const _errs442 = errors;
+if(typeof data129 === "string"){
+if(func2(data129) < 1){
+const err420 = {instancePath:instancePath+"/tasks/" + i22+"/support",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf[0],data:data129};
+if(vErrors === null){
+vErrors = [err420];
+}
+else {
+vErrors.push(err420);
+}
+errors++;
+}
+}
+else {
+const err421 = {instancePath:instancePath+"/tasks/" + i22+"/support",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf[0],data:data129};
+if(vErrors === null){
+vErrors = [err421];
+}
+else {
+vErrors.push(err421);
+}
+errors++;
+}
+var _valid40 = _errs442 === errors;
+valid116 = valid116 || _valid40;
+const _errs444 = errors;
+if(Array.isArray(data129)){
+if(data129.length < 1){
+const err422 = {instancePath:instancePath+"/tasks/" + i22+"/support",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf[1],data:data129};
+if(vErrors === null){
+vErrors = [err422];
+}
+else {
+vErrors.push(err422);
+}
+errors++;
+}
+const len24 = data129.length;
+for(let i24=0; i24<len24; i24++){
+let data130 = data129[i24];
+if(typeof data130 === "string"){
+if(func2(data130) < 1){
+const err423 = {instancePath:instancePath+"/tasks/" + i22+"/support/" + i24,schemaPath:"#/else/else/else/then/properties/tasks/items/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf[1].items,data:data130};
+if(vErrors === null){
+vErrors = [err423];
+}
+else {
+vErrors.push(err423);
+}
+errors++;
+}
+}
+else {
+const err424 = {instancePath:instancePath+"/tasks/" + i22+"/support/" + i24,schemaPath:"#/else/else/else/then/properties/tasks/items/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf[1].items.type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf[1].items,data:data130};
+if(vErrors === null){
+vErrors = [err424];
+}
+else {
+vErrors.push(err424);
+}
+errors++;
+}
+}
+}
+else {
+const err425 = {instancePath:instancePath+"/tasks/" + i22+"/support",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf[1],data:data129};
+if(vErrors === null){
+vErrors = [err425];
+}
+else {
+vErrors.push(err425);
+}
+errors++;
+}
+var _valid40 = _errs444 === errors;
+valid116 = valid116 || _valid40;
+if(!valid116){
+const err426 = {instancePath:instancePath+"/tasks/" + i22+"/support",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.support,data:data129};
+if(vErrors === null){
+vErrors = [err426];
+}
+else {
+vErrors.push(err426);
+}
+errors++;
+}
+else {
+errors = _errs441;
+if(vErrors !== null){
+if(_errs441){
+vErrors.length = _errs441;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data126.deadline !== undefined){
+let data131 = data126.deadline;
+const _errs449 = errors;
+let valid119 = false;
+const _errs450 = errors;
+if(typeof data131 === "string"){
+if(func2(data131) < 1){
+const err427 = {instancePath:instancePath+"/tasks/" + i22+"/deadline",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[0],data:data131};
+if(vErrors === null){
+vErrors = [err427];
+}
+else {
+vErrors.push(err427);
+}
+errors++;
+}
+}
+else {
+const err428 = {instancePath:instancePath+"/tasks/" + i22+"/deadline",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[0],data:data131};
+if(vErrors === null){
+vErrors = [err428];
+}
+else {
+vErrors.push(err428);
+}
+errors++;
+}
+var _valid41 = _errs450 === errors;
+valid119 = valid119 || _valid41;
+const _errs452 = errors;
+if(!(((typeof data131 == "number") && (!(data131 % 1) && !isNaN(data131))) && (isFinite(data131)))){
+const err429 = {instancePath:instancePath+"/tasks/" + i22+"/deadline",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[1],data:data131};
+if(vErrors === null){
+vErrors = [err429];
+}
+else {
+vErrors.push(err429);
+}
+errors++;
+}
+if((typeof data131 == "number") && (isFinite(data131))){
+if(data131 > 2100 || isNaN(data131)){
+const err430 = {instancePath:instancePath+"/tasks/" + i22+"/deadline",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[1],data:data131};
+if(vErrors === null){
+vErrors = [err430];
+}
+else {
+vErrors.push(err430);
+}
+errors++;
+}
+if(data131 < 1990 || isNaN(data131)){
+const err431 = {instancePath:instancePath+"/tasks/" + i22+"/deadline",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[1],data:data131};
+if(vErrors === null){
+vErrors = [err431];
+}
+else {
+vErrors.push(err431);
+}
+errors++;
+}
+}
+var _valid41 = _errs452 === errors;
+valid119 = valid119 || _valid41;
+const _errs454 = errors;
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+if(data131.on === undefined){
+const err432 = {instancePath:instancePath+"/tasks/" + i22+"/deadline",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].required,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2],data:data131};
+if(vErrors === null){
+vErrors = [err432];
+}
+else {
+vErrors.push(err432);
+}
+errors++;
+}
+for(const key28 in data131){
+if(!(((key28 === "on") || (key28 === "style")) || (key28 === "phrase"))){
+const err433 = {instancePath:instancePath+"/tasks/" + i22+"/deadline",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2],data:data131};
+if(vErrors === null){
+vErrors = [err433];
+}
+else {
+vErrors.push(err433);
+}
+errors++;
+}
+}
+if(data131.on !== undefined){
+let data132 = data131.on;
+const _errs458 = errors;
+let valid121 = false;
+const _errs459 = errors;
+if(typeof data132 === "string"){
+if(func2(data132) < 1){
+const err434 = {instancePath:instancePath+"/tasks/" + i22+"/deadline/on",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data132};
+if(vErrors === null){
+vErrors = [err434];
+}
+else {
+vErrors.push(err434);
+}
+errors++;
+}
+}
+else {
+const err435 = {instancePath:instancePath+"/tasks/" + i22+"/deadline/on",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data132};
+if(vErrors === null){
+vErrors = [err435];
+}
+else {
+vErrors.push(err435);
+}
+errors++;
+}
+var _valid42 = _errs459 === errors;
+valid121 = valid121 || _valid42;
+const _errs461 = errors;
+if(!(((typeof data132 == "number") && (!(data132 % 1) && !isNaN(data132))) && (isFinite(data132)))){
+const err436 = {instancePath:instancePath+"/tasks/" + i22+"/deadline/on",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data132};
+if(vErrors === null){
+vErrors = [err436];
+}
+else {
+vErrors.push(err436);
+}
+errors++;
+}
+if((typeof data132 == "number") && (isFinite(data132))){
+if(data132 > 2100 || isNaN(data132)){
+const err437 = {instancePath:instancePath+"/tasks/" + i22+"/deadline/on",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data132};
+if(vErrors === null){
+vErrors = [err437];
+}
+else {
+vErrors.push(err437);
+}
+errors++;
+}
+if(data132 < 1990 || isNaN(data132)){
+const err438 = {instancePath:instancePath+"/tasks/" + i22+"/deadline/on",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data132};
+if(vErrors === null){
+vErrors = [err438];
+}
+else {
+vErrors.push(err438);
+}
+errors++;
+}
+}
+var _valid42 = _errs461 === errors;
+valid121 = valid121 || _valid42;
+if(!valid121){
+const err439 = {instancePath:instancePath+"/tasks/" + i22+"/deadline/on",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on,data:data132};
+if(vErrors === null){
+vErrors = [err439];
+}
+else {
+vErrors.push(err439);
+}
+errors++;
+}
+else {
+errors = _errs458;
+if(vErrors !== null){
+if(_errs458){
+vErrors.length = _errs458;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data131.style !== undefined){
+let data133 = data131.style;
+if(!((data133 === "numeric") || (data133 === "words"))){
+const err440 = {instancePath:instancePath+"/tasks/" + i22+"/deadline/style",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.style,data:data133};
+if(vErrors === null){
+vErrors = [err440];
+}
+else {
+vErrors.push(err440);
+}
+errors++;
+}
+}
+if(data131.phrase !== undefined){
+let data134 = data131.phrase;
+if(!(((data134 === "before") || (data134 === "on")) || (data134 === "latest"))){
+const err441 = {instancePath:instancePath+"/tasks/" + i22+"/deadline/phrase",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.phrase,data:data134};
+if(vErrors === null){
+vErrors = [err441];
+}
+else {
+vErrors.push(err441);
+}
+errors++;
+}
+}
+}
+else {
+const err442 = {instancePath:instancePath+"/tasks/" + i22+"/deadline",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2],data:data131};
+if(vErrors === null){
+vErrors = [err442];
+}
+else {
+vErrors.push(err442);
+}
+errors++;
+}
+var _valid41 = _errs454 === errors;
+valid119 = valid119 || _valid41;
+if(!valid119){
+const err443 = {instancePath:instancePath+"/tasks/" + i22+"/deadline",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline,data:data131};
+if(vErrors === null){
+vErrors = [err443];
+}
+else {
+vErrors.push(err443);
+}
+errors++;
+}
+else {
+errors = _errs449;
+if(vErrors !== null){
+if(_errs449){
+vErrors.length = _errs449;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data126.status !== undefined){
+let data135 = data126.status;
+if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
+if(data135.state === undefined){
+const err444 = {instancePath:instancePath+"/tasks/" + i22+"/status",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.else.else.then.properties.tasks.items.properties.status.required,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status,data:data135};
+if(vErrors === null){
+vErrors = [err444];
+}
+else {
+vErrors.push(err444);
+}
+errors++;
+}
+for(const key29 in data135){
+if(!(((key29 === "state") || (key29 === "completed")) || (key29 === "report"))){
+const err445 = {instancePath:instancePath+"/tasks/" + i22+"/status",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status,data:data135};
+if(vErrors === null){
+vErrors = [err445];
+}
+else {
+vErrors.push(err445);
+}
+errors++;
+}
+}
+if(data135.state !== undefined){
+let data136 = data135.state;
+if(!(((data136 === "chưa thực hiện") || (data136 === "đang thực hiện")) || (data136 === "hoàn thành"))){
+const err446 = {instancePath:instancePath+"/tasks/" + i22+"/status/state",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.tasks.items.properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.state.enum,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.state,data:data136};
+if(vErrors === null){
+vErrors = [err446];
+}
+else {
+vErrors.push(err446);
+}
+errors++;
+}
+}
+if(data135.completed !== undefined){
+let data137 = data135.completed;
+if(typeof data137 === "string"){
+if(!(formats0.validate(data137))){
+const err447 = {instancePath:instancePath+"/tasks/" + i22+"/status/completed",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.completed,data:data137};
+if(vErrors === null){
+vErrors = [err447];
+}
+else {
+vErrors.push(err447);
+}
+errors++;
+}
+if(formats0.compare(data137, "2100-12-31") > 0){
+const err448 = {instancePath:instancePath+"/tasks/" + i22+"/status/completed",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/properties/completed/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.completed,data:data137};
+if(vErrors === null){
+vErrors = [err448];
+}
+else {
+vErrors.push(err448);
+}
+errors++;
+}
+if(formats0.compare(data137, "1990-01-01") < 0){
+const err449 = {instancePath:instancePath+"/tasks/" + i22+"/status/completed",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/properties/completed/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.completed,data:data137};
+if(vErrors === null){
+vErrors = [err449];
+}
+else {
+vErrors.push(err449);
+}
+errors++;
+}
+}
+else {
+const err450 = {instancePath:instancePath+"/tasks/" + i22+"/status/completed",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.completed.type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.completed,data:data137};
+if(vErrors === null){
+vErrors = [err450];
+}
+else {
+vErrors.push(err450);
+}
+errors++;
+}
+}
+if(data135.report !== undefined){
+let data138 = data135.report;
+if(typeof data138 === "string"){
+if(func2(data138) < 1){
+const err451 = {instancePath:instancePath+"/tasks/" + i22+"/status/report",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.report,data:data138};
+if(vErrors === null){
+vErrors = [err451];
+}
+else {
+vErrors.push(err451);
+}
+errors++;
+}
+}
+else {
+const err452 = {instancePath:instancePath+"/tasks/" + i22+"/status/report",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.report.type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.report,data:data138};
+if(vErrors === null){
+vErrors = [err452];
+}
+else {
+vErrors.push(err452);
+}
+errors++;
+}
+}
+}
+else {
+const err453 = {instancePath:instancePath+"/tasks/" + i22+"/status",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.tasks.items.properties.status.type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status,data:data135};
+if(vErrors === null){
+vErrors = [err453];
+}
+else {
+vErrors.push(err453);
+}
+errors++;
+}
+}
+}
+else {
+const err454 = {instancePath:instancePath+"/tasks/" + i22,schemaPath:"#/else/else/else/then/properties/tasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.tasks.items.type,parentSchema:schema32.else.else.else.then.properties.tasks.items,data:data126};
+if(vErrors === null){
+vErrors = [err454];
+}
+else {
+vErrors.push(err454);
+}
+errors++;
+}
+}
+}
+else {
+const err455 = {instancePath:instancePath+"/tasks",schemaPath:"#/else/else/else/then/properties/tasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.then.properties.tasks.type,parentSchema:schema32.else.else.else.then.properties.tasks,data:data125};
+if(vErrors === null){
+vErrors = [err455];
+}
+else {
+vErrors.push(err455);
+}
+errors++;
+}
+}
+}
+else {
+const err456 = {instancePath,schemaPath:"#/else/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.type,parentSchema:schema32.else.else.else.then,data};
+if(vErrors === null){
+vErrors = [err456];
+}
+else {
+vErrors.push(err456);
+}
+errors++;
+}
+var _valid29 = _errs323 === errors;
+valid83 = _valid29;
+if(valid83){
+var props15 = true;
+}
+ifClause3 = "then";
+}
+else {
+const _errs473 = errors;
+const _errs474 = errors;
+let valid123 = true;
+const _errs475 = errors;
+if(!(data && typeof data == "object" && !Array.isArray(data))){
+const err457 = {};
+if(vErrors === null){
+vErrors = [err457];
+}
+else {
+vErrors.push(err457);
+}
+errors++;
+}
+var _valid43 = _errs475 === errors;
+errors = _errs474;
+if(vErrors !== null){
+if(_errs474){
+vErrors.length = _errs474;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid43){
+const _errs477 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key30 in data){
+if(!((((((key30 === "heading") || (key30 === "agency")) || (key30 === "numbered")) || (key30 === "childNumbering")) || (key30 === "childLabels")) || (key30 === "content"))){
+const err458 = {instancePath,schemaPath:"#/else/else/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.else.then,data};
+if(vErrors === null){
+vErrors = [err458];
+}
+else {
+vErrors.push(err458);
+}
+errors++;
+}
+}
+if(data.heading !== undefined){
+let data139 = data.heading;
+if(typeof data139 === "string"){
+if(func2(data139) < 1){
+const err459 = {instancePath:instancePath+"/heading",schemaPath:"#/else/else/else/else/then/properties/heading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.else.then.properties.heading,data:data139};
+if(vErrors === null){
+vErrors = [err459];
+}
+else {
+vErrors.push(err459);
+}
+errors++;
+}
+}
+else {
+const err460 = {instancePath:instancePath+"/heading",schemaPath:"#/else/else/else/else/then/properties/heading/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.else.then.properties.heading.type,parentSchema:schema32.else.else.else.else.then.properties.heading,data:data139};
+if(vErrors === null){
+vErrors = [err460];
+}
+else {
+vErrors.push(err460);
+}
+errors++;
+}
+}
+if(data.agency !== undefined){
+let data140 = data.agency;
+const _errs483 = errors;
+let valid125 = false;
+const _errs484 = errors;
+if(typeof data140 === "string"){
+if(func2(data140) < 1){
+const err461 = {instancePath:instancePath+"/agency",schemaPath:"#/else/else/else/else/then/properties/agency/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.else.then.properties.agency.anyOf[0],data:data140};
+if(vErrors === null){
+vErrors = [err461];
+}
+else {
+vErrors.push(err461);
+}
+errors++;
+}
+}
+else {
+const err462 = {instancePath:instancePath+"/agency",schemaPath:"#/else/else/else/else/then/properties/agency/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.else.then.properties.agency.anyOf[0].type,parentSchema:schema32.else.else.else.else.then.properties.agency.anyOf[0],data:data140};
+if(vErrors === null){
+vErrors = [err462];
+}
+else {
+vErrors.push(err462);
+}
+errors++;
+}
+var _valid44 = _errs484 === errors;
+valid125 = valid125 || _valid44;
+const _errs486 = errors;
+if(Array.isArray(data140)){
+if(data140.length < 1){
+const err463 = {instancePath:instancePath+"/agency",schemaPath:"#/else/else/else/else/then/properties/agency/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.else.then.properties.agency.anyOf[1],data:data140};
+if(vErrors === null){
+vErrors = [err463];
+}
+else {
+vErrors.push(err463);
+}
+errors++;
+}
+const len25 = data140.length;
+for(let i25=0; i25<len25; i25++){
+let data141 = data140[i25];
+if(typeof data141 === "string"){
+if(func2(data141) < 1){
+const err464 = {instancePath:instancePath+"/agency/" + i25,schemaPath:"#/else/else/else/else/then/properties/agency/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.else.then.properties.agency.anyOf[1].items,data:data141};
+if(vErrors === null){
+vErrors = [err464];
+}
+else {
+vErrors.push(err464);
+}
+errors++;
+}
+}
+else {
+const err465 = {instancePath:instancePath+"/agency/" + i25,schemaPath:"#/else/else/else/else/then/properties/agency/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.else.then.properties.agency.anyOf[1].items.type,parentSchema:schema32.else.else.else.else.then.properties.agency.anyOf[1].items,data:data141};
+if(vErrors === null){
+vErrors = [err465];
+}
+else {
+vErrors.push(err465);
+}
+errors++;
+}
+}
+}
+else {
+const err466 = {instancePath:instancePath+"/agency",schemaPath:"#/else/else/else/else/then/properties/agency/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.else.then.properties.agency.anyOf[1].type,parentSchema:schema32.else.else.else.else.then.properties.agency.anyOf[1],data:data140};
+if(vErrors === null){
+vErrors = [err466];
+}
+else {
+vErrors.push(err466);
+}
+errors++;
+}
+var _valid44 = _errs486 === errors;
+valid125 = valid125 || _valid44;
+if(!valid125){
+const err467 = {instancePath:instancePath+"/agency",schemaPath:"#/else/else/else/else/then/properties/agency/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.else.then.properties.agency.anyOf,parentSchema:schema32.else.else.else.else.then.properties.agency,data:data140};
+if(vErrors === null){
+vErrors = [err467];
+}
+else {
+vErrors.push(err467);
+}
+errors++;
+}
+else {
+errors = _errs483;
+if(vErrors !== null){
+if(_errs483){
+vErrors.length = _errs483;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.numbered !== undefined){
+let data142 = data.numbered;
+if(typeof data142 !== "boolean"){
+const err468 = {instancePath:instancePath+"/numbered",schemaPath:"#/else/else/else/else/then/properties/numbered/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.else.else.else.else.then.properties.numbered.type,parentSchema:schema32.else.else.else.else.then.properties.numbered,data:data142};
+if(vErrors === null){
+vErrors = [err468];
+}
+else {
+vErrors.push(err468);
+}
+errors++;
+}
+}
+if(data.childNumbering !== undefined){
+let data143 = data.childNumbering;
+if(!((((((((data143 === "roman") || (data143 === "arabic")) || (data143 === "alpha")) || (data143 === "ordinal")) || (data143 === "dash")) || (data143 === "paren-arabic")) || (data143 === "paren-roman")) || (data143 === "none"))){
+const err469 = {instancePath:instancePath+"/childNumbering",schemaPath:"#/else/else/else/else/then/properties/childNumbering/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.else.then.properties.childNumbering.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.else.then.properties.childNumbering.enum,parentSchema:schema32.else.else.else.else.then.properties.childNumbering,data:data143};
+if(vErrors === null){
+vErrors = [err469];
+}
+else {
+vErrors.push(err469);
+}
+errors++;
+}
+}
+if(data.childLabels !== undefined){
+let data144 = data.childLabels;
+if(!(((data144 === "plain") || (data144 === "italic")) || (data144 === "bold"))){
+const err470 = {instancePath:instancePath+"/childLabels",schemaPath:"#/else/else/else/else/then/properties/childLabels/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.else.then.properties.childLabels.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.else.then.properties.childLabels.enum,parentSchema:schema32.else.else.else.else.then.properties.childLabels,data:data144};
+if(vErrors === null){
+vErrors = [err470];
+}
+else {
+vErrors.push(err470);
+}
+errors++;
+}
+}
+if(data.content !== undefined){
+let data145 = data.content;
+if(Array.isArray(data145)){
+const len26 = data145.length;
+for(let i26=0; i26<len26; i26++){
+if(!(wrapper0.validate(data145[i26], {instancePath:instancePath+"/content/" + i26,parentData:data145,parentDataProperty:i26,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err471 = {instancePath:instancePath+"/content",schemaPath:"#/else/else/else/else/then/properties/content/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.else.then.properties.content.type,parentSchema:schema32.else.else.else.else.then.properties.content,data:data145};
+if(vErrors === null){
+vErrors = [err471];
+}
+else {
+vErrors.push(err471);
+}
+errors++;
+}
+}
+}
+else {
+const err472 = {instancePath,schemaPath:"#/else/else/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.else.then.type,parentSchema:schema32.else.else.else.else.then,data};
+if(vErrors === null){
+vErrors = [err472];
+}
+else {
+vErrors.push(err472);
+}
+errors++;
+}
+var _valid43 = _errs477 === errors;
+valid123 = _valid43;
+if(valid123){
+var props17 = true;
+}
+}
+if(!valid123){
+const err473 = {instancePath,schemaPath:"#/else/else/else/else/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema32.else.else.else.else.if,parentSchema:schema32.else.else.else.else,data};
+if(vErrors === null){
+vErrors = [err473];
+}
+else {
+vErrors.push(err473);
+}
+errors++;
+}
+var _valid29 = _errs473 === errors;
+valid83 = _valid29;
+if(valid83){
+if(props15 !== true && props17 !== undefined){
+if(props17 === true){
+props15 = true;
+}
+else {
+props15 = props15 || {};
+Object.assign(props15, props17);
+}
+}
+}
+ifClause3 = "else";
+}
+if(!valid83){
+const err474 = {instancePath,schemaPath:"#/else/else/else/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema32.else.else.else.if,parentSchema:schema32.else.else.else,data};
+if(vErrors === null){
+vErrors = [err474];
+}
+else {
+vErrors.push(err474);
+}
+errors++;
+}
+var _valid15 = _errs319 === errors;
+valid43 = _valid15;
+if(valid43){
+if(props10 !== true && props15 !== undefined){
+if(props15 === true){
+props10 = true;
+}
+else {
+props10 = props10 || {};
+Object.assign(props10, props15);
+}
+}
+}
+ifClause2 = "else";
+}
+if(!valid43){
+const err475 = {instancePath,schemaPath:"#/else/else/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema32.else.else.if,parentSchema:schema32.else.else,data};
+if(vErrors === null){
+vErrors = [err475];
+}
+else {
+vErrors.push(err475);
+}
+errors++;
+}
+var _valid1 = _errs165 === errors;
+valid1 = _valid1;
+if(valid1){
+if(props5 !== true && props10 !== undefined){
+if(props10 === true){
+props5 = true;
+}
+else {
+props5 = props5 || {};
+Object.assign(props5, props10);
+}
+}
+}
+ifClause1 = "else";
+}
+if(!valid1){
+const err476 = {instancePath,schemaPath:"#/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema32.else.if,parentSchema:schema32.else,data};
+if(vErrors === null){
+vErrors = [err476];
+}
+else {
+vErrors.push(err476);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+valid0 = _valid0;
+ifClause0 = "else";
+}
+if(!valid0){
+const err477 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema32.if,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err477];
+}
+else {
+vErrors.push(err477);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(props5 !== true){
+props5 = props5 || {};
+props5.item = true;
+props5.text = true;
+props5.dash = true;
+props5.heading = true;
+}
+}
 validate21.errors = vErrors;
-evaluated0.props = props1;
+evaluated0.props = props5;
 return errors === 0;
 }
 validate21.evaluated = {"dynamicProps":true,"dynamicItems":false};
@@ -2624,7 +7131,7 @@ if(data0.style !== undefined){
 let data9 = data0.style;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key2 in data9){
-if(!((((((key2 === "padNumbers") || (key2 === "boldHeadings")) || (key2 === "numbering")) || (key2 === "deadlineStyle")) || (key2 === "opening")) || (key2 === "signatureGapPt"))){
+if(!(func1.call(schema31.properties.issuer.anyOf[1].properties.style.properties, key2))){
 const err36 = {instancePath:instancePath+"/issuer/style",schemaPath:"#/properties/issuer/anyOf/1/properties/style/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.issuer.anyOf[1].properties.style,data:data9};
 if(vErrors === null){
 vErrors = [err36];
@@ -2687,7 +7194,7 @@ errors++;
 const len2 = data12.length;
 for(let i2=0; i2<len2; i2++){
 let data13 = data12[i2];
-if(!(((((data13 === "roman") || (data13 === "arabic")) || (data13 === "alpha")) || (data13 === "ordinal")) || (data13 === "dash"))){
+if(!((((((((data13 === "roman") || (data13 === "arabic")) || (data13 === "alpha")) || (data13 === "ordinal")) || (data13 === "dash")) || (data13 === "paren-arabic")) || (data13 === "paren-roman")) || (data13 === "none"))){
 const err41 = {instancePath:instancePath+"/issuer/style/numbering/" + i2,schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/numbering/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.issuer.anyOf[1].properties.style.properties.numbering.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.issuer.anyOf[1].properties.style.properties.numbering.items.enum,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.numbering.items,data:data13};
 if(vErrors === null){
 vErrors = [err41];
@@ -2736,11 +7243,10 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data9.signatureGapPt !== undefined){
-let data16 = data9.signatureGapPt;
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 > 200 || isNaN(data16)){
-const err45 = {instancePath:instancePath+"/issuer/style/signatureGapPt",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/signatureGapPt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200",schema:200,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.signatureGapPt,data:data16};
+if(data9.comrade !== undefined){
+let data16 = data9.comrade;
+if(typeof data16 !== "boolean"){
+const err45 = {instancePath:instancePath+"/issuer/style/comrade",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/comrade/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.issuer.anyOf[1].properties.style.properties.comrade.type,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.comrade,data:data16};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2749,8 +7255,11 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(data16 < 24 || isNaN(data16)){
-const err46 = {instancePath:instancePath+"/issuer/style/signatureGapPt",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/signatureGapPt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 24},message:"must be >= 24",schema:24,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.signatureGapPt,data:data16};
+}
+if(data9.chairOrder !== undefined){
+let data17 = data9.chairOrder;
+if(!((data17 === "name-title") || (data17 === "title-name"))){
+const err46 = {instancePath:instancePath+"/issuer/style/chairOrder",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/chairOrder/enum",keyword:"enum",params:{allowedValues: schema31.properties.issuer.anyOf[1].properties.style.properties.chairOrder.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.issuer.anyOf[1].properties.style.properties.chairOrder.enum,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.chairOrder,data:data17};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2760,8 +7269,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-else {
-const err47 = {instancePath:instancePath+"/issuer/style/signatureGapPt",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/signatureGapPt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.issuer.anyOf[1].properties.style.properties.signatureGapPt.type,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.signatureGapPt,data:data16};
+if(data9.chairVerb !== undefined){
+let data18 = data9.chairVerb;
+if(!((data18 === "chủ trì") || (data18 === "đã chủ trì"))){
+const err47 = {instancePath:instancePath+"/issuer/style/chairVerb",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/chairVerb/enum",keyword:"enum",params:{allowedValues: schema31.properties.issuer.anyOf[1].properties.style.properties.chairVerb.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.issuer.anyOf[1].properties.style.properties.chairVerb.enum,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.chairVerb,data:data18};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2771,9 +7282,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
-else {
-const err48 = {instancePath:instancePath+"/issuer/style",schemaPath:"#/properties/issuer/anyOf/1/properties/style/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuer.anyOf[1].properties.style.type,parentSchema:schema31.properties.issuer.anyOf[1].properties.style,data:data9};
+if(data9.heard !== undefined){
+let data19 = data9.heard;
+if(!((data19 === "discussion") || (data19 === "opinions"))){
+const err48 = {instancePath:instancePath+"/issuer/style/heard",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/heard/enum",keyword:"enum",params:{allowedValues: schema31.properties.issuer.anyOf[1].properties.style.properties.heard.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.issuer.anyOf[1].properties.style.properties.heard.enum,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.heard,data:data19};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2783,9 +7295,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-}
-else {
-const err49 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuer.anyOf[1].type,parentSchema:schema31.properties.issuer.anyOf[1],data:data0};
+if(data9.attendeesLead !== undefined){
+let data20 = data9.attendeesLead;
+if(typeof data20 === "string"){
+if(func2(data20) < 1){
+const err49 = {instancePath:instancePath+"/issuer/style/attendeesLead",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/attendeesLead/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.attendeesLead,data:data20};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2794,15 +7308,123 @@ vErrors.push(err49);
 }
 errors++;
 }
-var _valid0 = _errs6 === errors;
-valid1 = valid1 || _valid0;
-if(!valid1){
-const err50 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.issuer.anyOf,parentSchema:schema31.properties.issuer,data:data0};
+}
+else {
+const err50 = {instancePath:instancePath+"/issuer/style/attendeesLead",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/attendeesLead/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.issuer.anyOf[1].properties.style.properties.attendeesLead.type,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.attendeesLead,data:data20};
 if(vErrors === null){
 vErrors = [err50];
 }
 else {
 vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data9.discussants !== undefined){
+let data21 = data9.discussants;
+if(typeof data21 === "string"){
+if(func2(data21) < 1){
+const err51 = {instancePath:instancePath+"/issuer/style/discussants",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/discussants/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.discussants,data:data21};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/issuer/style/discussants",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/discussants/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.issuer.anyOf[1].properties.style.properties.discussants.type,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.discussants,data:data21};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data9.concludes !== undefined){
+let data22 = data9.concludes;
+if(!((data22 === "kết luận như sau:") || (data22 === "kết luận:"))){
+const err53 = {instancePath:instancePath+"/issuer/style/concludes",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/concludes/enum",keyword:"enum",params:{allowedValues: schema31.properties.issuer.anyOf[1].properties.style.properties.concludes.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.issuer.anyOf[1].properties.style.properties.concludes.enum,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.concludes,data:data22};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data9.signatureGapPt !== undefined){
+let data23 = data9.signatureGapPt;
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 > 200 || isNaN(data23)){
+const err54 = {instancePath:instancePath+"/issuer/style/signatureGapPt",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/signatureGapPt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200",schema:200,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.signatureGapPt,data:data23};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(data23 < 24 || isNaN(data23)){
+const err55 = {instancePath:instancePath+"/issuer/style/signatureGapPt",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/signatureGapPt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 24},message:"must be >= 24",schema:24,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.signatureGapPt,data:data23};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/issuer/style/signatureGapPt",schemaPath:"#/properties/issuer/anyOf/1/properties/style/properties/signatureGapPt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.issuer.anyOf[1].properties.style.properties.signatureGapPt.type,parentSchema:schema31.properties.issuer.anyOf[1].properties.style.properties.signatureGapPt,data:data23};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/issuer/style",schemaPath:"#/properties/issuer/anyOf/1/properties/style/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuer.anyOf[1].properties.style.type,parentSchema:schema31.properties.issuer.anyOf[1].properties.style,data:data9};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuer.anyOf[1].type,parentSchema:schema31.properties.issuer.anyOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err59 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.issuer.anyOf,parentSchema:schema31.properties.issuer,data:data0};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
 }
 errors++;
 }
@@ -2819,118 +7441,9 @@ vErrors = null;
 }
 }
 if(data.number !== undefined){
-let data17 = data.number;
-if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err51 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.number.type,parentSchema:schema31.properties.number,data:data17};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 > 99999 || isNaN(data17)){
-const err52 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99999},message:"must be <= 99999",schema:99999,parentSchema:schema31.properties.number,data:data17};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-if(data17 < 1 || isNaN(data17)){
-const err53 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.number,data:data17};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-}
-if(data.issued !== undefined){
-let data18 = data.issued;
-if(typeof data18 === "string"){
-if(!(formats0.validate(data18))){
-const err54 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.issued,data:data18};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-if(formats0.compare(data18, "2100-12-31") > 0){
-const err55 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema31.properties.issued,data:data18};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-if(formats0.compare(data18, "1990-01-01") < 0){
-const err56 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema31.properties.issued,data:data18};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-else {
-const err57 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.issued.type,parentSchema:schema31.properties.issued,data:data18};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-if(data.summary !== undefined){
-let data19 = data.summary;
-const _errs52 = errors;
-let valid12 = false;
-const _errs53 = errors;
-if(typeof data19 === "string"){
-if(func2(data19) < 1){
-const err58 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.summary.anyOf[0],data:data19};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-else {
-const err59 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.summary.anyOf[0].type,parentSchema:schema31.properties.summary.anyOf[0],data:data19};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-var _valid3 = _errs53 === errors;
-valid12 = valid12 || _valid3;
-const _errs55 = errors;
-if(Array.isArray(data19)){
-if(data19.length < 1){
-const err60 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.summary.anyOf[1],data:data19};
+let data24 = data.number;
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err60 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.number.type,parentSchema:schema31.properties.number,data:data24};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2939,12 +7452,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-const len3 = data19.length;
-for(let i3=0; i3<len3; i3++){
-let data20 = data19[i3];
-if(typeof data20 === "string"){
-if(func2(data20) < 1){
-const err61 = {instancePath:instancePath+"/summary/" + i3,schemaPath:"#/properties/summary/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.summary.anyOf[1].items,data:data20};
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 99999 || isNaN(data24)){
+const err61 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99999},message:"must be <= 99999",schema:99999,parentSchema:schema31.properties.number,data:data24};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2953,9 +7463,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-else {
-const err62 = {instancePath:instancePath+"/summary/" + i3,schemaPath:"#/properties/summary/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.summary.anyOf[1].items.type,parentSchema:schema31.properties.summary.anyOf[1].items,data:data20};
+if(data24 < 1 || isNaN(data24)){
+const err62 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.number,data:data24};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2966,8 +7475,11 @@ errors++;
 }
 }
 }
-else {
-const err63 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.summary.anyOf[1].type,parentSchema:schema31.properties.summary.anyOf[1],data:data19};
+if(data.issued !== undefined){
+let data25 = data.issued;
+if(typeof data25 === "string"){
+if(!(formats0.validate(data25))){
+const err63 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.issued,data:data25};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2976,10 +7488,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-var _valid3 = _errs55 === errors;
-valid12 = valid12 || _valid3;
-if(!valid12){
-const err64 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.summary.anyOf,parentSchema:schema31.properties.summary,data:data19};
+if(formats0.compare(data25, "2100-12-31") > 0){
+const err64 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema31.properties.issued,data:data25};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2988,23 +7498,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-else {
-errors = _errs52;
-if(vErrors !== null){
-if(_errs52){
-vErrors.length = _errs52;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.meeting !== undefined){
-let data21 = data.meeting;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.kind === undefined){
-const err65 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data21};
+if(formats0.compare(data25, "1990-01-01") < 0){
+const err65 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema31.properties.issued,data:data25};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -3013,8 +7508,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(data21.date === undefined){
-const err66 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data21};
+}
+else {
+const err66 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.issued.type,parentSchema:schema31.properties.issued,data:data25};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -3023,8 +7519,15 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(data21.subject === undefined){
-const err67 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data21};
+}
+if(data.summary !== undefined){
+let data26 = data.summary;
+const _errs62 = errors;
+let valid12 = false;
+const _errs63 = errors;
+if(typeof data26 === "string"){
+if(func2(data26) < 1){
+const err67 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.summary.anyOf[0],data:data26};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -3033,8 +7536,9 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(data21.chair === undefined){
-const err68 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "chair"},message:"must have required property '"+"chair"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data21};
+}
+else {
+const err68 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.summary.anyOf[0].type,parentSchema:schema31.properties.summary.anyOf[0],data:data26};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -3043,9 +7547,12 @@ vErrors.push(err68);
 }
 errors++;
 }
-for(const key3 in data21){
-if(!(((((((key3 === "kind") || (key3 === "date")) || (key3 === "venue")) || (key3 === "subject")) || (key3 === "chair")) || (key3 === "attendees")) || (key3 === "reports"))){
-const err69 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting,data:data21};
+var _valid3 = _errs63 === errors;
+valid12 = valid12 || _valid3;
+const _errs65 = errors;
+if(Array.isArray(data26)){
+if(data26.length < 1){
+const err69 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.summary.anyOf[1],data:data26};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -3054,12 +7561,12 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-if(data21.kind !== undefined){
-let data22 = data21.kind;
-if(typeof data22 === "string"){
-if(func2(data22) < 1){
-const err70 = {instancePath:instancePath+"/meeting/kind",schemaPath:"#/properties/meeting/properties/kind/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.kind,data:data22};
+const len3 = data26.length;
+for(let i3=0; i3<len3; i3++){
+let data27 = data26[i3];
+if(typeof data27 === "string"){
+if(func2(data27) < 1){
+const err70 = {instancePath:instancePath+"/summary/" + i3,schemaPath:"#/properties/summary/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.summary.anyOf[1].items,data:data27};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -3070,7 +7577,7 @@ errors++;
 }
 }
 else {
-const err71 = {instancePath:instancePath+"/meeting/kind",schemaPath:"#/properties/meeting/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.kind.type,parentSchema:schema31.properties.meeting.properties.kind,data:data22};
+const err71 = {instancePath:instancePath+"/summary/" + i3,schemaPath:"#/properties/summary/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.summary.anyOf[1].items.type,parentSchema:schema31.properties.summary.anyOf[1].items,data:data27};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -3080,11 +7587,9 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data21.date !== undefined){
-let data23 = data21.date;
-if(typeof data23 === "string"){
-if(!(formats0.validate(data23))){
-const err72 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.meeting.properties.date,data:data23};
+}
+else {
+const err72 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.summary.anyOf[1].type,parentSchema:schema31.properties.summary.anyOf[1],data:data26};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -3093,8 +7598,10 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(formats0.compare(data23, "2100-12-31") > 0){
-const err73 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema31.properties.meeting.properties.date,data:data23};
+var _valid3 = _errs65 === errors;
+valid12 = valid12 || _valid3;
+if(!valid12){
+const err73 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.summary.anyOf,parentSchema:schema31.properties.summary,data:data26};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -3103,8 +7610,23 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(formats0.compare(data23, "1990-01-01") < 0){
-const err74 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema31.properties.meeting.properties.date,data:data23};
+else {
+errors = _errs62;
+if(vErrors !== null){
+if(_errs62){
+vErrors.length = _errs62;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.meeting !== undefined){
+let data28 = data.meeting;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.kind === undefined){
+const err74 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data28};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -3113,9 +7635,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-else {
-const err75 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.date.type,parentSchema:schema31.properties.meeting.properties.date,data:data23};
+if(data28.date === undefined){
+const err75 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data28};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -3124,12 +7645,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-if(data21.venue !== undefined){
-let data24 = data21.venue;
-if(typeof data24 === "string"){
-if(func2(data24) < 1){
-const err76 = {instancePath:instancePath+"/meeting/venue",schemaPath:"#/properties/meeting/properties/venue/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.venue,data:data24};
+if(data28.subject === undefined){
+const err76 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data28};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -3138,9 +7655,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/meeting/venue",schemaPath:"#/properties/meeting/properties/venue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.venue.type,parentSchema:schema31.properties.meeting.properties.venue,data:data24};
+if(data28.chair === undefined){
+const err77 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "chair"},message:"must have required property '"+"chair"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data28};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -3149,12 +7665,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-if(data21.subject !== undefined){
-let data25 = data21.subject;
-if(typeof data25 === "string"){
-if(func2(data25) < 1){
-const err78 = {instancePath:instancePath+"/meeting/subject",schemaPath:"#/properties/meeting/properties/subject/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.subject,data:data25};
+for(const key3 in data28){
+if(!(func1.call(schema31.properties.meeting.properties, key3))){
+const err78 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting,data:data28};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -3164,8 +7677,11 @@ vErrors.push(err78);
 errors++;
 }
 }
-else {
-const err79 = {instancePath:instancePath+"/meeting/subject",schemaPath:"#/properties/meeting/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.subject.type,parentSchema:schema31.properties.meeting.properties.subject,data:data25};
+if(data28.kind !== undefined){
+let data29 = data28.kind;
+if(typeof data29 === "string"){
+if(func2(data29) < 1){
+const err79 = {instancePath:instancePath+"/meeting/kind",schemaPath:"#/properties/meeting/properties/kind/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.kind,data:data29};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -3175,11 +7691,8 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data21.chair !== undefined){
-let data26 = data21.chair;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.title === undefined){
-const err80 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.meeting.properties.chair.required,parentSchema:schema31.properties.meeting.properties.chair,data:data26};
+else {
+const err80 = {instancePath:instancePath+"/meeting/kind",schemaPath:"#/properties/meeting/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.kind.type,parentSchema:schema31.properties.meeting.properties.kind,data:data29};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -3188,9 +7701,12 @@ vErrors.push(err80);
 }
 errors++;
 }
-for(const key4 in data26){
-if(!((key4 === "name") || (key4 === "title"))){
-const err81 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting.properties.chair,data:data26};
+}
+if(data28.date !== undefined){
+let data30 = data28.date;
+if(typeof data30 === "string"){
+if(!(formats0.validate(data30))){
+const err81 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.meeting.properties.date,data:data30};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -3199,12 +7715,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-if(data26.name !== undefined){
-let data27 = data26.name;
-if(typeof data27 === "string"){
-if(func2(data27) < 1){
-const err82 = {instancePath:instancePath+"/meeting/chair/name",schemaPath:"#/properties/meeting/properties/chair/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.name,data:data27};
+if(formats0.compare(data30, "2100-12-31") > 0){
+const err82 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema31.properties.meeting.properties.date,data:data30};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -3213,9 +7725,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-else {
-const err83 = {instancePath:instancePath+"/meeting/chair/name",schemaPath:"#/properties/meeting/properties/chair/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.name.type,parentSchema:schema31.properties.meeting.properties.chair.properties.name,data:data27};
+if(formats0.compare(data30, "1990-01-01") < 0){
+const err83 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema31.properties.meeting.properties.date,data:data30};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -3225,11 +7736,8 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data26.title !== undefined){
-let data28 = data26.title;
-if(typeof data28 === "string"){
-if(func2(data28) < 1){
-const err84 = {instancePath:instancePath+"/meeting/chair/title",schemaPath:"#/properties/meeting/properties/chair/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.title,data:data28};
+else {
+const err84 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.date.type,parentSchema:schema31.properties.meeting.properties.date,data:data30};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -3239,8 +7747,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-else {
-const err85 = {instancePath:instancePath+"/meeting/chair/title",schemaPath:"#/properties/meeting/properties/chair/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.title.type,parentSchema:schema31.properties.meeting.properties.chair.properties.title,data:data28};
+if(data28.until !== undefined){
+let data31 = data28.until;
+if(typeof data31 === "string"){
+if(!(formats0.validate(data31))){
+const err85 = {instancePath:instancePath+"/meeting/until",schemaPath:"#/properties/meeting/properties/until/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.meeting.properties.until,data:data31};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -3249,10 +7760,8 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-}
-else {
-const err86 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.properties.chair.type,parentSchema:schema31.properties.meeting.properties.chair,data:data26};
+if(formats0.compare(data31, "2100-12-31") > 0){
+const err86 = {instancePath:instancePath+"/meeting/until",schemaPath:"#/properties/meeting/properties/until/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema31.properties.meeting.properties.until,data:data31};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -3261,16 +7770,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-if(data21.attendees !== undefined){
-let data29 = data21.attendees;
-if(Array.isArray(data29)){
-const len4 = data29.length;
-for(let i4=0; i4<len4; i4++){
-let data30 = data29[i4];
-if(typeof data30 === "string"){
-if(func2(data30) < 1){
-const err87 = {instancePath:instancePath+"/meeting/attendees/" + i4,schemaPath:"#/properties/meeting/properties/attendees/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.attendees.items,data:data30};
+if(formats0.compare(data31, "1990-01-01") < 0){
+const err87 = {instancePath:instancePath+"/meeting/until",schemaPath:"#/properties/meeting/properties/until/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema31.properties.meeting.properties.until,data:data31};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -3281,7 +7782,7 @@ errors++;
 }
 }
 else {
-const err88 = {instancePath:instancePath+"/meeting/attendees/" + i4,schemaPath:"#/properties/meeting/properties/attendees/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.attendees.items.type,parentSchema:schema31.properties.meeting.properties.attendees.items,data:data30};
+const err88 = {instancePath:instancePath+"/meeting/until",schemaPath:"#/properties/meeting/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.until.type,parentSchema:schema31.properties.meeting.properties.until,data:data31};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -3291,9 +7792,10 @@ vErrors.push(err88);
 errors++;
 }
 }
-}
-else {
-const err89 = {instancePath:instancePath+"/meeting/attendees",schemaPath:"#/properties/meeting/properties/attendees/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.meeting.properties.attendees.type,parentSchema:schema31.properties.meeting.properties.attendees,data:data29};
+if(data28.time !== undefined){
+let data32 = data28.time;
+if(!(((data32 === "sáng") || (data32 === "chiều")) || (data32 === "tối"))){
+const err89 = {instancePath:instancePath+"/meeting/time",schemaPath:"#/properties/meeting/properties/time/enum",keyword:"enum",params:{allowedValues: schema31.properties.meeting.properties.time.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.meeting.properties.time.enum,parentSchema:schema31.properties.meeting.properties.time,data:data32};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -3303,15 +7805,11 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data21.reports !== undefined){
-let data31 = data21.reports;
-if(Array.isArray(data31)){
-const len5 = data31.length;
-for(let i5=0; i5<len5; i5++){
-let data32 = data31[i5];
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.by === undefined){
-const err90 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'",schema:schema31.properties.meeting.properties.reports.items.required,parentSchema:schema31.properties.meeting.properties.reports.items,data:data32};
+if(data28.venue !== undefined){
+let data33 = data28.venue;
+if(typeof data33 === "string"){
+if(func2(data33) < 1){
+const err90 = {instancePath:instancePath+"/meeting/venue",schemaPath:"#/properties/meeting/properties/venue/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.venue,data:data33};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -3320,8 +7818,9 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(data32.content === undefined){
-const err91 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'",schema:schema31.properties.meeting.properties.reports.items.required,parentSchema:schema31.properties.meeting.properties.reports.items,data:data32};
+}
+else {
+const err91 = {instancePath:instancePath+"/meeting/venue",schemaPath:"#/properties/meeting/properties/venue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.venue.type,parentSchema:schema31.properties.meeting.properties.venue,data:data33};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -3330,9 +7829,12 @@ vErrors.push(err91);
 }
 errors++;
 }
-for(const key5 in data32){
-if(!((key5 === "by") || (key5 === "content"))){
-const err92 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting.properties.reports.items,data:data32};
+}
+if(data28.subject !== undefined){
+let data34 = data28.subject;
+if(typeof data34 === "string"){
+if(func2(data34) < 1){
+const err92 = {instancePath:instancePath+"/meeting/subject",schemaPath:"#/properties/meeting/properties/subject/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.subject,data:data34};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -3342,11 +7844,8 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data32.by !== undefined){
-let data33 = data32.by;
-if(typeof data33 === "string"){
-if(func2(data33) < 1){
-const err93 = {instancePath:instancePath+"/meeting/reports/" + i5+"/by",schemaPath:"#/properties/meeting/properties/reports/items/properties/by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.reports.items.properties.by,data:data33};
+else {
+const err93 = {instancePath:instancePath+"/meeting/subject",schemaPath:"#/properties/meeting/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.subject.type,parentSchema:schema31.properties.meeting.properties.subject,data:data34};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -3356,8 +7855,11 @@ vErrors.push(err93);
 errors++;
 }
 }
-else {
-const err94 = {instancePath:instancePath+"/meeting/reports/" + i5+"/by",schemaPath:"#/properties/meeting/properties/reports/items/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.reports.items.properties.by.type,parentSchema:schema31.properties.meeting.properties.reports.items.properties.by,data:data33};
+if(data28.chair !== undefined){
+let data35 = data28.chair;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.title === undefined){
+const err94 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.meeting.properties.chair.required,parentSchema:schema31.properties.meeting.properties.chair,data:data35};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -3366,12 +7868,9 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-if(data32.content !== undefined){
-let data34 = data32.content;
-if(typeof data34 === "string"){
-if(func2(data34) < 1){
-const err95 = {instancePath:instancePath+"/meeting/reports/" + i5+"/content",schemaPath:"#/properties/meeting/properties/reports/items/properties/content/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.reports.items.properties.content,data:data34};
+for(const key4 in data35){
+if(!((((key4 === "name") || (key4 === "title")) || (key4 === "role")) || (key4 === "short"))){
+const err95 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting.properties.chair,data:data35};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -3381,8 +7880,11 @@ vErrors.push(err95);
 errors++;
 }
 }
-else {
-const err96 = {instancePath:instancePath+"/meeting/reports/" + i5+"/content",schemaPath:"#/properties/meeting/properties/reports/items/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.reports.items.properties.content.type,parentSchema:schema31.properties.meeting.properties.reports.items.properties.content,data:data34};
+if(data35.name !== undefined){
+let data36 = data35.name;
+if(typeof data36 === "string"){
+if(func2(data36) < 1){
+const err96 = {instancePath:instancePath+"/meeting/chair/name",schemaPath:"#/properties/meeting/properties/chair/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.name,data:data36};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -3392,9 +7894,8 @@ vErrors.push(err96);
 errors++;
 }
 }
-}
 else {
-const err97 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.properties.reports.items.type,parentSchema:schema31.properties.meeting.properties.reports.items,data:data32};
+const err97 = {instancePath:instancePath+"/meeting/chair/name",schemaPath:"#/properties/meeting/properties/chair/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.name.type,parentSchema:schema31.properties.meeting.properties.chair.properties.name,data:data36};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -3404,9 +7905,11 @@ vErrors.push(err97);
 errors++;
 }
 }
-}
-else {
-const err98 = {instancePath:instancePath+"/meeting/reports",schemaPath:"#/properties/meeting/properties/reports/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.meeting.properties.reports.type,parentSchema:schema31.properties.meeting.properties.reports,data:data31};
+if(data35.title !== undefined){
+let data37 = data35.title;
+if(typeof data37 === "string"){
+if(func2(data37) < 1){
+const err98 = {instancePath:instancePath+"/meeting/chair/title",schemaPath:"#/properties/meeting/properties/chair/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.title,data:data37};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -3416,9 +7919,8 @@ vErrors.push(err98);
 errors++;
 }
 }
-}
 else {
-const err99 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.type,parentSchema:schema31.properties.meeting,data:data21};
+const err99 = {instancePath:instancePath+"/meeting/chair/title",schemaPath:"#/properties/meeting/properties/chair/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.title.type,parentSchema:schema31.properties.meeting.properties.chair.properties.title,data:data37};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -3428,15 +7930,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data.indices !== undefined){
-let data35 = data.indices;
-if(Array.isArray(data35)){
-const len6 = data35.length;
-for(let i6=0; i6<len6; i6++){
-let data36 = data35[i6];
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(data36.id === undefined){
-const err100 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data36};
+if(data35.role !== undefined){
+let data38 = data35.role;
+if(typeof data38 === "string"){
+if(func2(data38) < 1){
+const err100 = {instancePath:instancePath+"/meeting/chair/role",schemaPath:"#/properties/meeting/properties/chair/properties/role/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.role,data:data38};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -3445,8 +7943,9 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(data36.name === undefined){
-const err101 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data36};
+}
+else {
+const err101 = {instancePath:instancePath+"/meeting/chair/role",schemaPath:"#/properties/meeting/properties/chair/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.role.type,parentSchema:schema31.properties.meeting.properties.chair.properties.role,data:data38};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -3455,8 +7954,12 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(data36.year === undefined){
-const err102 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "year"},message:"must have required property '"+"year"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data36};
+}
+if(data35.short !== undefined){
+let data39 = data35.short;
+if(typeof data39 === "string"){
+if(func2(data39) < 1){
+const err102 = {instancePath:instancePath+"/meeting/chair/short",schemaPath:"#/properties/meeting/properties/chair/properties/short/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.short,data:data39};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -3465,8 +7968,9 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(data36.score === undefined){
-const err103 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data36};
+}
+else {
+const err103 = {instancePath:instancePath+"/meeting/chair/short",schemaPath:"#/properties/meeting/properties/chair/properties/short/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.short.type,parentSchema:schema31.properties.meeting.properties.chair.properties.short,data:data39};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -3475,9 +7979,10 @@ vErrors.push(err103);
 }
 errors++;
 }
-for(const key6 in data36){
-if(!(func1.call(schema31.properties.indices.items.properties, key6))){
-const err104 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items,data:data36};
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.properties.chair.type,parentSchema:schema31.properties.meeting.properties.chair,data:data35};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -3487,11 +7992,15 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data36.id !== undefined){
-let data37 = data36.id;
-if(typeof data37 === "string"){
-if(func2(data37) < 1){
-const err105 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.id,data:data37};
+if(data28.attendees !== undefined){
+let data40 = data28.attendees;
+if(Array.isArray(data40)){
+const len4 = data40.length;
+for(let i4=0; i4<len4; i4++){
+let data41 = data40[i4];
+if(typeof data41 === "string"){
+if(func2(data41) < 1){
+const err105 = {instancePath:instancePath+"/meeting/attendees/" + i4,schemaPath:"#/properties/meeting/properties/attendees/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.attendees.items,data:data41};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -3500,8 +8009,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(!pattern5.test(data37)){
-const err106 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_-]*$",parentSchema:schema31.properties.indices.items.properties.id,data:data37};
+}
+else {
+const err106 = {instancePath:instancePath+"/meeting/attendees/" + i4,schemaPath:"#/properties/meeting/properties/attendees/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.attendees.items.type,parentSchema:schema31.properties.meeting.properties.attendees.items,data:data41};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -3511,8 +8021,9 @@ vErrors.push(err106);
 errors++;
 }
 }
+}
 else {
-const err107 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.id.type,parentSchema:schema31.properties.indices.items.properties.id,data:data37};
+const err107 = {instancePath:instancePath+"/meeting/attendees",schemaPath:"#/properties/meeting/properties/attendees/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.meeting.properties.attendees.type,parentSchema:schema31.properties.meeting.properties.attendees,data:data40};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -3522,11 +8033,11 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data36.name !== undefined){
-let data38 = data36.name;
-if(typeof data38 === "string"){
-if(func2(data38) < 1){
-const err108 = {instancePath:instancePath+"/indices/" + i6+"/name",schemaPath:"#/properties/indices/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.name,data:data38};
+if(data28.attendeesLead !== undefined){
+let data42 = data28.attendeesLead;
+if(typeof data42 === "string"){
+if(func2(data42) < 1){
+const err108 = {instancePath:instancePath+"/meeting/attendeesLead",schemaPath:"#/properties/meeting/properties/attendeesLead/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.attendeesLead,data:data42};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -3537,7 +8048,7 @@ errors++;
 }
 }
 else {
-const err109 = {instancePath:instancePath+"/indices/" + i6+"/name",schemaPath:"#/properties/indices/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.name.type,parentSchema:schema31.properties.indices.items.properties.name,data:data38};
+const err109 = {instancePath:instancePath+"/meeting/attendeesLead",schemaPath:"#/properties/meeting/properties/attendeesLead/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.attendeesLead.type,parentSchema:schema31.properties.meeting.properties.attendeesLead,data:data42};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -3547,10 +8058,11 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data36.year !== undefined){
-let data39 = data36.year;
-if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
-const err110 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.year.type,parentSchema:schema31.properties.indices.items.properties.year,data:data39};
+if(data28.before !== undefined){
+let data43 = data28.before;
+if(typeof data43 === "string"){
+if(func2(data43) < 1){
+const err110 = {instancePath:instancePath+"/meeting/before",schemaPath:"#/properties/meeting/properties/before/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.before,data:data43};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -3559,9 +8071,9 @@ vErrors.push(err110);
 }
 errors++;
 }
-if((typeof data39 == "number") && (isFinite(data39))){
-if(data39 > 2100 || isNaN(data39)){
-const err111 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema31.properties.indices.items.properties.year,data:data39};
+}
+else {
+const err111 = {instancePath:instancePath+"/meeting/before",schemaPath:"#/properties/meeting/properties/before/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.before.type,parentSchema:schema31.properties.meeting.properties.before,data:data43};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -3570,8 +8082,12 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(data39 < 1990 || isNaN(data39)){
-const err112 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema31.properties.indices.items.properties.year,data:data39};
+}
+if(data28.acknowledgement !== undefined){
+let data44 = data28.acknowledgement;
+if(typeof data44 === "string"){
+if(func2(data44) < 1){
+const err112 = {instancePath:instancePath+"/meeting/acknowledgement",schemaPath:"#/properties/meeting/properties/acknowledgement/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.acknowledgement,data:data44};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -3581,12 +8097,8 @@ vErrors.push(err112);
 errors++;
 }
 }
-}
-if(data36.score !== undefined){
-let data40 = data36.score;
-if((typeof data40 == "number") && (isFinite(data40))){
-if(data40 > 100000 || isNaN(data40)){
-const err113 = {instancePath:instancePath+"/indices/" + i6+"/score",schemaPath:"#/properties/indices/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.score,data:data40};
+else {
+const err113 = {instancePath:instancePath+"/meeting/acknowledgement",schemaPath:"#/properties/meeting/properties/acknowledgement/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.acknowledgement.type,parentSchema:schema31.properties.meeting.properties.acknowledgement,data:data44};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -3595,8 +8107,12 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data40 < 0 || isNaN(data40)){
-const err114 = {instancePath:instancePath+"/indices/" + i6+"/score",schemaPath:"#/properties/indices/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.score,data:data40};
+}
+if(data28.discussants !== undefined){
+let data45 = data28.discussants;
+if(typeof data45 === "string"){
+if(func2(data45) < 1){
+const err114 = {instancePath:instancePath+"/meeting/discussants",schemaPath:"#/properties/meeting/properties/discussants/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.discussants,data:data45};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -3607,7 +8123,7 @@ errors++;
 }
 }
 else {
-const err115 = {instancePath:instancePath+"/indices/" + i6+"/score",schemaPath:"#/properties/indices/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.score.type,parentSchema:schema31.properties.indices.items.properties.score,data:data40};
+const err115 = {instancePath:instancePath+"/meeting/discussants",schemaPath:"#/properties/meeting/properties/discussants/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.discussants.type,parentSchema:schema31.properties.meeting.properties.discussants,data:data45};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -3617,11 +8133,15 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data36.max !== undefined){
-let data41 = data36.max;
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 > 100000 || isNaN(data41)){
-const err116 = {instancePath:instancePath+"/indices/" + i6+"/max",schemaPath:"#/properties/indices/items/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.max,data:data41};
+if(data28.reports !== undefined){
+let data46 = data28.reports;
+if(Array.isArray(data46)){
+const len5 = data46.length;
+for(let i5=0; i5<len5; i5++){
+let data47 = data46[i5];
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.by === undefined){
+const err116 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'",schema:schema31.properties.meeting.properties.reports.items.required,parentSchema:schema31.properties.meeting.properties.reports.items,data:data47};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -3630,8 +8150,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(data41 <= 0 || isNaN(data41)){
-const err117 = {instancePath:instancePath+"/indices/" + i6+"/max",schemaPath:"#/properties/indices/items/properties/max/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema31.properties.indices.items.properties.max,data:data41};
+for(const key5 in data47){
+if(!((key5 === "by") || (key5 === "content"))){
+const err117 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting.properties.reports.items,data:data47};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -3641,8 +8162,11 @@ vErrors.push(err117);
 errors++;
 }
 }
-else {
-const err118 = {instancePath:instancePath+"/indices/" + i6+"/max",schemaPath:"#/properties/indices/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.max.type,parentSchema:schema31.properties.indices.items.properties.max,data:data41};
+if(data47.by !== undefined){
+let data48 = data47.by;
+if(typeof data48 === "string"){
+if(func2(data48) < 1){
+const err118 = {instancePath:instancePath+"/meeting/reports/" + i5+"/by",schemaPath:"#/properties/meeting/properties/reports/items/properties/by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.reports.items.properties.by,data:data48};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -3652,10 +8176,8 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data36.rank !== undefined){
-let data42 = data36.rank;
-if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err119 = {instancePath:instancePath+"/indices/" + i6+"/rank",schemaPath:"#/properties/indices/items/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.rank,data:data42};
+else {
+const err119 = {instancePath:instancePath+"/meeting/reports/" + i5+"/by",schemaPath:"#/properties/meeting/properties/reports/items/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.reports.items.properties.by.type,parentSchema:schema31.properties.meeting.properties.reports.items.properties.by,data:data48};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -3664,9 +8186,12 @@ vErrors.push(err119);
 }
 errors++;
 }
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 > 100000 || isNaN(data42)){
-const err120 = {instancePath:instancePath+"/indices/" + i6+"/rank",schemaPath:"#/properties/indices/items/properties/rank/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.rank,data:data42};
+}
+if(data47.content !== undefined){
+let data49 = data47.content;
+if(typeof data49 === "string"){
+if(func2(data49) < 1){
+const err120 = {instancePath:instancePath+"/meeting/reports/" + i5+"/content",schemaPath:"#/properties/meeting/properties/reports/items/properties/content/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.reports.items.properties.content,data:data49};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -3675,8 +8200,9 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(data42 < 1 || isNaN(data42)){
-const err121 = {instancePath:instancePath+"/indices/" + i6+"/rank",schemaPath:"#/properties/indices/items/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.rank,data:data42};
+}
+else {
+const err121 = {instancePath:instancePath+"/meeting/reports/" + i5+"/content",schemaPath:"#/properties/meeting/properties/reports/items/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.reports.items.properties.content.type,parentSchema:schema31.properties.meeting.properties.reports.items.properties.content,data:data49};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -3687,10 +8213,8 @@ errors++;
 }
 }
 }
-if(data36.units !== undefined){
-let data43 = data36.units;
-if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-const err122 = {instancePath:instancePath+"/indices/" + i6+"/units",schemaPath:"#/properties/indices/items/properties/units/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.units.type,parentSchema:schema31.properties.indices.items.properties.units,data:data43};
+else {
+const err122 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.properties.reports.items.type,parentSchema:schema31.properties.meeting.properties.reports.items,data:data47};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -3699,9 +8223,10 @@ vErrors.push(err122);
 }
 errors++;
 }
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 > 100000 || isNaN(data43)){
-const err123 = {instancePath:instancePath+"/indices/" + i6+"/units",schemaPath:"#/properties/indices/items/properties/units/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.units,data:data43};
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/meeting/reports",schemaPath:"#/properties/meeting/properties/reports/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.meeting.properties.reports.type,parentSchema:schema31.properties.meeting.properties.reports,data:data46};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -3710,8 +8235,10 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(data43 < 1 || isNaN(data43)){
-const err124 = {instancePath:instancePath+"/indices/" + i6+"/units",schemaPath:"#/properties/indices/items/properties/units/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.units,data:data43};
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.type,parentSchema:schema31.properties.meeting,data:data28};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -3721,12 +8248,15 @@ vErrors.push(err124);
 errors++;
 }
 }
-}
-if(data36.unitsLabel !== undefined){
-let data44 = data36.unitsLabel;
-if(typeof data44 === "string"){
-if(func2(data44) < 1){
-const err125 = {instancePath:instancePath+"/indices/" + i6+"/unitsLabel",schemaPath:"#/properties/indices/items/properties/unitsLabel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.unitsLabel,data:data44};
+if(data.indices !== undefined){
+let data50 = data.indices;
+if(Array.isArray(data50)){
+const len6 = data50.length;
+for(let i6=0; i6<len6; i6++){
+let data51 = data50[i6];
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+if(data51.id === undefined){
+const err125 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data51};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -3735,9 +8265,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-else {
-const err126 = {instancePath:instancePath+"/indices/" + i6+"/unitsLabel",schemaPath:"#/properties/indices/items/properties/unitsLabel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.unitsLabel.type,parentSchema:schema31.properties.indices.items.properties.unitsLabel,data:data44};
+if(data51.name === undefined){
+const err126 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data51};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -3746,11 +8275,8 @@ vErrors.push(err126);
 }
 errors++;
 }
-}
-if(data36.decimals !== undefined){
-let data45 = data36.decimals;
-if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
-const err127 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.decimals.type,parentSchema:schema31.properties.indices.items.properties.decimals,data:data45};
+if(data51.year === undefined){
+const err127 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "year"},message:"must have required property '"+"year"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data51};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -3759,9 +8285,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 > 4 || isNaN(data45)){
-const err128 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema31.properties.indices.items.properties.decimals,data:data45};
+if(data51.score === undefined){
+const err128 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data51};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -3770,8 +8295,9 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(data45 < 0 || isNaN(data45)){
-const err129 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.decimals,data:data45};
+for(const key6 in data51){
+if(!(func1.call(schema31.properties.indices.items.properties, key6))){
+const err129 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items,data:data51};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -3781,12 +8307,11 @@ vErrors.push(err129);
 errors++;
 }
 }
-}
-if(data36.previous !== undefined){
-let data46 = data36.previous;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.year === undefined){
-const err130 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/required",keyword:"required",params:{missingProperty: "year"},message:"must have required property '"+"year"+"'",schema:schema31.properties.indices.items.properties.previous.required,parentSchema:schema31.properties.indices.items.properties.previous,data:data46};
+if(data51.id !== undefined){
+let data52 = data51.id;
+if(typeof data52 === "string"){
+if(func2(data52) < 1){
+const err130 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.id,data:data52};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -3795,9 +8320,8 @@ vErrors.push(err130);
 }
 errors++;
 }
-for(const key7 in data46){
-if(!((((key7 === "year") || (key7 === "score")) || (key7 === "rank")) || (key7 === "fromArchive"))){
-const err131 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.previous,data:data46};
+if(!pattern5.test(data52)){
+const err131 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_-]*$",parentSchema:schema31.properties.indices.items.properties.id,data:data52};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -3807,10 +8331,8 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data46.year !== undefined){
-let data47 = data46.year;
-if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
-const err132 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.previous.properties.year.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data47};
+else {
+const err132 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.id.type,parentSchema:schema31.properties.indices.items.properties.id,data:data52};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -3819,9 +8341,12 @@ vErrors.push(err132);
 }
 errors++;
 }
-if((typeof data47 == "number") && (isFinite(data47))){
-if(data47 > 2100 || isNaN(data47)){
-const err133 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data47};
+}
+if(data51.name !== undefined){
+let data53 = data51.name;
+if(typeof data53 === "string"){
+if(func2(data53) < 1){
+const err133 = {instancePath:instancePath+"/indices/" + i6+"/name",schemaPath:"#/properties/indices/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.name,data:data53};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -3830,8 +8355,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-if(data47 < 1990 || isNaN(data47)){
-const err134 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data47};
+}
+else {
+const err134 = {instancePath:instancePath+"/indices/" + i6+"/name",schemaPath:"#/properties/indices/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.name.type,parentSchema:schema31.properties.indices.items.properties.name,data:data53};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -3841,12 +8367,10 @@ vErrors.push(err134);
 errors++;
 }
 }
-}
-if(data46.score !== undefined){
-let data48 = data46.score;
-if((typeof data48 == "number") && (isFinite(data48))){
-if(data48 > 100000 || isNaN(data48)){
-const err135 = {instancePath:instancePath+"/indices/" + i6+"/previous/score",schemaPath:"#/properties/indices/items/properties/previous/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.previous.properties.score,data:data48};
+if(data51.year !== undefined){
+let data54 = data51.year;
+if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
+const err135 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.year.type,parentSchema:schema31.properties.indices.items.properties.year,data:data54};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -3855,8 +8379,9 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(data48 < 0 || isNaN(data48)){
-const err136 = {instancePath:instancePath+"/indices/" + i6+"/previous/score",schemaPath:"#/properties/indices/items/properties/previous/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.previous.properties.score,data:data48};
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 > 2100 || isNaN(data54)){
+const err136 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema31.properties.indices.items.properties.year,data:data54};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -3865,9 +8390,8 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-else {
-const err137 = {instancePath:instancePath+"/indices/" + i6+"/previous/score",schemaPath:"#/properties/indices/items/properties/previous/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.previous.properties.score.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.score,data:data48};
+if(data54 < 1990 || isNaN(data54)){
+const err137 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema31.properties.indices.items.properties.year,data:data54};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -3877,10 +8401,12 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data46.rank !== undefined){
-let data49 = data46.rank;
-if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
-const err138 = {instancePath:instancePath+"/indices/" + i6+"/previous/rank",schemaPath:"#/properties/indices/items/properties/previous/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.previous.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.rank,data:data49};
+}
+if(data51.score !== undefined){
+let data55 = data51.score;
+if((typeof data55 == "number") && (isFinite(data55))){
+if(data55 > 100000 || isNaN(data55)){
+const err138 = {instancePath:instancePath+"/indices/" + i6+"/score",schemaPath:"#/properties/indices/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.score,data:data55};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -3889,9 +8415,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 > 100000 || isNaN(data49)){
-const err139 = {instancePath:instancePath+"/indices/" + i6+"/previous/rank",schemaPath:"#/properties/indices/items/properties/previous/properties/rank/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.previous.properties.rank,data:data49};
+if(data55 < 0 || isNaN(data55)){
+const err139 = {instancePath:instancePath+"/indices/" + i6+"/score",schemaPath:"#/properties/indices/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.score,data:data55};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -3900,8 +8425,9 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(data49 < 1 || isNaN(data49)){
-const err140 = {instancePath:instancePath+"/indices/" + i6+"/previous/rank",schemaPath:"#/properties/indices/items/properties/previous/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.previous.properties.rank,data:data49};
+}
+else {
+const err140 = {instancePath:instancePath+"/indices/" + i6+"/score",schemaPath:"#/properties/indices/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.score.type,parentSchema:schema31.properties.indices.items.properties.score,data:data55};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -3911,11 +8437,11 @@ vErrors.push(err140);
 errors++;
 }
 }
-}
-if(data46.fromArchive !== undefined){
-let data50 = data46.fromArchive;
-if(typeof data50 !== "boolean"){
-const err141 = {instancePath:instancePath+"/indices/" + i6+"/previous/fromArchive",schemaPath:"#/properties/indices/items/properties/previous/properties/fromArchive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.indices.items.properties.previous.properties.fromArchive.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.fromArchive,data:data50};
+if(data51.max !== undefined){
+let data56 = data51.max;
+if((typeof data56 == "number") && (isFinite(data56))){
+if(data56 > 100000 || isNaN(data56)){
+const err141 = {instancePath:instancePath+"/indices/" + i6+"/max",schemaPath:"#/properties/indices/items/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.max,data:data56};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -3924,10 +8450,8 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-}
-else {
-const err142 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.previous.type,parentSchema:schema31.properties.indices.items.properties.previous,data:data46};
+if(data56 <= 0 || isNaN(data56)){
+const err142 = {instancePath:instancePath+"/indices/" + i6+"/max",schemaPath:"#/properties/indices/items/properties/max/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema31.properties.indices.items.properties.max,data:data56};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -3937,12 +8461,8 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data36.wording !== undefined){
-let data51 = data36.wording;
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-for(const key8 in data51){
-if(!(((key8 === "rankVerb") || (key8 === "afterScore")) || (key8 === "beforeChange"))){
-const err143 = {instancePath:instancePath+"/indices/" + i6+"/wording",schemaPath:"#/properties/indices/items/properties/wording/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.wording,data:data51};
+else {
+const err143 = {instancePath:instancePath+"/indices/" + i6+"/max",schemaPath:"#/properties/indices/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.max.type,parentSchema:schema31.properties.indices.items.properties.max,data:data56};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -3952,11 +8472,10 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data51.rankVerb !== undefined){
-let data52 = data51.rankVerb;
-if(typeof data52 === "string"){
-if(func2(data52) < 1){
-const err144 = {instancePath:instancePath+"/indices/" + i6+"/wording/rankVerb",schemaPath:"#/properties/indices/items/properties/wording/properties/rankVerb/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.wording.properties.rankVerb,data:data52};
+if(data51.rank !== undefined){
+let data57 = data51.rank;
+if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
+const err144 = {instancePath:instancePath+"/indices/" + i6+"/rank",schemaPath:"#/properties/indices/items/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.rank,data:data57};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -3965,9 +8484,9 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-else {
-const err145 = {instancePath:instancePath+"/indices/" + i6+"/wording/rankVerb",schemaPath:"#/properties/indices/items/properties/wording/properties/rankVerb/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.rankVerb.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.rankVerb,data:data52};
+if((typeof data57 == "number") && (isFinite(data57))){
+if(data57 > 100000 || isNaN(data57)){
+const err145 = {instancePath:instancePath+"/indices/" + i6+"/rank",schemaPath:"#/properties/indices/items/properties/rank/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.rank,data:data57};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -3976,11 +8495,8 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-if(data51.afterScore !== undefined){
-let data53 = data51.afterScore;
-if(typeof data53 !== "string"){
-const err146 = {instancePath:instancePath+"/indices/" + i6+"/wording/afterScore",schemaPath:"#/properties/indices/items/properties/wording/properties/afterScore/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.afterScore.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.afterScore,data:data53};
+if(data57 < 1 || isNaN(data57)){
+const err146 = {instancePath:instancePath+"/indices/" + i6+"/rank",schemaPath:"#/properties/indices/items/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.rank,data:data57};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -3990,10 +8506,11 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data51.beforeChange !== undefined){
-let data54 = data51.beforeChange;
-if(typeof data54 !== "string"){
-const err147 = {instancePath:instancePath+"/indices/" + i6+"/wording/beforeChange",schemaPath:"#/properties/indices/items/properties/wording/properties/beforeChange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.beforeChange.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.beforeChange,data:data54};
+}
+if(data51.units !== undefined){
+let data58 = data51.units;
+if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
+const err147 = {instancePath:instancePath+"/indices/" + i6+"/units",schemaPath:"#/properties/indices/items/properties/units/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.units.type,parentSchema:schema31.properties.indices.items.properties.units,data:data58};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -4002,10 +8519,9 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-}
-else {
-const err148 = {instancePath:instancePath+"/indices/" + i6+"/wording",schemaPath:"#/properties/indices/items/properties/wording/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.wording.type,parentSchema:schema31.properties.indices.items.properties.wording,data:data51};
+if((typeof data58 == "number") && (isFinite(data58))){
+if(data58 > 100000 || isNaN(data58)){
+const err148 = {instancePath:instancePath+"/indices/" + i6+"/units",schemaPath:"#/properties/indices/items/properties/units/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.units,data:data58};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -4014,12 +8530,8 @@ vErrors.push(err148);
 }
 errors++;
 }
-}
-if(data36.components !== undefined){
-let data55 = data36.components;
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-if(data55.items === undefined){
-const err149 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema31.properties.indices.items.properties.components.required,parentSchema:schema31.properties.indices.items.properties.components,data:data55};
+if(data58 < 1 || isNaN(data58)){
+const err149 = {instancePath:instancePath+"/indices/" + i6+"/units",schemaPath:"#/properties/indices/items/properties/units/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.units,data:data58};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -4028,9 +8540,13 @@ vErrors.push(err149);
 }
 errors++;
 }
-for(const key9 in data55){
-if(!(((((key9 === "rankWord") || (key9 === "units")) || (key9 === "aggregate")) || (key9 === "split")) || (key9 === "items"))){
-const err150 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components,data:data55};
+}
+}
+if(data51.unitsLabel !== undefined){
+let data59 = data51.unitsLabel;
+if(typeof data59 === "string"){
+if(func2(data59) < 1){
+const err150 = {instancePath:instancePath+"/indices/" + i6+"/unitsLabel",schemaPath:"#/properties/indices/items/properties/unitsLabel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.unitsLabel,data:data59};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -4040,11 +8556,8 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data55.rankWord !== undefined){
-let data56 = data55.rankWord;
-if(typeof data56 === "string"){
-if(func2(data56) < 1){
-const err151 = {instancePath:instancePath+"/indices/" + i6+"/components/rankWord",schemaPath:"#/properties/indices/items/properties/components/properties/rankWord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.rankWord,data:data56};
+else {
+const err151 = {instancePath:instancePath+"/indices/" + i6+"/unitsLabel",schemaPath:"#/properties/indices/items/properties/unitsLabel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.unitsLabel.type,parentSchema:schema31.properties.indices.items.properties.unitsLabel,data:data59};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -4054,8 +8567,10 @@ vErrors.push(err151);
 errors++;
 }
 }
-else {
-const err152 = {instancePath:instancePath+"/indices/" + i6+"/components/rankWord",schemaPath:"#/properties/indices/items/properties/components/properties/rankWord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.rankWord.type,parentSchema:schema31.properties.indices.items.properties.components.properties.rankWord,data:data56};
+if(data51.decimals !== undefined){
+let data60 = data51.decimals;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err152 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.decimals.type,parentSchema:schema31.properties.indices.items.properties.decimals,data:data60};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -4064,11 +8579,9 @@ vErrors.push(err152);
 }
 errors++;
 }
-}
-if(data55.units !== undefined){
-let data57 = data55.units;
-if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
-const err153 = {instancePath:instancePath+"/indices/" + i6+"/components/units",schemaPath:"#/properties/indices/items/properties/components/properties/units/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.units.type,parentSchema:schema31.properties.indices.items.properties.components.properties.units,data:data57};
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 > 4 || isNaN(data60)){
+const err153 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema31.properties.indices.items.properties.decimals,data:data60};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -4077,9 +8590,8 @@ vErrors.push(err153);
 }
 errors++;
 }
-if((typeof data57 == "number") && (isFinite(data57))){
-if(data57 > 100000 || isNaN(data57)){
-const err154 = {instancePath:instancePath+"/indices/" + i6+"/components/units",schemaPath:"#/properties/indices/items/properties/components/properties/units/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.units,data:data57};
+if(data60 < 0 || isNaN(data60)){
+const err154 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.decimals,data:data60};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -4088,8 +8600,13 @@ vErrors.push(err154);
 }
 errors++;
 }
-if(data57 < 1 || isNaN(data57)){
-const err155 = {instancePath:instancePath+"/indices/" + i6+"/components/units",schemaPath:"#/properties/indices/items/properties/components/properties/units/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.units,data:data57};
+}
+}
+if(data51.previous !== undefined){
+let data61 = data51.previous;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.year === undefined){
+const err155 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/required",keyword:"required",params:{missingProperty: "year"},message:"must have required property '"+"year"+"'",schema:schema31.properties.indices.items.properties.previous.required,parentSchema:schema31.properties.indices.items.properties.previous,data:data61};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -4098,12 +8615,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-}
-if(data55.aggregate !== undefined){
-let data58 = data55.aggregate;
-if(!(((data58 === "sum") || (data58 === "average")) || (data58 === "weighted"))){
-const err156 = {instancePath:instancePath+"/indices/" + i6+"/components/aggregate",schemaPath:"#/properties/indices/items/properties/components/properties/aggregate/enum",keyword:"enum",params:{allowedValues: schema31.properties.indices.items.properties.components.properties.aggregate.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.indices.items.properties.components.properties.aggregate.enum,parentSchema:schema31.properties.indices.items.properties.components.properties.aggregate,data:data58};
+for(const key7 in data61){
+if(!((((key7 === "year") || (key7 === "score")) || (key7 === "rank")) || (key7 === "fromArchive"))){
+const err156 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.previous,data:data61};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -4113,12 +8627,10 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data55.split !== undefined){
-let data59 = data55.split;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-for(const key10 in data59){
-if(!((key10 === "rankAtMost") || (key10 === "scoreAtLeast"))){
-const err157 = {instancePath:instancePath+"/indices/" + i6+"/components/split",schemaPath:"#/properties/indices/items/properties/components/properties/split/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.split,data:data59};
+if(data61.year !== undefined){
+let data62 = data61.year;
+if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
+const err157 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.previous.properties.year.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data62};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -4127,11 +8639,9 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-if(data59.rankAtMost !== undefined){
-let data60 = data59.rankAtMost;
-if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err158 = {instancePath:instancePath+"/indices/" + i6+"/components/split/rankAtMost",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/rankAtMost/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost,data:data60};
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 > 2100 || isNaN(data62)){
+const err158 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data62};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -4140,9 +8650,8 @@ vErrors.push(err158);
 }
 errors++;
 }
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 > 100000 || isNaN(data60)){
-const err159 = {instancePath:instancePath+"/indices/" + i6+"/components/split/rankAtMost",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/rankAtMost/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost,data:data60};
+if(data62 < 1990 || isNaN(data62)){
+const err159 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data62};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -4151,8 +8660,13 @@ vErrors.push(err159);
 }
 errors++;
 }
-if(data60 < 1 || isNaN(data60)){
-const err160 = {instancePath:instancePath+"/indices/" + i6+"/components/split/rankAtMost",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/rankAtMost/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost,data:data60};
+}
+}
+if(data61.score !== undefined){
+let data63 = data61.score;
+if((typeof data63 == "number") && (isFinite(data63))){
+if(data63 > 100000 || isNaN(data63)){
+const err160 = {instancePath:instancePath+"/indices/" + i6+"/previous/score",schemaPath:"#/properties/indices/items/properties/previous/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.previous.properties.score,data:data63};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -4161,13 +8675,8 @@ vErrors.push(err160);
 }
 errors++;
 }
-}
-}
-if(data59.scoreAtLeast !== undefined){
-let data61 = data59.scoreAtLeast;
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 > 100000 || isNaN(data61)){
-const err161 = {instancePath:instancePath+"/indices/" + i6+"/components/split/scoreAtLeast",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/scoreAtLeast/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast,data:data61};
+if(data63 < 0 || isNaN(data63)){
+const err161 = {instancePath:instancePath+"/indices/" + i6+"/previous/score",schemaPath:"#/properties/indices/items/properties/previous/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.previous.properties.score,data:data63};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -4176,8 +8685,9 @@ vErrors.push(err161);
 }
 errors++;
 }
-if(data61 < 0 || isNaN(data61)){
-const err162 = {instancePath:instancePath+"/indices/" + i6+"/components/split/scoreAtLeast",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/scoreAtLeast/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast,data:data61};
+}
+else {
+const err162 = {instancePath:instancePath+"/indices/" + i6+"/previous/score",schemaPath:"#/properties/indices/items/properties/previous/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.previous.properties.score.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.score,data:data63};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -4187,8 +8697,10 @@ vErrors.push(err162);
 errors++;
 }
 }
-else {
-const err163 = {instancePath:instancePath+"/indices/" + i6+"/components/split/scoreAtLeast",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/scoreAtLeast/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast,data:data61};
+if(data61.rank !== undefined){
+let data64 = data61.rank;
+if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
+const err163 = {instancePath:instancePath+"/indices/" + i6+"/previous/rank",schemaPath:"#/properties/indices/items/properties/previous/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.previous.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.rank,data:data64};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -4197,10 +8709,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-}
-else {
-const err164 = {instancePath:instancePath+"/indices/" + i6+"/components/split",schemaPath:"#/properties/indices/items/properties/components/properties/split/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.split.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split,data:data59};
+if((typeof data64 == "number") && (isFinite(data64))){
+if(data64 > 100000 || isNaN(data64)){
+const err164 = {instancePath:instancePath+"/indices/" + i6+"/previous/rank",schemaPath:"#/properties/indices/items/properties/previous/properties/rank/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.previous.properties.rank,data:data64};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -4209,12 +8720,8 @@ vErrors.push(err164);
 }
 errors++;
 }
-}
-if(data55.items !== undefined){
-let data62 = data55.items;
-if(Array.isArray(data62)){
-if(data62.length < 1){
-const err165 = {instancePath:instancePath+"/indices/" + i6+"/components/items",schemaPath:"#/properties/indices/items/properties/components/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items,data:data62};
+if(data64 < 1 || isNaN(data64)){
+const err165 = {instancePath:instancePath+"/indices/" + i6+"/previous/rank",schemaPath:"#/properties/indices/items/properties/previous/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.previous.properties.rank,data:data64};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -4223,12 +8730,12 @@ vErrors.push(err165);
 }
 errors++;
 }
-const len7 = data62.length;
-for(let i7=0; i7<len7; i7++){
-let data63 = data62[i7];
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.name === undefined){
-const err166 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.indices.items.properties.components.properties.items.items.required,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data63};
+}
+}
+if(data61.fromArchive !== undefined){
+let data65 = data61.fromArchive;
+if(typeof data65 !== "boolean"){
+const err166 = {instancePath:instancePath+"/indices/" + i6+"/previous/fromArchive",schemaPath:"#/properties/indices/items/properties/previous/properties/fromArchive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.indices.items.properties.previous.properties.fromArchive.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.fromArchive,data:data65};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -4237,8 +8744,10 @@ vErrors.push(err166);
 }
 errors++;
 }
-if(data63.score === undefined){
-const err167 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema31.properties.indices.items.properties.components.properties.items.items.required,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data63};
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.previous.type,parentSchema:schema31.properties.indices.items.properties.previous,data:data61};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -4247,9 +8756,13 @@ vErrors.push(err167);
 }
 errors++;
 }
-for(const key11 in data63){
-if(!(((((((key11 === "code") || (key11 === "name")) || (key11 === "score")) || (key11 === "max")) || (key11 === "rank")) || (key11 === "level")) || (key11 === "previous"))){
-const err168 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data63};
+}
+if(data51.wording !== undefined){
+let data66 = data51.wording;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+for(const key8 in data66){
+if(!(((key8 === "rankVerb") || (key8 === "afterScore")) || (key8 === "beforeChange"))){
+const err168 = {instancePath:instancePath+"/indices/" + i6+"/wording",schemaPath:"#/properties/indices/items/properties/wording/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.wording,data:data66};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -4259,11 +8772,11 @@ vErrors.push(err168);
 errors++;
 }
 }
-if(data63.code !== undefined){
-let data64 = data63.code;
-if(typeof data64 === "string"){
-if(func2(data64) < 1){
-const err169 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/code",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/code/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code,data:data64};
+if(data66.rankVerb !== undefined){
+let data67 = data66.rankVerb;
+if(typeof data67 === "string"){
+if(func2(data67) < 1){
+const err169 = {instancePath:instancePath+"/indices/" + i6+"/wording/rankVerb",schemaPath:"#/properties/indices/items/properties/wording/properties/rankVerb/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.wording.properties.rankVerb,data:data67};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -4274,7 +8787,7 @@ errors++;
 }
 }
 else {
-const err170 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/code",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code,data:data64};
+const err170 = {instancePath:instancePath+"/indices/" + i6+"/wording/rankVerb",schemaPath:"#/properties/indices/items/properties/wording/properties/rankVerb/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.rankVerb.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.rankVerb,data:data67};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -4284,11 +8797,10 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data63.name !== undefined){
-let data65 = data63.name;
-if(typeof data65 === "string"){
-if(func2(data65) < 1){
-const err171 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/name",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name,data:data65};
+if(data66.afterScore !== undefined){
+let data68 = data66.afterScore;
+if(typeof data68 !== "string"){
+const err171 = {instancePath:instancePath+"/indices/" + i6+"/wording/afterScore",schemaPath:"#/properties/indices/items/properties/wording/properties/afterScore/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.afterScore.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.afterScore,data:data68};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -4298,8 +8810,10 @@ vErrors.push(err171);
 errors++;
 }
 }
-else {
-const err172 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/name",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name,data:data65};
+if(data66.beforeChange !== undefined){
+let data69 = data66.beforeChange;
+if(typeof data69 !== "string"){
+const err172 = {instancePath:instancePath+"/indices/" + i6+"/wording/beforeChange",schemaPath:"#/properties/indices/items/properties/wording/properties/beforeChange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.beforeChange.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.beforeChange,data:data69};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -4309,11 +8823,9 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data63.score !== undefined){
-let data66 = data63.score;
-if((typeof data66 == "number") && (isFinite(data66))){
-if(data66 > 100000 || isNaN(data66)){
-const err173 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score,data:data66};
+}
+else {
+const err173 = {instancePath:instancePath+"/indices/" + i6+"/wording",schemaPath:"#/properties/indices/items/properties/wording/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.wording.type,parentSchema:schema31.properties.indices.items.properties.wording,data:data66};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -4322,8 +8834,12 @@ vErrors.push(err173);
 }
 errors++;
 }
-if(data66 < 0 || isNaN(data66)){
-const err174 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score,data:data66};
+}
+if(data51.components !== undefined){
+let data70 = data51.components;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.items === undefined){
+const err174 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema31.properties.indices.items.properties.components.required,parentSchema:schema31.properties.indices.items.properties.components,data:data70};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -4332,9 +8848,9 @@ vErrors.push(err174);
 }
 errors++;
 }
-}
-else {
-const err175 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score,data:data66};
+for(const key9 in data70){
+if(!(((((key9 === "rankWord") || (key9 === "units")) || (key9 === "aggregate")) || (key9 === "split")) || (key9 === "items"))){
+const err175 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components,data:data70};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -4344,11 +8860,11 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data63.max !== undefined){
-let data67 = data63.max;
-if((typeof data67 == "number") && (isFinite(data67))){
-if(data67 > 100000 || isNaN(data67)){
-const err176 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/max",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max,data:data67};
+if(data70.rankWord !== undefined){
+let data71 = data70.rankWord;
+if(typeof data71 === "string"){
+if(func2(data71) < 1){
+const err176 = {instancePath:instancePath+"/indices/" + i6+"/components/rankWord",schemaPath:"#/properties/indices/items/properties/components/properties/rankWord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.rankWord,data:data71};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -4357,8 +8873,9 @@ vErrors.push(err176);
 }
 errors++;
 }
-if(data67 <= 0 || isNaN(data67)){
-const err177 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/max",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/max/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max,data:data67};
+}
+else {
+const err177 = {instancePath:instancePath+"/indices/" + i6+"/components/rankWord",schemaPath:"#/properties/indices/items/properties/components/properties/rankWord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.rankWord.type,parentSchema:schema31.properties.indices.items.properties.components.properties.rankWord,data:data71};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -4368,8 +8885,10 @@ vErrors.push(err177);
 errors++;
 }
 }
-else {
-const err178 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/max",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max,data:data67};
+if(data70.units !== undefined){
+let data72 = data70.units;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+const err178 = {instancePath:instancePath+"/indices/" + i6+"/components/units",schemaPath:"#/properties/indices/items/properties/components/properties/units/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.units.type,parentSchema:schema31.properties.indices.items.properties.components.properties.units,data:data72};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -4378,11 +8897,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-}
-if(data63.rank !== undefined){
-let data68 = data63.rank;
-if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
-const err179 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank,data:data68};
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 > 100000 || isNaN(data72)){
+const err179 = {instancePath:instancePath+"/indices/" + i6+"/components/units",schemaPath:"#/properties/indices/items/properties/components/properties/units/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.units,data:data72};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -4391,9 +8908,8 @@ vErrors.push(err179);
 }
 errors++;
 }
-if((typeof data68 == "number") && (isFinite(data68))){
-if(data68 > 100000 || isNaN(data68)){
-const err180 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/rank/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank,data:data68};
+if(data72 < 1 || isNaN(data72)){
+const err180 = {instancePath:instancePath+"/indices/" + i6+"/components/units",schemaPath:"#/properties/indices/items/properties/components/properties/units/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.units,data:data72};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -4402,8 +8918,12 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(data68 < 1 || isNaN(data68)){
-const err181 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank,data:data68};
+}
+}
+if(data70.aggregate !== undefined){
+let data73 = data70.aggregate;
+if(!(((data73 === "sum") || (data73 === "average")) || (data73 === "weighted"))){
+const err181 = {instancePath:instancePath+"/indices/" + i6+"/components/aggregate",schemaPath:"#/properties/indices/items/properties/components/properties/aggregate/enum",keyword:"enum",params:{allowedValues: schema31.properties.indices.items.properties.components.properties.aggregate.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.indices.items.properties.components.properties.aggregate.enum,parentSchema:schema31.properties.indices.items.properties.components.properties.aggregate,data:data73};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -4413,11 +8933,12 @@ vErrors.push(err181);
 errors++;
 }
 }
-}
-if(data63.level !== undefined){
-let data69 = data63.level;
-if(!((data69 === "high") || (data69 === "low"))){
-const err182 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/level",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/level/enum",keyword:"enum",params:{allowedValues: schema31.properties.indices.items.properties.components.properties.items.items.properties.level.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.level.enum,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.level,data:data69};
+if(data70.split !== undefined){
+let data74 = data70.split;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+for(const key10 in data74){
+if(!((key10 === "rankAtMost") || (key10 === "scoreAtLeast"))){
+const err182 = {instancePath:instancePath+"/indices/" + i6+"/components/split",schemaPath:"#/properties/indices/items/properties/components/properties/split/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.split,data:data74};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -4427,12 +8948,10 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data63.previous !== undefined){
-let data70 = data63.previous;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-for(const key12 in data70){
-if(!((key12 === "score") || (key12 === "rank"))){
-const err183 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous,data:data70};
+if(data74.rankAtMost !== undefined){
+let data75 = data74.rankAtMost;
+if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
+const err183 = {instancePath:instancePath+"/indices/" + i6+"/components/split/rankAtMost",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/rankAtMost/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost,data:data75};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -4441,12 +8960,9 @@ vErrors.push(err183);
 }
 errors++;
 }
-}
-if(data70.score !== undefined){
-let data71 = data70.score;
-if((typeof data71 == "number") && (isFinite(data71))){
-if(data71 > 100000 || isNaN(data71)){
-const err184 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score,data:data71};
+if((typeof data75 == "number") && (isFinite(data75))){
+if(data75 > 100000 || isNaN(data75)){
+const err184 = {instancePath:instancePath+"/indices/" + i6+"/components/split/rankAtMost",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/rankAtMost/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost,data:data75};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -4455,8 +8971,8 @@ vErrors.push(err184);
 }
 errors++;
 }
-if(data71 < 0 || isNaN(data71)){
-const err185 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score,data:data71};
+if(data75 < 1 || isNaN(data75)){
+const err185 = {instancePath:instancePath+"/indices/" + i6+"/components/split/rankAtMost",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/rankAtMost/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost,data:data75};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -4466,8 +8982,12 @@ vErrors.push(err185);
 errors++;
 }
 }
-else {
-const err186 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score,data:data71};
+}
+if(data74.scoreAtLeast !== undefined){
+let data76 = data74.scoreAtLeast;
+if((typeof data76 == "number") && (isFinite(data76))){
+if(data76 > 100000 || isNaN(data76)){
+const err186 = {instancePath:instancePath+"/indices/" + i6+"/components/split/scoreAtLeast",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/scoreAtLeast/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast,data:data76};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -4476,11 +8996,8 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-if(data70.rank !== undefined){
-let data72 = data70.rank;
-if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
-const err187 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank,data:data72};
+if(data76 < 0 || isNaN(data76)){
+const err187 = {instancePath:instancePath+"/indices/" + i6+"/components/split/scoreAtLeast",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/scoreAtLeast/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast,data:data76};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -4489,9 +9006,9 @@ vErrors.push(err187);
 }
 errors++;
 }
-if((typeof data72 == "number") && (isFinite(data72))){
-if(data72 > 100000 || isNaN(data72)){
-const err188 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/rank/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank,data:data72};
+}
+else {
+const err188 = {instancePath:instancePath+"/indices/" + i6+"/components/split/scoreAtLeast",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/scoreAtLeast/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast,data:data76};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -4500,8 +9017,10 @@ vErrors.push(err188);
 }
 errors++;
 }
-if(data72 < 1 || isNaN(data72)){
-const err189 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank,data:data72};
+}
+}
+else {
+const err189 = {instancePath:instancePath+"/indices/" + i6+"/components/split",schemaPath:"#/properties/indices/items/properties/components/properties/split/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.split.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split,data:data74};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -4511,10 +9030,11 @@ vErrors.push(err189);
 errors++;
 }
 }
-}
-}
-else {
-const err190 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous,data:data70};
+if(data70.items !== undefined){
+let data77 = data70.items;
+if(Array.isArray(data77)){
+if(data77.length < 1){
+const err190 = {instancePath:instancePath+"/indices/" + i6+"/components/items",schemaPath:"#/properties/indices/items/properties/components/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items,data:data77};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -4523,10 +9043,12 @@ vErrors.push(err190);
 }
 errors++;
 }
-}
-}
-else {
-const err191 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.items.items.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data63};
+const len7 = data77.length;
+for(let i7=0; i7<len7; i7++){
+let data78 = data77[i7];
+if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
+if(data78.name === undefined){
+const err191 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.indices.items.properties.components.properties.items.items.required,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data78};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -4535,10 +9057,8 @@ vErrors.push(err191);
 }
 errors++;
 }
-}
-}
-else {
-const err192 = {instancePath:instancePath+"/indices/" + i6+"/components/items",schemaPath:"#/properties/indices/items/properties/components/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.indices.items.properties.components.properties.items.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items,data:data62};
+if(data78.score === undefined){
+const err192 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema31.properties.indices.items.properties.components.properties.items.items.required,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data78};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -4547,10 +9067,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-}
-else {
-const err193 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.type,parentSchema:schema31.properties.indices.items.properties.components,data:data55};
+for(const key11 in data78){
+if(!(((((((key11 === "code") || (key11 === "name")) || (key11 === "score")) || (key11 === "max")) || (key11 === "rank")) || (key11 === "level")) || (key11 === "previous"))){
+const err193 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data78};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -4560,9 +9079,11 @@ vErrors.push(err193);
 errors++;
 }
 }
-}
-else {
-const err194 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.type,parentSchema:schema31.properties.indices.items,data:data36};
+if(data78.code !== undefined){
+let data79 = data78.code;
+if(typeof data79 === "string"){
+if(func2(data79) < 1){
+const err194 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/code",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/code/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code,data:data79};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -4572,9 +9093,8 @@ vErrors.push(err194);
 errors++;
 }
 }
-}
 else {
-const err195 = {instancePath:instancePath+"/indices",schemaPath:"#/properties/indices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.indices.type,parentSchema:schema31.properties.indices,data:data35};
+const err195 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/code",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code,data:data79};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -4584,12 +9104,11 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data.style !== undefined){
-let data73 = data.style;
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-for(const key13 in data73){
-if(!((((((key13 === "padNumbers") || (key13 === "boldHeadings")) || (key13 === "numbering")) || (key13 === "deadlineStyle")) || (key13 === "opening")) || (key13 === "signatureGapPt"))){
-const err196 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.style,data:data73};
+if(data78.name !== undefined){
+let data80 = data78.name;
+if(typeof data80 === "string"){
+if(func2(data80) < 1){
+const err196 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/name",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name,data:data80};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -4599,10 +9118,8 @@ vErrors.push(err196);
 errors++;
 }
 }
-if(data73.padNumbers !== undefined){
-let data74 = data73.padNumbers;
-if(typeof data74 !== "boolean"){
-const err197 = {instancePath:instancePath+"/style/padNumbers",schemaPath:"#/properties/style/properties/padNumbers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.style.properties.padNumbers.type,parentSchema:schema31.properties.style.properties.padNumbers,data:data74};
+else {
+const err197 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/name",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name,data:data80};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -4612,10 +9129,11 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data73.boldHeadings !== undefined){
-let data75 = data73.boldHeadings;
-if(typeof data75 !== "boolean"){
-const err198 = {instancePath:instancePath+"/style/boldHeadings",schemaPath:"#/properties/style/properties/boldHeadings/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.style.properties.boldHeadings.type,parentSchema:schema31.properties.style.properties.boldHeadings,data:data75};
+if(data78.score !== undefined){
+let data81 = data78.score;
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 > 100000 || isNaN(data81)){
+const err198 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score,data:data81};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -4624,12 +9142,8 @@ vErrors.push(err198);
 }
 errors++;
 }
-}
-if(data73.numbering !== undefined){
-let data76 = data73.numbering;
-if(Array.isArray(data76)){
-if(data76.length > 6){
-const err199 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/maxItems",keyword:"maxItems",params:{limit: 6},message:"must NOT have more than 6 items",schema:6,parentSchema:schema31.properties.style.properties.numbering,data:data76};
+if(data81 < 0 || isNaN(data81)){
+const err199 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score,data:data81};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -4638,8 +9152,9 @@ vErrors.push(err199);
 }
 errors++;
 }
-if(data76.length < 1){
-const err200 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.style.properties.numbering,data:data76};
+}
+else {
+const err200 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score,data:data81};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -4648,11 +9163,12 @@ vErrors.push(err200);
 }
 errors++;
 }
-const len8 = data76.length;
-for(let i8=0; i8<len8; i8++){
-let data77 = data76[i8];
-if(!(((((data77 === "roman") || (data77 === "arabic")) || (data77 === "alpha")) || (data77 === "ordinal")) || (data77 === "dash"))){
-const err201 = {instancePath:instancePath+"/style/numbering/" + i8,schemaPath:"#/properties/style/properties/numbering/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.numbering.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.numbering.items.enum,parentSchema:schema31.properties.style.properties.numbering.items,data:data77};
+}
+if(data78.max !== undefined){
+let data82 = data78.max;
+if((typeof data82 == "number") && (isFinite(data82))){
+if(data82 > 100000 || isNaN(data82)){
+const err201 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/max",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max,data:data82};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -4661,10 +9177,8 @@ vErrors.push(err201);
 }
 errors++;
 }
-}
-}
-else {
-const err202 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.style.properties.numbering.type,parentSchema:schema31.properties.style.properties.numbering,data:data76};
+if(data82 <= 0 || isNaN(data82)){
+const err202 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/max",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/max/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max,data:data82};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -4674,10 +9188,8 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data73.deadlineStyle !== undefined){
-let data78 = data73.deadlineStyle;
-if(!((data78 === "numeric") || (data78 === "words"))){
-const err203 = {instancePath:instancePath+"/style/deadlineStyle",schemaPath:"#/properties/style/properties/deadlineStyle/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.deadlineStyle.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.deadlineStyle.enum,parentSchema:schema31.properties.style.properties.deadlineStyle,data:data78};
+else {
+const err203 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/max",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max,data:data82};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -4687,10 +9199,10 @@ vErrors.push(err203);
 errors++;
 }
 }
-if(data73.opening !== undefined){
-let data79 = data73.opening;
-if(!((data79 === "full") || (data79 === "brief"))){
-const err204 = {instancePath:instancePath+"/style/opening",schemaPath:"#/properties/style/properties/opening/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.opening.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.opening.enum,parentSchema:schema31.properties.style.properties.opening,data:data79};
+if(data78.rank !== undefined){
+let data83 = data78.rank;
+if(!(((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83))) && (isFinite(data83)))){
+const err204 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank,data:data83};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -4699,12 +9211,9 @@ vErrors.push(err204);
 }
 errors++;
 }
-}
-if(data73.signatureGapPt !== undefined){
-let data80 = data73.signatureGapPt;
-if((typeof data80 == "number") && (isFinite(data80))){
-if(data80 > 200 || isNaN(data80)){
-const err205 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200",schema:200,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data80};
+if((typeof data83 == "number") && (isFinite(data83))){
+if(data83 > 100000 || isNaN(data83)){
+const err205 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/rank/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank,data:data83};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -4713,8 +9222,8 @@ vErrors.push(err205);
 }
 errors++;
 }
-if(data80 < 24 || isNaN(data80)){
-const err206 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 24},message:"must be >= 24",schema:24,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data80};
+if(data83 < 1 || isNaN(data83)){
+const err206 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank,data:data83};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -4724,8 +9233,11 @@ vErrors.push(err206);
 errors++;
 }
 }
-else {
-const err207 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.style.properties.signatureGapPt.type,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data80};
+}
+if(data78.level !== undefined){
+let data84 = data78.level;
+if(!((data84 === "high") || (data84 === "low"))){
+const err207 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/level",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/level/enum",keyword:"enum",params:{allowedValues: schema31.properties.indices.items.properties.components.properties.items.items.properties.level.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.level.enum,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.level,data:data84};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -4735,9 +9247,12 @@ vErrors.push(err207);
 errors++;
 }
 }
-}
-else {
-const err208 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.style.type,parentSchema:schema31.properties.style,data:data73};
+if(data78.previous !== undefined){
+let data85 = data78.previous;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+for(const key12 in data85){
+if(!((key12 === "score") || (key12 === "rank"))){
+const err208 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous,data:data85};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -4747,11 +9262,11 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data.body !== undefined){
-let data81 = data.body;
-if(Array.isArray(data81)){
-if(data81.length < 1){
-const err209 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.body,data:data81};
+if(data85.score !== undefined){
+let data86 = data85.score;
+if((typeof data86 == "number") && (isFinite(data86))){
+if(data86 > 100000 || isNaN(data86)){
+const err209 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score,data:data86};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -4760,16 +9275,8 @@ vErrors.push(err209);
 }
 errors++;
 }
-const len9 = data81.length;
-for(let i9=0; i9<len9; i9++){
-if(!(validate21(data81[i9], {instancePath:instancePath+"/body/" + i9,parentData:data81,parentDataProperty:i9,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err210 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.body.type,parentSchema:schema31.properties.body,data:data81};
+if(data86 < 0 || isNaN(data86)){
+const err210 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score,data:data86};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -4779,11 +9286,8 @@ vErrors.push(err210);
 errors++;
 }
 }
-if(data.closing !== undefined){
-let data83 = data.closing;
-if(typeof data83 === "string"){
-if(func2(data83) < 1){
-const err211 = {instancePath:instancePath+"/closing",schemaPath:"#/properties/closing/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.closing,data:data83};
+else {
+const err211 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score,data:data86};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -4793,8 +9297,10 @@ vErrors.push(err211);
 errors++;
 }
 }
-else {
-const err212 = {instancePath:instancePath+"/closing",schemaPath:"#/properties/closing/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.closing.type,parentSchema:schema31.properties.closing,data:data83};
+if(data85.rank !== undefined){
+let data87 = data85.rank;
+if(!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))){
+const err212 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank,data:data87};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -4803,12 +9309,9 @@ vErrors.push(err212);
 }
 errors++;
 }
-}
-if(data.recipients !== undefined){
-let data84 = data.recipients;
-if(Array.isArray(data84)){
-if(data84.length < 1){
-const err213 = {instancePath:instancePath+"/recipients",schemaPath:"#/properties/recipients/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.recipients,data:data84};
+if((typeof data87 == "number") && (isFinite(data87))){
+if(data87 > 100000 || isNaN(data87)){
+const err213 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/rank/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank,data:data87};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -4817,12 +9320,8 @@ vErrors.push(err213);
 }
 errors++;
 }
-const len10 = data84.length;
-for(let i10=0; i10<len10; i10++){
-let data85 = data84[i10];
-if(typeof data85 === "string"){
-if(func2(data85) < 1){
-const err214 = {instancePath:instancePath+"/recipients/" + i10,schemaPath:"#/properties/recipients/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.recipients.items,data:data85};
+if(data87 < 1 || isNaN(data87)){
+const err214 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank,data:data87};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -4832,8 +9331,10 @@ vErrors.push(err214);
 errors++;
 }
 }
+}
+}
 else {
-const err215 = {instancePath:instancePath+"/recipients/" + i10,schemaPath:"#/properties/recipients/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.recipients.items.type,parentSchema:schema31.properties.recipients.items,data:data85};
+const err215 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous,data:data85};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -4845,7 +9346,7 @@ errors++;
 }
 }
 else {
-const err216 = {instancePath:instancePath+"/recipients",schemaPath:"#/properties/recipients/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.recipients.type,parentSchema:schema31.properties.recipients,data:data84};
+const err216 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.items.items.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data78};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -4855,11 +9356,9 @@ vErrors.push(err216);
 errors++;
 }
 }
-if(data.footnote !== undefined){
-let data86 = data.footnote;
-if(typeof data86 === "string"){
-if(func2(data86) < 1){
-const err217 = {instancePath:instancePath+"/footnote",schemaPath:"#/properties/footnote/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.footnote,data:data86};
+}
+else {
+const err217 = {instancePath:instancePath+"/indices/" + i6+"/components/items",schemaPath:"#/properties/indices/items/properties/components/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.indices.items.properties.components.properties.items.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items,data:data77};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -4869,8 +9368,9 @@ vErrors.push(err217);
 errors++;
 }
 }
+}
 else {
-const err218 = {instancePath:instancePath+"/footnote",schemaPath:"#/properties/footnote/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.footnote.type,parentSchema:schema31.properties.footnote,data:data86};
+const err218 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.type,parentSchema:schema31.properties.indices.items.properties.components,data:data70};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -4880,15 +9380,9 @@ vErrors.push(err218);
 errors++;
 }
 }
-if(data.appendix !== undefined){
-let data87 = data.appendix;
-if(Array.isArray(data87)){
-const len11 = data87.length;
-for(let i11=0; i11<len11; i11++){
-let data88 = data87[i11];
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-if(data88.index === undefined){
-const err219 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema31.properties.appendix.items.required,parentSchema:schema31.properties.appendix.items,data:data88};
+}
+else {
+const err219 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.type,parentSchema:schema31.properties.indices.items,data:data51};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -4897,9 +9391,10 @@ vErrors.push(err219);
 }
 errors++;
 }
-for(const key14 in data88){
-if(!(((key14 === "index") || (key14 === "title")) || (key14 === "chart"))){
-const err220 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.appendix.items,data:data88};
+}
+}
+else {
+const err220 = {instancePath:instancePath+"/indices",schemaPath:"#/properties/indices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.indices.type,parentSchema:schema31.properties.indices,data:data50};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -4909,11 +9404,12 @@ vErrors.push(err220);
 errors++;
 }
 }
-if(data88.index !== undefined){
-let data89 = data88.index;
-if(typeof data89 === "string"){
-if(func2(data89) < 1){
-const err221 = {instancePath:instancePath+"/appendix/" + i11+"/index",schemaPath:"#/properties/appendix/items/properties/index/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appendix.items.properties.index,data:data89};
+if(data.style !== undefined){
+let data88 = data.style;
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+for(const key13 in data88){
+if(!(func1.call(schema31.properties.style.properties, key13))){
+const err221 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.style,data:data88};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -4923,8 +9419,10 @@ vErrors.push(err221);
 errors++;
 }
 }
-else {
-const err222 = {instancePath:instancePath+"/appendix/" + i11+"/index",schemaPath:"#/properties/appendix/items/properties/index/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appendix.items.properties.index.type,parentSchema:schema31.properties.appendix.items.properties.index,data:data89};
+if(data88.padNumbers !== undefined){
+let data89 = data88.padNumbers;
+if(typeof data89 !== "boolean"){
+const err222 = {instancePath:instancePath+"/style/padNumbers",schemaPath:"#/properties/style/properties/padNumbers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.style.properties.padNumbers.type,parentSchema:schema31.properties.style.properties.padNumbers,data:data89};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -4934,11 +9432,10 @@ vErrors.push(err222);
 errors++;
 }
 }
-if(data88.title !== undefined){
-let data90 = data88.title;
-if(typeof data90 === "string"){
-if(func2(data90) < 1){
-const err223 = {instancePath:instancePath+"/appendix/" + i11+"/title",schemaPath:"#/properties/appendix/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appendix.items.properties.title,data:data90};
+if(data88.boldHeadings !== undefined){
+let data90 = data88.boldHeadings;
+if(typeof data90 !== "boolean"){
+const err223 = {instancePath:instancePath+"/style/boldHeadings",schemaPath:"#/properties/style/properties/boldHeadings/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.style.properties.boldHeadings.type,parentSchema:schema31.properties.style.properties.boldHeadings,data:data90};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -4948,8 +9445,11 @@ vErrors.push(err223);
 errors++;
 }
 }
-else {
-const err224 = {instancePath:instancePath+"/appendix/" + i11+"/title",schemaPath:"#/properties/appendix/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appendix.items.properties.title.type,parentSchema:schema31.properties.appendix.items.properties.title,data:data90};
+if(data88.numbering !== undefined){
+let data91 = data88.numbering;
+if(Array.isArray(data91)){
+if(data91.length > 6){
+const err224 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/maxItems",keyword:"maxItems",params:{limit: 6},message:"must NOT have more than 6 items",schema:6,parentSchema:schema31.properties.style.properties.numbering,data:data91};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -4958,11 +9458,8 @@ vErrors.push(err224);
 }
 errors++;
 }
-}
-if(data88.chart !== undefined){
-let data91 = data88.chart;
-if(typeof data91 !== "boolean"){
-const err225 = {instancePath:instancePath+"/appendix/" + i11+"/chart",schemaPath:"#/properties/appendix/items/properties/chart/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.appendix.items.properties.chart.type,parentSchema:schema31.properties.appendix.items.properties.chart,data:data91};
+if(data91.length < 1){
+const err225 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.style.properties.numbering,data:data91};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -4971,10 +9468,11 @@ vErrors.push(err225);
 }
 errors++;
 }
-}
-}
-else {
-const err226 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.appendix.items.type,parentSchema:schema31.properties.appendix.items,data:data88};
+const len8 = data91.length;
+for(let i8=0; i8<len8; i8++){
+let data92 = data91[i8];
+if(!((((((((data92 === "roman") || (data92 === "arabic")) || (data92 === "alpha")) || (data92 === "ordinal")) || (data92 === "dash")) || (data92 === "paren-arabic")) || (data92 === "paren-roman")) || (data92 === "none"))){
+const err226 = {instancePath:instancePath+"/style/numbering/" + i8,schemaPath:"#/properties/style/properties/numbering/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.numbering.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.numbering.items.enum,parentSchema:schema31.properties.style.properties.numbering.items,data:data92};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -4986,7 +9484,7 @@ errors++;
 }
 }
 else {
-const err227 = {instancePath:instancePath+"/appendix",schemaPath:"#/properties/appendix/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.appendix.type,parentSchema:schema31.properties.appendix,data:data87};
+const err227 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.style.properties.numbering.type,parentSchema:schema31.properties.style.properties.numbering,data:data91};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -4996,10 +9494,10 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data.recipientsFromDirectives !== undefined){
-let data92 = data.recipientsFromDirectives;
-if(typeof data92 !== "boolean"){
-const err228 = {instancePath:instancePath+"/recipientsFromDirectives",schemaPath:"#/properties/recipientsFromDirectives/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.recipientsFromDirectives.type,parentSchema:schema31.properties.recipientsFromDirectives,data:data92};
+if(data88.deadlineStyle !== undefined){
+let data93 = data88.deadlineStyle;
+if(!((data93 === "numeric") || (data93 === "words"))){
+const err228 = {instancePath:instancePath+"/style/deadlineStyle",schemaPath:"#/properties/style/properties/deadlineStyle/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.deadlineStyle.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.deadlineStyle.enum,parentSchema:schema31.properties.style.properties.deadlineStyle,data:data93};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -5009,14 +9507,10 @@ vErrors.push(err228);
 errors++;
 }
 }
-if(data.archive !== undefined){
-let data93 = data.archive;
-const _errs210 = errors;
-let valid43 = false;
-const _errs211 = errors;
-if(Array.isArray(data93)){
-if(data93.length < 1){
-const err229 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.archive.anyOf[0],data:data93};
+if(data88.opening !== undefined){
+let data94 = data88.opening;
+if(!((data94 === "full") || (data94 === "brief"))){
+const err229 = {instancePath:instancePath+"/style/opening",schemaPath:"#/properties/style/properties/opening/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.opening.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.opening.enum,parentSchema:schema31.properties.style.properties.opening,data:data94};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -5025,12 +9519,11 @@ vErrors.push(err229);
 }
 errors++;
 }
-const len12 = data93.length;
-for(let i12=0; i12<len12; i12++){
-let data94 = data93[i12];
-if(typeof data94 === "string"){
-if(func2(data94) < 1){
-const err230 = {instancePath:instancePath+"/archive/" + i12,schemaPath:"#/properties/archive/anyOf/0/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[0].items,data:data94};
+}
+if(data88.comrade !== undefined){
+let data95 = data88.comrade;
+if(typeof data95 !== "boolean"){
+const err230 = {instancePath:instancePath+"/style/comrade",schemaPath:"#/properties/style/properties/comrade/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.style.properties.comrade.type,parentSchema:schema31.properties.style.properties.comrade,data:data95};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -5040,8 +9533,10 @@ vErrors.push(err230);
 errors++;
 }
 }
-else {
-const err231 = {instancePath:instancePath+"/archive/" + i12,schemaPath:"#/properties/archive/anyOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[0].items.type,parentSchema:schema31.properties.archive.anyOf[0].items,data:data94};
+if(data88.chairOrder !== undefined){
+let data96 = data88.chairOrder;
+if(!((data96 === "name-title") || (data96 === "title-name"))){
+const err231 = {instancePath:instancePath+"/style/chairOrder",schemaPath:"#/properties/style/properties/chairOrder/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.chairOrder.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.chairOrder.enum,parentSchema:schema31.properties.style.properties.chairOrder,data:data96};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -5051,9 +9546,10 @@ vErrors.push(err231);
 errors++;
 }
 }
-}
-else {
-const err232 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.archive.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[0],data:data93};
+if(data88.chairVerb !== undefined){
+let data97 = data88.chairVerb;
+if(!((data97 === "chủ trì") || (data97 === "đã chủ trì"))){
+const err232 = {instancePath:instancePath+"/style/chairVerb",schemaPath:"#/properties/style/properties/chairVerb/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.chairVerb.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.chairVerb.enum,parentSchema:schema31.properties.style.properties.chairVerb,data:data97};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -5062,12 +9558,11 @@ vErrors.push(err232);
 }
 errors++;
 }
-var _valid4 = _errs211 === errors;
-valid43 = valid43 || _valid4;
-const _errs215 = errors;
-if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
-if(data93.units === undefined){
-const err233 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema31.properties.archive.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1],data:data93};
+}
+if(data88.heard !== undefined){
+let data98 = data88.heard;
+if(!((data98 === "discussion") || (data98 === "opinions"))){
+const err233 = {instancePath:instancePath+"/style/heard",schemaPath:"#/properties/style/properties/heard/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.heard.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.heard.enum,parentSchema:schema31.properties.style.properties.heard,data:data98};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -5076,9 +9571,12 @@ vErrors.push(err233);
 }
 errors++;
 }
-for(const key15 in data93){
-if(!(((key15 === "units") || (key15 === "drafter")) || (key15 === "copies"))){
-const err234 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.archive.anyOf[1],data:data93};
+}
+if(data88.attendeesLead !== undefined){
+let data99 = data88.attendeesLead;
+if(typeof data99 === "string"){
+if(func2(data99) < 1){
+const err234 = {instancePath:instancePath+"/style/attendeesLead",schemaPath:"#/properties/style/properties/attendeesLead/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.style.properties.attendeesLead,data:data99};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -5088,11 +9586,8 @@ vErrors.push(err234);
 errors++;
 }
 }
-if(data93.units !== undefined){
-let data95 = data93.units;
-if(Array.isArray(data95)){
-if(data95.length < 1){
-const err235 = {instancePath:instancePath+"/archive/units",schemaPath:"#/properties/archive/anyOf/1/properties/units/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units,data:data95};
+else {
+const err235 = {instancePath:instancePath+"/style/attendeesLead",schemaPath:"#/properties/style/properties/attendeesLead/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.style.properties.attendeesLead.type,parentSchema:schema31.properties.style.properties.attendeesLead,data:data99};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -5101,12 +9596,12 @@ vErrors.push(err235);
 }
 errors++;
 }
-const len13 = data95.length;
-for(let i13=0; i13<len13; i13++){
-let data96 = data95[i13];
-if(typeof data96 === "string"){
-if(func2(data96) < 1){
-const err236 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items,data:data96};
+}
+if(data88.discussants !== undefined){
+let data100 = data88.discussants;
+if(typeof data100 === "string"){
+if(func2(data100) < 1){
+const err236 = {instancePath:instancePath+"/style/discussants",schemaPath:"#/properties/style/properties/discussants/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.style.properties.discussants,data:data100};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -5117,7 +9612,7 @@ errors++;
 }
 }
 else {
-const err237 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items,data:data96};
+const err237 = {instancePath:instancePath+"/style/discussants",schemaPath:"#/properties/style/properties/discussants/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.style.properties.discussants.type,parentSchema:schema31.properties.style.properties.discussants,data:data100};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -5127,9 +9622,10 @@ vErrors.push(err237);
 errors++;
 }
 }
-}
-else {
-const err238 = {instancePath:instancePath+"/archive/units",schemaPath:"#/properties/archive/anyOf/1/properties/units/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.archive.anyOf[1].properties.units.type,parentSchema:schema31.properties.archive.anyOf[1].properties.units,data:data95};
+if(data88.concludes !== undefined){
+let data101 = data88.concludes;
+if(!((data101 === "kết luận như sau:") || (data101 === "kết luận:"))){
+const err238 = {instancePath:instancePath+"/style/concludes",schemaPath:"#/properties/style/properties/concludes/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.concludes.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.concludes.enum,parentSchema:schema31.properties.style.properties.concludes,data:data101};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -5139,11 +9635,11 @@ vErrors.push(err238);
 errors++;
 }
 }
-if(data93.drafter !== undefined){
-let data97 = data93.drafter;
-if(typeof data97 === "string"){
-if(func2(data97) < 1){
-const err239 = {instancePath:instancePath+"/archive/drafter",schemaPath:"#/properties/archive/anyOf/1/properties/drafter/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.drafter,data:data97};
+if(data88.signatureGapPt !== undefined){
+let data102 = data88.signatureGapPt;
+if((typeof data102 == "number") && (isFinite(data102))){
+if(data102 > 200 || isNaN(data102)){
+const err239 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200",schema:200,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data102};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -5152,9 +9648,8 @@ vErrors.push(err239);
 }
 errors++;
 }
-}
-else {
-const err240 = {instancePath:instancePath+"/archive/drafter",schemaPath:"#/properties/archive/anyOf/1/properties/drafter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.drafter.type,parentSchema:schema31.properties.archive.anyOf[1].properties.drafter,data:data97};
+if(data102 < 24 || isNaN(data102)){
+const err240 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 24},message:"must be >= 24",schema:24,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data102};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -5164,10 +9659,8 @@ vErrors.push(err240);
 errors++;
 }
 }
-if(data93.copies !== undefined){
-let data98 = data93.copies;
-if(!(((typeof data98 == "number") && (!(data98 % 1) && !isNaN(data98))) && (isFinite(data98)))){
-const err241 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.archive.anyOf[1].properties.copies.type,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data98};
+else {
+const err241 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.style.properties.signatureGapPt.type,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data102};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -5176,9 +9669,10 @@ vErrors.push(err241);
 }
 errors++;
 }
-if((typeof data98 == "number") && (isFinite(data98))){
-if(data98 > 9999 || isNaN(data98)){
-const err242 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9999},message:"must be <= 9999",schema:9999,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data98};
+}
+}
+else {
+const err242 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.style.type,parentSchema:schema31.properties.style,data:data88};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -5187,8 +9681,13 @@ vErrors.push(err242);
 }
 errors++;
 }
-if(data98 < 1 || isNaN(data98)){
-const err243 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data98};
+}
+if(data.openingText !== undefined){
+let data103 = data.openingText;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+for(const key14 in data103){
+if(!((key14 === "intro") || (key14 === "heard"))){
+const err243 = {instancePath:instancePath+"/openingText",schemaPath:"#/properties/openingText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.openingText,data:data103};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -5198,10 +9697,11 @@ vErrors.push(err243);
 errors++;
 }
 }
-}
-}
-else {
-const err244 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.archive.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1],data:data93};
+if(data103.intro !== undefined){
+let data104 = data103.intro;
+if(typeof data104 === "string"){
+if(func2(data104) < 1){
+const err244 = {instancePath:instancePath+"/openingText/intro",schemaPath:"#/properties/openingText/properties/intro/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.openingText.properties.intro,data:data104};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -5210,10 +9710,9 @@ vErrors.push(err244);
 }
 errors++;
 }
-var _valid4 = _errs215 === errors;
-valid43 = valid43 || _valid4;
-if(!valid43){
-const err245 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf,parentSchema:schema31.properties.archive,data:data93};
+}
+else {
+const err245 = {instancePath:instancePath+"/openingText/intro",schemaPath:"#/properties/openingText/properties/intro/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.openingText.properties.intro.type,parentSchema:schema31.properties.openingText.properties.intro,data:data104};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -5222,23 +9721,12 @@ vErrors.push(err245);
 }
 errors++;
 }
-else {
-errors = _errs210;
-if(vErrors !== null){
-if(_errs210){
-vErrors.length = _errs210;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.signature !== undefined){
-let data99 = data.signature;
-if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
-if(data99.authority === undefined){
-const err246 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/required",keyword:"required",params:{missingProperty: "authority"},message:"must have required property '"+"authority"+"'",schema:schema31.properties.signature.required,parentSchema:schema31.properties.signature,data:data99};
+if(data103.heard !== undefined){
+let data105 = data103.heard;
+if(typeof data105 === "string"){
+if(func2(data105) < 1){
+const err246 = {instancePath:instancePath+"/openingText/heard",schemaPath:"#/properties/openingText/properties/heard/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.openingText.properties.heard,data:data105};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -5247,9 +9735,9 @@ vErrors.push(err246);
 }
 errors++;
 }
-for(const key16 in data99){
-if(!((((((key16 === "authority") || (key16 === "for")) || (key16 === "deputyFor")) || (key16 === "signer")) || (key16 === "name")) || (key16 === "title"))){
-const err247 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signature,data:data99};
+}
+else {
+const err247 = {instancePath:instancePath+"/openingText/heard",schemaPath:"#/properties/openingText/properties/heard/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.openingText.properties.heard.type,parentSchema:schema31.properties.openingText.properties.heard,data:data105};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -5259,10 +9747,9 @@ vErrors.push(err247);
 errors++;
 }
 }
-if(data99.authority !== undefined){
-let data100 = data99.authority;
-if(!((((((data100 === "TM") || (data100 === "KT")) || (data100 === "TL")) || (data100 === "TUQ")) || (data100 === "Q")) || (data100 === "none"))){
-const err248 = {instancePath:instancePath+"/signature/authority",schemaPath:"#/properties/signature/properties/authority/enum",keyword:"enum",params:{allowedValues: schema31.properties.signature.properties.authority.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.signature.properties.authority.enum,parentSchema:schema31.properties.signature.properties.authority,data:data100};
+}
+else {
+const err248 = {instancePath:instancePath+"/openingText",schemaPath:"#/properties/openingText/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.openingText.type,parentSchema:schema31.properties.openingText,data:data103};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -5272,11 +9759,11 @@ vErrors.push(err248);
 errors++;
 }
 }
-if(data99.for !== undefined){
-let data101 = data99.for;
-if(typeof data101 === "string"){
-if(func2(data101) < 1){
-const err249 = {instancePath:instancePath+"/signature/for",schemaPath:"#/properties/signature/properties/for/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.for,data:data101};
+if(data.body !== undefined){
+let data106 = data.body;
+if(Array.isArray(data106)){
+if(data106.length < 1){
+const err249 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.body,data:data106};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -5285,9 +9772,16 @@ vErrors.push(err249);
 }
 errors++;
 }
+const len9 = data106.length;
+for(let i9=0; i9<len9; i9++){
+if(!(validate21(data106[i9], {instancePath:instancePath+"/body/" + i9,parentData:data106,parentDataProperty:i9,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err250 = {instancePath:instancePath+"/signature/for",schemaPath:"#/properties/signature/properties/for/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.for.type,parentSchema:schema31.properties.signature.properties.for,data:data101};
+const err250 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.body.type,parentSchema:schema31.properties.body,data:data106};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -5297,11 +9791,11 @@ vErrors.push(err250);
 errors++;
 }
 }
-if(data99.deputyFor !== undefined){
-let data102 = data99.deputyFor;
-if(typeof data102 === "string"){
-if(func2(data102) < 1){
-const err251 = {instancePath:instancePath+"/signature/deputyFor",schemaPath:"#/properties/signature/properties/deputyFor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.deputyFor,data:data102};
+if(data.closing !== undefined){
+let data108 = data.closing;
+if(typeof data108 === "string"){
+if(func2(data108) < 1){
+const err251 = {instancePath:instancePath+"/closing",schemaPath:"#/properties/closing/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.closing,data:data108};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -5312,7 +9806,7 @@ errors++;
 }
 }
 else {
-const err252 = {instancePath:instancePath+"/signature/deputyFor",schemaPath:"#/properties/signature/properties/deputyFor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.deputyFor.type,parentSchema:schema31.properties.signature.properties.deputyFor,data:data102};
+const err252 = {instancePath:instancePath+"/closing",schemaPath:"#/properties/closing/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.closing.type,parentSchema:schema31.properties.closing,data:data108};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -5322,11 +9816,11 @@ vErrors.push(err252);
 errors++;
 }
 }
-if(data99.signer !== undefined){
-let data103 = data99.signer;
-if(typeof data103 === "string"){
-if(func2(data103) < 1){
-const err253 = {instancePath:instancePath+"/signature/signer",schemaPath:"#/properties/signature/properties/signer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.signer,data:data103};
+if(data.recipients !== undefined){
+let data109 = data.recipients;
+if(Array.isArray(data109)){
+if(data109.length < 1){
+const err253 = {instancePath:instancePath+"/recipients",schemaPath:"#/properties/recipients/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.recipients,data:data109};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -5335,9 +9829,12 @@ vErrors.push(err253);
 }
 errors++;
 }
-}
-else {
-const err254 = {instancePath:instancePath+"/signature/signer",schemaPath:"#/properties/signature/properties/signer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.signer.type,parentSchema:schema31.properties.signature.properties.signer,data:data103};
+const len10 = data109.length;
+for(let i10=0; i10<len10; i10++){
+let data110 = data109[i10];
+if(typeof data110 === "string"){
+if(func2(data110) < 1){
+const err254 = {instancePath:instancePath+"/recipients/" + i10,schemaPath:"#/properties/recipients/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.recipients.items,data:data110};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -5347,11 +9844,8 @@ vErrors.push(err254);
 errors++;
 }
 }
-if(data99.name !== undefined){
-let data104 = data99.name;
-if(typeof data104 === "string"){
-if(func2(data104) < 1){
-const err255 = {instancePath:instancePath+"/signature/name",schemaPath:"#/properties/signature/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.name,data:data104};
+else {
+const err255 = {instancePath:instancePath+"/recipients/" + i10,schemaPath:"#/properties/recipients/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.recipients.items.type,parentSchema:schema31.properties.recipients.items,data:data110};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -5361,8 +9855,9 @@ vErrors.push(err255);
 errors++;
 }
 }
+}
 else {
-const err256 = {instancePath:instancePath+"/signature/name",schemaPath:"#/properties/signature/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.name.type,parentSchema:schema31.properties.signature.properties.name,data:data104};
+const err256 = {instancePath:instancePath+"/recipients",schemaPath:"#/properties/recipients/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.recipients.type,parentSchema:schema31.properties.recipients,data:data109};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -5372,11 +9867,11 @@ vErrors.push(err256);
 errors++;
 }
 }
-if(data99.title !== undefined){
-let data105 = data99.title;
-if(typeof data105 === "string"){
-if(func2(data105) < 1){
-const err257 = {instancePath:instancePath+"/signature/title",schemaPath:"#/properties/signature/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.title,data:data105};
+if(data.footnote !== undefined){
+let data111 = data.footnote;
+if(typeof data111 === "string"){
+if(func2(data111) < 1){
+const err257 = {instancePath:instancePath+"/footnote",schemaPath:"#/properties/footnote/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.footnote,data:data111};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -5387,7 +9882,7 @@ errors++;
 }
 }
 else {
-const err258 = {instancePath:instancePath+"/signature/title",schemaPath:"#/properties/signature/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.title.type,parentSchema:schema31.properties.signature.properties.title,data:data105};
+const err258 = {instancePath:instancePath+"/footnote",schemaPath:"#/properties/footnote/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.footnote.type,parentSchema:schema31.properties.footnote,data:data111};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -5397,9 +9892,15 @@ vErrors.push(err258);
 errors++;
 }
 }
-}
-else {
-const err259 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signature.type,parentSchema:schema31.properties.signature,data:data99};
+if(data.appendix !== undefined){
+let data112 = data.appendix;
+if(Array.isArray(data112)){
+const len11 = data112.length;
+for(let i11=0; i11<len11; i11++){
+let data113 = data112[i11];
+if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
+if(data113.index === undefined){
+const err259 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema31.properties.appendix.items.required,parentSchema:schema31.properties.appendix.items,data:data113};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -5408,15 +9909,736 @@ vErrors.push(err259);
 }
 errors++;
 }
-}
-}
-else {
-const err260 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+for(const key15 in data113){
+if(!(((key15 === "index") || (key15 === "title")) || (key15 === "chart"))){
+const err260 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.appendix.items,data:data113};
 if(vErrors === null){
 vErrors = [err260];
 }
 else {
 vErrors.push(err260);
+}
+errors++;
+}
+}
+if(data113.index !== undefined){
+let data114 = data113.index;
+if(typeof data114 === "string"){
+if(func2(data114) < 1){
+const err261 = {instancePath:instancePath+"/appendix/" + i11+"/index",schemaPath:"#/properties/appendix/items/properties/index/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appendix.items.properties.index,data:data114};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+}
+else {
+const err262 = {instancePath:instancePath+"/appendix/" + i11+"/index",schemaPath:"#/properties/appendix/items/properties/index/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appendix.items.properties.index.type,parentSchema:schema31.properties.appendix.items.properties.index,data:data114};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+}
+if(data113.title !== undefined){
+let data115 = data113.title;
+if(typeof data115 === "string"){
+if(func2(data115) < 1){
+const err263 = {instancePath:instancePath+"/appendix/" + i11+"/title",schemaPath:"#/properties/appendix/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appendix.items.properties.title,data:data115};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+}
+else {
+const err264 = {instancePath:instancePath+"/appendix/" + i11+"/title",schemaPath:"#/properties/appendix/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appendix.items.properties.title.type,parentSchema:schema31.properties.appendix.items.properties.title,data:data115};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+}
+if(data113.chart !== undefined){
+let data116 = data113.chart;
+if(typeof data116 !== "boolean"){
+const err265 = {instancePath:instancePath+"/appendix/" + i11+"/chart",schemaPath:"#/properties/appendix/items/properties/chart/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.appendix.items.properties.chart.type,parentSchema:schema31.properties.appendix.items.properties.chart,data:data116};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+}
+}
+else {
+const err266 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.appendix.items.type,parentSchema:schema31.properties.appendix.items,data:data113};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+}
+}
+else {
+const err267 = {instancePath:instancePath+"/appendix",schemaPath:"#/properties/appendix/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.appendix.type,parentSchema:schema31.properties.appendix,data:data112};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+}
+if(data.recipientsFromDirectives !== undefined){
+let data117 = data.recipientsFromDirectives;
+if(typeof data117 !== "boolean"){
+const err268 = {instancePath:instancePath+"/recipientsFromDirectives",schemaPath:"#/properties/recipientsFromDirectives/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.recipientsFromDirectives.type,parentSchema:schema31.properties.recipientsFromDirectives,data:data117};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+}
+if(data.archive !== undefined){
+let data118 = data.archive;
+const _errs252 = errors;
+let valid44 = false;
+const _errs253 = errors;
+if(Array.isArray(data118)){
+if(data118.length < 1){
+const err269 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.archive.anyOf[0],data:data118};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+const len12 = data118.length;
+for(let i12=0; i12<len12; i12++){
+let data119 = data118[i12];
+if(typeof data119 === "string"){
+if(func2(data119) < 1){
+const err270 = {instancePath:instancePath+"/archive/" + i12,schemaPath:"#/properties/archive/anyOf/0/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[0].items,data:data119};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+}
+else {
+const err271 = {instancePath:instancePath+"/archive/" + i12,schemaPath:"#/properties/archive/anyOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[0].items.type,parentSchema:schema31.properties.archive.anyOf[0].items,data:data119};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+}
+}
+else {
+const err272 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.archive.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[0],data:data118};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+var _valid4 = _errs253 === errors;
+valid44 = valid44 || _valid4;
+const _errs257 = errors;
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+if(data118.units === undefined){
+const err273 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema31.properties.archive.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1],data:data118};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+for(const key16 in data118){
+if(!(((((key16 === "units") || (key16 === "drafter")) || (key16 === "copies")) || (key16 === "separator")) || (key16 === "finalStop"))){
+const err274 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.archive.anyOf[1],data:data118};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+}
+if(data118.units !== undefined){
+let data120 = data118.units;
+if(Array.isArray(data120)){
+if(data120.length < 1){
+const err275 = {instancePath:instancePath+"/archive/units",schemaPath:"#/properties/archive/anyOf/1/properties/units/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units,data:data120};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+const len13 = data120.length;
+for(let i13=0; i13<len13; i13++){
+let data121 = data120[i13];
+const _errs263 = errors;
+let valid50 = false;
+const _errs264 = errors;
+if(typeof data121 === "string"){
+if(func2(data121) < 1){
+const err276 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[0],data:data121};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+}
+else {
+const err277 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[0],data:data121};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+var _valid5 = _errs264 === errors;
+valid50 = valid50 || _valid5;
+const _errs266 = errors;
+if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
+if(data121.unit === undefined){
+const err278 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data121};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
+}
+errors++;
+}
+if(data121.copies === undefined){
+const err279 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/required",keyword:"required",params:{missingProperty: "copies"},message:"must have required property '"+"copies"+"'",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data121};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+for(const key17 in data121){
+if(!((key17 === "unit") || (key17 === "copies"))){
+const err280 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data121};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+}
+if(data121.unit !== undefined){
+let data122 = data121.unit;
+if(typeof data122 === "string"){
+if(func2(data122) < 1){
+const err281 = {instancePath:instancePath+"/archive/units/" + i13+"/unit",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/unit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.unit,data:data122};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+}
+else {
+const err282 = {instancePath:instancePath+"/archive/units/" + i13+"/unit",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.unit.type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.unit,data:data122};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+}
+if(data121.copies !== undefined){
+let data123 = data121.copies;
+const _errs272 = errors;
+let valid52 = false;
+const _errs273 = errors;
+if(!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123)))){
+const err283 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0],data:data123};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+if((typeof data123 == "number") && (isFinite(data123))){
+if(data123 > 9999 || isNaN(data123)){
+const err284 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9999},message:"must be <= 9999",schema:9999,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0],data:data123};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+}
+if(data123 < 1 || isNaN(data123)){
+const err285 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0],data:data123};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+}
+var _valid6 = _errs273 === errors;
+valid52 = valid52 || _valid6;
+const _errs275 = errors;
+if(typeof data123 === "string"){
+if(!pattern6.test(data123)){
+const err286 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,4}[a-zđ]?$"},message:"must match pattern \""+"^[0-9]{1,4}[a-zđ]?$"+"\"",schema:"^[0-9]{1,4}[a-zđ]?$",parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[1],data:data123};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+}
+else {
+const err287 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[1],data:data123};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+var _valid6 = _errs275 === errors;
+valid52 = valid52 || _valid6;
+if(!valid52){
+const err288 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies,data:data123};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+else {
+errors = _errs272;
+if(vErrors !== null){
+if(_errs272){
+vErrors.length = _errs272;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err289 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data121};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+var _valid5 = _errs266 === errors;
+valid50 = valid50 || _valid5;
+if(!valid50){
+const err290 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items,data:data121};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+else {
+errors = _errs263;
+if(vErrors !== null){
+if(_errs263){
+vErrors.length = _errs263;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err291 = {instancePath:instancePath+"/archive/units",schemaPath:"#/properties/archive/anyOf/1/properties/units/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.archive.anyOf[1].properties.units.type,parentSchema:schema31.properties.archive.anyOf[1].properties.units,data:data120};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+}
+if(data118.drafter !== undefined){
+let data124 = data118.drafter;
+if(typeof data124 === "string"){
+if(func2(data124) < 1){
+const err292 = {instancePath:instancePath+"/archive/drafter",schemaPath:"#/properties/archive/anyOf/1/properties/drafter/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.drafter,data:data124};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
+}
+errors++;
+}
+}
+else {
+const err293 = {instancePath:instancePath+"/archive/drafter",schemaPath:"#/properties/archive/anyOf/1/properties/drafter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.drafter.type,parentSchema:schema31.properties.archive.anyOf[1].properties.drafter,data:data124};
+if(vErrors === null){
+vErrors = [err293];
+}
+else {
+vErrors.push(err293);
+}
+errors++;
+}
+}
+if(data118.copies !== undefined){
+let data125 = data118.copies;
+if(!(((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125))) && (isFinite(data125)))){
+const err294 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.archive.anyOf[1].properties.copies.type,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data125};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
+}
+errors++;
+}
+if((typeof data125 == "number") && (isFinite(data125))){
+if(data125 > 9999 || isNaN(data125)){
+const err295 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9999},message:"must be <= 9999",schema:9999,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data125};
+if(vErrors === null){
+vErrors = [err295];
+}
+else {
+vErrors.push(err295);
+}
+errors++;
+}
+if(data125 < 1 || isNaN(data125)){
+const err296 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data125};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
+}
+errors++;
+}
+}
+}
+if(data118.separator !== undefined){
+let data126 = data118.separator;
+if(!((data126 === "stop") || (data126 === "space"))){
+const err297 = {instancePath:instancePath+"/archive/separator",schemaPath:"#/properties/archive/anyOf/1/properties/separator/enum",keyword:"enum",params:{allowedValues: schema31.properties.archive.anyOf[1].properties.separator.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.archive.anyOf[1].properties.separator.enum,parentSchema:schema31.properties.archive.anyOf[1].properties.separator,data:data126};
+if(vErrors === null){
+vErrors = [err297];
+}
+else {
+vErrors.push(err297);
+}
+errors++;
+}
+}
+if(data118.finalStop !== undefined){
+let data127 = data118.finalStop;
+if(typeof data127 !== "boolean"){
+const err298 = {instancePath:instancePath+"/archive/finalStop",schemaPath:"#/properties/archive/anyOf/1/properties/finalStop/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.archive.anyOf[1].properties.finalStop.type,parentSchema:schema31.properties.archive.anyOf[1].properties.finalStop,data:data127};
+if(vErrors === null){
+vErrors = [err298];
+}
+else {
+vErrors.push(err298);
+}
+errors++;
+}
+}
+}
+else {
+const err299 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.archive.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1],data:data118};
+if(vErrors === null){
+vErrors = [err299];
+}
+else {
+vErrors.push(err299);
+}
+errors++;
+}
+var _valid4 = _errs257 === errors;
+valid44 = valid44 || _valid4;
+if(!valid44){
+const err300 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf,parentSchema:schema31.properties.archive,data:data118};
+if(vErrors === null){
+vErrors = [err300];
+}
+else {
+vErrors.push(err300);
+}
+errors++;
+}
+else {
+errors = _errs252;
+if(vErrors !== null){
+if(_errs252){
+vErrors.length = _errs252;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.signature !== undefined){
+let data128 = data.signature;
+if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
+if(data128.authority === undefined){
+const err301 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/required",keyword:"required",params:{missingProperty: "authority"},message:"must have required property '"+"authority"+"'",schema:schema31.properties.signature.required,parentSchema:schema31.properties.signature,data:data128};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+}
+for(const key18 in data128){
+if(!((((((key18 === "authority") || (key18 === "for")) || (key18 === "deputyFor")) || (key18 === "signer")) || (key18 === "name")) || (key18 === "title"))){
+const err302 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signature,data:data128};
+if(vErrors === null){
+vErrors = [err302];
+}
+else {
+vErrors.push(err302);
+}
+errors++;
+}
+}
+if(data128.authority !== undefined){
+let data129 = data128.authority;
+if(!((((((data129 === "TM") || (data129 === "KT")) || (data129 === "TL")) || (data129 === "TUQ")) || (data129 === "Q")) || (data129 === "none"))){
+const err303 = {instancePath:instancePath+"/signature/authority",schemaPath:"#/properties/signature/properties/authority/enum",keyword:"enum",params:{allowedValues: schema31.properties.signature.properties.authority.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.signature.properties.authority.enum,parentSchema:schema31.properties.signature.properties.authority,data:data129};
+if(vErrors === null){
+vErrors = [err303];
+}
+else {
+vErrors.push(err303);
+}
+errors++;
+}
+}
+if(data128.for !== undefined){
+let data130 = data128.for;
+if(typeof data130 === "string"){
+if(func2(data130) < 1){
+const err304 = {instancePath:instancePath+"/signature/for",schemaPath:"#/properties/signature/properties/for/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.for,data:data130};
+if(vErrors === null){
+vErrors = [err304];
+}
+else {
+vErrors.push(err304);
+}
+errors++;
+}
+}
+else {
+const err305 = {instancePath:instancePath+"/signature/for",schemaPath:"#/properties/signature/properties/for/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.for.type,parentSchema:schema31.properties.signature.properties.for,data:data130};
+if(vErrors === null){
+vErrors = [err305];
+}
+else {
+vErrors.push(err305);
+}
+errors++;
+}
+}
+if(data128.deputyFor !== undefined){
+let data131 = data128.deputyFor;
+if(typeof data131 === "string"){
+if(func2(data131) < 1){
+const err306 = {instancePath:instancePath+"/signature/deputyFor",schemaPath:"#/properties/signature/properties/deputyFor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.deputyFor,data:data131};
+if(vErrors === null){
+vErrors = [err306];
+}
+else {
+vErrors.push(err306);
+}
+errors++;
+}
+}
+else {
+const err307 = {instancePath:instancePath+"/signature/deputyFor",schemaPath:"#/properties/signature/properties/deputyFor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.deputyFor.type,parentSchema:schema31.properties.signature.properties.deputyFor,data:data131};
+if(vErrors === null){
+vErrors = [err307];
+}
+else {
+vErrors.push(err307);
+}
+errors++;
+}
+}
+if(data128.signer !== undefined){
+let data132 = data128.signer;
+if(typeof data132 === "string"){
+if(func2(data132) < 1){
+const err308 = {instancePath:instancePath+"/signature/signer",schemaPath:"#/properties/signature/properties/signer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.signer,data:data132};
+if(vErrors === null){
+vErrors = [err308];
+}
+else {
+vErrors.push(err308);
+}
+errors++;
+}
+}
+else {
+const err309 = {instancePath:instancePath+"/signature/signer",schemaPath:"#/properties/signature/properties/signer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.signer.type,parentSchema:schema31.properties.signature.properties.signer,data:data132};
+if(vErrors === null){
+vErrors = [err309];
+}
+else {
+vErrors.push(err309);
+}
+errors++;
+}
+}
+if(data128.name !== undefined){
+let data133 = data128.name;
+if(typeof data133 === "string"){
+if(func2(data133) < 1){
+const err310 = {instancePath:instancePath+"/signature/name",schemaPath:"#/properties/signature/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.name,data:data133};
+if(vErrors === null){
+vErrors = [err310];
+}
+else {
+vErrors.push(err310);
+}
+errors++;
+}
+}
+else {
+const err311 = {instancePath:instancePath+"/signature/name",schemaPath:"#/properties/signature/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.name.type,parentSchema:schema31.properties.signature.properties.name,data:data133};
+if(vErrors === null){
+vErrors = [err311];
+}
+else {
+vErrors.push(err311);
+}
+errors++;
+}
+}
+if(data128.title !== undefined){
+let data134 = data128.title;
+if(typeof data134 === "string"){
+if(func2(data134) < 1){
+const err312 = {instancePath:instancePath+"/signature/title",schemaPath:"#/properties/signature/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.title,data:data134};
+if(vErrors === null){
+vErrors = [err312];
+}
+else {
+vErrors.push(err312);
+}
+errors++;
+}
+}
+else {
+const err313 = {instancePath:instancePath+"/signature/title",schemaPath:"#/properties/signature/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.title.type,parentSchema:schema31.properties.signature.properties.title,data:data134};
+if(vErrors === null){
+vErrors = [err313];
+}
+else {
+vErrors.push(err313);
+}
+errors++;
+}
+}
+}
+else {
+const err314 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signature.type,parentSchema:schema31.properties.signature,data:data128};
+if(vErrors === null){
+vErrors = [err314];
+}
+else {
+vErrors.push(err314);
+}
+errors++;
+}
+}
+}
+else {
+const err315 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err315];
+}
+else {
+vErrors.push(err315);
 }
 errors++;
 }

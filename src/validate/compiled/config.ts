@@ -7,10 +7,11 @@ const ajvRuntime_ucs2length = ajvRuntime_ucs2length_module.default ?? ajvRuntime
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketluan.invalid/schemas/config.schema.json","title":"Cấu hình ketluan","type":"object","description":"Cấu hình dùng chung của kho thông báo.","properties":{"issuers":{"type":"object","description":"Các cơ quan ban hành, theo mã.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"object","description":"Cơ quan ban hành thông báo.","properties":{"parent":{"description":"Tên cơ quan chủ quản trực tiếp (nếu có), chữ in hoa; mỗi phần tử là một dòng. Ví dụ: UBND TỈNH NAM ĐỊNH.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"name":{"description":"Tên cơ quan ban hành, chữ in hoa; mỗi phần tử là một dòng. Ví dụ: [ỦY BAN NHÂN DÂN, HUYỆN BẮC SƠN].","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"symbol":{"type":"string","minLength":1,"description":"Ký hiệu văn bản (tên loại - cơ quan), ví dụ TB-UBND, TB-VP, TB-VPCP.","pattern":"^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"},"place":{"type":"string","minLength":1,"description":"Địa danh ghi ở dòng ngày tháng, ví dụ \"Bắc Sơn\", \"Thành phố Hồ Chí Minh\"."},"collective":{"type":"string","minLength":1,"description":"Tên tập thể khi ký thay mặt (TM.), ví dụ \"Ủy ban nhân dân\". Mặc định: tên cơ quan ban hành."},"shortName":{"type":"string","minLength":1,"description":"Tên cơ quan viết thường, dùng trong câu, ví dụ \"UBND huyện Bắc Sơn\" (dòng \"Kèm theo Thông báo số … của …\" ở phụ lục)."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point, từ 24 đến 200. Mặc định: 72."}},"required":[],"additionalProperties":false}},"required":["name","symbol","place"],"additionalProperties":false}},"signers":{"type":"object","description":"Những người ký, theo mã.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"object","description":"Người ký.","properties":{"name":{"type":"string","minLength":1,"description":"Họ và tên người ký (không ghi học hàm, học vị)."},"title":{"type":"string","minLength":1,"description":"Chức vụ của người ký, ví dụ \"Chánh Văn phòng\", \"Phó Chủ tịch\"."}},"required":["name","title"],"additionalProperties":false}},"fonts":{"type":"object","description":"Phông chữ cho PDF.","properties":{"dir":{"type":"string","minLength":1,"description":"Thư mục chứa 4 tệp TTF (thường, đậm, nghiêng, đậm nghiêng) cùng cỡ với Times New Roman."}},"required":[],"additionalProperties":false}},"required":[],"additionalProperties":false};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketluan.invalid/schemas/config.schema.json","title":"Cấu hình ketluan","type":"object","description":"Cấu hình dùng chung của kho thông báo.","properties":{"issuers":{"type":"object","description":"Các cơ quan ban hành, theo mã.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"object","description":"Cơ quan ban hành thông báo.","properties":{"parent":{"description":"Tên cơ quan chủ quản trực tiếp (nếu có), chữ in hoa; mỗi phần tử là một dòng. Ví dụ: UBND TỈNH NAM ĐỊNH.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"name":{"description":"Tên cơ quan ban hành, chữ in hoa; mỗi phần tử là một dòng. Ví dụ: [ỦY BAN NHÂN DÂN, HUYỆN BẮC SƠN].","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"symbol":{"type":"string","minLength":1,"description":"Ký hiệu văn bản (tên loại - cơ quan), ví dụ TB-UBND, TB-VP, TB-VPCP.","pattern":"^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"},"place":{"type":"string","minLength":1,"description":"Địa danh ghi ở dòng ngày tháng, ví dụ \"Bắc Sơn\", \"Thành phố Hồ Chí Minh\"."},"collective":{"type":"string","minLength":1,"description":"Tên tập thể khi ký thay mặt (TM.), ví dụ \"Ủy ban nhân dân\". Mặc định: tên cơ quan ban hành."},"shortName":{"type":"string","minLength":1,"description":"Tên cơ quan viết thường, dùng trong câu, ví dụ \"UBND huyện Bắc Sơn\" (dòng \"Kèm theo Thông báo số … của …\" ở phụ lục)."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"comrade":{"type":"boolean","description":"Ghi \"đồng chí\" trước người chủ trì (\"đồng chí Hoàng Văn Nam, Chủ tịch UBND huyện\"). Văn bản của cơ quan trung ương thường không ghi: comrade: false. Mặc định: có."},"chairOrder":{"enum":["name-title","title-name"],"description":"Thứ tự họ tên và chức vụ người chủ trì: name-title (\"Hoàng Văn Nam, Chủ tịch UBND huyện\", mặc định) hoặc title-name (\"Thủ tướng Chính phủ Phạm Minh Chính\")."},"chairVerb":{"enum":["chủ trì","đã chủ trì"],"description":"Động từ của người chủ trì: \"đã chủ trì\" hoặc \"chủ trì\". Mặc định: \"đã chủ trì\" (opening: full), \"chủ trì\" (opening: brief)."},"heard":{"enum":["discussion","opinions"],"description":"Câu \"Sau khi nghe\": discussion (\"Sau khi nghe Bộ Tài chính báo cáo; ý kiến trao đổi, thảo luận của các đại biểu, …\") hoặc opinions (\"Sau khi nghe báo cáo của Bộ Tài chính và ý kiến của các đại biểu dự họp, …\"). Mặc định: discussion (opening: full), opinions (opening: brief)."},"attendeesLead":{"type":"string","minLength":1,"description":"Lời dẫn thường dùng trước thành phần tham dự, ví dụ \"Tham dự có\" (meeting.attendeesLead của từng thông báo được ưu tiên). Mặc định: \"Tham dự <hình thức họp> có\"."},"discussants":{"type":"string","minLength":1,"description":"Cách gọi thường dùng những người phát biểu ý kiến, ví dụ \"các đại biểu dự họp\" (meeting.discussants được ưu tiên)."},"concludes":{"enum":["kết luận như sau:","kết luận:"],"description":"Cuối đoạn mở đầu: \"kết luận như sau:\" hoặc \"kết luận:\". Mặc định: \"kết luận như sau:\" (opening: full), \"kết luận:\" (opening: brief)."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point, từ 24 đến 200. Mặc định: 72."}},"required":[],"additionalProperties":false}},"required":["name","symbol","place"],"additionalProperties":false}},"signers":{"type":"object","description":"Những người ký, theo mã.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"object","description":"Người ký.","properties":{"name":{"type":"string","minLength":1,"description":"Họ và tên người ký (không ghi học hàm, học vị)."},"title":{"type":"string","minLength":1,"description":"Chức vụ của người ký, ví dụ \"Chánh Văn phòng\", \"Phó Chủ tịch\"."}},"required":["name","title"],"additionalProperties":false}},"fonts":{"type":"object","description":"Phông chữ cho PDF.","properties":{"dir":{"type":"string","minLength":1,"description":"Thư mục chứa 4 tệp TTF (thường, đậm, nghiêng, đậm nghiêng) cùng cỡ với Times New Roman."}},"required":[],"additionalProperties":false}},"required":[],"additionalProperties":false};
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern5 = new RegExp("^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$", "u");
 const func1 = ajvRuntime_ucs2length;
+const func9 = Object.prototype.hasOwnProperty;
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://ketluan.invalid/schemas/config.schema.json" */;
@@ -428,7 +429,7 @@ if(data1.style !== undefined){
 let data10 = data1.style;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key4 in data10){
-if(!((((((key4 === "padNumbers") || (key4 === "boldHeadings")) || (key4 === "numbering")) || (key4 === "deadlineStyle")) || (key4 === "opening")) || (key4 === "signatureGapPt"))){
+if(!(func9.call(schema31.properties.issuers.additionalProperties.properties.style.properties, key4))){
 const err30 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style",schemaPath:"#/properties/issuers/additionalProperties/properties/style/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.issuers.additionalProperties.properties.style,data:data10};
 if(vErrors === null){
 vErrors = [err30];
@@ -491,7 +492,7 @@ errors++;
 const len2 = data13.length;
 for(let i2=0; i2<len2; i2++){
 let data14 = data13[i2];
-if(!(((((data14 === "roman") || (data14 === "arabic")) || (data14 === "alpha")) || (data14 === "ordinal")) || (data14 === "dash"))){
+if(!((((((((data14 === "roman") || (data14 === "arabic")) || (data14 === "alpha")) || (data14 === "ordinal")) || (data14 === "dash")) || (data14 === "paren-arabic")) || (data14 === "paren-roman")) || (data14 === "none"))){
 const err35 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/numbering/" + i2,schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/numbering/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.issuers.additionalProperties.properties.style.properties.numbering.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.issuers.additionalProperties.properties.style.properties.numbering.items.enum,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.numbering.items,data:data14};
 if(vErrors === null){
 vErrors = [err35];
@@ -540,11 +541,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data10.signatureGapPt !== undefined){
-let data17 = data10.signatureGapPt;
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 > 200 || isNaN(data17)){
-const err39 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/signatureGapPt",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/signatureGapPt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200",schema:200,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.signatureGapPt,data:data17};
+if(data10.comrade !== undefined){
+let data17 = data10.comrade;
+if(typeof data17 !== "boolean"){
+const err39 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/comrade",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/comrade/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.issuers.additionalProperties.properties.style.properties.comrade.type,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.comrade,data:data17};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -553,8 +553,11 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(data17 < 24 || isNaN(data17)){
-const err40 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/signatureGapPt",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/signatureGapPt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 24},message:"must be >= 24",schema:24,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.signatureGapPt,data:data17};
+}
+if(data10.chairOrder !== undefined){
+let data18 = data10.chairOrder;
+if(!((data18 === "name-title") || (data18 === "title-name"))){
+const err40 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/chairOrder",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/chairOrder/enum",keyword:"enum",params:{allowedValues: schema31.properties.issuers.additionalProperties.properties.style.properties.chairOrder.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.issuers.additionalProperties.properties.style.properties.chairOrder.enum,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.chairOrder,data:data18};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -564,8 +567,10 @@ vErrors.push(err40);
 errors++;
 }
 }
-else {
-const err41 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/signatureGapPt",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/signatureGapPt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.issuers.additionalProperties.properties.style.properties.signatureGapPt.type,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.signatureGapPt,data:data17};
+if(data10.chairVerb !== undefined){
+let data19 = data10.chairVerb;
+if(!((data19 === "chủ trì") || (data19 === "đã chủ trì"))){
+const err41 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/chairVerb",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/chairVerb/enum",keyword:"enum",params:{allowedValues: schema31.properties.issuers.additionalProperties.properties.style.properties.chairVerb.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.issuers.additionalProperties.properties.style.properties.chairVerb.enum,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.chairVerb,data:data19};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -575,9 +580,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style",schemaPath:"#/properties/issuers/additionalProperties/properties/style/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuers.additionalProperties.properties.style.type,parentSchema:schema31.properties.issuers.additionalProperties.properties.style,data:data10};
+if(data10.heard !== undefined){
+let data20 = data10.heard;
+if(!((data20 === "discussion") || (data20 === "opinions"))){
+const err42 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/heard",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/heard/enum",keyword:"enum",params:{allowedValues: schema31.properties.issuers.additionalProperties.properties.style.properties.heard.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.issuers.additionalProperties.properties.style.properties.heard.enum,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.heard,data:data20};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -587,9 +593,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-}
-else {
-const err43 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/issuers/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuers.additionalProperties.type,parentSchema:schema31.properties.issuers.additionalProperties,data:data1};
+if(data10.attendeesLead !== undefined){
+let data21 = data10.attendeesLead;
+if(typeof data21 === "string"){
+if(func1(data21) < 1){
+const err43 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/attendeesLead",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/attendeesLead/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.attendeesLead,data:data21};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -599,9 +607,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-}
 else {
-const err44 = {instancePath:instancePath+"/issuers",schemaPath:"#/properties/issuers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuers.type,parentSchema:schema31.properties.issuers,data:data0};
+const err44 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/attendeesLead",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/attendeesLead/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.issuers.additionalProperties.properties.style.properties.attendeesLead.type,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.attendeesLead,data:data21};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -611,14 +618,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.signers !== undefined){
-let data18 = data.signers;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-for(const key5 in data18){
-const _errs49 = errors;
-if(typeof key5 === "string"){
-if(!pattern4.test(key5)){
-const err45 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.signers.propertyNames,data:key5,propertyName:key5};
+if(data10.discussants !== undefined){
+let data22 = data10.discussants;
+if(typeof data22 === "string"){
+if(func1(data22) < 1){
+const err45 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/discussants",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/discussants/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.discussants,data:data22};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -628,9 +632,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-var valid13 = _errs49 === errors;
-if(!valid13){
-const err46 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid",schema:schema31.properties.signers.propertyNames,parentSchema:schema31.properties.signers,data:data18};
+else {
+const err46 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/discussants",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/discussants/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.issuers.additionalProperties.properties.style.properties.discussants.type,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.discussants,data:data22};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -640,11 +643,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-for(const key6 in data18){
-let data19 = data18[key6];
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.name === undefined){
-const err47 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.signers.additionalProperties.required,parentSchema:schema31.properties.signers.additionalProperties,data:data19};
+if(data10.concludes !== undefined){
+let data23 = data10.concludes;
+if(!((data23 === "kết luận như sau:") || (data23 === "kết luận:"))){
+const err47 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/concludes",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/concludes/enum",keyword:"enum",params:{allowedValues: schema31.properties.issuers.additionalProperties.properties.style.properties.concludes.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.issuers.additionalProperties.properties.style.properties.concludes.enum,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.concludes,data:data23};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -653,8 +655,12 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(data19.title === undefined){
-const err48 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.signers.additionalProperties.required,parentSchema:schema31.properties.signers.additionalProperties,data:data19};
+}
+if(data10.signatureGapPt !== undefined){
+let data24 = data10.signatureGapPt;
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 200 || isNaN(data24)){
+const err48 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/signatureGapPt",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/signatureGapPt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200",schema:200,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.signatureGapPt,data:data24};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -663,9 +669,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-for(const key7 in data19){
-if(!((key7 === "name") || (key7 === "title"))){
-const err49 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signers.additionalProperties,data:data19};
+if(data24 < 24 || isNaN(data24)){
+const err49 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/signatureGapPt",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/signatureGapPt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 24},message:"must be >= 24",schema:24,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.signatureGapPt,data:data24};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -675,11 +680,8 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data19.name !== undefined){
-let data20 = data19.name;
-if(typeof data20 === "string"){
-if(func1(data20) < 1){
-const err50 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/signers/additionalProperties/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signers.additionalProperties.properties.name,data:data20};
+else {
+const err50 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/signatureGapPt",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/signatureGapPt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.issuers.additionalProperties.properties.style.properties.signatureGapPt.type,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.signatureGapPt,data:data24};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -689,8 +691,9 @@ vErrors.push(err50);
 errors++;
 }
 }
+}
 else {
-const err51 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/signers/additionalProperties/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signers.additionalProperties.properties.name.type,parentSchema:schema31.properties.signers.additionalProperties.properties.name,data:data20};
+const err51 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style",schemaPath:"#/properties/issuers/additionalProperties/properties/style/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuers.additionalProperties.properties.style.type,parentSchema:schema31.properties.issuers.additionalProperties.properties.style,data:data10};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -700,11 +703,9 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data19.title !== undefined){
-let data21 = data19.title;
-if(typeof data21 === "string"){
-if(func1(data21) < 1){
-const err52 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/signers/additionalProperties/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signers.additionalProperties.properties.title,data:data21};
+}
+else {
+const err52 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/issuers/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuers.additionalProperties.type,parentSchema:schema31.properties.issuers.additionalProperties,data:data1};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -714,8 +715,9 @@ vErrors.push(err52);
 errors++;
 }
 }
+}
 else {
-const err53 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/signers/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signers.additionalProperties.properties.title.type,parentSchema:schema31.properties.signers.additionalProperties.properties.title,data:data21};
+const err53 = {instancePath:instancePath+"/issuers",schemaPath:"#/properties/issuers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuers.type,parentSchema:schema31.properties.issuers,data:data0};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -725,9 +727,14 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
-else {
-const err54 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signers.additionalProperties.type,parentSchema:schema31.properties.signers.additionalProperties,data:data19};
+if(data.signers !== undefined){
+let data25 = data.signers;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key5 in data25){
+const _errs59 = errors;
+if(typeof key5 === "string"){
+if(!pattern4.test(key5)){
+const err54 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.signers.propertyNames,data:key5,propertyName:key5};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -737,9 +744,9 @@ vErrors.push(err54);
 errors++;
 }
 }
-}
-else {
-const err55 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signers.type,parentSchema:schema31.properties.signers,data:data18};
+var valid13 = _errs59 === errors;
+if(!valid13){
+const err55 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid",schema:schema31.properties.signers.propertyNames,parentSchema:schema31.properties.signers,data:data25};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -749,12 +756,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data.fonts !== undefined){
-let data22 = data.fonts;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-for(const key8 in data22){
-if(!(key8 === "dir")){
-const err56 = {instancePath:instancePath+"/fonts",schemaPath:"#/properties/fonts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.fonts,data:data22};
+for(const key6 in data25){
+let data26 = data25[key6];
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.name === undefined){
+const err56 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.signers.additionalProperties.required,parentSchema:schema31.properties.signers.additionalProperties,data:data26};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -763,12 +769,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data22.dir !== undefined){
-let data23 = data22.dir;
-if(typeof data23 === "string"){
-if(func1(data23) < 1){
-const err57 = {instancePath:instancePath+"/fonts/dir",schemaPath:"#/properties/fonts/properties/dir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.fonts.properties.dir,data:data23};
+if(data26.title === undefined){
+const err57 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.signers.additionalProperties.required,parentSchema:schema31.properties.signers.additionalProperties,data:data26};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -777,9 +779,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-else {
-const err58 = {instancePath:instancePath+"/fonts/dir",schemaPath:"#/properties/fonts/properties/dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.fonts.properties.dir.type,parentSchema:schema31.properties.fonts.properties.dir,data:data23};
+for(const key7 in data26){
+if(!((key7 === "name") || (key7 === "title"))){
+const err58 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signers.additionalProperties,data:data26};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -789,9 +791,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/fonts",schemaPath:"#/properties/fonts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.fonts.type,parentSchema:schema31.properties.fonts,data:data22};
+if(data26.name !== undefined){
+let data27 = data26.name;
+if(typeof data27 === "string"){
+if(func1(data27) < 1){
+const err59 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/signers/additionalProperties/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signers.additionalProperties.properties.name,data:data27};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -801,14 +805,126 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
 else {
-const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err60 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/signers/additionalProperties/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signers.additionalProperties.properties.name.type,parentSchema:schema31.properties.signers.additionalProperties.properties.name,data:data27};
 if(vErrors === null){
 vErrors = [err60];
 }
 else {
 vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data26.title !== undefined){
+let data28 = data26.title;
+if(typeof data28 === "string"){
+if(func1(data28) < 1){
+const err61 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/signers/additionalProperties/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signers.additionalProperties.properties.title,data:data28};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/signers/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signers.additionalProperties.properties.title.type,parentSchema:schema31.properties.signers.additionalProperties.properties.title,data:data28};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signers.additionalProperties.type,parentSchema:schema31.properties.signers.additionalProperties,data:data26};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signers.type,parentSchema:schema31.properties.signers,data:data25};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data.fonts !== undefined){
+let data29 = data.fonts;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+for(const key8 in data29){
+if(!(key8 === "dir")){
+const err65 = {instancePath:instancePath+"/fonts",schemaPath:"#/properties/fonts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.fonts,data:data29};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data29.dir !== undefined){
+let data30 = data29.dir;
+if(typeof data30 === "string"){
+if(func1(data30) < 1){
+const err66 = {instancePath:instancePath+"/fonts/dir",schemaPath:"#/properties/fonts/properties/dir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.fonts.properties.dir,data:data30};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/fonts/dir",schemaPath:"#/properties/fonts/properties/dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.fonts.properties.dir.type,parentSchema:schema31.properties.fonts.properties.dir,data:data30};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/fonts",schemaPath:"#/properties/fonts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.fonts.type,parentSchema:schema31.properties.fonts,data:data29};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
 }
 errors++;
 }

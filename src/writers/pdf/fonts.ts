@@ -12,7 +12,7 @@
  * receives a `FontSet`.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import type { Diagnostic } from '../../diagnostics.ts';
@@ -205,9 +205,57 @@ function faceOf(bytes: Uint8Array): FaceName {
   return bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';
 }
 
+/** Largest font file read: Times New Roman is under 1 MB, fonts with every CJK glyph about 20 MB. */
+export const MAX_FONT_BYTES = 50 * 1024 * 1024;
+
+/** A font file that is not a regular file, or too large: said for the clerk, naming the file. */
+export class FontFileError extends Error {
+  override name = 'FontFileError';
+  constructor(readonly said: { readonly vi: string; readonly en: string }) {
+    super(said.vi);
+  }
+}
+
+/**
+ * The bytes of a font file. Only a regular file of at most MAX_FONT_BYTES
+ * is read: a `.ttf` that is a FIFO would block forever and one that links
+ * to /dev/zero would grow without end. Opened non-blocking and checked on
+ * the open descriptor, so what is read is what was checked.
+ */
+function readFontFile(path: string): Uint8Array {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) {
+      throw new FontFileError({
+        vi: `${path} không phải một tệp phông chữ thông thường (là thư mục, ống dẫn hay thiết bị); ketluan chỉ đọc tệp .ttf/.otf thông thường`,
+        en: `${path} is not a regular font file (it is a folder, pipe or device); ketluan reads only regular .ttf/.otf files`,
+      });
+    }
+    if (st.size > MAX_FONT_BYTES) {
+      const mb = (n: number): string => (n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
+      throw new FontFileError({
+        vi: `${path} quá lớn (${mb(st.size)} MB); một tệp phông chữ không được quá ${mb(MAX_FONT_BYTES)} MB`,
+        en: `${path} is too large (${mb(st.size)} MB); a font file may be at most ${mb(MAX_FONT_BYTES)} MB`,
+      });
+    }
+    // The size checked is the size read, even if the file grows meanwhile.
+    const buf = new Uint8Array(st.size);
+    let length = 0;
+    while (length < buf.length) {
+      const n = readSync(fd, buf, length, buf.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return buf.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads and parses a font file, as the given face or as the face its style bits say. */
 function open(path: string, name?: FaceName): FontFace {
-  const bytes = new Uint8Array(readFileSync(path));
+  const bytes = readFontFile(path);
   return new FontFace(name ?? faceOf(bytes), path, bytes);
 }
 
