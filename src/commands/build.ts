@@ -2,6 +2,7 @@
  * `ketluan build [paths…]`: YAML → DOCX and PDF in out/, only what changed,
  * rendered in parallel, with progress, the register's checks and a summary.
  */
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command, CommandContext } from './command.ts';
 import { readClerkFile } from '../build/read.ts';
@@ -35,6 +36,8 @@ function sourcesOf(ctx: CommandContext, ds: readonly Diagnostic[]): Map<string, 
   const sources = new Map<string, string>();
   for (const file of new Set(ds.map((d) => d.file))) {
     try {
+      // Only a regular file is read for a frame: opening a FIFO (a font named in KL437) would wait forever.
+      if (!statSync(resolve(ctx.cwd, file)).isFile()) continue;
       const read = readClerkFile(resolve(ctx.cwd, file));
       // A binary file (a font, a PDF in conclusions/: NUL bytes) gets no frame: its "lines" are noise.
       const text = 'bytes' in read ? new TextDecoder().decode(read.bytes) : undefined;

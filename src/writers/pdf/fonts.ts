@@ -208,13 +208,6 @@ function faceOf(bytes: Uint8Array): FaceName {
 /** Largest font file read: Times New Roman is under 1 MB, fonts with every CJK glyph about 20 MB. */
 export const MAX_FONT_BYTES = 50 * 1024 * 1024;
 
-/** A font file that is not a regular file, or too large: said for the clerk, naming the file. */
-export class FontFileError extends Error {
-  override name = 'FontFileError';
-  constructor(readonly said: { readonly vi: string; readonly en: string }) {
-    super(said.vi);
-  }
-}
 
 /**
  * The bytes of a font file. Only a regular file of at most MAX_FONT_BYTES
@@ -227,14 +220,14 @@ function readFontFile(path: string): Uint8Array {
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) {
-      throw new FontFileError({
+      throw new FontFileError(path, {
         vi: `${path} không phải một tệp phông chữ thông thường (là thư mục, ống dẫn hay thiết bị); ketluan chỉ đọc tệp .ttf/.otf thông thường`,
         en: `${path} is not a regular font file (it is a folder, pipe or device); ketluan reads only regular .ttf/.otf files`,
       });
     }
     if (st.size > MAX_FONT_BYTES) {
       const mb = (n: number): string => (n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
-      throw new FontFileError({
+      throw new FontFileError(path, {
         vi: `${path} quá lớn (${mb(st.size)} MB); một tệp phông chữ không được quá ${mb(MAX_FONT_BYTES)} MB`,
         en: `${path} is too large (${mb(st.size)} MB); a font file may be at most ${mb(MAX_FONT_BYTES)} MB`,
       });
@@ -295,7 +288,7 @@ export class FontError extends InputError {
     readonly path: string,
     readonly said: { readonly vi: string; readonly en: string },
   ) {
-    super(`${path}: ${said.en}`);
+    super(said.vi);
   }
 
   toDiagnostic(cwd: string): Diagnostic {
@@ -314,6 +307,11 @@ export class FontError extends InputError {
       },
     };
   }
+}
+
+/** A font file that is not a regular file, or too large (it is never read): said for the clerk, naming the file. */
+export class FontFileError extends FontError {
+  override name = 'FontFileError';
 }
 
 /** The four faces in a folder, identified by their style bits; throws a FontError unless there is exactly one of each. */
