@@ -258,6 +258,8 @@ export interface Conclusion {
   readonly body: readonly BodyNode[];
   readonly closing?: string;
   readonly footnote?: string;
+  /** Footnotes by id; each is printed where its [[^id]] mark stands. */
+  readonly footnotes: Readonly<Record<string, string>>;
   readonly appendix: readonly AppendixSpec[];
   readonly recipients: readonly string[];
   readonly recipientsFromDirectives: boolean;

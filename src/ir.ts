@@ -11,6 +11,19 @@ export interface Run {
   readonly text: string;
   readonly bold?: boolean;
   readonly italic?: boolean;
+  /**
+   * This run is a footnote's mark: its text is the footnote's number, set
+   * superscript, and the note is printed at the foot of the page that holds
+   * the mark (a Word footnote in the DOCX).
+   */
+  readonly footnote?: Footnote;
+}
+
+/** A footnote: numbered 1, 2, 3… in the order the marks stand in the document. */
+export interface Footnote {
+  readonly number: number;
+  /** The note's text (no marks inside). */
+  readonly runs: readonly Run[];
 }
 
 /** A body paragraph: justified, first-line indent (ND30 Phụ lục I, II.6). */
@@ -157,6 +170,21 @@ export interface Doc {
   readonly signature: DocSignature;
   /** Appendices after the signature, each with its own page numbering. */
   readonly appendices?: readonly Appendix[];
+}
+
+/** The footnotes of a doc in the order of their marks: body, then appendices, table cells included. */
+export function footnotesOf(doc: Doc): Footnote[] {
+  const notes: Footnote[] = [];
+  const fromRuns = (runs: readonly Run[]): void => {
+    for (const run of runs) if (run.footnote) notes.push(run.footnote);
+  };
+  const fromBlock = (block: AppendixBlock): void => {
+    if (block.type === 'paragraph' || block.type === 'heading') fromRuns(block.runs);
+    else if (block.type === 'table') for (const row of block.rows) for (const cell of row) fromRuns(cell.runs);
+  };
+  doc.body.forEach(fromBlock);
+  for (const appendix of doc.appendices ?? []) appendix.body.forEach(fromBlock);
+  return notes;
 }
 
 /** Exhaustiveness guard for switches over IR unions. */

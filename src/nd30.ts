@@ -19,6 +19,12 @@ export const headerDistanceMm = 10;
 /** Width of the text area. */
 export const textWidthMm = page.widthMm - margin.leftMm - margin.rightMm;
 
+/**
+ * The text area's width as Word and LibreOffice lay it out, from whole
+ * twips: 11906 − 1701 − 850 = 9355 twips (165 mm would be 9354.3).
+ */
+export const textAreaWidthPt = (mmToTwip(page.widthMm) - mmToTwip(margin.leftMm) - mmToTwip(margin.rightMm)) / 20;
+
 /** The header table's columns (ô 2/3 | ô 1/4). Mẫu 1.4 uses 67.5 | 100 mm; ours fit the 165 mm text width. */
 export const headerColumnsMm = { left: 65, right: 100 } as const;
 
@@ -82,6 +88,16 @@ export const ruleWidthPt = 0.5;
 /** Gap between a text line's baseline area and the rule drawn under it. */
 export const ruleGapPt = 2;
 
+/**
+ * The trích yếu's rule stands this much lower than the other rules (which
+ * sit ruleGapPt under their line), so that it clears the descenders and
+ * dots below of the summary's last line ("quyết", "ệ": about 3 pt under the
+ * baseline), as Mẫu 1.4's rule, a line of underscores under the text, does.
+ * The space after it (spacingPt.afterTitle) is that much less, so the body
+ * starts where it did.
+ */
+export const summaryRuleDropPt = 4;
+
 /** Vertical blank space between blocks of the frame. */
 export const spacingPt = {
   /** After the header table, before THÔNG BÁO. */
@@ -141,3 +157,35 @@ export const appendixSizePt = { label: 14, title: 14, reference: 14 } as const;
  * after it; one row per bar, at least one table line tall.
  */
 export const chart = { labelWidthMm: 70, barMaxWidthMm: 70, valueGapMm: 2, barHeightPt: 8, barGray: 0.55 } as const;
+
+/**
+ * Footnotes (not prescribed by ND30; common practice and Word's default):
+ * the note 10 pt (the Word style FootnoteText), lines at least
+ * lineHeightPt(10) apart; the mark a superscript number, in the text and
+ * before its note (the Word style FootnoteReference). The note stands at
+ * the foot of the page that holds its mark, under a short rule.
+ */
+export const footnote = {
+  sizePt: 10,
+  /** The separator rule: a quarter of the text width, 0.5 pt, as Word and LibreOffice draw it by default. */
+  ruleRatio: 0.25,
+  ruleWidthPt: 0.5,
+  /** Space above and below the separator rule (LibreOffice's default, 57 twips each). */
+  aboveRulePt: 57 / 20,
+  belowRulePt: 57 / 20,
+  /**
+   * DOCX only: LibreOffice adds a body-size empty paragraph before a table
+   * that opens a document with footnotes (measured on LibreOffice 7.4: page
+   * 1 shifts 16.8 pt down); a paragraph exactly this tall before the header
+   * table stops it, and the PDF leaves the same space.
+   */
+  leadPt: 1,
+} as const;
+
+/**
+ * How LibreOffice sets an automatic superscript (what Word's vertAlign
+ * superscript becomes), measured on LibreOffice 7.4 with Times New Roman
+ * metrics: 58 % of the size (rounded to twips), the baseline raised
+ * 0.42 × (ascent + line gap) ≈ 0.392 × the size.
+ */
+export const superscript = { sizeRatio: 0.58, riseRatio: 0.392 } as const;

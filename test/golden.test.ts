@@ -23,8 +23,11 @@ import { pdfWords, sortedWords } from './helpers/words.ts';
 const root = new URL('..', import.meta.url).pathname;
 const reference = (name: string) => readFileSync(new URL(`./reference/notices/${name}`, import.meta.url), 'utf8').normalize('NFC');
 
-/** Whitespace-normalised text. */
-const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+/**
+ * Whitespace-normalised text; a no-break hyphen (which keeps a document
+ * code such as "91/KH-UBND" on one line) reads as the hyphen it prints.
+ */
+const norm = (s: string) => s.replace(/\s+/g, ' ').replace(/\u2011/g, '-').trim();
 
 /** Paragraphs of a reference text: blocks separated by blank lines, bold markers removed. */
 function referenceParagraphs(text: string): string[] {
@@ -55,7 +58,7 @@ async function buildNotice(file: string) {
   const doc = prepared.doc!;
   const docx = (await docxParagraphs(await writeDocx(doc))).map(norm).filter(Boolean);
   const pages = await pdfLines(await writePdf(doc, loadFonts()));
-  const result = { doc, docx, pdfWords: pdfWords(pages) };
+  const result = { doc, docx, pdfWords: pdfWords(pages.map((p) => ({ lines: p.lines.map(norm) }))) };
   built.set(file, result);
   return result;
 }

@@ -237,7 +237,8 @@ describe('follow-up report', () => {
     expect(paragraphs).toContain('- Thường trực Huyện ủy (b/c);');
     expect(paragraphs).toContain('- UBND các xã, thị trấn;');
     expect(paragraphs).toContain('CHỨC VỤ NGƯỜI KÝ');
-    expect(paragraphs).toContain('Đã hoàn thành ngày 19/4/2023 (Báo cáo số 21/BC-PNV ngày 21/4/2023 của Phòng Nội vụ)');
+    // A document code's hyphen is Word's no-break hyphen (read as U+2011).
+    expect(paragraphs).toContain('Đã hoàn thành ngày 19/4/2023 (Báo cáo số 21/BC\u2011PNV ngày 21/4/2023 của Phòng Nội vụ)');
   });
 
   it('prints the --date signing date on the place-date line of the DOCX and the PDF, apart from --as-of', async () => {

@@ -80,6 +80,8 @@ export interface Notice {
   readonly body: readonly NodeView[];
   readonly closing: string | null;
   readonly footnote: string | null;
+  /** Footnote texts by id, for the [[^id]] marks in the text. */
+  readonly footnotes: Readonly<Record<string, string>>;
   readonly appendices: readonly AppendixView[];
   /** "UBND huyện Bắc Sơn": the issuer inside a sentence (appendix reference line). */
   readonly issuerShortName: string;
@@ -137,6 +139,7 @@ export function composeNotice(c: Conclusion, ctx: ComposeContext = {}): Notice {
     body: numberBody(c.body, c.style.numbering, c.style.deadlineStyle),
     closing: c.closing ?? null,
     footnote: c.footnote ?? null,
+    footnotes: c.footnotes,
     appendices: c.appendix.map((spec, i) => {
       const index = c.indices.find((x) => x.id === spec.index);
       if (!index) throw new InternalError(`appendix for unknown index ${spec.index} (validate/ should have caught it)`);

@@ -15,11 +15,14 @@ export type PhraseRenderer = (name: string, view: object) => string;
 /** Matches a reference: [[PCI]], [[PCI:high]], [[deadline]], [[deadline:2]], [[date]]; not after a backslash (`\[[` prints "[[", render/markup.ts). */
 export const referencePattern = /(?<!\\)\[\[([A-Za-z][A-Za-z0-9_-]*)(?::([a-z]+|[0-9]{1,2}))?\]\]/g;
 
-/** Anything a clerk may have meant as a reference ([[XYZ]], [[CCHC:]], [[ PCI ]]), for validate/ to check. */
-export const referenceLike = /(?<!\\)\[\[([^[\]\n]*)\]\]/g;
+/** Anything a clerk may have meant as a reference ([[XYZ]], [[CCHC:]], [[ PCI ]]), for validate/ to check; footnote marks [[^ID]] are checked on their own. */
+export const referenceLike = /(?<!\\)\[\[(?!\^)([^[\]\n]*)\]\]/g;
 
 /** An escaped "[[" (`\[[`), printed as "[[" in every text (render/markup.ts). */
 export const escapedBrackets = /\\\[\[/g;
+
+/** Matches a footnote mark: [[^nq140]] puts footnote "nq140" (under `footnotes`) there. */
+export const footnoteMarkPattern = /(?<!\\)\[\[\^([A-Za-z0-9][A-Za-z0-9_-]*)\]\]/g;
 
 /** Phrases that word a deadline or the meeting's date, not an index: never an [[ID:variant]] variant. */
 const ownPhrases: readonly string[] = ['deadline', 'date'];
@@ -30,7 +33,7 @@ export function isIndexPhrase(name: string): boolean {
 }
 
 /** What `richText` reads from the notice. */
-export type RichContext = Pick<Notice, 'indices'> & { readonly meetingDate?: MeetingDateView };
+export type RichContext = Pick<Notice, 'indices'> & { readonly meetingDate?: MeetingDateView; readonly footnotes?: Notice['footnotes'] };
 
 // Private-use characters never typed by a clerk (validate/ rejects them), used as placeholders.
 const OPEN = '\uE000';
@@ -39,15 +42,34 @@ const STAR = '\uE002';
 
 /**
  * Clerk text → markup: escapes everything, resolves [[references]] through
- * the phrase templates, then turns **bold** and *italic* into <b>/<i>.
+ * the phrase templates and [[^footnote]] marks into <note>s holding the
+ * footnote's own rich text (`inNote`: that text, which holds no marks),
+ * then turns **bold** and *italic* into <b>/<i>.
  * A backslash keeps a literal star ("\*") or double bracket ("\[["; the
  * markup parser drops that backslash, in every text). [[deadline]] is the entry's
  * deadline, [[deadline:2]] the second of its `tasks`, [[date]] the meeting's
  * date phrase (capitalised only where it opens the text).
  */
-export function richText(text: string, notice: RichContext, deadline: DeadlineView | null, phrase: PhraseRenderer, tasks: readonly (DeadlineView | null)[] = []): string {
+export function richText(
+  text: string,
+  notice: RichContext,
+  deadline: DeadlineView | null,
+  phrase: PhraseRenderer,
+  tasks: readonly (DeadlineView | null)[] = [],
+  inNote = false,
+): string {
   const pieces: string[] = [];
-  const withPlaceholders = Handlebars.escapeExpression(text.replace(/\\\*/g, STAR)).replace(referencePattern, (_m, id: string, variant: string | undefined, offset: number) => {
+  const placeholder = (html: string): string => {
+    pieces.push(html);
+    return `${OPEN}${pieces.length - 1}${CLOSE}`;
+  };
+  const escaped = Handlebars.escapeExpression(text.replace(/\\\*/g, STAR));
+  const withNotes = escaped.replace(footnoteMarkPattern, (_m, id: string) => {
+    const note = notice.footnotes?.[id];
+    if (note === undefined || inNote) throw new InternalError(`footnote mark [[^${id}]] without its footnote, or inside one (validate/ should have caught it)`);
+    return placeholder(`<note>${richText(note, notice, null, phrase, [], true)}</note>`);
+  });
+  const withPlaceholders = withNotes.replace(referencePattern, (_m, id: string, variant: string | undefined, offset: number) => {
     let html: string;
     if (id === 'deadline' && variant === undefined) {
       if (!deadline) throw new InternalError('[[deadline]] without a deadline (validate/ should have caught it)');
@@ -65,8 +87,7 @@ export function richText(text: string, notice: RichContext, deadline: DeadlineVi
       if (!index) throw new InternalError(`unknown index reference [[${id}]] (validate/ should have caught it)`);
       html = phrase(variant ?? 'result', index);
     }
-    pieces.push(html);
-    return `${OPEN}${pieces.length - 1}${CLOSE}`;
+    return placeholder(html);
   });
   return withPlaceholders
     .replace(/\*\*(.+?)\*\*/g, '<b>$1</b>')

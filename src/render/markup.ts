@@ -5,7 +5,9 @@
  * expressions): <notice> holds <header>, <title>, <body>, <recipients> and
  * <signature>; <body> holds <p>, <h level="1|2|3">, <pagebreak/> and
  * <table widths="30,70"> with <tr> rows of <td align="left|center|right">
- * cells (the first row is the header); inline <b> and <i>. After the
+ * cells (the first row is the header); inline <b>, <i> and <note>, a
+ * footnote whose mark stands where it is (numbered in document order, its
+ * text never bold or italic from around it). After the
  * signature, each <appendix> holds <label>, <atitle>, <reference>, then body
  * blocks and <chart> with <bar value max label>text</bar>. Whitespace inside a paragraph collapses to one space,
  * as in HTML; no-break spaces are kept.
@@ -29,8 +31,17 @@ export interface MarkupDoc {
 // Collapse ASCII whitespace only: U+00A0 (the draft's blank number) must survive.
 const SPACES = /[ \t\n\r\f]+/g;
 
-/** Inline content → runs with merged attributes and collapsed spaces. */
-export function inlineRuns(nodes: readonly ChildNode[]): Run[] {
+/** Numbers a document's footnotes in the order their marks are parsed. */
+export interface FootnoteCounter {
+  count: number;
+}
+
+/**
+ * Inline content → runs with merged attributes and collapsed spaces. A
+ * <note> becomes a mark run carrying its footnote, numbered by `notes`;
+ * without `notes` (text that cannot hold a footnote) it is a template bug.
+ */
+export function inlineRuns(nodes: readonly ChildNode[], notes?: FootnoteCounter): Run[] {
   const raw: Run[] = [];
   const walk = (list: readonly ChildNode[], bold: boolean, italic: boolean): void => {
     for (const node of list) {
@@ -39,7 +50,11 @@ export function inlineRuns(nodes: readonly ChildNode[]): Run[] {
       else if (isTag(node)) {
         if (node.name === 'b') walk(node.children, true, italic);
         else if (node.name === 'i') walk(node.children, bold, true);
-        else throw new InternalError(`inline markup <${node.name}> is not allowed`);
+        else if (node.name === 'note' && notes) {
+          const number = ++notes.count;
+          // The note's own text holds no marks: a footnote has no footnotes.
+          raw.push({ text: String(number), footnote: { number, runs: inlineRuns(node.children) } });
+        } else throw new InternalError(`inline markup <${node.name}> is not allowed`);
       }
     }
   };
@@ -47,15 +62,19 @@ export function inlineRuns(nodes: readonly ChildNode[]): Run[] {
   const runs: Run[] = [];
   for (const run of raw) {
     const last = runs[runs.length - 1];
+    if (run.footnote) {
+      runs.push(run);
+      continue;
+    }
     let text = run.text;
     // A space already ends the previous run: drop this run's leading one.
     if ((last?.text.endsWith(' ') ?? true) && text.startsWith(' ')) text = text.slice(1);
     if (text === '') continue;
-    if (last && last.bold === run.bold && last.italic === run.italic) runs[runs.length - 1] = { ...last, text: last.text + text };
+    if (last && !last.footnote && last.bold === run.bold && last.italic === run.italic) runs[runs.length - 1] = { ...last, text: last.text + text };
     else runs.push({ text, ...(run.bold ? { bold: true } : {}), ...(run.italic ? { italic: true } : {}) });
   }
   const last = runs[runs.length - 1];
-  if (last?.text.endsWith(' ')) {
+  if (last && !last.footnote && last.text.endsWith(' ')) {
     const trimmed = last.text.slice(0, -1);
     if (trimmed === '') runs.pop();
     else runs[runs.length - 1] = { ...last, text: trimmed };
@@ -107,11 +126,11 @@ function headerOf(el: Element): DocHeader {
   };
 }
 
-function tableOf(el: Element): Table {
+function tableOf(el: Element, notes: FootnoteCounter): Table {
   const rows = elements(el, ['tr']).map((tr) =>
     elements(tr, ['td']).map((td): TableCell => {
       const align = td.attribs.align;
-      return { runs: inlineRuns(td.children), ...(align === 'center' || align === 'right' || align === 'left' ? { align } : {}) };
+      return { runs: inlineRuns(td.children, notes), ...(align === 'center' || align === 'right' || align === 'left' ? { align } : {}) };
     }),
   );
   const columns = Math.max(0, ...rows.map((r) => r.length));
@@ -123,15 +142,15 @@ function tableOf(el: Element): Table {
 }
 
 /** One body block element → IR block. */
-function blockOf(child: Element): Block {
+function blockOf(child: Element, notes: FootnoteCounter): Block {
   switch (child.name) {
     case 'table':
-      return tableOf(child);
+      return tableOf(child, notes);
     case 'p':
-      return { type: 'paragraph', runs: inlineRuns(child.children), ...(child.attribs.align === 'center' ? { align: 'center' as const } : {}) };
+      return { type: 'paragraph', runs: inlineRuns(child.children, notes), ...(child.attribs.align === 'center' ? { align: 'center' as const } : {}) };
     case 'h': {
       const level = Number(child.attribs.level ?? '1');
-      return { type: 'heading', level: level <= 1 ? 1 : level === 2 ? 2 : 3, runs: inlineRuns(child.children) };
+      return { type: 'heading', level: level <= 1 ? 1 : level === 2 ? 2 : 3, runs: inlineRuns(child.children, notes) };
     }
     case 'pagebreak':
       return { type: 'pageBreak' };
@@ -141,8 +160,8 @@ function blockOf(child: Element): Block {
 }
 
 /** Parses <body> children. */
-function bodyOf(el: Element): Block[] {
-  return elements(el, ['p', 'h', 'pagebreak', 'table']).map(blockOf);
+function bodyOf(el: Element, notes: FootnoteCounter): Block[] {
+  return elements(el, ['p', 'h', 'pagebreak', 'table']).map((child) => blockOf(child, notes));
 }
 
 function chartOf(el: Element): Chart {
@@ -155,11 +174,11 @@ function chartOf(el: Element): Chart {
   return { type: 'chart', bars };
 }
 
-function appendixOf(el: Element): Appendix {
+function appendixOf(el: Element, notes: FootnoteCounter): Appendix {
   const parts = elements(el, ['label', 'atitle', 'reference', 'p', 'h', 'table', 'chart', 'pagebreak']);
   const body: AppendixBlock[] = parts
     .filter((p) => !['label', 'atitle', 'reference'].includes(p.name))
-    .map((p) => (p.name === 'chart' ? chartOf(p) : blockOf(p)));
+    .map((p) => (p.name === 'chart' ? chartOf(p) : blockOf(p, notes)));
   return {
     label: textOf(only(el, 'label')),
     title: parts.filter((p) => p.name === 'atitle').map(textOf),
@@ -186,13 +205,16 @@ export function parseNoticeMarkup(markup: string): MarkupDoc {
   const signatureParts = elements(signature, ['line', 'name']);
   const names = signatureParts.filter((p) => p.name === 'name');
   if (names.length !== 1) throw new InternalError('<signature> needs exactly one <name>');
+  // Footnotes are numbered through the body, then the appendices.
+  const notes: FootnoteCounter = { count: 0 };
+  const body = bodyOf(only(notice, 'body'), notes);
   return {
     header: headerOf(only(notice, 'header')),
     title: {
       kind: textOf(only(title, 'kind')),
       summary: titleParts.filter((p) => p.name === 'summary').map(textOf),
     },
-    body: bodyOf(only(notice, 'body')),
+    body,
     recipients: {
       label: recipients.attribs.label ?? '',
       lines: elements(recipients, ['li']).map(textOf),
@@ -202,6 +224,6 @@ export function parseNoticeMarkup(markup: string): MarkupDoc {
       name: textOf(names[0]),
       gapPt: Number(signature.attribs.gap ?? '0'),
     },
-    appendices: parts.filter((p) => p.name === 'appendix').map(appendixOf),
+    appendices: parts.filter((p) => p.name === 'appendix').map((p) => appendixOf(p, notes)),
   };
 }

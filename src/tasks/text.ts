@@ -36,9 +36,10 @@ export function noticeWords(templates: TemplateSet): NoticeWords {
   };
 }
 
-/** The words of a markup element, as a reader sees them. */
+/** The words of a markup element, as a reader sees them; a footnote's mark is not a word. */
 function plainOf(el: Element): string {
-  return inlineRuns(el.children)
+  return inlineRuns(el.children, { count: 0 })
+    .filter((run) => !run.footnote)
     .map((run) => run.text)
     .join('');
 }

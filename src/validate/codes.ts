@@ -120,7 +120,7 @@ export const codes = {
   KL381: 'Warning: an unquoted item of a [ , ] list looks like a fragment of a name that contains a comma.',
   // KL382–KL389: values the schema cannot bound (issue 11).
   KL382: 'A deadline\'s year is outside the range every date of a notice stays in (1990–2100).',
-  KL383: 'A [[reference]] is written in a text that prints as typed (summary, meeting, recipients…): only the body, the closing and the footnote insert phrases.',
+  KL383: 'A [[reference]] is written in a text that prints as typed (summary, meeting, recipients, the config…): only the notice\'s paragraphs (body, opening, closing, footnotes) insert phrases.',
   KL384: 'A text holds only spaces or blank lines: it would print nothing (a closing of only "./.").',
   // ── KL43x: a template folder (src/render/templates.ts, --templates DIR), reported at the template's line ──
   KL430: 'Template: not valid Handlebars (a {{#block}} left open, closed by another name, a broken tag).',
@@ -131,6 +131,15 @@ export const codes = {
   KL435: 'Template: another failure while rendering.',
   KL436: 'Template folder: missing, unreadable, or without a required root template (notice.hbs, report.hbs).',
   KL437: 'A font file of the font folder cannot be used (not a TrueType font, unreadable, missing a face).',
+  // KL48x: footnotes (issue 12, §4).
+  KL480: 'A footnote mark [[^ID]] names a footnote that is not under "footnotes".',
+  KL481: 'Warning: a footnote under "footnotes" has no [[^ID]] mark in the text, so it is not printed.',
+  KL482: 'A footnote\'s text holds a footnote mark: footnotes have no footnotes.',
+  KL483: 'A footnote mark stands in the trích yếu, which carries no footnotes.',
+  KL484: 'A footnote is marked more than once; each footnote has exactly one mark.',
+  // KL485–KL486: title lines (issue 12, §6).
+  KL485: 'Warning: a forced trích yếu line (an entry of "summary") is wider than the text area; the writers cut it into balanced lines.',
+  KL486: 'Warning: an appendix title, in capitals, is wider than the text area; the writers cut it into balanced lines.',
   // ── KL46x: what real notices say (issue 12: openings, numbering, tasks, the "Lưu:" line) ──
   KL460: 'Warning: [[date]] inserts an index whose id is "date", not the meeting\'s date phrase.',
   KL461: 'Warning: a deadline (a day, or the last day of a month, quarter or year) is before the issue date, though not before the meeting.',

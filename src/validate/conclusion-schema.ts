@@ -488,7 +488,17 @@ export const conclusionSchema: Json = {
         items: { type: 'string', minLength: 1 },
         description: 'Nơi nhận, mỗi phần tử một dòng, không ghi dấu "-" và ";" (được thêm tự động). Ghi chú như (b/c) viết liền sau tên.',
       },
-      footnote: str('Chú thích cuối văn bản (nếu có), in nghiêng sau câu kết.' + richText),
+      footnote: str('Ghi chú cuối văn bản (nếu có), in nghiêng thành một đoạn sau câu kết. Để có chú thích ở chân trang (số chú thích nhỏ đặt trên dòng chữ), dùng "footnotes".' + richText),
+      footnotes: {
+        type: 'object',
+        description:
+          'Chú thích ở chân trang, theo mã. Đặt dấu chú thích [[^mã]] ngay sau chữ cần chú thích, trong bất kỳ đoạn, đề mục, ý liệt kê hay câu kết nào; ' +
+          'chú thích được đánh số 1, 2, 3… theo thứ tự xuất hiện và in ở cuối trang có dấu chú thích, dưới một đường kẻ ngắn. Mỗi chú thích đặt đúng một dấu. ' +
+          'Ví dụ: text: "Thực hiện Nghị quyết số 140/NQ-CP[[^nq140]], …" và footnotes: { nq140: "Nghị quyết số 140/NQ-CP ngày 24 tháng 9 năm 2025 của Chính phủ." }. ' +
+          'Nội dung chú thích có thể dùng **đậm**, *nghiêng* và [[mã chỉ số]], không chứa dấu chú thích khác.',
+        propertyNames: { pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$' },
+        additionalProperties: str('Nội dung chú thích.' + richText),
+      },
       appendix: {
         type: 'array',
         description: 'Phụ lục kèm theo: bảng kết quả một bộ chỉ số và các chỉ số thành phần (năm nay, năm trước, tăng giảm, thứ hạng), có thể kèm biểu đồ.',

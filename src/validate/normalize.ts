@@ -339,6 +339,8 @@ export function normalizeConclusion(data: Data, config: Config, r: Reporter): Co
     body,
     ...(data.closing ? { closing: data.closing } : {}),
     ...(data.footnote ? { footnote: data.footnote } : {}),
+    // No prototype: a mark [[^constructor]] must not find Object's.
+    footnotes: Object.assign(Object.create(null) as Record<string, string>, data.footnotes ?? {}),
     appendix: (data.appendix ?? []).map((a: Data) => ({ index: a.index, ...(a.title ? { title: a.title } : {}), chart: a.chart === true })),
     recipients: data.recipients,
     recipientsFromDirectives: data.recipientsFromDirectives === true,

@@ -11,8 +11,11 @@
 import { isScalar, isSeq, type Node as YamlNode, type Scalar } from 'yaml';
 import { nodeDirectives, type BodyNode, type Conclusion, type Deadline } from '../conclusion.ts';
 import { excerpt, formatPath } from '../diagnostics.ts';
-import { isIndexPhrase, referenceLike } from '../render/helpers.ts';
+import { footnoteMarkPattern, isIndexPhrase, referenceLike } from '../render/helpers.ts';
 import { agencyKey } from '../compose/recipients.ts';
+import { upper } from '../compose/signature.ts';
+import { textWidthPt } from '../metrics.ts';
+import { appendixSizePt, sizePt, textAreaWidthPt } from '../nd30.ts';
 import { nodeAt, type SourceDoc } from '../source/index.ts';
 import { lastDayOf, workingDaysBetween } from './dates.ts';
 import type { Reporter } from './normalize.ts';
@@ -283,9 +286,25 @@ function checkReferences(c: Conclusion, r: Reporter, ctx: RuleContext): void {
   // What [[deadline]] resolves to in a text: its node's or point's deadline ('given'), nothing ('none': no deadline, a
   // heading, the closing, the footnote, the opening), or nothing in an enumerated point without one ('point');
   // `tasks` counts the node's `tasks` for [[deadline:1]], [[deadline:2]]….
+  /** Where each footnote's marks stand, in order. */
+  const marks = new Map<string, (readonly (string | number)[])[]>();
   const rich = new Set<string>();
-  const check = (text: string, path: readonly (string | number)[], deadline: 'given' | 'none' | 'point', tasks: readonly { readonly deadline?: unknown }[] = []) => {
+  const check = (text: string, path: readonly (string | number)[], deadline: 'given' | 'none' | 'point', tasks: readonly { readonly deadline?: unknown }[] = [], inNote = false) => {
     rich.add(formatPath(path));
+    for (const [mark, id] of text.matchAll(footnoteMarkPattern)) {
+      if (inNote) {
+        r.report('KL482', 'error', path, `${mark} nằm trong một chú thích: chú thích không có chú thích riêng`, `${mark} inside a footnote: a footnote has no footnotes of its own`, {
+          vi: 'Bỏ dấu chú thích khỏi nội dung chú thích, hoặc gộp hai chú thích làm một.',
+          en: 'Remove the mark from the footnote\'s text, or merge the two footnotes.',
+        });
+      } else if (!Object.hasOwn(c.footnotes, id)) {
+        const notes = Object.keys(c.footnotes);
+        r.report('KL480', 'error', path, `${mark}: không có chú thích "${id}" trong "footnotes"`, `${mark}: no footnote "${id}" under "footnotes"`, {
+          vi: notes.length ? `Các chú thích đã khai báo: ${notes.join(', ')}.` : `Khai báo nội dung chú thích, ví dụ footnotes: { ${id}: "…" }.`,
+          en: notes.length ? `Declared footnotes: ${notes.join(', ')}.` : `Declare its text, e.g. footnotes: { ${id}: "…" }.`,
+        });
+      } else marks.set(id, [...(marks.get(id) ?? []), path]);
+    }
     for (const m of text.matchAll(referenceLike)) {
       const found = known(text, path, m);
       if (!found) continue;
@@ -332,13 +351,37 @@ function checkReferences(c: Conclusion, r: Reporter, ctx: RuleContext): void {
   if (c.meeting.acknowledgement) check(c.meeting.acknowledgement, ['meeting', 'acknowledgement'], 'none');
   if (c.closing) check(c.closing, ['closing'], 'none');
   if (c.footnote) check(c.footnote, ['footnote'], 'none');
+  for (const [id, text] of Object.entries(c.footnotes)) check(text, ['footnotes', id], 'none', [], true);
+  c.summary.forEach((line, i) => {
+    for (const [mark] of line.matchAll(footnoteMarkPattern)) {
+      r.report('KL483', 'error', ['summary', i], `${mark} trong trích yếu: trích yếu không có chú thích`, `${mark} in the trích yếu, which carries no footnotes`, {
+        vi: 'Đặt dấu chú thích trong nội dung thông báo.',
+        en: 'Put the mark in the notice\'s text.',
+      });
+    }
+  });
+  for (const id of Object.keys(c.footnotes)) {
+    const at = marks.get(id) ?? [];
+    if (at.length === 0) {
+      r.report('KL481', 'warning', ['footnotes', id], `chú thích "${id}" không có dấu [[^${id}]] nào trong văn bản nên không được in`, `footnote "${id}" has no [[^${id}]] mark in the text, so it is not printed`, {
+        vi: `Đặt [[^${id}]] ngay sau chữ cần chú thích, hoặc bỏ chú thích này.`,
+        en: `Put [[^${id}]] right after the words it explains, or remove the footnote.`,
+      });
+    }
+    for (const path of at.slice(1)) {
+      r.report('KL484', 'error', path, `chú thích "${id}" đã có dấu ở chỗ khác: mỗi chú thích chỉ đặt một dấu`, `footnote "${id}" is already marked elsewhere: each footnote has one mark`, {
+        vi: `Giữ một dấu [[^${id}]]; nếu cần chú thích lại, thêm một chú thích mới.`,
+        en: `Keep one [[^${id}]]; to note it again, add another footnote.`,
+      });
+    }
+  }
   // Every other text of the file prints as typed (ids and choices cannot hold "[[": their patterns forbid it).
   const plain = (data: unknown, path: (string | number)[]): void => {
     if (typeof data === 'string') {
       if (rich.has(formatPath(path))) return;
       for (const m of data.matchAll(referenceLike)) {
         if (!known(data, path, m)) continue;
-        report('KL383', path, data, m.index!, `\`${formatPath(path)}\`: ${m[0]} không được thay ở đây: chỉ nội dung (body), câu kết (closing) và chú thích (footnote) chèn được cụm từ`, `\`${formatPath(path)}\`: ${m[0]} is not replaced here: only the body, the closing and the footnote insert phrases`, {
+        report('KL383', path, data, m.index!, `\`${formatPath(path)}\`: ${m[0]} không được thay ở đây: chỉ các đoạn văn của thông báo (nội dung, đoạn mở đầu, câu kết, ghi chú, chú thích) chèn được cụm từ`, `\`${formatPath(path)}\`: ${m[0]} is not replaced here: only the notice's paragraphs (body, opening, closing, footnotes) insert phrases`, {
           vi: 'Chuyển câu có [[…]] vào "body", hoặc viết cụm từ ra.' + literal.vi,
           en: 'Move the sentence with [[…]] into "body", or write the phrase out.' + literal.en,
         });
@@ -400,6 +443,38 @@ export function checkRules(c: Conclusion, r: Reporter, ctx: RuleContext): void {
   checkIndices(c, r);
   checkReferences(c, r, ctx);
   checkRecipients(c, r);
+  checkTitleLines(c, r);
+}
+
+// ── Forced title lines (KL485, KL486; issue 12, §6) ─────────────────────
+
+/** Millimetres, one decimal, with a decimal comma. */
+const mm = (pt: number): string => ((pt * 25.4) / 72).toFixed(1).replace('.', ',');
+
+/**
+ * A forced line of the trích yếu (or of an appendix title, which prints in
+ * capitals) wider than the text area: the writers cut it into balanced
+ * lines, which is seldom what the clerk who chose the break meant.
+ */
+function checkTitleLines(c: Conclusion, r: Reporter): void {
+  const column = `${mm(textAreaWidthPt)} mm`;
+  c.summary.forEach((line, i) => {
+    const widthPt = textWidthPt(line, sizePt.summary, true);
+    if (widthPt <= textAreaWidthPt) return;
+    r.report('KL485', 'warning', ['summary', i], `dòng trích yếu dài ${mm(widthPt)} mm, quá khổ chữ ${column}: ketluan sẽ tự chia dòng này`, `this trích yếu line is ${mm(widthPt)} mm long, wider than the ${column} text area: ketluan will cut it`, {
+      vi: 'Chia dòng này thành hai phần tử trong "summary" ở chỗ muốn xuống dòng, hoặc bỏ "summary" để ketluan tự viết trích yếu.',
+      en: 'Split it into two "summary" entries where the line should break, or drop "summary" to let ketluan write it.',
+    });
+  });
+  c.appendix.forEach((spec, i) => {
+    if (spec.title === undefined) return;
+    const widthPt = textWidthPt(upper(spec.title), appendixSizePt.title, true);
+    if (widthPt <= textAreaWidthPt) return;
+    r.report('KL486', 'warning', ['appendix', i, 'title'], `tên phụ lục (in hoa) dài ${mm(widthPt)} mm, quá khổ chữ ${column}: ketluan sẽ tự chia thành các dòng cân nhau`, `the appendix title (in capitals) is ${mm(widthPt)} mm long, wider than the ${column} text area: ketluan will cut it into even lines`, {
+      vi: 'Rút gọn tên phụ lục nếu muốn in trên một dòng.',
+      en: 'Shorten the title to print it on one line.',
+    });
+  });
 }
 
 /**

@@ -32,8 +32,26 @@ const RUN_CHARACTERS: Readonly<Record<string, string>> = {
  * one that holds it, and its text is not part of it.
  */
 export async function docxParagraphs(bytes: Uint8Array): Promise<string[]> {
-  const xml = docxPart(bytes, 'word/document.xml');
+  return partParagraphs(docxPart(bytes, 'word/document.xml'));
+}
+
+/**
+ * The text of every footnote's paragraphs (word/footnotes.xml), separators
+ * left out, each opening with the note's number as Word shows it.
+ */
+export async function docxFootnotes(bytes: Uint8Array): Promise<string[]> {
+  return partParagraphs(docxPart(bytes, 'word/footnotes.xml'));
+}
+
+/**
+ * The paragraphs of a part. A footnote reference (w:footnoteReference)
+ * reads as its number, as does a footnote's own w:footnoteRef; a separator
+ * footnote has no text.
+ */
+function partParagraphs(xml: string): string[] {
   const texts: string[] = [];
+  let footnoteId = '';
+  let separatorDepth = 0;
   // One entry per open w:p: where its text goes in `texts`, and the text so far.
   const open: { index: number; text: string }[] = [];
   let runDepth = 0;
@@ -47,7 +65,11 @@ export async function docxParagraphs(bytes: Uint8Array): Promise<string[]> {
     {
       onopentag(name, attributes) {
         if (name === 'mc:Fallback') fallbackDepth++;
-        if (fallbackDepth > 0) return;
+        if (name === 'w:footnote') {
+          footnoteId = attributes['w:id'] ?? '';
+          if (attributes['w:type'] !== undefined) separatorDepth++;
+        }
+        if (fallbackDepth > 0 || separatorDepth > 0) return;
         if (name === 'w:p') {
           open.push({ index: texts.length, text: '' });
           texts.push('');
@@ -57,6 +79,8 @@ export async function docxParagraphs(bytes: Uint8Array): Promise<string[]> {
           const type = attributes['w:type'];
           if (type === undefined || type === 'textWrapping') append('\n');
         } else if (runDepth > 0 && name in RUN_CHARACTERS) append(RUN_CHARACTERS[name]);
+        else if (runDepth > 0 && name === 'w:footnoteReference') append(attributes['w:id'] ?? '');
+        else if (runDepth > 0 && name === 'w:footnoteRef') append(footnoteId);
       },
       ontext(data) {
         if (fallbackDepth === 0 && textDepth > 0) append(data);
@@ -66,7 +90,11 @@ export async function docxParagraphs(bytes: Uint8Array): Promise<string[]> {
           fallbackDepth--;
           return;
         }
-        if (fallbackDepth > 0) return;
+        if (name === 'w:footnote' && separatorDepth > 0) {
+          separatorDepth--;
+          return;
+        }
+        if (fallbackDepth > 0 || separatorDepth > 0) return;
         if (name === 'w:p') {
           const p = open.pop();
           if (p !== undefined) texts[p.index] = p.text;

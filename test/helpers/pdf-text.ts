@@ -1,7 +1,8 @@
 /**
  * The text of a PDF as a reader sees it, through pdf.js: per page, the lines
  * in reading order. Text items are grouped by baseline (a line is every item
- * on the same baseline, left to right); items that do not touch are joined
+ * on the same baseline, left to right, with the superscripts raised above
+ * it); items that do not touch are joined
  * with a space; runs of white space (including U+00A0) become one space.
  *
  * Used to check that what the PDF writer draws extracts as the same NFC
@@ -45,6 +46,18 @@ export async function pdfLines(bytes: Uint8Array): Promise<PdfPageLines[]> {
         const row = rows[rows.length - 1];
         if (row && Math.abs(row[0].transform[5] - item.transform[5]) <= SAME_BASELINE_PT) row.push(item);
         else rows.push([item]);
+      }
+      // A superscript (a footnote mark: at most 70 % of the size, raised less than half the
+      // line's size) belongs to the line below it.
+      const sizeOf = (item: Item) => Math.hypot(item.transform[2], item.transform[3]) || item.height || 1;
+      for (let r = rows.length - 2; r >= 0; r--) {
+        const [above, below] = [rows[r], rows[r + 1]];
+        const belowPt = sizeOf(below[0]);
+        const raisedPt = above[0].transform[5] - below[0].transform[5];
+        if (above.every((item) => sizeOf(item) <= belowPt * 0.7) && raisedPt > 0 && raisedPt <= belowPt / 2) {
+          below.push(...above);
+          rows.splice(r, 1);
+        }
       }
       const lines = rows.map((row) => {
         row.sort((a, b) => a.transform[4] - b.transform[4]);

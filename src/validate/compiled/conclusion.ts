@@ -7,12 +7,13 @@ const ajvRuntime_ucs2length = ajvRuntime_ucs2length_module.default ?? ajvRuntime
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketluan.invalid/schemas/conclusion.schema.json","title":"Thông báo kết luận (ketluan)","type":"object","description":"Một thông báo kết luận cuộc họp.","properties":{"issuer":{"description":"Cơ quan ban hành: mã trong ketluan.config.yaml, hoặc khai báo đầy đủ.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Cơ quan ban hành thông báo.","properties":{"parent":{"description":"Tên cơ quan chủ quản trực tiếp (nếu có), chữ in hoa; mỗi phần tử là một dòng. Ví dụ: UBND TỈNH NAM ĐỊNH.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"name":{"description":"Tên cơ quan ban hành, chữ in hoa; mỗi phần tử là một dòng. Ví dụ: [ỦY BAN NHÂN DÂN, HUYỆN BẮC SƠN].","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"symbol":{"type":"string","minLength":1,"description":"Ký hiệu văn bản (tên loại - cơ quan), ví dụ TB-UBND, TB-VP, TB-VPCP.","pattern":"^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"},"place":{"type":"string","minLength":1,"description":"Địa danh ghi ở dòng ngày tháng, ví dụ \"Bắc Sơn\", \"Thành phố Hồ Chí Minh\"."},"collective":{"type":"string","minLength":1,"description":"Tên tập thể khi ký thay mặt (TM.), ví dụ \"Ủy ban nhân dân\". Mặc định: tên cơ quan ban hành."},"shortName":{"type":"string","minLength":1,"description":"Tên cơ quan viết thường, dùng trong câu, ví dụ \"UBND huyện Bắc Sơn\" (dòng \"Kèm theo Thông báo số … của …\" ở phụ lục)."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"comrade":{"type":"boolean","description":"Ghi \"đồng chí\" trước người chủ trì (\"đồng chí Hoàng Văn Nam, Chủ tịch UBND huyện\"). Văn bản của cơ quan trung ương thường không ghi: comrade: false. Mặc định: có."},"chairOrder":{"enum":["name-title","title-name"],"description":"Thứ tự họ tên và chức vụ người chủ trì: name-title (\"Hoàng Văn Nam, Chủ tịch UBND huyện\", mặc định) hoặc title-name (\"Thủ tướng Chính phủ Phạm Minh Chính\")."},"chairVerb":{"enum":["chủ trì","đã chủ trì"],"description":"Động từ của người chủ trì: \"đã chủ trì\" hoặc \"chủ trì\". Mặc định: \"đã chủ trì\" (opening: full), \"chủ trì\" (opening: brief)."},"heard":{"enum":["discussion","opinions"],"description":"Câu \"Sau khi nghe\": discussion (\"Sau khi nghe Bộ Tài chính báo cáo; ý kiến trao đổi, thảo luận của các đại biểu, …\") hoặc opinions (\"Sau khi nghe báo cáo của Bộ Tài chính và ý kiến của các đại biểu dự họp, …\"). Mặc định: discussion (opening: full), opinions (opening: brief)."},"attendeesLead":{"type":"string","minLength":1,"description":"Lời dẫn thường dùng trước thành phần tham dự, ví dụ \"Tham dự có\" (meeting.attendeesLead của từng thông báo được ưu tiên). Mặc định: \"Tham dự <hình thức họp> có\"."},"discussants":{"type":"string","minLength":1,"description":"Cách gọi thường dùng những người phát biểu ý kiến, ví dụ \"các đại biểu dự họp\" (meeting.discussants được ưu tiên)."},"concludes":{"enum":["kết luận như sau:","kết luận:"],"description":"Cuối đoạn mở đầu: \"kết luận như sau:\" hoặc \"kết luận:\". Mặc định: \"kết luận như sau:\" (opening: full), \"kết luận:\" (opening: brief)."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point, từ 24 đến 200. Mặc định: 72."}},"required":[],"additionalProperties":false}},"required":["name","symbol","place"],"additionalProperties":false}]},"number":{"type":"integer","minimum":1,"maximum":99999,"description":"Số văn bản; bỏ trống khi còn là dự thảo (in \"Số:      /TB-UBND\"). Từ 1 đến 99999."},"issued":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày ban hành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"summary":{"description":"Trích yếu; mỗi phần tử là một dòng, in đúng như đã viết ([[…]] không được thay ở đây; viết \\[[ để in dấu [[). Bỏ trống để ghi tự động \"Kết luận của đồng chí … tại …\".","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"meeting":{"type":"object","description":"Cuộc họp được kết luận.","properties":{"kind":{"type":"string","minLength":1,"description":"Hình thức: Hội nghị, cuộc họp, buổi làm việc…"},"date":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày họp (YYYY-MM-DD); ngày đầu nếu họp nhiều ngày. Từ 1990-01-01 đến 2100-12-31."},"until":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày cuối nếu họp nhiều ngày: date: 2025-11-08, until: 2025-11-09 in \"Từ ngày 08 đến ngày 09 tháng 11 năm 2025\". Từ 1990-01-01 đến 2100-12-31."},"time":{"enum":["sáng","chiều","tối"],"description":"Buổi họp: sáng → \"Sáng ngày 08 tháng 11 năm 2025\", chiều → \"Chiều ngày …\", tối → \"Tối ngày …\"."},"venue":{"type":"string","minLength":1,"description":"Địa điểm họp, ví dụ \"trụ sở UBND huyện Bắc Sơn\"."},"subject":{"type":"string","minLength":1,"description":"Nội dung cuộc họp, viết tiếp sau hình thức họp."},"chair":{"type":"object","description":"Người chủ trì.","properties":{"name":{"type":"string","minLength":1,"description":"Họ và tên."},"title":{"type":"string","minLength":1,"description":"Chức vụ, ví dụ \"Chủ tịch UBND huyện\", \"Thủ tướng Chính phủ\"."},"role":{"type":"string","minLength":1,"description":"Cương vị ghi sau họ tên, chức vụ, ví dụ \"Trưởng Ban Chỉ đạo\" → \"Phó Thủ tướng Chính phủ Trần Hồng Hà, Trưởng Ban Chỉ đạo\"."},"short":{"type":"string","minLength":1,"description":"Cách gọi ngắn ở lần nhắc sau (\"… Thủ tướng Chính phủ kết luận\"), ví dụ \"Thủ tướng Chính phủ\", \"Phó Thủ tướng\"."}},"required":["title"],"additionalProperties":false},"attendees":{"type":"array","items":{"type":"string","minLength":1},"description":"Thành phần tham dự; mỗi phần tử một nhóm (nối bằng dấu \";\")."},"attendeesLead":{"type":"string","minLength":1,"description":"Lời dẫn trước thành phần tham dự, ví dụ \"Cùng dự\", \"Tham dự có các đồng chí\", \"Tại điểm cầu Trụ sở Chính phủ có\". Mặc định: \"Tham dự <hình thức họp> có\"."},"before":{"type":"string","minLength":1,"description":"Việc người chủ trì làm trước cuộc họp, viết tiếp sau tên người chủ trì, ví dụ \"đã đến thăm Trung tâm Phục vụ hành chính công tỉnh, làm việc với lãnh đạo tỉnh\" (nối với cuộc họp bằng \"và\")."},"acknowledgement":{"type":"string","minLength":1,"description":"Câu ghi nhận, biểu dương, thành một đoạn sau đoạn mở đầu, ví dụ \"Thay mặt Chính phủ, Thủ tướng Chính phủ ghi nhận, biểu dương những kết quả … đạt được\". Cho phép **in đậm**, *in nghiêng*, [[PCI]]."},"discussants":{"type":"string","minLength":1,"description":"Những người phát biểu ý kiến, ví dụ \"các đại biểu dự họp\". Mặc định: \"các thành phần dự họp\" (opening: full), \"các đại biểu\" (opening: brief)."},"reports":{"type":"array","description":"Các báo cáo được nghe tại cuộc họp.","items":{"type":"object","description":"Một báo cáo.","properties":{"by":{"type":"string","minLength":1,"description":"Cơ quan báo cáo."},"content":{"type":"string","minLength":1,"description":"Nội dung báo cáo, ví dụ \"báo cáo kết quả …\", hoặc \"báo cáo\" (\"Sau khi nghe Bộ Tài chính báo cáo\"). Bỏ trống để in \"báo cáo của <cơ quan>\"."}},"required":["by"],"additionalProperties":false}}},"required":["kind","date","subject","chair"],"additionalProperties":false},"indices":{"type":"array","items":{"type":"object","description":"Kết quả một bộ chỉ số (PAR INDEX, PCI, DDCI, SIPAS, PAPI…).","properties":{"id":{"type":"string","minLength":1,"description":"Mã ngắn để nhắc đến trong văn bản bằng [[mã]], ví dụ PCI, PAR, DDCI.","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"name":{"type":"string","minLength":1,"description":"Tên đầy đủ của chỉ số."},"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm đánh giá. Từ 1990 đến 2100."},"score":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm đạt được. Từ 0 đến 100000."},"max":{"type":"number","exclusiveMinimum":0,"maximum":100000,"description":"Điểm tối đa; nếu có thì in \"87,06/99,5 điểm, chỉ số đạt 87,50%\". Lớn hơn 0, không quá 100000."},"rank":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng. Từ 1 đến 100000."},"units":{"type":"integer","minimum":1,"maximum":100000,"description":"Số đơn vị được xếp hạng (ví dụ 63 tỉnh, thành phố). Từ 1 đến 100000."},"unitsLabel":{"type":"string","minLength":1,"description":"Tên nhóm đơn vị được xếp hạng, ví dụ \"tỉnh, thành phố\", \"huyện, thành phố\"."},"decimals":{"type":"integer","minimum":0,"maximum":4,"description":"Số chữ số thập phân khi in điểm (ví dụ 2 để in 6,90), từ 0 đến 4. Mặc định: như số liệu."},"previous":{"type":"object","description":"Kết quả năm trước để so sánh.","properties":{"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm so sánh. Từ 1990 đến 2100."},"score":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm năm trước. Từ 0 đến 100000."},"rank":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng năm trước. Từ 1 đến 100000."},"fromArchive":{"type":"boolean","description":"Lấy điểm, thứ hạng năm trước (nếu không ghi ở đây) từ thông báo năm trước của cùng cơ quan trong kho."}},"required":["year"],"additionalProperties":false},"wording":{"type":"object","description":"Cách diễn đạt câu kết quả.","properties":{"rankVerb":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng: \"xếp thứ\" (mặc định), \"đứng thứ\", \"xếp hạng\"."},"afterScore":{"type":"string","description":"Dấu sau điểm số, trước thứ hạng. Mặc định: \",\"."},"beforeChange":{"type":"string","description":"Dấu trước phần so sánh với năm trước. Mặc định: \",\"."}},"required":[],"additionalProperties":false},"components":{"type":"object","description":"Các chỉ số thành phần.","properties":{"rankWord":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng của chỉ số thành phần: \"vị trí\" (mặc định) hoặc \"xếp\"."},"units":{"type":"integer","minimum":1,"maximum":100000,"description":"Số đơn vị xếp hạng chỉ số thành phần (mặc định như chỉ số chung); hạng cuối in \"vị trí cuối\". Từ 1 đến 100000."},"aggregate":{"enum":["sum","average","weighted"],"description":"Quan hệ giữa điểm chung và điểm thành phần để kiểm tra số liệu: sum (tổng, như PAR INDEX), average (trung bình, như SIPAS), weighted (có trọng số, không kiểm tra). Mặc định: sum nếu mọi thành phần có điểm tối đa, ngược lại weighted."},"split":{"type":"object","description":"Quy tắc chia nhóm cao/thấp điểm khi thành phần không ghi \"level\".","properties":{"rankAtMost":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng từ 1 đến số này là cao điểm. Từ 1 đến 100000."},"scoreAtLeast":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm (hoặc tỷ lệ % nếu có điểm tối đa) từ mức này trở lên là cao điểm. Từ 0 đến 100000."}},"required":[],"additionalProperties":false},"items":{"type":"array","items":{"type":"object","description":"Một chỉ số thành phần.","properties":{"code":{"type":"string","minLength":1,"description":"Mã chỉ số thành phần, ví dụ CSTP1."},"name":{"type":"string","minLength":1,"description":"Tên chỉ số thành phần."},"score":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm đạt được. Từ 0 đến 100000."},"max":{"type":"number","exclusiveMinimum":0,"maximum":100000,"description":"Điểm tối đa (nếu có thì in dạng 4,5/9 điểm); lớn hơn 0, không quá 100000."},"rank":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng của chỉ số thành phần. Từ 1 đến 100000."},"level":{"enum":["high","low"],"description":"Xếp vào nhóm cao điểm (high) hay thấp điểm (low); nếu bỏ trống thì dùng quy tắc \"split\"."},"previous":{"type":"object","description":"Kết quả năm trước của chỉ số thành phần (cho bảng phụ lục).","properties":{"score":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm năm trước. Từ 0 đến 100000."},"rank":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng năm trước. Từ 1 đến 100000."}},"required":[],"additionalProperties":false}},"required":["name","score"],"additionalProperties":false},"minItems":1,"description":"Danh sách chỉ số thành phần, theo thứ tự công bố."}},"required":["items"],"additionalProperties":false}},"required":["id","name","year","score"],"additionalProperties":false},"description":"Kết quả các bộ chỉ số được đánh giá."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"comrade":{"type":"boolean","description":"Ghi \"đồng chí\" trước người chủ trì (\"đồng chí Hoàng Văn Nam, Chủ tịch UBND huyện\"). Văn bản của cơ quan trung ương thường không ghi: comrade: false. Mặc định: có."},"chairOrder":{"enum":["name-title","title-name"],"description":"Thứ tự họ tên và chức vụ người chủ trì: name-title (\"Hoàng Văn Nam, Chủ tịch UBND huyện\", mặc định) hoặc title-name (\"Thủ tướng Chính phủ Phạm Minh Chính\")."},"chairVerb":{"enum":["chủ trì","đã chủ trì"],"description":"Động từ của người chủ trì: \"đã chủ trì\" hoặc \"chủ trì\". Mặc định: \"đã chủ trì\" (opening: full), \"chủ trì\" (opening: brief)."},"heard":{"enum":["discussion","opinions"],"description":"Câu \"Sau khi nghe\": discussion (\"Sau khi nghe Bộ Tài chính báo cáo; ý kiến trao đổi, thảo luận của các đại biểu, …\") hoặc opinions (\"Sau khi nghe báo cáo của Bộ Tài chính và ý kiến của các đại biểu dự họp, …\"). Mặc định: discussion (opening: full), opinions (opening: brief)."},"attendeesLead":{"type":"string","minLength":1,"description":"Lời dẫn thường dùng trước thành phần tham dự, ví dụ \"Tham dự có\" (meeting.attendeesLead của từng thông báo được ưu tiên). Mặc định: \"Tham dự <hình thức họp> có\"."},"discussants":{"type":"string","minLength":1,"description":"Cách gọi thường dùng những người phát biểu ý kiến, ví dụ \"các đại biểu dự họp\" (meeting.discussants được ưu tiên)."},"concludes":{"enum":["kết luận như sau:","kết luận:"],"description":"Cuối đoạn mở đầu: \"kết luận như sau:\" hoặc \"kết luận:\". Mặc định: \"kết luận như sau:\" (opening: full), \"kết luận:\" (opening: brief)."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point, từ 24 đến 200. Mặc định: 72."}},"required":[],"additionalProperties":false},"openingText":{"type":"object","description":"Viết tự do đoạn mở đầu (thay cho câu ketluan ghép). [[date]] chèn ngày họp như đã tính (\"Ngày 08 tháng 11 năm 2025\", \"Từ ngày 08 đến ngày 09 tháng 11 năm 2025\", \"Sáng ngày …\"); cho phép **in đậm**, *in nghiêng*, [[PCI]].","properties":{"intro":{"type":"string","minLength":1,"description":"Đoạn thứ nhất (ngày, địa điểm, người chủ trì, thành phần), ví dụ \"[[date]], tại Trụ sở Chính phủ, Thủ tướng Chính phủ Phạm Minh Chính chủ trì cuộc họp …\"."},"heard":{"type":"string","minLength":1,"description":"Đoạn thứ hai (đã nghe gì, ai kết luận), ví dụ \"Sau khi nghe báo cáo của Bộ Xây dựng, ý kiến của các đại biểu, Thủ tướng Chính phủ kết luận như sau:\"."}},"required":[],"additionalProperties":false},"body":{"type":"array","items":{"$ref":"#/$defs/node"},"minItems":1,"description":"Nội dung kết luận."},"closing":{"type":"string","minLength":1,"description":"Câu kết, không ghi dấu \"./.\" (được thêm tự động), ví dụ \"Ủy ban nhân dân huyện yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện\". Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"recipients":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Nơi nhận, mỗi phần tử một dòng, không ghi dấu \"-\" và \";\" (được thêm tự động). Ghi chú như (b/c) viết liền sau tên."},"footnote":{"type":"string","minLength":1,"description":"Chú thích cuối văn bản (nếu có), in nghiêng sau câu kết. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"appendix":{"type":"array","description":"Phụ lục kèm theo: bảng kết quả một bộ chỉ số và các chỉ số thành phần (năm nay, năm trước, tăng giảm, thứ hạng), có thể kèm biểu đồ.","items":{"type":"object","description":"Một phụ lục.","properties":{"index":{"type":"string","minLength":1,"description":"Mã chỉ số (trong \"indices\") được trình bày trong phụ lục."},"title":{"type":"string","minLength":1,"description":"Tên phụ lục. Mặc định: \"Kết quả <tên chỉ số> năm <năm>\"."},"chart":{"type":"boolean","description":"Kèm biểu đồ cột điểm các chỉ số thành phần so với điểm tối đa. Mặc định: không."}},"required":["index"],"additionalProperties":false}},"recipientsFromDirectives":{"type":"boolean","description":"Tự thêm vào Nơi nhận mọi cơ quan được giao nhiệm vụ. Mặc định: không."},"archive":{"description":"Dòng \"Lưu:\": danh sách nơi lưu (VT và đơn vị soạn thảo), hoặc đối tượng có ký hiệu người soạn thảo và số bản.","anyOf":[{"type":"array","items":{"type":"string","minLength":1},"minItems":1},{"type":"object","description":"Dòng \"Lưu:\" đầy đủ.","properties":{"units":{"type":"array","minItems":1,"description":"Nơi lưu, ví dụ [VT, NC]; đơn vị lưu nhiều bản ghi { unit: CN, copies: 2 } để in \"CN (2)\".","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một nơi lưu và số bản lưu: { unit: NN, copies: 03 } in \"NN (03)\".","properties":{"unit":{"type":"string","minLength":1,"description":"Ký hiệu nơi lưu, ví dụ CN, QHĐP."},"copies":{"description":"Số bản lưu, in trong ngoặc sau nơi lưu, đúng như đã ghi: 2 → \"(2)\", 03 → \"(03)\", 2b → \"(2b)\".","anyOf":[{"type":"integer","minimum":1,"maximum":9999,"description":"Số bản lưu. Từ 1 đến 9999."},{"type":"string","pattern":"^[0-9]{1,4}[a-zđ]?$","description":"Số bản viết như văn bản gốc: chữ số, có thể thêm một chữ cái, ví dụ \"03\", \"2b\"."}]}},"required":["unit","copies"],"additionalProperties":false}]}},"drafter":{"type":"string","minLength":1,"description":"Ký hiệu người soạn thảo, in sau nơi lưu, ví dụ \"Hg\" → \"Lưu: VT, NN (03). Hg.\", \"nvv\" → \"Lưu: VT, CN (2). nvv\"."},"copies":{"type":"integer","minimum":1,"maximum":9999,"description":"Số lượng bản phát hành. Từ 1 đến 9999."},"separator":{"enum":["stop","space"],"description":"Giữa nơi lưu và ký hiệu người soạn thảo: stop (dấu chấm, \"VT, CN (2). nvv\", mặc định) hoặc space (dấu cách, \"Văn thư, QHĐP (2b) TĐT\")."},"finalStop":{"type":"boolean","description":"Dấu chấm cuối dòng \"Lưu:\". Mặc định: có; false để in \"Lưu: VT, CN (2). nvv\"."}},"required":["units"],"additionalProperties":false}]},"signature":{"type":"object","description":"Khối chữ ký: quyền hạn, chức vụ và họ tên người ký.","properties":{"authority":{"enum":["TM","KT","TL","TUQ","Q","none"],"description":"Quyền hạn ký: TM (thay mặt tập thể), KT (ký thay cấp trưởng), TL (thừa lệnh), TUQ (thừa ủy quyền), Q (quyền cấp trưởng), none (cấp trưởng ký trực tiếp)."},"for":{"type":"string","minLength":1,"description":"Chức vụ (hoặc tập thể với TM.) được ký thay, ví dụ \"Chủ tịch\", \"Ủy ban nhân dân\"."},"deputyFor":{"type":"string","minLength":1,"description":"Dạng hai cấp: cấp phó ký thay cấp trưởng của đơn vị, ví dụ \"Chánh Văn phòng\" cho \"TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG\"."},"signer":{"type":"string","minLength":1,"description":"Mã người ký trong ketluan.config.yaml."},"name":{"type":"string","minLength":1,"description":"Họ và tên người ký (nếu không dùng \"signer\")."},"title":{"type":"string","minLength":1,"description":"Chức vụ người ký (nếu không dùng \"signer\")."}},"required":["authority"],"additionalProperties":false}},"required":["issuer","meeting","body","recipients","archive","signature"],"additionalProperties":false,"$defs":{"node":{"description":"Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.","type":["string","object"],"properties":{"item":{"description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ: nội dung đoạn, không ghi số thứ tự."},"text":{"description":"Đoạn văn không đánh số, có thể là một nhiệm vụ: nội dung đoạn."},"dash":{"description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ: nội dung, không ghi dấu gạch."},"heading":{"description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…): tiêu đề của mục, không ghi số thứ tự."}},"if":{"type":"string"},"then":{"type":"string","minLength":1,"description":"Đoạn văn không đánh số. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"else":{"if":{"type":"object","required":["item"]},"then":{"type":"object","description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.","properties":{"item":{"type":"string","minLength":1,"description":"Nội dung đoạn, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}},"childNumbering":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"],"description":"Kiểu đánh số các đoạn con của mục này (thay cho kiểu theo cấp): roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Ví dụ childNumbering: ordinal."},"childLabels":{"enum":["plain","italic","bold"],"description":"Kiểu chữ của số thứ tự các đoạn con: plain (thường, mặc định), italic (\"*Thứ nhất,*\"), bold."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn con."}},"required":["item"],"additionalProperties":false},"else":{"if":{"type":"object","required":["text"]},"then":{"type":"object","description":"Đoạn văn không đánh số, có thể là một nhiệm vụ.","properties":{"text":{"type":"string","minLength":1,"description":"Nội dung đoạn. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}}},"required":["text"],"additionalProperties":false},"else":{"if":{"type":"object","required":["dash"]},"then":{"type":"object","description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ.","properties":{"dash":{"type":"string","minLength":1,"description":"Nội dung, không ghi dấu gạch. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}}},"required":["dash"],"additionalProperties":false},"else":{"if":{"type":"object"},"then":{"type":"object","description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.","properties":{"heading":{"type":"string","minLength":1,"description":"Tiêu đề của mục, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"agency":{"description":"Cơ quan được giao các nhiệm vụ trong mục; nếu không có \"heading\" thì tên cơ quan là tiêu đề.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"numbered":{"type":"boolean","description":"Đánh số mục này. Mặc định: có."},"childNumbering":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"],"description":"Kiểu đánh số các đoạn con của mục này (thay cho kiểu theo cấp): roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Ví dụ childNumbering: ordinal."},"childLabels":{"enum":["plain","italic","bold"],"description":"Kiểu chữ của số thứ tự các đoạn con: plain (thường, mặc định), italic (\"*Thứ nhất,*\"), bold."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn trong mục."}},"required":[],"additionalProperties":false}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketluan.invalid/schemas/conclusion.schema.json","title":"Thông báo kết luận (ketluan)","type":"object","description":"Một thông báo kết luận cuộc họp.","properties":{"issuer":{"description":"Cơ quan ban hành: mã trong ketluan.config.yaml, hoặc khai báo đầy đủ.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Cơ quan ban hành thông báo.","properties":{"parent":{"description":"Tên cơ quan chủ quản trực tiếp (nếu có), chữ in hoa; mỗi phần tử là một dòng. Ví dụ: UBND TỈNH NAM ĐỊNH.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"name":{"description":"Tên cơ quan ban hành, chữ in hoa; mỗi phần tử là một dòng. Ví dụ: [ỦY BAN NHÂN DÂN, HUYỆN BẮC SƠN].","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"symbol":{"type":"string","minLength":1,"description":"Ký hiệu văn bản (tên loại - cơ quan), ví dụ TB-UBND, TB-VP, TB-VPCP.","pattern":"^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"},"place":{"type":"string","minLength":1,"description":"Địa danh ghi ở dòng ngày tháng, ví dụ \"Bắc Sơn\", \"Thành phố Hồ Chí Minh\"."},"collective":{"type":"string","minLength":1,"description":"Tên tập thể khi ký thay mặt (TM.), ví dụ \"Ủy ban nhân dân\". Mặc định: tên cơ quan ban hành."},"shortName":{"type":"string","minLength":1,"description":"Tên cơ quan viết thường, dùng trong câu, ví dụ \"UBND huyện Bắc Sơn\" (dòng \"Kèm theo Thông báo số … của …\" ở phụ lục)."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"comrade":{"type":"boolean","description":"Ghi \"đồng chí\" trước người chủ trì (\"đồng chí Hoàng Văn Nam, Chủ tịch UBND huyện\"). Văn bản của cơ quan trung ương thường không ghi: comrade: false. Mặc định: có."},"chairOrder":{"enum":["name-title","title-name"],"description":"Thứ tự họ tên và chức vụ người chủ trì: name-title (\"Hoàng Văn Nam, Chủ tịch UBND huyện\", mặc định) hoặc title-name (\"Thủ tướng Chính phủ Phạm Minh Chính\")."},"chairVerb":{"enum":["chủ trì","đã chủ trì"],"description":"Động từ của người chủ trì: \"đã chủ trì\" hoặc \"chủ trì\". Mặc định: \"đã chủ trì\" (opening: full), \"chủ trì\" (opening: brief)."},"heard":{"enum":["discussion","opinions"],"description":"Câu \"Sau khi nghe\": discussion (\"Sau khi nghe Bộ Tài chính báo cáo; ý kiến trao đổi, thảo luận của các đại biểu, …\") hoặc opinions (\"Sau khi nghe báo cáo của Bộ Tài chính và ý kiến của các đại biểu dự họp, …\"). Mặc định: discussion (opening: full), opinions (opening: brief)."},"attendeesLead":{"type":"string","minLength":1,"description":"Lời dẫn thường dùng trước thành phần tham dự, ví dụ \"Tham dự có\" (meeting.attendeesLead của từng thông báo được ưu tiên). Mặc định: \"Tham dự <hình thức họp> có\"."},"discussants":{"type":"string","minLength":1,"description":"Cách gọi thường dùng những người phát biểu ý kiến, ví dụ \"các đại biểu dự họp\" (meeting.discussants được ưu tiên)."},"concludes":{"enum":["kết luận như sau:","kết luận:"],"description":"Cuối đoạn mở đầu: \"kết luận như sau:\" hoặc \"kết luận:\". Mặc định: \"kết luận như sau:\" (opening: full), \"kết luận:\" (opening: brief)."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point, từ 24 đến 200. Mặc định: 72."}},"required":[],"additionalProperties":false}},"required":["name","symbol","place"],"additionalProperties":false}]},"number":{"type":"integer","minimum":1,"maximum":99999,"description":"Số văn bản; bỏ trống khi còn là dự thảo (in \"Số:      /TB-UBND\"). Từ 1 đến 99999."},"issued":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày ban hành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"summary":{"description":"Trích yếu; mỗi phần tử là một dòng, in đúng như đã viết ([[…]] không được thay ở đây; viết \\[[ để in dấu [[). Bỏ trống để ghi tự động \"Kết luận của đồng chí … tại …\".","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"meeting":{"type":"object","description":"Cuộc họp được kết luận.","properties":{"kind":{"type":"string","minLength":1,"description":"Hình thức: Hội nghị, cuộc họp, buổi làm việc…"},"date":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày họp (YYYY-MM-DD); ngày đầu nếu họp nhiều ngày. Từ 1990-01-01 đến 2100-12-31."},"until":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày cuối nếu họp nhiều ngày: date: 2025-11-08, until: 2025-11-09 in \"Từ ngày 08 đến ngày 09 tháng 11 năm 2025\". Từ 1990-01-01 đến 2100-12-31."},"time":{"enum":["sáng","chiều","tối"],"description":"Buổi họp: sáng → \"Sáng ngày 08 tháng 11 năm 2025\", chiều → \"Chiều ngày …\", tối → \"Tối ngày …\"."},"venue":{"type":"string","minLength":1,"description":"Địa điểm họp, ví dụ \"trụ sở UBND huyện Bắc Sơn\"."},"subject":{"type":"string","minLength":1,"description":"Nội dung cuộc họp, viết tiếp sau hình thức họp."},"chair":{"type":"object","description":"Người chủ trì.","properties":{"name":{"type":"string","minLength":1,"description":"Họ và tên."},"title":{"type":"string","minLength":1,"description":"Chức vụ, ví dụ \"Chủ tịch UBND huyện\", \"Thủ tướng Chính phủ\"."},"role":{"type":"string","minLength":1,"description":"Cương vị ghi sau họ tên, chức vụ, ví dụ \"Trưởng Ban Chỉ đạo\" → \"Phó Thủ tướng Chính phủ Trần Hồng Hà, Trưởng Ban Chỉ đạo\"."},"short":{"type":"string","minLength":1,"description":"Cách gọi ngắn ở lần nhắc sau (\"… Thủ tướng Chính phủ kết luận\"), ví dụ \"Thủ tướng Chính phủ\", \"Phó Thủ tướng\"."}},"required":["title"],"additionalProperties":false},"attendees":{"type":"array","items":{"type":"string","minLength":1},"description":"Thành phần tham dự; mỗi phần tử một nhóm (nối bằng dấu \";\")."},"attendeesLead":{"type":"string","minLength":1,"description":"Lời dẫn trước thành phần tham dự, ví dụ \"Cùng dự\", \"Tham dự có các đồng chí\", \"Tại điểm cầu Trụ sở Chính phủ có\". Mặc định: \"Tham dự <hình thức họp> có\"."},"before":{"type":"string","minLength":1,"description":"Việc người chủ trì làm trước cuộc họp, viết tiếp sau tên người chủ trì, ví dụ \"đã đến thăm Trung tâm Phục vụ hành chính công tỉnh, làm việc với lãnh đạo tỉnh\" (nối với cuộc họp bằng \"và\")."},"acknowledgement":{"type":"string","minLength":1,"description":"Câu ghi nhận, biểu dương, thành một đoạn sau đoạn mở đầu, ví dụ \"Thay mặt Chính phủ, Thủ tướng Chính phủ ghi nhận, biểu dương những kết quả … đạt được\". Cho phép **in đậm**, *in nghiêng*, [[PCI]]."},"discussants":{"type":"string","minLength":1,"description":"Những người phát biểu ý kiến, ví dụ \"các đại biểu dự họp\". Mặc định: \"các thành phần dự họp\" (opening: full), \"các đại biểu\" (opening: brief)."},"reports":{"type":"array","description":"Các báo cáo được nghe tại cuộc họp.","items":{"type":"object","description":"Một báo cáo.","properties":{"by":{"type":"string","minLength":1,"description":"Cơ quan báo cáo."},"content":{"type":"string","minLength":1,"description":"Nội dung báo cáo, ví dụ \"báo cáo kết quả …\", hoặc \"báo cáo\" (\"Sau khi nghe Bộ Tài chính báo cáo\"). Bỏ trống để in \"báo cáo của <cơ quan>\"."}},"required":["by"],"additionalProperties":false}}},"required":["kind","date","subject","chair"],"additionalProperties":false},"indices":{"type":"array","items":{"type":"object","description":"Kết quả một bộ chỉ số (PAR INDEX, PCI, DDCI, SIPAS, PAPI…).","properties":{"id":{"type":"string","minLength":1,"description":"Mã ngắn để nhắc đến trong văn bản bằng [[mã]], ví dụ PCI, PAR, DDCI.","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"name":{"type":"string","minLength":1,"description":"Tên đầy đủ của chỉ số."},"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm đánh giá. Từ 1990 đến 2100."},"score":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm đạt được. Từ 0 đến 100000."},"max":{"type":"number","exclusiveMinimum":0,"maximum":100000,"description":"Điểm tối đa; nếu có thì in \"87,06/99,5 điểm, chỉ số đạt 87,50%\". Lớn hơn 0, không quá 100000."},"rank":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng. Từ 1 đến 100000."},"units":{"type":"integer","minimum":1,"maximum":100000,"description":"Số đơn vị được xếp hạng (ví dụ 63 tỉnh, thành phố). Từ 1 đến 100000."},"unitsLabel":{"type":"string","minLength":1,"description":"Tên nhóm đơn vị được xếp hạng, ví dụ \"tỉnh, thành phố\", \"huyện, thành phố\"."},"decimals":{"type":"integer","minimum":0,"maximum":4,"description":"Số chữ số thập phân khi in điểm (ví dụ 2 để in 6,90), từ 0 đến 4. Mặc định: như số liệu."},"previous":{"type":"object","description":"Kết quả năm trước để so sánh.","properties":{"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm so sánh. Từ 1990 đến 2100."},"score":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm năm trước. Từ 0 đến 100000."},"rank":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng năm trước. Từ 1 đến 100000."},"fromArchive":{"type":"boolean","description":"Lấy điểm, thứ hạng năm trước (nếu không ghi ở đây) từ thông báo năm trước của cùng cơ quan trong kho."}},"required":["year"],"additionalProperties":false},"wording":{"type":"object","description":"Cách diễn đạt câu kết quả.","properties":{"rankVerb":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng: \"xếp thứ\" (mặc định), \"đứng thứ\", \"xếp hạng\"."},"afterScore":{"type":"string","description":"Dấu sau điểm số, trước thứ hạng. Mặc định: \",\"."},"beforeChange":{"type":"string","description":"Dấu trước phần so sánh với năm trước. Mặc định: \",\"."}},"required":[],"additionalProperties":false},"components":{"type":"object","description":"Các chỉ số thành phần.","properties":{"rankWord":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng của chỉ số thành phần: \"vị trí\" (mặc định) hoặc \"xếp\"."},"units":{"type":"integer","minimum":1,"maximum":100000,"description":"Số đơn vị xếp hạng chỉ số thành phần (mặc định như chỉ số chung); hạng cuối in \"vị trí cuối\". Từ 1 đến 100000."},"aggregate":{"enum":["sum","average","weighted"],"description":"Quan hệ giữa điểm chung và điểm thành phần để kiểm tra số liệu: sum (tổng, như PAR INDEX), average (trung bình, như SIPAS), weighted (có trọng số, không kiểm tra). Mặc định: sum nếu mọi thành phần có điểm tối đa, ngược lại weighted."},"split":{"type":"object","description":"Quy tắc chia nhóm cao/thấp điểm khi thành phần không ghi \"level\".","properties":{"rankAtMost":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng từ 1 đến số này là cao điểm. Từ 1 đến 100000."},"scoreAtLeast":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm (hoặc tỷ lệ % nếu có điểm tối đa) từ mức này trở lên là cao điểm. Từ 0 đến 100000."}},"required":[],"additionalProperties":false},"items":{"type":"array","items":{"type":"object","description":"Một chỉ số thành phần.","properties":{"code":{"type":"string","minLength":1,"description":"Mã chỉ số thành phần, ví dụ CSTP1."},"name":{"type":"string","minLength":1,"description":"Tên chỉ số thành phần."},"score":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm đạt được. Từ 0 đến 100000."},"max":{"type":"number","exclusiveMinimum":0,"maximum":100000,"description":"Điểm tối đa (nếu có thì in dạng 4,5/9 điểm); lớn hơn 0, không quá 100000."},"rank":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng của chỉ số thành phần. Từ 1 đến 100000."},"level":{"enum":["high","low"],"description":"Xếp vào nhóm cao điểm (high) hay thấp điểm (low); nếu bỏ trống thì dùng quy tắc \"split\"."},"previous":{"type":"object","description":"Kết quả năm trước của chỉ số thành phần (cho bảng phụ lục).","properties":{"score":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm năm trước. Từ 0 đến 100000."},"rank":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng năm trước. Từ 1 đến 100000."}},"required":[],"additionalProperties":false}},"required":["name","score"],"additionalProperties":false},"minItems":1,"description":"Danh sách chỉ số thành phần, theo thứ tự công bố."}},"required":["items"],"additionalProperties":false}},"required":["id","name","year","score"],"additionalProperties":false},"description":"Kết quả các bộ chỉ số được đánh giá."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"comrade":{"type":"boolean","description":"Ghi \"đồng chí\" trước người chủ trì (\"đồng chí Hoàng Văn Nam, Chủ tịch UBND huyện\"). Văn bản của cơ quan trung ương thường không ghi: comrade: false. Mặc định: có."},"chairOrder":{"enum":["name-title","title-name"],"description":"Thứ tự họ tên và chức vụ người chủ trì: name-title (\"Hoàng Văn Nam, Chủ tịch UBND huyện\", mặc định) hoặc title-name (\"Thủ tướng Chính phủ Phạm Minh Chính\")."},"chairVerb":{"enum":["chủ trì","đã chủ trì"],"description":"Động từ của người chủ trì: \"đã chủ trì\" hoặc \"chủ trì\". Mặc định: \"đã chủ trì\" (opening: full), \"chủ trì\" (opening: brief)."},"heard":{"enum":["discussion","opinions"],"description":"Câu \"Sau khi nghe\": discussion (\"Sau khi nghe Bộ Tài chính báo cáo; ý kiến trao đổi, thảo luận của các đại biểu, …\") hoặc opinions (\"Sau khi nghe báo cáo của Bộ Tài chính và ý kiến của các đại biểu dự họp, …\"). Mặc định: discussion (opening: full), opinions (opening: brief)."},"attendeesLead":{"type":"string","minLength":1,"description":"Lời dẫn thường dùng trước thành phần tham dự, ví dụ \"Tham dự có\" (meeting.attendeesLead của từng thông báo được ưu tiên). Mặc định: \"Tham dự <hình thức họp> có\"."},"discussants":{"type":"string","minLength":1,"description":"Cách gọi thường dùng những người phát biểu ý kiến, ví dụ \"các đại biểu dự họp\" (meeting.discussants được ưu tiên)."},"concludes":{"enum":["kết luận như sau:","kết luận:"],"description":"Cuối đoạn mở đầu: \"kết luận như sau:\" hoặc \"kết luận:\". Mặc định: \"kết luận như sau:\" (opening: full), \"kết luận:\" (opening: brief)."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point, từ 24 đến 200. Mặc định: 72."}},"required":[],"additionalProperties":false},"openingText":{"type":"object","description":"Viết tự do đoạn mở đầu (thay cho câu ketluan ghép). [[date]] chèn ngày họp như đã tính (\"Ngày 08 tháng 11 năm 2025\", \"Từ ngày 08 đến ngày 09 tháng 11 năm 2025\", \"Sáng ngày …\"); cho phép **in đậm**, *in nghiêng*, [[PCI]].","properties":{"intro":{"type":"string","minLength":1,"description":"Đoạn thứ nhất (ngày, địa điểm, người chủ trì, thành phần), ví dụ \"[[date]], tại Trụ sở Chính phủ, Thủ tướng Chính phủ Phạm Minh Chính chủ trì cuộc họp …\"."},"heard":{"type":"string","minLength":1,"description":"Đoạn thứ hai (đã nghe gì, ai kết luận), ví dụ \"Sau khi nghe báo cáo của Bộ Xây dựng, ý kiến của các đại biểu, Thủ tướng Chính phủ kết luận như sau:\"."}},"required":[],"additionalProperties":false},"body":{"type":"array","items":{"$ref":"#/$defs/node"},"minItems":1,"description":"Nội dung kết luận."},"closing":{"type":"string","minLength":1,"description":"Câu kết, không ghi dấu \"./.\" (được thêm tự động), ví dụ \"Ủy ban nhân dân huyện yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện\". Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"recipients":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Nơi nhận, mỗi phần tử một dòng, không ghi dấu \"-\" và \";\" (được thêm tự động). Ghi chú như (b/c) viết liền sau tên."},"footnote":{"type":"string","minLength":1,"description":"Ghi chú cuối văn bản (nếu có), in nghiêng thành một đoạn sau câu kết. Để có chú thích ở chân trang (số chú thích nhỏ đặt trên dòng chữ), dùng \"footnotes\". Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"footnotes":{"type":"object","description":"Chú thích ở chân trang, theo mã. Đặt dấu chú thích [[^mã]] ngay sau chữ cần chú thích, trong bất kỳ đoạn, đề mục, ý liệt kê hay câu kết nào; chú thích được đánh số 1, 2, 3… theo thứ tự xuất hiện và in ở cuối trang có dấu chú thích, dưới một đường kẻ ngắn. Mỗi chú thích đặt đúng một dấu. Ví dụ: text: \"Thực hiện Nghị quyết số 140/NQ-CP[[^nq140]], …\" và footnotes: { nq140: \"Nghị quyết số 140/NQ-CP ngày 24 tháng 9 năm 2025 của Chính phủ.\" }. Nội dung chú thích có thể dùng **đậm**, *nghiêng* và [[mã chỉ số]], không chứa dấu chú thích khác.","propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9_-]*$"},"additionalProperties":{"type":"string","minLength":1,"description":"Nội dung chú thích. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."}},"appendix":{"type":"array","description":"Phụ lục kèm theo: bảng kết quả một bộ chỉ số và các chỉ số thành phần (năm nay, năm trước, tăng giảm, thứ hạng), có thể kèm biểu đồ.","items":{"type":"object","description":"Một phụ lục.","properties":{"index":{"type":"string","minLength":1,"description":"Mã chỉ số (trong \"indices\") được trình bày trong phụ lục."},"title":{"type":"string","minLength":1,"description":"Tên phụ lục. Mặc định: \"Kết quả <tên chỉ số> năm <năm>\"."},"chart":{"type":"boolean","description":"Kèm biểu đồ cột điểm các chỉ số thành phần so với điểm tối đa. Mặc định: không."}},"required":["index"],"additionalProperties":false}},"recipientsFromDirectives":{"type":"boolean","description":"Tự thêm vào Nơi nhận mọi cơ quan được giao nhiệm vụ. Mặc định: không."},"archive":{"description":"Dòng \"Lưu:\": danh sách nơi lưu (VT và đơn vị soạn thảo), hoặc đối tượng có ký hiệu người soạn thảo và số bản.","anyOf":[{"type":"array","items":{"type":"string","minLength":1},"minItems":1},{"type":"object","description":"Dòng \"Lưu:\" đầy đủ.","properties":{"units":{"type":"array","minItems":1,"description":"Nơi lưu, ví dụ [VT, NC]; đơn vị lưu nhiều bản ghi { unit: CN, copies: 2 } để in \"CN (2)\".","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một nơi lưu và số bản lưu: { unit: NN, copies: 03 } in \"NN (03)\".","properties":{"unit":{"type":"string","minLength":1,"description":"Ký hiệu nơi lưu, ví dụ CN, QHĐP."},"copies":{"description":"Số bản lưu, in trong ngoặc sau nơi lưu, đúng như đã ghi: 2 → \"(2)\", 03 → \"(03)\", 2b → \"(2b)\".","anyOf":[{"type":"integer","minimum":1,"maximum":9999,"description":"Số bản lưu. Từ 1 đến 9999."},{"type":"string","pattern":"^[0-9]{1,4}[a-zđ]?$","description":"Số bản viết như văn bản gốc: chữ số, có thể thêm một chữ cái, ví dụ \"03\", \"2b\"."}]}},"required":["unit","copies"],"additionalProperties":false}]}},"drafter":{"type":"string","minLength":1,"description":"Ký hiệu người soạn thảo, in sau nơi lưu, ví dụ \"Hg\" → \"Lưu: VT, NN (03). Hg.\", \"nvv\" → \"Lưu: VT, CN (2). nvv\"."},"copies":{"type":"integer","minimum":1,"maximum":9999,"description":"Số lượng bản phát hành. Từ 1 đến 9999."},"separator":{"enum":["stop","space"],"description":"Giữa nơi lưu và ký hiệu người soạn thảo: stop (dấu chấm, \"VT, CN (2). nvv\", mặc định) hoặc space (dấu cách, \"Văn thư, QHĐP (2b) TĐT\")."},"finalStop":{"type":"boolean","description":"Dấu chấm cuối dòng \"Lưu:\". Mặc định: có; false để in \"Lưu: VT, CN (2). nvv\"."}},"required":["units"],"additionalProperties":false}]},"signature":{"type":"object","description":"Khối chữ ký: quyền hạn, chức vụ và họ tên người ký.","properties":{"authority":{"enum":["TM","KT","TL","TUQ","Q","none"],"description":"Quyền hạn ký: TM (thay mặt tập thể), KT (ký thay cấp trưởng), TL (thừa lệnh), TUQ (thừa ủy quyền), Q (quyền cấp trưởng), none (cấp trưởng ký trực tiếp)."},"for":{"type":"string","minLength":1,"description":"Chức vụ (hoặc tập thể với TM.) được ký thay, ví dụ \"Chủ tịch\", \"Ủy ban nhân dân\"."},"deputyFor":{"type":"string","minLength":1,"description":"Dạng hai cấp: cấp phó ký thay cấp trưởng của đơn vị, ví dụ \"Chánh Văn phòng\" cho \"TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG\"."},"signer":{"type":"string","minLength":1,"description":"Mã người ký trong ketluan.config.yaml."},"name":{"type":"string","minLength":1,"description":"Họ và tên người ký (nếu không dùng \"signer\")."},"title":{"type":"string","minLength":1,"description":"Chức vụ người ký (nếu không dùng \"signer\")."}},"required":["authority"],"additionalProperties":false}},"required":["issuer","meeting","body","recipients","archive","signature"],"additionalProperties":false,"$defs":{"node":{"description":"Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.","type":["string","object"],"properties":{"item":{"description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ: nội dung đoạn, không ghi số thứ tự."},"text":{"description":"Đoạn văn không đánh số, có thể là một nhiệm vụ: nội dung đoạn."},"dash":{"description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ: nội dung, không ghi dấu gạch."},"heading":{"description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…): tiêu đề của mục, không ghi số thứ tự."}},"if":{"type":"string"},"then":{"type":"string","minLength":1,"description":"Đoạn văn không đánh số. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"else":{"if":{"type":"object","required":["item"]},"then":{"type":"object","description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.","properties":{"item":{"type":"string","minLength":1,"description":"Nội dung đoạn, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}},"childNumbering":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"],"description":"Kiểu đánh số các đoạn con của mục này (thay cho kiểu theo cấp): roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Ví dụ childNumbering: ordinal."},"childLabels":{"enum":["plain","italic","bold"],"description":"Kiểu chữ của số thứ tự các đoạn con: plain (thường, mặc định), italic (\"*Thứ nhất,*\"), bold."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn con."}},"required":["item"],"additionalProperties":false},"else":{"if":{"type":"object","required":["text"]},"then":{"type":"object","description":"Đoạn văn không đánh số, có thể là một nhiệm vụ.","properties":{"text":{"type":"string","minLength":1,"description":"Nội dung đoạn. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}}},"required":["text"],"additionalProperties":false},"else":{"if":{"type":"object","required":["dash"]},"then":{"type":"object","description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ.","properties":{"dash":{"type":"string","minLength":1,"description":"Nội dung, không ghi dấu gạch. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}}},"required":["dash"],"additionalProperties":false},"else":{"if":{"type":"object"},"then":{"type":"object","description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.","properties":{"heading":{"type":"string","minLength":1,"description":"Tiêu đề của mục, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"agency":{"description":"Cơ quan được giao các nhiệm vụ trong mục; nếu không có \"heading\" thì tên cơ quan là tiêu đề.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"numbered":{"type":"boolean","description":"Đánh số mục này. Mặc định: có."},"childNumbering":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"],"description":"Kiểu đánh số các đoạn con của mục này (thay cho kiểu theo cấp): roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Ví dụ childNumbering: ordinal."},"childLabels":{"enum":["plain","italic","bold"],"description":"Kiểu chữ của số thứ tự các đoạn con: plain (thường, mặc định), italic (\"*Thứ nhất,*\"), bold."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn trong mục."}},"required":[],"additionalProperties":false}}}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = ajvRuntime_ucs2length;
 const pattern4 = new RegExp("^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$", "u");
 const pattern5 = new RegExp("^[A-Za-z][A-Za-z0-9_-]*$", "u");
-const pattern6 = new RegExp("^[0-9]{1,4}[a-zđ]?$", "u");
+const pattern6 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_-]*$", "u");
+const pattern7 = new RegExp("^[0-9]{1,4}[a-zđ]?$", "u");
 const formats0 = formats.date;
 const schema32 = {"description":"Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.","type":["string","object"],"properties":{"item":{"description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ: nội dung đoạn, không ghi số thứ tự."},"text":{"description":"Đoạn văn không đánh số, có thể là một nhiệm vụ: nội dung đoạn."},"dash":{"description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ: nội dung, không ghi dấu gạch."},"heading":{"description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…): tiêu đề của mục, không ghi số thứ tự."}},"if":{"type":"string"},"then":{"type":"string","minLength":1,"description":"Đoạn văn không đánh số. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"else":{"if":{"type":"object","required":["item"]},"then":{"type":"object","description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.","properties":{"item":{"type":"string","minLength":1,"description":"Nội dung đoạn, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}},"childNumbering":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"],"description":"Kiểu đánh số các đoạn con của mục này (thay cho kiểu theo cấp): roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Ví dụ childNumbering: ordinal."},"childLabels":{"enum":["plain","italic","bold"],"description":"Kiểu chữ của số thứ tự các đoạn con: plain (thường, mặc định), italic (\"*Thứ nhất,*\"), bold."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn con."}},"required":["item"],"additionalProperties":false},"else":{"if":{"type":"object","required":["text"]},"then":{"type":"object","description":"Đoạn văn không đánh số, có thể là một nhiệm vụ.","properties":{"text":{"type":"string","minLength":1,"description":"Nội dung đoạn. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}}},"required":["text"],"additionalProperties":false},"else":{"if":{"type":"object","required":["dash"]},"then":{"type":"object","description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ.","properties":{"dash":{"type":"string","minLength":1,"description":"Nội dung, không ghi dấu gạch. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}}},"required":["dash"],"additionalProperties":false},"else":{"if":{"type":"object"},"then":{"type":"object","description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.","properties":{"heading":{"type":"string","minLength":1,"description":"Tiêu đề của mục, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"agency":{"description":"Cơ quan được giao các nhiệm vụ trong mục; nếu không có \"heading\" thì tên cơ quan là tiêu đề.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"numbered":{"type":"boolean","description":"Đánh số mục này. Mặc định: có."},"childNumbering":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"],"description":"Kiểu đánh số các đoạn con của mục này (thay cho kiểu theo cấp): roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Ví dụ childNumbering: ordinal."},"childLabels":{"enum":["plain","italic","bold"],"description":"Kiểu chữ của số thứ tự các đoạn con: plain (thường, mặc định), italic (\"*Thứ nhất,*\"), bold."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn trong mục."}},"required":[],"additionalProperties":false}}}}}};
 const wrapper0 = {validate: validate21};
@@ -9892,15 +9893,14 @@ vErrors.push(err258);
 errors++;
 }
 }
-if(data.appendix !== undefined){
-let data112 = data.appendix;
-if(Array.isArray(data112)){
-const len11 = data112.length;
-for(let i11=0; i11<len11; i11++){
-let data113 = data112[i11];
-if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
-if(data113.index === undefined){
-const err259 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema31.properties.appendix.items.required,parentSchema:schema31.properties.appendix.items,data:data113};
+if(data.footnotes !== undefined){
+let data112 = data.footnotes;
+if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
+for(const key15 in data112){
+const _errs240 = errors;
+if(typeof key15 === "string"){
+if(!pattern6.test(key15)){
+const err259 = {instancePath:instancePath+"/footnotes",schemaPath:"#/properties/footnotes/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_-]*$",parentSchema:schema31.properties.footnotes.propertyNames,data:key15,propertyName:key15};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -9909,9 +9909,10 @@ vErrors.push(err259);
 }
 errors++;
 }
-for(const key15 in data113){
-if(!(((key15 === "index") || (key15 === "title")) || (key15 === "chart"))){
-const err260 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.appendix.items,data:data113};
+}
+var valid41 = _errs240 === errors;
+if(!valid41){
+const err260 = {instancePath:instancePath+"/footnotes",schemaPath:"#/properties/footnotes/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid",schema:schema31.properties.footnotes.propertyNames,parentSchema:schema31.properties.footnotes,data:data112};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -9921,11 +9922,11 @@ vErrors.push(err260);
 errors++;
 }
 }
-if(data113.index !== undefined){
-let data114 = data113.index;
-if(typeof data114 === "string"){
-if(func2(data114) < 1){
-const err261 = {instancePath:instancePath+"/appendix/" + i11+"/index",schemaPath:"#/properties/appendix/items/properties/index/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appendix.items.properties.index,data:data114};
+for(const key16 in data112){
+let data113 = data112[key16];
+if(typeof data113 === "string"){
+if(func2(data113) < 1){
+const err261 = {instancePath:instancePath+"/footnotes/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/footnotes/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.footnotes.additionalProperties,data:data113};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -9936,7 +9937,7 @@ errors++;
 }
 }
 else {
-const err262 = {instancePath:instancePath+"/appendix/" + i11+"/index",schemaPath:"#/properties/appendix/items/properties/index/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appendix.items.properties.index.type,parentSchema:schema31.properties.appendix.items.properties.index,data:data114};
+const err262 = {instancePath:instancePath+"/footnotes/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/footnotes/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.footnotes.additionalProperties.type,parentSchema:schema31.properties.footnotes.additionalProperties,data:data113};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -9946,11 +9947,9 @@ vErrors.push(err262);
 errors++;
 }
 }
-if(data113.title !== undefined){
-let data115 = data113.title;
-if(typeof data115 === "string"){
-if(func2(data115) < 1){
-const err263 = {instancePath:instancePath+"/appendix/" + i11+"/title",schemaPath:"#/properties/appendix/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appendix.items.properties.title,data:data115};
+}
+else {
+const err263 = {instancePath:instancePath+"/footnotes",schemaPath:"#/properties/footnotes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.footnotes.type,parentSchema:schema31.properties.footnotes,data:data112};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -9960,8 +9959,15 @@ vErrors.push(err263);
 errors++;
 }
 }
-else {
-const err264 = {instancePath:instancePath+"/appendix/" + i11+"/title",schemaPath:"#/properties/appendix/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appendix.items.properties.title.type,parentSchema:schema31.properties.appendix.items.properties.title,data:data115};
+if(data.appendix !== undefined){
+let data114 = data.appendix;
+if(Array.isArray(data114)){
+const len11 = data114.length;
+for(let i11=0; i11<len11; i11++){
+let data115 = data114[i11];
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+if(data115.index === undefined){
+const err264 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema31.properties.appendix.items.required,parentSchema:schema31.properties.appendix.items,data:data115};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -9970,11 +9976,9 @@ vErrors.push(err264);
 }
 errors++;
 }
-}
-if(data113.chart !== undefined){
-let data116 = data113.chart;
-if(typeof data116 !== "boolean"){
-const err265 = {instancePath:instancePath+"/appendix/" + i11+"/chart",schemaPath:"#/properties/appendix/items/properties/chart/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.appendix.items.properties.chart.type,parentSchema:schema31.properties.appendix.items.properties.chart,data:data116};
+for(const key17 in data115){
+if(!(((key17 === "index") || (key17 === "title")) || (key17 === "chart"))){
+const err265 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.appendix.items,data:data115};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -9984,9 +9988,11 @@ vErrors.push(err265);
 errors++;
 }
 }
-}
-else {
-const err266 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.appendix.items.type,parentSchema:schema31.properties.appendix.items,data:data113};
+if(data115.index !== undefined){
+let data116 = data115.index;
+if(typeof data116 === "string"){
+if(func2(data116) < 1){
+const err266 = {instancePath:instancePath+"/appendix/" + i11+"/index",schemaPath:"#/properties/appendix/items/properties/index/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appendix.items.properties.index,data:data116};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -9996,9 +10002,8 @@ vErrors.push(err266);
 errors++;
 }
 }
-}
 else {
-const err267 = {instancePath:instancePath+"/appendix",schemaPath:"#/properties/appendix/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.appendix.type,parentSchema:schema31.properties.appendix,data:data112};
+const err267 = {instancePath:instancePath+"/appendix/" + i11+"/index",schemaPath:"#/properties/appendix/items/properties/index/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appendix.items.properties.index.type,parentSchema:schema31.properties.appendix.items.properties.index,data:data116};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -10008,10 +10013,11 @@ vErrors.push(err267);
 errors++;
 }
 }
-if(data.recipientsFromDirectives !== undefined){
-let data117 = data.recipientsFromDirectives;
-if(typeof data117 !== "boolean"){
-const err268 = {instancePath:instancePath+"/recipientsFromDirectives",schemaPath:"#/properties/recipientsFromDirectives/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.recipientsFromDirectives.type,parentSchema:schema31.properties.recipientsFromDirectives,data:data117};
+if(data115.title !== undefined){
+let data117 = data115.title;
+if(typeof data117 === "string"){
+if(func2(data117) < 1){
+const err268 = {instancePath:instancePath+"/appendix/" + i11+"/title",schemaPath:"#/properties/appendix/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appendix.items.properties.title,data:data117};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -10021,14 +10027,8 @@ vErrors.push(err268);
 errors++;
 }
 }
-if(data.archive !== undefined){
-let data118 = data.archive;
-const _errs252 = errors;
-let valid44 = false;
-const _errs253 = errors;
-if(Array.isArray(data118)){
-if(data118.length < 1){
-const err269 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.archive.anyOf[0],data:data118};
+else {
+const err269 = {instancePath:instancePath+"/appendix/" + i11+"/title",schemaPath:"#/properties/appendix/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appendix.items.properties.title.type,parentSchema:schema31.properties.appendix.items.properties.title,data:data117};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -10037,12 +10037,11 @@ vErrors.push(err269);
 }
 errors++;
 }
-const len12 = data118.length;
-for(let i12=0; i12<len12; i12++){
-let data119 = data118[i12];
-if(typeof data119 === "string"){
-if(func2(data119) < 1){
-const err270 = {instancePath:instancePath+"/archive/" + i12,schemaPath:"#/properties/archive/anyOf/0/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[0].items,data:data119};
+}
+if(data115.chart !== undefined){
+let data118 = data115.chart;
+if(typeof data118 !== "boolean"){
+const err270 = {instancePath:instancePath+"/appendix/" + i11+"/chart",schemaPath:"#/properties/appendix/items/properties/chart/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.appendix.items.properties.chart.type,parentSchema:schema31.properties.appendix.items.properties.chart,data:data118};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -10052,8 +10051,9 @@ vErrors.push(err270);
 errors++;
 }
 }
+}
 else {
-const err271 = {instancePath:instancePath+"/archive/" + i12,schemaPath:"#/properties/archive/anyOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[0].items.type,parentSchema:schema31.properties.archive.anyOf[0].items,data:data119};
+const err271 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.appendix.items.type,parentSchema:schema31.properties.appendix.items,data:data115};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -10065,7 +10065,7 @@ errors++;
 }
 }
 else {
-const err272 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.archive.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[0],data:data118};
+const err272 = {instancePath:instancePath+"/appendix",schemaPath:"#/properties/appendix/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.appendix.type,parentSchema:schema31.properties.appendix,data:data114};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -10074,12 +10074,11 @@ vErrors.push(err272);
 }
 errors++;
 }
-var _valid4 = _errs253 === errors;
-valid44 = valid44 || _valid4;
-const _errs257 = errors;
-if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
-if(data118.units === undefined){
-const err273 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema31.properties.archive.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1],data:data118};
+}
+if(data.recipientsFromDirectives !== undefined){
+let data119 = data.recipientsFromDirectives;
+if(typeof data119 !== "boolean"){
+const err273 = {instancePath:instancePath+"/recipientsFromDirectives",schemaPath:"#/properties/recipientsFromDirectives/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.recipientsFromDirectives.type,parentSchema:schema31.properties.recipientsFromDirectives,data:data119};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -10088,9 +10087,15 @@ vErrors.push(err273);
 }
 errors++;
 }
-for(const key16 in data118){
-if(!(((((key16 === "units") || (key16 === "drafter")) || (key16 === "copies")) || (key16 === "separator")) || (key16 === "finalStop"))){
-const err274 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.archive.anyOf[1],data:data118};
+}
+if(data.archive !== undefined){
+let data120 = data.archive;
+const _errs258 = errors;
+let valid46 = false;
+const _errs259 = errors;
+if(Array.isArray(data120)){
+if(data120.length < 1){
+const err274 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.archive.anyOf[0],data:data120};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -10099,12 +10104,12 @@ vErrors.push(err274);
 }
 errors++;
 }
-}
-if(data118.units !== undefined){
-let data120 = data118.units;
-if(Array.isArray(data120)){
-if(data120.length < 1){
-const err275 = {instancePath:instancePath+"/archive/units",schemaPath:"#/properties/archive/anyOf/1/properties/units/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units,data:data120};
+const len12 = data120.length;
+for(let i12=0; i12<len12; i12++){
+let data121 = data120[i12];
+if(typeof data121 === "string"){
+if(func2(data121) < 1){
+const err275 = {instancePath:instancePath+"/archive/" + i12,schemaPath:"#/properties/archive/anyOf/0/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[0].items,data:data121};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -10113,15 +10118,9 @@ vErrors.push(err275);
 }
 errors++;
 }
-const len13 = data120.length;
-for(let i13=0; i13<len13; i13++){
-let data121 = data120[i13];
-const _errs263 = errors;
-let valid50 = false;
-const _errs264 = errors;
-if(typeof data121 === "string"){
-if(func2(data121) < 1){
-const err276 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[0],data:data121};
+}
+else {
+const err276 = {instancePath:instancePath+"/archive/" + i12,schemaPath:"#/properties/archive/anyOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[0].items.type,parentSchema:schema31.properties.archive.anyOf[0].items,data:data121};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -10131,8 +10130,9 @@ vErrors.push(err276);
 errors++;
 }
 }
+}
 else {
-const err277 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[0],data:data121};
+const err277 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.archive.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[0],data:data120};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -10141,12 +10141,12 @@ vErrors.push(err277);
 }
 errors++;
 }
-var _valid5 = _errs264 === errors;
-valid50 = valid50 || _valid5;
-const _errs266 = errors;
-if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
-if(data121.unit === undefined){
-const err278 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data121};
+var _valid4 = _errs259 === errors;
+valid46 = valid46 || _valid4;
+const _errs263 = errors;
+if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
+if(data120.units === undefined){
+const err278 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema31.properties.archive.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1],data:data120};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -10155,8 +10155,9 @@ vErrors.push(err278);
 }
 errors++;
 }
-if(data121.copies === undefined){
-const err279 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/required",keyword:"required",params:{missingProperty: "copies"},message:"must have required property '"+"copies"+"'",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data121};
+for(const key18 in data120){
+if(!(((((key18 === "units") || (key18 === "drafter")) || (key18 === "copies")) || (key18 === "separator")) || (key18 === "finalStop"))){
+const err279 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.archive.anyOf[1],data:data120};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -10165,9 +10166,12 @@ vErrors.push(err279);
 }
 errors++;
 }
-for(const key17 in data121){
-if(!((key17 === "unit") || (key17 === "copies"))){
-const err280 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data121};
+}
+if(data120.units !== undefined){
+let data122 = data120.units;
+if(Array.isArray(data122)){
+if(data122.length < 1){
+const err280 = {instancePath:instancePath+"/archive/units",schemaPath:"#/properties/archive/anyOf/1/properties/units/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units,data:data122};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -10176,12 +10180,15 @@ vErrors.push(err280);
 }
 errors++;
 }
-}
-if(data121.unit !== undefined){
-let data122 = data121.unit;
-if(typeof data122 === "string"){
-if(func2(data122) < 1){
-const err281 = {instancePath:instancePath+"/archive/units/" + i13+"/unit",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/unit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.unit,data:data122};
+const len13 = data122.length;
+for(let i13=0; i13<len13; i13++){
+let data123 = data122[i13];
+const _errs269 = errors;
+let valid52 = false;
+const _errs270 = errors;
+if(typeof data123 === "string"){
+if(func2(data123) < 1){
+const err281 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[0],data:data123};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -10192,7 +10199,7 @@ errors++;
 }
 }
 else {
-const err282 = {instancePath:instancePath+"/archive/units/" + i13+"/unit",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.unit.type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.unit,data:data122};
+const err282 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[0],data:data123};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -10201,14 +10208,12 @@ vErrors.push(err282);
 }
 errors++;
 }
-}
-if(data121.copies !== undefined){
-let data123 = data121.copies;
+var _valid5 = _errs270 === errors;
+valid52 = valid52 || _valid5;
 const _errs272 = errors;
-let valid52 = false;
-const _errs273 = errors;
-if(!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123)))){
-const err283 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0],data:data123};
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+if(data123.unit === undefined){
+const err283 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data123};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -10217,9 +10222,8 @@ vErrors.push(err283);
 }
 errors++;
 }
-if((typeof data123 == "number") && (isFinite(data123))){
-if(data123 > 9999 || isNaN(data123)){
-const err284 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9999},message:"must be <= 9999",schema:9999,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0],data:data123};
+if(data123.copies === undefined){
+const err284 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/required",keyword:"required",params:{missingProperty: "copies"},message:"must have required property '"+"copies"+"'",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data123};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -10228,8 +10232,9 @@ vErrors.push(err284);
 }
 errors++;
 }
-if(data123 < 1 || isNaN(data123)){
-const err285 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0],data:data123};
+for(const key19 in data123){
+if(!((key19 === "unit") || (key19 === "copies"))){
+const err285 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data123};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -10239,12 +10244,11 @@ vErrors.push(err285);
 errors++;
 }
 }
-var _valid6 = _errs273 === errors;
-valid52 = valid52 || _valid6;
-const _errs275 = errors;
-if(typeof data123 === "string"){
-if(!pattern6.test(data123)){
-const err286 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,4}[a-zđ]?$"},message:"must match pattern \""+"^[0-9]{1,4}[a-zđ]?$"+"\"",schema:"^[0-9]{1,4}[a-zđ]?$",parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[1],data:data123};
+if(data123.unit !== undefined){
+let data124 = data123.unit;
+if(typeof data124 === "string"){
+if(func2(data124) < 1){
+const err286 = {instancePath:instancePath+"/archive/units/" + i13+"/unit",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/unit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.unit,data:data124};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -10255,7 +10259,7 @@ errors++;
 }
 }
 else {
-const err287 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[1],data:data123};
+const err287 = {instancePath:instancePath+"/archive/units/" + i13+"/unit",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.unit.type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.unit,data:data124};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -10264,10 +10268,14 @@ vErrors.push(err287);
 }
 errors++;
 }
-var _valid6 = _errs275 === errors;
-valid52 = valid52 || _valid6;
-if(!valid52){
-const err288 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies,data:data123};
+}
+if(data123.copies !== undefined){
+let data125 = data123.copies;
+const _errs278 = errors;
+let valid54 = false;
+const _errs279 = errors;
+if(!(((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125))) && (isFinite(data125)))){
+const err288 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0],data:data125};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -10276,21 +10284,9 @@ vErrors.push(err288);
 }
 errors++;
 }
-else {
-errors = _errs272;
-if(vErrors !== null){
-if(_errs272){
-vErrors.length = _errs272;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err289 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data121};
+if((typeof data125 == "number") && (isFinite(data125))){
+if(data125 > 9999 || isNaN(data125)){
+const err289 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9999},message:"must be <= 9999",schema:9999,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0],data:data125};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -10299,10 +10295,8 @@ vErrors.push(err289);
 }
 errors++;
 }
-var _valid5 = _errs266 === errors;
-valid50 = valid50 || _valid5;
-if(!valid50){
-const err290 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items,data:data121};
+if(data125 < 1 || isNaN(data125)){
+const err290 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0],data:data125};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -10311,21 +10305,13 @@ vErrors.push(err290);
 }
 errors++;
 }
-else {
-errors = _errs263;
-if(vErrors !== null){
-if(_errs263){
-vErrors.length = _errs263;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err291 = {instancePath:instancePath+"/archive/units",schemaPath:"#/properties/archive/anyOf/1/properties/units/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.archive.anyOf[1].properties.units.type,parentSchema:schema31.properties.archive.anyOf[1].properties.units,data:data120};
+var _valid6 = _errs279 === errors;
+valid54 = valid54 || _valid6;
+const _errs281 = errors;
+if(typeof data125 === "string"){
+if(!pattern7.test(data125)){
+const err291 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,4}[a-zđ]?$"},message:"must match pattern \""+"^[0-9]{1,4}[a-zđ]?$"+"\"",schema:"^[0-9]{1,4}[a-zđ]?$",parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[1],data:data125};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -10335,11 +10321,8 @@ vErrors.push(err291);
 errors++;
 }
 }
-if(data118.drafter !== undefined){
-let data124 = data118.drafter;
-if(typeof data124 === "string"){
-if(func2(data124) < 1){
-const err292 = {instancePath:instancePath+"/archive/drafter",schemaPath:"#/properties/archive/anyOf/1/properties/drafter/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.drafter,data:data124};
+else {
+const err292 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[1],data:data125};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -10348,9 +10331,10 @@ vErrors.push(err292);
 }
 errors++;
 }
-}
-else {
-const err293 = {instancePath:instancePath+"/archive/drafter",schemaPath:"#/properties/archive/anyOf/1/properties/drafter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.drafter.type,parentSchema:schema31.properties.archive.anyOf[1].properties.drafter,data:data124};
+var _valid6 = _errs281 === errors;
+valid54 = valid54 || _valid6;
+if(!valid54){
+const err293 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies,data:data125};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -10359,11 +10343,21 @@ vErrors.push(err293);
 }
 errors++;
 }
+else {
+errors = _errs278;
+if(vErrors !== null){
+if(_errs278){
+vErrors.length = _errs278;
 }
-if(data118.copies !== undefined){
-let data125 = data118.copies;
-if(!(((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125))) && (isFinite(data125)))){
-const err294 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.archive.anyOf[1].properties.copies.type,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data125};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err294 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data123};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -10372,9 +10366,10 @@ vErrors.push(err294);
 }
 errors++;
 }
-if((typeof data125 == "number") && (isFinite(data125))){
-if(data125 > 9999 || isNaN(data125)){
-const err295 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9999},message:"must be <= 9999",schema:9999,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data125};
+var _valid5 = _errs272 === errors;
+valid52 = valid52 || _valid5;
+if(!valid52){
+const err295 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items,data:data123};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -10383,8 +10378,21 @@ vErrors.push(err295);
 }
 errors++;
 }
-if(data125 < 1 || isNaN(data125)){
-const err296 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data125};
+else {
+errors = _errs269;
+if(vErrors !== null){
+if(_errs269){
+vErrors.length = _errs269;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err296 = {instancePath:instancePath+"/archive/units",schemaPath:"#/properties/archive/anyOf/1/properties/units/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.archive.anyOf[1].properties.units.type,parentSchema:schema31.properties.archive.anyOf[1].properties.units,data:data122};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -10394,11 +10402,11 @@ vErrors.push(err296);
 errors++;
 }
 }
-}
-if(data118.separator !== undefined){
-let data126 = data118.separator;
-if(!((data126 === "stop") || (data126 === "space"))){
-const err297 = {instancePath:instancePath+"/archive/separator",schemaPath:"#/properties/archive/anyOf/1/properties/separator/enum",keyword:"enum",params:{allowedValues: schema31.properties.archive.anyOf[1].properties.separator.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.archive.anyOf[1].properties.separator.enum,parentSchema:schema31.properties.archive.anyOf[1].properties.separator,data:data126};
+if(data120.drafter !== undefined){
+let data126 = data120.drafter;
+if(typeof data126 === "string"){
+if(func2(data126) < 1){
+const err297 = {instancePath:instancePath+"/archive/drafter",schemaPath:"#/properties/archive/anyOf/1/properties/drafter/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.drafter,data:data126};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -10408,10 +10416,8 @@ vErrors.push(err297);
 errors++;
 }
 }
-if(data118.finalStop !== undefined){
-let data127 = data118.finalStop;
-if(typeof data127 !== "boolean"){
-const err298 = {instancePath:instancePath+"/archive/finalStop",schemaPath:"#/properties/archive/anyOf/1/properties/finalStop/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.archive.anyOf[1].properties.finalStop.type,parentSchema:schema31.properties.archive.anyOf[1].properties.finalStop,data:data127};
+else {
+const err298 = {instancePath:instancePath+"/archive/drafter",schemaPath:"#/properties/archive/anyOf/1/properties/drafter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.drafter.type,parentSchema:schema31.properties.archive.anyOf[1].properties.drafter,data:data126};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -10421,9 +10427,10 @@ vErrors.push(err298);
 errors++;
 }
 }
-}
-else {
-const err299 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.archive.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1],data:data118};
+if(data120.copies !== undefined){
+let data127 = data120.copies;
+if(!(((typeof data127 == "number") && (!(data127 % 1) && !isNaN(data127))) && (isFinite(data127)))){
+const err299 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.archive.anyOf[1].properties.copies.type,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data127};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -10432,10 +10439,9 @@ vErrors.push(err299);
 }
 errors++;
 }
-var _valid4 = _errs257 === errors;
-valid44 = valid44 || _valid4;
-if(!valid44){
-const err300 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf,parentSchema:schema31.properties.archive,data:data118};
+if((typeof data127 == "number") && (isFinite(data127))){
+if(data127 > 9999 || isNaN(data127)){
+const err300 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9999},message:"must be <= 9999",schema:9999,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data127};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -10444,23 +10450,8 @@ vErrors.push(err300);
 }
 errors++;
 }
-else {
-errors = _errs252;
-if(vErrors !== null){
-if(_errs252){
-vErrors.length = _errs252;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.signature !== undefined){
-let data128 = data.signature;
-if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
-if(data128.authority === undefined){
-const err301 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/required",keyword:"required",params:{missingProperty: "authority"},message:"must have required property '"+"authority"+"'",schema:schema31.properties.signature.required,parentSchema:schema31.properties.signature,data:data128};
+if(data127 < 1 || isNaN(data127)){
+const err301 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data127};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -10469,9 +10460,12 @@ vErrors.push(err301);
 }
 errors++;
 }
-for(const key18 in data128){
-if(!((((((key18 === "authority") || (key18 === "for")) || (key18 === "deputyFor")) || (key18 === "signer")) || (key18 === "name")) || (key18 === "title"))){
-const err302 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signature,data:data128};
+}
+}
+if(data120.separator !== undefined){
+let data128 = data120.separator;
+if(!((data128 === "stop") || (data128 === "space"))){
+const err302 = {instancePath:instancePath+"/archive/separator",schemaPath:"#/properties/archive/anyOf/1/properties/separator/enum",keyword:"enum",params:{allowedValues: schema31.properties.archive.anyOf[1].properties.separator.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.archive.anyOf[1].properties.separator.enum,parentSchema:schema31.properties.archive.anyOf[1].properties.separator,data:data128};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -10481,10 +10475,10 @@ vErrors.push(err302);
 errors++;
 }
 }
-if(data128.authority !== undefined){
-let data129 = data128.authority;
-if(!((((((data129 === "TM") || (data129 === "KT")) || (data129 === "TL")) || (data129 === "TUQ")) || (data129 === "Q")) || (data129 === "none"))){
-const err303 = {instancePath:instancePath+"/signature/authority",schemaPath:"#/properties/signature/properties/authority/enum",keyword:"enum",params:{allowedValues: schema31.properties.signature.properties.authority.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.signature.properties.authority.enum,parentSchema:schema31.properties.signature.properties.authority,data:data129};
+if(data120.finalStop !== undefined){
+let data129 = data120.finalStop;
+if(typeof data129 !== "boolean"){
+const err303 = {instancePath:instancePath+"/archive/finalStop",schemaPath:"#/properties/archive/anyOf/1/properties/finalStop/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.archive.anyOf[1].properties.finalStop.type,parentSchema:schema31.properties.archive.anyOf[1].properties.finalStop,data:data129};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -10494,11 +10488,9 @@ vErrors.push(err303);
 errors++;
 }
 }
-if(data128.for !== undefined){
-let data130 = data128.for;
-if(typeof data130 === "string"){
-if(func2(data130) < 1){
-const err304 = {instancePath:instancePath+"/signature/for",schemaPath:"#/properties/signature/properties/for/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.for,data:data130};
+}
+else {
+const err304 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.archive.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1],data:data120};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -10507,9 +10499,10 @@ vErrors.push(err304);
 }
 errors++;
 }
-}
-else {
-const err305 = {instancePath:instancePath+"/signature/for",schemaPath:"#/properties/signature/properties/for/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.for.type,parentSchema:schema31.properties.signature.properties.for,data:data130};
+var _valid4 = _errs263 === errors;
+valid46 = valid46 || _valid4;
+if(!valid46){
+const err305 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf,parentSchema:schema31.properties.archive,data:data120};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -10518,12 +10511,23 @@ vErrors.push(err305);
 }
 errors++;
 }
+else {
+errors = _errs258;
+if(vErrors !== null){
+if(_errs258){
+vErrors.length = _errs258;
 }
-if(data128.deputyFor !== undefined){
-let data131 = data128.deputyFor;
-if(typeof data131 === "string"){
-if(func2(data131) < 1){
-const err306 = {instancePath:instancePath+"/signature/deputyFor",schemaPath:"#/properties/signature/properties/deputyFor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.deputyFor,data:data131};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.signature !== undefined){
+let data130 = data.signature;
+if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
+if(data130.authority === undefined){
+const err306 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/required",keyword:"required",params:{missingProperty: "authority"},message:"must have required property '"+"authority"+"'",schema:schema31.properties.signature.required,parentSchema:schema31.properties.signature,data:data130};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -10532,9 +10536,9 @@ vErrors.push(err306);
 }
 errors++;
 }
-}
-else {
-const err307 = {instancePath:instancePath+"/signature/deputyFor",schemaPath:"#/properties/signature/properties/deputyFor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.deputyFor.type,parentSchema:schema31.properties.signature.properties.deputyFor,data:data131};
+for(const key20 in data130){
+if(!((((((key20 === "authority") || (key20 === "for")) || (key20 === "deputyFor")) || (key20 === "signer")) || (key20 === "name")) || (key20 === "title"))){
+const err307 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signature,data:data130};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -10544,11 +10548,10 @@ vErrors.push(err307);
 errors++;
 }
 }
-if(data128.signer !== undefined){
-let data132 = data128.signer;
-if(typeof data132 === "string"){
-if(func2(data132) < 1){
-const err308 = {instancePath:instancePath+"/signature/signer",schemaPath:"#/properties/signature/properties/signer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.signer,data:data132};
+if(data130.authority !== undefined){
+let data131 = data130.authority;
+if(!((((((data131 === "TM") || (data131 === "KT")) || (data131 === "TL")) || (data131 === "TUQ")) || (data131 === "Q")) || (data131 === "none"))){
+const err308 = {instancePath:instancePath+"/signature/authority",schemaPath:"#/properties/signature/properties/authority/enum",keyword:"enum",params:{allowedValues: schema31.properties.signature.properties.authority.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.signature.properties.authority.enum,parentSchema:schema31.properties.signature.properties.authority,data:data131};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -10558,8 +10561,11 @@ vErrors.push(err308);
 errors++;
 }
 }
-else {
-const err309 = {instancePath:instancePath+"/signature/signer",schemaPath:"#/properties/signature/properties/signer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.signer.type,parentSchema:schema31.properties.signature.properties.signer,data:data132};
+if(data130.for !== undefined){
+let data132 = data130.for;
+if(typeof data132 === "string"){
+if(func2(data132) < 1){
+const err309 = {instancePath:instancePath+"/signature/for",schemaPath:"#/properties/signature/properties/for/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.for,data:data132};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -10569,11 +10575,8 @@ vErrors.push(err309);
 errors++;
 }
 }
-if(data128.name !== undefined){
-let data133 = data128.name;
-if(typeof data133 === "string"){
-if(func2(data133) < 1){
-const err310 = {instancePath:instancePath+"/signature/name",schemaPath:"#/properties/signature/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.name,data:data133};
+else {
+const err310 = {instancePath:instancePath+"/signature/for",schemaPath:"#/properties/signature/properties/for/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.for.type,parentSchema:schema31.properties.signature.properties.for,data:data132};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -10583,8 +10586,11 @@ vErrors.push(err310);
 errors++;
 }
 }
-else {
-const err311 = {instancePath:instancePath+"/signature/name",schemaPath:"#/properties/signature/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.name.type,parentSchema:schema31.properties.signature.properties.name,data:data133};
+if(data130.deputyFor !== undefined){
+let data133 = data130.deputyFor;
+if(typeof data133 === "string"){
+if(func2(data133) < 1){
+const err311 = {instancePath:instancePath+"/signature/deputyFor",schemaPath:"#/properties/signature/properties/deputyFor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.deputyFor,data:data133};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -10594,11 +10600,8 @@ vErrors.push(err311);
 errors++;
 }
 }
-if(data128.title !== undefined){
-let data134 = data128.title;
-if(typeof data134 === "string"){
-if(func2(data134) < 1){
-const err312 = {instancePath:instancePath+"/signature/title",schemaPath:"#/properties/signature/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.title,data:data134};
+else {
+const err312 = {instancePath:instancePath+"/signature/deputyFor",schemaPath:"#/properties/signature/properties/deputyFor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.deputyFor.type,parentSchema:schema31.properties.signature.properties.deputyFor,data:data133};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -10608,8 +10611,11 @@ vErrors.push(err312);
 errors++;
 }
 }
-else {
-const err313 = {instancePath:instancePath+"/signature/title",schemaPath:"#/properties/signature/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.title.type,parentSchema:schema31.properties.signature.properties.title,data:data134};
+if(data130.signer !== undefined){
+let data134 = data130.signer;
+if(typeof data134 === "string"){
+if(func2(data134) < 1){
+const err313 = {instancePath:instancePath+"/signature/signer",schemaPath:"#/properties/signature/properties/signer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.signer,data:data134};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -10619,9 +10625,8 @@ vErrors.push(err313);
 errors++;
 }
 }
-}
 else {
-const err314 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signature.type,parentSchema:schema31.properties.signature,data:data128};
+const err314 = {instancePath:instancePath+"/signature/signer",schemaPath:"#/properties/signature/properties/signer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.signer.type,parentSchema:schema31.properties.signature.properties.signer,data:data134};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -10631,14 +10636,76 @@ vErrors.push(err314);
 errors++;
 }
 }
-}
-else {
-const err315 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data130.name !== undefined){
+let data135 = data130.name;
+if(typeof data135 === "string"){
+if(func2(data135) < 1){
+const err315 = {instancePath:instancePath+"/signature/name",schemaPath:"#/properties/signature/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.name,data:data135};
 if(vErrors === null){
 vErrors = [err315];
 }
 else {
 vErrors.push(err315);
+}
+errors++;
+}
+}
+else {
+const err316 = {instancePath:instancePath+"/signature/name",schemaPath:"#/properties/signature/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.name.type,parentSchema:schema31.properties.signature.properties.name,data:data135};
+if(vErrors === null){
+vErrors = [err316];
+}
+else {
+vErrors.push(err316);
+}
+errors++;
+}
+}
+if(data130.title !== undefined){
+let data136 = data130.title;
+if(typeof data136 === "string"){
+if(func2(data136) < 1){
+const err317 = {instancePath:instancePath+"/signature/title",schemaPath:"#/properties/signature/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.title,data:data136};
+if(vErrors === null){
+vErrors = [err317];
+}
+else {
+vErrors.push(err317);
+}
+errors++;
+}
+}
+else {
+const err318 = {instancePath:instancePath+"/signature/title",schemaPath:"#/properties/signature/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.title.type,parentSchema:schema31.properties.signature.properties.title,data:data136};
+if(vErrors === null){
+vErrors = [err318];
+}
+else {
+vErrors.push(err318);
+}
+errors++;
+}
+}
+}
+else {
+const err319 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signature.type,parentSchema:schema31.properties.signature,data:data130};
+if(vErrors === null){
+vErrors = [err319];
+}
+else {
+vErrors.push(err319);
+}
+errors++;
+}
+}
+}
+else {
+const err320 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err320];
+}
+else {
+vErrors.push(err320);
 }
 errors++;
 }

@@ -6,7 +6,8 @@
 import { Paragraph, Table, TextRun } from 'docx';
 import type { Appendix } from '../../ir.ts';
 import { ptToTwip, spacingPt } from '../../nd30.ts';
-import { blocksToDocx } from './blocks.ts';
+import { appendixTitleLines } from '../title.ts';
+import { blocksToDocx, textContent } from './blocks.ts';
 import type { DrawingIds } from './chart.ts';
 import { endParagraph } from './frame.ts';
 import { StyleId } from './styles.ts';
@@ -17,18 +18,18 @@ import { StyleId } from './styles.ts';
  * spacingPt.afterTitle under it, as the PDF leaves under the head.
  */
 function headParagraphs(appendix: Appendix): Paragraph[] {
-  const lines: { style: string; text: string }[] = [
+  const lines: { style: string; text: string; wraps?: true }[] = [
     { style: StyleId.appendixLabel, text: appendix.label },
-    ...appendix.title.map((text) => ({ style: StyleId.appendixTitle, text })),
+    ...appendixTitleLines(appendix.title).map((text) => ({ style: StyleId.appendixTitle, text, wraps: true as const })),
     // An electronic document leaves the reference blank (ND30 Phụ lục I, mục III): then there is no line.
     ...(appendix.reference !== '' ? [{ style: StyleId.appendixReference, text: appendix.reference }] : []),
   ];
   return lines.map(
-    ({ style, text }, i) =>
+    ({ style, text, wraps }, i) =>
       new Paragraph({
         style,
         ...(i === lines.length - 1 ? { spacing: { after: ptToTwip(spacingPt.afterTitle) } } : {}),
-        children: [new TextRun(text)],
+        children: [new TextRun(wraps ? textContent(text) : text)],
       }),
   );
 }

@@ -5,30 +5,55 @@
 import {
   AlignmentType,
   BorderStyle,
+  FootnoteReferenceRun,
+  NoBreakHyphen,
   Paragraph,
   Table,
   TableCell,
   TableLayoutType,
   TableRow,
   TextRun,
+  VerticalAlignTable,
   WidthType,
 } from 'docx';
 import { assertNever } from '../../ir.ts';
 import type { AppendixBlock, Heading, Paragraph as IrParagraph, Run, Table as IrTable, TableCell as IrTableCell } from '../../ir.ts';
 import { bodyTable, mmToTwip, textWidthMm } from '../../nd30.ts';
+import { tableColumnsTwip } from '../table.ts';
+import { keepCodesWhole, NO_BREAK_HYPHEN } from '../typography.ts';
 import { chartToDocx } from './chart.ts';
 import type { DrawingIds } from './chart.ts';
 import { StyleId } from './styles.ts';
 
-/** Runs with their own bold and italic flags; `bold` forces bold (table header rows). */
-export function runsToDocx(runs: readonly Run[], bold = false): TextRun[] {
-  return runs.map(
-    (run) =>
-      new TextRun({
-        text: run.text,
+/**
+ * A run's text with document codes kept whole: each no-break hyphen as
+ * Word's own w:noBreakHyphen (text without one is written as before).
+ */
+export function textContent(text: string): { text: string } | { children: (string | NoBreakHyphen)[] } {
+  const kept = keepCodesWhole(text);
+  if (!kept.includes(NO_BREAK_HYPHEN)) return { text };
+  const children: (string | NoBreakHyphen)[] = [];
+  kept.split(NO_BREAK_HYPHEN).forEach((part, i) => {
+    if (i > 0) children.push(new NoBreakHyphen());
+    if (part !== '') children.push(part);
+  });
+  return { children };
+}
+
+/**
+ * Runs with their own bold and italic flags; `bold` forces bold (table
+ * header rows). A footnote's mark is a Word footnote reference, which Word
+ * numbers itself (in the order of the marks, as the IR numbers them).
+ */
+export function runsToDocx(runs: readonly Run[], bold = false): (TextRun | FootnoteReferenceRun)[] {
+  return runs.map((run) =>
+    run.footnote
+      ? new FootnoteReferenceRun(run.footnote.number)
+      : new TextRun({
+        ...textContent(run.text),
         ...(bold || run.bold ? { bold: true } : {}),
         ...(run.italic ? { italics: true } : {}),
-      }),
+        }),
   );
 }
 
@@ -70,26 +95,12 @@ const CELL_ALIGNMENT = {
   right: AlignmentType.RIGHT,
 } as const;
 
-/** Column widths in twips from percentages, rounded so they add up to the text width exactly. */
-function columnWidthsTwip(columnsPct: readonly number[]): number[] {
-  const totalTwip = mmToTwip(textWidthMm);
-  const sumPct = columnsPct.reduce((a, b) => a + b, 0);
-  const widths: number[] = [];
-  let edgePct = 0;
-  let edgeTwip = 0;
-  for (const pct of columnsPct) {
-    edgePct += pct;
-    const next = Math.round((edgePct / sumPct) * totalTwip);
-    widths.push(next - edgeTwip);
-    edgeTwip = next;
-  }
-  return widths;
-}
-
 function cellToDocx(cell: IrTableCell, widthTwip: number | undefined, header: boolean, pageBreakBefore: boolean): TableCell {
   if (widthTwip === undefined) throw new Error('table row has more cells than the table has columns');
   return new TableCell({
     width: { size: widthTwip, type: WidthType.DXA },
+    // Header cells centred vertically, so that a one-line heading sits level with a two-line one.
+    ...(header ? { verticalAlign: VerticalAlignTable.CENTER } : {}),
     children: [
       new Paragraph({
         style: StyleId.table,
@@ -102,12 +113,12 @@ function cellToDocx(cell: IrTableCell, widthTwip: number | undefined, header: bo
 }
 
 /**
- * An appendix grid table: thin borders, bold first row repeated on each
- * page, rows never split. A page break before it goes on its first cell's
+ * An appendix grid table: thin borders, bold first row (centred
+ * vertically) repeated on each page, rows never split. A page break before it goes on its first cell's
  * paragraph; keeping it with the next block, on its last row.
  */
 export function tableToDocx(block: IrTable, placement: Placement): Table {
-  const widths = columnWidthsTwip(block.columnsPct);
+  const widths = tableColumnsTwip(block);
   const line = { style: BorderStyle.SINGLE, size: Math.round(bodyTable.borderPt * 8), color: '000000' } as const;
   const paddingTwip = mmToTwip(bodyTable.cellPaddingXMm);
   return new Table({

@@ -6,12 +6,13 @@
 import { Document, SectionType } from 'docx';
 import type { Paragraph, Table } from 'docx';
 import type { ISectionPropertiesOptions } from 'docx';
+import { footnotesOf } from '../../ir.ts';
 import type { Doc } from '../../ir.ts';
-import { headerDistanceMm, margin, mmToTwip, page, spacingPt } from '../../nd30.ts';
+import { headerDistanceMm, margin, mmToTwip, page, spacingPt, summaryRuleDropPt } from '../../nd30.ts';
 import { appendixToDocx } from './appendix.ts';
 import { blocksToDocx } from './blocks.ts';
 import { drawingIds, type DrawingIds } from './chart.ts';
-import { endParagraph, footerTable, headerTable, pageHeaders, titleParagraphs } from './frame.ts';
+import { endParagraph, footerTable, footnoteLeadParagraph, headerTable, pageHeaders, titleParagraphs } from './frame.ts';
 import { STYLES } from './styles.ts';
 
 /** Page setup of every section: the notice's and each appendix's. */
@@ -45,10 +46,11 @@ const NOTICE_SECTION = { page: PAGE, titlePage: true } as const;
 
 /** The blocks of the notice's own section: header, title, body, Nơi nhận and signature. */
 function noticeChildren(doc: Doc, nextDrawingId: DrawingIds): (Paragraph | Table)[] {
-  // The trích yếu's rule leaves spacingPt.afterTitle under it (none without a summary).
-  const spaceAbovePt = doc.title.summary.length > 0 ? spacingPt.afterTitle : 0;
+  // The trích yếu's rule leaves spacingPt.afterTitle less its drop under it (none without a summary).
+  const spaceAbovePt = doc.title.summary.length > 0 ? spacingPt.afterTitle - summaryRuleDropPt : 0;
   const body = blocksToDocx(doc.body, { keepLast: true, spaceAbovePt, nextDrawingId });
-  return [headerTable(doc.header), ...titleParagraphs(doc.title), ...body.children, footerTable(doc.recipients, doc.signature, body.pageBreakAtEnd), endParagraph()];
+  const lead = footnotesOf(doc).length > 0 ? [footnoteLeadParagraph()] : [];
+  return [...lead, headerTable(doc.header), ...titleParagraphs(doc.title), ...body.children, footerTable(doc.recipients, doc.signature, body.pageBreakAtEnd), endParagraph()];
 }
 
 /**

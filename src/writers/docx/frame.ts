@@ -6,6 +6,7 @@
 import {
   BorderStyle,
   Header,
+  LineRuleType,
   PageNumber,
   Paragraph,
   Table,
@@ -20,16 +21,20 @@ import {
 import type { DocHeader, DocRecipients, DocSignature, DocTitle } from '../../ir.ts';
 import {
   footerColumnsMm,
+  footnote,
   headerColumnsMm,
   mmToTwip,
   orgRuleRatio,
   ptToTwip,
   sizePt,
   spacingPt,
+  summaryRuleDropPt,
   summaryRuleRatio,
   textWidthMm,
 } from '../../nd30.ts';
-import { boldTextWidthPt } from './measure.ts';
+import { summaryLines } from '../title.ts';
+import { textContent } from './blocks.ts';
+import { boldTextWidthPt } from '../../metrics.ts';
 import { StyleId } from './styles.ts';
 
 /** Twips of two columns; the right one takes the rounding, so the pair is exactly as wide as both together. */
@@ -49,13 +54,14 @@ function lines(style: string, texts: readonly string[]): Paragraph[] {
  * rule's length between them. LibreOffice and Word both draw a paragraph
  * border from indent to indent.
  */
-function rule(ruleTwip: number, columnTwip: number, afterTwip = 0): Paragraph {
+function rule(ruleTwip: number, columnTwip: number, afterTwip = 0, beforeTwip = 0): Paragraph {
   const lengthTwip = Math.round(Math.min(ruleTwip, columnTwip));
   const leftTwip = Math.floor((columnTwip - lengthTwip) / 2);
+  const spacing = { ...(beforeTwip > 0 ? { before: beforeTwip } : {}), ...(afterTwip > 0 ? { after: afterTwip } : {}) };
   return new Paragraph({
     style: StyleId.rule,
     indent: { left: leftTwip, right: columnTwip - lengthTwip - leftTwip },
-    ...(afterTwip > 0 ? { spacing: { after: afterTwip } } : {}),
+    ...(beforeTwip > 0 || afterTwip > 0 ? { spacing } : {}),
   });
 }
 
@@ -118,8 +124,9 @@ export function headerTable(header: DocHeader): Table {
 }
 
 /**
- * Ô 5a: THÔNG BÁO, then the trích yếu as one paragraph whose forced lines
- * are line breaks (Word rewraps a long one), then its rule: summaryRuleRatio
+ * Ô 5a: THÔNG BÁO, then the trích yếu as one paragraph whose lines
+ * (summaryLines: the forced ones, a long one cut into balanced lines) are
+ * line breaks, then its rule: summaryRuleRatio
  * of the widest line, a line being at most the text width.
  */
 export function titleParagraphs(title: DocTitle): Paragraph[] {
@@ -128,10 +135,12 @@ export function titleParagraphs(title: DocTitle): Paragraph[] {
   if (title.summary.length === 0) return [kind];
   const summary = new Paragraph({
     style: StyleId.summary,
-    children: title.summary.map((text, i) => new TextRun(i === 0 ? { text } : { text, break: 1 })),
+    children: summaryLines(title.summary).map((text, i) => new TextRun(i === 0 ? textContent(text) : { ...textContent(text), break: 1 })),
   });
   const widestTwip = Math.min(widestBoldTwip(title.summary, sizePt.summary), textTwip);
-  return [kind, summary, rule(summaryRuleRatio * widestTwip, textTwip, ptToTwip(spacingPt.afterTitle))];
+  // Dropped summaryRuleDropPt below the others, clear of the last line's descenders; the body starts where it did.
+  const ruleParagraph = rule(summaryRuleRatio * widestTwip, textTwip, ptToTwip(spacingPt.afterTitle - summaryRuleDropPt), ptToTwip(summaryRuleDropPt));
+  return [kind, summary, ruleParagraph];
 }
 
 /**
@@ -178,6 +187,19 @@ export function footerTable(recipients: DocRecipients, signature: DocSignature, 
  */
 export function endParagraph(): Paragraph {
   return new Paragraph({ style: StyleId.rule, border: { bottom: { style: BorderStyle.NONE, size: 0, space: 0 } } });
+}
+
+/**
+ * The paragraph before the header table of a notice with footnotes:
+ * exactly footnote.leadPt tall, without a border. Without it LibreOffice
+ * adds a body-size empty paragraph there (see nd30.ts footnote.leadPt).
+ */
+export function footnoteLeadParagraph(): Paragraph {
+  return new Paragraph({
+    style: StyleId.rule,
+    border: { bottom: { style: BorderStyle.NONE, size: 0, space: 0 } },
+    spacing: { line: ptToTwip(footnote.leadPt), lineRule: LineRuleType.EXACT },
+  });
 }
 
 /**

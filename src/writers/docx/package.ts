@@ -7,10 +7,11 @@
  * 5 ms budget for a notice.
  *
  * This holds because a notice adds no parts and no relationships but its
- * images: the IR has no links, notes or lists, and appendix sections reuse
- * the notice's page-number headers. Images (appendix charts) add their
- * media parts and relationships (`imageParts`); [Content_Types].xml
- * already lists png and svg. The test "matches, part for part, the package
+ * images: the IR has no links or lists, and appendix sections reuse the
+ * notice's page-number headers. Images (appendix charts) add their media
+ * parts and relationships (`imageParts`); [Content_Types].xml already lists
+ * png and svg. The footnotes part every package has is written per
+ * notice (footnotes.ts), with no relationship of its own. The test "matches, part for part, the package
  * docx itself packs" guards it, with and without images.
  */
 import { Packer } from 'docx';

@@ -99,6 +99,9 @@ export class GlyphEncoder {
         cp = text.codePointAt(i)!;
         i++;
       }
+      // A no-break hyphen (a document code's) is drawn, and read back, as the
+      // hyphen it prints, so that searching the PDF for "140/NQ-CP" finds it.
+      if (cp === 0x2011) cp = 0x2d;
       const gid = font.glyphId(cp);
       if (gid === 0) throw new MissingGlyphError(String.fromCodePoint(cp), text, face);
       let code = codeOfGid[gid];
@@ -144,7 +147,7 @@ export function drawPage(shapes: readonly Shape[], pageHeightPt: number, encoder
   const texts = shapes.filter((s): s is TextShape => s.kind === 'text');
   if (texts.length > 0) {
     out.push('BT');
-    const state = { face: '' as FaceName | '', sizePt: 0 };
+    const state = { face: '' as FaceName | '', sizePt: 0, risePt: 0 };
     for (const t of texts) drawLine(t, pageHeightPt, encoder, state, out);
     out.push('ET');
   }
@@ -155,7 +158,7 @@ function drawLine(
   t: TextShape,
   pageHeightPt: number,
   encoder: GlyphEncoder,
-  state: { face: FaceName | ''; sizePt: number },
+  state: { face: FaceName | ''; sizePt: number; risePt: number },
   out: string[],
 ): void {
   out.push(`1 0 0 1 ${num(t.xPt)} ${num(pageHeightPt - t.baselinePt)} Tm`);
@@ -171,15 +174,24 @@ function drawLine(
     state.face = face;
     state.sizePt = sizePt;
   };
+  /** A footnote mark's raised baseline: the text rise operator, set back for the text after it. */
+  const rise = (risePt: number): void => {
+    if (risePt === state.risePt) return;
+    flush();
+    out.push(`${num(risePt)} Ts`);
+    state.risePt = risePt;
+  };
   const last = t.words.length - 1;
   t.words.forEach((word, w) => {
     for (const piece of word.pieces) {
+      rise(piece.risePt ?? 0);
       use(piece.face, piece.sizePt);
       array += `(${encoder.codes(piece.text, piece.face)})`;
     }
     // The spaces after a line's last word hang in the margin: not drawn.
     if (w === last || !word.spaces) return;
     const { count, face, sizePt } = word.spaces;
+    rise(0);
     use(face, sizePt);
     const space = encoder.codes(' ', face);
     if (t.extraPerSpacePt === 0) array += `(${space.repeat(count)})`;
@@ -189,5 +201,6 @@ function drawLine(
       for (let i = 0; i < count; i++) array += `(${space})${adjust}`;
     }
   });
+  rise(0);
   flush();
 }

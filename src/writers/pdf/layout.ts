@@ -18,6 +18,10 @@ export interface Piece {
   readonly face: FaceName;
   readonly sizePt: number;
   readonly widthPt: number;
+  /** Baseline raised this much (a superscript footnote mark). */
+  readonly risePt?: number;
+  /** This piece is the mark of footnote number `footnote`. */
+  readonly footnote?: number;
 }
 
 /** The spaces after a word, set in the face of the run they belong to. */
@@ -51,6 +55,10 @@ export interface StyledText {
   readonly text: string;
   readonly face: FaceName;
   readonly sizePt: number;
+  /** Baseline raised this much (a superscript footnote mark). */
+  readonly risePt?: number;
+  /** The run is the mark of this footnote. */
+  readonly footnote?: number;
 }
 
 /** Width of a text in a face and size: `advancePt` in the writer, a fake font in tests. */
@@ -98,6 +106,7 @@ export function toWords(runs: readonly StyledText[], measure: Measure): Word[] {
   };
   for (const run of runs) {
     const { text, face, sizePt } = run;
+    const mark = { ...(run.risePt ? { risePt: run.risePt } : {}), ...(run.footnote !== undefined ? { footnote: run.footnote } : {}) };
     let i = 0;
     while (i < text.length) {
       if (text.charCodeAt(i) === 0x20) {
@@ -116,7 +125,7 @@ export function toWords(runs: readonly StyledText[], measure: Measure): Word[] {
         while (j < text.length && text.charCodeAt(j) !== 0x20 && !breaksBetween(text.charCodeAt(j - 1), text.charCodeAt(j))) j++;
         const piece = text.slice(i, j);
         const w = measure(piece, face, sizePt);
-        pieces.push({ text: piece, face, sizePt, widthPt: w });
+        pieces.push({ text: piece, face, sizePt, widthPt: w, ...mark });
         widthPt += w;
         last = text.charCodeAt(j - 1);
         i = j;
@@ -308,6 +317,8 @@ function sum(pieces: readonly Piece[]): number {
 export interface FlowLine<T> {
   readonly heightPt: number;
   readonly content: T;
+  /** The lines of the footnotes whose marks this line holds: they go to the foot of the line's page. */
+  readonly notes?: readonly FlowLine<T>[];
 }
 
 /** A paragraph, heading or unit as the paginator sees it. */
@@ -335,6 +346,8 @@ export interface PageFrame {
   readonly topPt: number;
   /** Where it must end on every page. */
   readonly bottomPt: number;
+  /** The space a page's footnotes take above their lines (the separator rule and the space around it). */
+  readonly noteSeparatorPt?: number;
 }
 
 /** A line placed on a page: the top of its box, in points from the page's top edge. */
@@ -346,6 +359,8 @@ export interface Placed<T> {
 /** One page of placed lines. */
 export interface Page<T> {
   readonly lines: readonly Placed<T>[];
+  /** The footnote lines at the page's foot, the last one ending at the frame's bottom. */
+  readonly notes?: readonly Placed<T>[];
 }
 
 /** Word's default widow and orphan control: at least two lines of a paragraph on each page. */
@@ -365,6 +380,10 @@ type Break = (typeof Break)[keyof typeof Break];
  * moves back to the nearest allowed break on the page. If a page has none
  * (a kept chain taller than a page), "keep with next" yields first, then
  * everything: the line that does not fit starts the next page.
+ *
+ * A line's footnotes go to the foot of its page, as LibreOffice sets them:
+ * the line fits only if it and its notes (with the separator, for a page's
+ * first notes) fit above the bottom, and the notes end at the bottom.
  */
 export function paginate<T>(blocks: readonly FlowBlock<T>[], frame: PageFrame): Page<T>[] {
   const lines: FlowLine<T>[] = [];
@@ -408,26 +427,49 @@ export function paginate<T>(blocks: readonly FlowBlock<T>[], frame: PageFrame): 
     // Which lines fit, counting the space before each (dropped for the page's first line after a natural break).
     let end = start;
     let y = topPt;
+    let notesPt = 0;
     while (end < lines.length) {
       if (end > start && hard[end]) break;
       const space = end === start && pages.length > 0 && !startsAfterHardBreak ? 0 : spaceBefore[end];
-      if (end > start && y + space + lines[end].heightPt > frame.bottomPt + 1e-6) break;
+      const lineNotesPt = notesHeight(lines[end]);
+      const withNotesPt = notesPt + lineNotesPt;
+      const reservePt = withNotesPt > 0 ? withNotesPt + (frame.noteSeparatorPt ?? 0) : 0;
+      if (end > start && y + space + lines[end].heightPt > frame.bottomPt - reservePt + 1e-6) break;
       y += space + lines[end].heightPt;
+      notesPt = withNotesPt;
       end++;
     }
     if (end < lines.length && !hard[end]) end = breakPoint(rule, start, end);
     const placed: Placed<T>[] = header ? [{ topPt: topPt - header.heightPt, content: header.content }] : [];
     y = topPt;
+    const noteLines: FlowLine<T>[] = [];
     for (let k = start; k < end; k++) {
       y += k === start && pages.length > 0 && !startsAfterHardBreak ? 0 : spaceBefore[k];
       placed.push({ topPt: y, content: lines[k].content });
       y += lines[k].heightPt;
+      noteLines.push(...(lines[k].notes ?? []));
     }
-    pages.push({ lines: placed });
+    if (noteLines.length === 0) pages.push({ lines: placed });
+    else {
+      let noteTopPt = frame.bottomPt - noteLines.reduce((h, l) => h + l.heightPt, 0);
+      const notes = noteLines.map((line) => {
+        const at = { topPt: noteTopPt, content: line.content };
+        noteTopPt += line.heightPt;
+        return at;
+      });
+      pages.push({ lines: placed, notes });
+    }
     startsAfterHardBreak = end < lines.length && hard[end];
     start = end;
   }
   return pages;
+}
+
+/** The height of the footnotes a line holds. */
+function notesHeight<T>(line: FlowLine<T>): number {
+  let h = 0;
+  for (const note of line.notes ?? []) h += note.heightPt;
+  return h;
 }
 
 /** The last index in (start, end] before which the page may break, by the strictest rule that allows one. */

@@ -12,13 +12,15 @@
  * (`npm run parity` checks it).
  */
 import type { Appendix, AppendixBlock, Chart, Doc, Run, Table } from '../../ir.ts';
-import { assertNever } from '../../ir.ts';
+import { assertNever, footnotesOf } from '../../ir.ts';
+import { InternalError } from '../../errors.ts';
 import {
   appendixSizePt,
   bodyTable,
   chart as chartGeometry,
   firstLineIndentMm,
   footerColumnsMm,
+  footnote as footnoteGeometry,
   headerColumnsMm,
   headerDistanceMm,
   lineHeightPt,
@@ -33,11 +35,16 @@ import {
   ruleWidthPt,
   sizePt,
   spacingPt,
+  summaryRuleDropPt,
   summaryRuleRatio,
+  superscript,
   textWidthMm,
 } from '../../nd30.ts';
 import type { Shape } from './draw.ts';
 import type { FaceName, FontSet } from './fonts.ts';
+import { tableColumnsTwip } from '../table.ts';
+import { appendixTitleLines, summaryLines } from '../title.ts';
+import { keepCodesWhole } from '../typography.ts';
 import { breakLines, paginate, toWords } from './layout.ts';
 import type { FlowBlock, FlowLine, Measure, Piece, StyledText } from './layout.ts';
 import { advancePt, italicReservePt, MissingGlyphError } from './measure.ts';
@@ -107,7 +114,7 @@ function faceOf(run: { readonly bold?: boolean; readonly italic?: boolean }): Fa
 
 /** Lays out the notice: one list of shapes per page, in page coordinates (points, from the top-left corner). */
 export function typeset(doc: Doc, fonts: FontSet): Shape[][] {
-  const setter = new Setter(fonts);
+  const setter = new Setter(fonts, doc);
   const frame = setter.frame(doc);
   const blocks = [
     ...setter.body(doc.body, true),
@@ -131,12 +138,22 @@ export function typeset(doc: Doc, fonts: FontSet): Shape[][] {
 const pageTopPt = docxPt(margin.topMm);
 const pageBottomPt = docxPt(page.heightMm) - docxPt(margin.bottomMm);
 
-/** Pages of one section (the notice, an appendix), numbered from 2 in the top margin. */
+/** The space a page's footnotes take above their first line: LibreOffice's default separator area. */
+const noteSeparatorPt = footnoteGeometry.aboveRulePt + footnoteGeometry.ruleWidthPt + footnoteGeometry.belowRulePt;
+
+/** Pages of one section (the notice, an appendix), numbered from 2 in the top margin, footnotes at their foot. */
 function section(setter: Setter, blocks: FlowBlock<readonly Shape[]>[], firstTopPt: number): Shape[][] {
-  const pages = paginate(blocks, { firstTopPt, topPt: pageTopPt, bottomPt: pageBottomPt });
+  const pages = paginate(blocks, { firstTopPt, topPt: pageTopPt, bottomPt: pageBottomPt, noteSeparatorPt });
   return pages.map((p, i) => {
     const shapes: Shape[] = i === 0 ? [] : setter.pageNumber(i + 1);
     for (const line of p.lines) for (const shape of line.content) shapes.push(moveDown(shape, line.topPt));
+    const notes = p.notes ?? [];
+    if (notes.length > 0) {
+      // The separator: a short rule at the left margin, belowRulePt above the first note.
+      const yPt = notes[0].topPt - footnoteGeometry.belowRulePt - footnoteGeometry.ruleWidthPt;
+      shapes.push({ kind: 'rect', xPt: leftPt, yPt, widthPt: textWidthPt * footnoteGeometry.ruleRatio, heightPt: footnoteGeometry.ruleWidthPt });
+    }
+    for (const line of notes) for (const shape of line.content) shapes.push(moveDown(shape, line.topPt));
     return shapes;
   });
 }
@@ -172,8 +189,16 @@ class Setter {
   /** Italic text at a line's end keeps room for its slant, as LibreOffice does. */
   private readonly endReservePt: (piece: Piece) => number;
 
-  constructor(fonts: FontSet) {
+  /** The doc's footnotes' texts, by number. */
+  private readonly footnotes = new Map<number, readonly Run[]>();
+
+  /** Page 1's frame starts this much lower: the DOCX's footnote lead paragraph. */
+  readonly leadPt: number;
+
+  constructor(fonts: FontSet, doc: Doc) {
     this.fonts = fonts;
+    for (const note of footnotesOf(doc)) this.footnotes.set(note.number, note.runs);
+    this.leadPt = this.footnotes.size > 0 ? footnoteGeometry.leadPt : 0;
     this.measure = (text, face, size) => advancePt(text, fonts.faces[face], size);
     this.endReservePt = (piece) =>
       piece.face === 'italic' || piece.face === 'boldItalic' ? italicReservePt(fonts.faces[piece.face], piece.sizePt) : 0;
@@ -200,7 +225,7 @@ class Setter {
     const heightPt = lineHeightPt(size);
     const baselinePt = heightPt - this.descentPt(size);
     const endReservePt = this.endReservePt;
-    return breakLines(words, widthPt, { firstIndentPt, measure: this.measure, endReservePt, portionGridPt: TWIP_PT }).map((line, i) => {
+    return breakLines(words, widthPt, { firstIndentPt, measure: this.measure, endReservePt, portionGridPt: TWIP_PT }).map((line, i): FlowLine<readonly Shape[]> => {
       const indentPt = i === 0 ? firstIndentPt : 0;
       const slackPt = widthPt - indentPt - line.widthPt;
       let xPt = indentPt;
@@ -211,8 +236,22 @@ class Setter {
         extraPerSpacePt = slackPt / line.stretchCount;
       }
       const shape: Shape = { kind: 'text', xPt, baselinePt, words: line.words, extraPerSpacePt };
-      return { heightPt, content: [shape] };
+      const notes = line.words.flatMap((word) => word.pieces.flatMap((piece) => (piece.footnote !== undefined ? this.noteLines(piece.footnote) : [])));
+      return notes.length > 0 ? { heightPt, content: [shape], notes } : { heightPt, content: [shape] };
     });
+  }
+
+  /**
+   * Footnote `n` as the lines at the foot of its page, from the left margin:
+   * its superscript number, a space and its text, 10 pt, flush left (Word's
+   * FootnoteText), lines at least lineHeightPt(10) apart.
+   */
+  private noteLines(n: number): Lines {
+    const runs = this.footnotes.get(n);
+    if (runs === undefined) throw new InternalError(`footnote mark ${n} without its footnote`);
+    const size = footnoteGeometry.sizePt;
+    const text: StyledText[] = [markText(String(n), size), { text: ' ', face: 'regular', sizePt: size }, ...styled(runs, size)];
+    return atLeft(this.lines(text, textWidthPt, 'left', size));
   }
 
   /** A plain string in one face as a paragraph. */
@@ -276,7 +315,7 @@ class Setter {
     const placeDate = this.stack([
       { lines: this.plain(header.placeDate, 'italic', sizePt.placeDate, rightColPt, 'center'), spaceBeforePt: numberRowGapPt },
     ]);
-    const topPt = docxPt(margin.topMm);
+    const topPt = docxPt(margin.topMm) + this.leadPt;
     const row2Pt = topPt + Math.max(left.heightPt, right.heightPt);
     const shapes: Shape[] = [
       ...left.shapes.map((s) => moveDown(moveRight(s, leftPt), topPt)),
@@ -288,15 +327,15 @@ class Setter {
     const hasSummary = title.summary.length > 0;
     const titleCell = this.stack([
       { lines: this.plain(title.kind, 'bold', sizePt.kind, textWidthPt, 'center'), spaceBeforePt: spacingPt.afterHeader },
-      ...title.summary.map((t) => ({ lines: this.plain(t, 'bold', sizePt.summary, textWidthPt, 'center') })),
+      ...summaryLines(title.summary).map((t) => ({ lines: this.plain(keepCodesWhole(t), 'bold', sizePt.summary, textWidthPt, 'center') })),
       ...(hasSummary
-        ? [{ lines: this.rule(summaryRuleRatio * Math.min(this.widestPt(title.summary, 'bold', sizePt.summary), tableWidthPt), textWidthPt) }]
+        ? [{ lines: this.rule(summaryRuleRatio * Math.min(this.widestPt(title.summary, 'bold', sizePt.summary), tableWidthPt), textWidthPt), spaceBeforePt: summaryRuleDropPt }]
         : []),
     ]);
     const titleTopPt = row2Pt + Math.max(number.heightPt, placeDate.heightPt);
     for (const s of titleCell.shapes) shapes.push(moveDown(moveRight(s, leftPt), titleTopPt));
-    // The trích yếu's rule carries the space after the title (none without a summary).
-    return { shapes, bottomPt: titleTopPt + titleCell.heightPt, spaceAfterPt: hasSummary ? spacingPt.afterTitle : 0 };
+    // The trích yếu's rule carries the space after the title, less its drop (none without a summary).
+    return { shapes, bottomPt: titleTopPt + titleCell.heightPt, spaceAfterPt: hasSummary ? spacingPt.afterTitle - summaryRuleDropPt : 0 };
   }
 
   /** The body (ô 6) or an appendix's as flow blocks; `keepLast`: the last one is kept with the footer table. */
@@ -338,11 +377,11 @@ class Setter {
 
   /**
    * An appendix grid table: a block whose lines are its rows, which never
-   * split; the bold header row is repeated on each page the table continues
+   * split; the bold header row, its cells centred vertically, is repeated on each page the table continues
    * on, as the DOCX marks it (w:tblHeader, w:cantSplit).
    */
   private table(table: Table): FlowBlock<readonly Shape[]> {
-    const widthsPt = tableColumnsPt(table.columnsPct);
+    const widthsPt = tableColumnsPt(table);
     const padPt = docxPt(bodyTable.cellPaddingXMm);
     const borderPt = bodyTable.borderPt;
     const rows = table.rows.map((cells, r): FlowLine<readonly Shape[]> => {
@@ -363,7 +402,9 @@ class Setter {
       let xPt = leftPt;
       widthsPt.forEach((w, c) => {
         shapes.push({ kind: 'rect', xPt: xPt - borderPt / 2, yPt: 0, widthPt: borderPt, heightPt });
-        let yPt = borderPt;
+        // Header cells are centred vertically in their row (w:vAlign center in the DOCX).
+        const cellPt = (laid[c] ?? []).reduce((h, l) => h + l.heightPt, 0);
+        let yPt = borderPt + (r === 0 ? (contentPt - cellPt) / 2 : 0);
         for (const line of laid[c] ?? []) {
           for (const s of line.content) shapes.push(moveDown(moveRight(s, xPt + padPt), yPt));
           yPt += line.heightPt;
@@ -371,7 +412,8 @@ class Setter {
         xPt += w;
       });
       shapes.push({ kind: 'rect', xPt: xPt - borderPt / 2, yPt: 0, widthPt: borderPt, heightPt });
-      return { heightPt, content: shapes };
+      const notes = laid.flatMap((lines) => lines.flatMap((line) => line.notes ?? []));
+      return notes.length > 0 ? { heightPt, content: shapes, notes } : { heightPt, content: shapes };
     });
     return { lines: rows, spaceBeforePt: 0, minLinesPerSide: 1, repeatFirstLine: rows.length > 1 };
   }
@@ -441,7 +483,7 @@ class Setter {
   appendixHead(a: Appendix): FlowBlock<readonly Shape[]> {
     const lines: Lines = [
       ...this.plain(a.label, 'bold', appendixSizePt.label, textWidthPt, 'center'),
-      ...a.title.flatMap((t) => this.plain(t, 'bold', appendixSizePt.title, textWidthPt, 'center')),
+      ...appendixTitleLines(a.title).flatMap((t) => this.plain(keepCodesWhole(t), 'bold', appendixSizePt.title, textWidthPt, 'center')),
       ...(a.reference !== '' ? this.plain(a.reference, 'italic', appendixSizePt.reference, textWidthPt, 'center') : []),
     ];
     return { lines: atLeft(lines), spaceBeforePt: 0, keepTogether: true, keepWithNext: true };
@@ -454,28 +496,27 @@ class Setter {
   }
 }
 
-/** Column widths from percentages, in whole twips that add up to the table's width (as the DOCX rounds them), as LibreOffice sets them. */
-function tableColumnsPt(columnsPct: readonly number[]): number[] {
-  const totalTwip = mmToTwip(textWidthMm);
-  const sumPct = columnsPct.reduce((a, b) => a + b, 0);
-  const widthsTwip: number[] = [];
-  let edgePct = 0;
-  let edgeTwip = 0;
-  for (const pct of columnsPct) {
-    edgePct += pct;
-    const next = Math.round((edgePct / sumPct) * totalTwip);
-    widthsTwip.push(next - edgeTwip);
-    edgeTwip = next;
-  }
-  return cellWidthsPt(widthsTwip);
+/** A body table's columns (table.ts decides them for both writers), as LibreOffice sets them. */
+function tableColumnsPt(table: Table): number[] {
+  return cellWidthsPt(tableColumnsTwip(table));
 }
 
-/** IR runs as styled text at one size. */
+/**
+ * A footnote's number as LibreOffice sets Word's superscript: upright,
+ * superscript.sizeRatio of `size` rounded to whole twips, raised
+ * superscript.riseRatio of `size`.
+ */
+function markText(text: string, size: number, footnote?: number): StyledText {
+  const sizePt = Math.round(size * 20 * superscript.sizeRatio) / 20;
+  return { text, face: 'regular', sizePt, risePt: size * superscript.riseRatio, ...(footnote !== undefined ? { footnote } : {}) };
+}
+
+/** IR runs as styled text at one size, document codes kept whole; a footnote's mark is its superscript number. */
 function styled(runs: readonly Run[], size: number): StyledText[] {
-  return runs.map((run) => ({ text: run.text, face: faceOf(run), sizePt: size }));
+  return runs.map((run) => (run.footnote ? markText(run.text, size, run.footnote.number) : { text: keepCodesWhole(run.text), face: faceOf(run), sizePt: size }));
 }
 
-/** Body lines start at the left margin. */
+/** Body lines start at the left margin (and so do their footnotes, placed once already). */
 function atLeft(lines: Lines): Lines {
-  return lines.map((line) => ({ heightPt: line.heightPt, content: line.content.map((s) => moveRight(s, leftPt)) }));
+  return lines.map((line) => ({ ...line, content: line.content.map((s) => moveRight(s, leftPt)) }));
 }
