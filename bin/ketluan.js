@@ -14,4 +14,6 @@ if (bundle) {
   register();
   cli = await import('../src/cli.ts');
 }
-process.exitCode = await cli.main(process.argv.slice(2));
+const code = await cli.main(process.argv.slice(2));
+// A closed output pipe (EPIPE) already set exit code 1; keep it.
+if (process.exitCode === undefined) process.exitCode = code;

@@ -4,9 +4,9 @@
  * error. Commands live in src/commands/ and are loaded on demand.
  */
 import { formatDiagnostics, printable, type Lang } from './diagnostics.ts';
-import { InputError } from './errors.ts';
 import { exit, UsageError, type Command, type CommandContext } from './commands/command.ts';
 import { t } from './messages.ts';
+import { environmentError, guardProcessOutput, InputError } from './errors.ts';
 import { didYouMean } from './validate/suggest.ts';
 
 const commands: Record<string, () => Promise<Command>> = {
@@ -76,6 +76,8 @@ export async function main(argv: readonly string[], io: Partial<Pick<CommandCont
   const env = io.env ?? process.env;
   const { lang, bad } = pickLang(argv, env);
   const [name, ...args] = argv;
+  // A closed pipe on the real process streams is an environment failure (exit 1), not a crash.
+  if (!io.stdout && !io.stderr) guardProcessOutput(lang);
   let current: string | undefined; // the command whose --help a usage error points at
   try {
     if (bad !== undefined) throw new UsageError({ vi: `--lang cần vi hoặc en, không phải "${bad}"`, en: `--lang takes vi or en, not "${bad}"` });
@@ -118,6 +120,12 @@ export async function main(argv: readonly string[], io: Partial<Pick<CommandCont
     }
     if (error instanceof InputError) {
       stderr.write(formatDiagnostics([error.toDiagnostic(io.cwd ?? process.cwd())], { lang, color: false, format: 'text' }) + '\n');
+      return exit.invalid;
+    }
+    // The machine refused (read-only or full disk, missing folder, …): exit 1 naming the path and the cause.
+    const refused = environmentError(error, io.cwd ?? process.cwd());
+    if (refused) {
+      stderr.write(refused.describe(lang) + '\n');
       return exit.invalid;
     }
     stderr.write(t(lang, 'internal')((error as Error)?.stack ?? String(error)) + '\n');

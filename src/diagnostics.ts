@@ -186,7 +186,7 @@ export function excerpt(value: string, max = 60): string {
  * can thus never move the cursor or recolour the terminal.
  */
 export function printable(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => {
     const cp = c.charCodeAt(0);
     if (c === '\t') return ' ';
     if (c === '\n') return '␤';
@@ -195,3 +195,4 @@ export function printable(s: string): string {
     return '\ufffd';
   });
 }
+

@@ -20,6 +20,11 @@ const catalogue = {
   },
   built: { vi: (f: string) => `đã tạo ${printable(f)}`, en: (f: string) => `built ${printable(f)}` },
   removed: { vi: (f: string) => `đã xóa ${printable(f)} (tệp nguồn không còn)`, en: (f: string) => `removed ${printable(f)} (its source is gone)` },
+  withdrawn: { vi: (f: string) => `đã xóa ${printable(f)} (tệp nguồn đang có lỗi)`, en: (f: string) => `removed ${printable(f)} (its source has an error)` },
+  damagedCache: {
+    vi: (f: string, why: string) => `cảnh báo: bộ nhớ đệm ${printable(f)} bị hỏng (${why}), đã bỏ qua: mọi tệp được tạo lại`,
+    en: (f: string, why: string) => `warning: the build cache ${printable(f)} is damaged (${why}) and was discarded: everything is rebuilt`,
+  },
   failed: { vi: (f: string) => `lỗi: ${printable(f)}`, en: (f: string) => `failed: ${printable(f)}` },
   internal: {
     vi: (m: string) => `Lỗi nội bộ của ketluan (không phải lỗi của tệp bạn soạn): ${m}\nVui lòng báo lỗi kèm tệp YAML và lệnh đã chạy.`,

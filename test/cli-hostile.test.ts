@@ -128,10 +128,10 @@ async function rejects(bytes: Uint8Array, expectCode?: string): Promise<{ code: 
   }
 
   const after = snapshot(dir);
-  // The previous good outputs are untouched, the failed input gets none, nothing else appears.
-  expect(after.get('out/x.docx')).toBe(good.docx);
-  expect(after.get('out/x.pdf')).toBe(good.pdf);
-  expect([...after.keys()].filter((k) => k.startsWith('out/')).sort()).toEqual(['out/.ketluan-cache.json', 'out/x.docx', 'out/x.pdf']);
+  // A file with an error gets no output (issue 11): x.yaml's previous good outputs are removed, y.yaml gets none, nothing else appears.
+  expect(before.get('out/x.docx')).toBe(good.docx);
+  expect(before.get('out/x.pdf')).toBe(good.pdf);
+  expect([...after.keys()].filter((k) => k.startsWith('out/')).sort()).toEqual(['out/.ketluan-cache.json']);
   // Nothing outside out/ changed: the sources keep their bytes, no stray files.
   const outside = (m: Map<string, string>) => [...m].filter(([k]) => !k.startsWith('out/')).sort();
   expect(outside(after)).toEqual(outside(before));

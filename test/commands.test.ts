@@ -214,8 +214,10 @@ describe('ketluan watch', () => {
       writeFileSync(join(cwd, examples[0]), text(cwd, examples[0]).replace('signer: nguyen-van-minh', 'signer: khong-co'));
       await until(() => stderr.text.includes('KL304'));
       await until(() => /lỗi 1/.test(stdout.text));
+      // A file with an error has no output (issue 11): the fix brings it back.
+      expect(existsSync(docx)).toBe(false);
       writeFileSync(join(cwd, examples[0]), readFileSync(join(root, examples[0]), 'utf8').replace('Đồng thời phân công', 'Đồng thời, phân công'));
-      await until(() => statSync(docx).mtimeMs !== before);
+      await until(() => existsSync(docx) && statSync(docx).mtimeMs !== before);
       await until(() => /Đã tạo 1, không đổi 1, lỗi 0/.test(stdout.text));
     } finally {
       controller.abort();

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { prepare } from '../src/build/pipeline.ts';
 import { loadProject } from '../src/build/project.ts';
 import { loadTemplates, TemplateError } from '../src/render/templates.ts';
+import { EnvironmentError } from '../src/errors.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const valid = readFileSync(join(root, 'test', 'corpus', 'conclusion-valid.yaml'));
@@ -69,9 +70,9 @@ describe('template errors at the template line', () => {
     expect(diagnose(dir)).toEqual(['tpl/partials/chair.hbs:1:32 KL434 mẫu dùng giá trị "titel" mà văn bản không có ở chỗ này']);
   });
 
-  it('KL436: a folder that is not there, and one without notice.hbs', () => {
+  it('KL436: a folder without notice.hbs (a folder that is not there is an EnvironmentError, exit 1)', () => {
     const dir = project(() => {});
-    expect(loadProject(dir, { templates: 'nowhere' }).diagnostics.map((d) => [d.code, d.message.vi])).toEqual([['KL436', `không tìm thấy thư mục mẫu ${join(dir, 'nowhere')}`]]);
+    expect(() => loadProject(dir, { templates: 'nowhere' })).toThrow(EnvironmentError);
     const bare = project((tpl) => rmSync(join(tpl, 'notice.hbs')));
     expect(diagnose(bare)).toEqual([`tpl/notice.hbs:1:1 KL436 thư mục mẫu không có tệp notice.hbs`]);
   });

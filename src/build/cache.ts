@@ -15,12 +15,15 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Config } from '../conclusion.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import { printable, type Bilingual, type Diagnostic } from '../diagnostics.ts';
 import type { Header } from '../register/header.ts';
+import { EnvironmentError } from '../errors.ts';
 import type { Format } from '../writers/index.ts';
-import { writeAtomic } from './write.ts';
+import { formats } from './formats.ts';
+import { readBounded } from './read.ts';
+import { outputPath, writeAtomic } from './write.ts';
 import { systemFontDirectories } from '../writers/pdf/font-dirs.ts';
 
 /** One output of one source, as last built. */
@@ -56,15 +59,113 @@ export interface BuildCache {
 /** The cache's name inside the output folder. */
 export const cacheName = '.ketluan-cache.json';
 
-/** Reads the cache; a missing or unreadable one means everything is stale. */
-export function readCache(outDir: string): BuildCache {
+/** Largest cache read (a thousand-notice archive's is about 1 MB). */
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+
+/** The cache as read: empty when there is none, or when it was damaged (then `damaged` says how). */
+export interface ReadCache {
+  readonly cache: BuildCache;
+  /** Why a cache file that exists was discarded (it does not parse, or does not validate). */
+  readonly damaged?: Bilingual;
+}
+
+/**
+ * Reads and validates the cache. The cache is read from disk, so it is
+ * untrusted: a tampered or corrupted one must not steer a build. Every
+ * entry must have the exact shape this module writes, and every output path
+ * must be the one `outputPath` gives for that source and format, so
+ * whatever the file says, a build can only ever touch the outputs it would
+ * write itself. A cache that fails any check is discarded whole (everything
+ * is rebuilt) and the caller warns.
+ */
+export function readCache(outDir: string, cwd: string): ReadCache {
+  const empty: BuildCache = { version: 2, entries: {} };
+  const path = join(outDir, cacheName);
+  let read;
   try {
-    const data = JSON.parse(readFileSync(join(outDir, cacheName), 'utf8'));
-    if (data?.version === 2 && data.entries && typeof data.entries === 'object') return data as BuildCache;
-  } catch {
-    // No cache yet, or a damaged one: rebuild.
+    read = readBounded(path, MAX_CACHE_BYTES);
+  } catch (error) {
+    const reason = (error as EnvironmentError).reason;
+    if (reason === 'ENOENT' || reason === 'ENOTDIR') return { cache: empty };
+    if (!(error instanceof EnvironmentError)) throw error;
+    return { cache: empty, damaged: { vi: error.why('vi'), en: error.why('en') } };
   }
-  return { version: 2, entries: {} };
+  if (!('bytes' in read)) return { cache: empty, damaged: { vi: `lớn hơn ${MAX_CACHE_BYTES} byte`, en: `larger than ${MAX_CACHE_BYTES} bytes` } };
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(read.bytes));
+  } catch {
+    return { cache: empty, damaged: { vi: 'không phải JSON hợp lệ', en: 'not valid JSON' } };
+  }
+  const problem = cacheProblem(data, outDir, cwd);
+  if (problem === undefined) return { cache: data as BuildCache };
+  const [entry, detail] = problem;
+  return {
+    cache: empty,
+    damaged: entry === undefined ? { vi: `sai cấu trúc ở ${detail}`, en: `wrong structure at ${detail}` } : { vi: `mục ${printable(JSON.stringify(entry))} sai ở ${detail}`, en: `entry ${printable(JSON.stringify(entry))} is wrong at ${detail}` },
+  };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isPosition = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 0;
+const hasOnly = (v: Record<string, unknown>, keys: readonly string[]): boolean => Object.keys(v).every((k) => keys.includes(k));
+
+/** Why `data` is not a cache this module wrote, or undefined when it is one. */
+function cacheProblem(data: unknown, outDir: string, cwd: string): [string | undefined, string] | undefined {
+  if (!isObject(data) || data.version !== 2 || !isObject(data.entries) || !hasOnly(data, ['version', 'fonts', 'entries'])) return [undefined, 'version, entries'];
+  if (data.fonts !== undefined && !(isObject(data.fonts) && isString(data.fonts.fingerprint) && isString(data.fonts.id))) return [undefined, 'fonts'];
+  for (const [source, entry] of Object.entries(data.entries)) {
+    if (source === '' || source.includes('\0') || !isObject(entry)) return [source, '{}'];
+    if (!hasOnly(entry, ['yaml', 'issuer', 'signer', 'header', 'outputs', 'diagnostics'])) return [source, '{…}'];
+    if (!isString(entry.yaml) || !/^[0-9a-f]{64}$/.test(entry.yaml)) return [source, 'yaml'];
+    if ((entry.issuer !== undefined && !isString(entry.issuer)) || (entry.signer !== undefined && !isString(entry.signer))) return [source, 'issuer, signer'];
+    if (entry.header !== undefined && !isHeader(entry.header)) return [source, 'header'];
+    if (!isObject(entry.outputs)) return [source, 'outputs'];
+    for (const [format, output] of Object.entries(entry.outputs)) {
+      if (!(formats as readonly string[]).includes(format)) return [source, `outputs.${format}`];
+      if (!isObject(output) || !isString(output.key) || !isString(output.path) || !hasOnly(output, ['key', 'path'])) return [source, `outputs.${format}`];
+      // The one path this source's output of this format can have: nothing else is ever removed or trusted.
+      let expected: string;
+      try {
+        expected = relative(outDir, outputPath(source, cwd, outDir, format)).split(sep).join('/');
+      } catch {
+        return [source, `outputs.${format}.path`];
+      }
+      if (output.path !== expected) return [source, `outputs.${format}.path = ${printable(JSON.stringify(output.path))}`];
+    }
+    if (!Array.isArray(entry.diagnostics) || !entry.diagnostics.every(isStoredDiagnostic)) return [source, 'diagnostics'];
+  }
+  return undefined;
+}
+
+/**
+ * A register header as readHeader makes it. Fields are checked for the
+ * types the register relies on; fields added later are let through.
+ */
+function isHeader(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  const located = (x: unknown, ok: (value: unknown) => boolean): boolean => x === undefined || (isObject(x) && ok(x.value) && isPosition(x.line) && isPosition(x.col));
+  return located(v.issuer, isString) && located(v.number, (n) => isString(n) || (typeof n === 'number' && Number.isFinite(n))) && located(v.issued, isString);
+}
+
+/**
+ * A stored warning or note (errors are never stored), of the shape the
+ * printer relies on. It may name another file than its source (a config
+ * line); printing escapes the name and reads that file bounded.
+ */
+function isStoredDiagnostic(v: unknown): boolean {
+  const bilingual = (x: unknown): boolean => isObject(x) && isString(x.vi) && isString(x.en);
+  return (
+    isObject(v) &&
+    isString(v.code) &&
+    (v.severity === 'warning' || v.severity === 'note') &&
+    isString(v.file) &&
+    isPosition(v.line) &&
+    isPosition(v.col) &&
+    bilingual(v.message) &&
+    (v.hint === undefined || bilingual(v.hint))
+  );
 }
 
 /** Writes the cache atomically, entries sorted so the file is stable. */

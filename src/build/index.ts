@@ -10,10 +10,11 @@
  * it reads, hashes and compares, so an up-to-date archive of a thousand
  * notices is checked in a fraction of a second.
  */
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
-import type { Diagnostic } from '../diagnostics.ts';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { printable, type Bilingual, type Diagnostic } from '../diagnostics.ts';
+import { EnvironmentError, environmentError, InternalError } from '../errors.ts';
 import { buildRegister, readHeader, registerDiagnostics, type Header, type Register } from '../register/index.ts';
 import type { Format } from '../writers/index.ts';
 import {
@@ -31,7 +32,7 @@ import {
 import { discover } from './discover.ts';
 import { archiveDigests, declaresIndices, readsArchive } from './archive.ts';
 import type { Project } from './project.ts';
-import { readClerkFile, tooLargeDiagnostic } from './read.ts';
+import { readClerkFile, readListedFile } from './read.ts';
 import { outputPath } from './write.ts';
 import type { RenderPool } from './pool.ts';
 import type { Renderer, RenderResult, RenderTask } from './worker.ts';
@@ -91,9 +92,13 @@ export interface BuildResult {
   readonly files: readonly FileEvent[];
   /** Outputs removed because their source is gone, relative to the output folder. */
   readonly removed: readonly string[];
+  /** Outputs removed because their source now has an error (it gets no output until fixed). */
+  readonly withdrawn: readonly string[];
   readonly missing: readonly string[];
   /** The register's diagnostics for the files built (archive-wide duplicates, gaps, order). */
   readonly register: readonly Diagnostic[];
+  /** Why the cache file was discarded (it did not parse or validate); everything was rebuilt. */
+  readonly damagedCache?: Bilingual;
   /** Bugs: files whose rendering threw. */
   readonly internal: readonly { readonly file: string; readonly stack: string }[];
   /** Worker threads started (0: rendered in the main thread alone, or nothing to render). */
@@ -110,15 +115,21 @@ export class BuildSetupError extends Error {
 
 interface Planned {
   readonly file: string;
-  /** sha256 of the bytes (updated if the file is saved again before it is rendered). */
+  /** sha256 of the bytes (updated if the file is saved again before it is rendered); '' when unreadable. */
   yaml: string;
   /** Digest of the issuer's index-bearing files when this file reads the archive, else ''. */
   readonly archiveDigest: string;
   /** The register's view of the file (from the cache when the bytes are unchanged). */
   header?: Header;
-  /** Whether the file could be read (else `tooLarge`). */
+  /**
+   * Why the file fails: it cannot be read (KL401) or is too large (KL101),
+   * then it is not rendered at all; or it shares an output with another
+   * source (KL400), then it is checked but nothing is written (as for a
+   * register error, which is reported with the register).
+   */
+  readonly problems: Diagnostic[];
+  /** Whether the file could be read at all (else there is no cache entry to keep). */
   readonly readable: boolean;
-  readonly tooLarge?: number;
   /** Every requested format's target (absolute) and cache path. */
   readonly targets: readonly { readonly format: Format; readonly abs: string; readonly path: string; readonly key: string }[];
   /** The formats to render. */
@@ -130,8 +141,9 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
   const started = performance.now();
   const { cwd } = project;
   const outDir = resolve(cwd, opts.outDir);
+  checkOutputFolder(outDir);
   const { files, missing } = discover(opts.paths, cwd);
-  const cache = readCache(outDir);
+  const { cache, damaged } = readCache(outDir, cwd);
   const entries: Record<string, CacheEntry> = { ...cache.entries };
   let fonts = cache.fonts;
 
@@ -153,29 +165,22 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
   // (last year's figures, see archive.ts), so their digest joins its keys.
   const headers = new Map<string, Header>();
   const decoder = new TextDecoder('utf-8');
-  const read = files.flatMap((file) => {
-    let got;
-    try {
-      got = readClerkFile(resolve(cwd, file));
-    } catch {
-      missing.push(file); // deleted or made unreadable since it was listed
-      return [];
-    }
+  const read = files.map((file) => {
+    const got = readListedFile(file, resolve(cwd, file));
     // Only what the plan needs is kept: the bytes are read again when rendered (see taskOf).
     const bytes = 'bytes' in got ? got.bytes : undefined;
-    const tooLarge = 'tooLarge' in got ? got.tooLarge : undefined;
+    const problem = 'diagnostic' in got ? got.diagnostic : undefined;
     const yaml = bytes ? sha256(bytes) : '';
     const previous = entries[file];
     const text = bytes ? decoder.decode(bytes) : '';
     const header = bytes ? (previous?.yaml === yaml && previous.header ? previous.header : readHeader(text)) : undefined;
     if (header) headers.set(file, header);
-    return [{ file, tooLarge, yaml, previous, header, indices: declaresIndices(text), readsArchive: readsArchive(text) }];
+    return { file, problem, yaml, previous, header, indices: declaresIndices(text), readsArchive: readsArchive(text) };
   });
   const digests = archiveDigests(read.map((r) => ({ file: r.file, yaml: r.yaml, indices: r.indices, ...(r.header?.issuer ? { issuer: r.header.issuer.value } : {}) })));
   // The whole archive's, for render threads kept across builds (watch): a change anywhere renews their lookup.
   const archiveState = sha256(...[...digests].map(([issuer, digest]) => `${issuer}\t${digest}`).sort());
-  const plan: Planned[] = [];
-  for (const { file, tooLarge, yaml, previous, header, readsArchive: reads } of read) {
+  const plan: Planned[] = read.map(({ file, problem, yaml, previous, header, readsArchive: reads }) => {
     const archiveDigest = reads && header?.issuer ? (digests.get(header.issuer.value) ?? '') : '';
     const targets = opts.formats.map((format) => {
       const abs = outputPath(file, cwd, opts.outDir, format);
@@ -185,21 +190,22 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
     });
     const fresh = (t: (typeof targets)[number]): boolean =>
       !opts.force && t.key !== '' && previous?.outputs[t.format]?.key === t.key && previous.outputs[t.format]?.path === t.path && existsSync(t.abs);
-    const stale = tooLarge === undefined ? targets.filter((t) => !fresh(t)).map((t) => t.format) : opts.formats;
-    plan.push({
-      file,
-      yaml,
-      archiveDigest,
-      ...(header ? { header } : {}),
-      readable: tooLarge === undefined,
-      ...(tooLarge === undefined ? {} : { tooLarge }),
-      targets,
-      stale,
-    });
-  }
+    const stale = problem === undefined ? targets.filter((t) => !fresh(t)).map((t) => t.format) : opts.formats;
+    return { file, yaml, archiveDigest, ...(header ? { header } : {}), problems: problem ? [problem] : [], readable: yaml !== '', targets, stale };
+  });
+  const planOf = new Map(plan.map((p) => [p.file, p]));
+  for (const d of outputClashes(files, cwd)) planOf.get(d.file)?.problems.push(d);
 
-  const toRender = plan.filter((p) => p.stale.length > 0 && p.readable);
-  const staleCount = plan.filter((p) => p.stale.length > 0).length;
+  // The register comes before rendering: a file with a register error (a number used twice) gets no output.
+  let register = opts.register === false ? [] : archiveRegister(project, files, headers);
+  const registerErrors = (ds: readonly Diagnostic[]): Set<string> => new Set(ds.filter((d) => d.severity === 'error').map((d) => d.file));
+  const blockedByRegister = registerErrors(register);
+  // A file withheld (a clash, a number used twice) is still checked, so its own errors are reported as `check`
+  // reports them, but nothing is written for it.
+  const withheld = (p: Planned): boolean => p.readable && (p.problems.length > 0 || blockedByRegister.has(p.file));
+
+  const toRender = plan.filter((p) => p.readable && (p.stale.length > 0 || withheld(p)));
+  const staleCount = plan.filter((p) => !p.readable || p.stale.length > 0 || withheld(p)).length;
   const jobs = Math.max(1, opts.jobs ?? availableParallelism());
   // Few stale files are rendered by the main thread alone: threads take seconds to start and warm
   // up. Otherwise `jobs` threads render and the main thread only schedules. (Rendering in
@@ -211,6 +217,8 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
 
   const events: FileEvent[] = [];
   const internal: { file: string; stack: string }[] = [];
+  /** Files that end this build with an error, whose outputs are removed. */
+  const failed = new Set<Planned>();
   let rendered = 0;
   const emit = (e: Omit<FileEvent, 'done' | 'total' | 'rendered' | 'stale'>, counts: boolean): void => {
     if (counts) rendered++;
@@ -221,42 +229,50 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
 
   // Up-to-date files first: they cost nothing and fill the progress bar.
   for (const p of plan) {
-    if (p.stale.length > 0) continue;
+    if (!p.readable || p.stale.length > 0 || withheld(p)) continue;
     emit({ file: p.file, status: 'skipped', outputs: p.targets.map((t) => t.path), diagnostics: entries[p.file]?.diagnostics ?? [] }, false);
   }
+  let dirty = false;
   for (const p of plan) {
-    if (p.tooLarge === undefined) continue;
-    delete entries[p.file];
-    emit({ file: p.file, status: 'failed', outputs: [], diagnostics: [tooLargeDiagnostic(p.file, p.tooLarge)] }, true);
+    if (p.readable) continue;
+    failed.add(p);
+    dirty = true;
+    emit({ file: p.file, status: 'failed', outputs: [], diagnostics: p.problems }, true);
   }
 
   // Render the stale ones.
-  let dirty = toRender.length > 0;
+  let headersChanged = false;
+  /** The machine refused to write an output (full or read-only disk): the build stops. */
+  let refused: EnvironmentError | undefined;
   if (toRender.length > 0) {
+    dirty = true;
     let lastFlush = performance.now();
     // Sources are read again when handed to a renderer, so a large archive is never held in memory.
     // The bytes rendered are the bytes keyed: a file saved since the plan gets its new hash.
     const taskOf = (p: Planned, id: number): RenderTask | RenderResult => {
-      let read;
-      try {
-        read = readClerkFile(resolve(cwd, p.file));
-      } catch (error) {
-        return { id, file: p.file, status: 'failed', diagnostics: [], internal: (error as Error).message };
-      }
-      if (!('bytes' in read)) return { id, file: p.file, status: 'failed', diagnostics: [tooLargeDiagnostic(p.file, read.tooLarge)] };
-      const yaml = sha256(read.bytes);
+      const got = readListedFile(p.file, resolve(cwd, p.file));
+      if ('diagnostic' in got) return { id, file: p.file, status: 'failed', diagnostics: [got.diagnostic] };
+      const yaml = sha256(got.bytes);
       if (yaml !== p.yaml) {
         p.yaml = yaml;
-        p.header = readHeader(decoder.decode(read.bytes));
+        p.header = readHeader(decoder.decode(got.bytes));
         headers.set(p.file, p.header);
+        headersChanged = true;
       }
-      const wanted = p.targets.filter((t) => p.stale.includes(t.format));
+      const wanted = withheld(p) ? [] : p.targets.filter((t) => p.stale.includes(t.format));
+      // A link inside the output folder would carry the write outside it.
+      for (const t of wanted) checkInside(outDir, t.abs);
       const archive = p.archiveDigest !== '' ? { archive: archiveState } : {};
-      return { id, file: p.file, bytes: read.bytes, formats: wanted.map((t) => t.format), targets: wanted.map((t) => t.abs), ...archive };
+      return { id, file: p.file, bytes: got.bytes, formats: wanted.map((t) => t.format), targets: wanted.map((t) => t.abs), ...archive };
     };
-    const done = (p: Planned, result: RenderResult): void => {
+    const done = (p: Planned, rendered: RenderResult): void => {
+      if (rendered.refused) refused ??= new EnvironmentError(rendered.refused.path, rendered.refused.reason, rendered.refused.action);
+      // Checked only (nothing written): it fails with its clash or register error besides its own diagnostics.
+      const result: RenderResult = withheld(p) ? { ...rendered, status: 'failed', diagnostics: [...p.problems, ...rendered.diagnostics] } : rendered;
       record(entries, p, result, (format) => keyOf(format, p.yaml + p.archiveDigest, result), fontsId);
       if (result.internal) internal.push({ file: p.file, stack: result.internal });
+      // A bug is not the file's fault: its earlier outputs stay (and are rebuilt next time).
+      else if (result.status === 'failed') failed.add(p);
       const outputs = result.status === 'built' ? p.targets.map((t) => t.path) : [];
       emit({ file: p.file, status: result.status, outputs, diagnostics: result.diagnostics }, true);
       // A long build keeps its progress if interrupted.
@@ -268,33 +284,194 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
     const pool = opts.pool ?? (threads > 0 ? new (await import('./pool.ts')).RenderPool(threads, { cwd, ...project.options }) : undefined);
     const local = mainRenders ? (await import('./worker.ts')).createRenderer({ cwd, ...project.options }) : undefined;
     try {
-      await renderAll(toRender, taskOf, pool, local, done);
+      await renderAll(toRender, taskOf, pool, local, done, () => refused !== undefined);
+    } catch (error) {
+      refused ??= environmentError(error);
+      if (!refused) throw error;
     } finally {
       if (pool && pool !== opts.pool) await pool.close();
     }
   }
-
-  // Outputs whose source is gone: removed when the source lies under a path given to this build.
-  const removed: string[] = [];
-  const roots = opts.paths.map((p) => resolve(cwd, p));
-  for (const [source, entry] of Object.entries(entries)) {
-    const full = resolve(cwd, source);
-    if (existsSync(full)) continue;
-    if (!roots.some((r) => full === r || (full.startsWith(r + sep) && isDirectory(r)))) continue;
-    for (const output of Object.values(entry.outputs)) {
-      // A notice that never built has paths in the cache but no files: nothing to remove, nothing to report.
-      if (!output || !existsSync(join(outDir, output.path))) continue;
-      rmSync(join(outDir, output.path), { force: true });
-      removed.push(output.path);
+  if (refused) {
+    // Keep what was built; nothing is removed. The cache may well be unwritable too.
+    try {
+      writeCache(outDir, { version: 2, ...(fonts ? { fonts } : {}), entries });
+    } catch {
+      // The refusal itself is what the clerk needs to hear.
     }
-    delete entries[source];
-    dirty = true;
+    throw refused;
   }
-  if (fonts !== cache.fonts) dirty = true;
+
+  // A file saved again while the build ran may have changed the register.
+  if (headersChanged && opts.register !== false) register = archiveRegister(project, files, headers);
+  for (const file of registerErrors(register)) {
+    const p = planOf.get(file);
+    if (p) failed.add(p);
+  }
+
+  const { removed, withdrawn, forgotten } = removeOutputs(outDir, cwd, opts.paths, plan, failed, entries);
+  if (forgotten > 0) dirty = true;
+  if (fonts !== cache.fonts || damaged !== undefined) dirty = true;
   if (dirty) writeCache(outDir, { version: 2, ...(fonts ? { fonts } : {}), entries });
 
-  const register = opts.register === false ? [] : archiveRegister(project, files, headers);
-  return { files: events, removed, missing, register, internal, threads, renderers: toRender.length > 0 ? renderers : 0, elapsedMs: performance.now() - started };
+  // The outcome as it stands now: a file blocked after it was reported (its register changed mid-build) counts as failed.
+  const outcome = events.map((e) => {
+    const p = planOf.get(e.file);
+    return p && failed.has(p) && e.status !== 'failed' ? { ...e, status: 'failed' as const, outputs: [] } : e;
+  });
+  return {
+    files: outcome,
+    removed,
+    withdrawn,
+    missing,
+    register,
+    internal,
+    ...(damaged !== undefined ? { damagedCache: damaged } : {}),
+    threads,
+    renderers: toRender.length > 0 ? renderers : 0,
+    elapsedMs: performance.now() - started,
+  };
+}
+
+/**
+ * Removes the outputs no source of this build owns any more, and updates
+ * their cache entries: every output (every format) of a file that failed,
+ * so a file with an error has none until it is fixed (`withdrawn`), and
+ * the outputs of sources that are gone, when they lie under a path given
+ * to this build (`removed`; `forgotten` counts their cache entries dropped). A path a source of this build still writes is
+ * never removed (a.yml deleted, a.yaml now writes a.docx).
+ */
+function removeOutputs(
+  outDir: string,
+  cwd: string,
+  paths: readonly string[],
+  plan: readonly Planned[],
+  failed: ReadonlySet<Planned>,
+  entries: Record<string, CacheEntry>,
+): { removed: string[]; withdrawn: string[]; forgotten: number } {
+  const kept = new Set(plan.filter((p) => !failed.has(p)).flatMap((p) => p.targets.map((t) => t.path)));
+  const removed: string[] = [];
+  const withdrawn: string[] = [];
+  const remove = (path: string, into: string[]): void => {
+    if (!kept.has(path) && removeOutput(outDir, path)) into.push(path);
+  };
+  for (const p of failed) {
+    const outputs = new Map<string, string>(Object.entries(entries[p.file]?.outputs ?? {}).map(([format, o]) => [format, o!.path]));
+    for (const t of p.targets) outputs.set(t.format, t.path);
+    for (const path of new Set(outputs.values())) remove(path, withdrawn);
+    // Kept with empty keys (never up to date), so the file is rebuilt once fixed and its paths are known.
+    if (p.readable)
+      entries[p.file] = {
+        yaml: p.yaml,
+        ...(p.header ? { header: p.header } : {}),
+        outputs: Object.fromEntries([...outputs].map(([format, path]) => [format, { key: '', path }])),
+        diagnostics: [],
+      };
+    else delete entries[p.file];
+  }
+  const roots = paths.map((p) => resolve(cwd, p));
+  let forgotten = 0;
+  for (const [source, entry] of Object.entries(entries)) {
+    const full = resolve(cwd, source);
+    if (existsOrLink(full)) continue;
+    if (!roots.some((r) => full === r || (full.startsWith(r + sep) && isDirectory(r)))) continue;
+    for (const output of Object.values(entry.outputs)) if (output) remove(output.path, removed);
+    delete entries[source];
+    forgotten++;
+  }
+  return { removed, withdrawn, forgotten };
+}
+
+/**
+ * KL400: files whose outputs would land on the same path (a.yaml and a.yml;
+ * x.yaml and X.YAML), one diagnostic per file, naming the others. Shared
+ * by `build` and `check`, so both call the clash an error.
+ */
+export function outputClashes(files: readonly string[], cwd: string): Diagnostic[] {
+  // Compared as Windows and macOS compare names: without case, and in NFC (macOS stores names decomposed).
+  const stemOf = (file: string): string => relative(cwd, outputPath(file, cwd, 'out', 'docx')).replace(/\.docx$/, '').split(sep).join('/');
+  const claims = new Map<string, string[]>();
+  for (const file of files) {
+    const key = stemOf(file).normalize('NFC').toLowerCase();
+    claims.set(key, [...(claims.get(key) ?? []), file]);
+  }
+  const out: Diagnostic[] = [];
+  for (const group of claims.values()) {
+    if (group.length < 2) continue;
+    for (const file of group) {
+      const others = group.filter((o) => o !== file).map(printable).join(', ');
+      const target = printable(stemOf(file));
+      out.push({
+        code: 'KL400',
+        severity: 'error',
+        file,
+        line: 1,
+        col: 1,
+        message: {
+          vi: `tệp này và ${others} cùng cho ra tệp kết quả ${target}.docx/.pdf (tên chỉ khác ở đuôi .yaml/.yml hoặc ở chữ hoa, chữ thường): không tệp nào được tạo`,
+          en: `this file and ${others} would both write ${target}.docx/.pdf (the names differ only in .yaml/.yml or in letter case): neither is built`,
+        },
+        hint: { vi: 'Đổi tên hoặc xóa một trong các tệp.', en: 'Rename or delete one of the files.' },
+      });
+    }
+  }
+  return out;
+}
+
+/** Refuses an output folder that exists and is not a folder (`--out` naming a file or /dev/null). */
+function checkOutputFolder(outDir: string): void {
+  let stat;
+  try {
+    stat = statSync(outDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // created by the first write
+    throw environmentError(error) ?? error;
+  }
+  if (!stat.isDirectory()) throw new EnvironmentError(outDir, 'notDirectory', 'write');
+}
+
+/**
+ * Throws unless `abs` lies inside `outDir` with no symbolic link between
+ * them: a link there (out/2025 → ../conclusions) would carry a write or a
+ * removal outside the output folder.
+ */
+function checkInside(outDir: string, abs: string): void {
+  const rel = relative(outDir, abs);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new InternalError(`output path outside ${outDir}: ${abs}`);
+  let at = outDir;
+  for (const part of rel.split(sep)) {
+    at = join(at, part);
+    let stat;
+    try {
+      stat = lstatSync(at);
+    } catch {
+      return; // the rest does not exist yet: nothing to follow
+    }
+    if (stat.isSymbolicLink()) throw new EnvironmentError(at, 'symlink', 'write');
+  }
+}
+
+/** Removes one output (a path the cache validated); false when there was none. */
+function removeOutput(outDir: string, path: string): boolean {
+  const abs = resolve(outDir, path);
+  checkInside(outDir, abs);
+  try {
+    unlinkSync(abs);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw environmentError(error) ?? error;
+  }
+}
+
+/** Whether something (a file, or a link, even a broken one) is at `path`. */
+function existsOrLink(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Updates the cache entry of a rendered file. */
@@ -322,7 +499,9 @@ function record(entries: Record<string, CacheEntry>, p: Planned, result: RenderR
 /**
  * Renders every planned file: on the pool's threads, handing out tasks only
  * as fast as the threads take them (a task carries its file's bytes), or
- * one at a time in the main thread.
+ * one at a time in the main thread. Stops handing out tasks once `stop()`
+ * says so; rejects with the first error `taskOf` or `done` throws, after the
+ * tasks already given have come back.
  */
 async function renderAll(
   plan: readonly Planned[],
@@ -330,6 +509,7 @@ async function renderAll(
   pool: RenderPool | undefined,
   local: Renderer | undefined,
   done: (p: Planned, result: RenderResult) => void,
+  stop: () => boolean,
 ): Promise<void> {
   let next = 0;
   const start = (p: Planned, id: number): Promise<RenderResult> => {
@@ -338,24 +518,42 @@ async function renderAll(
     return pool ? pool.run(task) : local!(task);
   };
   if (!pool) {
-    for (; next < plan.length; next++) done(plan[next], await start(plan[next], next));
+    for (; next < plan.length && !stop(); next++) done(plan[next], await start(plan[next], next));
     return;
   }
-  await new Promise<void>((finish) => {
+  await new Promise<void>((finish, fail) => {
     let running = 0;
+    let thrown: { error: unknown } | undefined;
+    const settle = (): void => {
+      if (running > 0) return;
+      if (thrown) fail(thrown.error);
+      else if (next >= plan.length || stop()) finish();
+    };
     const feed = (): void => {
-      while (next < plan.length && pool.pending < Math.max(1, pool.capacity)) {
+      while (!thrown && !stop() && next < plan.length && pool.pending < Math.max(1, pool.capacity)) {
         const p = plan[next];
         const id = next++;
         running++;
-        void start(p, id).then((result) => {
+        let started: Promise<RenderResult>;
+        try {
+          started = start(p, id);
+        } catch (error) {
           running--;
-          done(p, result);
+          thrown ??= { error };
+          break;
+        }
+        void started.then((result) => {
+          running--;
+          try {
+            done(p, result);
+          } catch (error) {
+            thrown ??= { error };
+          }
           feed();
-          if (running === 0 && next >= plan.length) finish();
+          settle();
         });
       }
-      if (running === 0 && next >= plan.length) finish();
+      settle();
     };
     feed();
   });

@@ -2,11 +2,13 @@
  * Everything a build reads besides the conclusion files: the config, the
  * templates and the fonts, loaded once. This is the I/O edge for them.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { EnvironmentError } from '../errors.ts';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Config } from '../conclusion.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
-import { readSource } from '../source/index.ts';
+import { MAX_SOURCE_BYTES, readSource } from '../source/index.ts';
+import { readBounded, tooLargeDiagnostic } from './read.ts';
 import { emptyConfig, validateConfig } from '../validate/index.ts';
 import { isPrivateUse } from '../validate/rules.ts';
 import { loadTemplates, TemplateError, type TemplateSet } from '../render/index.ts';
@@ -36,6 +38,7 @@ export const configFileName = 'ketluan.config.yaml';
 /** Loads the project; config problems come back as diagnostics. */
 export function loadProject(cwd: string, opts: ProjectOptions = {}): { value?: Project; diagnostics: Diagnostic[] } {
   const configPath = resolve(cwd, opts.config ?? configFileName);
+  if (opts.templates !== undefined) checkFolder(resolve(cwd, opts.templates), opts.templates);
   let templates: TemplateSet;
   try {
     templates = loadTemplates(opts.templates ? resolve(cwd, opts.templates) : undefined);
@@ -52,9 +55,11 @@ export function loadProject(cwd: string, opts: ProjectOptions = {}): { value?: P
     if (glyphs.length > 0) return { diagnostics: glyphs };
     return { value: { cwd, config: emptyConfig, configText: '', templates, options: opts }, diagnostics: [] };
   }
-  const bytes = readFileSync(configPath);
   const file = opts.config ?? configFileName;
-  const read = readSource(file, bytes);
+  // Bounded, and a regular file: a config that is a pipe or /dev/zero must not hang or fill memory.
+  const got = readBounded(configPath, MAX_SOURCE_BYTES, { followLinks: true });
+  if (!('bytes' in got)) return { diagnostics: [tooLargeDiagnostic(file, got.tooLarge)] };
+  const read = readSource(file, got.bytes);
   // A config with a read error (a duplicate or __proto__ issuer, KL116/KL117) builds nothing, as `check` says.
   if (!read.value || hasErrors(read.diagnostics)) return { diagnostics: read.diagnostics };
   let fontError: FontError | undefined;
@@ -129,4 +134,15 @@ function templateGlyphs(templates: TemplateSet, canShow: ((cp: number) => boolea
     }
   }
   return out;
+}
+
+/** Throws EnvironmentError unless `full` is a folder (`--templates` naming a missing folder or a file). */
+function checkFolder(full: string, shown: string): void {
+  let stat;
+  try {
+    stat = statSync(full);
+  } catch (error) {
+    throw new EnvironmentError(shown, (error as NodeJS.ErrnoException).code ?? 'ENOENT', 'opendir');
+  }
+  if (!stat.isDirectory()) throw new EnvironmentError(shown, 'notDirectory', 'opendir');
 }

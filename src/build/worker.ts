@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics.ts';
 import { hasErrors } from '../diagnostics.ts';
+import { environmentError } from '../errors.ts';
 import { writers, type Format } from '../writers/index.ts';
 import { loadFonts, type FontSet } from '../writers/pdf/fonts.ts';
 import { MissingGlyphError } from '../writers/pdf/index.ts';
@@ -52,6 +53,8 @@ export interface RenderResult {
   readonly fontsId?: string;
   /** A bug's stack, when rendering threw something that is not the clerk's doing. */
   readonly internal?: string;
+  /** The machine refused to write an output (read-only or full disk): the build stops and says so. */
+  readonly refused?: { readonly path: string; readonly reason: string; readonly action: string };
 }
 
 /** A function rendering tasks one after another. */
@@ -105,6 +108,8 @@ export function createRenderer(init: RendererInit): Renderer {
       outputs.forEach((bytes, i) => writeAtomic(task.targets[i], bytes));
       return { ...base, status: 'built', diagnostics: prepared.diagnostics, ...ids, fontsId: f.id };
     } catch (error) {
+      const refused = environmentError(error);
+      if (refused) return { ...base, status: 'failed', diagnostics: [], refused: { path: refused.path, reason: refused.reason, action: refused.action } };
       return { ...base, status: 'failed', diagnostics: [], internal: (error as Error)?.stack ?? String(error) };
     }
   };

@@ -3,7 +3,8 @@
  * atomic (temporary file in the same folder, then rename), so an
  * interrupted build leaves either the old complete file or the new one.
  */
-import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { EnvironmentError, environmentError } from '../errors.ts';
 import { threadId } from 'node:worker_threads';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
@@ -17,7 +18,8 @@ export function outputPath(file: string, cwd: string, outDir: string, ext: strin
   const fromRoot = relative(resolve(cwd, 'conclusions'), full);
   const fromCwd = relative(cwd, full);
   const rel = !fromRoot.startsWith('..') && !isAbsolute(fromRoot) ? fromRoot : !fromCwd.startsWith('..') && !isAbsolute(fromCwd) ? fromCwd : basename(full);
-  const target = join(resolve(cwd, outDir), rel.replace(/\.ya?ml$/i, `.${ext}`));
+  // Always the format's extension: a source named notes.txt gives notes.txt.docx and notes.txt.pdf, not two writes to notes.txt.
+  const target = join(resolve(cwd, outDir), `${rel.replace(/\.ya?ml$/i, '')}.${ext}`);
   const root = resolve(cwd, outDir) + sep;
   if (!target.startsWith(root)) throw new Error(`refusing to write outside ${outDir}: ${target}`);
   return target;
@@ -37,7 +39,7 @@ let counter = 0;
  */
 export function writeAtomic(target: string, bytes: Uint8Array | string, opts: { readonly mode?: number; readonly fsync?: boolean } = {}): void {
   const { mode } = opts;
-  mkdirSync(dirname(target), { recursive: true });
+  makeFolder(dirname(target));
   const temp = `${target}.${process.pid}.${threadId}.${++counter}.tmp`;
   try {
     const fd = openSync(temp, 'wx', mode ?? 0o666);
@@ -51,6 +53,24 @@ export function writeAtomic(target: string, bytes: Uint8Array | string, opts: { 
     renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });
+    // Name the target, not the temporary file (a failed write to an open file names no path at all).
+    const refused = environmentError(error);
+    throw refused ? new EnvironmentError(target, refused.reason, refused.action) : error;
+  }
+}
+
+/**
+ * mkdir -p. A recursive mkdir reports ENOENT on a read-only file system;
+ * creating the missing folders one by one gives the real cause (EROFS,
+ * EACCES) for the first one that cannot be made.
+ */
+function makeFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    const missing: string[] = [];
+    for (let at = dir; !existsSync(at) && dirname(at) !== at; at = dirname(at)) missing.unshift(at);
+    for (const folder of missing) mkdirSync(folder);
     throw error;
   }
 }

@@ -3,11 +3,12 @@
  * rendered in parallel, with progress, the register's checks and a summary.
  */
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command, CommandContext } from './command.ts';
 import { readClerkFile } from '../build/read.ts';
 import { exit, parseOptions, UsageError } from './command.ts';
-import { formatDiagnostics, hasErrors, type Diagnostic } from '../diagnostics.ts';
+import { formatDiagnostics, hasErrors, printable, type Diagnostic } from '../diagnostics.ts';
+import { cacheName } from '../build/cache.ts';
 import { build, BuildSetupError, type FileEvent } from '../build/index.ts';
 import type { RenderPool } from '../build/pool.ts';
 import { loadProject } from '../build/project.ts';
@@ -97,14 +98,16 @@ export async function runBuild(ctx: CommandContext, { paths, values, pool, show 
   const jobs = parseJobs(values.jobs, ctx.lang);
   const project = loadProject(ctx.cwd, { config: values.config, templates: values.templates });
   printDiagnostics(ctx, show(project.diagnostics));
-  if (!project.value) return exit.invalid;
+  // As `check`: an error in the config stops everything, even when the rest of it loaded.
+  if (!project.value || hasErrors(project.diagnostics)) return exit.invalid;
   const quiet = Boolean(values.quiet);
   const progress = progressReporter(ctx, quiet);
+  const outDir = values.out ?? 'out';
   let result;
   try {
     result = await build(project.value, {
       paths,
-      outDir: values.out ?? 'out',
+      outDir,
       formats,
       force: Boolean(values.force),
       ...(jobs !== undefined ? { jobs } : {}),
@@ -119,29 +122,31 @@ export async function runBuild(ctx: CommandContext, { paths, values, pool, show 
       },
     });
   } catch (error) {
-    if (!(error instanceof BuildSetupError)) throw error;
     progress.clear();
+    if (!(error instanceof BuildSetupError)) throw error;
     ctx.stderr.write((ctx.lang === 'vi' ? `Không tải được phông chữ cho PDF: ${error.message}` : `Cannot load the PDF fonts: ${error.message}`) + '\n');
     return exit.invalid;
   }
   progress.clear();
+  if (result.damagedCache !== undefined) ctx.stderr.write(t(ctx.lang, 'damagedCache')(join(outDir, cacheName), result.damagedCache[ctx.lang]) + '\n');
   printDiagnostics(ctx, show(result.register));
   for (const m of result.missing) ctx.stderr.write(`${t(ctx.lang, 'notFound')(m)}\n`);
   if (result.files.length === 0 && result.missing.length === 0) ctx.stderr.write(t(ctx.lang, 'noFiles')(paths.join(', ')) + '\n');
-  for (const r of result.removed) if (!quiet) ctx.stdout.write(t(ctx.lang, 'removed')(r) + '\n');
+  if (!quiet) for (const r of result.withdrawn) ctx.stdout.write(t(ctx.lang, 'withdrawn')(r) + '\n');
+  if (!quiet) for (const r of result.removed) ctx.stdout.write(t(ctx.lang, 'removed')(r) + '\n');
   // One bug usually hits many files: print each distinct stack once, with the files it hit.
   const bugs = new Map<string, string[]>();
   for (const bug of result.internal) bugs.set(bug.stack, [...(bugs.get(bug.stack) ?? []), bug.file]);
   for (const [stack, files] of bugs) {
     const more = files.length > 1 ? (ctx.lang === 'vi' ? ` (và ${files.length - 1} tệp khác)` : ` (and ${files.length - 1} other files)`) : '';
-    ctx.stderr.write(`${files[0]}${more}: ${t(ctx.lang, 'internal')(stack)}\n`);
+    ctx.stderr.write(`${printable(files[0])}${more}: ${t(ctx.lang, 'internal')(stack)}\n`);
   }
   const count = (s: FileEvent['status']) => result.files.filter((f) => f.status === s).length;
   const how =
     ctx.lang === 'vi'
       ? ` (${seconds(ctx.lang, result.elapsedMs)}${result.renderers > 1 ? `, ${result.renderers} luồng` : ''})`
       : ` (${seconds(ctx.lang, result.elapsedMs)}${result.renderers > 1 ? `, ${result.renderers} threads` : ''})`;
-  ctx.stdout.write(t(ctx.lang, 'summary')(count('built'), count('skipped'), count('failed'), result.removed.length).replace(/\.$/, how + '.') + '\n');
+  ctx.stdout.write(t(ctx.lang, 'summary')(count('built'), count('skipped'), count('failed'), result.removed.length + result.withdrawn.length).replace(/\.$/, how + '.') + '\n');
   if (result.internal.length > 0) return exit.internal;
   const failed = count('failed') > 0 || result.missing.length > 0 || hasErrors(result.register) || result.files.some((f) => hasErrors(f.diagnostics));
   return failed ? exit.invalid : exit.ok;
@@ -155,8 +160,9 @@ Tạo thông báo (DOCX và PDF) từ các tệp YAML. Đường dẫn là tệp
 mặc định là thư mục conclusions/. conclusions/2023/x.yaml → out/2023/x.docx và .pdf.
 Chỉ tạo lại những tệp có thay đổi (nội dung YAML, mục cấu hình tệp dùng, mẫu,
 phông chữ, phiên bản ketluan); tệp YAML đã xóa thì tệp kết quả cũng được xóa.
-Sau cùng kiểm tra sổ đăng ký văn bản đi của cả kho (số trùng, số bỏ trống,
-thứ tự ngày).
+Sổ đăng ký văn bản đi của cả kho được kiểm tra trước (số trùng, số bỏ trống,
+thứ tự ngày). Tệp có lỗi, kể cả số trùng, không được tạo và DOCX, PDF cũ của
+nó bị xóa; hai tệp cho ra cùng một tệp kết quả (a.yaml và a.yml) đều bị báo lỗi.
 
 Tùy chọn:
   --format docx,pdf   Định dạng cần tạo: docx, pdf hoặc cả hai (mặc định: cả hai)
@@ -171,15 +177,18 @@ Tùy chọn:
   -h, --help          Xem hướng dẫn này
 
 Mã thoát: 0 nếu mọi tệp đều tạo được, 1 nếu có tệp lỗi hoặc số văn bản trùng
-(các tệp khác vẫn được tạo), 70 nếu ketluan gặp lỗi nội bộ.`,
+(các tệp khác vẫn được tạo) hoặc máy không cho ghi (ổ đầy, chỉ đọc), 70 nếu
+ketluan gặp lỗi nội bộ.`,
     en: `Usage: npx ketluan build [paths…] [options]
 
 Builds notices (DOCX and PDF) from YAML files. Paths are files or folders;
 the default is conclusions/. conclusions/2023/x.yaml → out/2023/x.docx and .pdf.
 Only files whose inputs changed (YAML, the config entries it uses, templates,
 fonts, ketluan's version) are rebuilt; outputs of deleted YAML files are
-removed. Finally the archive's register of outgoing documents is checked
-(duplicate numbers, skipped numbers, date order).
+removed. The archive's register of outgoing documents is checked first
+(duplicate numbers, skipped numbers, date order). A file with an error, a
+duplicate number included, is not built and its old DOCX and PDF are removed;
+two files writing the same output (a.yaml and a.yml) are both errors.
 
 Options:
   --format docx,pdf   Formats to write: docx, pdf or both (default: both)
@@ -194,7 +203,8 @@ Options:
   -h, --help          This help
 
 Exit code: 0 when every file built, 1 when any failed or a number is used
-twice (the others are still built), 70 on an internal error.`,
+twice (the others are still built) or the disk refused (full, read-only),
+70 on an internal error.`,
   },
   async run(ctx) {
     const { values, positionals } = parseOptions(ctx.args, buildOptions);

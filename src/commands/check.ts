@@ -7,8 +7,8 @@ import type { Command } from './command.ts';
 import { exit, parseOptions, UsageError } from './command.ts';
 import { formatDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { discover } from '../build/discover.ts';
-import { archiveRegister } from '../build/index.ts';
-import { readClerkFile, tooLargeDiagnostic } from '../build/read.ts';
+import { archiveRegister, outputClashes } from '../build/index.ts';
+import { readListedFile } from '../build/read.ts';
 import { readHeader, type Header } from '../register/index.ts';
 import { loadProject } from '../build/project.ts';
 import { prepare } from '../build/pipeline.ts';
@@ -61,14 +61,16 @@ Exit code: 0 when there are no errors (warnings allowed), 1 otherwise.`,
       const headers = new Map<string, Header>();
       const decoder = new TextDecoder('utf-8');
       for (const file of files) {
-        const r = readClerkFile(resolve(ctx.cwd, file));
-        if (!('bytes' in r)) {
-          all.push(tooLargeDiagnostic(file, r.tooLarge));
+        const r = readListedFile(file, resolve(ctx.cwd, file));
+        if ('diagnostic' in r) {
+          all.push(r.diagnostic);
           continue;
         }
         headers.set(file, readHeader(decoder.decode(r.bytes)));
         all.push(...prepare(file, r.bytes, project.value, { archive }).diagnostics);
       }
+      // The archive-wide errors `build` refuses to build: two files writing one output, a number used twice.
+      all.push(...outputClashes(files, ctx.cwd));
       all.push(...archiveRegister(project.value, files, headers));
     }
     if (format === 'json') ctx.stdout.write(formatDiagnostics(all, { lang: ctx.lang, color: false, format: 'json' }) + '\n');

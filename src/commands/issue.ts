@@ -3,6 +3,7 @@
  * the issue date, in the YAML itself, then builds it.
  */
 import { relative, resolve } from 'node:path';
+import { printable } from '../diagnostics.ts';
 import type { Command } from './command.ts';
 import type { Lang } from '../diagnostics.ts';
 import { exit, parseOptions, UsageError } from './command.ts';
@@ -98,14 +99,14 @@ numbered, changed meanwhile, lock held too long) or the build failed, 2 bad usag
         return exit.invalid;
       }
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        ctx.stderr.write((ctx.lang === 'vi' ? `không tìm thấy ${file}` : `${file} not found`) + '\n');
+        ctx.stderr.write((ctx.lang === 'vi' ? `không tìm thấy ${printable(file)}` : `${printable(file)} not found`) + '\n');
         return exit.invalid;
       }
       throw error;
     }
     // The refusal comes first: it announces the errors printed under it.
     if (!outcome.ok) {
-      ctx.stderr.write(`${file}: ${outcome.reason[ctx.lang]}\n`);
+      ctx.stderr.write(`${printable(file)}: ${outcome.reason[ctx.lang]}\n`);
       printDiagnostics(ctx, outcome.diagnostics);
       return exit.invalid;
     }
@@ -113,7 +114,7 @@ numbered, changed meanwhile, lock held too long) or the build failed, 2 bad usag
     if (values['no-build']) printDiagnostics(ctx, outcome.diagnostics);
     const no = numberLabel(outcome.number, outcome.issuer, project.value.config);
     ctx.stdout.write(
-      (ctx.lang === 'vi' ? `Đã cấp số ${no}, ngày ban hành ${viDate(outcome.issued)}, cho ${file}.` : `Issued ${file} as number ${no}, dated ${outcome.issued}.`) + '\n',
+      (ctx.lang === 'vi' ? `Đã cấp số ${no}, ngày ban hành ${viDate(outcome.issued)}, cho ${printable(file)}.` : `Issued ${printable(file)} as number ${no}, dated ${outcome.issued}.`) + '\n',
     );
     if (values['no-build']) return exit.ok;
     // The config's diagnostics were printed above: the build loads the project again and would repeat them.

@@ -4,6 +4,7 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { printable } from '../diagnostics.ts';
 import type { Command } from './command.ts';
 import { exit, parseOptions, UsageError } from './command.ts';
 import { scanRegister } from '../build/index.ts';
@@ -139,7 +140,7 @@ Exit code: 0 created, 1 the file exists, 2 bad usage.`,
     }
     const target = resolve(ctx.cwd, positionals[0]);
     if (!/\.ya?ml$/i.test(target)) throw new UsageError(ctx.lang === 'vi' ? 'tên tệp phải có đuôi .yaml' : 'the file name must end in .yaml');
-    const shown = relative(ctx.cwd, target);
+    const shown = printable(relative(ctx.cwd, target));
     if (existsSync(target)) {
       ctx.stderr.write((ctx.lang === 'vi' ? `${shown} đã có; ketluan không ghi đè. Chọn tên khác.` : `${shown} exists; ketluan never overwrites it. Choose another name.`) + '\n');
       return exit.invalid;

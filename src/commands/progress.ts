@@ -8,6 +8,7 @@
 import type { CommandContext } from './command.ts';
 import type { FileEvent } from '../build/index.ts';
 import { t } from '../messages.ts';
+import { printable } from '../diagnostics.ts';
 
 /** A progress display. */
 export interface Progress {
@@ -54,7 +55,7 @@ export function progressReporter(ctx: CommandContext, quiet: boolean, now: () =>
           : [`${event.done}/${event.total} files`, rate > 0 ? `${decimal(ctx, rate)} files/s` : '', left !== undefined ? `about ${left}s left` : ''];
       const done = Math.round((event.done / Math.max(1, event.total)) * 20);
       const bar = `[${'#'.repeat(done)}${'.'.repeat(20 - done)}]`;
-      const line = `${bar} ${parts.filter(Boolean).join(' · ')}  ${event.file}`;
+      const line = `${bar} ${parts.filter(Boolean).join(' · ')}  ${printable(event.file)}`;
       ctx.stdout.write('\r' + Array.from(line).slice(0, width).join('').padEnd(width));
       shown = true;
     },

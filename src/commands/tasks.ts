@@ -3,16 +3,16 @@
  * sorted, as a table, an export (CSV, XLSX, ICS, JSON) or a follow-up
  * report (DOCX and PDF). The clock is read here and nowhere below.
  */
-import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Command, CommandContext } from './command.ts';
 import { exit, parseOptions, UsageError } from './command.ts';
 import type { Issuer } from '../conclusion.ts';
 import type { Diagnostic, Lang } from '../diagnostics.ts';
-import { hasErrors } from '../diagnostics.ts';
+import { hasErrors, printable } from '../diagnostics.ts';
 import { ketluanVersion } from '../build/index.ts';
 import { discover } from '../build/discover.ts';
 import { prepare } from '../build/pipeline.ts';
+import { readListedFile } from '../build/read.ts';
 import { loadProject, type Project } from '../build/project.ts';
 import { writeAtomic } from '../build/write.ts';
 import { isRealDate } from '../validate/dates.ts';
@@ -122,8 +122,15 @@ function readTasks(project: Project, files: readonly string[]): { tasks: Task[];
   const diagnostics: Diagnostic[] = [];
   let failed = 0;
   for (const file of files) {
+    // Bounded, regular files only (no link, pipe or device), as build and check read them.
+    const got = readListedFile(file, resolve(project.cwd, file));
+    if ('diagnostic' in got) {
+      diagnostics.push(got.diagnostic);
+      failed++;
+      continue;
+    }
     // No font check: listing tasks never sets type; `build` reports missing glyphs.
-    const prepared = prepare(file, readFileSync(resolve(project.cwd, file)), project, { fonts: null });
+    const prepared = prepare(file, got.bytes, project, { fonts: null });
     diagnostics.push(...prepared.diagnostics);
     const c = prepared.conclusion;
     if (c && !hasErrors(prepared.diagnostics)) {
@@ -351,7 +358,7 @@ usage (invalid dates included, e.g. --date 2023-02-30).`,
     const { files, missing } = discover(paths, ctx.cwd);
     const read = readTasks(project.value, files);
     printDiagnostics(ctx, read.diagnostics);
-    for (const p of missing) ctx.stderr.write(`${m.notFound(p)}\n`);
+    for (const p of missing) ctx.stderr.write(`${m.notFound(printable(p))}\n`);
     if (read.failed > 0) ctx.stderr.write(`${m.skipped(read.failed)}\n`);
     const tasks = sortTasks(filterTasks(read.tasks, filter, asOf));
     const status = read.failed > 0 || missing.length > 0 ? exit.invalid : exit.ok;
@@ -390,7 +397,7 @@ usage (invalid dates included, e.g. --date 2023-02-30).`,
       }
       for (const [target, bytes] of outputs) {
         writeAtomic(target, bytes);
-        ctx.stdout.write(`${m.wrote(relative(ctx.cwd, target))}\n`);
+        ctx.stdout.write(`${m.wrote(printable(relative(ctx.cwd, target)))}\n`);
       }
       return status;
     }
@@ -398,14 +405,14 @@ usage (invalid dates included, e.g. --date 2023-02-30).`,
     if (format === 'table') {
       if (values.out !== undefined) {
         writeAtomic(resolve(ctx.cwd, values.out), tasksToTable(tasks, ctx.lang, asOf));
-        ctx.stdout.write(`${m.wrote(values.out)}\n`);
+        ctx.stdout.write(`${m.wrote(printable(values.out))}\n`);
       } else ctx.stdout.write(tasksToTable(tasks, ctx.lang, asOf));
       return status;
     }
     const data = await exporters[format as ExportFormat](tasks, { lang: ctx.lang, asOf, version: ketluanVersion, csvDelimiter });
     if (values.out !== undefined) {
       writeAtomic(resolve(ctx.cwd, values.out), data);
-      ctx.stdout.write(`${m.wrote(values.out)}\n`);
+      ctx.stdout.write(`${m.wrote(printable(values.out))}\n`);
     } else ctx.stdout.write(data);
     return status;
   },

@@ -131,6 +131,9 @@ export const codes = {
   KL435: 'Template: another failure while rendering.',
   KL436: 'Template folder: missing, unreadable, or without a required root template (notice.hbs, report.hbs).',
   KL437: 'A font file of the font folder cannot be used (not a TrueType font, unreadable, missing a face).',
+  // ── KL40x: the archive build (src/build, issue 11) ─────────────────────
+  KL400: 'Two source files would write the same output (a.yaml and a.yml, or names differing only in letter case); neither is built.',
+  KL401: 'A listed source cannot be read: it is gone, not permitted, a symbolic link, or not a regular file (device, pipe).',
   // KL48x: footnotes (issue 12, §4).
   KL480: 'A footnote mark [[^ID]] names a footnote that is not under "footnotes".',
   KL481: 'Warning: a footnote under "footnotes" has no [[^ID]] mark in the text, so it is not printed.',
