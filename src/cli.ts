@@ -17,6 +17,8 @@ const commands: Record<string, () => Promise<Command>> = {
   issue: async () => (await import('./commands/issue.ts')).command,
   number: async () => (await import('./commands/number.ts')).command,
   tasks: async () => (await import('./commands/tasks.ts')).command,
+  sign: async () => (await import('./commands/sign.ts')).command,
+  export: async () => (await import('./commands/export.ts')).command,
 };
 
 const mainHelp: Record<Lang, string> = {
@@ -32,6 +34,8 @@ Các lệnh:
   issue TỆP            Cấp số tiếp theo, ghi ngày ban hành vào tệp, rồi tạo DOCX, PDF
   number next|list     Sổ đăng ký văn bản đi: số tiếp theo, danh sách số đã cấp
   tasks [đường dẫn…]   Liệt kê, xuất (csv, xlsx, ics, json) và báo cáo các nhiệm vụ được giao
+  sign TỆP.pdf         Ký số PDF (người ký, cơ quan), phụ lục ở tệp riêng, hoặc tạo ô chữ ký trống
+  export --edxml TỆP   Đóng gói edXML để gửi qua Trục liên thông văn bản quốc gia
 
 Tùy chọn chung:
   --lang vi|en         Ngôn ngữ thông báo (mặc định: vi; hoặc biến KETLUAN_LANG)
@@ -51,6 +55,8 @@ Commands:
   issue FILE           Give the next number and the issue date in the file, then build it
   number next|list     Register of outgoing documents: next number, numbers given
   tasks [paths…]       List, export (csv, xlsx, ics, json) and report on assigned tasks
+  sign FILE.pdf        Sign a PDF digitally (signer, agency), an attachment, or add empty signature fields
+  export --edxml FILE  Pack an edXML message for the national document exchange
 
 Common options:
   --lang vi|en         Message language (default: vi; or KETLUAN_LANG)

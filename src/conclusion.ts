@@ -269,9 +269,14 @@ export interface Conclusion {
 
 /** ketluan.config.yaml, validated. */
 export interface Config {
-  readonly issuers: Readonly<Record<string, Omit<Issuer, 'id'> & { readonly style?: Partial<Style> }>>;
+  /** organId: the issuer's mã định danh điện tử (edXML OrganId). */
+  readonly issuers: Readonly<Record<string, Omit<Issuer, 'id'> & { readonly style?: Partial<Style>; readonly organId?: string }>>;
   readonly signers: Readonly<Record<string, { readonly name: string; readonly title: string }>>;
   readonly fonts?: { readonly dir?: string };
+  /** Recipients' mã định danh điện tử (edXML OrganId), by their text in "recipients". */
+  readonly organIds?: Readonly<Record<string, string>>;
+  /** PDF output: an archival PDF/A part, when set. */
+  readonly pdf?: { readonly standard?: 'pdfa-1b' | 'pdfa-2b' };
 }
 
 /** Defaults for `Style` (Mẫu 1.4 and common practice). */

@@ -20,6 +20,10 @@ const catalogue = {
   },
   built: { vi: (f: string) => `đã tạo ${printable(f)}`, en: (f: string) => `built ${printable(f)}` },
   removed: { vi: (f: string) => `đã xóa ${printable(f)} (tệp nguồn không còn)`, en: (f: string) => `removed ${printable(f)} (its source is gone)` },
+  signedKept: {
+    vi: (f: string) => `giữ lại ${printable(f)}: tệp đã ký số, ketluan không tự xóa (không cần nữa thì xóa bằng tay)`,
+    en: (f: string) => `kept ${printable(f)}: it is digitally signed, so ketluan never removes it (delete it by hand if it is no longer needed)`,
+  },
   withdrawn: { vi: (f: string) => `đã xóa ${printable(f)} (tệp nguồn đang có lỗi)`, en: (f: string) => `removed ${printable(f)} (its source has an error)` },
   damagedCache: {
     vi: (f: string, why: string) => `cảnh báo: bộ nhớ đệm ${printable(f)} bị hỏng (${why}), đã bỏ qua: mọi tệp được tạo lại`,

@@ -189,3 +189,21 @@ export const footnote = {
  * 0.42 × (ascent + line gap) ≈ 0.392 × the size.
  */
 export const superscript = { sizeRatio: 0.58, riseRatio: 0.392 } as const;
+
+/**
+ * ND30 Phụ lục I, II.8.b and III.1.d: an attachment in a separate file
+ * carries the agency's signature without an image and, at the top right of
+ * its first page, the số và ký hiệu and the signing time in Times New Roman
+ * 10 pt, upright, black. The decree gives no distance from the edges: the
+ * lines end at the right margin and start in the top margin, where a page
+ * number sits (headerDistanceMm).
+ */
+export const attachmentStamp = { sizePt: 10, topMm: headerDistanceMm, rightMm: margin.rightMm } as const;
+
+/**
+ * A visible digital signature without a signature image shows the
+ * certificate's name and the signing time in the signature's place (not
+ * prescribed by ND30, which leaves the text of such a block open): 9 pt,
+ * in the blue the decree gives the signature image (Phụ lục I, II.7.d).
+ */
+export const signatureText = { sizePt: 9, rgb: [0, 0, 0.6] } as const;

@@ -35,6 +35,7 @@ import type { Project } from './project.ts';
 import { readClerkFile, readListedFile } from './read.ts';
 import { outputPath } from './write.ts';
 import type { RenderPool } from './pool.ts';
+import { isSignedPdf } from '../sign/detect.ts';
 import type { Renderer, RenderResult, RenderTask } from './worker.ts';
 
 /** ketluan's version goes into every cache key, so an upgrade rebuilds everything. */
@@ -94,6 +95,8 @@ export interface BuildResult {
   readonly removed: readonly string[];
   /** Outputs removed because their source now has an error (it gets no output until fixed). */
   readonly withdrawn: readonly string[];
+  /** Signed PDFs (ketluan sign) a removal would have taken: a build never removes one. */
+  readonly signedKept: readonly string[];
   readonly missing: readonly string[];
   /** The register's diagnostics for the files built (archive-wide duplicates, gaps, order). */
   readonly register: readonly Diagnostic[];
@@ -180,6 +183,7 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
   const digests = archiveDigests(read.map((r) => ({ file: r.file, yaml: r.yaml, indices: r.indices, ...(r.header?.issuer ? { issuer: r.header.issuer.value } : {}) })));
   // The whole archive's, for render threads kept across builds (watch): a change anywhere renews their lookup.
   const archiveState = sha256(...[...digests].map(([issuer, digest]) => `${issuer}\t${digest}`).sort());
+  const keptSigned = new Map<string, Diagnostic[]>();
   const plan: Planned[] = read.map(({ file, problem, yaml, previous, header, readsArchive: reads }) => {
     const archiveDigest = reads && header?.issuer ? (digests.get(header.issuer.value) ?? '') : '';
     const targets = opts.formats.map((format) => {
@@ -190,7 +194,13 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
     });
     const fresh = (t: (typeof targets)[number]): boolean =>
       !opts.force && t.key !== '' && previous?.outputs[t.format]?.key === t.key && previous.outputs[t.format]?.path === t.path && existsSync(t.abs);
-    const stale = problem === undefined ? targets.filter((t) => !fresh(t)).map((t) => t.format) : opts.formats;
+    let stale = problem === undefined ? targets.filter((t) => !fresh(t)).map((t) => t.format) : opts.formats;
+    // A PDF signed since it was built (ketluan sign) is kept, with a warning: rebuilding it would drop its signatures.
+    const signed = opts.force || problem !== undefined ? undefined : targets.find((t) => t.format === 'pdf' && stale.includes('pdf') && isSignedPdf(t.abs));
+    if (signed) {
+      stale = stale.filter((f) => f !== 'pdf');
+      keptSigned.set(file, [keptSignedWarning(file, signed.path, opts.outDir)]);
+    }
     return { file, yaml, archiveDigest, ...(header ? { header } : {}), problems: problem ? [problem] : [], readable: yaml !== '', targets, stale };
   });
   const planOf = new Map(plan.map((p) => [p.file, p]));
@@ -230,7 +240,7 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
   // Up-to-date files first: they cost nothing and fill the progress bar.
   for (const p of plan) {
     if (!p.readable || p.stale.length > 0 || withheld(p)) continue;
-    emit({ file: p.file, status: 'skipped', outputs: p.targets.map((t) => t.path), diagnostics: entries[p.file]?.diagnostics ?? [] }, false);
+    emit({ file: p.file, status: 'skipped', outputs: p.targets.map((t) => t.path), diagnostics: [...(entries[p.file]?.diagnostics ?? []), ...(keptSigned.get(p.file) ?? [])] }, false);
   }
   let dirty = false;
   for (const p of plan) {
@@ -273,8 +283,8 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
       if (result.internal) internal.push({ file: p.file, stack: result.internal });
       // A bug is not the file's fault: its earlier outputs stay (and are rebuilt next time).
       else if (result.status === 'failed') failed.add(p);
-      const outputs = result.status === 'built' ? p.targets.map((t) => t.path) : [];
-      emit({ file: p.file, status: result.status, outputs, diagnostics: result.diagnostics }, true);
+      const outputs = result.status === 'built' ? p.targets.filter((t) => !(t.format === 'pdf' && keptSigned.has(p.file))).map((t) => t.path) : [];
+      emit({ file: p.file, status: result.status, outputs, diagnostics: [...result.diagnostics, ...(keptSigned.get(p.file) ?? [])] }, true);
       // A long build keeps its progress if interrupted.
       if (performance.now() - lastFlush > 2000) {
         lastFlush = performance.now();
@@ -309,7 +319,7 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
     if (p) failed.add(p);
   }
 
-  const { removed, withdrawn, forgotten } = removeOutputs(outDir, cwd, opts.paths, plan, failed, entries);
+  const { removed, withdrawn, signedKept, forgotten } = removeOutputs(outDir, cwd, opts.paths, plan, failed, entries);
   if (forgotten > 0) dirty = true;
   if (fonts !== cache.fonts || damaged !== undefined) dirty = true;
   if (dirty) writeCache(outDir, { version: 2, ...(fonts ? { fonts } : {}), entries });
@@ -323,6 +333,7 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
     files: outcome,
     removed,
     withdrawn,
+    signedKept,
     missing,
     register,
     internal,
@@ -348,12 +359,16 @@ function removeOutputs(
   plan: readonly Planned[],
   failed: ReadonlySet<Planned>,
   entries: Record<string, CacheEntry>,
-): { removed: string[]; withdrawn: string[]; forgotten: number } {
+): { removed: string[]; withdrawn: string[]; signedKept: string[]; forgotten: number } {
   const kept = new Set(plan.filter((p) => !failed.has(p)).flatMap((p) => p.targets.map((t) => t.path)));
   const removed: string[] = [];
   const withdrawn: string[] = [];
+  const signedKept: string[] = [];
   const remove = (path: string, into: string[]): void => {
-    if (!kept.has(path) && removeOutput(outDir, path)) into.push(path);
+    if (kept.has(path)) return;
+    // A signed PDF cannot be made again without the signers' keys: it is never removed by a build.
+    if (path.endsWith('.pdf') && isSignedPdf(join(outDir, path))) signedKept.push(path);
+    else if (removeOutput(outDir, path)) into.push(path);
   };
   for (const p of failed) {
     const outputs = new Map<string, string>(Object.entries(entries[p.file]?.outputs ?? {}).map(([format, o]) => [format, o!.path]));
@@ -379,7 +394,7 @@ function removeOutputs(
     delete entries[source];
     forgotten++;
   }
-  return { removed, withdrawn, forgotten };
+  return { removed, withdrawn, signedKept, forgotten };
 }
 
 /**
@@ -472,6 +487,20 @@ function existsOrLink(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** KL511: the signed PDF `path` (under `outDir`) was kept. */
+function keptSignedWarning(file: string, path: string, outDir: string): Diagnostic {
+  const pdf = `${outDir.replace(/\/$/, '')}/${path}`;
+  return {
+    code: 'KL511',
+    severity: 'warning',
+    file,
+    line: 1,
+    col: 1,
+    message: { vi: `${pdf} đã được ký số: giữ nguyên, không tạo lại PDF (tạo lại sẽ làm mất chữ ký)`, en: `${pdf} is digitally signed: kept, its PDF not rebuilt (rebuilding would drop the signatures)` },
+    hint: { vi: 'muốn tạo lại và ký lại từ đầu thì dùng npx ketluan build --force', en: 'to rebuild and sign again from scratch, use npx ketluan build --force' },
+  };
 }
 
 /** Updates the cache entry of a rendered file. */

@@ -6,7 +6,7 @@
  */
 import { nodeDirectives, type Conclusion } from '../conclusion.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
-import { composeNotice } from '../compose/index.ts';
+import { composeNotice, type Notice } from '../compose/index.ts';
 import { renderNotice, TemplateError } from '../render/index.ts';
 import { readSource } from '../source/index.ts';
 import { validateConclusion } from '../validate/index.ts';
@@ -20,6 +20,8 @@ import { issuerKey } from '../register/header.ts';
 /** Result of checking and rendering one file. */
 export interface Prepared {
   readonly conclusion?: Conclusion;
+  /** What the notice says (for exports that are not renderings, e.g. edXML). */
+  readonly notice?: Notice;
   readonly doc?: Doc;
   readonly diagnostics: Diagnostic[];
 }
@@ -91,8 +93,8 @@ export function prepare(file: string, bytes: Uint8Array, project: Project, opts:
     doc = renderNotice(notice, project.templates);
   } catch (error) {
     // Only a custom template can fail here; it is reported at the template's line, and this file gets no output.
-    if (error instanceof TemplateError) return { conclusion: c, diagnostics: [...diagnostics, error.toDiagnostic(project.cwd)] };
+    if (error instanceof TemplateError) return { conclusion: c, notice, diagnostics: [...diagnostics, error.toDiagnostic(project.cwd)] };
     throw error;
   }
-  return { conclusion: c, doc, diagnostics };
+  return { conclusion: c, notice, doc, diagnostics };
 }

@@ -30,6 +30,13 @@ export interface Project {
 export interface ProjectOptions {
   readonly config?: string;
   readonly templates?: string;
+  /** `--pdf-standard`: overrides the config's `pdf.standard`. */
+  readonly pdfStandard?: 'pdfa-1b' | 'pdfa-2b';
+}
+
+/** The config with the command line's overrides. */
+function withOverrides(config: Config, opts: ProjectOptions): Config {
+  return opts.pdfStandard ? { ...config, pdf: { ...config.pdf, standard: opts.pdfStandard } } : config;
 }
 
 /** The config file's name, looked up in the project folder. */
@@ -53,7 +60,7 @@ export function loadProject(cwd: string, opts: ProjectOptions = {}): { value?: P
     }
     const glyphs = templateGlyphs(templates, coverageOf(cwd, emptyConfig), cwd);
     if (glyphs.length > 0) return { diagnostics: glyphs };
-    return { value: { cwd, config: emptyConfig, configText: '', templates, options: opts }, diagnostics: [] };
+    return { value: { cwd, config: withOverrides(emptyConfig, opts), configText: '', templates, options: opts }, diagnostics: [] };
   }
   const file = opts.config ?? configFileName;
   // Bounded, and a regular file: a config that is a pipe or /dev/zero must not hang or fill memory.
@@ -77,7 +84,7 @@ export function loadProject(cwd: string, opts: ProjectOptions = {}): { value?: P
   // A template's own words reach every page: a character the fonts lack is reported in the template, not in each notice.
   const glyphs = templateGlyphs(templates, coverageOf(cwd, checked.value), cwd);
   if (glyphs.length > 0) return { diagnostics: [...read.diagnostics, ...checked.diagnostics, ...glyphs] };
-  return { value: { cwd, config: checked.value, configText: read.value.text, templates, options: opts }, diagnostics: [...read.diagnostics, ...checked.diagnostics] };
+  return { value: { cwd, config: withOverrides(checked.value, opts), configText: read.value.text, templates, options: opts }, diagnostics: [...read.diagnostics, ...checked.diagnostics] };
 }
 
 /** Where the fonts of a project with `config` come from: `fonts.dir`, else the system's or the bundled ones. */

@@ -15,14 +15,12 @@ import { MissingGlyphError } from '../writers/pdf/index.ts';
 import { fontSetId } from './cache.ts';
 import { prepare } from './pipeline.ts';
 import { archiveLookup } from './archive.ts';
-import { loadProject, type Project } from './project.ts';
+import { loadProject, type Project, type ProjectOptions } from './project.ts';
 import { writeAtomic } from './write.ts';
 
 /** What a renderer needs to load the same project as the main thread. */
-export interface RendererInit {
+export interface RendererInit extends ProjectOptions {
   readonly cwd: string;
-  readonly config?: string;
-  readonly templates?: string;
 }
 
 /** One file to render. */
@@ -62,7 +60,7 @@ export type Renderer = (task: RenderTask) => Promise<RenderResult>;
 
 /** Loads the project once and returns the renderer. */
 export function createRenderer(init: RendererInit): Renderer {
-  const loaded = loadProject(init.cwd, { config: init.config, templates: init.templates });
+  const loaded = loadProject(init.cwd, init);
   const project: Project | undefined = loaded.value;
   // Last year's index figures, read from the archive only when a notice needs them. A thread kept across
   // builds (watch) starts a new lookup when the archive's index-bearing files differ from those it read.
@@ -98,7 +96,7 @@ export function createRenderer(init: RendererInit): Renderer {
       const outputs: Uint8Array[] = [];
       try {
         // Render every format before writing any, so a failure leaves no half set.
-        for (const format of task.formats) outputs.push(await writers[format](prepared.doc, f.set));
+        for (const format of task.formats) outputs.push(await writers[format](prepared.doc, f.set, project.config.pdf ?? {}));
       } catch (error) {
         if (error instanceof MissingGlyphError) {
           return { ...base, status: 'failed', diagnostics: [...prepared.diagnostics, missingGlyph(task.file, error)], ...ids };

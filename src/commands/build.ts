@@ -11,7 +11,7 @@ import { formatDiagnostics, hasErrors, printable, type Diagnostic } from '../dia
 import { cacheName } from '../build/cache.ts';
 import { build, BuildSetupError, type FileEvent } from '../build/index.ts';
 import type { RenderPool } from '../build/pool.ts';
-import { loadProject } from '../build/project.ts';
+import { loadProject, type ProjectOptions } from '../build/project.ts';
 import { formats as allFormats, type Format } from '../build/formats.ts';
 import { t } from '../messages.ts';
 import { progressReporter } from './progress.ts';
@@ -77,14 +77,27 @@ export const buildOptions = {
   config: { type: 'string' },
   templates: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  'pdf-standard': { type: 'string' },
 } as const;
+
+/** The project options of --config, --templates and --pdf-standard (the last checked: UsageError). */
+export function projectOptions(values: { config?: string; templates?: string; 'pdf-standard'?: string }, lang: CommandContext['lang']): ProjectOptions {
+  const pdfStandard = parsePdfStandard(values['pdf-standard'], lang);
+  return { config: values.config, templates: values.templates, ...(pdfStandard ? { pdfStandard } : {}) };
+}
+
+/** Parses --pdf-standard: an archival PDF/A part. */
+export function parsePdfStandard(value: string | undefined, lang: CommandContext['lang']): 'pdfa-1b' | 'pdfa-2b' | undefined {
+  if (value === undefined || value === 'pdfa-1b' || value === 'pdfa-2b') return value;
+  throw new UsageError(lang === 'vi' ? `--pdf-standard nhận pdfa-1b hoặc pdfa-2b, không nhận "${value}"` : `--pdf-standard takes pdfa-1b or pdfa-2b, not "${value}"`);
+}
 
 /** What `runBuild` needs besides the context. */
 export interface RunBuildOptions {
   readonly paths: readonly string[];
   /** A render pool kept across builds (watch). */
   readonly pool?: RenderPool;
-  readonly values: { format?: string; out?: string; force?: boolean; jobs?: string; config?: string; templates?: string; quiet?: boolean };
+  readonly values: { format?: string; out?: string; force?: boolean; jobs?: string; config?: string; templates?: string; quiet?: boolean; 'pdf-standard'?: string };
   /** Picks the diagnostics worth printing (watch: what is new since the last rebuild); default: all. */
   readonly show?: (ds: readonly Diagnostic[]) => readonly Diagnostic[];
 }
@@ -96,7 +109,7 @@ export interface RunBuildOptions {
 export async function runBuild(ctx: CommandContext, { paths, values, pool, show = (ds) => ds }: RunBuildOptions): Promise<number> {
   const formats = parseFormats(values.format, ctx.lang);
   const jobs = parseJobs(values.jobs, ctx.lang);
-  const project = loadProject(ctx.cwd, { config: values.config, templates: values.templates });
+  const project = loadProject(ctx.cwd, projectOptions(values, ctx.lang));
   printDiagnostics(ctx, show(project.diagnostics));
   // As `check`: an error in the config stops everything, even when the rest of it loaded.
   if (!project.value || hasErrors(project.diagnostics)) return exit.invalid;
@@ -134,6 +147,7 @@ export async function runBuild(ctx: CommandContext, { paths, values, pool, show 
   if (result.files.length === 0 && result.missing.length === 0) ctx.stderr.write(t(ctx.lang, 'noFiles')(paths.join(', ')) + '\n');
   if (!quiet) for (const r of result.withdrawn) ctx.stdout.write(t(ctx.lang, 'withdrawn')(r) + '\n');
   if (!quiet) for (const r of result.removed) ctx.stdout.write(t(ctx.lang, 'removed')(r) + '\n');
+  for (const r of result.signedKept) ctx.stderr.write(t(ctx.lang, 'signedKept')(r) + '\n');
   // One bug usually hits many files: print each distinct stack once, with the files it hit.
   const bugs = new Map<string, string[]>();
   for (const bug of result.internal) bugs.set(bug.stack, [...(bugs.get(bug.stack) ?? []), bug.file]);
@@ -172,6 +186,9 @@ Tùy chọn:
                       cần tạo lại dưới 200 tệp, một luồng đã nhanh hơn)
   --config TỆP        Tệp cấu hình (mặc định: ketluan.config.yaml)
   --templates THƯ_MỤC Thư mục mẫu riêng (mặc định: mẫu của ketluan)
+  --pdf-standard pdfa-1b|pdfa-2b
+                      PDF theo chuẩn lưu trữ PDF/A (mặc định: pdf.standard
+                      trong ketluan.config.yaml, nếu không có: PDF thường)
   -q, --quiet         Không in tiến độ, chỉ in lỗi và dòng tổng kết
   --lang vi|en        Ngôn ngữ thông báo
   -h, --help          Xem hướng dẫn này
@@ -198,6 +215,9 @@ Options:
                       200 stale files, one thread is faster and is used)
   --config FILE       Config file (default: ketluan.config.yaml)
   --templates DIR     Own template folder (default: ketluan's templates)
+  --pdf-standard pdfa-1b|pdfa-2b
+                      Archival PDF/A output (default: pdf.standard in
+                      ketluan.config.yaml, else a plain PDF)
   -q, --quiet         No progress, only problems and the summary line
   --lang vi|en        Message language
   -h, --help          This help

@@ -19,7 +19,7 @@ import { fontFingerprint, sha256, templatesHash } from '../build/cache.ts';
 import { RenderPool } from '../build/pool.ts';
 import { configFileName, loadProject } from '../build/project.ts';
 import { watchBuild } from '../build/watch.ts';
-import { buildOptions, diagnosticKey, parseFormats, parseJobs, runBuild } from './build.ts';
+import { buildOptions, diagnosticKey, parseFormats, parseJobs, projectOptions, runBuild } from './build.ts';
 
 /** Options of `watchCommand` besides the context (tests stop it with `signal`). */
 export interface WatchRun {
@@ -45,7 +45,8 @@ export async function watchCommand(ctx: CommandContext, run: WatchRun): Promise<
   parseFormats(values.format, ctx.lang);
   const paths = positionals.length > 0 ? positionals : ['conclusions'];
   const configPath = values.config ?? configFileName;
-  const load = () => loadProject(ctx.cwd, { config: values.config, templates: values.templates });
+  const options = projectOptions(values, ctx.lang);
+  const load = () => loadProject(ctx.cwd, options);
   /** The inputs besides the sources: the config, the templates (also while the config does not load), the config's font folder. */
   const inputsOf = (project: ReturnType<typeof load>): string[] => [
     configPath,

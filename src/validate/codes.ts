@@ -143,6 +143,23 @@ export const codes = {
   // KL485–KL486: title lines (issue 12, §6).
   KL485: 'Warning: a forced trích yếu line (an entry of "summary") is wider than the text area; the writers cut it into balanced lines.',
   KL486: 'Warning: an appendix title, in capitals, is wider than the text area; the writers cut it into balanced lines.',
+  // ── KL50x–KL53x: electronic issuance (src/sign, issue 13) ──────────────
+  KL500: 'sign: the PDF to sign cannot be read (missing, not a regular file, or too large).',
+  KL501: 'sign: the PDF is not what ketluan builds from its YAML file now (edited, made by other software, or the YAML changed).',
+  KL502: 'sign: the PDF was changed after it was signed or prepared (a signature does not verify, or bytes follow the last one).',
+  KL503: 'sign: wrong password for the PKCS#12 key file.',
+  KL504: 'sign: the key file cannot be read or is not PKCS#12.',
+  KL505: 'sign: the key file holds no private key with its certificate, or a key that is not RSA.',
+  KL506: 'sign: the signing certificate has expired.',
+  KL507: 'sign: the signing certificate is not valid yet.',
+  KL508: 'sign, export: the notice is a draft (no number); drafts are not signed or exported.',
+  KL509: 'sign: signing out of order or twice (the agency before the signer, a role that already signed, fields prepared twice).',
+  KL510: 'sign: the YAML file the PDF was built from cannot be found (or its fonts cannot be loaded).',
+  KL511: 'Build warning: an output PDF carries digital signatures and is kept, not rebuilt (unless --force).',
+  KL512: 'sign: the attachment PDF cannot be read (damaged, encrypted or not a PDF).',
+  KL513: 'sign: no password for the key file (no KETLUAN_P12_PASSWORD and no terminal to ask on).',
+  KL520: 'export --edxml: the issuer has no organId (mã định danh điện tử) in ketluan.config.yaml.',
+  KL521: 'export --edxml: the notice has no built PDF to attach (out/<path>.pdf is missing).',
   // ── KL46x: what real notices say (issue 12: openings, numbering, tasks, the "Lưu:" line) ──
   KL460: 'Warning: [[date]] inserts an index whose id is "date", not the meeting\'s date phrase.',
   KL461: 'Warning: a deadline (a day, or the last day of a month, quarter or year) is before the issue date, though not before the meeting.',

@@ -138,6 +138,15 @@ const issuer: Json = obj(
   ['name', 'symbol', 'place'],
 );
 
+/**
+ * Mã định danh điện tử of an agency (Quyết định 20/2020/QĐ-TTg, used as
+ * OrganId by QCVN 102:2016/BTTTT): four groups, e.g. 000.00.00.G22.
+ */
+const organId: Json = str(
+  'Mã định danh điện tử dạng 000.00.00.G22: 3 chữ số, 2 chữ số, 2 chữ số, một chữ in hoa và 2 chữ số, cách nhau bởi dấu chấm. Là OrganId trong gói tin edXML (Quyết định 20/2020/QĐ-TTg).',
+  { pattern: '^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$' },
+);
+
 const signer: Json = obj(
   'Người ký.',
   {
@@ -534,7 +543,12 @@ export const configSchema: Json = {
       type: 'object',
       description: 'Các cơ quan ban hành, theo mã.',
       propertyNames: { pattern: '^[a-z0-9][a-z0-9-]*$' },
-      additionalProperties: issuer,
+      additionalProperties: { ...issuer, properties: { ...(issuer.properties as Record<string, Json>), organId } },
+    },
+    organIds: {
+      type: 'object',
+      description: 'Mã định danh điện tử của các nơi nhận, để gửi văn bản qua Trục liên thông (npx ketluan export --edxml): tên nơi nhận đúng như ghi trong "recipients" → mã định danh.',
+      additionalProperties: organId,
     },
     signers: {
       type: 'object',
@@ -544,6 +558,12 @@ export const configSchema: Json = {
     },
     fonts: obj('Phông chữ cho PDF.', {
       dir: str('Thư mục chứa 4 tệp TTF (thường, đậm, nghiêng, đậm nghiêng) cùng cỡ với Times New Roman.'),
+    }),
+    pdf: obj('Tệp PDF.', {
+      standard: {
+        enum: ['pdfa-1b', 'pdfa-2b'],
+        description: 'Chuẩn lưu trữ PDF/A: pdfa-1b (ISO 19005-1) hoặc pdfa-2b (ISO 19005-2). Bỏ trống: PDF thường.',
+      },
     }),
   }),
 };

@@ -61,7 +61,7 @@ export function validateConfig(src: SourceDoc, canShowFor?: (config: Config) => 
   const diagnostics = validateAgainstSchema(src, configSchema);
   if (hasErrors(diagnostics)) return { diagnostics };
   const data = (src.data ?? {}) as Partial<Config>;
-  const config: Config = { issuers: data.issuers ?? {}, signers: data.signers ?? {}, ...(data.fonts ? { fonts: data.fonts } : {}) };
+  const config: Config = { issuers: data.issuers ?? {}, signers: data.signers ?? {}, ...(data.fonts ? { fonts: data.fonts } : {}), ...(data.pdf ? { pdf: data.pdf } : {}), ...(data.organIds ? { organIds: data.organIds } : {}) };
   const text = new Reporter(src);
   const canShow = canShowFor?.(config);
   checkText(src, text, { phrases: [], ...(canShow ? { canShow } : {}) });

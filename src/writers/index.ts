@@ -4,20 +4,20 @@
  */
 import type { Doc } from '../ir.ts';
 import { writeDocx } from './docx/index.ts';
-import { writePdf } from './pdf/index.ts';
+import { writePdf, type PdfOptions } from './pdf/index.ts';
 import type { FontSet } from './pdf/fonts.ts';
 
 /** Output formats. */
 export type Format = 'docx' | 'pdf';
 
-/** A writer: Doc (and fonts, for those that embed them) → file bytes. */
-export type Writer = (doc: Doc, fonts: FontSet | undefined) => Promise<Uint8Array>;
+/** A writer: Doc (and fonts and PDF options, for the PDF) → file bytes. */
+export type Writer = (doc: Doc, fonts: FontSet | undefined, pdf?: PdfOptions) => Promise<Uint8Array>;
 
 export const writers = {
   docx: (doc) => writeDocx(doc),
-  pdf: (doc, fonts) => {
+  pdf: (doc, fonts, pdf?: PdfOptions) => {
     if (!fonts) throw new Error('the PDF writer needs fonts');
-    return writePdf(doc, fonts);
+    return writePdf(doc, fonts, pdf);
   },
 } satisfies Record<Format, Writer>;
 

@@ -10,6 +10,7 @@
  */
 
 import { readFileSync } from 'node:fs';
+import { identity, p12 } from '../helpers/pki.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 /** Bytes of a string whose characters are all U+0000–U+00FF. */
@@ -59,7 +60,21 @@ export const generated = {
   deepBlockSmall: (): Uint8Array => utf8('- '.repeat(2126) + 'x\n'),
   /** Invalid UTF-8 that is no Vietnamese encoding either (Latin-1 French). */
   latin1French: (): Uint8Array => latin1('title: Café crème à la française\n'),
+  /** A PKCS#12 key file (password "ketluan-thu", a throw-away CA made now), valid for a month. */
+  p12: (): Uint8Array => testKey(-1, 30),
+  /** The same, but its certificate expired 35 days ago. */
+  p12Expired: (): Uint8Array => testKey(-400, -35),
+  /** The same, but its certificate starts in 3 days. */
+  p12NotYetValid: (): Uint8Array => testKey(3, 300),
 } as const;
+
+/** The password of the generated key files. */
+export const testKeyPassword = 'ketluan-thu';
+
+function testKey(fromDays: number, toDays: number): Uint8Array {
+  const ca = identity('CA thử nghiệm');
+  return p12(identity('Người ký thử', { issuer: ca, fromDays, toDays }), testKeyPassword, [ca]);
+}
 
 /** conclusion-valid.yaml with its body replaced by `levels` numbered items, each the only child of the one before, ending in `last`. */
 function nestedBody(levels: number, last: string): string {

@@ -7,9 +7,10 @@ const ajvRuntime_ucs2length = ajvRuntime_ucs2length_module.default ?? ajvRuntime
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketluan.invalid/schemas/config.schema.json","title":"Cấu hình ketluan","type":"object","description":"Cấu hình dùng chung của kho thông báo.","properties":{"issuers":{"type":"object","description":"Các cơ quan ban hành, theo mã.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"object","description":"Cơ quan ban hành thông báo.","properties":{"parent":{"description":"Tên cơ quan chủ quản trực tiếp (nếu có), chữ in hoa; mỗi phần tử là một dòng. Ví dụ: UBND TỈNH NAM ĐỊNH.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"name":{"description":"Tên cơ quan ban hành, chữ in hoa; mỗi phần tử là một dòng. Ví dụ: [ỦY BAN NHÂN DÂN, HUYỆN BẮC SƠN].","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"symbol":{"type":"string","minLength":1,"description":"Ký hiệu văn bản (tên loại - cơ quan), ví dụ TB-UBND, TB-VP, TB-VPCP.","pattern":"^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"},"place":{"type":"string","minLength":1,"description":"Địa danh ghi ở dòng ngày tháng, ví dụ \"Bắc Sơn\", \"Thành phố Hồ Chí Minh\"."},"collective":{"type":"string","minLength":1,"description":"Tên tập thể khi ký thay mặt (TM.), ví dụ \"Ủy ban nhân dân\". Mặc định: tên cơ quan ban hành."},"shortName":{"type":"string","minLength":1,"description":"Tên cơ quan viết thường, dùng trong câu, ví dụ \"UBND huyện Bắc Sơn\" (dòng \"Kèm theo Thông báo số … của …\" ở phụ lục)."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"comrade":{"type":"boolean","description":"Ghi \"đồng chí\" trước người chủ trì (\"đồng chí Hoàng Văn Nam, Chủ tịch UBND huyện\"). Văn bản của cơ quan trung ương thường không ghi: comrade: false. Mặc định: có."},"chairOrder":{"enum":["name-title","title-name"],"description":"Thứ tự họ tên và chức vụ người chủ trì: name-title (\"Hoàng Văn Nam, Chủ tịch UBND huyện\", mặc định) hoặc title-name (\"Thủ tướng Chính phủ Phạm Minh Chính\")."},"chairVerb":{"enum":["chủ trì","đã chủ trì"],"description":"Động từ của người chủ trì: \"đã chủ trì\" hoặc \"chủ trì\". Mặc định: \"đã chủ trì\" (opening: full), \"chủ trì\" (opening: brief)."},"heard":{"enum":["discussion","opinions"],"description":"Câu \"Sau khi nghe\": discussion (\"Sau khi nghe Bộ Tài chính báo cáo; ý kiến trao đổi, thảo luận của các đại biểu, …\") hoặc opinions (\"Sau khi nghe báo cáo của Bộ Tài chính và ý kiến của các đại biểu dự họp, …\"). Mặc định: discussion (opening: full), opinions (opening: brief)."},"attendeesLead":{"type":"string","minLength":1,"description":"Lời dẫn thường dùng trước thành phần tham dự, ví dụ \"Tham dự có\" (meeting.attendeesLead của từng thông báo được ưu tiên). Mặc định: \"Tham dự <hình thức họp> có\"."},"discussants":{"type":"string","minLength":1,"description":"Cách gọi thường dùng những người phát biểu ý kiến, ví dụ \"các đại biểu dự họp\" (meeting.discussants được ưu tiên)."},"concludes":{"enum":["kết luận như sau:","kết luận:"],"description":"Cuối đoạn mở đầu: \"kết luận như sau:\" hoặc \"kết luận:\". Mặc định: \"kết luận như sau:\" (opening: full), \"kết luận:\" (opening: brief)."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point, từ 24 đến 200. Mặc định: 72."}},"required":[],"additionalProperties":false}},"required":["name","symbol","place"],"additionalProperties":false}},"signers":{"type":"object","description":"Những người ký, theo mã.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"object","description":"Người ký.","properties":{"name":{"type":"string","minLength":1,"description":"Họ và tên người ký (không ghi học hàm, học vị)."},"title":{"type":"string","minLength":1,"description":"Chức vụ của người ký, ví dụ \"Chánh Văn phòng\", \"Phó Chủ tịch\"."}},"required":["name","title"],"additionalProperties":false}},"fonts":{"type":"object","description":"Phông chữ cho PDF.","properties":{"dir":{"type":"string","minLength":1,"description":"Thư mục chứa 4 tệp TTF (thường, đậm, nghiêng, đậm nghiêng) cùng cỡ với Times New Roman."}},"required":[],"additionalProperties":false}},"required":[],"additionalProperties":false};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketluan.invalid/schemas/config.schema.json","title":"Cấu hình ketluan","type":"object","description":"Cấu hình dùng chung của kho thông báo.","properties":{"issuers":{"type":"object","description":"Các cơ quan ban hành, theo mã.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"object","description":"Cơ quan ban hành thông báo.","properties":{"parent":{"description":"Tên cơ quan chủ quản trực tiếp (nếu có), chữ in hoa; mỗi phần tử là một dòng. Ví dụ: UBND TỈNH NAM ĐỊNH.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"name":{"description":"Tên cơ quan ban hành, chữ in hoa; mỗi phần tử là một dòng. Ví dụ: [ỦY BAN NHÂN DÂN, HUYỆN BẮC SƠN].","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"symbol":{"type":"string","minLength":1,"description":"Ký hiệu văn bản (tên loại - cơ quan), ví dụ TB-UBND, TB-VP, TB-VPCP.","pattern":"^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"},"place":{"type":"string","minLength":1,"description":"Địa danh ghi ở dòng ngày tháng, ví dụ \"Bắc Sơn\", \"Thành phố Hồ Chí Minh\"."},"collective":{"type":"string","minLength":1,"description":"Tên tập thể khi ký thay mặt (TM.), ví dụ \"Ủy ban nhân dân\". Mặc định: tên cơ quan ban hành."},"shortName":{"type":"string","minLength":1,"description":"Tên cơ quan viết thường, dùng trong câu, ví dụ \"UBND huyện Bắc Sơn\" (dòng \"Kèm theo Thông báo số … của …\" ở phụ lục)."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"comrade":{"type":"boolean","description":"Ghi \"đồng chí\" trước người chủ trì (\"đồng chí Hoàng Văn Nam, Chủ tịch UBND huyện\"). Văn bản của cơ quan trung ương thường không ghi: comrade: false. Mặc định: có."},"chairOrder":{"enum":["name-title","title-name"],"description":"Thứ tự họ tên và chức vụ người chủ trì: name-title (\"Hoàng Văn Nam, Chủ tịch UBND huyện\", mặc định) hoặc title-name (\"Thủ tướng Chính phủ Phạm Minh Chính\")."},"chairVerb":{"enum":["chủ trì","đã chủ trì"],"description":"Động từ của người chủ trì: \"đã chủ trì\" hoặc \"chủ trì\". Mặc định: \"đã chủ trì\" (opening: full), \"chủ trì\" (opening: brief)."},"heard":{"enum":["discussion","opinions"],"description":"Câu \"Sau khi nghe\": discussion (\"Sau khi nghe Bộ Tài chính báo cáo; ý kiến trao đổi, thảo luận của các đại biểu, …\") hoặc opinions (\"Sau khi nghe báo cáo của Bộ Tài chính và ý kiến của các đại biểu dự họp, …\"). Mặc định: discussion (opening: full), opinions (opening: brief)."},"attendeesLead":{"type":"string","minLength":1,"description":"Lời dẫn thường dùng trước thành phần tham dự, ví dụ \"Tham dự có\" (meeting.attendeesLead của từng thông báo được ưu tiên). Mặc định: \"Tham dự <hình thức họp> có\"."},"discussants":{"type":"string","minLength":1,"description":"Cách gọi thường dùng những người phát biểu ý kiến, ví dụ \"các đại biểu dự họp\" (meeting.discussants được ưu tiên)."},"concludes":{"enum":["kết luận như sau:","kết luận:"],"description":"Cuối đoạn mở đầu: \"kết luận như sau:\" hoặc \"kết luận:\". Mặc định: \"kết luận như sau:\" (opening: full), \"kết luận:\" (opening: brief)."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point, từ 24 đến 200. Mặc định: 72."}},"required":[],"additionalProperties":false},"organId":{"type":"string","minLength":1,"description":"Mã định danh điện tử dạng 000.00.00.G22: 3 chữ số, 2 chữ số, 2 chữ số, một chữ in hoa và 2 chữ số, cách nhau bởi dấu chấm. Là OrganId trong gói tin edXML (Quyết định 20/2020/QĐ-TTg).","pattern":"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"}},"required":["name","symbol","place"],"additionalProperties":false}},"organIds":{"type":"object","description":"Mã định danh điện tử của các nơi nhận, để gửi văn bản qua Trục liên thông (npx ketluan export --edxml): tên nơi nhận đúng như ghi trong \"recipients\" → mã định danh.","additionalProperties":{"type":"string","minLength":1,"description":"Mã định danh điện tử dạng 000.00.00.G22: 3 chữ số, 2 chữ số, 2 chữ số, một chữ in hoa và 2 chữ số, cách nhau bởi dấu chấm. Là OrganId trong gói tin edXML (Quyết định 20/2020/QĐ-TTg).","pattern":"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"}},"signers":{"type":"object","description":"Những người ký, theo mã.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"object","description":"Người ký.","properties":{"name":{"type":"string","minLength":1,"description":"Họ và tên người ký (không ghi học hàm, học vị)."},"title":{"type":"string","minLength":1,"description":"Chức vụ của người ký, ví dụ \"Chánh Văn phòng\", \"Phó Chủ tịch\"."}},"required":["name","title"],"additionalProperties":false}},"fonts":{"type":"object","description":"Phông chữ cho PDF.","properties":{"dir":{"type":"string","minLength":1,"description":"Thư mục chứa 4 tệp TTF (thường, đậm, nghiêng, đậm nghiêng) cùng cỡ với Times New Roman."}},"required":[],"additionalProperties":false},"pdf":{"type":"object","description":"Tệp PDF.","properties":{"standard":{"enum":["pdfa-1b","pdfa-2b"],"description":"Chuẩn lưu trữ PDF/A: pdfa-1b (ISO 19005-1) hoặc pdfa-2b (ISO 19005-2). Bỏ trống: PDF thường."}},"required":[],"additionalProperties":false}},"required":[],"additionalProperties":false};
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern5 = new RegExp("^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$", "u");
+const pattern6 = new RegExp("^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$", "u");
 const func1 = ajvRuntime_ucs2length;
 const func9 = Object.prototype.hasOwnProperty;
 
@@ -26,7 +27,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((key0 === "issuers") || (key0 === "signers")) || (key0 === "fonts"))){
+if(!(((((key0 === "issuers") || (key0 === "organIds")) || (key0 === "signers")) || (key0 === "fonts")) || (key0 === "pdf"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -100,7 +101,7 @@ vErrors.push(err5);
 errors++;
 }
 for(const key3 in data1){
-if(!(((((((key3 === "parent") || (key3 === "name")) || (key3 === "symbol")) || (key3 === "place")) || (key3 === "collective")) || (key3 === "shortName")) || (key3 === "style"))){
+if(!((((((((key3 === "parent") || (key3 === "name")) || (key3 === "symbol")) || (key3 === "place")) || (key3 === "collective")) || (key3 === "shortName")) || (key3 === "style")) || (key3 === "organId"))){
 const err6 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/issuers/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.issuers.additionalProperties,data:data1};
 if(vErrors === null){
 vErrors = [err6];
@@ -703,9 +704,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/issuers/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuers.additionalProperties.type,parentSchema:schema31.properties.issuers.additionalProperties,data:data1};
+if(data1.organId !== undefined){
+let data25 = data1.organId;
+if(typeof data25 === "string"){
+if(func1(data25) < 1){
+const err52 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/organId",schemaPath:"#/properties/issuers/additionalProperties/properties/organId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.issuers.additionalProperties.properties.organId,data:data25};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -714,10 +717,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-}
-else {
-const err53 = {instancePath:instancePath+"/issuers",schemaPath:"#/properties/issuers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuers.type,parentSchema:schema31.properties.issuers,data:data0};
+if(!pattern6.test(data25)){
+const err53 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/organId",schemaPath:"#/properties/issuers/additionalProperties/properties/organId/pattern",keyword:"pattern",params:{pattern: "^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"},message:"must match pattern \""+"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"+"\"",schema:"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$",parentSchema:schema31.properties.issuers.additionalProperties.properties.organId,data:data25};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -727,14 +728,8 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data.signers !== undefined){
-let data25 = data.signers;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-for(const key5 in data25){
-const _errs59 = errors;
-if(typeof key5 === "string"){
-if(!pattern4.test(key5)){
-const err54 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.signers.propertyNames,data:key5,propertyName:key5};
+else {
+const err54 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/organId",schemaPath:"#/properties/issuers/additionalProperties/properties/organId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.issuers.additionalProperties.properties.organId.type,parentSchema:schema31.properties.issuers.additionalProperties.properties.organId,data:data25};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -744,9 +739,9 @@ vErrors.push(err54);
 errors++;
 }
 }
-var valid13 = _errs59 === errors;
-if(!valid13){
-const err55 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid",schema:schema31.properties.signers.propertyNames,parentSchema:schema31.properties.signers,data:data25};
+}
+else {
+const err55 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/issuers/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuers.additionalProperties.type,parentSchema:schema31.properties.issuers.additionalProperties,data:data1};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -756,11 +751,9 @@ vErrors.push(err55);
 errors++;
 }
 }
-for(const key6 in data25){
-let data26 = data25[key6];
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.name === undefined){
-const err56 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.signers.additionalProperties.required,parentSchema:schema31.properties.signers.additionalProperties,data:data26};
+}
+else {
+const err56 = {instancePath:instancePath+"/issuers",schemaPath:"#/properties/issuers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuers.type,parentSchema:schema31.properties.issuers,data:data0};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -769,8 +762,15 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(data26.title === undefined){
-const err57 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.signers.additionalProperties.required,parentSchema:schema31.properties.signers.additionalProperties,data:data26};
+}
+if(data.organIds !== undefined){
+let data26 = data.organIds;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+for(const key5 in data26){
+let data27 = data26[key5];
+if(typeof data27 === "string"){
+if(func1(data27) < 1){
+const err57 = {instancePath:instancePath+"/organIds/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/organIds/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.organIds.additionalProperties,data:data27};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -779,9 +779,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-for(const key7 in data26){
-if(!((key7 === "name") || (key7 === "title"))){
-const err58 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signers.additionalProperties,data:data26};
+if(!pattern6.test(data27)){
+const err58 = {instancePath:instancePath+"/organIds/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/organIds/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"},message:"must match pattern \""+"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"+"\"",schema:"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$",parentSchema:schema31.properties.organIds.additionalProperties,data:data27};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -791,11 +790,8 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data26.name !== undefined){
-let data27 = data26.name;
-if(typeof data27 === "string"){
-if(func1(data27) < 1){
-const err59 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/signers/additionalProperties/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signers.additionalProperties.properties.name,data:data27};
+else {
+const err59 = {instancePath:instancePath+"/organIds/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/organIds/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.organIds.additionalProperties.type,parentSchema:schema31.properties.organIds.additionalProperties,data:data27};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -805,8 +801,9 @@ vErrors.push(err59);
 errors++;
 }
 }
+}
 else {
-const err60 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/signers/additionalProperties/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signers.additionalProperties.properties.name.type,parentSchema:schema31.properties.signers.additionalProperties.properties.name,data:data27};
+const err60 = {instancePath:instancePath+"/organIds",schemaPath:"#/properties/organIds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.organIds.type,parentSchema:schema31.properties.organIds,data:data26};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -816,11 +813,14 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data26.title !== undefined){
-let data28 = data26.title;
-if(typeof data28 === "string"){
-if(func1(data28) < 1){
-const err61 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/signers/additionalProperties/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signers.additionalProperties.properties.title,data:data28};
+if(data.signers !== undefined){
+let data28 = data.signers;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key6 in data28){
+const _errs66 = errors;
+if(typeof key6 === "string"){
+if(!pattern4.test(key6)){
+const err61 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.signers.propertyNames,data:key6,propertyName:key6};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -830,8 +830,9 @@ vErrors.push(err61);
 errors++;
 }
 }
-else {
-const err62 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/signers/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signers.additionalProperties.properties.title.type,parentSchema:schema31.properties.signers.additionalProperties.properties.title,data:data28};
+var valid14 = _errs66 === errors;
+if(!valid14){
+const err62 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema31.properties.signers.propertyNames,parentSchema:schema31.properties.signers,data:data28};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -841,9 +842,11 @@ vErrors.push(err62);
 errors++;
 }
 }
-}
-else {
-const err63 = {instancePath:instancePath+"/signers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signers.additionalProperties.type,parentSchema:schema31.properties.signers.additionalProperties,data:data26};
+for(const key7 in data28){
+let data29 = data28[key7];
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.name === undefined){
+const err63 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.signers.additionalProperties.required,parentSchema:schema31.properties.signers.additionalProperties,data:data29};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -852,10 +855,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-}
-else {
-const err64 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signers.type,parentSchema:schema31.properties.signers,data:data25};
+if(data29.title === undefined){
+const err64 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.signers.additionalProperties.required,parentSchema:schema31.properties.signers.additionalProperties,data:data29};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -864,13 +865,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-if(data.fonts !== undefined){
-let data29 = data.fonts;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 for(const key8 in data29){
-if(!(key8 === "dir")){
-const err65 = {instancePath:instancePath+"/fonts",schemaPath:"#/properties/fonts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.fonts,data:data29};
+if(!((key8 === "name") || (key8 === "title"))){
+const err65 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signers.additionalProperties,data:data29};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -880,11 +877,11 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data29.dir !== undefined){
-let data30 = data29.dir;
+if(data29.name !== undefined){
+let data30 = data29.name;
 if(typeof data30 === "string"){
 if(func1(data30) < 1){
-const err66 = {instancePath:instancePath+"/fonts/dir",schemaPath:"#/properties/fonts/properties/dir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.fonts.properties.dir,data:data30};
+const err66 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/signers/additionalProperties/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signers.additionalProperties.properties.name,data:data30};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -895,7 +892,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/fonts/dir",schemaPath:"#/properties/fonts/properties/dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.fonts.properties.dir.type,parentSchema:schema31.properties.fonts.properties.dir,data:data30};
+const err67 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/signers/additionalProperties/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signers.additionalProperties.properties.name.type,parentSchema:schema31.properties.signers.additionalProperties.properties.name,data:data30};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -905,9 +902,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/fonts",schemaPath:"#/properties/fonts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.fonts.type,parentSchema:schema31.properties.fonts,data:data29};
+if(data29.title !== undefined){
+let data31 = data29.title;
+if(typeof data31 === "string"){
+if(func1(data31) < 1){
+const err68 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/signers/additionalProperties/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signers.additionalProperties.properties.title,data:data31};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -917,14 +916,141 @@ vErrors.push(err68);
 errors++;
 }
 }
-}
 else {
-const err69 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err69 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/signers/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signers.additionalProperties.properties.title.type,parentSchema:schema31.properties.signers.additionalProperties.properties.title,data:data31};
 if(vErrors === null){
 vErrors = [err69];
 }
 else {
 vErrors.push(err69);
+}
+errors++;
+}
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signers.additionalProperties.type,parentSchema:schema31.properties.signers.additionalProperties,data:data29};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signers.type,parentSchema:schema31.properties.signers,data:data28};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data.fonts !== undefined){
+let data32 = data.fonts;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+for(const key9 in data32){
+if(!(key9 === "dir")){
+const err72 = {instancePath:instancePath+"/fonts",schemaPath:"#/properties/fonts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.fonts,data:data32};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data32.dir !== undefined){
+let data33 = data32.dir;
+if(typeof data33 === "string"){
+if(func1(data33) < 1){
+const err73 = {instancePath:instancePath+"/fonts/dir",schemaPath:"#/properties/fonts/properties/dir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.fonts.properties.dir,data:data33};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/fonts/dir",schemaPath:"#/properties/fonts/properties/dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.fonts.properties.dir.type,parentSchema:schema31.properties.fonts.properties.dir,data:data33};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/fonts",schemaPath:"#/properties/fonts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.fonts.type,parentSchema:schema31.properties.fonts,data:data32};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data.pdf !== undefined){
+let data34 = data.pdf;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+for(const key10 in data34){
+if(!(key10 === "standard")){
+const err76 = {instancePath:instancePath+"/pdf",schemaPath:"#/properties/pdf/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.pdf,data:data34};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data34.standard !== undefined){
+let data35 = data34.standard;
+if(!((data35 === "pdfa-1b") || (data35 === "pdfa-2b"))){
+const err77 = {instancePath:instancePath+"/pdf/standard",schemaPath:"#/properties/pdf/properties/standard/enum",keyword:"enum",params:{allowedValues: schema31.properties.pdf.properties.standard.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.pdf.properties.standard.enum,parentSchema:schema31.properties.pdf.properties.standard,data:data35};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/pdf",schemaPath:"#/properties/pdf/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.pdf.type,parentSchema:schema31.properties.pdf,data:data34};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+}
+else {
+const err79 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
 }
 errors++;
 }

@@ -34,8 +34,21 @@ export interface RectShape {
   readonly gray?: number;
 }
 
-/** Anything a page shows. */
-export type Shape = TextShape | RectShape;
+/**
+ * Not drawn: the rectangle where the handwritten signature and the seal go
+ * (ô 7c, ô 8), the blank between chức vụ and name, for src/sign/.
+ */
+export interface PlaceShape {
+  readonly kind: 'place';
+  readonly xPt: number;
+  /** Top edge, from the page's top edge (or the line's top, before pagination). */
+  readonly yPt: number;
+  readonly widthPt: number;
+  readonly heightPt: number;
+}
+
+/** Anything a page shows (and the signature's place, which it does not). */
+export type Shape = TextShape | RectShape | PlaceShape;
 
 /** Resource name of each face in every page's /Font dictionary. */
 export const FONT_RESOURCE: Readonly<Record<FaceName, string>> = { regular: 'F1', bold: 'F2', italic: 'F3', boldItalic: 'F4' };

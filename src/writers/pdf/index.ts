@@ -7,25 +7,52 @@
  * writes the file (file.ts: font subsets, metadata, reproducible bytes).
  */
 import type { Doc } from '../../ir.ts';
-import { drawPage, GlyphEncoder } from './draw.ts';
-import { assemblePdf } from './file.ts';
+import { drawPage, GlyphEncoder, type PlaceShape } from './draw.ts';
+import { assemblePdf, type PdfStandard } from './file.ts';
 import type { FontSet } from './fonts.ts';
 import { pageHeightPt, pageWidthPt, typeset } from './typeset.ts';
 
 export type { FaceName, FontSet, LoadFontsOptions } from './fonts.ts';
 export { loadFonts } from './fonts.ts';
 export { MissingGlyphError } from './measure.ts';
+export type { PdfStandard } from './file.ts';
+
+/** Options of `writePdf`. */
+export interface PdfOptions {
+  /** An archival part of PDF/A (XMP, output intent, no object streams); default: plain PDF. */
+  readonly standard?: PdfStandard;
+}
 
 /**
  * Writes `doc` as a PDF set in `fonts`; the same Doc and fonts always give
  * the same bytes. Throws MissingGlyphError when a character has no glyph.
  */
-export async function writePdf(doc: Doc, fonts: FontSet): Promise<Uint8Array> {
+export async function writePdf(doc: Doc, fonts: FontSet, opts: PdfOptions = {}): Promise<Uint8Array> {
   // Phase 1: layout.
   const pages = typeset(doc, fonts);
   // Phase 2: drawing.
   const encoder = new GlyphEncoder(fonts);
   const contents = pages.map((shapes) => drawPage(shapes, pageHeightPt, encoder));
   // Phase 3: the file.
-  return assemblePdf({ meta: doc.meta, fonts, encoder, contents, pageWidthPt, pageHeightPt });
+  return assemblePdf({ meta: doc.meta, fonts, encoder, contents, pageWidthPt, pageHeightPt, ...(opts.standard ? { standard: opts.standard } : {}) });
+}
+
+/** Where the signature and seal go on the notice's PDF (ô 7c, ô 8), in PDF user space (points, from the bottom-left). */
+export interface SignaturePlace {
+  /** 0-based page index. */
+  readonly pageIndex: number;
+  /** [x1, y1, x2, y2]: the blank between the chức vụ line and the signer's name, as wide as the signature column. */
+  readonly rectPt: readonly [number, number, number, number];
+}
+
+/** The signature's place in the PDF that `writePdf(doc, fonts)` writes: the same layout, read back. */
+export function signaturePlace(doc: Doc, fonts: FontSet): SignaturePlace {
+  const pages = typeset(doc, fonts);
+  for (let pageIndex = 0; pageIndex < pages.length; pageIndex++) {
+    const place = pages[pageIndex].find((s): s is PlaceShape => s.kind === 'place');
+    if (!place) continue;
+    const top = pageHeightPt - place.yPt;
+    return { pageIndex, rectPt: [place.xPt, top - place.heightPt, place.xPt + place.widthPt, top] };
+  }
+  throw new Error('the layout has no signature place');
 }

@@ -435,6 +435,8 @@ class Setter {
         lines: this.plain(t, 'bold', sizePt.signature, rightColPt, 'center'),
         spaceBeforePt: i === 0 ? spacingPt.beforeFooter : 0,
       })),
+      // Ô 7c and ô 8: the blank between chức vụ and name, marked (never drawn) for the signature's place.
+      { lines: [{ heightPt: 0, content: [{ kind: 'place', xPt: 0, yPt: 0, widthPt: rightColPt, heightPt: signature.gapPt } satisfies Shape] }] },
       { lines: this.plain(signature.name, 'bold', sizePt.signature, rightColPt, 'center'), spaceBeforePt: signature.gapPt },
     ]);
     const shapes = [...left.shapes.map((s) => moveRight(s, leftPt)), ...right.shapes.map((s) => moveRight(s, leftPt + leftColPt))];
