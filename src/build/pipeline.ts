@@ -4,17 +4,16 @@
  * once per process, parsing the fonts whose coverage the text is checked
  * against; the caller reads and writes files.
  */
-import { resolve } from 'node:path';
 import { nodeDirectives, type Conclusion } from '../conclusion.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { composeNotice, type Notice } from '../compose/index.ts';
-import { renderNotice } from '../render/index.ts';
+import { renderNotice, TemplateError } from '../render/index.ts';
 import { readSource } from '../source/index.ts';
 import { validateConclusion } from '../validate/index.ts';
 import { walkBody } from '../validate/rules.ts';
 import type { Doc } from '../ir.ts';
-import { FACE_NAMES, loadFonts, type FontSet } from '../writers/pdf/fonts.ts';
-import type { Project } from './project.ts';
+import { FACE_NAMES, type FontSet } from '../writers/pdf/fonts.ts';
+import { configFonts, type Project } from './project.ts';
 import type { PreviousLookup } from '../compose/indices.ts';
 import { issuerKey } from '../register/header.ts';
 
@@ -56,12 +55,7 @@ export function directiveAgencies(c: Conclusion): string[] {
 
 /** The fonts `build` would use for this project; undefined when they cannot be loaded (build reports that itself). */
 export function projectFonts(project: Project): FontSet | undefined {
-  const dir = project.config.fonts?.dir;
-  try {
-    return loadFonts(dir ? { fontDir: resolve(project.cwd, dir) } : {});
-  } catch {
-    return undefined;
-  }
+  return configFonts(project.cwd, project.config);
 }
 
 const coverage = new WeakMap<FontSet, (codePoint: number) => boolean>();
@@ -94,6 +88,13 @@ export function prepare(file: string, bytes: Uint8Array, project: Project, opts:
     directiveAgencies: directiveAgencies(c),
     ...(opts.archive ? { previous: opts.archive(issuerKey(c.issuer), file) } : {}),
   });
-  const doc = renderNotice(notice, project.templates);
+  let doc: Doc;
+  try {
+    doc = renderNotice(notice, project.templates);
+  } catch (error) {
+    // Only a custom template can fail here; it is reported at the template's line, and this file gets no output.
+    if (error instanceof TemplateError) return { conclusion: c, notice, diagnostics: [...diagnostics, error.toDiagnostic(project.cwd)] };
+    throw error;
+  }
   return { conclusion: c, notice, doc, diagnostics };
 }

@@ -237,6 +237,18 @@ export function outOfRange(path: string, w: Written, keyword: string, limit: num
   return { message: { vi: at(path) + m.vi, en: at(path) + m.en } };
 }
 
+/** KL208 for a date: before the earliest or after the latest day the schema allows. */
+export function dateOutOfRange(path: string, date: string, keyword: 'formatMinimum' | 'formatMaximum', limit: string): Said {
+  const m =
+    keyword === 'formatMinimum'
+      ? { vi: `ngày ${date} sớm hơn ngày sớm nhất cho phép (${limit})`, en: `the date ${date} is before the earliest allowed (${limit})` }
+      : { vi: `ngày ${date} muộn hơn ngày muộn nhất cho phép (${limit})`, en: `the date ${date} is after the latest allowed (${limit})` };
+  return {
+    message: { vi: at(path) + m.vi, en: at(path) + m.en },
+    hint: { vi: 'Kiểm tra lại năm của ngày này (có gõ nhầm năm không?).', en: 'Check the year of this date (a typo in the year?).' },
+  };
+}
+
 /** KL209 */
 export function itemCount(path: string, count: number, keyword: 'minItems' | 'maxItems' | 'items', limit: number): Said {
   if (keyword === 'minItems') {
@@ -316,14 +328,36 @@ export function missingContains(path: string, min: number): Said {
   return { message: { vi: `${at(path)}danh sách cần có ít nhất ${min} mục đúng dạng quy định`, en: `${at(path)}the list needs at least ${min} item(s) of the required form` } };
 }
 
+/** The forms of key names in the schemas (propertyNames patterns), in words a clerk reads. */
+const keyForms: Readonly<Record<string, { vi: string; en: string; fix: (key: string) => string }>> = {
+  '^[A-Za-z0-9][A-Za-z0-9_-]*$': {
+    vi: 'chỉ gồm chữ cái không dấu, chữ số, dấu - và dấu _, bắt đầu bằng chữ cái hoặc chữ số, ví dụ nq140',
+    en: 'only unaccented letters, digits, - and _, starting with a letter or a digit, e.g. nq140',
+    fix: (key) => asciiKey(key).replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^[-_]+|-+$/g, ''),
+  },
+  '^[a-z0-9][a-z0-9-]*$': {
+    vi: 'chỉ gồm chữ thường không dấu, chữ số và dấu -, ví dụ vu-quang-hien',
+    en: 'only unaccented lower-case letters, digits and -, e.g. vu-quang-hien',
+    fix: (key) => asciiKey(key).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, ''),
+  },
+};
+
+/** A key without Vietnamese diacritics ("Nghị quyết" → "Nghi quyet"). */
+function asciiKey(key: string): string {
+  return key.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}
+
 /** KL217 */
 export function badKeyName(parentPath: string, key: string, pattern: string | undefined): Said {
-  const form = pattern !== undefined ? ` (${pattern})` : '';
+  const known = pattern !== undefined ? keyForms[pattern] : undefined;
+  const form = known ? { vi: `: ${known.vi}`, en: `: ${known.en}` } : pattern !== undefined ? { vi: ` (${pattern})`, en: ` (${pattern})` } : { vi: '', en: '' };
+  const fixed = known?.fix(key);
   return {
     message: {
-      vi: `${at(parentPath)}tên khóa \`${key}\` không đúng dạng quy định${form}`,
-      en: `${at(parentPath)}the key name \`${key}\` does not have the required form${form}`,
+      vi: `${at(parentPath)}tên khóa \`${key}\` không đúng dạng quy định${form.vi}`,
+      en: `${at(parentPath)}the key name \`${key}\` does not have the required form${form.en}`,
     },
+    ...(fixed ? { hint: { vi: `đổi thành \`${fixed}\``, en: `rename it \`${fixed}\`` } } : {}),
   };
 }
 
