@@ -11,7 +11,7 @@
 import { isScalar, isSeq, type Node as YamlNode, type Scalar } from 'yaml';
 import { nodeDirectives, type BodyNode, type Conclusion, type Deadline } from '../conclusion.ts';
 import { excerpt, formatPath } from '../diagnostics.ts';
-import { footnoteMarkPattern, isIndexPhrase, referenceLike } from '../render/helpers.ts';
+import { footnoteMarkLike, footnoteMarkPattern, isIndexPhrase, referenceLike } from '../render/helpers.ts';
 import { agencyKey } from '../compose/recipients.ts';
 import { upper } from '../compose/signature.ts';
 import { textWidthPt } from '../metrics.ts';
@@ -289,8 +289,19 @@ function checkReferences(c: Conclusion, r: Reporter, ctx: RuleContext): void {
   /** Where each footnote's marks stand, in order. */
   const marks = new Map<string, (readonly (string | number)[])[]>();
   const rich = new Set<string>();
+  /** KL550 for a [[^…]] that is no footnote mark ([[^]], [[^ a]], [[^a b]]): it would print as typed. */
+  const malformedMarks = (text: string, path: readonly (string | number)[]) => {
+    for (const m of text.matchAll(footnoteMarkLike)) {
+      if (/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(m[1])) continue;
+      report('KL550', path, text, m.index!, `${m[0]} không phải dấu chú thích: mã chú thích chỉ gồm chữ không dấu, chữ số, "-" và "_", không có dấu cách`, `${m[0]} is not a footnote mark: a footnote id holds only letters without diacritics, digits, "-" and "_", and no spaces`, {
+        vi: 'Viết ví dụ [[^nq140]], và khai báo footnotes: { nq140: "…" }.' + literal.vi,
+        en: 'Write e.g. [[^nq140]], and declare footnotes: { nq140: "…" }.' + literal.en,
+      });
+    }
+  };
   const check = (text: string, path: readonly (string | number)[], deadline: 'given' | 'none' | 'point', tasks: readonly { readonly deadline?: unknown }[] = [], inNote = false) => {
     rich.add(formatPath(path));
+    malformedMarks(text, path);
     for (const [mark, id] of text.matchAll(footnoteMarkPattern)) {
       if (inNote) {
         r.report('KL482', 'error', path, `${mark} nằm trong một chú thích: chú thích không có chú thích riêng`, `${mark} inside a footnote: a footnote has no footnotes of its own`, {
@@ -379,6 +390,16 @@ function checkReferences(c: Conclusion, r: Reporter, ctx: RuleContext): void {
   const plain = (data: unknown, path: (string | number)[]): void => {
     if (typeof data === 'string') {
       if (rich.has(formatPath(path))) return;
+      malformedMarks(data, path);
+      // The trích yếu has its own message (KL483).
+      if (path[0] !== 'summary') {
+        for (const m of data.matchAll(footnoteMarkPattern)) {
+          report('KL383', path, data, m.index!, `\`${formatPath(path)}\`: dấu chú thích ${m[0]} không đặt được ở đây: chỉ các đoạn văn của thông báo (nội dung, đoạn mở đầu, câu kết) mang chú thích`, `\`${formatPath(path)}\`: the footnote mark ${m[0]} cannot stand here: only the notice's paragraphs (body, opening, closing) carry footnotes`, {
+            vi: 'Đặt dấu chú thích trong một đoạn của "body", hoặc bỏ dấu.' + literal.vi,
+            en: 'Put the mark in a paragraph of "body", or remove it.' + literal.en,
+          });
+        }
+      }
       for (const m of data.matchAll(referenceLike)) {
         if (!known(data, path, m)) continue;
         report('KL383', path, data, m.index!, `\`${formatPath(path)}\`: ${m[0]} không được thay ở đây: chỉ các đoạn văn của thông báo (nội dung, đoạn mở đầu, câu kết, ghi chú, chú thích) chèn được cụm từ`, `\`${formatPath(path)}\`: ${m[0]} is not replaced here: only the notice's paragraphs (body, opening, closing, footnotes) insert phrases`, {
