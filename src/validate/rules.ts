@@ -52,10 +52,18 @@ function checkDates(c: Conclusion, r: Reporter): void {
   }
   const lastMeetingDay = c.meeting.until ?? meeting;
   if (c.issued && c.issued < lastMeetingDay) {
-    r.report('KL310', 'error', ['issued'], `ngày ban hành ${c.issued} trước ngày họp ${lastMeetingDay}`, `issue date ${c.issued} is before the meeting date ${lastMeetingDay}`, {
-      vi: 'Thông báo kết luận chỉ ban hành sau cuộc họp: kiểm tra lại "issued" và "meeting.date".',
-      en: 'A conclusion notice is issued after the meeting: check "issued" and "meeting.date".',
-    });
+    const multiDay = c.meeting.until !== undefined;
+    r.report(
+      'KL310',
+      'error',
+      ['issued'],
+      multiDay ? `ngày ban hành ${c.issued} trước ngày cuối cuộc họp ${lastMeetingDay} (meeting.until)` : `ngày ban hành ${c.issued} trước ngày họp ${lastMeetingDay}`,
+      multiDay ? `issue date ${c.issued} is before the meeting's last day ${lastMeetingDay} (meeting.until)` : `issue date ${c.issued} is before the meeting date ${lastMeetingDay}`,
+      {
+        vi: `Thông báo kết luận chỉ ban hành sau cuộc họp: kiểm tra lại "issued" và "${multiDay ? 'meeting.until' : 'meeting.date'}".`,
+        en: `A conclusion notice is issued after the meeting: check "issued" and "${multiDay ? 'meeting.until' : 'meeting.date'}".`,
+      },
+    );
   } else if (c.issued) {
     const days = workingDaysBetween(lastMeetingDay, c.issued);
     if (days > maxWorkingDaysToIssue) {
