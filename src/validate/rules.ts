@@ -18,6 +18,7 @@ import { textWidthPt } from '../metrics.ts';
 import { appendixSizePt, sizePt, textAreaWidthPt } from '../nd30.ts';
 import { nodeAt, type SourceDoc } from '../source/index.ts';
 import { lastDayOf, workingDaysBetween } from './dates.ts';
+import { didYouMean } from './suggest.ts';
 import type { Reporter } from './normalize.ts';
 
 /** What the rules need besides the file. */
@@ -282,7 +283,8 @@ function checkReferences(c: Conclusion, r: Reporter, ctx: RuleContext): void {
       return undefined;
     }
     if (!ids.has(id)) {
-      report('KL341', path, text, m.index!, `${ref}: không có chỉ số "${id}" trong "indices"`, `${ref}: no index "${id}" under "indices"`, { vi: declared.vi + literal.vi, en: declared.en + literal.en });
+      const close = didYouMean(id, [...ids, 'date', 'deadline']);
+      report('KL341', path, text, m.index!, `${ref}: không có chỉ số "${id}" trong "indices"${close.vi}`, `${ref}: no index "${id}" under "indices"${close.en}`, { vi: declared.vi + literal.vi, en: declared.en + literal.en });
       return undefined;
     }
     if (!strict || (variant !== undefined && (!ctx.phrases.includes(variant) || !isIndexPhrase(variant)))) {
