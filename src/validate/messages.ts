@@ -77,7 +77,7 @@ export function unknownKey(parentPath: string, key: string, suggestion: string |
     message: { vi: `${at(parentPath)}khóa \`${key}\` không hợp lệ ở đây`, en: `${at(parentPath)}unknown key \`${key}\`` },
     ...(allowed.length > 0
       ? { hint: { vi: `các khóa dùng được ở đây: ${list}`, en: `keys allowed here: ${list}` } }
-      : { hint: { vi: 'xoá khóa này hoặc kiểm tra lại thụt lề', en: 'remove the key or check its indentation' } }),
+      : { hint: { vi: 'xóa khóa này hoặc kiểm tra lại thụt lề', en: 'remove the key or check its indentation' } }),
   };
 }
 
@@ -128,7 +128,7 @@ function typeHint(expected: readonly string[], w: Written): { hint?: Bilingual }
     return { hint: { vi: 'cần số nguyên, không có phần thập phân', en: 'use a whole number, without decimals' } };
   }
   if (v === null || v === undefined) {
-    return { hint: { vi: 'điền giá trị sau dấu hai chấm, hoặc xoá cả dòng nếu không dùng', en: 'fill in a value after the colon, or delete the line' } };
+    return { hint: { vi: 'điền giá trị sau dấu hai chấm (khóa không bắt buộc thì cũng có thể xóa cả dòng)', en: 'fill in a value after the colon (a key that is not required may also be deleted with its line)' } };
   }
   if (expected.includes('array') && typeof v === 'string') {
     return { hint: { vi: 'viết mỗi mục trên một dòng riêng bắt đầu bằng `- `, thụt lề dưới khóa', en: 'put each item on its own `- ` line, indented under the key' } };
@@ -265,7 +265,7 @@ export function textLength(path: string, w: Written, keyword: 'minLength' | 'max
   if (keyword === 'minLength' && len === 0) {
     return {
       message: { vi: `${at(path)}đang để trống`, en: `${at(path)}is empty` },
-      hint: { vi: 'điền nội dung, hoặc xoá dòng này nếu không dùng', en: 'fill it in, or delete the line if it is not needed' },
+      hint: { vi: 'điền nội dung, hoặc xóa dòng này nếu không dùng', en: 'fill it in, or delete the line if it is not needed' },
     };
   }
   return keyword === 'minLength'
@@ -307,7 +307,7 @@ export function ambiguousForm(path: string): Said {
 export function duplicateItems(path: string, i: number, j: number): Said {
   return {
     message: { vi: `${at(path)}mục thứ ${j + 1} trùng với mục thứ ${i + 1}`, en: `${at(path)}item ${j + 1} repeats item ${i + 1}` },
-    hint: { vi: 'xoá mục bị lặp', en: 'delete the repeated item' },
+    hint: { vi: 'xóa mục bị lặp', en: 'delete the repeated item' },
   };
 }
 
