@@ -11,6 +11,7 @@ import { MAX_SOURCE_BYTES, readSource } from '../source/index.ts';
 import { readBounded, tooLargeDiagnostic } from './read.ts';
 import { emptyConfig, validateConfig } from '../validate/index.ts';
 import { loadTemplates, type TemplateSet } from '../render/index.ts';
+import { loadConfigImages, noImages, type ProjectImages } from '../images/index.ts';
 
 /** The project a command runs in. */
 export interface Project {
@@ -19,6 +20,8 @@ export interface Project {
   /** Raw bytes of the config file ('' when none), for cache keys. */
   readonly configText: string;
   readonly templates: TemplateSet;
+  /** The signature and seal images the config names, checked. */
+  readonly images: ProjectImages;
   /** The options it was loaded with, so a render thread can load the same project. */
   readonly options: ProjectOptions;
 }
@@ -29,6 +32,8 @@ export interface ProjectOptions {
   readonly templates?: string;
   /** `--pdf-standard`: overrides the config's `pdf.standard`. */
   readonly pdfStandard?: 'pdfa-1b' | 'pdfa-2b';
+  /** `--images`: every numbered notice carries the signature and seal images, as with `signing: { images: true }`. */
+  readonly images?: boolean;
 }
 
 /** The config with the command line's overrides. */
@@ -48,7 +53,7 @@ export function loadProject(cwd: string, opts: ProjectOptions = {}): { value?: P
     if (opts.config) {
       return { diagnostics: [{ code: 'KL101', severity: 'error', file: opts.config, line: 1, col: 1, message: { vi: `không tìm thấy tệp cấu hình ${opts.config}`, en: `config file ${opts.config} not found` } }] };
     }
-    return { value: { cwd, config: withOverrides(emptyConfig, opts), configText: '', templates, options: opts }, diagnostics: [] };
+    return { value: { cwd, config: withOverrides(emptyConfig, opts), configText: '', templates, images: noImages, options: opts }, diagnostics: [] };
   }
   const file = opts.config ?? configFileName;
   // Bounded, and a regular file: a config that is a pipe or /dev/zero must not hang or fill memory.
@@ -58,7 +63,10 @@ export function loadProject(cwd: string, opts: ProjectOptions = {}): { value?: P
   if (!read.value) return { diagnostics: read.diagnostics };
   const checked = validateConfig(read.value);
   if (!checked.value) return { diagnostics: [...read.diagnostics, ...checked.diagnostics] };
-  return { value: { cwd, config: withOverrides(checked.value, opts), configText: read.value.text, templates, options: opts }, diagnostics: [...read.diagnostics, ...checked.diagnostics] };
+  const images = loadConfigImages(cwd, read.value, checked.value);
+  const diagnostics = [...read.diagnostics, ...checked.diagnostics, ...images.diagnostics];
+  if (images.diagnostics.length > 0) return { diagnostics };
+  return { value: { cwd, config: withOverrides(checked.value, opts), configText: read.value.text, templates, images: images.images, options: opts }, diagnostics };
 }
 
 /** Throws EnvironmentError unless `full` is a folder (`--templates` naming a missing folder or a file). */
