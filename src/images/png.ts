@@ -118,14 +118,14 @@ function alphaReader(png: DecodedPng): ((i: number, out: [number, number, number
   };
   const to8 = (v: number): number => (depth === 16 ? v >> 8 : depth === 8 ? v : Math.round((v * 255) / max));
   if (palette) {
-    if (!transparency || transparency.length === 0) return undefined;
+    // fast-png appends a tRNS chunk's alphas to the palette entries (4 components); without one, none has a 4th.
+    if (!palette.some((entry) => entry.length > 3)) return undefined;
     return (i, out) => {
-      const index = sample(i, 0);
-      const [r, g, b] = palette[index] ?? [0, 0, 0];
+      const [r, g, b, a] = palette[sample(i, 0)] ?? [0, 0, 0, 255];
       out[0] = r;
       out[1] = g;
       out[2] = b;
-      out[3] = index < transparency.length ? transparency[index] : 255;
+      out[3] = a ?? 255;
     };
   }
   if (channels === 2 || channels === 4) {

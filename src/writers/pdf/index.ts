@@ -7,7 +7,7 @@
  * writes the file (file.ts: font subsets, metadata, reproducible bytes).
  */
 import type { Doc } from '../../ir.ts';
-import { drawPage, GlyphEncoder, type PlaceShape } from './draw.ts';
+import { drawPage, GlyphEncoder, type ImageShape, type PlaceShape } from './draw.ts';
 import { assemblePdf, type PdfStandard } from './file.ts';
 import type { FontSet } from './fonts.ts';
 import { pageHeightPt, pageWidthPt, typeset } from './typeset.ts';
@@ -33,8 +33,18 @@ export async function writePdf(doc: Doc, fonts: FontSet, opts: PdfOptions = {}):
   // Phase 2: drawing.
   const encoder = new GlyphEncoder(fonts);
   const contents = pages.map((shapes) => drawPage(shapes, pageHeightPt, encoder));
+  const images = pages.flat().filter((s): s is ImageShape => s.kind === 'image');
   // Phase 3: the file.
-  return assemblePdf({ meta: doc.meta, fonts, encoder, contents, pageWidthPt, pageHeightPt, ...(opts.standard ? { standard: opts.standard } : {}) });
+  return assemblePdf({
+    meta: doc.meta,
+    fonts,
+    encoder,
+    contents,
+    pageWidthPt,
+    pageHeightPt,
+    ...(opts.standard ? { standard: opts.standard } : {}),
+    ...(images.length > 0 ? { images: images.map(({ name, image }) => ({ name, image })) } : {}),
+  });
 }
 
 /** Where the signature and seal go on the notice's PDF (ô 7c, ô 8), in PDF user space (points, from the bottom-left). */
