@@ -17,6 +17,7 @@ import { examples, removeProjects, run, tempProject } from './build-project.ts';
 import { readInkImage } from '../src/images/png.ts';
 import { footerColumnsMm, mmToPt, signatureImageBoxes, signatureImages, signatureGapPt } from '../src/nd30.ts';
 import { signaturePlace, loadFonts } from '../src/writers/pdf/index.ts';
+import { identity, p12 } from './helpers/pki.ts';
 
 afterAll(removeProjects);
 
@@ -240,6 +241,26 @@ describe('a notice with images', () => {
     expect(r.err + r.out).toMatch(/KL535/);
     expect(r.err + r.out).toMatch(/dự thảo/);
   });
+
+  it('a PDF built with --images is signed by the signer, then the agency (sign --images), and pdfsig validates both', async () => {
+    const cwd = imageProject();
+    const password = 'mật-khẩu-thử';
+    const ca = identity('CA thử nghiệm ketluan');
+    writeFileSync(join(cwd, 'signer.p12'), p12(identity('Nguyễn Văn Minh', { issuer: ca }), password, [ca]));
+    writeFileSync(join(cwd, 'agency.p12'), p12(identity('Văn phòng UBND tỉnh Nam Định', { issuer: ca }), password, [ca]));
+    expect((await run(cwd, ['build', '--quiet', '--images', numbered])).code).toBe(0);
+    const pdf = outOf(numbered, 'pdf');
+    const env = { KETLUAN_P12_PASSWORD: password };
+    // Without --images the rebuilt PDF differs from the one built with images: refused, not signed.
+    expect((await run(cwd, ['sign', pdf, '--p12', 'signer.p12'], env)).code).toBe(1);
+    const first = await run(cwd, ['sign', pdf, '--images', '--p12', 'signer.p12'], env);
+    expect(first.code, first.err).toBe(0);
+    const second = await run(cwd, ['sign', pdf, '--images', '--as', 'agency', '--p12', 'agency.p12'], env);
+    expect(second.code, second.err).toBe(0);
+    const v = spawnSync('pdfsig', [join(cwd, pdf)], { encoding: 'utf8' });
+    expect(v.stdout.match(/Signature Validation: Signature is Valid\./g)).toHaveLength(2);
+    expect(await pdfImages(readFileSync(join(cwd, pdf)))).toHaveLength(2);
+  }, 120_000);
 
   it('PDF/A-1b with images passes PDFBox Preflight', async () => {
     const cwd = imageProject();
