@@ -10,3 +10,7 @@ export interface BundleManifest {
 }
 /** URL of the bundle's CLI when the bundle matches the sources; undefined otherwise. */
 export declare function freshBundle(): URL | undefined;
+/** The studio's front end (studio/, bundled for the browser), relative to the package root. */
+export declare const studioBundleDir: string;
+/** Whether the bundle in `dir` (relative to the package root, whose URL `base` defaults to this package's) matches every file it was built from. */
+export declare function isFresh(dir: string, base?: URL): boolean;

@@ -14,7 +14,12 @@
  * so editing src/ never runs stale code: the sources run through tsx until
  * the next `npm run bundle`.
  *
- * Never fails the install: without a bundle, ketluan runs from the sources.
+ * It also bundles the studio's front end (studio/, for the browser) into
+ * node_modules/.ketluan-studio/ (src/studio/assets.ts), so `ketluan studio`
+ * serves every asset from the package and needs nothing from the internet.
+ *
+ * Never fails the install: without a bundle, ketluan runs from the sources
+ * (and the studio bundles its front end when it starts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -58,6 +63,8 @@ export async function buildInto(dir: string): Promise<void> {
     chunkNames: 'chunk-[hash]',
     // src/paths.ts: tells the code it runs bundled (the render thread's entry differs).
     define: { KETLUAN_BUNDLE: 'true' },
+    // The studio bundles its front end with esbuild only when studio/ changed since the install; never part of the CLI bundle.
+    external: ['esbuild'],
     // Bundled CommonJS dependencies call require() for Node's own modules.
     banner: { js: "import { createRequire as __ketluanRequire } from 'node:module'; const require = __ketluanRequire(import.meta.url);" },
     sourcemap: 'linked',
@@ -79,5 +86,13 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.stdout.write(`ketluan: bundled into ${where} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   } catch (error) {
     process.stderr.write(`ketluan: no bundle (${(error as Error).message.split('\n')[0]}); ketluan runs from the TypeScript sources, through tsx\n`);
+  }
+  try {
+    const started = performance.now();
+    const { buildFrontEnd, frontEndDir } = await import('../src/studio/assets.ts');
+    await buildFrontEnd();
+    process.stdout.write(`ketluan: studio front end bundled into ${relative(packageRoot, frontEndDir).split(sep).join('/')} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  } catch (error) {
+    process.stderr.write(`ketluan: no studio front end bundle (${(error as Error).message.split('\n')[0]}); ketluan studio bundles it when it starts\n`);
   }
 }

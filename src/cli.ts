@@ -19,6 +19,7 @@ const commands: Record<string, () => Promise<Command>> = {
   tasks: async () => (await import('./commands/tasks.ts')).command,
   sign: async () => (await import('./commands/sign.ts')).command,
   export: async () => (await import('./commands/export.ts')).command,
+  studio: async () => (await import('./commands/studio.ts')).command,
 };
 
 const mainHelp: Record<Lang, string> = {
@@ -36,6 +37,7 @@ Các lệnh:
   tasks [đường dẫn…]   Liệt kê, xuất (csv, xlsx, ics, json) và báo cáo các nhiệm vụ được giao
   sign TỆP.pdf         Ký số PDF (người ký, cơ quan), phụ lục ở tệp riêng, hoặc tạo ô chữ ký trống
   export --edxml TỆP   Đóng gói edXML để gửi qua Trục liên thông văn bản quốc gia
+  studio               Mở trang soạn thảo trong trình duyệt: soạn, xem trang PDF ngay khi gõ, cấp số
 
 Tùy chọn chung:
   --lang vi|en         Ngôn ngữ thông báo (mặc định: vi; hoặc biến KETLUAN_LANG)
@@ -57,6 +59,7 @@ Commands:
   tasks [paths…]       List, export (csv, xlsx, ics, json) and report on assigned tasks
   sign FILE.pdf        Sign a PDF digitally (signer, agency), an attachment, or add empty signature fields
   export --edxml FILE  Pack an edXML message for the national document exchange
+  studio               Open the editor page in the browser: write, see the PDF page as you type, issue
 
 Common options:
   --lang vi|en         Message language (default: vi; or KETLUAN_LANG)

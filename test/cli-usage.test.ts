@@ -26,7 +26,7 @@ describe('usage errors (exit 2)', () => {
     [['build', '-x'], /không có tùy chọn "-x"\nCác tùy chọn của lệnh này: /],
     [['build', '--jobs'], /tùy chọn --jobs cần một giá trị/],
     [['build', '--force=yes'], /tùy chọn --force không nhận giá trị/],
-    [['bulid'], /^Lệnh không hợp lệ: không có lệnh "bulid" — có phải ý bạn là "build"\?\nCác lệnh: build, check, watch, new, issue, number, tasks, sign, export\nXem hướng dẫn: npx ketluan --help\n$/],
+    [['bulid'], /^Lệnh không hợp lệ: không có lệnh "bulid" — có phải ý bạn là "build"\?\nCác lệnh: build, check, watch, new, issue, number, tasks, sign, export, studio\nXem hướng dẫn: npx ketluan --help\n$/],
     [['chek', 'conclusions'], /có phải ý bạn là "check"\?/],
     [['xyz'], /^Lệnh không hợp lệ: không có lệnh "xyz"\nCác lệnh: /],
     [['--formt'], /"--formt" không phải tùy chọn chung/],

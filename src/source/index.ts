@@ -507,8 +507,10 @@ function firstDecomposed(raw: string): { line: number; col: number; lines: numbe
   return { ...(first ?? { line: 1, col: 1 }), lines: count };
 }
 
-const CONTROL_G = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-const INVISIBLE_G = /[\u00ad\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/g;
+/** Control characters ketluan rejects in text (KL108); tab and line feed are not among them. */
+export const CONTROL_G = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/** Invisible formatting characters ketluan warns about (KL109), the soft hyphen among them. */
+export const INVISIBLE_G = /[\u00ad\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/g;
 
 /** Reports control characters (errors) and invisible formatting characters (warnings) with their exact place. */
 function scanCharacters(text: string, addAt: (code: Code, severity: Severity, offset: number, said: Said) => void): void {

@@ -79,10 +79,12 @@ function splitFlowItems(inside: string): string[] {
   return items;
 }
 
-/** True when `line[i]` is a space Word or a web page put where a clerk typed a space: U+00A0, U+2000–U+200A, U+202F, U+205F, U+3000. */
+/** A space Word or a web page puts where a clerk typed a space: U+00A0, U+2000–U+200A, U+202F, U+205F, U+3000. */
+export const WIDE_SPACE = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/;
+
+/** True when `line[i]` is a WIDE_SPACE. */
 function wideAt(line: string, i: number): boolean {
-  const c = line.charCodeAt(i);
-  return c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
+  return WIDE_SPACE.test(line.charAt(i));
 }
 
 /** Finds and repairs Word paste artefacts in `text` (already `\n`-only). */

@@ -162,6 +162,8 @@ export const codes = {
   KL463: '[[deadline:N]] names no task of the entry\'s "tasks" (or one without a deadline), or [[deadline]] is used in an entry with several "tasks".',
   KL464: 'An entry gives "tasks" and also its own "lead", "support", "deadline" or "status".',
   KL465: 'The meeting\'s last day ("until") is not after its first day ("date").',
+  // ── KL54x: the studio (src/studio, issue 14) ───────────────────────────
+  KL540: 'Studio: the live preview could not be drawn (a ketluan bug in the render thread, not a problem in the file).',
 } as const;
 
 /** The number register's range (src/register, issue 6): only register diagnostics use these, listed above once emitted. */
