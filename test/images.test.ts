@@ -259,7 +259,26 @@ describe('a notice with images', () => {
     expect(second.code, second.err).toBe(0);
     const v = spawnSync('pdfsig', [join(cwd, pdf)], { encoding: 'utf8' });
     expect(v.stdout.match(/Signature Validation: Signature is Valid\./g)).toHaveLength(2);
-    expect(await pdfImages(readFileSync(join(cwd, pdf)))).toHaveLength(2);
+    const signed = readFileSync(join(cwd, pdf));
+    const images = await pdfImages(signed);
+    expect(images).toHaveLength(2);
+    // The agency's signature is visible: its widget is the seal's box, its appearance the seal's stencil mask.
+    const doc = await PDFDocument.load(signed);
+    const fields = (doc.catalog.lookup(PDFName.of('AcroForm')) as PDFDict).lookup(PDFName.of('Fields')) as unknown as { asArray(): unknown[] };
+    const agency = fields
+      .asArray()
+      .map((ref) => doc.context.lookup(ref as never) as PDFDict)
+      .find((f) => String(f.lookup(PDFName.of('T'))).includes('CoQuan'))!;
+    const rect = (agency.lookup(PDFName.of('Rect')) as unknown as { asArray(): PDFNumber[] }).asArray().map((n) => n.asNumber());
+    const [dw, , , dh, dx, dy] = images[1].cm;
+    expect(rect[0]).toBeCloseTo(dx, 2);
+    expect(rect[1]).toBeCloseTo(dy, 2);
+    expect(rect[2] - rect[0]).toBeCloseTo(dw, 2);
+    expect(rect[3] - rect[1]).toBeCloseTo(dh, 2);
+    const normal = (agency.lookup(PDFName.of('AP')) as PDFDict).lookup(PDFName.of('N')) as PDFRawStream;
+    const seal = ((normal.dict.lookup(PDFName.of('Resources')) as PDFDict).lookup(PDFName.of('XObject')) as PDFDict).lookup(PDFName.of('Seal')) as PDFRawStream;
+    expect(seal.dict.lookup(PDFName.of('ImageMask'))).toBe(PDFBool.True);
+    expect((seal.dict.lookup(PDFName.of('Width')) as PDFNumber).asNumber()).toBe(200);
   }, 120_000);
 
   it('PDF/A-1b with images passes PDFBox Preflight', async () => {
@@ -270,8 +289,21 @@ describe('a notice with images', () => {
     const classpath = ['pdfbox2', 'fontbox2', 'xmpbox', 'preflight', 'commons-logging', 'commons-io', 'javax.activation', 'jaxb-api'].map((j) => `${java}/${j}.jar`).join(':');
     const path = join(cwd, outOf(numbered, 'pdf'));
     expect(await pdfImages(readFileSync(path))).toHaveLength(2);
-    const v = spawnSync('java', ['-cp', classpath, 'org.apache.pdfbox.preflight.Validator_A1b', path], { encoding: 'utf8' });
-    expect(v.stdout + v.stderr).toMatch(/is a valid PDF\/A-1b file/);
+    const valid = (): void => {
+      const v = spawnSync('java', ['-cp', classpath, 'org.apache.pdfbox.preflight.Validator_A1b', path], { encoding: 'utf8' });
+      expect(v.stdout + v.stderr).toMatch(/is a valid PDF\/A-1b file/);
+    };
+    valid();
+    // Still PDF/A-1b once signed by both, the agency's appearance being the seal's stencil mask.
+    const password = 'mật-khẩu-thử';
+    const ca = identity('CA thử nghiệm ketluan');
+    writeFileSync(join(cwd, 'signer.p12'), p12(identity('Nguyễn Văn Minh', { issuer: ca }), password, [ca]));
+    writeFileSync(join(cwd, 'agency.p12'), p12(identity('Văn phòng UBND tỉnh Nam Định', { issuer: ca }), password, [ca]));
+    const env = { KETLUAN_P12_PASSWORD: password };
+    const pdf = outOf(numbered, 'pdf');
+    expect((await run(cwd, ['sign', pdf, '--images', '--pdf-standard', 'pdfa-1b', '--p12', 'signer.p12'], env)).code).toBe(0);
+    expect((await run(cwd, ['sign', pdf, '--images', '--pdf-standard', 'pdfa-1b', '--as', 'agency', '--p12', 'agency.p12'], env)).code).toBe(0);
+    valid();
   }, 120_000);
 
   it('a bad image is reported at its config line with its code, and nothing is built', async () => {

@@ -524,6 +524,9 @@ function atLeft(lines: Lines): Lines {
   return lines.map((line) => ({ ...line, content: line.content.map((s) => moveRight(s, leftPt)) }));
 }
 
+/** The seal image's resource name (signing finds the seal's box by it). */
+export const SEAL_IMAGE = 'Seal';
+
 /** The signature and seal images in the signature gap of a column `columnPt` wide (nd30.ts signatureImageBoxes), signature first. */
 function imageShapes(signature: DocSignature, columnPt: number): ImageShape[] {
   const { images } = signature;
@@ -532,6 +535,6 @@ function imageShapes(signature: DocSignature, columnPt: number): ImageShape[] {
   const boxes = signatureImageBoxes(columnPt, signature.gapPt, sig ? sig.widthPx / sig.heightPx : undefined, seal?.diameterMm);
   const shapes: ImageShape[] = [];
   if (sig && boxes.signature) shapes.push({ kind: 'image', name: 'Sig', image: sig, ...boxes.signature });
-  if (seal && boxes.seal) shapes.push({ kind: 'image', name: 'Seal', image: seal, ...boxes.seal });
+  if (seal && boxes.seal) shapes.push({ kind: 'image', name: SEAL_IMAGE, image: seal, ...boxes.seal });
   return shapes;
 }
