@@ -3,10 +3,10 @@
  * codes: 0 ok (warnings allowed), 1 invalid input, 2 bad usage, 70 internal
  * error. Commands live in src/commands/ and are loaded on demand.
  */
-import { printable, type Lang } from './diagnostics.ts';
+import { formatDiagnostics, printable, type Lang } from './diagnostics.ts';
 import { exit, UsageError, type Command, type CommandContext } from './commands/command.ts';
 import { t } from './messages.ts';
-import { environmentError, guardProcessOutput } from './errors.ts';
+import { environmentError, guardProcessOutput, InputError } from './errors.ts';
 import { didYouMean } from './validate/suggest.ts';
 
 const commands: Record<string, () => Promise<Command>> = {
@@ -126,6 +126,10 @@ export async function main(argv: readonly string[], io: Partial<Pick<CommandCont
       const message = error.in(lang).split('\n').map(printable).join('\n');
       stderr.write(t(lang, 'usage')(message, current) + '\n');
       return exit.usage;
+    }
+    if (error instanceof InputError) {
+      stderr.write(formatDiagnostics([error.toDiagnostic(io.cwd ?? process.cwd())], { lang, color: false, format: 'text' }) + '\n');
+      return exit.invalid;
     }
     // The machine refused (read-only or full disk, missing folder, …): exit 1 naming the path and the cause.
     const refused = environmentError(error, io.cwd ?? process.cwd());

@@ -9,7 +9,7 @@
  *   (`environmentError`), so no command has to wrap its own calls.
  */
 import { isAbsolute, relative } from 'node:path';
-import { printable, type Bilingual, type Lang } from './diagnostics.ts';
+import { printable, type Bilingual, type Diagnostic, type Lang } from './diagnostics.ts';
 
 export class InternalError extends Error {
   override name = 'InternalError';
@@ -152,4 +152,15 @@ export function guardProcessOutput(lang: Lang): void {
   };
   watch(process.stdout, lang === 'vi' ? 'đầu ra chuẩn (stdout)' : 'standard output (stdout)');
   watch(process.stderr, 'stderr');
+}
+
+/**
+ * A clerk's input that stops a command where no diagnostics list can carry
+ * it (a custom template failing while a report renders, a font folder that
+ * cannot be used): the CLI's catch prints its diagnostic and exits 1, never
+ * a stack.
+ */
+export abstract class InputError extends Error {
+  /** The problem as a diagnostic, files named relative to `cwd`. */
+  abstract toDiagnostic(cwd: string): Diagnostic;
 }

@@ -312,19 +312,19 @@ describe('references in the text', () => {
 
   it('KL341: [[X]] names no index', () => {
     const y = edit('năm 2022 [[PAR]]', 'năm 2022 [[PCI]]');
-    one(record(run(y)), 'KL341', pos(y, 'Chỉ số cải cách hành chính năm'));
+    one(record(run(y)), 'KL341', pos(y, '[[PCI]]'));
   });
 
   it('KL342: [[PAR:x]] names no phrase', () => {
     const y = edit('[[PAR]]', '[[PAR:cao]]');
-    one(record(run(y)), 'KL342', pos(y, 'Chỉ số cải cách hành chính năm'));
+    one(record(run(y)), 'KL342', pos(y, '[[PAR:cao]]'));
   });
 
   // Found by test/fuzz-pipeline.test.ts (seeds 985460000, -1915585947, 1560469138): references in text the
   // templates render but the rule did not read reached the renderer, which threw an InternalError.
   it('KL341: [[X]] in an enumerated point, not only in the sentence', () => {
     const y = edit('    deadline: 2023-04-20\n', '    deadline: 2023-04-20\n    enumerate:\n      items:\n        - thủ tục cấp phép\n        - thủ tục đăng ký [[PCI:high]]\n');
-    one(record(run(y)), 'KL341', pos(y, 'thủ tục đăng ký'));
+    one(record(run(y)), 'KL341', pos(y, '[[PCI:high]]'));
   });
 
   it('KL340: [[deadline]] in the footnote', () => {

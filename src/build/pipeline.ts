@@ -4,19 +4,18 @@
  * once per process, parsing the fonts whose coverage the text is checked
  * against; the caller reads and writes files.
  */
-import { resolve } from 'node:path';
 import { nodeDirectives, type Conclusion } from '../conclusion.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { composeNotice, type Notice } from '../compose/index.ts';
-import { renderNotice } from '../render/index.ts';
+import { renderNotice, TemplateError } from '../render/index.ts';
 import { readSource } from '../source/index.ts';
 import { validateConclusion } from '../validate/index.ts';
 import { walkBody } from '../validate/rules.ts';
 import type { Doc, SignatureImages } from '../ir.ts';
 import { imagesFor } from '../images/index.ts';
 import { positionOf, type SourceDoc } from '../source/index.ts';
-import { FACE_NAMES, loadFonts, type FontSet } from '../writers/pdf/fonts.ts';
-import type { Project } from './project.ts';
+import { FACE_NAMES, type FontSet } from '../writers/pdf/fonts.ts';
+import { configFonts, type Project } from './project.ts';
 import type { PreviousLookup } from '../compose/indices.ts';
 import { issuerKey } from '../register/header.ts';
 
@@ -58,12 +57,7 @@ export function directiveAgencies(c: Conclusion): string[] {
 
 /** The fonts `build` would use for this project; undefined when they cannot be loaded (build reports that itself). */
 export function projectFonts(project: Project): FontSet | undefined {
-  const dir = project.config.fonts?.dir;
-  try {
-    return loadFonts(dir ? { fontDir: resolve(project.cwd, dir) } : {});
-  } catch {
-    return undefined;
-  }
+  return configFonts(project.cwd, project.config);
 }
 
 const coverage = new WeakMap<FontSet, (codePoint: number) => boolean>();
@@ -96,7 +90,14 @@ export function prepare(file: string, bytes: Uint8Array, project: Project, opts:
     directiveAgencies: directiveAgencies(c),
     ...(opts.archive ? { previous: opts.archive(issuerKey(c.issuer), file) } : {}),
   });
-  const rendered = renderNotice(notice, project.templates);
+  let rendered: Doc;
+  try {
+    rendered = renderNotice(notice, project.templates);
+  } catch (error) {
+    // Only a custom template can fail here; it is reported at the template's line, and this file gets no output.
+    if (error instanceof TemplateError) return { conclusion: c, notice, diagnostics: [...diagnostics, error.toDiagnostic(project.cwd)] };
+    throw error;
+  }
   const images = signatureImagesOf(c, read.value, project);
   const doc = images.images ? { ...rendered, signature: { ...rendered.signature, images: images.images } } : rendered;
   return { conclusion: c, notice, doc, diagnostics: [...diagnostics, ...images.diagnostics] };

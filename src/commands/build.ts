@@ -2,6 +2,7 @@
  * `ketluan build [paths…]`: YAML → DOCX and PDF in out/, only what changed,
  * rendered in parallel, with progress, the register's checks and a summary.
  */
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command, CommandContext } from './command.ts';
 import { readClerkFile } from '../build/read.ts';
@@ -36,8 +37,12 @@ function sourcesOf(ctx: CommandContext, ds: readonly Diagnostic[]): Map<string, 
   const sources = new Map<string, string>();
   for (const file of new Set(ds.map((d) => d.file))) {
     try {
+      // Only a regular file is read for a frame: opening a FIFO (a font named in KL437) would wait forever.
+      if (!statSync(resolve(ctx.cwd, file)).isFile()) continue;
       const read = readClerkFile(resolve(ctx.cwd, file));
-      if ('bytes' in read) sources.set(file, new TextDecoder().decode(read.bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC'));
+      // A binary file (a font, a PDF in conclusions/: NUL bytes) gets no frame: its "lines" are noise.
+      const text = 'bytes' in read ? new TextDecoder().decode(read.bytes) : undefined;
+      if (text !== undefined && !text.includes('\u0000')) sources.set(file, text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC'));
     } catch {
       // No frame for a file that is gone or unreadable; the message still says file:line:col.
     }

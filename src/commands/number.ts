@@ -9,6 +9,7 @@ import { loadProject } from '../build/project.ts';
 import type { Config } from '../conclusion.ts';
 import { issuerLabel, nextNumber, registerYears, viDate, type RegisterYear } from '../register/index.ts';
 import { printDiagnostics } from './build.ts';
+import { ranges } from '../validate/conclusion-schema.ts';
 import { didYouMean } from '../validate/suggest.ts';
 import { t } from '../messages.ts';
 
@@ -21,7 +22,7 @@ export function today(now: Date = new Date()): string {
 /** Parses --year. */
 function parseYear(value: string | undefined, lang: CommandContext['lang']): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}$/.test(value)) throw new UsageError(lang === 'vi' ? `--year cần một năm bốn chữ số, không phải "${value}"` : `--year needs a four-digit year, not "${value}"`);
+  if (!/^\d{4}$/.test(value) || Number(value) < ranges.year.min || Number(value) > ranges.year.max) throw new UsageError(lang === 'vi' ? `--year cần một năm từ ${ranges.year.min} đến ${ranges.year.max}, không phải "${value}"` : `--year needs a year from ${ranges.year.min} to ${ranges.year.max}, not "${value}"`);
   return Number(value);
 }
 
@@ -143,7 +144,16 @@ Exit code: 0 ok, 2 bad usage or an unknown issuer id.`,
     if (sub === 'next') {
       const issuer = chooseIssuer(values.issuer, config, ctx.lang);
       const y = year ?? Number(today().slice(0, 4));
-      ctx.stdout.write(`${nextNumber(register.entries, issuer, y)}\n`);
+      const next = nextNumber(register.entries, issuer, y);
+      if (next > ranges.number.max) {
+        ctx.stderr.write(
+          ctx.lang === 'vi'
+            ? `lỗi: sổ năm ${y} đã cấp đến số ${ranges.number.max}, số lớn nhất ketluan nhận; không còn số trống\n`
+            : `error: the ${y} register has reached ${ranges.number.max}, the highest number ketluan accepts; no number is free\n`,
+        );
+        return exit.invalid;
+      }
+      ctx.stdout.write(`${next}\n`);
       return exit.ok;
     }
     const issuer = values.issuer === undefined ? undefined : chooseIssuer(values.issuer, config, ctx.lang);

@@ -16,6 +16,7 @@ import { readListedFile } from '../build/read.ts';
 import { loadProject, type Project } from '../build/project.ts';
 import { writeAtomic } from '../build/write.ts';
 import { isRealDate } from '../validate/dates.ts';
+import { ranges } from '../validate/conclusion-schema.ts';
 import { didYouMean } from '../validate/suggest.ts';
 import { writers, formats as docFormats } from '../writers/index.ts';
 import { loadFonts, MissingGlyphError } from '../writers/pdf/index.ts';
@@ -42,7 +43,9 @@ import { printDiagnostics } from './build.ts';
 const messages = {
   vi: {
     badDate: (flag: string, v: string) => `${flag}: "${v}" không phải ngày hợp lệ; ghi dạng YYYY-MM-DD, ví dụ 2023-06-30`,
-    badYear: (v: string) => `--year: "${v}" không phải năm (ví dụ 2023)`,
+    badYear: (v: string) => `--year: "${v}" không phải năm từ ${ranges.year.min} đến ${ranges.year.max} (ví dụ 2023)`,
+    dateRange: (flag: string, v: string) => `${flag}: ngày ${v} nằm ngoài khoảng từ ${ranges.date.min} đến ${ranges.date.max}`,
+    blankRecipient: '--recipient cần tên nơi nhận, không để trống',
     badStatus: (v: string) => `--status: "${v}" không hợp lệ; dùng một trong: ${taskStates.join(', ')}`,
     badFormat: (v: string) => `--format: "${v}" không hỗ trợ; dùng table, ${exportFormats.join(', ')}`,
     xlsxOut: '--format xlsx cần --out TỆP (tệp Excel không in ra màn hình được)',
@@ -62,7 +65,9 @@ const messages = {
   },
   en: {
     badDate: (flag: string, v: string) => `${flag}: "${v}" is not a valid date; write YYYY-MM-DD, e.g. 2023-06-30`,
-    badYear: (v: string) => `--year: "${v}" is not a year (e.g. 2023)`,
+    badYear: (v: string) => `--year: "${v}" is not a year from ${ranges.year.min} to ${ranges.year.max} (e.g. 2023)`,
+    dateRange: (flag: string, v: string) => `${flag}: the date ${v} is outside ${ranges.date.min} to ${ranges.date.max}`,
+    blankRecipient: '--recipient needs a recipient name, not a blank',
     badStatus: (v: string) => `--status: "${v}" is not valid; use one of: ${taskStates.join(', ')}`,
     badFormat: (v: string) => `--format: "${v}" is not supported; use table, ${exportFormats.join(', ')}`,
     xlsxOut: '--format xlsx needs --out FILE (a workbook cannot be printed)',
@@ -91,6 +96,8 @@ function today(): string {
 function dateOption(flag: string, value: string | undefined, lang: Lang): string | undefined {
   if (value === undefined) return undefined;
   if (!isRealDate(value)) throw new UsageError(messages[lang].badDate(flag, value));
+  // The notices' own range (conclusion-schema.ts): a report dated 2200 could not even be zipped.
+  if (value < ranges.date.min || value > ranges.date.max) throw new UsageError(messages[lang].dateRange(flag, value));
   return value;
 }
 
@@ -201,7 +208,9 @@ Xuất:
 Báo cáo:
   --report            Tạo "Báo cáo tình hình thực hiện kết luận" (DOCX và PDF)
                       vào out/reports/, theo thể thức Nghị định 30/2020/NĐ-CP;
-                      dùng được cùng các bộ lọc (ví dụ --agency, --as-of)
+                      dùng được cùng các bộ lọc (ví dụ --agency, --as-of).
+                      Báo cáo chỉ gồm các thông báo của cơ quan ban hành báo
+                      cáo đã ban hành đến hết ngày --as-of (không gồm dự thảo)
   --issuer MÃ         Cơ quan ban hành báo cáo (mã trong ketluan.config.yaml;
                       mặc định: cơ quan mà người ký --signer ký thông báo gần
                       nhất; không có --signer thì cơ quan ban hành thông báo
@@ -264,7 +273,9 @@ Export:
 Report:
   --report            Write a follow-up report ("Báo cáo tình hình thực hiện
                       kết luận", DOCX and PDF) into out/reports/, laid out per
-                      Decree 30/2020/NĐ-CP; filters apply (e.g. --agency, --as-of)
+                      Decree 30/2020/NĐ-CP; filters apply (e.g. --agency, --as-of).
+                      It covers only the report issuer's notices issued on or
+                      before --as-of (no drafts)
   --issuer ID         Issuing body of the report (id in ketluan.config.yaml;
                       default: the body the --signer last signed a notice for;
                       without --signer, the issuer of the first task's notice)
@@ -334,6 +345,8 @@ usage (invalid dates included, e.g. --date 2023-02-30).`,
     if (format === 'xlsx' && values.out === undefined) throw new UsageError(m.xlsxOut);
     if (values.delimiter !== undefined && format !== 'csv') throw new UsageError(m.csvOnly);
     const csvDelimiter = delimiterOption(values.delimiter, ctx.lang);
+    // A blank Nơi nhận line would print "- ;".
+    if (values.recipient?.some((r) => r.trim() === '')) throw new UsageError(m.blankRecipient);
 
     const project = loadProject(ctx.cwd, { config: values.config, templates: values.templates });
     printDiagnostics(ctx, project.diagnostics);
@@ -352,8 +365,11 @@ usage (invalid dates included, e.g. --date 2023-02-30).`,
 
     if (values.report) {
       const signerId = values.signer;
-      const issuer = pickIssuer(project.value, tasks, values.issuer, signerId !== undefined ? latestSignedBy(read.signed, signerId) : undefined, ctx.lang);
-      const signing = person && signerId !== undefined ? reportSigner(person, signerId, issuer, read.signed) : undefined;
+      // What was signed after the as-of day says nothing about the report (reportTasks drops it too).
+      const signed = read.signed.filter((n) => n.issued === null || n.issued <= asOf);
+      const given = tasks.filter((t) => t.notice.issued !== null && t.notice.issued <= asOf);
+      const issuer = pickIssuer(project.value, given, values.issuer, signerId !== undefined ? latestSignedBy(signed, signerId) : undefined, ctx.lang);
+      const signing = person && signerId !== undefined ? reportSigner(person, signerId, issuer, signed) : undefined;
       if (signing && signing.from === null) ctx.stderr.write(`${m.noAuthority(signing.signer.name, issuer.shortName ?? issuer.name.join(' '), signing.signer.title)}\n`);
       const doc = renderReport(
         tasks,
@@ -403,7 +419,7 @@ usage (invalid dates included, e.g. --date 2023-02-30).`,
 };
 
 function yearOption(value: string, lang: Lang): number {
-  if (!/^\d{4}$/.test(value)) throw new UsageError(messages[lang].badYear(value));
+  if (!/^\d{4}$/.test(value) || Number(value) < ranges.year.min || Number(value) > ranges.year.max) throw new UsageError(messages[lang].badYear(value));
   return Number(value);
 }
 

@@ -11,6 +11,7 @@ import type { Config } from '../conclusion.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Header } from './header.ts';
 import { isRealDate } from '../validate/dates.ts';
+import { ranges } from '../validate/conclusion-schema.ts';
 import { pad2 } from '../compose/numbers.ts';
 import { commandLine } from '../messages.ts';
 
@@ -56,14 +57,19 @@ export function numberLabel(n: number, issuer: string, config?: Config): string 
   return symbol ? `${pad2(n)}/${symbol}` : pad2(n);
 }
 
+/** True for an integer within the schema's range: a number the schema rejects (1e+23, 0) has no place in the register. */
+function inRange(n: unknown, range: { readonly min: number; readonly max: number }): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= range.min && n <= range.max;
+}
+
 /** Builds the register from file headers (in any order); files are sorted for stable output. */
 export function buildRegister(headers: readonly { readonly file: string; readonly header: Header }[]): Register {
   const entries: RegisterEntry[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const { file, header } of [...headers].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     const { issuer, number, issued } = header;
-    if (!issuer || !number || typeof number.value !== 'number') continue; // drafts, or problems the schema reports
-    if (!issued || !isRealDate(issued.value)) {
+    if (!issuer || !number || !inRange(number.value, ranges.number)) continue; // drafts, or problems the schema reports
+    if (!issued || !isRealDate(issued.value) || issued.value < ranges.date.min || issued.value > ranges.date.max) {
       if (!issued) {
         diagnostics.push({
           code: 'KL373',

@@ -5,17 +5,24 @@
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import Handlebars from 'handlebars';
 import type { DeadlineView, IndexView, MeetingDateView, Notice } from '../compose/index.ts';
+import type { Bilingual } from '../diagnostics.ts';
 import { InternalError } from '../errors.ts';
 import { upper } from '../compose/signature.ts';
 
 /** Renders a phrase template (templates/phrases/NAME.hbs) with a view as its root. */
 export type PhraseRenderer = (name: string, view: object) => string;
 
-/** Matches a reference: [[PCI]], [[PCI:high]], [[deadline]], [[deadline:2]], [[date]]. */
-export const referencePattern = /\[\[([A-Za-z][A-Za-z0-9_-]*)(?::([a-z]+|[0-9]{1,2}))?\]\]/g;
+/** Matches a reference: [[PCI]], [[PCI:high]], [[deadline]], [[deadline:2]], [[date]]; not after a backslash (`\[[` prints "[[", render/markup.ts). */
+export const referencePattern = /(?<!\\)\[\[([A-Za-z][A-Za-z0-9_-]*)(?::([a-z]+|[0-9]{1,2}))?\]\]/g;
+
+/** Anything a clerk may have meant as a reference ([[XYZ]], [[CCHC:]], [[ PCI ]]), for validate/ to check; footnote marks [[^ID]] are checked on their own. */
+export const referenceLike = /(?<!\\)\[\[(?!\^)([^[\]\n]*)\]\]/g;
+
+/** An escaped "[[" (`\[[`), printed as "[[" in every text (render/markup.ts). */
+export const escapedBrackets = /\\\[\[/g;
 
 /** Matches a footnote mark: [[^nq140]] puts footnote "nq140" (under `footnotes`) there. */
-export const footnoteMarkPattern = /\[\[\^([A-Za-z0-9][A-Za-z0-9_-]*)\]\]/g;
+export const footnoteMarkPattern = /(?<!\\)\[\[\^([A-Za-z0-9][A-Za-z0-9_-]*)\]\]/g;
 
 /** Phrases that word a deadline or the meeting's date, not an index: never an [[ID:variant]] variant. */
 const ownPhrases: readonly string[] = ['deadline', 'date'];
@@ -38,7 +45,8 @@ const STAR = '\uE002';
  * the phrase templates and [[^footnote]] marks into <note>s holding the
  * footnote's own rich text (`inNote`: that text, which holds no marks),
  * then turns **bold** and *italic* into <b>/<i>.
- * A backslash keeps a literal star: "\*". [[deadline]] is the entry's
+ * A backslash keeps a literal star ("\*") or double bracket ("\[["; the
+ * markup parser drops that backslash, in every text). [[deadline]] is the entry's
  * deadline, [[deadline:2]] the second of its `tasks`, [[date]] the meeting's
  * date phrase (capitalised only where it opens the text).
  */
@@ -88,6 +96,35 @@ export function richText(
     .replace(new RegExp(STAR, 'g'), '*');
 }
 
+/** Where a helper call is written in its template (Handlebars gives helpers `options.loc`). */
+export interface HelperLoc {
+  readonly start: { readonly line: number; readonly column: number };
+}
+
+/** A helper called with an argument it cannot use: a mistake in a template, said for its author. */
+export class HelperArgumentError extends Error {
+  override name = 'HelperArgumentError';
+  constructor(
+    readonly said: Bilingual,
+    /** Set by the helper wrapper (templates.ts) from the call's options. */
+    public loc?: HelperLoc,
+  ) {
+    super(said.en);
+  }
+}
+
+/** The helper's options (always its last argument). */
+function optionsOf(args: readonly unknown[]): HelperOptions {
+  return args[args.length - 1] as HelperOptions;
+}
+
+/** Asserts a helper's argument, in the words of a template author. */
+function need(ok: boolean, helper: string, what: Bilingual): void {
+  if (!ok) throw new HelperArgumentError({ vi: `{{${helper}}} cần ${what.vi}`, en: `{{${helper}}} needs ${what.en}` });
+}
+
+const TEXT = { vi: 'một đoạn văn bản', en: 'a text' };
+
 /** Registers every helper on a Handlebars environment. */
 export function registerHelpers(hb: typeof Handlebars, phrase: PhraseRenderer): void {
   const helpers: Record<string, HelperDelegate> = {
@@ -96,18 +133,30 @@ export function registerHelpers(hb: typeof Handlebars, phrase: PhraseRenderer): 
     /** {{#if (or a b)}} */
     or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
     /** {{upper "Chỉ số"}} → "CHỈ SỐ" (Vietnamese upper case). */
-    upper: (text: string) => upper(text),
+    upper: (...args: unknown[]) => {
+      need(args.length === 2 && typeof args[0] === 'string', 'upper', TEXT);
+      return upper(args[0] as string);
+    },
     /** {{join list "; "}} */
-    join: (list: readonly string[], separator: unknown) => list.join(typeof separator === 'string' ? separator : ', '),
+    join: (...args: unknown[]) => {
+      const [list, separator] = args;
+      need(args.length >= 2 && Array.isArray(list), 'join', { vi: 'một danh sách (ví dụ {{join attendees "; "}})', en: 'a list (e.g. {{join attendees "; "}})' });
+      return (list as unknown[]).map(String).join(args.length > 2 && typeof separator === 'string' ? separator : ', ');
+    },
     /** {{blank 6}}: n no-break spaces, the draft's empty number and date ("Số:      /TB-UBND"); markup keeps them. */
-    blank: (n: number) => '\u00a0'.repeat(n),
+    blank: (...args: unknown[]) => {
+      const n = args[0];
+      need(args.length === 2 && Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 100, 'blank', { vi: 'một số nguyên từ 0 đến 100', en: 'a whole number from 0 to 100' });
+      return '\u00a0'.repeat(n as number);
+    },
     /** {{rich text deadline taskDeadlines}}: clerk text with **bold**, *italic*, [[references]]. */
-    rich(this: unknown, text: string, ...rest: unknown[]) {
-      const options = rest[rest.length - 1] as HelperOptions;
-      const deadline = rest.length > 1 ? (rest[0] as DeadlineView | null) : null;
-      const tasks = rest.length > 2 ? (rest[1] as readonly (DeadlineView | null)[]) : [];
+    rich(this: unknown, ...args: unknown[]) {
+      const options = optionsOf(args);
+      need(args.length >= 2 && typeof args[0] === 'string', 'rich', TEXT);
+      const deadline = args.length > 2 ? (args[1] as DeadlineView | null) : null;
+      const tasks = args.length > 3 ? (args[2] as readonly (DeadlineView | null)[]) : [];
       const root = options.data.root as Notice;
-      return new hb.SafeString(richText(text, root, deadline, phrase, tasks));
+      return new hb.SafeString(richText(args[0] as string, root, deadline, phrase, tasks));
     },
   };
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);

@@ -6,7 +6,7 @@ import type { Doc } from '../ir.ts';
 import { parseNoticeMarkup } from './markup.ts';
 import { loadTemplates, type TemplateSet } from './templates.ts';
 
-export { loadTemplates, defaultTemplatesDir, type TemplateSet } from './templates.ts';
+export { loadTemplates, defaultTemplatesDir, TemplateError, type TemplateSet } from './templates.ts';
 
 /** Renders a composed notice into the document IR. */
 export function renderNotice(notice: Notice, templates: TemplateSet = loadTemplates()): Doc {

@@ -16,6 +16,7 @@ import { parseDocument } from 'htmlparser2';
 import { isTag, isText, type ChildNode, type Element } from 'domhandler';
 import type { Appendix, AppendixBlock, Block, Chart, DocHeader, DocRecipients, DocSignature, DocTitle, Run, Table, TableCell } from '../ir.ts';
 import { InternalError } from '../errors.ts';
+import { escapedBrackets } from './helpers.ts';
 
 /** The parts of a Doc that come from the markup. */
 export interface MarkupDoc {
@@ -44,7 +45,8 @@ export function inlineRuns(nodes: readonly ChildNode[], notes?: FootnoteCounter)
   const raw: Run[] = [];
   const walk = (list: readonly ChildNode[], bold: boolean, italic: boolean): void => {
     for (const node of list) {
-      if (isText(node)) raw.push({ text: node.data.replace(SPACES, ' '), bold, italic });
+      // `\[[` is the clerk's escape for a literal "[[" (render/helpers.ts): any text, rich or not.
+      if (isText(node)) raw.push({ text: node.data.replace(SPACES, ' ').replace(escapedBrackets, '[['), bold, italic });
       else if (isTag(node)) {
         if (node.name === 'b') walk(node.children, true, italic);
         else if (node.name === 'i') walk(node.children, bold, true);

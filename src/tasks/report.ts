@@ -29,7 +29,7 @@ export interface ReportOptions {
   readonly agency?: string;
   /** The signer, or undefined for a placeholder the clerk fills in; no authority = the title alone. */
   readonly signer?: ReportSigner;
-  /** Nơi nhận lines as given; empty = the chairs of the meetings, for their information. */
+  /** Nơi nhận lines as given; empty = the chairs of the issuer's meetings the report covers, for their information. */
   readonly recipients?: readonly string[];
 }
 
@@ -124,8 +124,20 @@ export function agencyLabel(tasks: readonly Task[], query: string): string {
   return names.length >= 1 && names.length <= 3 ? names.join('; ') : query;
 }
 
-/** Builds the report's view. */
-export function reportView(tasks: readonly Task[], opts: ReportOptions): ReportView {
+/**
+ * The tasks a report covers: a report belongs to one issuer, and speaks for
+ * what that body had given as of `asOf`: tasks of its notices issued on or
+ * before that day. Another body's notices, drafts (not given yet) and
+ * notices issued later are left out, whatever the files read.
+ */
+export function reportTasks(tasks: readonly Task[], issuer: Issuer, asOf: string): Task[] {
+  const key = issuerKey(issuer);
+  return tasks.filter((t) => t.notice.issued !== null && t.notice.issued <= asOf && issuerKey(t.notice.issuer) === key);
+}
+
+/** Builds the report's view, over the tasks `reportTasks` keeps. */
+export function reportView(all: readonly Task[], opts: ReportOptions): ReportView {
+  const tasks = reportTasks(all, opts.issuer, opts.asOf);
   const notices: ReportView['notices'][number][] = [];
   const seen = new Set<string>();
   const chairs: string[] = [];

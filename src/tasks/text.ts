@@ -6,11 +6,10 @@
  * collapses it. So [[references]], deadlines and inline enumerations read
  * the same in the register as on the page, whatever a province's templates say.
  */
-import Handlebars from 'handlebars';
 import { parseDocument } from 'htmlparser2';
 import { isTag, type Element } from 'domhandler';
 import type { NodeView, Notice } from '../compose/index.ts';
-import { registerHelpers, type PhraseRenderer } from '../render/helpers.ts';
+import type { PhraseRenderer } from '../render/helpers.ts';
 import { inlineRuns } from '../render/markup.ts';
 import type { TemplateSet } from '../render/index.ts';
 import { InternalError } from '../errors.ts';
@@ -23,46 +22,18 @@ export interface NoticeWords {
   readonly nodeText: (node: NodeView, notice: Notice) => string;
 }
 
-const cache = new WeakMap<TemplateSet, NoticeWords>();
-
-const runtimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false } as const;
-
-/**
- * The notice's wording machinery for a template set. TemplateSet renders
- * only whole root templates, so this compiles the same partial and phrase
- * sources the same way (strict mode, no prototype access, a phrase's
- * template line breaks collapsed), once per set.
- */
+/** The notice's wording machinery for a template set: its own `node` partial and phrases. */
 export function noticeWords(templates: TemplateSet): NoticeWords {
-  const cached = cache.get(templates);
-  if (cached) return cached;
-  const hb = Handlebars.create();
-  const phrases = new Map<string, HandlebarsTemplateDelegate>();
-  for (const [key, text] of templates.sources) {
-    const match = /^(partials|phrases)\/(.+)\.hbs$/.exec(key);
-    if (!match) continue;
-    hb.registerPartial(match[2], text);
-    if (match[1] === 'phrases') phrases.set(match[2], hb.compile(text, { strict: true }));
-  }
-  const phrase: PhraseRenderer = (name, view) => {
-    const template = phrases.get(name);
-    if (!template) throw new InternalError(`no phrase template "${name}"`);
-    return template(view, runtimeOptions).replace(/\s+/g, ' ').trim();
-  };
-  registerHelpers(hb, phrase);
-  const node = hb.compile('{{> node}}', { strict: true });
-  const words: NoticeWords = {
-    phrase,
+  return {
+    phrase: templates.phrase,
     nodeText(view, notice) {
       // The notice's own partial, with @root the whole notice as when the notice renders.
-      const markup = node({ ...view, label: null, children: [] }, { ...runtimeOptions, data: { root: notice } });
+      const markup = templates.partial('node', { ...view, label: null, children: [] }, notice);
       const first = parseDocument(markup, { xmlMode: true, decodeEntities: true }).children.find(isTag);
       if (!first) throw new InternalError(`the node partial rendered no element for "${view.text.slice(0, 40)}"`);
       return plainOf(first);
     },
   };
-  cache.set(templates, words);
-  return words;
 }
 
 /** The words of a markup element, as a reader sees them; a footnote's mark is not a word. */

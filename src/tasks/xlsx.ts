@@ -28,19 +28,36 @@ function excelDate(iso: string): Date {
   return new Date(Date.UTC(y, m - 1, d));
 }
 
+/** Names Excel reserves for itself (compared case-insensitively). */
+const reservedSheetNames = new Set(['history']);
+
+/** Longest sheet name Excel allows, in UTF-16 units (as Excel and exceljs count). */
+const MAX_SHEET_NAME = 31;
+
 /**
- * A legal, unique sheet name: Excel forbids : \ / ? * [ ], allows 31
- * characters, and compares names case-insensitively.
+ * A legal, unique sheet name: Excel forbids : \ / ? * [ ], a quote at either
+ * end and the name "History", allows 31 characters, and compares names
+ * case-insensitively. Long names are cut at a character boundary and end in
+ * "…"; a name met again gets " (2)", " (3)"….
  */
 export function sheetName(name: string, taken: Set<string>): string {
-  const clean = name.replace(/[:\\/?*[\]]/g, '-').replace(/^'+|'+$/g, '').trim() || '-';
+  const trimEnds = (s: string) => s.replace(/^[\s']+|[\s']+$/g, '');
+  const clean = trimEnds(name.replace(/[:\\/?*[\]]/g, '-').replace(/\s+/g, ' ')) || '-';
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? '' : ` (${n})`;
-    const chars = [...clean];
-    const base = chars.length + suffix.length > 31 ? `${chars.slice(0, 30 - suffix.length).join('').trimEnd()}…` : clean;
+    let base = clean;
+    if (base.length + suffix.length > MAX_SHEET_NAME) {
+      let cut = '';
+      for (const ch of clean) {
+        if (cut.length + ch.length > MAX_SHEET_NAME - 1 - suffix.length) break;
+        cut += ch;
+      }
+      base = `${trimEnds(cut)}…`;
+    }
     const candidate = base + suffix;
-    if (!taken.has(candidate.toLocaleLowerCase('vi'))) {
-      taken.add(candidate.toLocaleLowerCase('vi'));
+    const key = candidate.toLocaleLowerCase('vi');
+    if (!taken.has(key) && !reservedSheetNames.has(key)) {
+      taken.add(key);
       return candidate;
     }
   }

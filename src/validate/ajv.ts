@@ -10,6 +10,7 @@ import { _, Ajv } from 'ajv';
 import type { Options } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { formatLimitDefinition } from 'ajv-formats/dist/limit.js';
 import { formats } from './formats.ts';
 
 export type AnyAjv = Ajv | Ajv2019 | Ajv2020;
@@ -35,6 +36,8 @@ export function newAjv(meta: string, source = false): AnyAjv {
   const opts: Options = source ? { ...options, code: { source: true, esm: true, lines: true, formats: _`formats` } } : options;
   const ajv: AnyAjv = meta.includes('2020-12') ? new Ajv2020(opts) : meta.includes('2019-09') ? new Ajv2019(opts) : new Ajv(opts);
   for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format);
+  // formatMinimum / formatMaximum: the ranges of dates (conclusion-schema.ts `ranges`).
+  ajv.addKeyword(formatLimitDefinition);
   return ajv;
 }
 

@@ -118,6 +118,19 @@ export const codes = {
   // KL38x: YAML that parsed, but not as the clerk meant.
   KL380: 'A sentence containing ": " or ending with ":" became a "key: value" mapping; wrap the sentence in double quotes.',
   KL381: 'Warning: an unquoted item of a [ , ] list looks like a fragment of a name that contains a comma.',
+  // KL382–KL389: values the schema cannot bound (issue 11).
+  KL382: 'A deadline\'s year is outside the range every date of a notice stays in (1990–2100).',
+  KL383: 'A [[reference]] is written in a text that prints as typed (summary, meeting, recipients, the config…): only the notice\'s paragraphs (body, opening, closing, footnotes) insert phrases.',
+  KL384: 'A text holds only spaces or blank lines: it would print nothing (a closing of only "./.").',
+  // ── KL43x: a template folder (src/render/templates.ts, --templates DIR), reported at the template's line ──
+  KL430: 'Template: not valid Handlebars (a {{#block}} left open, closed by another name, a broken tag).',
+  KL431: 'Template: {{> name}} calls a partial that is not in partials/.',
+  KL432: 'Template: a helper ({{join}}, {{#if}}, …) is called with arguments it cannot use, or does not exist.',
+  KL433: 'Template: partials call each other too deeply (a partial that calls itself without end).',
+  KL434: 'Template: a value the notice does not have at that place (strict mode).',
+  KL435: 'Template: another failure while rendering.',
+  KL436: 'Template folder: missing, unreadable, or without a required root template (notice.hbs, report.hbs).',
+  KL437: 'A font file of the font folder cannot be used (not a TrueType font, unreadable, missing a face).',
   // ── KL40x: the archive build (src/build, issue 11) ─────────────────────
   KL400: 'Two source files would write the same output (a.yaml and a.yml, or names differing only in letter case); neither is built.',
   KL401: 'A listed source cannot be read: it is gone, not permitted, a symbolic link, or not a regular file (device, pipe).',

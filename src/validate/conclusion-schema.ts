@@ -30,7 +30,40 @@ function oneOrMany(description: string): Json {
   };
 }
 
-const date = (description: string): Json => ({ type: 'string', format: 'date', description });
+/**
+ * The ranges every number and date of a notice must stay in, stated in the
+ * schema (minimum/maximum, formatMinimum/formatMaximum) and in its
+ * descriptions. Dates: a DOCX is a zip, whose timestamps run 1980–2107, and
+ * the years of index results already ran 1990–2100; everything a notice
+ * prints stays in plain digits ("1e+23" never reaches a page).
+ */
+export const ranges = {
+  date: { min: '1990-01-01', max: '2100-12-31' },
+  year: { min: 1990, max: 2100 },
+  /** The document number (số), given once a year from 01 on. */
+  number: { min: 1, max: 99999 },
+  /** Ranks and counts of ranked units (63 provinces, some 10 000 communes). */
+  rank: { min: 1, max: 100000 },
+  score: { min: 0, max: 100000 },
+  copies: { min: 1, max: 9999 },
+} as const;
+
+/** "Từ 1 đến 99999." for a description. */
+function between(min: number | string, max: number | string): string {
+  return ` Từ ${min} đến ${max}.`;
+}
+
+const date = (description: string): Json => ({
+  type: 'string',
+  format: 'date',
+  formatMinimum: ranges.date.min,
+  formatMaximum: ranges.date.max,
+  description: description + between(ranges.date.min, ranges.date.max),
+});
+
+const year = (description: string): Json => ({ type: 'integer', minimum: ranges.year.min, maximum: ranges.year.max, description: description + between(ranges.year.min, ranges.year.max) });
+const rank = (description: string): Json => ({ type: 'integer', minimum: ranges.rank.min, maximum: ranges.rank.max, description: description + between(ranges.rank.min, ranges.rank.max) });
+const score = (description: string): Json => ({ type: 'number', minimum: ranges.score.min, maximum: ranges.score.max, description: description + between(ranges.score.min, ranges.score.max) });
 
 const numberingStyles = ['roman', 'arabic', 'alpha', 'ordinal', 'dash', 'paren-arabic', 'paren-roman', 'none'];
 const numberingChoices =
@@ -85,7 +118,7 @@ const style: Json = obj('Cách trình bày riêng của cơ quan (ghi đè mặc
     type: 'number',
     minimum: 24,
     maximum: 200,
-    description: 'Khoảng trống để ký và đóng dấu, tính bằng point. Mặc định: 72.',
+    description: 'Khoảng trống để ký và đóng dấu, tính bằng point, từ 24 đến 200. Mặc định: 72.',
   },
 });
 
@@ -133,23 +166,24 @@ const seal: Json = obj(
   'Hình ảnh con dấu của cơ quan: tệp PNG nền trong suốt, màu đỏ, in đúng kích thước thật, trùm lên khoảng 1/3 hình ảnh chữ ký về phía bên trái.',
   {
     image: str('Tệp PNG con dấu, đường dẫn tính từ thư mục dự án (ví dụ "hinh-anh/dau-ubnd.png").'),
-    diameterMm: { type: 'number', minimum: 20, maximum: 60, description: 'Đường kính thật của con dấu, tính bằng mm (thường 32–42).' },
+    diameterMm: { type: 'number', minimum: 20, maximum: 60, description: 'Đường kính thật của con dấu, tính bằng mm (thường 32–42).' + between(20, 60) },
   },
   ['image', 'diameterMm'],
 );
 
-const year: Json = { type: 'integer', minimum: 1990, maximum: 2100 };
+/** A year as a deadline ("trong năm 2025"), in the notices' year range. */
+const yearValue: Json = { type: 'integer', minimum: ranges.year.min, maximum: ranges.year.max, description: 'Một năm, ví dụ 2025.' + between(ranges.year.min, ranges.year.max) };
 
 const deadline: Json = {
   description:
-    'Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: "trong năm 2025") hoặc lời ghi tự do ("thường xuyên"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.',
+    `Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: "trong năm 2025") hoặc lời ghi tự do ("thường xuyên"); năm từ ${ranges.year.min} đến ${ranges.year.max}. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.`,
   anyOf: [
     { type: 'string', minLength: 1 },
-    { ...year, description: 'Một năm: 2025 in "trong năm 2025".' },
+    { ...yearValue, description: 'Một năm: 2025 in "trong năm 2025".' + between(ranges.year.min, ranges.year.max) },
     obj(
       'Thời hạn với cách ghi riêng.',
       {
-        on: { description: 'Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.', anyOf: [{ type: 'string', minLength: 1 }, year] },
+        on: { description: `Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ ${ranges.year.min} đến ${ranges.year.max}.`, anyOf: [{ type: 'string', minLength: 1 }, yearValue] },
         style: { enum: ['numeric', 'words'], description: 'Cách ghi thời hạn này (ghi đè cách ghi chung).' },
         phrase: {
           enum: ['before', 'on', 'latest'],
@@ -220,7 +254,7 @@ const childNumbering: Record<string, Json> = {
 };
 
 const richText =
-  ' Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí.';
+  ' Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì.';
 
 /**
  * The first schema whose condition holds, as a chain of `if`/`then`/`else`.
@@ -285,9 +319,9 @@ const node: Json = {
 const previous: Json = obj(
   'Kết quả năm trước để so sánh.',
   {
-    year: { type: 'integer', minimum: 1990, maximum: 2100, description: 'Năm so sánh.' },
-    score: { type: 'number', minimum: 0, description: 'Điểm năm trước.' },
-    rank: { type: 'integer', minimum: 1, description: 'Thứ hạng năm trước.' },
+    year: year('Năm so sánh.'),
+    score: score('Điểm năm trước.'),
+    rank: rank('Thứ hạng năm trước.'),
     fromArchive: {
       type: 'boolean',
       description: 'Lấy điểm, thứ hạng năm trước (nếu không ghi ở đây) từ thông báo năm trước của cùng cơ quan trong kho.',
@@ -301,13 +335,13 @@ const component: Json = obj(
   {
     code: str('Mã chỉ số thành phần, ví dụ CSTP1.'),
     name: str('Tên chỉ số thành phần.'),
-    score: { type: 'number', minimum: 0, description: 'Điểm đạt được.' },
-    max: { type: 'number', exclusiveMinimum: 0, description: 'Điểm tối đa (nếu có thì in dạng 4,5/9 điểm).' },
-    rank: { type: 'integer', minimum: 1, description: 'Thứ hạng của chỉ số thành phần.' },
+    score: score('Điểm đạt được.'),
+    max: { type: 'number', exclusiveMinimum: 0, maximum: ranges.score.max, description: `Điểm tối đa (nếu có thì in dạng 4,5/9 điểm); lớn hơn 0, không quá ${ranges.score.max}.` },
+    rank: rank('Thứ hạng của chỉ số thành phần.'),
     level: { enum: ['high', 'low'], description: 'Xếp vào nhóm cao điểm (high) hay thấp điểm (low); nếu bỏ trống thì dùng quy tắc "split".' },
     previous: obj('Kết quả năm trước của chỉ số thành phần (cho bảng phụ lục).', {
-      score: { type: 'number', minimum: 0, description: 'Điểm năm trước.' },
-      rank: { type: 'integer', minimum: 1, description: 'Thứ hạng năm trước.' },
+      score: score('Điểm năm trước.'),
+      rank: rank('Thứ hạng năm trước.'),
     }),
   },
   ['name', 'score'],
@@ -318,13 +352,13 @@ const indexResult: Json = obj(
   {
     id: str('Mã ngắn để nhắc đến trong văn bản bằng [[mã]], ví dụ PCI, PAR, DDCI.', { pattern: '^[A-Za-z][A-Za-z0-9_-]*$' }),
     name: str('Tên đầy đủ của chỉ số.'),
-    year: { type: 'integer', minimum: 1990, maximum: 2100, description: 'Năm đánh giá.' },
-    score: { type: 'number', minimum: 0, description: 'Điểm đạt được.' },
-    max: { type: 'number', exclusiveMinimum: 0, description: 'Điểm tối đa; nếu có thì in "87,06/99,5 điểm, chỉ số đạt 87,50%".' },
-    rank: { type: 'integer', minimum: 1, description: 'Thứ hạng.' },
-    units: { type: 'integer', minimum: 1, description: 'Số đơn vị được xếp hạng (ví dụ 63 tỉnh, thành phố).' },
+    year: year('Năm đánh giá.'),
+    score: score('Điểm đạt được.'),
+    max: { type: 'number', exclusiveMinimum: 0, maximum: ranges.score.max, description: `Điểm tối đa; nếu có thì in "87,06/99,5 điểm, chỉ số đạt 87,50%". Lớn hơn 0, không quá ${ranges.score.max}.` },
+    rank: rank('Thứ hạng.'),
+    units: rank('Số đơn vị được xếp hạng (ví dụ 63 tỉnh, thành phố).'),
     unitsLabel: str('Tên nhóm đơn vị được xếp hạng, ví dụ "tỉnh, thành phố", "huyện, thành phố".'),
-    decimals: { type: 'integer', minimum: 0, maximum: 4, description: 'Số chữ số thập phân khi in điểm (ví dụ 2 để in 6,90). Mặc định: như số liệu.' },
+    decimals: { type: 'integer', minimum: 0, maximum: 4, description: 'Số chữ số thập phân khi in điểm (ví dụ 2 để in 6,90), từ 0 đến 4. Mặc định: như số liệu.' },
     previous,
     wording: obj('Cách diễn đạt câu kết quả.', {
       rankVerb: str('Từ nêu thứ hạng: "xếp thứ" (mặc định), "đứng thứ", "xếp hạng".'),
@@ -333,14 +367,14 @@ const indexResult: Json = obj(
     }),
     components: obj('Các chỉ số thành phần.', {
       rankWord: str('Từ nêu thứ hạng của chỉ số thành phần: "vị trí" (mặc định) hoặc "xếp".'),
-      units: { type: 'integer', minimum: 1, description: 'Số đơn vị xếp hạng chỉ số thành phần (mặc định như chỉ số chung); hạng cuối in "vị trí cuối".' },
+      units: rank('Số đơn vị xếp hạng chỉ số thành phần (mặc định như chỉ số chung); hạng cuối in "vị trí cuối".'),
       aggregate: {
         enum: ['sum', 'average', 'weighted'],
         description: 'Quan hệ giữa điểm chung và điểm thành phần để kiểm tra số liệu: sum (tổng, như PAR INDEX), average (trung bình, như SIPAS), weighted (có trọng số, không kiểm tra). Mặc định: sum nếu mọi thành phần có điểm tối đa, ngược lại weighted.',
       },
       split: obj('Quy tắc chia nhóm cao/thấp điểm khi thành phần không ghi "level".', {
-        rankAtMost: { type: 'integer', minimum: 1, description: 'Thứ hạng từ 1 đến số này là cao điểm.' },
-        scoreAtLeast: { type: 'number', minimum: 0, description: 'Điểm (hoặc tỷ lệ % nếu có điểm tối đa) từ mức này trở lên là cao điểm.' },
+        rankAtMost: rank('Thứ hạng từ 1 đến số này là cao điểm.'),
+        scoreAtLeast: score('Điểm (hoặc tỷ lệ % nếu có điểm tối đa) từ mức này trở lên là cao điểm.'),
       }),
       items: { type: 'array', items: component, minItems: 1, description: 'Danh sách chỉ số thành phần, theo thứ tự công bố.' },
     }, ['items']),
@@ -384,7 +418,7 @@ const archive: Json = {
                 copies: {
                   description: 'Số bản lưu, in trong ngoặc sau nơi lưu, đúng như đã ghi: 2 → "(2)", 03 → "(03)", 2b → "(2b)".',
                   anyOf: [
-                    { type: 'integer', minimum: 1 },
+                    { type: 'integer', minimum: ranges.copies.min, maximum: ranges.copies.max, description: 'Số bản lưu.' + between(ranges.copies.min, ranges.copies.max) },
                     { type: 'string', pattern: '^[0-9]{1,4}[a-zđ]?$', description: 'Số bản viết như văn bản gốc: chữ số, có thể thêm một chữ cái, ví dụ "03", "2b".' },
                   ],
                 },
@@ -393,7 +427,7 @@ const archive: Json = {
           },
         },
         drafter: str('Ký hiệu người soạn thảo, in sau nơi lưu, ví dụ "Hg" → "Lưu: VT, NN (03). Hg.", "nvv" → "Lưu: VT, CN (2). nvv".'),
-        copies: { type: 'integer', minimum: 1, description: 'Số lượng bản phát hành.' },
+        copies: { type: 'integer', minimum: ranges.copies.min, maximum: ranges.copies.max, description: 'Số lượng bản phát hành.' + between(ranges.copies.min, ranges.copies.max) },
         separator: {
           enum: ['stop', 'space'],
           description: 'Giữa nơi lưu và ký hiệu người soạn thảo: stop (dấu chấm, "VT, CN (2). nvv", mặc định) hoặc space (dấu cách, "Văn thư, QHĐP (2b) TĐT").',
@@ -417,9 +451,14 @@ export const conclusionSchema: Json = {
         description: 'Cơ quan ban hành: mã trong ketluan.config.yaml, hoặc khai báo đầy đủ.',
         anyOf: [{ type: 'string', minLength: 1 }, issuer],
       },
-      number: { type: 'integer', minimum: 1, description: 'Số văn bản; bỏ trống khi còn là dự thảo (in "Số:      /TB-UBND").' },
+      number: {
+        type: 'integer',
+        minimum: ranges.number.min,
+        maximum: ranges.number.max,
+        description: 'Số văn bản; bỏ trống khi còn là dự thảo (in "Số:      /TB-UBND").' + between(ranges.number.min, ranges.number.max),
+      },
       issued: date('Ngày ban hành (YYYY-MM-DD).'),
-      summary: oneOrMany('Trích yếu; mỗi phần tử là một dòng. Bỏ trống để ghi tự động "Kết luận của đồng chí … tại …".'),
+      summary: oneOrMany('Trích yếu; mỗi phần tử là một dòng, in đúng như đã viết ([[…]] không được thay ở đây; viết \\[[ để in dấu [[). Bỏ trống để ghi tự động "Kết luận của đồng chí … tại …".'),
       meeting: obj(
         'Cuộc họp được kết luận.',
         {
@@ -466,14 +505,14 @@ export const conclusionSchema: Json = {
         },
       ),
       body: { type: 'array', items: { $ref: '#/$defs/node' }, minItems: 1, description: 'Nội dung kết luận.' },
-      closing: str('Câu kết, không ghi dấu "./." (được thêm tự động), ví dụ "Ủy ban nhân dân huyện yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện".'),
+      closing: str('Câu kết, không ghi dấu "./." (được thêm tự động), ví dụ "Ủy ban nhân dân huyện yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện".' + richText),
       recipients: {
         type: 'array',
         minItems: 1,
         items: { type: 'string', minLength: 1 },
         description: 'Nơi nhận, mỗi phần tử một dòng, không ghi dấu "-" và ";" (được thêm tự động). Ghi chú như (b/c) viết liền sau tên.',
       },
-      footnote: str('Ghi chú cuối văn bản (nếu có), in nghiêng thành một đoạn sau câu kết. Để có chú thích ở chân trang (số chú thích nhỏ đặt trên dòng chữ), dùng "footnotes".'),
+      footnote: str('Ghi chú cuối văn bản (nếu có), in nghiêng thành một đoạn sau câu kết. Để có chú thích ở chân trang (số chú thích nhỏ đặt trên dòng chữ), dùng "footnotes".' + richText),
       footnotes: {
         type: 'object',
         description:
@@ -482,7 +521,7 @@ export const conclusionSchema: Json = {
           'Ví dụ: text: "Thực hiện Nghị quyết số 140/NQ-CP[[^nq140]], …" và footnotes: { nq140: "Nghị quyết số 140/NQ-CP ngày 24 tháng 9 năm 2025 của Chính phủ." }. ' +
           'Nội dung chú thích có thể dùng **đậm**, *nghiêng* và [[mã chỉ số]], không chứa dấu chú thích khác.',
         propertyNames: { pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$' },
-        additionalProperties: str('Nội dung chú thích.'),
+        additionalProperties: str('Nội dung chú thích.' + richText),
       },
       appendix: {
         type: 'array',

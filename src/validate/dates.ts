@@ -1,7 +1,6 @@
 /**
- * Calendar checks for ISO dates (YYYY-MM-DD), with dayjs for arithmetic.
+ * Calendar checks and arithmetic for ISO dates (YYYY-MM-DD), in UTC.
  */
-import dayjs from 'dayjs';
 import type { Deadline } from '../conclusion.ts';
 
 /** True when `iso` is YYYY-MM-DD and that day exists (no 2023-02-30). */
@@ -16,15 +15,19 @@ export function isRealDate(iso: string): boolean {
 /**
  * Working days (Monday–Friday) after `from` up to and including `to`.
  * Public holidays are not counted out; the warning that uses it says so.
+ * Whole weeks count five each, so the cost does not grow with the span.
  */
 export function workingDaysBetween(from: string, to: string): number {
-  let day = dayjs(from);
-  const end = dayjs(to);
-  let count = 0;
-  while (day.isBefore(end)) {
-    day = day.add(1, 'day');
-    const weekday = day.day();
-    if (weekday !== 0 && weekday !== 6) count++;
+  const dayMs = 86_400_000;
+  const start = Date.parse(`${from}T00:00:00Z`);
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - start) / dayMs);
+  if (!(days > 0)) return 0;
+  let count = Math.floor(days / 7) * 5;
+  // The remaining 0–6 days follow `from` by whole weeks' worth, so they fall on the same weekdays as right after it.
+  const weekday = new Date(start).getUTCDay();
+  for (let k = 1; k <= days % 7; k++) {
+    const d = (weekday + k) % 7;
+    if (d !== 0 && d !== 6) count++;
   }
   return count;
 }

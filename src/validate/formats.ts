@@ -8,6 +8,11 @@ import type { Format } from 'ajv';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { isCalendarDate } from './messages.ts';
 
-const calendarDate = { type: 'string', validate: isCalendarDate } as const;
+/** YYYY-MM-DD strings sort as their days do: `compare` gives formatMinimum/formatMaximum their meaning. */
+const calendarDate = {
+  type: 'string',
+  validate: isCalendarDate,
+  compare: (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0),
+} as const;
 
 export const formats: Readonly<Record<string, Format>> = { ...fullFormats, date: calendarDate, 'vn-date': calendarDate };

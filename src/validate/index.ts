@@ -8,7 +8,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import type { SourceDoc } from '../source/index.ts';
 import { conclusionSchema, configSchema } from './conclusion-schema.ts';
 import { normalizeConclusion, Reporter } from './normalize.ts';
-import { checkRules, checkText, checkYamlPitfalls, type RuleContext, type TextRange } from './rules.ts';
+import { checkConfigReferences, checkRules, checkText, checkYamlPitfalls, type RuleContext, type TextRange } from './rules.ts';
 import { validateAgainstSchema } from './schema.ts';
 
 export type { RuleContext } from './rules.ts';
@@ -51,10 +51,21 @@ function within(src: SourceDoc, d: Diagnostic, ranges: readonly TextRange[]): bo
 /** The config used when a project has no ketluan.config.yaml: issuers and signers written inline. */
 export const emptyConfig: Config = { issuers: {}, signers: {} };
 
-/** Validates ketluan.config.yaml. */
-export function validateConfig(src: SourceDoc): Checked<Config> {
+/**
+ * Validates ketluan.config.yaml: the schema, then its text by the same
+ * character rules as a notice's (KL360, KL361, KL384, KL383), since issuer and
+ * signer names are printed on every notice. `canShowFor` gives the glyph
+ * check for the fonts the valid config names (absent: private use only).
+ */
+export function validateConfig(src: SourceDoc, canShowFor?: (config: Config) => RuleContext['canShow']): Checked<Config> {
   const diagnostics = validateAgainstSchema(src, configSchema);
   if (hasErrors(diagnostics)) return { diagnostics };
   const data = (src.data ?? {}) as Partial<Config>;
-  return { value: { issuers: data.issuers ?? {}, signers: data.signers ?? {}, ...(data.fonts ? { fonts: data.fonts } : {}), ...(data.pdf ? { pdf: data.pdf } : {}), ...(data.organIds ? { organIds: data.organIds } : {}) }, diagnostics };
+  const config: Config = { issuers: data.issuers ?? {}, signers: data.signers ?? {}, ...(data.fonts ? { fonts: data.fonts } : {}), ...(data.pdf ? { pdf: data.pdf } : {}), ...(data.organIds ? { organIds: data.organIds } : {}) };
+  const text = new Reporter(src);
+  const canShow = canShowFor?.(config);
+  checkText(src, text, { phrases: [], ...(canShow ? { canShow } : {}) });
+  checkConfigReferences(src, text);
+  const all = sortDiagnostics([...diagnostics, ...text.diagnostics]);
+  return hasErrors(all) ? { diagnostics: all } : { value: config, diagnostics: all };
 }

@@ -237,6 +237,18 @@ export function outOfRange(path: string, w: Written, keyword: string, limit: num
   return { message: { vi: at(path) + m.vi, en: at(path) + m.en } };
 }
 
+/** KL208 for a date: before the earliest or after the latest day the schema allows. */
+export function dateOutOfRange(path: string, date: string, keyword: 'formatMinimum' | 'formatMaximum', limit: string): Said {
+  const m =
+    keyword === 'formatMinimum'
+      ? { vi: `ngày ${date} sớm hơn ngày sớm nhất cho phép (${limit})`, en: `the date ${date} is before the earliest allowed (${limit})` }
+      : { vi: `ngày ${date} muộn hơn ngày muộn nhất cho phép (${limit})`, en: `the date ${date} is after the latest allowed (${limit})` };
+  return {
+    message: { vi: at(path) + m.vi, en: at(path) + m.en },
+    hint: { vi: 'Kiểm tra lại năm của ngày này (có gõ nhầm năm không?).', en: 'Check the year of this date (a typo in the year?).' },
+  };
+}
+
 /** KL209 */
 export function itemCount(path: string, count: number, keyword: 'minItems' | 'maxItems' | 'items', limit: number): Said {
   if (keyword === 'minItems') {

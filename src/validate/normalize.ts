@@ -27,6 +27,7 @@ import { isScalar } from 'yaml';
 import { nodeAt, positionOf, type SourceDoc } from '../source/index.ts';
 import { isRealDate } from './dates.ts';
 import { badDate } from './messages.ts';
+import { ranges } from './conclusion-schema.ts';
 import { didYouMean } from './suggest.ts';
 
 type Path = (string | number)[];
@@ -118,6 +119,15 @@ function deadlineOf(data: Data, path: Path, r: Reporter): Deadline | undefined {
     const said = badDeadline(formatPath(at), raw.trim(), parsed.error);
     r.report('KL301', 'error', at, said.vi, said.en, said.hint);
     // Kept as text so that [[deadline]] in the sentence is not reported a second time (KL340); the error stops the build.
+    return { kind: 'text', text: raw };
+  }
+  const year = parsed.kind === 'date' ? Number(parsed.date.slice(0, 4)) : parsed.kind === 'text' ? undefined : parsed.year;
+  if (year !== undefined && (year < ranges.year.min || year > ranges.year.max)) {
+    const where = formatPath(at);
+    r.report('KL382', 'error', at, `\`${where}\`: thời hạn '${raw.trim()}' có năm ${year}, ngoài khoảng từ năm ${ranges.year.min} đến năm ${ranges.year.max}`, `\`${where}\`: the deadline '${raw.trim()}' has the year ${year}, outside ${ranges.year.min}–${ranges.year.max}`, {
+      vi: 'Kiểm tra lại năm của thời hạn (có gõ nhầm năm không?).',
+      en: 'Check the year of the deadline (a typo in the year?).',
+    });
     return { kind: 'text', text: raw };
   }
   if (given.phrase !== undefined && parsed.kind !== 'date') {

@@ -11,7 +11,7 @@
 import { isScalar, isSeq, type Node as YamlNode, type Scalar } from 'yaml';
 import { nodeDirectives, type BodyNode, type Conclusion, type Deadline } from '../conclusion.ts';
 import { excerpt, formatPath } from '../diagnostics.ts';
-import { footnoteMarkPattern, isIndexPhrase, referencePattern } from '../render/helpers.ts';
+import { footnoteMarkPattern, isIndexPhrase, referenceLike } from '../render/helpers.ts';
 import { agencyKey } from '../compose/recipients.ts';
 import { upper } from '../compose/signature.ts';
 import { textWidthPt } from '../metrics.ts';
@@ -227,19 +227,70 @@ function checkIndices(c: Conclusion, r: Reporter): void {
 }
 
 /**
- * Every [[reference]] in text the templates pass to `rich`: node sentences,
- * their enumerated points, the closing and the footnote. A reference that
- * slips through here makes the renderer throw, so this list must follow
- * the templates.
+ * Every [[reference]] in the file. In text the templates pass to `rich`
+ * (node sentences, their enumerated points, the closing and the footnote)
+ * a reference is expanded, so it must name an index and a phrase; a
+ * reference that slips through here makes the renderer throw, so this list
+ * must follow the templates. Anything else that looks like one ([[XYZ]],
+ * [[CCHC:]]) would print literally: reported too, wherever it is written.
+ * Every other rendered text prints as typed, so a reference there is
+ * reported (KL383) instead of being printed with its brackets; `\[[`
+ * escapes a literal "[[" everywhere.
  */
 function checkReferences(c: Conclusion, r: Reporter, ctx: RuleContext): void {
   const ids = new Set(c.indices.map((x) => x.id));
+  const declared = {
+    vi: ids.size ? `Các chỉ số đã khai báo: ${[...ids].join(', ')}.` : 'Khai báo chỉ số trong "indices".',
+    en: ids.size ? `Declared indices: ${[...ids].join(', ')}.` : 'Declare it under "indices".',
+  };
+  const literal = { vi: ' Muốn in đúng dấu "[[", viết \\[[ (trong dấu ngoặc kép: \\\\[[).', en: ' To print "[[" as such, write \\[[ (inside double quotes: \\\\[[).' };
+  const variants = ctx.phrases.filter(isIndexPhrase);
+  /** Reports at the reference's own line and column when the scalar allows it. */
+  const report = (code: string, path: readonly (string | number)[], text: string, index: number, vi: string, en: string, hint: { vi: string; en: string }) => {
+    const offset = charOffset(r.src, path, text, index);
+    if (offset !== undefined) r.reportAt(code, 'error', offset, vi, en, hint);
+    else r.report(code, 'error', path, vi, en, hint);
+  };
+  /**
+   * KL341/KL342 for text between [[ ]] that is not a reference of this file
+   * (an unknown index, a phrase that does not exist, a malformed [[CCHC:]]);
+   * the reference when it is one.
+   */
+  const known = (text: string, path: readonly (string | number)[], m: RegExpMatchArray): { id: string; variant?: string } | undefined => {
+    const [ref, inner] = m;
+    const strict = /^([A-Za-z][A-Za-z0-9_-]*)(?::([a-z]+|[0-9]{1,2}))?$/.exec(inner);
+    const id = strict?.[1] ?? inner.split(':')[0].trim();
+    const variant = strict ? strict[2] : inner.includes(':') ? inner.slice(inner.indexOf(':') + 1) : undefined;
+    const badVariant = (hint: { vi: string; en: string }) =>
+      report('KL342', path, text, m.index!, `${ref}: không có cách viết "${variant ?? ''}"`, `${ref}: no phrase "${variant ?? ''}"`, { vi: hint.vi + literal.vi, en: hint.en + literal.en });
+    if (id === 'deadline') {
+      if (strict && (variant === undefined || /^\d+$/.test(variant))) return { id, ...(variant !== undefined ? { variant } : {}) };
+      badVariant({ vi: 'Viết [[deadline]], hoặc [[deadline:1]], [[deadline:2]]… cho từng nhiệm vụ trong "tasks".', en: 'Write [[deadline]], or [[deadline:1]], [[deadline:2]]… for each of the "tasks".' });
+      return undefined;
+    }
+    if (id === 'date' && !ids.has(id)) {
+      if (strict && variant === undefined) return { id };
+      badVariant({ vi: 'Viết [[date]] để chèn ngày họp.', en: 'Write [[date]] to insert the meeting\'s date.' });
+      return undefined;
+    }
+    if (!ids.has(id)) {
+      report('KL341', path, text, m.index!, `${ref}: không có chỉ số "${id}" trong "indices"`, `${ref}: no index "${id}" under "indices"`, { vi: declared.vi + literal.vi, en: declared.en + literal.en });
+      return undefined;
+    }
+    if (!strict || (variant !== undefined && (!ctx.phrases.includes(variant) || !isIndexPhrase(variant)))) {
+      badVariant({ vi: `Dùng ${variants.join(', ')} hoặc bỏ phần ":…".`, en: `Use ${variants.join(', ')}, or drop the ":…" part.` });
+      return undefined;
+    }
+    return { id, ...(variant !== undefined ? { variant } : {}) };
+  };
   // What [[deadline]] resolves to in a text: its node's or point's deadline ('given'), nothing ('none': no deadline, a
   // heading, the closing, the footnote, the opening), or nothing in an enumerated point without one ('point');
   // `tasks` counts the node's `tasks` for [[deadline:1]], [[deadline:2]]….
   /** Where each footnote's marks stand, in order. */
   const marks = new Map<string, (readonly (string | number)[])[]>();
+  const rich = new Set<string>();
   const check = (text: string, path: readonly (string | number)[], deadline: 'given' | 'none' | 'point', tasks: readonly { readonly deadline?: unknown }[] = [], inNote = false) => {
+    rich.add(formatPath(path));
     for (const [mark, id] of text.matchAll(footnoteMarkPattern)) {
       if (inNote) {
         r.report('KL482', 'error', path, `${mark} nằm trong một chú thích: chú thích không có chú thích riêng`, `${mark} inside a footnote: a footnote has no footnotes of its own`, {
@@ -247,16 +298,19 @@ function checkReferences(c: Conclusion, r: Reporter, ctx: RuleContext): void {
           en: 'Remove the mark from the footnote\'s text, or merge the two footnotes.',
         });
       } else if (!Object.hasOwn(c.footnotes, id)) {
-        const known = Object.keys(c.footnotes);
+        const notes = Object.keys(c.footnotes);
         r.report('KL480', 'error', path, `${mark}: không có chú thích "${id}" trong "footnotes"`, `${mark}: no footnote "${id}" under "footnotes"`, {
-          vi: known.length ? `Các chú thích đã khai báo: ${known.join(', ')}.` : `Khai báo nội dung chú thích, ví dụ footnotes: { ${id}: "…" }.`,
-          en: known.length ? `Declared footnotes: ${known.join(', ')}.` : `Declare its text, e.g. footnotes: { ${id}: "…" }.`,
+          vi: notes.length ? `Các chú thích đã khai báo: ${notes.join(', ')}.` : `Khai báo nội dung chú thích, ví dụ footnotes: { ${id}: "…" }.`,
+          en: notes.length ? `Declared footnotes: ${notes.join(', ')}.` : `Declare its text, e.g. footnotes: { ${id}: "…" }.`,
         });
       } else marks.set(id, [...(marks.get(id) ?? []), path]);
     }
-    for (const m of text.matchAll(referencePattern)) {
-      const [ref, id, variant] = m;
-      if (id === 'deadline' && variant !== undefined && /^\d+$/.test(variant)) {
+    for (const m of text.matchAll(referenceLike)) {
+      const found = known(text, path, m);
+      if (!found) continue;
+      const { id, variant } = found;
+      const ref = m[0];
+      if (id === 'deadline' && variant !== undefined) {
         const n = Number(variant);
         if (tasks.length === 0 || n < 1 || n > tasks.length || tasks[n - 1].deadline === undefined) {
           r.report('KL463', 'error', path, tasks.length === 0 ? `${ref} nhưng đoạn này không có "tasks"` : `${ref} nhưng nhiệm vụ thứ ${n} trong "tasks" không có (hoặc không có "deadline")`, tasks.length === 0 ? `${ref} but this entry has no "tasks"` : `${ref} but task ${n} of "tasks" does not exist or has no "deadline"`, {
@@ -264,7 +318,7 @@ function checkReferences(c: Conclusion, r: Reporter, ctx: RuleContext): void {
             en: tasks.length === 0 ? 'Use [[deadline]] for the entry\'s deadline, or list the tasks under "tasks".' : `"tasks" holds ${tasks.length} tasks: use [[deadline:1]] to [[deadline:${tasks.length}]], each with a "deadline".`,
           });
         }
-      } else if (id === 'deadline' && variant === undefined) {
+      } else if (id === 'deadline') {
         if (tasks.length > 0) {
           r.report('KL463', 'error', path, `${ref} trong đoạn có nhiều nhiệm vụ ("tasks"): chưa rõ thời hạn của nhiệm vụ nào`, `${ref} in an entry with several tasks ("tasks"): which task's deadline is meant is unclear`, {
             vi: 'Viết [[deadline:1]], [[deadline:2]]… theo thứ tự trong "tasks".',
@@ -278,16 +332,7 @@ function checkReferences(c: Conclusion, r: Reporter, ctx: RuleContext): void {
         } else if (deadline === 'none') {
           r.report('KL340', 'error', path, `${ref} nhưng mục này không có "deadline"`, `${ref} but this entry has no "deadline"`, { vi: 'Thêm "deadline" hoặc bỏ [[deadline]].', en: 'Add "deadline" or remove [[deadline]].' });
         }
-      } else if (id === 'date' && variant === undefined && !ids.has(id)) {
-        // The meeting's date phrase: always there.
-      } else if (!ids.has(id)) {
-        r.report('KL341', 'error', path, `${ref}: không có chỉ số "${id}" trong "indices"`, `${ref}: no index "${id}" under "indices"`, {
-          vi: ids.size ? `Các chỉ số đã khai báo: ${[...ids].join(', ')}.` : 'Khai báo chỉ số trong "indices".',
-          en: ids.size ? `Declared indices: ${[...ids].join(', ')}.` : 'Declare it under "indices".',
-        });
-      } else if (variant !== undefined && (!ctx.phrases.includes(variant) || !isIndexPhrase(variant))) {
-        r.report('KL342', 'error', path, `${ref}: không có cách viết "${variant}"`, `${ref}: no phrase "${variant}"`, { vi: 'Dùng high, low, position hoặc bỏ phần ":…".', en: 'Use high, low, position, or drop the ":…" part.' });
-      } else if (id === 'date' && variant === undefined) {
+      } else if (id === 'date' && variant === undefined && ids.has(id)) {
         r.report('KL460', 'warning', path, `${ref} chèn kết quả chỉ số "date", không phải ngày họp`, `${ref} inserts the index "date", not the meeting's date`, {
           vi: 'Đổi mã chỉ số (id) khác "date" để [[date]] chèn ngày họp.',
           en: 'Give the index another id than "date" so that [[date]] inserts the meeting\'s date.',
@@ -330,6 +375,21 @@ function checkReferences(c: Conclusion, r: Reporter, ctx: RuleContext): void {
       });
     }
   }
+  // Every other text of the file prints as typed (ids and choices cannot hold "[[": their patterns forbid it).
+  const plain = (data: unknown, path: (string | number)[]): void => {
+    if (typeof data === 'string') {
+      if (rich.has(formatPath(path))) return;
+      for (const m of data.matchAll(referenceLike)) {
+        if (!known(data, path, m)) continue;
+        report('KL383', path, data, m.index!, `\`${formatPath(path)}\`: ${m[0]} không được thay ở đây: chỉ các đoạn văn của thông báo (nội dung, đoạn mở đầu, câu kết, ghi chú, chú thích) chèn được cụm từ`, `\`${formatPath(path)}\`: ${m[0]} is not replaced here: only the notice's paragraphs (body, opening, closing, footnotes) insert phrases`, {
+          vi: 'Chuyển câu có [[…]] vào "body", hoặc viết cụm từ ra.' + literal.vi,
+          en: 'Move the sentence with [[…]] into "body", or write the phrase out.' + literal.en,
+        });
+      }
+    } else if (Array.isArray(data)) data.forEach((x, i) => plain(x, [...path, i]));
+    else if (data !== null && typeof data === 'object') for (const [k, v] of Object.entries(data)) plain(v, [...path, k]);
+  };
+  plain(r.src.data, []);
   c.appendix.forEach((spec, i) => {
     if (ids.has(spec.index)) return;
     r.report('KL343', 'error', ['appendix', i, 'index'], `phụ lục trình bày chỉ số "${spec.index}" nhưng không có chỉ số này trong "indices"`, `the appendix presents index "${spec.index}", which is not under "indices"`, {
@@ -417,7 +477,32 @@ function checkTitleLines(c: Conclusion, r: Reporter): void {
   });
 }
 
+/**
+ * KL383 for a [[reference]] in ketluan.config.yaml: issuer and signer names
+ * print as typed, so a reference there would be printed with its brackets.
+ */
+export function checkConfigReferences(src: SourceDoc, r: Reporter): void {
+  const walk = (data: unknown, path: (string | number)[]): void => {
+    if (typeof data === 'string') {
+      for (const m of data.matchAll(referenceLike)) {
+        const where = formatPath(path);
+        const vi = `\`${where}\`: ${m[0]} không được thay trong tệp cấu hình: tên cơ quan, người ký được in đúng như đã viết`;
+        const en = `\`${where}\`: ${m[0]} is not replaced in the config: names of issuers and signers print as typed`;
+        const hint = { vi: 'Bỏ [[…]]; muốn in đúng dấu "[[", viết \\[[ (trong dấu ngoặc kép: \\\\[[).', en: 'Remove the [[…]]; to print "[[" as such, write \\[[ (inside double quotes: \\\\[[).' };
+        const offset = charOffset(src, path, data, m.index!);
+        if (offset !== undefined) r.reportAt('KL383', 'error', offset, vi, en, hint);
+        else r.report('KL383', 'error', path, vi, en, hint);
+      }
+    } else if (Array.isArray(data)) data.forEach((x, i) => walk(x, [...path, i]));
+    else if (data !== null && typeof data === 'object') for (const [k, v] of Object.entries(data)) walk(v, [...path, k]);
+  };
+  walk(src.data, []);
+}
+
 // ── Characters (KL360, KL361) ────────────────────────────────────────────
+
+/** Keys whose text may be blank: the schema gives them no minLength ("no punctuation after the score"). */
+const BLANK_ALLOWED = new Set(['afterScore', 'beforeChange']);
 
 /** At most this many diagnostics per code and file; the last one counts the rest. */
 const MAX_CHAR_REPORTS = 20;
@@ -490,11 +575,24 @@ export function checkText(src: SourceDoc, r: Reporter, ctx: RuleContext): void {
     }
   };
   const walk = (data: unknown, path: (string | number)[]): void => {
-    if (typeof data === 'string') scan(data, path);
+    if (typeof data === 'string') {
+      scan(data, path);
+      if (data !== '' && data.trim() === '' && !BLANK_ALLOWED.has(String(path[path.length - 1]))) blank.push(path);
+    }
     else if (Array.isArray(data)) data.forEach((x, i) => walk(x, [...path, i]));
     else if (data !== null && typeof data === 'object') for (const [k, v] of Object.entries(data)) walk(v, [...path, k]);
   };
+  const blank: (string | number)[][] = [];
   walk(src.data, []);
+
+  // A text of spaces passes the schema's minLength but prints nothing: a closing of only "./.", an empty Nơi nhận line.
+  for (const path of blank) {
+    const where = formatPath(path);
+    r.report('KL384', 'error', path, `\`${where}\`: chỉ có dấu cách hoặc dòng trống, không có chữ nào để in`, `\`${where}\`: only spaces or blank lines, nothing to print`, {
+      vi: 'Viết nội dung, hoặc xóa cả khóa (hoặc mục) này nếu không cần.',
+      en: 'Write the text, or delete the key (or item) if it is not needed.',
+    });
+  }
 
   for (const code of ['KL361', 'KL360'] as const) {
     hits[code].forEach((h, n) => {

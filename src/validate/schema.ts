@@ -417,6 +417,9 @@ function toDiagnostic(src: SourceDoc, e: Issue, c: Compiled): Diagnostic | undef
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
       return make('KL208', say.outOfRange(where, w, e.keyword, Number(p.limit)));
+    case 'formatMinimum':
+    case 'formatMaximum':
+      return make('KL208', say.dateOutOfRange(where, String(e.data), e.keyword, String(p.limit)));
     case 'multipleOf':
       return make('KL208', say.outOfRange(where, w, e.keyword, Number(p.multipleOf)));
     case 'minItems':

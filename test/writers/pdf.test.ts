@@ -340,7 +340,7 @@ describe('loadFonts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ketluan-fonts-'));
     try {
       copyFileSync(fonts.faces.regular.path, join(dir, 'regular.ttf'));
-      expect(() => loadFonts({ fontDir: dir })).toThrow(/no bold, italic, boldItalic face/);
+      expect(() => loadFonts({ fontDir: dir })).toThrow(/thư mục phông chữ thiếu kiểu đậm, nghiêng, đậm nghiêng/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

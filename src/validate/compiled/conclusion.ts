@@ -7,7 +7,7 @@ const ajvRuntime_ucs2length = ajvRuntime_ucs2length_module.default ?? ajvRuntime
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketluan.invalid/schemas/conclusion.schema.json","title":"Thông báo kết luận (ketluan)","type":"object","description":"Một thông báo kết luận cuộc họp.","properties":{"issuer":{"description":"Cơ quan ban hành: mã trong ketluan.config.yaml, hoặc khai báo đầy đủ.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Cơ quan ban hành thông báo.","properties":{"parent":{"description":"Tên cơ quan chủ quản trực tiếp (nếu có), chữ in hoa; mỗi phần tử là một dòng. Ví dụ: UBND TỈNH NAM ĐỊNH.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"name":{"description":"Tên cơ quan ban hành, chữ in hoa; mỗi phần tử là một dòng. Ví dụ: [ỦY BAN NHÂN DÂN, HUYỆN BẮC SƠN].","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"symbol":{"type":"string","minLength":1,"description":"Ký hiệu văn bản (tên loại - cơ quan), ví dụ TB-UBND, TB-VP, TB-VPCP.","pattern":"^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"},"place":{"type":"string","minLength":1,"description":"Địa danh ghi ở dòng ngày tháng, ví dụ \"Bắc Sơn\", \"Thành phố Hồ Chí Minh\"."},"collective":{"type":"string","minLength":1,"description":"Tên tập thể khi ký thay mặt (TM.), ví dụ \"Ủy ban nhân dân\". Mặc định: tên cơ quan ban hành."},"shortName":{"type":"string","minLength":1,"description":"Tên cơ quan viết thường, dùng trong câu, ví dụ \"UBND huyện Bắc Sơn\" (dòng \"Kèm theo Thông báo số … của …\" ở phụ lục)."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"comrade":{"type":"boolean","description":"Ghi \"đồng chí\" trước người chủ trì (\"đồng chí Hoàng Văn Nam, Chủ tịch UBND huyện\"). Văn bản của cơ quan trung ương thường không ghi: comrade: false. Mặc định: có."},"chairOrder":{"enum":["name-title","title-name"],"description":"Thứ tự họ tên và chức vụ người chủ trì: name-title (\"Hoàng Văn Nam, Chủ tịch UBND huyện\", mặc định) hoặc title-name (\"Thủ tướng Chính phủ Phạm Minh Chính\")."},"chairVerb":{"enum":["chủ trì","đã chủ trì"],"description":"Động từ của người chủ trì: \"đã chủ trì\" hoặc \"chủ trì\". Mặc định: \"đã chủ trì\" (opening: full), \"chủ trì\" (opening: brief)."},"heard":{"enum":["discussion","opinions"],"description":"Câu \"Sau khi nghe\": discussion (\"Sau khi nghe Bộ Tài chính báo cáo; ý kiến trao đổi, thảo luận của các đại biểu, …\") hoặc opinions (\"Sau khi nghe báo cáo của Bộ Tài chính và ý kiến của các đại biểu dự họp, …\"). Mặc định: discussion (opening: full), opinions (opening: brief)."},"attendeesLead":{"type":"string","minLength":1,"description":"Lời dẫn thường dùng trước thành phần tham dự, ví dụ \"Tham dự có\" (meeting.attendeesLead của từng thông báo được ưu tiên). Mặc định: \"Tham dự <hình thức họp> có\"."},"discussants":{"type":"string","minLength":1,"description":"Cách gọi thường dùng những người phát biểu ý kiến, ví dụ \"các đại biểu dự họp\" (meeting.discussants được ưu tiên)."},"concludes":{"enum":["kết luận như sau:","kết luận:"],"description":"Cuối đoạn mở đầu: \"kết luận như sau:\" hoặc \"kết luận:\". Mặc định: \"kết luận như sau:\" (opening: full), \"kết luận:\" (opening: brief)."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point. Mặc định: 72."}},"required":[],"additionalProperties":false}},"required":["name","symbol","place"],"additionalProperties":false}]},"number":{"type":"integer","minimum":1,"description":"Số văn bản; bỏ trống khi còn là dự thảo (in \"Số:      /TB-UBND\")."},"issued":{"type":"string","format":"date","description":"Ngày ban hành (YYYY-MM-DD)."},"summary":{"description":"Trích yếu; mỗi phần tử là một dòng. Bỏ trống để ghi tự động \"Kết luận của đồng chí … tại …\".","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"meeting":{"type":"object","description":"Cuộc họp được kết luận.","properties":{"kind":{"type":"string","minLength":1,"description":"Hình thức: Hội nghị, cuộc họp, buổi làm việc…"},"date":{"type":"string","format":"date","description":"Ngày họp (YYYY-MM-DD); ngày đầu nếu họp nhiều ngày."},"until":{"type":"string","format":"date","description":"Ngày cuối nếu họp nhiều ngày: date: 2025-11-08, until: 2025-11-09 in \"Từ ngày 08 đến ngày 09 tháng 11 năm 2025\"."},"time":{"enum":["sáng","chiều","tối"],"description":"Buổi họp: sáng → \"Sáng ngày 08 tháng 11 năm 2025\", chiều → \"Chiều ngày …\", tối → \"Tối ngày …\"."},"venue":{"type":"string","minLength":1,"description":"Địa điểm họp, ví dụ \"trụ sở UBND huyện Bắc Sơn\"."},"subject":{"type":"string","minLength":1,"description":"Nội dung cuộc họp, viết tiếp sau hình thức họp."},"chair":{"type":"object","description":"Người chủ trì.","properties":{"name":{"type":"string","minLength":1,"description":"Họ và tên."},"title":{"type":"string","minLength":1,"description":"Chức vụ, ví dụ \"Chủ tịch UBND huyện\", \"Thủ tướng Chính phủ\"."},"role":{"type":"string","minLength":1,"description":"Cương vị ghi sau họ tên, chức vụ, ví dụ \"Trưởng Ban Chỉ đạo\" → \"Phó Thủ tướng Chính phủ Trần Hồng Hà, Trưởng Ban Chỉ đạo\"."},"short":{"type":"string","minLength":1,"description":"Cách gọi ngắn ở lần nhắc sau (\"… Thủ tướng Chính phủ kết luận\"), ví dụ \"Thủ tướng Chính phủ\", \"Phó Thủ tướng\"."}},"required":["title"],"additionalProperties":false},"attendees":{"type":"array","items":{"type":"string","minLength":1},"description":"Thành phần tham dự; mỗi phần tử một nhóm (nối bằng dấu \";\")."},"attendeesLead":{"type":"string","minLength":1,"description":"Lời dẫn trước thành phần tham dự, ví dụ \"Cùng dự\", \"Tham dự có các đồng chí\", \"Tại điểm cầu Trụ sở Chính phủ có\". Mặc định: \"Tham dự <hình thức họp> có\"."},"before":{"type":"string","minLength":1,"description":"Việc người chủ trì làm trước cuộc họp, viết tiếp sau tên người chủ trì, ví dụ \"đã đến thăm Trung tâm Phục vụ hành chính công tỉnh, làm việc với lãnh đạo tỉnh\" (nối với cuộc họp bằng \"và\")."},"acknowledgement":{"type":"string","minLength":1,"description":"Câu ghi nhận, biểu dương, thành một đoạn sau đoạn mở đầu, ví dụ \"Thay mặt Chính phủ, Thủ tướng Chính phủ ghi nhận, biểu dương những kết quả … đạt được\". Cho phép **in đậm**, *in nghiêng*, [[PCI]]."},"discussants":{"type":"string","minLength":1,"description":"Những người phát biểu ý kiến, ví dụ \"các đại biểu dự họp\". Mặc định: \"các thành phần dự họp\" (opening: full), \"các đại biểu\" (opening: brief)."},"reports":{"type":"array","description":"Các báo cáo được nghe tại cuộc họp.","items":{"type":"object","description":"Một báo cáo.","properties":{"by":{"type":"string","minLength":1,"description":"Cơ quan báo cáo."},"content":{"type":"string","minLength":1,"description":"Nội dung báo cáo, ví dụ \"báo cáo kết quả …\", hoặc \"báo cáo\" (\"Sau khi nghe Bộ Tài chính báo cáo\"). Bỏ trống để in \"báo cáo của <cơ quan>\"."}},"required":["by"],"additionalProperties":false}}},"required":["kind","date","subject","chair"],"additionalProperties":false},"indices":{"type":"array","items":{"type":"object","description":"Kết quả một bộ chỉ số (PAR INDEX, PCI, DDCI, SIPAS, PAPI…).","properties":{"id":{"type":"string","minLength":1,"description":"Mã ngắn để nhắc đến trong văn bản bằng [[mã]], ví dụ PCI, PAR, DDCI.","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"name":{"type":"string","minLength":1,"description":"Tên đầy đủ của chỉ số."},"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm đánh giá."},"score":{"type":"number","minimum":0,"description":"Điểm đạt được."},"max":{"type":"number","exclusiveMinimum":0,"description":"Điểm tối đa; nếu có thì in \"87,06/99,5 điểm, chỉ số đạt 87,50%\"."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng."},"units":{"type":"integer","minimum":1,"description":"Số đơn vị được xếp hạng (ví dụ 63 tỉnh, thành phố)."},"unitsLabel":{"type":"string","minLength":1,"description":"Tên nhóm đơn vị được xếp hạng, ví dụ \"tỉnh, thành phố\", \"huyện, thành phố\"."},"decimals":{"type":"integer","minimum":0,"maximum":4,"description":"Số chữ số thập phân khi in điểm (ví dụ 2 để in 6,90). Mặc định: như số liệu."},"previous":{"type":"object","description":"Kết quả năm trước để so sánh.","properties":{"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm so sánh."},"score":{"type":"number","minimum":0,"description":"Điểm năm trước."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng năm trước."},"fromArchive":{"type":"boolean","description":"Lấy điểm, thứ hạng năm trước (nếu không ghi ở đây) từ thông báo năm trước của cùng cơ quan trong kho."}},"required":["year"],"additionalProperties":false},"wording":{"type":"object","description":"Cách diễn đạt câu kết quả.","properties":{"rankVerb":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng: \"xếp thứ\" (mặc định), \"đứng thứ\", \"xếp hạng\"."},"afterScore":{"type":"string","description":"Dấu sau điểm số, trước thứ hạng. Mặc định: \",\"."},"beforeChange":{"type":"string","description":"Dấu trước phần so sánh với năm trước. Mặc định: \",\"."}},"required":[],"additionalProperties":false},"components":{"type":"object","description":"Các chỉ số thành phần.","properties":{"rankWord":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng của chỉ số thành phần: \"vị trí\" (mặc định) hoặc \"xếp\"."},"units":{"type":"integer","minimum":1,"description":"Số đơn vị xếp hạng chỉ số thành phần (mặc định như chỉ số chung); hạng cuối in \"vị trí cuối\"."},"aggregate":{"enum":["sum","average","weighted"],"description":"Quan hệ giữa điểm chung và điểm thành phần để kiểm tra số liệu: sum (tổng, như PAR INDEX), average (trung bình, như SIPAS), weighted (có trọng số, không kiểm tra). Mặc định: sum nếu mọi thành phần có điểm tối đa, ngược lại weighted."},"split":{"type":"object","description":"Quy tắc chia nhóm cao/thấp điểm khi thành phần không ghi \"level\".","properties":{"rankAtMost":{"type":"integer","minimum":1,"description":"Thứ hạng từ 1 đến số này là cao điểm."},"scoreAtLeast":{"type":"number","minimum":0,"description":"Điểm (hoặc tỷ lệ % nếu có điểm tối đa) từ mức này trở lên là cao điểm."}},"required":[],"additionalProperties":false},"items":{"type":"array","items":{"type":"object","description":"Một chỉ số thành phần.","properties":{"code":{"type":"string","minLength":1,"description":"Mã chỉ số thành phần, ví dụ CSTP1."},"name":{"type":"string","minLength":1,"description":"Tên chỉ số thành phần."},"score":{"type":"number","minimum":0,"description":"Điểm đạt được."},"max":{"type":"number","exclusiveMinimum":0,"description":"Điểm tối đa (nếu có thì in dạng 4,5/9 điểm)."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng của chỉ số thành phần."},"level":{"enum":["high","low"],"description":"Xếp vào nhóm cao điểm (high) hay thấp điểm (low); nếu bỏ trống thì dùng quy tắc \"split\"."},"previous":{"type":"object","description":"Kết quả năm trước của chỉ số thành phần (cho bảng phụ lục).","properties":{"score":{"type":"number","minimum":0,"description":"Điểm năm trước."},"rank":{"type":"integer","minimum":1,"description":"Thứ hạng năm trước."}},"required":[],"additionalProperties":false}},"required":["name","score"],"additionalProperties":false},"minItems":1,"description":"Danh sách chỉ số thành phần, theo thứ tự công bố."}},"required":["items"],"additionalProperties":false}},"required":["id","name","year","score"],"additionalProperties":false},"description":"Kết quả các bộ chỉ số được đánh giá."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"comrade":{"type":"boolean","description":"Ghi \"đồng chí\" trước người chủ trì (\"đồng chí Hoàng Văn Nam, Chủ tịch UBND huyện\"). Văn bản của cơ quan trung ương thường không ghi: comrade: false. Mặc định: có."},"chairOrder":{"enum":["name-title","title-name"],"description":"Thứ tự họ tên và chức vụ người chủ trì: name-title (\"Hoàng Văn Nam, Chủ tịch UBND huyện\", mặc định) hoặc title-name (\"Thủ tướng Chính phủ Phạm Minh Chính\")."},"chairVerb":{"enum":["chủ trì","đã chủ trì"],"description":"Động từ của người chủ trì: \"đã chủ trì\" hoặc \"chủ trì\". Mặc định: \"đã chủ trì\" (opening: full), \"chủ trì\" (opening: brief)."},"heard":{"enum":["discussion","opinions"],"description":"Câu \"Sau khi nghe\": discussion (\"Sau khi nghe Bộ Tài chính báo cáo; ý kiến trao đổi, thảo luận của các đại biểu, …\") hoặc opinions (\"Sau khi nghe báo cáo của Bộ Tài chính và ý kiến của các đại biểu dự họp, …\"). Mặc định: discussion (opening: full), opinions (opening: brief)."},"attendeesLead":{"type":"string","minLength":1,"description":"Lời dẫn thường dùng trước thành phần tham dự, ví dụ \"Tham dự có\" (meeting.attendeesLead của từng thông báo được ưu tiên). Mặc định: \"Tham dự <hình thức họp> có\"."},"discussants":{"type":"string","minLength":1,"description":"Cách gọi thường dùng những người phát biểu ý kiến, ví dụ \"các đại biểu dự họp\" (meeting.discussants được ưu tiên)."},"concludes":{"enum":["kết luận như sau:","kết luận:"],"description":"Cuối đoạn mở đầu: \"kết luận như sau:\" hoặc \"kết luận:\". Mặc định: \"kết luận như sau:\" (opening: full), \"kết luận:\" (opening: brief)."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point. Mặc định: 72."}},"required":[],"additionalProperties":false},"openingText":{"type":"object","description":"Viết tự do đoạn mở đầu (thay cho câu ketluan ghép). [[date]] chèn ngày họp như đã tính (\"Ngày 08 tháng 11 năm 2025\", \"Từ ngày 08 đến ngày 09 tháng 11 năm 2025\", \"Sáng ngày …\"); cho phép **in đậm**, *in nghiêng*, [[PCI]].","properties":{"intro":{"type":"string","minLength":1,"description":"Đoạn thứ nhất (ngày, địa điểm, người chủ trì, thành phần), ví dụ \"[[date]], tại Trụ sở Chính phủ, Thủ tướng Chính phủ Phạm Minh Chính chủ trì cuộc họp …\"."},"heard":{"type":"string","minLength":1,"description":"Đoạn thứ hai (đã nghe gì, ai kết luận), ví dụ \"Sau khi nghe báo cáo của Bộ Xây dựng, ý kiến của các đại biểu, Thủ tướng Chính phủ kết luận như sau:\"."}},"required":[],"additionalProperties":false},"body":{"type":"array","items":{"$ref":"#/$defs/node"},"minItems":1,"description":"Nội dung kết luận."},"closing":{"type":"string","minLength":1,"description":"Câu kết, không ghi dấu \"./.\" (được thêm tự động), ví dụ \"Ủy ban nhân dân huyện yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện\"."},"recipients":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Nơi nhận, mỗi phần tử một dòng, không ghi dấu \"-\" và \";\" (được thêm tự động). Ghi chú như (b/c) viết liền sau tên."},"footnote":{"type":"string","minLength":1,"description":"Ghi chú cuối văn bản (nếu có), in nghiêng thành một đoạn sau câu kết. Để có chú thích ở chân trang (số chú thích nhỏ đặt trên dòng chữ), dùng \"footnotes\"."},"footnotes":{"type":"object","description":"Chú thích ở chân trang, theo mã. Đặt dấu chú thích [[^mã]] ngay sau chữ cần chú thích, trong bất kỳ đoạn, đề mục, ý liệt kê hay câu kết nào; chú thích được đánh số 1, 2, 3… theo thứ tự xuất hiện và in ở cuối trang có dấu chú thích, dưới một đường kẻ ngắn. Mỗi chú thích đặt đúng một dấu. Ví dụ: text: \"Thực hiện Nghị quyết số 140/NQ-CP[[^nq140]], …\" và footnotes: { nq140: \"Nghị quyết số 140/NQ-CP ngày 24 tháng 9 năm 2025 của Chính phủ.\" }. Nội dung chú thích có thể dùng **đậm**, *nghiêng* và [[mã chỉ số]], không chứa dấu chú thích khác.","propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9_-]*$"},"additionalProperties":{"type":"string","minLength":1,"description":"Nội dung chú thích."}},"appendix":{"type":"array","description":"Phụ lục kèm theo: bảng kết quả một bộ chỉ số và các chỉ số thành phần (năm nay, năm trước, tăng giảm, thứ hạng), có thể kèm biểu đồ.","items":{"type":"object","description":"Một phụ lục.","properties":{"index":{"type":"string","minLength":1,"description":"Mã chỉ số (trong \"indices\") được trình bày trong phụ lục."},"title":{"type":"string","minLength":1,"description":"Tên phụ lục. Mặc định: \"Kết quả <tên chỉ số> năm <năm>\"."},"chart":{"type":"boolean","description":"Kèm biểu đồ cột điểm các chỉ số thành phần so với điểm tối đa. Mặc định: không."}},"required":["index"],"additionalProperties":false}},"recipientsFromDirectives":{"type":"boolean","description":"Tự thêm vào Nơi nhận mọi cơ quan được giao nhiệm vụ. Mặc định: không."},"archive":{"description":"Dòng \"Lưu:\": danh sách nơi lưu (VT và đơn vị soạn thảo), hoặc đối tượng có ký hiệu người soạn thảo và số bản.","anyOf":[{"type":"array","items":{"type":"string","minLength":1},"minItems":1},{"type":"object","description":"Dòng \"Lưu:\" đầy đủ.","properties":{"units":{"type":"array","minItems":1,"description":"Nơi lưu, ví dụ [VT, NC]; đơn vị lưu nhiều bản ghi { unit: CN, copies: 2 } để in \"CN (2)\".","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một nơi lưu và số bản lưu: { unit: NN, copies: 03 } in \"NN (03)\".","properties":{"unit":{"type":"string","minLength":1,"description":"Ký hiệu nơi lưu, ví dụ CN, QHĐP."},"copies":{"description":"Số bản lưu, in trong ngoặc sau nơi lưu, đúng như đã ghi: 2 → \"(2)\", 03 → \"(03)\", 2b → \"(2b)\".","anyOf":[{"type":"integer","minimum":1},{"type":"string","pattern":"^[0-9]{1,4}[a-zđ]?$","description":"Số bản viết như văn bản gốc: chữ số, có thể thêm một chữ cái, ví dụ \"03\", \"2b\"."}]}},"required":["unit","copies"],"additionalProperties":false}]}},"drafter":{"type":"string","minLength":1,"description":"Ký hiệu người soạn thảo, in sau nơi lưu, ví dụ \"Hg\" → \"Lưu: VT, NN (03). Hg.\", \"nvv\" → \"Lưu: VT, CN (2). nvv\"."},"copies":{"type":"integer","minimum":1,"description":"Số lượng bản phát hành."},"separator":{"enum":["stop","space"],"description":"Giữa nơi lưu và ký hiệu người soạn thảo: stop (dấu chấm, \"VT, CN (2). nvv\", mặc định) hoặc space (dấu cách, \"Văn thư, QHĐP (2b) TĐT\")."},"finalStop":{"type":"boolean","description":"Dấu chấm cuối dòng \"Lưu:\". Mặc định: có; false để in \"Lưu: VT, CN (2). nvv\"."}},"required":["units"],"additionalProperties":false}]},"signature":{"type":"object","description":"Khối chữ ký: quyền hạn, chức vụ và họ tên người ký.","properties":{"authority":{"enum":["TM","KT","TL","TUQ","Q","none"],"description":"Quyền hạn ký: TM (thay mặt tập thể), KT (ký thay cấp trưởng), TL (thừa lệnh), TUQ (thừa ủy quyền), Q (quyền cấp trưởng), none (cấp trưởng ký trực tiếp)."},"for":{"type":"string","minLength":1,"description":"Chức vụ (hoặc tập thể với TM.) được ký thay, ví dụ \"Chủ tịch\", \"Ủy ban nhân dân\"."},"deputyFor":{"type":"string","minLength":1,"description":"Dạng hai cấp: cấp phó ký thay cấp trưởng của đơn vị, ví dụ \"Chánh Văn phòng\" cho \"TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG\"."},"signer":{"type":"string","minLength":1,"description":"Mã người ký trong ketluan.config.yaml."},"name":{"type":"string","minLength":1,"description":"Họ và tên người ký (nếu không dùng \"signer\")."},"title":{"type":"string","minLength":1,"description":"Chức vụ người ký (nếu không dùng \"signer\")."}},"required":["authority"],"additionalProperties":false},"signing":{"type":"object","description":"Ban hành điện tử.","properties":{"images":{"type":"boolean","description":"In hình ảnh chữ ký của người ký (signers.<mã>.signatureImage) và hình ảnh con dấu (issuers.<mã>.seal) vào chỗ ký của DOCX và PDF. Dự thảo (chưa có số) không bao giờ in hình ảnh. Mặc định: không."}},"required":[],"additionalProperties":false}},"required":["issuer","meeting","body","recipients","archive","signature"],"additionalProperties":false,"$defs":{"node":{"description":"Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.","type":["string","object"],"properties":{"item":{"description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ: nội dung đoạn, không ghi số thứ tự."},"text":{"description":"Đoạn văn không đánh số, có thể là một nhiệm vụ: nội dung đoạn."},"dash":{"description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ: nội dung, không ghi dấu gạch."},"heading":{"description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…): tiêu đề của mục, không ghi số thứ tự."}},"if":{"type":"string"},"then":{"type":"string","minLength":1,"description":"Đoạn văn không đánh số. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"else":{"if":{"type":"object","required":["item"]},"then":{"type":"object","description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.","properties":{"item":{"type":"string","minLength":1,"description":"Nội dung đoạn, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}},"childNumbering":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"],"description":"Kiểu đánh số các đoạn con của mục này (thay cho kiểu theo cấp): roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Ví dụ childNumbering: ordinal."},"childLabels":{"enum":["plain","italic","bold"],"description":"Kiểu chữ của số thứ tự các đoạn con: plain (thường, mặc định), italic (\"*Thứ nhất,*\"), bold."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn con."}},"required":["item"],"additionalProperties":false},"else":{"if":{"type":"object","required":["text"]},"then":{"type":"object","description":"Đoạn văn không đánh số, có thể là một nhiệm vụ.","properties":{"text":{"type":"string","minLength":1,"description":"Nội dung đoạn. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}}},"required":["text"],"additionalProperties":false},"else":{"if":{"type":"object","required":["dash"]},"then":{"type":"object","description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ.","properties":{"dash":{"type":"string","minLength":1,"description":"Nội dung, không ghi dấu gạch. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}}},"required":["dash"],"additionalProperties":false},"else":{"if":{"type":"object"},"then":{"type":"object","description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.","properties":{"heading":{"type":"string","minLength":1,"description":"Tiêu đề của mục, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"agency":{"description":"Cơ quan được giao các nhiệm vụ trong mục; nếu không có \"heading\" thì tên cơ quan là tiêu đề.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"numbered":{"type":"boolean","description":"Đánh số mục này. Mặc định: có."},"childNumbering":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"],"description":"Kiểu đánh số các đoạn con của mục này (thay cho kiểu theo cấp): roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Ví dụ childNumbering: ordinal."},"childLabels":{"enum":["plain","italic","bold"],"description":"Kiểu chữ của số thứ tự các đoạn con: plain (thường, mặc định), italic (\"*Thứ nhất,*\"), bold."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn trong mục."}},"required":[],"additionalProperties":false}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketluan.invalid/schemas/conclusion.schema.json","title":"Thông báo kết luận (ketluan)","type":"object","description":"Một thông báo kết luận cuộc họp.","properties":{"issuer":{"description":"Cơ quan ban hành: mã trong ketluan.config.yaml, hoặc khai báo đầy đủ.","anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Cơ quan ban hành thông báo.","properties":{"parent":{"description":"Tên cơ quan chủ quản trực tiếp (nếu có), chữ in hoa; mỗi phần tử là một dòng. Ví dụ: UBND TỈNH NAM ĐỊNH.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"name":{"description":"Tên cơ quan ban hành, chữ in hoa; mỗi phần tử là một dòng. Ví dụ: [ỦY BAN NHÂN DÂN, HUYỆN BẮC SƠN].","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"symbol":{"type":"string","minLength":1,"description":"Ký hiệu văn bản (tên loại - cơ quan), ví dụ TB-UBND, TB-VP, TB-VPCP.","pattern":"^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"},"place":{"type":"string","minLength":1,"description":"Địa danh ghi ở dòng ngày tháng, ví dụ \"Bắc Sơn\", \"Thành phố Hồ Chí Minh\"."},"collective":{"type":"string","minLength":1,"description":"Tên tập thể khi ký thay mặt (TM.), ví dụ \"Ủy ban nhân dân\". Mặc định: tên cơ quan ban hành."},"shortName":{"type":"string","minLength":1,"description":"Tên cơ quan viết thường, dùng trong câu, ví dụ \"UBND huyện Bắc Sơn\" (dòng \"Kèm theo Thông báo số … của …\" ở phụ lục)."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"comrade":{"type":"boolean","description":"Ghi \"đồng chí\" trước người chủ trì (\"đồng chí Hoàng Văn Nam, Chủ tịch UBND huyện\"). Văn bản của cơ quan trung ương thường không ghi: comrade: false. Mặc định: có."},"chairOrder":{"enum":["name-title","title-name"],"description":"Thứ tự họ tên và chức vụ người chủ trì: name-title (\"Hoàng Văn Nam, Chủ tịch UBND huyện\", mặc định) hoặc title-name (\"Thủ tướng Chính phủ Phạm Minh Chính\")."},"chairVerb":{"enum":["chủ trì","đã chủ trì"],"description":"Động từ của người chủ trì: \"đã chủ trì\" hoặc \"chủ trì\". Mặc định: \"đã chủ trì\" (opening: full), \"chủ trì\" (opening: brief)."},"heard":{"enum":["discussion","opinions"],"description":"Câu \"Sau khi nghe\": discussion (\"Sau khi nghe Bộ Tài chính báo cáo; ý kiến trao đổi, thảo luận của các đại biểu, …\") hoặc opinions (\"Sau khi nghe báo cáo của Bộ Tài chính và ý kiến của các đại biểu dự họp, …\"). Mặc định: discussion (opening: full), opinions (opening: brief)."},"attendeesLead":{"type":"string","minLength":1,"description":"Lời dẫn thường dùng trước thành phần tham dự, ví dụ \"Tham dự có\" (meeting.attendeesLead của từng thông báo được ưu tiên). Mặc định: \"Tham dự <hình thức họp> có\"."},"discussants":{"type":"string","minLength":1,"description":"Cách gọi thường dùng những người phát biểu ý kiến, ví dụ \"các đại biểu dự họp\" (meeting.discussants được ưu tiên)."},"concludes":{"enum":["kết luận như sau:","kết luận:"],"description":"Cuối đoạn mở đầu: \"kết luận như sau:\" hoặc \"kết luận:\". Mặc định: \"kết luận như sau:\" (opening: full), \"kết luận:\" (opening: brief)."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point, từ 24 đến 200. Mặc định: 72."}},"required":[],"additionalProperties":false}},"required":["name","symbol","place"],"additionalProperties":false}]},"number":{"type":"integer","minimum":1,"maximum":99999,"description":"Số văn bản; bỏ trống khi còn là dự thảo (in \"Số:      /TB-UBND\"). Từ 1 đến 99999."},"issued":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày ban hành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"summary":{"description":"Trích yếu; mỗi phần tử là một dòng, in đúng như đã viết ([[…]] không được thay ở đây; viết \\[[ để in dấu [[). Bỏ trống để ghi tự động \"Kết luận của đồng chí … tại …\".","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"meeting":{"type":"object","description":"Cuộc họp được kết luận.","properties":{"kind":{"type":"string","minLength":1,"description":"Hình thức: Hội nghị, cuộc họp, buổi làm việc…"},"date":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày họp (YYYY-MM-DD); ngày đầu nếu họp nhiều ngày. Từ 1990-01-01 đến 2100-12-31."},"until":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày cuối nếu họp nhiều ngày: date: 2025-11-08, until: 2025-11-09 in \"Từ ngày 08 đến ngày 09 tháng 11 năm 2025\". Từ 1990-01-01 đến 2100-12-31."},"time":{"enum":["sáng","chiều","tối"],"description":"Buổi họp: sáng → \"Sáng ngày 08 tháng 11 năm 2025\", chiều → \"Chiều ngày …\", tối → \"Tối ngày …\"."},"venue":{"type":"string","minLength":1,"description":"Địa điểm họp, ví dụ \"trụ sở UBND huyện Bắc Sơn\"."},"subject":{"type":"string","minLength":1,"description":"Nội dung cuộc họp, viết tiếp sau hình thức họp."},"chair":{"type":"object","description":"Người chủ trì.","properties":{"name":{"type":"string","minLength":1,"description":"Họ và tên."},"title":{"type":"string","minLength":1,"description":"Chức vụ, ví dụ \"Chủ tịch UBND huyện\", \"Thủ tướng Chính phủ\"."},"role":{"type":"string","minLength":1,"description":"Cương vị ghi sau họ tên, chức vụ, ví dụ \"Trưởng Ban Chỉ đạo\" → \"Phó Thủ tướng Chính phủ Trần Hồng Hà, Trưởng Ban Chỉ đạo\"."},"short":{"type":"string","minLength":1,"description":"Cách gọi ngắn ở lần nhắc sau (\"… Thủ tướng Chính phủ kết luận\"), ví dụ \"Thủ tướng Chính phủ\", \"Phó Thủ tướng\"."}},"required":["title"],"additionalProperties":false},"attendees":{"type":"array","items":{"type":"string","minLength":1},"description":"Thành phần tham dự; mỗi phần tử một nhóm (nối bằng dấu \";\")."},"attendeesLead":{"type":"string","minLength":1,"description":"Lời dẫn trước thành phần tham dự, ví dụ \"Cùng dự\", \"Tham dự có các đồng chí\", \"Tại điểm cầu Trụ sở Chính phủ có\". Mặc định: \"Tham dự <hình thức họp> có\"."},"before":{"type":"string","minLength":1,"description":"Việc người chủ trì làm trước cuộc họp, viết tiếp sau tên người chủ trì, ví dụ \"đã đến thăm Trung tâm Phục vụ hành chính công tỉnh, làm việc với lãnh đạo tỉnh\" (nối với cuộc họp bằng \"và\")."},"acknowledgement":{"type":"string","minLength":1,"description":"Câu ghi nhận, biểu dương, thành một đoạn sau đoạn mở đầu, ví dụ \"Thay mặt Chính phủ, Thủ tướng Chính phủ ghi nhận, biểu dương những kết quả … đạt được\". Cho phép **in đậm**, *in nghiêng*, [[PCI]]."},"discussants":{"type":"string","minLength":1,"description":"Những người phát biểu ý kiến, ví dụ \"các đại biểu dự họp\". Mặc định: \"các thành phần dự họp\" (opening: full), \"các đại biểu\" (opening: brief)."},"reports":{"type":"array","description":"Các báo cáo được nghe tại cuộc họp.","items":{"type":"object","description":"Một báo cáo.","properties":{"by":{"type":"string","minLength":1,"description":"Cơ quan báo cáo."},"content":{"type":"string","minLength":1,"description":"Nội dung báo cáo, ví dụ \"báo cáo kết quả …\", hoặc \"báo cáo\" (\"Sau khi nghe Bộ Tài chính báo cáo\"). Bỏ trống để in \"báo cáo của <cơ quan>\"."}},"required":["by"],"additionalProperties":false}}},"required":["kind","date","subject","chair"],"additionalProperties":false},"indices":{"type":"array","items":{"type":"object","description":"Kết quả một bộ chỉ số (PAR INDEX, PCI, DDCI, SIPAS, PAPI…).","properties":{"id":{"type":"string","minLength":1,"description":"Mã ngắn để nhắc đến trong văn bản bằng [[mã]], ví dụ PCI, PAR, DDCI.","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"name":{"type":"string","minLength":1,"description":"Tên đầy đủ của chỉ số."},"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm đánh giá. Từ 1990 đến 2100."},"score":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm đạt được. Từ 0 đến 100000."},"max":{"type":"number","exclusiveMinimum":0,"maximum":100000,"description":"Điểm tối đa; nếu có thì in \"87,06/99,5 điểm, chỉ số đạt 87,50%\". Lớn hơn 0, không quá 100000."},"rank":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng. Từ 1 đến 100000."},"units":{"type":"integer","minimum":1,"maximum":100000,"description":"Số đơn vị được xếp hạng (ví dụ 63 tỉnh, thành phố). Từ 1 đến 100000."},"unitsLabel":{"type":"string","minLength":1,"description":"Tên nhóm đơn vị được xếp hạng, ví dụ \"tỉnh, thành phố\", \"huyện, thành phố\"."},"decimals":{"type":"integer","minimum":0,"maximum":4,"description":"Số chữ số thập phân khi in điểm (ví dụ 2 để in 6,90), từ 0 đến 4. Mặc định: như số liệu."},"previous":{"type":"object","description":"Kết quả năm trước để so sánh.","properties":{"year":{"type":"integer","minimum":1990,"maximum":2100,"description":"Năm so sánh. Từ 1990 đến 2100."},"score":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm năm trước. Từ 0 đến 100000."},"rank":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng năm trước. Từ 1 đến 100000."},"fromArchive":{"type":"boolean","description":"Lấy điểm, thứ hạng năm trước (nếu không ghi ở đây) từ thông báo năm trước của cùng cơ quan trong kho."}},"required":["year"],"additionalProperties":false},"wording":{"type":"object","description":"Cách diễn đạt câu kết quả.","properties":{"rankVerb":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng: \"xếp thứ\" (mặc định), \"đứng thứ\", \"xếp hạng\"."},"afterScore":{"type":"string","description":"Dấu sau điểm số, trước thứ hạng. Mặc định: \",\"."},"beforeChange":{"type":"string","description":"Dấu trước phần so sánh với năm trước. Mặc định: \",\"."}},"required":[],"additionalProperties":false},"components":{"type":"object","description":"Các chỉ số thành phần.","properties":{"rankWord":{"type":"string","minLength":1,"description":"Từ nêu thứ hạng của chỉ số thành phần: \"vị trí\" (mặc định) hoặc \"xếp\"."},"units":{"type":"integer","minimum":1,"maximum":100000,"description":"Số đơn vị xếp hạng chỉ số thành phần (mặc định như chỉ số chung); hạng cuối in \"vị trí cuối\". Từ 1 đến 100000."},"aggregate":{"enum":["sum","average","weighted"],"description":"Quan hệ giữa điểm chung và điểm thành phần để kiểm tra số liệu: sum (tổng, như PAR INDEX), average (trung bình, như SIPAS), weighted (có trọng số, không kiểm tra). Mặc định: sum nếu mọi thành phần có điểm tối đa, ngược lại weighted."},"split":{"type":"object","description":"Quy tắc chia nhóm cao/thấp điểm khi thành phần không ghi \"level\".","properties":{"rankAtMost":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng từ 1 đến số này là cao điểm. Từ 1 đến 100000."},"scoreAtLeast":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm (hoặc tỷ lệ % nếu có điểm tối đa) từ mức này trở lên là cao điểm. Từ 0 đến 100000."}},"required":[],"additionalProperties":false},"items":{"type":"array","items":{"type":"object","description":"Một chỉ số thành phần.","properties":{"code":{"type":"string","minLength":1,"description":"Mã chỉ số thành phần, ví dụ CSTP1."},"name":{"type":"string","minLength":1,"description":"Tên chỉ số thành phần."},"score":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm đạt được. Từ 0 đến 100000."},"max":{"type":"number","exclusiveMinimum":0,"maximum":100000,"description":"Điểm tối đa (nếu có thì in dạng 4,5/9 điểm); lớn hơn 0, không quá 100000."},"rank":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng của chỉ số thành phần. Từ 1 đến 100000."},"level":{"enum":["high","low"],"description":"Xếp vào nhóm cao điểm (high) hay thấp điểm (low); nếu bỏ trống thì dùng quy tắc \"split\"."},"previous":{"type":"object","description":"Kết quả năm trước của chỉ số thành phần (cho bảng phụ lục).","properties":{"score":{"type":"number","minimum":0,"maximum":100000,"description":"Điểm năm trước. Từ 0 đến 100000."},"rank":{"type":"integer","minimum":1,"maximum":100000,"description":"Thứ hạng năm trước. Từ 1 đến 100000."}},"required":[],"additionalProperties":false}},"required":["name","score"],"additionalProperties":false},"minItems":1,"description":"Danh sách chỉ số thành phần, theo thứ tự công bố."}},"required":["items"],"additionalProperties":false}},"required":["id","name","year","score"],"additionalProperties":false},"description":"Kết quả các bộ chỉ số được đánh giá."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"comrade":{"type":"boolean","description":"Ghi \"đồng chí\" trước người chủ trì (\"đồng chí Hoàng Văn Nam, Chủ tịch UBND huyện\"). Văn bản của cơ quan trung ương thường không ghi: comrade: false. Mặc định: có."},"chairOrder":{"enum":["name-title","title-name"],"description":"Thứ tự họ tên và chức vụ người chủ trì: name-title (\"Hoàng Văn Nam, Chủ tịch UBND huyện\", mặc định) hoặc title-name (\"Thủ tướng Chính phủ Phạm Minh Chính\")."},"chairVerb":{"enum":["chủ trì","đã chủ trì"],"description":"Động từ của người chủ trì: \"đã chủ trì\" hoặc \"chủ trì\". Mặc định: \"đã chủ trì\" (opening: full), \"chủ trì\" (opening: brief)."},"heard":{"enum":["discussion","opinions"],"description":"Câu \"Sau khi nghe\": discussion (\"Sau khi nghe Bộ Tài chính báo cáo; ý kiến trao đổi, thảo luận của các đại biểu, …\") hoặc opinions (\"Sau khi nghe báo cáo của Bộ Tài chính và ý kiến của các đại biểu dự họp, …\"). Mặc định: discussion (opening: full), opinions (opening: brief)."},"attendeesLead":{"type":"string","minLength":1,"description":"Lời dẫn thường dùng trước thành phần tham dự, ví dụ \"Tham dự có\" (meeting.attendeesLead của từng thông báo được ưu tiên). Mặc định: \"Tham dự <hình thức họp> có\"."},"discussants":{"type":"string","minLength":1,"description":"Cách gọi thường dùng những người phát biểu ý kiến, ví dụ \"các đại biểu dự họp\" (meeting.discussants được ưu tiên)."},"concludes":{"enum":["kết luận như sau:","kết luận:"],"description":"Cuối đoạn mở đầu: \"kết luận như sau:\" hoặc \"kết luận:\". Mặc định: \"kết luận như sau:\" (opening: full), \"kết luận:\" (opening: brief)."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point, từ 24 đến 200. Mặc định: 72."}},"required":[],"additionalProperties":false},"openingText":{"type":"object","description":"Viết tự do đoạn mở đầu (thay cho câu ketluan ghép). [[date]] chèn ngày họp như đã tính (\"Ngày 08 tháng 11 năm 2025\", \"Từ ngày 08 đến ngày 09 tháng 11 năm 2025\", \"Sáng ngày …\"); cho phép **in đậm**, *in nghiêng*, [[PCI]].","properties":{"intro":{"type":"string","minLength":1,"description":"Đoạn thứ nhất (ngày, địa điểm, người chủ trì, thành phần), ví dụ \"[[date]], tại Trụ sở Chính phủ, Thủ tướng Chính phủ Phạm Minh Chính chủ trì cuộc họp …\"."},"heard":{"type":"string","minLength":1,"description":"Đoạn thứ hai (đã nghe gì, ai kết luận), ví dụ \"Sau khi nghe báo cáo của Bộ Xây dựng, ý kiến của các đại biểu, Thủ tướng Chính phủ kết luận như sau:\"."}},"required":[],"additionalProperties":false},"body":{"type":"array","items":{"$ref":"#/$defs/node"},"minItems":1,"description":"Nội dung kết luận."},"closing":{"type":"string","minLength":1,"description":"Câu kết, không ghi dấu \"./.\" (được thêm tự động), ví dụ \"Ủy ban nhân dân huyện yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện\". Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"recipients":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Nơi nhận, mỗi phần tử một dòng, không ghi dấu \"-\" và \";\" (được thêm tự động). Ghi chú như (b/c) viết liền sau tên."},"footnote":{"type":"string","minLength":1,"description":"Ghi chú cuối văn bản (nếu có), in nghiêng thành một đoạn sau câu kết. Để có chú thích ở chân trang (số chú thích nhỏ đặt trên dòng chữ), dùng \"footnotes\". Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"footnotes":{"type":"object","description":"Chú thích ở chân trang, theo mã. Đặt dấu chú thích [[^mã]] ngay sau chữ cần chú thích, trong bất kỳ đoạn, đề mục, ý liệt kê hay câu kết nào; chú thích được đánh số 1, 2, 3… theo thứ tự xuất hiện và in ở cuối trang có dấu chú thích, dưới một đường kẻ ngắn. Mỗi chú thích đặt đúng một dấu. Ví dụ: text: \"Thực hiện Nghị quyết số 140/NQ-CP[[^nq140]], …\" và footnotes: { nq140: \"Nghị quyết số 140/NQ-CP ngày 24 tháng 9 năm 2025 của Chính phủ.\" }. Nội dung chú thích có thể dùng **đậm**, *nghiêng* và [[mã chỉ số]], không chứa dấu chú thích khác.","propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9_-]*$"},"additionalProperties":{"type":"string","minLength":1,"description":"Nội dung chú thích. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."}},"appendix":{"type":"array","description":"Phụ lục kèm theo: bảng kết quả một bộ chỉ số và các chỉ số thành phần (năm nay, năm trước, tăng giảm, thứ hạng), có thể kèm biểu đồ.","items":{"type":"object","description":"Một phụ lục.","properties":{"index":{"type":"string","minLength":1,"description":"Mã chỉ số (trong \"indices\") được trình bày trong phụ lục."},"title":{"type":"string","minLength":1,"description":"Tên phụ lục. Mặc định: \"Kết quả <tên chỉ số> năm <năm>\"."},"chart":{"type":"boolean","description":"Kèm biểu đồ cột điểm các chỉ số thành phần so với điểm tối đa. Mặc định: không."}},"required":["index"],"additionalProperties":false}},"recipientsFromDirectives":{"type":"boolean","description":"Tự thêm vào Nơi nhận mọi cơ quan được giao nhiệm vụ. Mặc định: không."},"archive":{"description":"Dòng \"Lưu:\": danh sách nơi lưu (VT và đơn vị soạn thảo), hoặc đối tượng có ký hiệu người soạn thảo và số bản.","anyOf":[{"type":"array","items":{"type":"string","minLength":1},"minItems":1},{"type":"object","description":"Dòng \"Lưu:\" đầy đủ.","properties":{"units":{"type":"array","minItems":1,"description":"Nơi lưu, ví dụ [VT, NC]; đơn vị lưu nhiều bản ghi { unit: CN, copies: 2 } để in \"CN (2)\".","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một nơi lưu và số bản lưu: { unit: NN, copies: 03 } in \"NN (03)\".","properties":{"unit":{"type":"string","minLength":1,"description":"Ký hiệu nơi lưu, ví dụ CN, QHĐP."},"copies":{"description":"Số bản lưu, in trong ngoặc sau nơi lưu, đúng như đã ghi: 2 → \"(2)\", 03 → \"(03)\", 2b → \"(2b)\".","anyOf":[{"type":"integer","minimum":1,"maximum":9999,"description":"Số bản lưu. Từ 1 đến 9999."},{"type":"string","pattern":"^[0-9]{1,4}[a-zđ]?$","description":"Số bản viết như văn bản gốc: chữ số, có thể thêm một chữ cái, ví dụ \"03\", \"2b\"."}]}},"required":["unit","copies"],"additionalProperties":false}]}},"drafter":{"type":"string","minLength":1,"description":"Ký hiệu người soạn thảo, in sau nơi lưu, ví dụ \"Hg\" → \"Lưu: VT, NN (03). Hg.\", \"nvv\" → \"Lưu: VT, CN (2). nvv\"."},"copies":{"type":"integer","minimum":1,"maximum":9999,"description":"Số lượng bản phát hành. Từ 1 đến 9999."},"separator":{"enum":["stop","space"],"description":"Giữa nơi lưu và ký hiệu người soạn thảo: stop (dấu chấm, \"VT, CN (2). nvv\", mặc định) hoặc space (dấu cách, \"Văn thư, QHĐP (2b) TĐT\")."},"finalStop":{"type":"boolean","description":"Dấu chấm cuối dòng \"Lưu:\". Mặc định: có; false để in \"Lưu: VT, CN (2). nvv\"."}},"required":["units"],"additionalProperties":false}]},"signature":{"type":"object","description":"Khối chữ ký: quyền hạn, chức vụ và họ tên người ký.","properties":{"authority":{"enum":["TM","KT","TL","TUQ","Q","none"],"description":"Quyền hạn ký: TM (thay mặt tập thể), KT (ký thay cấp trưởng), TL (thừa lệnh), TUQ (thừa ủy quyền), Q (quyền cấp trưởng), none (cấp trưởng ký trực tiếp)."},"for":{"type":"string","minLength":1,"description":"Chức vụ (hoặc tập thể với TM.) được ký thay, ví dụ \"Chủ tịch\", \"Ủy ban nhân dân\"."},"deputyFor":{"type":"string","minLength":1,"description":"Dạng hai cấp: cấp phó ký thay cấp trưởng của đơn vị, ví dụ \"Chánh Văn phòng\" cho \"TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG\"."},"signer":{"type":"string","minLength":1,"description":"Mã người ký trong ketluan.config.yaml."},"name":{"type":"string","minLength":1,"description":"Họ và tên người ký (nếu không dùng \"signer\")."},"title":{"type":"string","minLength":1,"description":"Chức vụ người ký (nếu không dùng \"signer\")."}},"required":["authority"],"additionalProperties":false},"signing":{"type":"object","description":"Ban hành điện tử.","properties":{"images":{"type":"boolean","description":"In hình ảnh chữ ký của người ký (signers.<mã>.signatureImage) và hình ảnh con dấu (issuers.<mã>.seal) vào chỗ ký của DOCX và PDF. Dự thảo (chưa có số) không bao giờ in hình ảnh. Mặc định: không."}},"required":[],"additionalProperties":false}},"required":["issuer","meeting","body","recipients","archive","signature"],"additionalProperties":false,"$defs":{"node":{"description":"Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.","type":["string","object"],"properties":{"item":{"description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ: nội dung đoạn, không ghi số thứ tự."},"text":{"description":"Đoạn văn không đánh số, có thể là một nhiệm vụ: nội dung đoạn."},"dash":{"description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ: nội dung, không ghi dấu gạch."},"heading":{"description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…): tiêu đề của mục, không ghi số thứ tự."}},"if":{"type":"string"},"then":{"type":"string","minLength":1,"description":"Đoạn văn không đánh số. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"else":{"if":{"type":"object","required":["item"]},"then":{"type":"object","description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.","properties":{"item":{"type":"string","minLength":1,"description":"Nội dung đoạn, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}},"childNumbering":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"],"description":"Kiểu đánh số các đoạn con của mục này (thay cho kiểu theo cấp): roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Ví dụ childNumbering: ordinal."},"childLabels":{"enum":["plain","italic","bold"],"description":"Kiểu chữ của số thứ tự các đoạn con: plain (thường, mặc định), italic (\"*Thứ nhất,*\"), bold."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn con."}},"required":["item"],"additionalProperties":false},"else":{"if":{"type":"object","required":["text"]},"then":{"type":"object","description":"Đoạn văn không đánh số, có thể là một nhiệm vụ.","properties":{"text":{"type":"string","minLength":1,"description":"Nội dung đoạn. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}}},"required":["text"],"additionalProperties":false},"else":{"if":{"type":"object","required":["dash"]},"then":{"type":"object","description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ.","properties":{"dash":{"type":"string","minLength":1,"description":"Nội dung, không ghi dấu gạch. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}}},"required":["dash"],"additionalProperties":false},"else":{"if":{"type":"object"},"then":{"type":"object","description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.","properties":{"heading":{"type":"string","minLength":1,"description":"Tiêu đề của mục, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"agency":{"description":"Cơ quan được giao các nhiệm vụ trong mục; nếu không có \"heading\" thì tên cơ quan là tiêu đề.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"numbered":{"type":"boolean","description":"Đánh số mục này. Mặc định: có."},"childNumbering":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"],"description":"Kiểu đánh số các đoạn con của mục này (thay cho kiểu theo cấp): roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Ví dụ childNumbering: ordinal."},"childLabels":{"enum":["plain","italic","bold"],"description":"Kiểu chữ của số thứ tự các đoạn con: plain (thường, mặc định), italic (\"*Thứ nhất,*\"), bold."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn trong mục."}},"required":[],"additionalProperties":false}}}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = ajvRuntime_ucs2length;
 const pattern4 = new RegExp("^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$", "u");
@@ -15,7 +15,7 @@ const pattern5 = new RegExp("^[A-Za-z][A-Za-z0-9_-]*$", "u");
 const pattern6 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_-]*$", "u");
 const pattern7 = new RegExp("^[0-9]{1,4}[a-zđ]?$", "u");
 const formats0 = formats.date;
-const schema32 = {"description":"Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.","type":["string","object"],"properties":{"item":{"description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ: nội dung đoạn, không ghi số thứ tự."},"text":{"description":"Đoạn văn không đánh số, có thể là một nhiệm vụ: nội dung đoạn."},"dash":{"description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ: nội dung, không ghi dấu gạch."},"heading":{"description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…): tiêu đề của mục, không ghi số thứ tự."}},"if":{"type":"string"},"then":{"type":"string","minLength":1,"description":"Đoạn văn không đánh số. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"else":{"if":{"type":"object","required":["item"]},"then":{"type":"object","description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.","properties":{"item":{"type":"string","minLength":1,"description":"Nội dung đoạn, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}},"childNumbering":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"],"description":"Kiểu đánh số các đoạn con của mục này (thay cho kiểu theo cấp): roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Ví dụ childNumbering: ordinal."},"childLabels":{"enum":["plain","italic","bold"],"description":"Kiểu chữ của số thứ tự các đoạn con: plain (thường, mặc định), italic (\"*Thứ nhất,*\"), bold."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn con."}},"required":["item"],"additionalProperties":false},"else":{"if":{"type":"object","required":["text"]},"then":{"type":"object","description":"Đoạn văn không đánh số, có thể là một nhiệm vụ.","properties":{"text":{"type":"string","minLength":1,"description":"Nội dung đoạn. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}}},"required":["text"],"additionalProperties":false},"else":{"if":{"type":"object","required":["dash"]},"then":{"type":"object","description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ.","properties":{"dash":{"type":"string","minLength":1,"description":"Nội dung, không ghi dấu gạch. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"). Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\"."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","description":"Ngày hoàn thành (YYYY-MM-DD)."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}}},"required":["dash"],"additionalProperties":false},"else":{"if":{"type":"object"},"then":{"type":"object","description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.","properties":{"heading":{"type":"string","minLength":1,"description":"Tiêu đề của mục, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí."},"agency":{"description":"Cơ quan được giao các nhiệm vụ trong mục; nếu không có \"heading\" thì tên cơ quan là tiêu đề.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"numbered":{"type":"boolean","description":"Đánh số mục này. Mặc định: có."},"childNumbering":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"],"description":"Kiểu đánh số các đoạn con của mục này (thay cho kiểu theo cấp): roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Ví dụ childNumbering: ordinal."},"childLabels":{"enum":["plain","italic","bold"],"description":"Kiểu chữ của số thứ tự các đoạn con: plain (thường, mặc định), italic (\"*Thứ nhất,*\"), bold."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn trong mục."}},"required":[],"additionalProperties":false}}}}}};
+const schema32 = {"description":"Một đoạn của phần nội dung: một câu văn, hoặc một mục có tiêu đề, mục đánh số, gạch đầu dòng, nhiệm vụ.","type":["string","object"],"properties":{"item":{"description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ: nội dung đoạn, không ghi số thứ tự."},"text":{"description":"Đoạn văn không đánh số, có thể là một nhiệm vụ: nội dung đoạn."},"dash":{"description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ: nội dung, không ghi dấu gạch."},"heading":{"description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…): tiêu đề của mục, không ghi số thứ tự."}},"if":{"type":"string"},"then":{"type":"string","minLength":1,"description":"Đoạn văn không đánh số. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"else":{"if":{"type":"object","required":["item"]},"then":{"type":"object","description":"Đoạn đánh số (1., 2. … theo cấp), có thể là một nhiệm vụ.","properties":{"item":{"type":"string","minLength":1,"description":"Nội dung đoạn, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}},"childNumbering":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"],"description":"Kiểu đánh số các đoạn con của mục này (thay cho kiểu theo cấp): roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Ví dụ childNumbering: ordinal."},"childLabels":{"enum":["plain","italic","bold"],"description":"Kiểu chữ của số thứ tự các đoạn con: plain (thường, mặc định), italic (\"*Thứ nhất,*\"), bold."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn con."}},"required":["item"],"additionalProperties":false},"else":{"if":{"type":"object","required":["text"]},"then":{"type":"object","description":"Đoạn văn không đánh số, có thể là một nhiệm vụ.","properties":{"text":{"type":"string","minLength":1,"description":"Nội dung đoạn. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}}},"required":["text"],"additionalProperties":false},"else":{"if":{"type":"object","required":["dash"]},"then":{"type":"object","description":"Đoạn gạch đầu dòng (\"- …\"), có thể là một nhiệm vụ.","properties":{"dash":{"type":"string","minLength":1,"description":"Nội dung, không ghi dấu gạch. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"enumerate":{"type":"object","description":"Liệt kê trong cùng đoạn: \"(1) …; (2) …\" hoặc \"(i) …; (ii) …\", đánh số tự động.","properties":{"style":{"enum":["arabic","roman"],"description":"arabic: (1), (2)…; roman: (i), (ii)…. Mặc định: arabic."},"items":{"type":"array","minItems":1,"description":"Các ý, không ghi số thứ tự và dấu \";\". Một ý có thể là một nhiệm vụ riêng, ví dụ { point: \"Bộ Tài chính hoàn thiện dự thảo [[deadline]]\", lead: Bộ Tài chính, deadline: 2025-12-05 }.","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"Một ý là một nhiệm vụ: cơ quan chủ trì, phối hợp, thời hạn riêng ([[deadline]] trong ý chèn thời hạn của ý).","properties":{"point":{"type":"string","minLength":1,"description":"Nội dung ý, không ghi số thứ tự, ví dụ \"tổng hợp kết quả, báo cáo Thủ tướng Chính phủ [[deadline]]\"."},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":["point"],"additionalProperties":false}]}},"after":{"type":"string","minLength":1,"description":"Phần câu viết tiếp sau ý cuối, trong cùng đoạn, ví dụ \", bảo đảm tiến độ chung.\" hoặc \"để bảo đảm tiến độ chung.\" (bắt đầu bằng dấu câu thì in liền sau ý cuối, nếu không thì cách một dấu cách)."}},"required":["items"],"additionalProperties":false},"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false},"tasks":{"type":"array","minItems":1,"description":"Nhiều nhiệm vụ trong cùng một câu, mỗi nhiệm vụ có cơ quan chủ trì, phối hợp, thời hạn riêng; [[deadline:1]], [[deadline:2]]… chèn thời hạn của nhiệm vụ thứ 1, 2…. Ví dụ: tasks: [{ lead: Các bộ, deadline: 2025-12-05 }, { lead: Bộ Tư pháp, deadline: 2025-12-10 }]. Không ghi cùng \"lead\", \"deadline\" của đoạn.","items":{"type":"object","description":"Một nhiệm vụ trong câu.","properties":{"lead":{"description":"Cơ quan chủ trì thực hiện nhiệm vụ này.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"support":{"description":"Cơ quan phối hợp.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"deadline":{"description":"Thời hạn: một ngày (2023-04-20), một tháng (2023-04), một quý (2026-Q1), một năm (2025: \"trong năm 2025\") hoặc lời ghi tự do (\"thường xuyên\"); năm từ 1990 đến 2100. Viết [[deadline]] trong câu để chèn cụm từ thời hạn.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm: 2025 in \"trong năm 2025\". Từ 1990 đến 2100."},{"type":"object","description":"Thời hạn với cách ghi riêng.","properties":{"on":{"description":"Ngày (2023-04-20), tháng (2023-04), quý (2026-Q1), năm (2025) hoặc lời ghi tự do; năm từ 1990 đến 2100.","anyOf":[{"type":"string","minLength":1},{"type":"integer","minimum":1990,"maximum":2100,"description":"Một năm, ví dụ 2025. Từ 1990 đến 2100."}]},"style":{"enum":["numeric","words"],"description":"Cách ghi thời hạn này (ghi đè cách ghi chung)."},"phrase":{"enum":["before","on","latest"],"description":"Từ đứng trước một ngày: before (\"trước ngày 05 tháng 12 năm 2025\", mặc định), on (\"vào ngày 19 tháng 12 năm 2025\"), latest (\"chậm nhất ngày 19 tháng 12 năm 2025\"). Chỉ dùng với một ngày."}},"required":["on"],"additionalProperties":false}]},"status":{"type":"object","description":"Tình hình thực hiện (theo dõi, đôn đốc); không làm thay đổi nội dung thông báo.","properties":{"state":{"enum":["chưa thực hiện","đang thực hiện","hoàn thành"],"description":"Trạng thái thực hiện."},"completed":{"type":"string","format":"date","formatMinimum":"1990-01-01","formatMaximum":"2100-12-31","description":"Ngày hoàn thành (YYYY-MM-DD). Từ 1990-01-01 đến 2100-12-31."},"report":{"type":"string","minLength":1,"description":"Văn bản báo cáo kết quả, ví dụ \"Báo cáo số 12/BC-SNV ngày 05/9/2019\"."}},"required":["state"],"additionalProperties":false}},"required":[],"additionalProperties":false}}},"required":["dash"],"additionalProperties":false},"else":{"if":{"type":"object"},"then":{"type":"object","description":"Mục có tiêu đề (được đánh số tự động: I., 1., a)…) và các đoạn con.","properties":{"heading":{"type":"string","minLength":1,"description":"Tiêu đề của mục, không ghi số thứ tự. Cho phép **in đậm** và *in nghiêng*; [[PCI]] chèn câu kết quả chỉ số, [[PCI:high]] / [[PCI:low]] các chỉ số thành phần cao/thấp điểm, [[PCI:position]] câu xếp vị trí. Viết \\[[ (trong dấu ngoặc kép: \\\\[[) để in đúng dấu [[ mà không chèn gì."},"agency":{"description":"Cơ quan được giao các nhiệm vụ trong mục; nếu không có \"heading\" thì tên cơ quan là tiêu đề.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"numbered":{"type":"boolean","description":"Đánh số mục này. Mặc định: có."},"childNumbering":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"],"description":"Kiểu đánh số các đoạn con của mục này (thay cho kiểu theo cấp): roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Ví dụ childNumbering: ordinal."},"childLabels":{"enum":["plain","italic","bold"],"description":"Kiểu chữ của số thứ tự các đoạn con: plain (thường, mặc định), italic (\"*Thứ nhất,*\"), bold."},"content":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Các đoạn trong mục."}},"required":[],"additionalProperties":false}}}}}};
 const wrapper0 = {validate: validate21};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -801,9 +801,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-else {
-const err55 = {instancePath:instancePath+"/enumerate/items/" + i0+"/status/completed",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed.type,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data16};
+if(formats0.compare(data16, "2100-12-31") > 0){
+const err55 = {instancePath:instancePath+"/enumerate/items/" + i0+"/status/completed",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data16};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -812,12 +811,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(data14.report !== undefined){
-let data17 = data14.report;
-if(typeof data17 === "string"){
-if(func2(data17) < 1){
-const err56 = {instancePath:instancePath+"/enumerate/items/" + i0+"/status/report",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report,data:data17};
+if(formats0.compare(data16, "1990-01-01") < 0){
+const err56 = {instancePath:instancePath+"/enumerate/items/" + i0+"/status/completed",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data16};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -828,7 +823,7 @@ errors++;
 }
 }
 else {
-const err57 = {instancePath:instancePath+"/enumerate/items/" + i0+"/status/report",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report.type,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report,data:data17};
+const err57 = {instancePath:instancePath+"/enumerate/items/" + i0+"/status/completed",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed.type,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data16};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -838,9 +833,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-}
-else {
-const err58 = {instancePath:instancePath+"/enumerate/items/" + i0+"/status",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.type,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data14};
+if(data14.report !== undefined){
+let data17 = data14.report;
+if(typeof data17 === "string"){
+if(func2(data17) < 1){
+const err58 = {instancePath:instancePath+"/enumerate/items/" + i0+"/status/report",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report,data:data17};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -850,9 +847,8 @@ vErrors.push(err58);
 errors++;
 }
 }
-}
 else {
-const err59 = {instancePath:instancePath+"/enumerate/items/" + i0,schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].type,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1],data:data4};
+const err59 = {instancePath:instancePath+"/enumerate/items/" + i0+"/status/report",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report.type,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report,data:data17};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -861,15 +857,39 @@ vErrors.push(err59);
 }
 errors++;
 }
-var _valid2 = _errs25 === errors;
-valid6 = valid6 || _valid2;
-if(!valid6){
-const err60 = {instancePath:instancePath+"/enumerate/items/" + i0,schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf,parentSchema:schema32.else.then.properties.enumerate.properties.items.items,data:data4};
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/enumerate/items/" + i0+"/status",schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.type,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data14};
 if(vErrors === null){
 vErrors = [err60];
 }
 else {
 vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/enumerate/items/" + i0,schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1].type,parentSchema:schema32.else.then.properties.enumerate.properties.items.items.anyOf[1],data:data4};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+var _valid2 = _errs25 === errors;
+valid6 = valid6 || _valid2;
+if(!valid6){
+const err62 = {instancePath:instancePath+"/enumerate/items/" + i0,schemaPath:"#/else/then/properties/enumerate/properties/items/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.enumerate.properties.items.items.anyOf,parentSchema:schema32.else.then.properties.enumerate.properties.items.items,data:data4};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
 }
 errors++;
 }
@@ -887,32 +907,7 @@ vErrors = null;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/else/then/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.then.properties.enumerate.properties.items.type,parentSchema:schema32.else.then.properties.enumerate.properties.items,data:data3};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-if(data1.after !== undefined){
-let data18 = data1.after;
-if(typeof data18 === "string"){
-if(func2(data18) < 1){
-const err62 = {instancePath:instancePath+"/enumerate/after",schemaPath:"#/else/then/properties/enumerate/properties/after/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.enumerate.properties.after,data:data18};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-else {
-const err63 = {instancePath:instancePath+"/enumerate/after",schemaPath:"#/else/then/properties/enumerate/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.enumerate.properties.after.type,parentSchema:schema32.else.then.properties.enumerate.properties.after,data:data18};
+const err63 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/else/then/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.then.properties.enumerate.properties.items.type,parentSchema:schema32.else.then.properties.enumerate.properties.items,data:data3};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -922,14 +917,39 @@ vErrors.push(err63);
 errors++;
 }
 }
-}
-else {
-const err64 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/then/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.enumerate.type,parentSchema:schema32.else.then.properties.enumerate,data:data1};
+if(data1.after !== undefined){
+let data18 = data1.after;
+if(typeof data18 === "string"){
+if(func2(data18) < 1){
+const err64 = {instancePath:instancePath+"/enumerate/after",schemaPath:"#/else/then/properties/enumerate/properties/after/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.enumerate.properties.after,data:data18};
 if(vErrors === null){
 vErrors = [err64];
 }
 else {
 vErrors.push(err64);
+}
+errors++;
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/enumerate/after",schemaPath:"#/else/then/properties/enumerate/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.enumerate.properties.after.type,parentSchema:schema32.else.then.properties.enumerate.properties.after,data:data18};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/then/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.enumerate.type,parentSchema:schema32.else.then.properties.enumerate,data:data1};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
 }
 errors++;
 }
@@ -941,32 +961,7 @@ let valid18 = false;
 const _errs75 = errors;
 if(typeof data19 === "string"){
 if(func2(data19) < 1){
-const err65 = {instancePath:instancePath+"/lead",schemaPath:"#/else/then/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.lead.anyOf[0],data:data19};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-else {
-const err66 = {instancePath:instancePath+"/lead",schemaPath:"#/else/then/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.lead.anyOf[0].type,parentSchema:schema32.else.then.properties.lead.anyOf[0],data:data19};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-var _valid7 = _errs75 === errors;
-valid18 = valid18 || _valid7;
-const _errs77 = errors;
-if(Array.isArray(data19)){
-if(data19.length < 1){
-const err67 = {instancePath:instancePath+"/lead",schemaPath:"#/else/then/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.then.properties.lead.anyOf[1],data:data19};
+const err67 = {instancePath:instancePath+"/lead",schemaPath:"#/else/then/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.lead.anyOf[0],data:data19};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -975,12 +970,9 @@ vErrors.push(err67);
 }
 errors++;
 }
-const len3 = data19.length;
-for(let i3=0; i3<len3; i3++){
-let data20 = data19[i3];
-if(typeof data20 === "string"){
-if(func2(data20) < 1){
-const err68 = {instancePath:instancePath+"/lead/" + i3,schemaPath:"#/else/then/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.lead.anyOf[1].items,data:data20};
+}
+else {
+const err68 = {instancePath:instancePath+"/lead",schemaPath:"#/else/then/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.lead.anyOf[0].type,parentSchema:schema32.else.then.properties.lead.anyOf[0],data:data19};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -989,9 +981,12 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-else {
-const err69 = {instancePath:instancePath+"/lead/" + i3,schemaPath:"#/else/then/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.lead.anyOf[1].items.type,parentSchema:schema32.else.then.properties.lead.anyOf[1].items,data:data20};
+var _valid7 = _errs75 === errors;
+valid18 = valid18 || _valid7;
+const _errs77 = errors;
+if(Array.isArray(data19)){
+if(data19.length < 1){
+const err69 = {instancePath:instancePath+"/lead",schemaPath:"#/else/then/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.then.properties.lead.anyOf[1],data:data19};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1000,10 +995,12 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-}
-else {
-const err70 = {instancePath:instancePath+"/lead",schemaPath:"#/else/then/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.then.properties.lead.anyOf[1].type,parentSchema:schema32.else.then.properties.lead.anyOf[1],data:data19};
+const len3 = data19.length;
+for(let i3=0; i3<len3; i3++){
+let data20 = data19[i3];
+if(typeof data20 === "string"){
+if(func2(data20) < 1){
+const err70 = {instancePath:instancePath+"/lead/" + i3,schemaPath:"#/else/then/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.lead.anyOf[1].items,data:data20};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1012,15 +1009,38 @@ vErrors.push(err70);
 }
 errors++;
 }
-var _valid7 = _errs77 === errors;
-valid18 = valid18 || _valid7;
-if(!valid18){
-const err71 = {instancePath:instancePath+"/lead",schemaPath:"#/else/then/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.lead.anyOf,parentSchema:schema32.else.then.properties.lead,data:data19};
+}
+else {
+const err71 = {instancePath:instancePath+"/lead/" + i3,schemaPath:"#/else/then/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.lead.anyOf[1].items.type,parentSchema:schema32.else.then.properties.lead.anyOf[1].items,data:data20};
 if(vErrors === null){
 vErrors = [err71];
 }
 else {
 vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/lead",schemaPath:"#/else/then/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.then.properties.lead.anyOf[1].type,parentSchema:schema32.else.then.properties.lead.anyOf[1],data:data19};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+var _valid7 = _errs77 === errors;
+valid18 = valid18 || _valid7;
+if(!valid18){
+const err73 = {instancePath:instancePath+"/lead",schemaPath:"#/else/then/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.lead.anyOf,parentSchema:schema32.else.then.properties.lead,data:data19};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
 }
 errors++;
 }
@@ -1043,32 +1063,7 @@ let valid21 = false;
 const _errs83 = errors;
 if(typeof data21 === "string"){
 if(func2(data21) < 1){
-const err72 = {instancePath:instancePath+"/support",schemaPath:"#/else/then/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.support.anyOf[0],data:data21};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-else {
-const err73 = {instancePath:instancePath+"/support",schemaPath:"#/else/then/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.support.anyOf[0].type,parentSchema:schema32.else.then.properties.support.anyOf[0],data:data21};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-var _valid8 = _errs83 === errors;
-valid21 = valid21 || _valid8;
-const _errs85 = errors;
-if(Array.isArray(data21)){
-if(data21.length < 1){
-const err74 = {instancePath:instancePath+"/support",schemaPath:"#/else/then/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.then.properties.support.anyOf[1],data:data21};
+const err74 = {instancePath:instancePath+"/support",schemaPath:"#/else/then/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.support.anyOf[0],data:data21};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1077,12 +1072,9 @@ vErrors.push(err74);
 }
 errors++;
 }
-const len4 = data21.length;
-for(let i4=0; i4<len4; i4++){
-let data22 = data21[i4];
-if(typeof data22 === "string"){
-if(func2(data22) < 1){
-const err75 = {instancePath:instancePath+"/support/" + i4,schemaPath:"#/else/then/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.support.anyOf[1].items,data:data22};
+}
+else {
+const err75 = {instancePath:instancePath+"/support",schemaPath:"#/else/then/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.support.anyOf[0].type,parentSchema:schema32.else.then.properties.support.anyOf[0],data:data21};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1091,9 +1083,12 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-else {
-const err76 = {instancePath:instancePath+"/support/" + i4,schemaPath:"#/else/then/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.support.anyOf[1].items.type,parentSchema:schema32.else.then.properties.support.anyOf[1].items,data:data22};
+var _valid8 = _errs83 === errors;
+valid21 = valid21 || _valid8;
+const _errs85 = errors;
+if(Array.isArray(data21)){
+if(data21.length < 1){
+const err76 = {instancePath:instancePath+"/support",schemaPath:"#/else/then/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.then.properties.support.anyOf[1],data:data21};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1102,10 +1097,12 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-}
-else {
-const err77 = {instancePath:instancePath+"/support",schemaPath:"#/else/then/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.then.properties.support.anyOf[1].type,parentSchema:schema32.else.then.properties.support.anyOf[1],data:data21};
+const len4 = data21.length;
+for(let i4=0; i4<len4; i4++){
+let data22 = data21[i4];
+if(typeof data22 === "string"){
+if(func2(data22) < 1){
+const err77 = {instancePath:instancePath+"/support/" + i4,schemaPath:"#/else/then/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.support.anyOf[1].items,data:data22};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1114,15 +1111,38 @@ vErrors.push(err77);
 }
 errors++;
 }
-var _valid8 = _errs85 === errors;
-valid21 = valid21 || _valid8;
-if(!valid21){
-const err78 = {instancePath:instancePath+"/support",schemaPath:"#/else/then/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.support.anyOf,parentSchema:schema32.else.then.properties.support,data:data21};
+}
+else {
+const err78 = {instancePath:instancePath+"/support/" + i4,schemaPath:"#/else/then/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.support.anyOf[1].items.type,parentSchema:schema32.else.then.properties.support.anyOf[1].items,data:data22};
 if(vErrors === null){
 vErrors = [err78];
 }
 else {
 vErrors.push(err78);
+}
+errors++;
+}
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/support",schemaPath:"#/else/then/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.then.properties.support.anyOf[1].type,parentSchema:schema32.else.then.properties.support.anyOf[1],data:data21};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+var _valid8 = _errs85 === errors;
+valid21 = valid21 || _valid8;
+if(!valid21){
+const err80 = {instancePath:instancePath+"/support",schemaPath:"#/else/then/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.support.anyOf,parentSchema:schema32.else.then.properties.support,data:data21};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
 }
 errors++;
 }
@@ -1145,31 +1165,7 @@ let valid24 = false;
 const _errs91 = errors;
 if(typeof data23 === "string"){
 if(func2(data23) < 1){
-const err79 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.deadline.anyOf[0],data:data23};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-else {
-const err80 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.deadline.anyOf[0].type,parentSchema:schema32.else.then.properties.deadline.anyOf[0],data:data23};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-var _valid9 = _errs91 === errors;
-valid24 = valid24 || _valid9;
-const _errs93 = errors;
-if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err81 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.then.properties.deadline.anyOf[1].type,parentSchema:schema32.else.then.properties.deadline.anyOf[1],data:data23};
+const err81 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.deadline.anyOf[0],data:data23};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1178,9 +1174,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 > 2100 || isNaN(data23)){
-const err82 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.then.properties.deadline.anyOf[1],data:data23};
+}
+else {
+const err82 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.deadline.anyOf[0].type,parentSchema:schema32.else.then.properties.deadline.anyOf[0],data:data23};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1189,13 +1185,37 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(data23 < 1990 || isNaN(data23)){
-const err83 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.then.properties.deadline.anyOf[1],data:data23};
+var _valid9 = _errs91 === errors;
+valid24 = valid24 || _valid9;
+const _errs93 = errors;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err83 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.then.properties.deadline.anyOf[1].type,parentSchema:schema32.else.then.properties.deadline.anyOf[1],data:data23};
 if(vErrors === null){
 vErrors = [err83];
 }
 else {
 vErrors.push(err83);
+}
+errors++;
+}
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 > 2100 || isNaN(data23)){
+const err84 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.then.properties.deadline.anyOf[1],data:data23};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if(data23 < 1990 || isNaN(data23)){
+const err85 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.then.properties.deadline.anyOf[1],data:data23};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
 }
 errors++;
 }
@@ -1205,23 +1225,23 @@ valid24 = valid24 || _valid9;
 const _errs95 = errors;
 if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
 if(data23.on === undefined){
-const err84 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.then.properties.deadline.anyOf[2].required,parentSchema:schema32.else.then.properties.deadline.anyOf[2],data:data23};
+const err86 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.then.properties.deadline.anyOf[2].required,parentSchema:schema32.else.then.properties.deadline.anyOf[2],data:data23};
 if(vErrors === null){
-vErrors = [err84];
+vErrors = [err86];
 }
 else {
-vErrors.push(err84);
+vErrors.push(err86);
 }
 errors++;
 }
 for(const key5 in data23){
 if(!(((key5 === "on") || (key5 === "style")) || (key5 === "phrase"))){
-const err85 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.then.properties.deadline.anyOf[2],data:data23};
+const err87 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.then.properties.deadline.anyOf[2],data:data23};
 if(vErrors === null){
-vErrors = [err85];
+vErrors = [err87];
 }
 else {
-vErrors.push(err85);
+vErrors.push(err87);
 }
 errors++;
 }
@@ -1233,31 +1253,7 @@ let valid26 = false;
 const _errs100 = errors;
 if(typeof data24 === "string"){
 if(func2(data24) < 1){
-const err86 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/then/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data24};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/then/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.else.then.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data24};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-var _valid10 = _errs100 === errors;
-valid26 = valid26 || _valid10;
-const _errs102 = errors;
-if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
-const err88 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/then/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data24};
+const err88 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/then/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data24};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1266,9 +1262,9 @@ vErrors.push(err88);
 }
 errors++;
 }
-if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 > 2100 || isNaN(data24)){
-const err89 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/then/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data24};
+}
+else {
+const err89 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/then/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.else.then.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data24};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1277,8 +1273,11 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(data24 < 1990 || isNaN(data24)){
-const err90 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/then/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data24};
+var _valid10 = _errs100 === errors;
+valid26 = valid26 || _valid10;
+const _errs102 = errors;
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err90 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/then/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data24};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1287,16 +1286,37 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-var _valid10 = _errs102 === errors;
-valid26 = valid26 || _valid10;
-if(!valid26){
-const err91 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/then/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.else.then.properties.deadline.anyOf[2].properties.on,data:data24};
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 2100 || isNaN(data24)){
+const err91 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/then/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data24};
 if(vErrors === null){
 vErrors = [err91];
 }
 else {
 vErrors.push(err91);
+}
+errors++;
+}
+if(data24 < 1990 || isNaN(data24)){
+const err92 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/then/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data24};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+var _valid10 = _errs102 === errors;
+valid26 = valid26 || _valid10;
+if(!valid26){
+const err93 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/then/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.else.then.properties.deadline.anyOf[2].properties.on,data:data24};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
 }
 errors++;
 }
@@ -1315,32 +1335,7 @@ vErrors = null;
 if(data23.style !== undefined){
 let data25 = data23.style;
 if(!((data25 === "numeric") || (data25 === "words"))){
-const err92 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/else/then/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.else.then.properties.deadline.anyOf[2].properties.style,data:data25};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-if(data23.phrase !== undefined){
-let data26 = data23.phrase;
-if(!(((data26 === "before") || (data26 === "on")) || (data26 === "latest"))){
-const err93 = {instancePath:instancePath+"/deadline/phrase",schemaPath:"#/else/then/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.else.then.properties.deadline.anyOf[2].properties.phrase,data:data26};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-}
-}
-else {
-const err94 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.deadline.anyOf[2].type,parentSchema:schema32.else.then.properties.deadline.anyOf[2],data:data23};
+const err94 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/else/then/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.else.then.properties.deadline.anyOf[2].properties.style,data:data25};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1349,15 +1344,40 @@ vErrors.push(err94);
 }
 errors++;
 }
-var _valid9 = _errs95 === errors;
-valid24 = valid24 || _valid9;
-if(!valid24){
-const err95 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.deadline.anyOf,parentSchema:schema32.else.then.properties.deadline,data:data23};
+}
+if(data23.phrase !== undefined){
+let data26 = data23.phrase;
+if(!(((data26 === "before") || (data26 === "on")) || (data26 === "latest"))){
+const err95 = {instancePath:instancePath+"/deadline/phrase",schemaPath:"#/else/then/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.else.then.properties.deadline.anyOf[2].properties.phrase,data:data26};
 if(vErrors === null){
 vErrors = [err95];
 }
 else {
 vErrors.push(err95);
+}
+errors++;
+}
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.deadline.anyOf[2].type,parentSchema:schema32.else.then.properties.deadline.anyOf[2],data:data23};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+var _valid9 = _errs95 === errors;
+valid24 = valid24 || _valid9;
+if(!valid24){
+const err97 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/then/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.deadline.anyOf,parentSchema:schema32.else.then.properties.deadline,data:data23};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
 }
 errors++;
 }
@@ -1377,31 +1397,7 @@ if(data.status !== undefined){
 let data27 = data.status;
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.state === undefined){
-const err96 = {instancePath:instancePath+"/status",schemaPath:"#/else/then/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.then.properties.status.required,parentSchema:schema32.else.then.properties.status,data:data27};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-for(const key6 in data27){
-if(!(((key6 === "state") || (key6 === "completed")) || (key6 === "report"))){
-const err97 = {instancePath:instancePath+"/status",schemaPath:"#/else/then/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.then.properties.status,data:data27};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-if(data27.state !== undefined){
-let data28 = data27.state;
-if(!(((data28 === "chưa thực hiện") || (data28 === "đang thực hiện")) || (data28 === "hoàn thành"))){
-const err98 = {instancePath:instancePath+"/status/state",schemaPath:"#/else/then/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.status.properties.state.enum,parentSchema:schema32.else.then.properties.status.properties.state,data:data28};
+const err98 = {instancePath:instancePath+"/status",schemaPath:"#/else/then/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.then.properties.status.required,parentSchema:schema32.else.then.properties.status,data:data27};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1410,12 +1406,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-if(data27.completed !== undefined){
-let data29 = data27.completed;
-if(typeof data29 === "string"){
-if(!(formats0.validate(data29))){
-const err99 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/then/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.then.properties.status.properties.completed,data:data29};
+for(const key6 in data27){
+if(!(((key6 === "state") || (key6 === "completed")) || (key6 === "report"))){
+const err99 = {instancePath:instancePath+"/status",schemaPath:"#/else/then/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.then.properties.status,data:data27};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1425,8 +1418,10 @@ vErrors.push(err99);
 errors++;
 }
 }
-else {
-const err100 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/then/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.status.properties.completed.type,parentSchema:schema32.else.then.properties.status.properties.completed,data:data29};
+if(data27.state !== undefined){
+let data28 = data27.state;
+if(!(((data28 === "chưa thực hiện") || (data28 === "đang thực hiện")) || (data28 === "hoàn thành"))){
+const err100 = {instancePath:instancePath+"/status/state",schemaPath:"#/else/then/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.status.properties.state.enum,parentSchema:schema32.else.then.properties.status.properties.state,data:data28};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1436,11 +1431,11 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data27.report !== undefined){
-let data30 = data27.report;
-if(typeof data30 === "string"){
-if(func2(data30) < 1){
-const err101 = {instancePath:instancePath+"/status/report",schemaPath:"#/else/then/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.status.properties.report,data:data30};
+if(data27.completed !== undefined){
+let data29 = data27.completed;
+if(typeof data29 === "string"){
+if(!(formats0.validate(data29))){
+const err101 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/then/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.then.properties.status.properties.completed,data:data29};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1449,9 +1444,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-else {
-const err102 = {instancePath:instancePath+"/status/report",schemaPath:"#/else/then/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.status.properties.report.type,parentSchema:schema32.else.then.properties.status.properties.report,data:data30};
+if(formats0.compare(data29, "2100-12-31") > 0){
+const err102 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/then/properties/status/properties/completed/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema32.else.then.properties.status.properties.completed,data:data29};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1460,10 +1454,8 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-}
-else {
-const err103 = {instancePath:instancePath+"/status",schemaPath:"#/else/then/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.status.type,parentSchema:schema32.else.then.properties.status,data:data27};
+if(formats0.compare(data29, "1990-01-01") < 0){
+const err103 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/then/properties/status/properties/completed/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema32.else.then.properties.status.properties.completed,data:data29};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1473,16 +1465,64 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data.tasks !== undefined){
-let data31 = data.tasks;
-if(Array.isArray(data31)){
-if(data31.length < 1){
-const err104 = {instancePath:instancePath+"/tasks",schemaPath:"#/else/then/properties/tasks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.then.properties.tasks,data:data31};
+else {
+const err104 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/then/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.status.properties.completed.type,parentSchema:schema32.else.then.properties.status.properties.completed,data:data29};
 if(vErrors === null){
 vErrors = [err104];
 }
 else {
 vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data27.report !== undefined){
+let data30 = data27.report;
+if(typeof data30 === "string"){
+if(func2(data30) < 1){
+const err105 = {instancePath:instancePath+"/status/report",schemaPath:"#/else/then/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.status.properties.report,data:data30};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/status/report",schemaPath:"#/else/then/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.status.properties.report.type,parentSchema:schema32.else.then.properties.status.properties.report,data:data30};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/status",schemaPath:"#/else/then/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.status.type,parentSchema:schema32.else.then.properties.status,data:data27};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+if(data.tasks !== undefined){
+let data31 = data.tasks;
+if(Array.isArray(data31)){
+if(data31.length < 1){
+const err108 = {instancePath:instancePath+"/tasks",schemaPath:"#/else/then/properties/tasks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.then.properties.tasks,data:data31};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
 }
 errors++;
 }
@@ -1492,12 +1532,12 @@ let data32 = data31[i5];
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 for(const key7 in data32){
 if(!((((key7 === "lead") || (key7 === "support")) || (key7 === "deadline")) || (key7 === "status"))){
-const err105 = {instancePath:instancePath+"/tasks/" + i5,schemaPath:"#/else/then/properties/tasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.then.properties.tasks.items,data:data32};
+const err109 = {instancePath:instancePath+"/tasks/" + i5,schemaPath:"#/else/then/properties/tasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.then.properties.tasks.items,data:data32};
 if(vErrors === null){
-vErrors = [err105];
+vErrors = [err109];
 }
 else {
-vErrors.push(err105);
+vErrors.push(err109);
 }
 errors++;
 }
@@ -1509,57 +1549,7 @@ let valid31 = false;
 const _errs121 = errors;
 if(typeof data33 === "string"){
 if(func2(data33) < 1){
-const err106 = {instancePath:instancePath+"/tasks/" + i5+"/lead",schemaPath:"#/else/then/properties/tasks/items/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.tasks.items.properties.lead.anyOf[0],data:data33};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-}
-else {
-const err107 = {instancePath:instancePath+"/tasks/" + i5+"/lead",schemaPath:"#/else/then/properties/tasks/items/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.tasks.items.properties.lead.anyOf[0].type,parentSchema:schema32.else.then.properties.tasks.items.properties.lead.anyOf[0],data:data33};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-var _valid11 = _errs121 === errors;
-valid31 = valid31 || _valid11;
-const _errs123 = errors;
-if(Array.isArray(data33)){
-if(data33.length < 1){
-const err108 = {instancePath:instancePath+"/tasks/" + i5+"/lead",schemaPath:"#/else/then/properties/tasks/items/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.then.properties.tasks.items.properties.lead.anyOf[1],data:data33};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-const len6 = data33.length;
-for(let i6=0; i6<len6; i6++){
-let data34 = data33[i6];
-if(typeof data34 === "string"){
-if(func2(data34) < 1){
-const err109 = {instancePath:instancePath+"/tasks/" + i5+"/lead/" + i6,schemaPath:"#/else/then/properties/tasks/items/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.tasks.items.properties.lead.anyOf[1].items,data:data34};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-}
-else {
-const err110 = {instancePath:instancePath+"/tasks/" + i5+"/lead/" + i6,schemaPath:"#/else/then/properties/tasks/items/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.tasks.items.properties.lead.anyOf[1].items.type,parentSchema:schema32.else.then.properties.tasks.items.properties.lead.anyOf[1].items,data:data34};
+const err110 = {instancePath:instancePath+"/tasks/" + i5+"/lead",schemaPath:"#/else/then/properties/tasks/items/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.tasks.items.properties.lead.anyOf[0],data:data33};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1569,9 +1559,8 @@ vErrors.push(err110);
 errors++;
 }
 }
-}
 else {
-const err111 = {instancePath:instancePath+"/tasks/" + i5+"/lead",schemaPath:"#/else/then/properties/tasks/items/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.then.properties.tasks.items.properties.lead.anyOf[1].type,parentSchema:schema32.else.then.properties.tasks.items.properties.lead.anyOf[1],data:data33};
+const err111 = {instancePath:instancePath+"/tasks/" + i5+"/lead",schemaPath:"#/else/then/properties/tasks/items/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.tasks.items.properties.lead.anyOf[0].type,parentSchema:schema32.else.then.properties.tasks.items.properties.lead.anyOf[0],data:data33};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1580,15 +1569,66 @@ vErrors.push(err111);
 }
 errors++;
 }
-var _valid11 = _errs123 === errors;
+var _valid11 = _errs121 === errors;
 valid31 = valid31 || _valid11;
-if(!valid31){
-const err112 = {instancePath:instancePath+"/tasks/" + i5+"/lead",schemaPath:"#/else/then/properties/tasks/items/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.tasks.items.properties.lead.anyOf,parentSchema:schema32.else.then.properties.tasks.items.properties.lead,data:data33};
+const _errs123 = errors;
+if(Array.isArray(data33)){
+if(data33.length < 1){
+const err112 = {instancePath:instancePath+"/tasks/" + i5+"/lead",schemaPath:"#/else/then/properties/tasks/items/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.then.properties.tasks.items.properties.lead.anyOf[1],data:data33};
 if(vErrors === null){
 vErrors = [err112];
 }
 else {
 vErrors.push(err112);
+}
+errors++;
+}
+const len6 = data33.length;
+for(let i6=0; i6<len6; i6++){
+let data34 = data33[i6];
+if(typeof data34 === "string"){
+if(func2(data34) < 1){
+const err113 = {instancePath:instancePath+"/tasks/" + i5+"/lead/" + i6,schemaPath:"#/else/then/properties/tasks/items/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.tasks.items.properties.lead.anyOf[1].items,data:data34};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/tasks/" + i5+"/lead/" + i6,schemaPath:"#/else/then/properties/tasks/items/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.tasks.items.properties.lead.anyOf[1].items.type,parentSchema:schema32.else.then.properties.tasks.items.properties.lead.anyOf[1].items,data:data34};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/tasks/" + i5+"/lead",schemaPath:"#/else/then/properties/tasks/items/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.then.properties.tasks.items.properties.lead.anyOf[1].type,parentSchema:schema32.else.then.properties.tasks.items.properties.lead.anyOf[1],data:data33};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+var _valid11 = _errs123 === errors;
+valid31 = valid31 || _valid11;
+if(!valid31){
+const err116 = {instancePath:instancePath+"/tasks/" + i5+"/lead",schemaPath:"#/else/then/properties/tasks/items/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.tasks.items.properties.lead.anyOf,parentSchema:schema32.else.then.properties.tasks.items.properties.lead,data:data33};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
 }
 errors++;
 }
@@ -1611,57 +1651,7 @@ let valid34 = false;
 const _errs129 = errors;
 if(typeof data35 === "string"){
 if(func2(data35) < 1){
-const err113 = {instancePath:instancePath+"/tasks/" + i5+"/support",schemaPath:"#/else/then/properties/tasks/items/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.tasks.items.properties.support.anyOf[0],data:data35};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-}
-else {
-const err114 = {instancePath:instancePath+"/tasks/" + i5+"/support",schemaPath:"#/else/then/properties/tasks/items/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.tasks.items.properties.support.anyOf[0].type,parentSchema:schema32.else.then.properties.tasks.items.properties.support.anyOf[0],data:data35};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-var _valid12 = _errs129 === errors;
-valid34 = valid34 || _valid12;
-const _errs131 = errors;
-if(Array.isArray(data35)){
-if(data35.length < 1){
-const err115 = {instancePath:instancePath+"/tasks/" + i5+"/support",schemaPath:"#/else/then/properties/tasks/items/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.then.properties.tasks.items.properties.support.anyOf[1],data:data35};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-const len7 = data35.length;
-for(let i7=0; i7<len7; i7++){
-let data36 = data35[i7];
-if(typeof data36 === "string"){
-if(func2(data36) < 1){
-const err116 = {instancePath:instancePath+"/tasks/" + i5+"/support/" + i7,schemaPath:"#/else/then/properties/tasks/items/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.tasks.items.properties.support.anyOf[1].items,data:data36};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-}
-else {
-const err117 = {instancePath:instancePath+"/tasks/" + i5+"/support/" + i7,schemaPath:"#/else/then/properties/tasks/items/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.tasks.items.properties.support.anyOf[1].items.type,parentSchema:schema32.else.then.properties.tasks.items.properties.support.anyOf[1].items,data:data36};
+const err117 = {instancePath:instancePath+"/tasks/" + i5+"/support",schemaPath:"#/else/then/properties/tasks/items/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.tasks.items.properties.support.anyOf[0],data:data35};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1671,9 +1661,8 @@ vErrors.push(err117);
 errors++;
 }
 }
-}
 else {
-const err118 = {instancePath:instancePath+"/tasks/" + i5+"/support",schemaPath:"#/else/then/properties/tasks/items/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.then.properties.tasks.items.properties.support.anyOf[1].type,parentSchema:schema32.else.then.properties.tasks.items.properties.support.anyOf[1],data:data35};
+const err118 = {instancePath:instancePath+"/tasks/" + i5+"/support",schemaPath:"#/else/then/properties/tasks/items/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.tasks.items.properties.support.anyOf[0].type,parentSchema:schema32.else.then.properties.tasks.items.properties.support.anyOf[0],data:data35};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1682,15 +1671,66 @@ vErrors.push(err118);
 }
 errors++;
 }
-var _valid12 = _errs131 === errors;
+var _valid12 = _errs129 === errors;
 valid34 = valid34 || _valid12;
-if(!valid34){
-const err119 = {instancePath:instancePath+"/tasks/" + i5+"/support",schemaPath:"#/else/then/properties/tasks/items/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.tasks.items.properties.support.anyOf,parentSchema:schema32.else.then.properties.tasks.items.properties.support,data:data35};
+const _errs131 = errors;
+if(Array.isArray(data35)){
+if(data35.length < 1){
+const err119 = {instancePath:instancePath+"/tasks/" + i5+"/support",schemaPath:"#/else/then/properties/tasks/items/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.then.properties.tasks.items.properties.support.anyOf[1],data:data35};
 if(vErrors === null){
 vErrors = [err119];
 }
 else {
 vErrors.push(err119);
+}
+errors++;
+}
+const len7 = data35.length;
+for(let i7=0; i7<len7; i7++){
+let data36 = data35[i7];
+if(typeof data36 === "string"){
+if(func2(data36) < 1){
+const err120 = {instancePath:instancePath+"/tasks/" + i5+"/support/" + i7,schemaPath:"#/else/then/properties/tasks/items/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.tasks.items.properties.support.anyOf[1].items,data:data36};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+else {
+const err121 = {instancePath:instancePath+"/tasks/" + i5+"/support/" + i7,schemaPath:"#/else/then/properties/tasks/items/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.tasks.items.properties.support.anyOf[1].items.type,parentSchema:schema32.else.then.properties.tasks.items.properties.support.anyOf[1].items,data:data36};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/tasks/" + i5+"/support",schemaPath:"#/else/then/properties/tasks/items/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.then.properties.tasks.items.properties.support.anyOf[1].type,parentSchema:schema32.else.then.properties.tasks.items.properties.support.anyOf[1],data:data35};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+var _valid12 = _errs131 === errors;
+valid34 = valid34 || _valid12;
+if(!valid34){
+const err123 = {instancePath:instancePath+"/tasks/" + i5+"/support",schemaPath:"#/else/then/properties/tasks/items/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.tasks.items.properties.support.anyOf,parentSchema:schema32.else.then.properties.tasks.items.properties.support,data:data35};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
 }
 errors++;
 }
@@ -1713,52 +1753,7 @@ let valid37 = false;
 const _errs137 = errors;
 if(typeof data37 === "string"){
 if(func2(data37) < 1){
-const err120 = {instancePath:instancePath+"/tasks/" + i5+"/deadline",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[0],data:data37};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-}
-else {
-const err121 = {instancePath:instancePath+"/tasks/" + i5+"/deadline",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[0].type,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[0],data:data37};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-var _valid13 = _errs137 === errors;
-valid37 = valid37 || _valid13;
-const _errs139 = errors;
-if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
-const err122 = {instancePath:instancePath+"/tasks/" + i5+"/deadline",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[1].type,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[1],data:data37};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 > 2100 || isNaN(data37)){
-const err123 = {instancePath:instancePath+"/tasks/" + i5+"/deadline",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[1],data:data37};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-if(data37 < 1990 || isNaN(data37)){
-const err124 = {instancePath:instancePath+"/tasks/" + i5+"/deadline",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[1],data:data37};
+const err124 = {instancePath:instancePath+"/tasks/" + i5+"/deadline",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[0],data:data37};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1768,12 +1763,8 @@ vErrors.push(err124);
 errors++;
 }
 }
-var _valid13 = _errs139 === errors;
-valid37 = valid37 || _valid13;
-const _errs141 = errors;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(data37.on === undefined){
-const err125 = {instancePath:instancePath+"/tasks/" + i5+"/deadline",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].required,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2],data:data37};
+else {
+const err125 = {instancePath:instancePath+"/tasks/" + i5+"/deadline",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[0].type,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[0],data:data37};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1782,14 +1773,63 @@ vErrors.push(err125);
 }
 errors++;
 }
-for(const key8 in data37){
-if(!(((key8 === "on") || (key8 === "style")) || (key8 === "phrase"))){
-const err126 = {instancePath:instancePath+"/tasks/" + i5+"/deadline",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2],data:data37};
+var _valid13 = _errs137 === errors;
+valid37 = valid37 || _valid13;
+const _errs139 = errors;
+if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
+const err126 = {instancePath:instancePath+"/tasks/" + i5+"/deadline",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[1].type,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[1],data:data37};
 if(vErrors === null){
 vErrors = [err126];
 }
 else {
 vErrors.push(err126);
+}
+errors++;
+}
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 2100 || isNaN(data37)){
+const err127 = {instancePath:instancePath+"/tasks/" + i5+"/deadline",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[1],data:data37};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+if(data37 < 1990 || isNaN(data37)){
+const err128 = {instancePath:instancePath+"/tasks/" + i5+"/deadline",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[1],data:data37};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+var _valid13 = _errs139 === errors;
+valid37 = valid37 || _valid13;
+const _errs141 = errors;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(data37.on === undefined){
+const err129 = {instancePath:instancePath+"/tasks/" + i5+"/deadline",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].required,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2],data:data37};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+for(const key8 in data37){
+if(!(((key8 === "on") || (key8 === "style")) || (key8 === "phrase"))){
+const err130 = {instancePath:instancePath+"/tasks/" + i5+"/deadline",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2],data:data37};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
 }
 errors++;
 }
@@ -1801,52 +1841,7 @@ let valid39 = false;
 const _errs146 = errors;
 if(typeof data38 === "string"){
 if(func2(data38) < 1){
-const err127 = {instancePath:instancePath+"/tasks/" + i5+"/deadline/on",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data38};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-}
-else {
-const err128 = {instancePath:instancePath+"/tasks/" + i5+"/deadline/on",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data38};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-var _valid14 = _errs146 === errors;
-valid39 = valid39 || _valid14;
-const _errs148 = errors;
-if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
-const err129 = {instancePath:instancePath+"/tasks/" + i5+"/deadline/on",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data38};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-if((typeof data38 == "number") && (isFinite(data38))){
-if(data38 > 2100 || isNaN(data38)){
-const err130 = {instancePath:instancePath+"/tasks/" + i5+"/deadline/on",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data38};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
-}
-errors++;
-}
-if(data38 < 1990 || isNaN(data38)){
-const err131 = {instancePath:instancePath+"/tasks/" + i5+"/deadline/on",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data38};
+const err131 = {instancePath:instancePath+"/tasks/" + i5+"/deadline/on",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data38};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1856,15 +1851,60 @@ vErrors.push(err131);
 errors++;
 }
 }
-var _valid14 = _errs148 === errors;
-valid39 = valid39 || _valid14;
-if(!valid39){
-const err132 = {instancePath:instancePath+"/tasks/" + i5+"/deadline/on",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on,data:data38};
+else {
+const err132 = {instancePath:instancePath+"/tasks/" + i5+"/deadline/on",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data38};
 if(vErrors === null){
 vErrors = [err132];
 }
 else {
 vErrors.push(err132);
+}
+errors++;
+}
+var _valid14 = _errs146 === errors;
+valid39 = valid39 || _valid14;
+const _errs148 = errors;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+const err133 = {instancePath:instancePath+"/tasks/" + i5+"/deadline/on",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data38};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 > 2100 || isNaN(data38)){
+const err134 = {instancePath:instancePath+"/tasks/" + i5+"/deadline/on",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data38};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+if(data38 < 1990 || isNaN(data38)){
+const err135 = {instancePath:instancePath+"/tasks/" + i5+"/deadline/on",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data38};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+var _valid14 = _errs148 === errors;
+valid39 = valid39 || _valid14;
+if(!valid39){
+const err136 = {instancePath:instancePath+"/tasks/" + i5+"/deadline/on",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on,data:data38};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
 }
 errors++;
 }
@@ -1883,12 +1923,12 @@ vErrors = null;
 if(data37.style !== undefined){
 let data39 = data37.style;
 if(!((data39 === "numeric") || (data39 === "words"))){
-const err133 = {instancePath:instancePath+"/tasks/" + i5+"/deadline/style",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.style,data:data39};
+const err137 = {instancePath:instancePath+"/tasks/" + i5+"/deadline/style",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.style,data:data39};
 if(vErrors === null){
-vErrors = [err133];
+vErrors = [err137];
 }
 else {
-vErrors.push(err133);
+vErrors.push(err137);
 }
 errors++;
 }
@@ -1896,36 +1936,36 @@ errors++;
 if(data37.phrase !== undefined){
 let data40 = data37.phrase;
 if(!(((data40 === "before") || (data40 === "on")) || (data40 === "latest"))){
-const err134 = {instancePath:instancePath+"/tasks/" + i5+"/deadline/phrase",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.phrase,data:data40};
+const err138 = {instancePath:instancePath+"/tasks/" + i5+"/deadline/phrase",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.phrase,data:data40};
 if(vErrors === null){
-vErrors = [err134];
+vErrors = [err138];
 }
 else {
-vErrors.push(err134);
+vErrors.push(err138);
 }
 errors++;
 }
 }
 }
 else {
-const err135 = {instancePath:instancePath+"/tasks/" + i5+"/deadline",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].type,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2],data:data37};
+const err139 = {instancePath:instancePath+"/tasks/" + i5+"/deadline",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2].type,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf[2],data:data37};
 if(vErrors === null){
-vErrors = [err135];
+vErrors = [err139];
 }
 else {
-vErrors.push(err135);
+vErrors.push(err139);
 }
 errors++;
 }
 var _valid13 = _errs141 === errors;
 valid37 = valid37 || _valid13;
 if(!valid37){
-const err136 = {instancePath:instancePath+"/tasks/" + i5+"/deadline",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline,data:data37};
+const err140 = {instancePath:instancePath+"/tasks/" + i5+"/deadline",schemaPath:"#/else/then/properties/tasks/items/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.then.properties.tasks.items.properties.deadline.anyOf,parentSchema:schema32.else.then.properties.tasks.items.properties.deadline,data:data37};
 if(vErrors === null){
-vErrors = [err136];
+vErrors = [err140];
 }
 else {
-vErrors.push(err136);
+vErrors.push(err140);
 }
 errors++;
 }
@@ -1945,56 +1985,7 @@ if(data32.status !== undefined){
 let data41 = data32.status;
 if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
 if(data41.state === undefined){
-const err137 = {instancePath:instancePath+"/tasks/" + i5+"/status",schemaPath:"#/else/then/properties/tasks/items/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.then.properties.tasks.items.properties.status.required,parentSchema:schema32.else.then.properties.tasks.items.properties.status,data:data41};
-if(vErrors === null){
-vErrors = [err137];
-}
-else {
-vErrors.push(err137);
-}
-errors++;
-}
-for(const key9 in data41){
-if(!(((key9 === "state") || (key9 === "completed")) || (key9 === "report"))){
-const err138 = {instancePath:instancePath+"/tasks/" + i5+"/status",schemaPath:"#/else/then/properties/tasks/items/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.then.properties.tasks.items.properties.status,data:data41};
-if(vErrors === null){
-vErrors = [err138];
-}
-else {
-vErrors.push(err138);
-}
-errors++;
-}
-}
-if(data41.state !== undefined){
-let data42 = data41.state;
-if(!(((data42 === "chưa thực hiện") || (data42 === "đang thực hiện")) || (data42 === "hoàn thành"))){
-const err139 = {instancePath:instancePath+"/tasks/" + i5+"/status/state",schemaPath:"#/else/then/properties/tasks/items/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.tasks.items.properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.tasks.items.properties.status.properties.state.enum,parentSchema:schema32.else.then.properties.tasks.items.properties.status.properties.state,data:data42};
-if(vErrors === null){
-vErrors = [err139];
-}
-else {
-vErrors.push(err139);
-}
-errors++;
-}
-}
-if(data41.completed !== undefined){
-let data43 = data41.completed;
-if(typeof data43 === "string"){
-if(!(formats0.validate(data43))){
-const err140 = {instancePath:instancePath+"/tasks/" + i5+"/status/completed",schemaPath:"#/else/then/properties/tasks/items/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.then.properties.tasks.items.properties.status.properties.completed,data:data43};
-if(vErrors === null){
-vErrors = [err140];
-}
-else {
-vErrors.push(err140);
-}
-errors++;
-}
-}
-else {
-const err141 = {instancePath:instancePath+"/tasks/" + i5+"/status/completed",schemaPath:"#/else/then/properties/tasks/items/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.tasks.items.properties.status.properties.completed.type,parentSchema:schema32.else.then.properties.tasks.items.properties.status.properties.completed,data:data43};
+const err141 = {instancePath:instancePath+"/tasks/" + i5+"/status",schemaPath:"#/else/then/properties/tasks/items/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.then.properties.tasks.items.properties.status.required,parentSchema:schema32.else.then.properties.tasks.items.properties.status,data:data41};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -2003,12 +1994,9 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-if(data41.report !== undefined){
-let data44 = data41.report;
-if(typeof data44 === "string"){
-if(func2(data44) < 1){
-const err142 = {instancePath:instancePath+"/tasks/" + i5+"/status/report",schemaPath:"#/else/then/properties/tasks/items/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.tasks.items.properties.status.properties.report,data:data44};
+for(const key9 in data41){
+if(!(((key9 === "state") || (key9 === "completed")) || (key9 === "report"))){
+const err142 = {instancePath:instancePath+"/tasks/" + i5+"/status",schemaPath:"#/else/then/properties/tasks/items/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.then.properties.tasks.items.properties.status,data:data41};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -2018,8 +2006,10 @@ vErrors.push(err142);
 errors++;
 }
 }
-else {
-const err143 = {instancePath:instancePath+"/tasks/" + i5+"/status/report",schemaPath:"#/else/then/properties/tasks/items/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.tasks.items.properties.status.properties.report.type,parentSchema:schema32.else.then.properties.tasks.items.properties.status.properties.report,data:data44};
+if(data41.state !== undefined){
+let data42 = data41.state;
+if(!(((data42 === "chưa thực hiện") || (data42 === "đang thực hiện")) || (data42 === "hoàn thành"))){
+const err143 = {instancePath:instancePath+"/tasks/" + i5+"/status/state",schemaPath:"#/else/then/properties/tasks/items/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.tasks.items.properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.tasks.items.properties.status.properties.state.enum,parentSchema:schema32.else.then.properties.tasks.items.properties.status.properties.state,data:data42};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -2029,9 +2019,11 @@ vErrors.push(err143);
 errors++;
 }
 }
-}
-else {
-const err144 = {instancePath:instancePath+"/tasks/" + i5+"/status",schemaPath:"#/else/then/properties/tasks/items/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.tasks.items.properties.status.type,parentSchema:schema32.else.then.properties.tasks.items.properties.status,data:data41};
+if(data41.completed !== undefined){
+let data43 = data41.completed;
+if(typeof data43 === "string"){
+if(!(formats0.validate(data43))){
+const err144 = {instancePath:instancePath+"/tasks/" + i5+"/status/completed",schemaPath:"#/else/then/properties/tasks/items/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.then.properties.tasks.items.properties.status.properties.completed,data:data43};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2040,10 +2032,8 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-}
-else {
-const err145 = {instancePath:instancePath+"/tasks/" + i5,schemaPath:"#/else/then/properties/tasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.tasks.items.type,parentSchema:schema32.else.then.properties.tasks.items,data:data32};
+if(formats0.compare(data43, "2100-12-31") > 0){
+const err145 = {instancePath:instancePath+"/tasks/" + i5+"/status/completed",schemaPath:"#/else/then/properties/tasks/items/properties/status/properties/completed/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema32.else.then.properties.tasks.items.properties.status.properties.completed,data:data43};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2052,10 +2042,8 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-}
-else {
-const err146 = {instancePath:instancePath+"/tasks",schemaPath:"#/else/then/properties/tasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.then.properties.tasks.type,parentSchema:schema32.else.then.properties.tasks,data:data31};
+if(formats0.compare(data43, "1990-01-01") < 0){
+const err146 = {instancePath:instancePath+"/tasks/" + i5+"/status/completed",schemaPath:"#/else/then/properties/tasks/items/properties/status/properties/completed/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema32.else.then.properties.tasks.items.properties.status.properties.completed,data:data43};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2065,10 +2053,8 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data.childNumbering !== undefined){
-let data45 = data.childNumbering;
-if(!((((((((data45 === "roman") || (data45 === "arabic")) || (data45 === "alpha")) || (data45 === "ordinal")) || (data45 === "dash")) || (data45 === "paren-arabic")) || (data45 === "paren-roman")) || (data45 === "none"))){
-const err147 = {instancePath:instancePath+"/childNumbering",schemaPath:"#/else/then/properties/childNumbering/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.childNumbering.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.childNumbering.enum,parentSchema:schema32.else.then.properties.childNumbering,data:data45};
+else {
+const err147 = {instancePath:instancePath+"/tasks/" + i5+"/status/completed",schemaPath:"#/else/then/properties/tasks/items/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.tasks.items.properties.status.properties.completed.type,parentSchema:schema32.else.then.properties.tasks.items.properties.status.properties.completed,data:data43};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2078,15 +2064,89 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data.childLabels !== undefined){
-let data46 = data.childLabels;
-if(!(((data46 === "plain") || (data46 === "italic")) || (data46 === "bold"))){
-const err148 = {instancePath:instancePath+"/childLabels",schemaPath:"#/else/then/properties/childLabels/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.childLabels.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.childLabels.enum,parentSchema:schema32.else.then.properties.childLabels,data:data46};
+if(data41.report !== undefined){
+let data44 = data41.report;
+if(typeof data44 === "string"){
+if(func2(data44) < 1){
+const err148 = {instancePath:instancePath+"/tasks/" + i5+"/status/report",schemaPath:"#/else/then/properties/tasks/items/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.then.properties.tasks.items.properties.status.properties.report,data:data44};
 if(vErrors === null){
 vErrors = [err148];
 }
 else {
 vErrors.push(err148);
+}
+errors++;
+}
+}
+else {
+const err149 = {instancePath:instancePath+"/tasks/" + i5+"/status/report",schemaPath:"#/else/then/properties/tasks/items/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.then.properties.tasks.items.properties.status.properties.report.type,parentSchema:schema32.else.then.properties.tasks.items.properties.status.properties.report,data:data44};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+}
+else {
+const err150 = {instancePath:instancePath+"/tasks/" + i5+"/status",schemaPath:"#/else/then/properties/tasks/items/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.tasks.items.properties.status.type,parentSchema:schema32.else.then.properties.tasks.items.properties.status,data:data41};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+}
+else {
+const err151 = {instancePath:instancePath+"/tasks/" + i5,schemaPath:"#/else/then/properties/tasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.properties.tasks.items.type,parentSchema:schema32.else.then.properties.tasks.items,data:data32};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/tasks",schemaPath:"#/else/then/properties/tasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.then.properties.tasks.type,parentSchema:schema32.else.then.properties.tasks,data:data31};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+if(data.childNumbering !== undefined){
+let data45 = data.childNumbering;
+if(!((((((((data45 === "roman") || (data45 === "arabic")) || (data45 === "alpha")) || (data45 === "ordinal")) || (data45 === "dash")) || (data45 === "paren-arabic")) || (data45 === "paren-roman")) || (data45 === "none"))){
+const err153 = {instancePath:instancePath+"/childNumbering",schemaPath:"#/else/then/properties/childNumbering/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.childNumbering.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.childNumbering.enum,parentSchema:schema32.else.then.properties.childNumbering,data:data45};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+if(data.childLabels !== undefined){
+let data46 = data.childLabels;
+if(!(((data46 === "plain") || (data46 === "italic")) || (data46 === "bold"))){
+const err154 = {instancePath:instancePath+"/childLabels",schemaPath:"#/else/then/properties/childLabels/enum",keyword:"enum",params:{allowedValues: schema32.else.then.properties.childLabels.enum},message:"must be equal to one of the allowed values",schema:schema32.else.then.properties.childLabels.enum,parentSchema:schema32.else.then.properties.childLabels,data:data46};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
 }
 errors++;
 }
@@ -2103,24 +2163,24 @@ errors = vErrors.length;
 }
 }
 else {
-const err149 = {instancePath:instancePath+"/content",schemaPath:"#/else/then/properties/content/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.then.properties.content.type,parentSchema:schema32.else.then.properties.content,data:data47};
+const err155 = {instancePath:instancePath+"/content",schemaPath:"#/else/then/properties/content/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.then.properties.content.type,parentSchema:schema32.else.then.properties.content,data:data47};
 if(vErrors === null){
-vErrors = [err149];
+vErrors = [err155];
 }
 else {
-vErrors.push(err149);
+vErrors.push(err155);
 }
 errors++;
 }
 }
 }
 else {
-const err150 = {instancePath,schemaPath:"#/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.type,parentSchema:schema32.else.then,data};
+const err156 = {instancePath,schemaPath:"#/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.then.type,parentSchema:schema32.else.then,data};
 if(vErrors === null){
-vErrors = [err150];
+vErrors = [err156];
 }
 else {
-vErrors.push(err150);
+vErrors.push(err156);
 }
 errors++;
 }
@@ -2140,23 +2200,23 @@ if(errors === _errs167){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing1;
 if((data.text === undefined) && (missing1 = "text")){
-const err151 = {};
+const err157 = {};
 if(vErrors === null){
-vErrors = [err151];
+vErrors = [err157];
 }
 else {
-vErrors.push(err151);
+vErrors.push(err157);
 }
 errors++;
 }
 }
 else {
-const err152 = {};
+const err158 = {};
 if(vErrors === null){
-vErrors = [err152];
+vErrors = [err158];
 }
 else {
-vErrors.push(err152);
+vErrors.push(err158);
 }
 errors++;
 }
@@ -2176,81 +2236,7 @@ if(_valid15){
 const _errs169 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.text === undefined){
-const err153 = {instancePath,schemaPath:"#/else/else/then/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema32.else.else.then.required,parentSchema:schema32.else.else.then,data};
-if(vErrors === null){
-vErrors = [err153];
-}
-else {
-vErrors.push(err153);
-}
-errors++;
-}
-for(const key10 in data){
-if(!(((((((key10 === "text") || (key10 === "enumerate")) || (key10 === "lead")) || (key10 === "support")) || (key10 === "deadline")) || (key10 === "status")) || (key10 === "tasks"))){
-const err154 = {instancePath,schemaPath:"#/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then,data};
-if(vErrors === null){
-vErrors = [err154];
-}
-else {
-vErrors.push(err154);
-}
-errors++;
-}
-}
-if(data.text !== undefined){
-let data49 = data.text;
-if(typeof data49 === "string"){
-if(func2(data49) < 1){
-const err155 = {instancePath:instancePath+"/text",schemaPath:"#/else/else/then/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.text,data:data49};
-if(vErrors === null){
-vErrors = [err155];
-}
-else {
-vErrors.push(err155);
-}
-errors++;
-}
-}
-else {
-const err156 = {instancePath:instancePath+"/text",schemaPath:"#/else/else/then/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.text.type,parentSchema:schema32.else.else.then.properties.text,data:data49};
-if(vErrors === null){
-vErrors = [err156];
-}
-else {
-vErrors.push(err156);
-}
-errors++;
-}
-}
-if(data.enumerate !== undefined){
-let data50 = data.enumerate;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-if(data50.items === undefined){
-const err157 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/else/then/properties/enumerate/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema32.else.else.then.properties.enumerate.required,parentSchema:schema32.else.else.then.properties.enumerate,data:data50};
-if(vErrors === null){
-vErrors = [err157];
-}
-else {
-vErrors.push(err157);
-}
-errors++;
-}
-for(const key11 in data50){
-if(!(((key11 === "style") || (key11 === "items")) || (key11 === "after"))){
-const err158 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/else/then/properties/enumerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.enumerate,data:data50};
-if(vErrors === null){
-vErrors = [err158];
-}
-else {
-vErrors.push(err158);
-}
-errors++;
-}
-}
-if(data50.style !== undefined){
-let data51 = data50.style;
-if(!((data51 === "arabic") || (data51 === "roman"))){
-const err159 = {instancePath:instancePath+"/enumerate/style",schemaPath:"#/else/else/then/properties/enumerate/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.enumerate.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.enumerate.properties.style.enum,parentSchema:schema32.else.else.then.properties.enumerate.properties.style,data:data51};
+const err159 = {instancePath,schemaPath:"#/else/else/then/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema32.else.else.then.required,parentSchema:schema32.else.else.then,data};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2259,17 +2245,91 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-if(data50.items !== undefined){
-let data52 = data50.items;
-if(Array.isArray(data52)){
-if(data52.length < 1){
-const err160 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/else/else/then/properties/enumerate/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items,data:data52};
+for(const key10 in data){
+if(!(((((((key10 === "text") || (key10 === "enumerate")) || (key10 === "lead")) || (key10 === "support")) || (key10 === "deadline")) || (key10 === "status")) || (key10 === "tasks"))){
+const err160 = {instancePath,schemaPath:"#/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then,data};
 if(vErrors === null){
 vErrors = [err160];
 }
 else {
 vErrors.push(err160);
+}
+errors++;
+}
+}
+if(data.text !== undefined){
+let data49 = data.text;
+if(typeof data49 === "string"){
+if(func2(data49) < 1){
+const err161 = {instancePath:instancePath+"/text",schemaPath:"#/else/else/then/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.text,data:data49};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+else {
+const err162 = {instancePath:instancePath+"/text",schemaPath:"#/else/else/then/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.text.type,parentSchema:schema32.else.else.then.properties.text,data:data49};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+if(data.enumerate !== undefined){
+let data50 = data.enumerate;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+if(data50.items === undefined){
+const err163 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/else/then/properties/enumerate/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema32.else.else.then.properties.enumerate.required,parentSchema:schema32.else.else.then.properties.enumerate,data:data50};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+for(const key11 in data50){
+if(!(((key11 === "style") || (key11 === "items")) || (key11 === "after"))){
+const err164 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/else/then/properties/enumerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.enumerate,data:data50};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+if(data50.style !== undefined){
+let data51 = data50.style;
+if(!((data51 === "arabic") || (data51 === "roman"))){
+const err165 = {instancePath:instancePath+"/enumerate/style",schemaPath:"#/else/else/then/properties/enumerate/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.enumerate.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.enumerate.properties.style.enum,parentSchema:schema32.else.else.then.properties.enumerate.properties.style,data:data51};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+if(data50.items !== undefined){
+let data52 = data50.items;
+if(Array.isArray(data52)){
+if(data52.length < 1){
+const err166 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/else/else/then/properties/enumerate/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items,data:data52};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
 }
 errors++;
 }
@@ -2281,23 +2341,23 @@ let valid48 = false;
 const _errs182 = errors;
 if(typeof data53 === "string"){
 if(func2(data53) < 1){
-const err161 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[0],data:data53};
+const err167 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[0],data:data53};
 if(vErrors === null){
-vErrors = [err161];
+vErrors = [err167];
 }
 else {
-vErrors.push(err161);
+vErrors.push(err167);
 }
 errors++;
 }
 }
 else {
-const err162 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[0].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[0],data:data53};
+const err168 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[0].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[0],data:data53};
 if(vErrors === null){
-vErrors = [err162];
+vErrors = [err168];
 }
 else {
-vErrors.push(err162);
+vErrors.push(err168);
 }
 errors++;
 }
@@ -2306,23 +2366,23 @@ valid48 = valid48 || _valid16;
 const _errs184 = errors;
 if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
 if(data53.point === undefined){
-const err163 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/required",keyword:"required",params:{missingProperty: "point"},message:"must have required property '"+"point"+"'",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].required,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1],data:data53};
+const err169 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/required",keyword:"required",params:{missingProperty: "point"},message:"must have required property '"+"point"+"'",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].required,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1],data:data53};
 if(vErrors === null){
-vErrors = [err163];
+vErrors = [err169];
 }
 else {
-vErrors.push(err163);
+vErrors.push(err169);
 }
 errors++;
 }
 for(const key12 in data53){
 if(!(((((key12 === "point") || (key12 === "lead")) || (key12 === "support")) || (key12 === "deadline")) || (key12 === "status"))){
-const err164 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1],data:data53};
+const err170 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1],data:data53};
 if(vErrors === null){
-vErrors = [err164];
+vErrors = [err170];
 }
 else {
-vErrors.push(err164);
+vErrors.push(err170);
 }
 errors++;
 }
@@ -2331,23 +2391,23 @@ if(data53.point !== undefined){
 let data54 = data53.point;
 if(typeof data54 === "string"){
 if(func2(data54) < 1){
-const err165 = {instancePath:instancePath+"/enumerate/items/" + i9+"/point",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/point/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.point,data:data54};
+const err171 = {instancePath:instancePath+"/enumerate/items/" + i9+"/point",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/point/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.point,data:data54};
 if(vErrors === null){
-vErrors = [err165];
+vErrors = [err171];
 }
 else {
-vErrors.push(err165);
+vErrors.push(err171);
 }
 errors++;
 }
 }
 else {
-const err166 = {instancePath:instancePath+"/enumerate/items/" + i9+"/point",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/point/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.point.type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.point,data:data54};
+const err172 = {instancePath:instancePath+"/enumerate/items/" + i9+"/point",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/point/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.point.type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.point,data:data54};
 if(vErrors === null){
-vErrors = [err166];
+vErrors = [err172];
 }
 else {
-vErrors.push(err166);
+vErrors.push(err172);
 }
 errors++;
 }
@@ -2359,23 +2419,23 @@ let valid50 = false;
 const _errs191 = errors;
 if(typeof data55 === "string"){
 if(func2(data55) < 1){
-const err167 = {instancePath:instancePath+"/enumerate/items/" + i9+"/lead",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0],data:data55};
+const err173 = {instancePath:instancePath+"/enumerate/items/" + i9+"/lead",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0],data:data55};
 if(vErrors === null){
-vErrors = [err167];
+vErrors = [err173];
 }
 else {
-vErrors.push(err167);
+vErrors.push(err173);
 }
 errors++;
 }
 }
 else {
-const err168 = {instancePath:instancePath+"/enumerate/items/" + i9+"/lead",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0],data:data55};
+const err174 = {instancePath:instancePath+"/enumerate/items/" + i9+"/lead",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0],data:data55};
 if(vErrors === null){
-vErrors = [err168];
+vErrors = [err174];
 }
 else {
-vErrors.push(err168);
+vErrors.push(err174);
 }
 errors++;
 }
@@ -2384,12 +2444,12 @@ valid50 = valid50 || _valid17;
 const _errs193 = errors;
 if(Array.isArray(data55)){
 if(data55.length < 1){
-const err169 = {instancePath:instancePath+"/enumerate/items/" + i9+"/lead",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1],data:data55};
+const err175 = {instancePath:instancePath+"/enumerate/items/" + i9+"/lead",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1],data:data55};
 if(vErrors === null){
-vErrors = [err169];
+vErrors = [err175];
 }
 else {
-vErrors.push(err169);
+vErrors.push(err175);
 }
 errors++;
 }
@@ -2398,47 +2458,47 @@ for(let i10=0; i10<len10; i10++){
 let data56 = data55[i10];
 if(typeof data56 === "string"){
 if(func2(data56) < 1){
-const err170 = {instancePath:instancePath+"/enumerate/items/" + i9+"/lead/" + i10,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items,data:data56};
+const err176 = {instancePath:instancePath+"/enumerate/items/" + i9+"/lead/" + i10,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items,data:data56};
 if(vErrors === null){
-vErrors = [err170];
+vErrors = [err176];
 }
 else {
-vErrors.push(err170);
+vErrors.push(err176);
 }
 errors++;
 }
 }
 else {
-const err171 = {instancePath:instancePath+"/enumerate/items/" + i9+"/lead/" + i10,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items.type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items,data:data56};
+const err177 = {instancePath:instancePath+"/enumerate/items/" + i9+"/lead/" + i10,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items.type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items,data:data56};
 if(vErrors === null){
-vErrors = [err171];
+vErrors = [err177];
 }
 else {
-vErrors.push(err171);
+vErrors.push(err177);
 }
 errors++;
 }
 }
 }
 else {
-const err172 = {instancePath:instancePath+"/enumerate/items/" + i9+"/lead",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1],data:data55};
+const err178 = {instancePath:instancePath+"/enumerate/items/" + i9+"/lead",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1],data:data55};
 if(vErrors === null){
-vErrors = [err172];
+vErrors = [err178];
 }
 else {
-vErrors.push(err172);
+vErrors.push(err178);
 }
 errors++;
 }
 var _valid17 = _errs193 === errors;
 valid50 = valid50 || _valid17;
 if(!valid50){
-const err173 = {instancePath:instancePath+"/enumerate/items/" + i9+"/lead",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead,data:data55};
+const err179 = {instancePath:instancePath+"/enumerate/items/" + i9+"/lead",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead,data:data55};
 if(vErrors === null){
-vErrors = [err173];
+vErrors = [err179];
 }
 else {
-vErrors.push(err173);
+vErrors.push(err179);
 }
 errors++;
 }
@@ -2461,23 +2521,23 @@ let valid53 = false;
 const _errs199 = errors;
 if(typeof data57 === "string"){
 if(func2(data57) < 1){
-const err174 = {instancePath:instancePath+"/enumerate/items/" + i9+"/support",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0],data:data57};
+const err180 = {instancePath:instancePath+"/enumerate/items/" + i9+"/support",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0],data:data57};
 if(vErrors === null){
-vErrors = [err174];
+vErrors = [err180];
 }
 else {
-vErrors.push(err174);
+vErrors.push(err180);
 }
 errors++;
 }
 }
 else {
-const err175 = {instancePath:instancePath+"/enumerate/items/" + i9+"/support",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0],data:data57};
+const err181 = {instancePath:instancePath+"/enumerate/items/" + i9+"/support",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0],data:data57};
 if(vErrors === null){
-vErrors = [err175];
+vErrors = [err181];
 }
 else {
-vErrors.push(err175);
+vErrors.push(err181);
 }
 errors++;
 }
@@ -2486,12 +2546,12 @@ valid53 = valid53 || _valid18;
 const _errs201 = errors;
 if(Array.isArray(data57)){
 if(data57.length < 1){
-const err176 = {instancePath:instancePath+"/enumerate/items/" + i9+"/support",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1],data:data57};
+const err182 = {instancePath:instancePath+"/enumerate/items/" + i9+"/support",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1],data:data57};
 if(vErrors === null){
-vErrors = [err176];
+vErrors = [err182];
 }
 else {
-vErrors.push(err176);
+vErrors.push(err182);
 }
 errors++;
 }
@@ -2500,47 +2560,47 @@ for(let i11=0; i11<len11; i11++){
 let data58 = data57[i11];
 if(typeof data58 === "string"){
 if(func2(data58) < 1){
-const err177 = {instancePath:instancePath+"/enumerate/items/" + i9+"/support/" + i11,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items,data:data58};
+const err183 = {instancePath:instancePath+"/enumerate/items/" + i9+"/support/" + i11,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items,data:data58};
 if(vErrors === null){
-vErrors = [err177];
+vErrors = [err183];
 }
 else {
-vErrors.push(err177);
+vErrors.push(err183);
 }
 errors++;
 }
 }
 else {
-const err178 = {instancePath:instancePath+"/enumerate/items/" + i9+"/support/" + i11,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items.type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items,data:data58};
+const err184 = {instancePath:instancePath+"/enumerate/items/" + i9+"/support/" + i11,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items.type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items,data:data58};
 if(vErrors === null){
-vErrors = [err178];
+vErrors = [err184];
 }
 else {
-vErrors.push(err178);
+vErrors.push(err184);
 }
 errors++;
 }
 }
 }
 else {
-const err179 = {instancePath:instancePath+"/enumerate/items/" + i9+"/support",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1],data:data57};
+const err185 = {instancePath:instancePath+"/enumerate/items/" + i9+"/support",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1],data:data57};
 if(vErrors === null){
-vErrors = [err179];
+vErrors = [err185];
 }
 else {
-vErrors.push(err179);
+vErrors.push(err185);
 }
 errors++;
 }
 var _valid18 = _errs201 === errors;
 valid53 = valid53 || _valid18;
 if(!valid53){
-const err180 = {instancePath:instancePath+"/enumerate/items/" + i9+"/support",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support,data:data57};
+const err186 = {instancePath:instancePath+"/enumerate/items/" + i9+"/support",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support,data:data57};
 if(vErrors === null){
-vErrors = [err180];
+vErrors = [err186];
 }
 else {
-vErrors.push(err180);
+vErrors.push(err186);
 }
 errors++;
 }
@@ -2563,23 +2623,23 @@ let valid56 = false;
 const _errs207 = errors;
 if(typeof data59 === "string"){
 if(func2(data59) < 1){
-const err181 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0],data:data59};
+const err187 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0],data:data59};
 if(vErrors === null){
-vErrors = [err181];
+vErrors = [err187];
 }
 else {
-vErrors.push(err181);
+vErrors.push(err187);
 }
 errors++;
 }
 }
 else {
-const err182 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0],data:data59};
+const err188 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0],data:data59};
 if(vErrors === null){
-vErrors = [err182];
+vErrors = [err188];
 }
 else {
-vErrors.push(err182);
+vErrors.push(err188);
 }
 errors++;
 }
@@ -2587,33 +2647,33 @@ var _valid19 = _errs207 === errors;
 valid56 = valid56 || _valid19;
 const _errs209 = errors;
 if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
-const err183 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data59};
+const err189 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data59};
 if(vErrors === null){
-vErrors = [err183];
+vErrors = [err189];
 }
 else {
-vErrors.push(err183);
+vErrors.push(err189);
 }
 errors++;
 }
 if((typeof data59 == "number") && (isFinite(data59))){
 if(data59 > 2100 || isNaN(data59)){
-const err184 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data59};
+const err190 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data59};
 if(vErrors === null){
-vErrors = [err184];
+vErrors = [err190];
 }
 else {
-vErrors.push(err184);
+vErrors.push(err190);
 }
 errors++;
 }
 if(data59 < 1990 || isNaN(data59)){
-const err185 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data59};
+const err191 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data59};
 if(vErrors === null){
-vErrors = [err185];
+vErrors = [err191];
 }
 else {
-vErrors.push(err185);
+vErrors.push(err191);
 }
 errors++;
 }
@@ -2623,23 +2683,23 @@ valid56 = valid56 || _valid19;
 const _errs211 = errors;
 if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
 if(data59.on === undefined){
-const err186 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].required,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data59};
+const err192 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].required,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data59};
 if(vErrors === null){
-vErrors = [err186];
+vErrors = [err192];
 }
 else {
-vErrors.push(err186);
+vErrors.push(err192);
 }
 errors++;
 }
 for(const key13 in data59){
 if(!(((key13 === "on") || (key13 === "style")) || (key13 === "phrase"))){
-const err187 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data59};
+const err193 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data59};
 if(vErrors === null){
-vErrors = [err187];
+vErrors = [err193];
 }
 else {
-vErrors.push(err187);
+vErrors.push(err193);
 }
 errors++;
 }
@@ -2651,23 +2711,23 @@ let valid58 = false;
 const _errs216 = errors;
 if(typeof data60 === "string"){
 if(func2(data60) < 1){
-const err188 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline/on",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0],data:data60};
+const err194 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline/on",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0],data:data60};
 if(vErrors === null){
-vErrors = [err188];
+vErrors = [err194];
 }
 else {
-vErrors.push(err188);
+vErrors.push(err194);
 }
 errors++;
 }
 }
 else {
-const err189 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline/on",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0],data:data60};
+const err195 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline/on",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0],data:data60};
 if(vErrors === null){
-vErrors = [err189];
+vErrors = [err195];
 }
 else {
-vErrors.push(err189);
+vErrors.push(err195);
 }
 errors++;
 }
@@ -2675,33 +2735,33 @@ var _valid20 = _errs216 === errors;
 valid58 = valid58 || _valid20;
 const _errs218 = errors;
 if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err190 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline/on",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data60};
+const err196 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline/on",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data60};
 if(vErrors === null){
-vErrors = [err190];
+vErrors = [err196];
 }
 else {
-vErrors.push(err190);
+vErrors.push(err196);
 }
 errors++;
 }
 if((typeof data60 == "number") && (isFinite(data60))){
 if(data60 > 2100 || isNaN(data60)){
-const err191 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline/on",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data60};
+const err197 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline/on",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data60};
 if(vErrors === null){
-vErrors = [err191];
+vErrors = [err197];
 }
 else {
-vErrors.push(err191);
+vErrors.push(err197);
 }
 errors++;
 }
 if(data60 < 1990 || isNaN(data60)){
-const err192 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline/on",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data60};
+const err198 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline/on",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data60};
 if(vErrors === null){
-vErrors = [err192];
+vErrors = [err198];
 }
 else {
-vErrors.push(err192);
+vErrors.push(err198);
 }
 errors++;
 }
@@ -2709,12 +2769,12 @@ errors++;
 var _valid20 = _errs218 === errors;
 valid58 = valid58 || _valid20;
 if(!valid58){
-const err193 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline/on",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on,data:data60};
+const err199 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline/on",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on,data:data60};
 if(vErrors === null){
-vErrors = [err193];
+vErrors = [err199];
 }
 else {
-vErrors.push(err193);
+vErrors.push(err199);
 }
 errors++;
 }
@@ -2733,12 +2793,12 @@ vErrors = null;
 if(data59.style !== undefined){
 let data61 = data59.style;
 if(!((data61 === "numeric") || (data61 === "words"))){
-const err194 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline/style",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style,data:data61};
+const err200 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline/style",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style,data:data61};
 if(vErrors === null){
-vErrors = [err194];
+vErrors = [err200];
 }
 else {
-vErrors.push(err194);
+vErrors.push(err200);
 }
 errors++;
 }
@@ -2746,36 +2806,36 @@ errors++;
 if(data59.phrase !== undefined){
 let data62 = data59.phrase;
 if(!(((data62 === "before") || (data62 === "on")) || (data62 === "latest"))){
-const err195 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline/phrase",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase,data:data62};
+const err201 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline/phrase",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase,data:data62};
 if(vErrors === null){
-vErrors = [err195];
+vErrors = [err201];
 }
 else {
-vErrors.push(err195);
+vErrors.push(err201);
 }
 errors++;
 }
 }
 }
 else {
-const err196 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data59};
+const err202 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data59};
 if(vErrors === null){
-vErrors = [err196];
+vErrors = [err202];
 }
 else {
-vErrors.push(err196);
+vErrors.push(err202);
 }
 errors++;
 }
 var _valid19 = _errs211 === errors;
 valid56 = valid56 || _valid19;
 if(!valid56){
-const err197 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline,data:data59};
+const err203 = {instancePath:instancePath+"/enumerate/items/" + i9+"/deadline",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline,data:data59};
 if(vErrors === null){
-vErrors = [err197];
+vErrors = [err203];
 }
 else {
-vErrors.push(err197);
+vErrors.push(err203);
 }
 errors++;
 }
@@ -2795,81 +2855,7 @@ if(data53.status !== undefined){
 let data63 = data53.status;
 if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
 if(data63.state === undefined){
-const err198 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.required,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data63};
-if(vErrors === null){
-vErrors = [err198];
-}
-else {
-vErrors.push(err198);
-}
-errors++;
-}
-for(const key14 in data63){
-if(!(((key14 === "state") || (key14 === "completed")) || (key14 === "report"))){
-const err199 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data63};
-if(vErrors === null){
-vErrors = [err199];
-}
-else {
-vErrors.push(err199);
-}
-errors++;
-}
-}
-if(data63.state !== undefined){
-let data64 = data63.state;
-if(!(((data64 === "chưa thực hiện") || (data64 === "đang thực hiện")) || (data64 === "hoàn thành"))){
-const err200 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status/state",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state.enum,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state,data:data64};
-if(vErrors === null){
-vErrors = [err200];
-}
-else {
-vErrors.push(err200);
-}
-errors++;
-}
-}
-if(data63.completed !== undefined){
-let data65 = data63.completed;
-if(typeof data65 === "string"){
-if(!(formats0.validate(data65))){
-const err201 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status/completed",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data65};
-if(vErrors === null){
-vErrors = [err201];
-}
-else {
-vErrors.push(err201);
-}
-errors++;
-}
-}
-else {
-const err202 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status/completed",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed.type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data65};
-if(vErrors === null){
-vErrors = [err202];
-}
-else {
-vErrors.push(err202);
-}
-errors++;
-}
-}
-if(data63.report !== undefined){
-let data66 = data63.report;
-if(typeof data66 === "string"){
-if(func2(data66) < 1){
-const err203 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status/report",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report,data:data66};
-if(vErrors === null){
-vErrors = [err203];
-}
-else {
-vErrors.push(err203);
-}
-errors++;
-}
-}
-else {
-const err204 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status/report",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report.type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report,data:data66};
+const err204 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.required,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data63};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2878,10 +2864,9 @@ vErrors.push(err204);
 }
 errors++;
 }
-}
-}
-else {
-const err205 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data63};
+for(const key14 in data63){
+if(!(((key14 === "state") || (key14 === "completed")) || (key14 === "report"))){
+const err205 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data63};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2891,9 +2876,10 @@ vErrors.push(err205);
 errors++;
 }
 }
-}
-else {
-const err206 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1],data:data53};
+if(data63.state !== undefined){
+let data64 = data63.state;
+if(!(((data64 === "chưa thực hiện") || (data64 === "đang thực hiện")) || (data64 === "hoàn thành"))){
+const err206 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status/state",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state.enum,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state,data:data64};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2902,15 +2888,109 @@ vErrors.push(err206);
 }
 errors++;
 }
-var _valid16 = _errs184 === errors;
-valid48 = valid48 || _valid16;
-if(!valid48){
-const err207 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items,data:data53};
+}
+if(data63.completed !== undefined){
+let data65 = data63.completed;
+if(typeof data65 === "string"){
+if(!(formats0.validate(data65))){
+const err207 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status/completed",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data65};
 if(vErrors === null){
 vErrors = [err207];
 }
 else {
 vErrors.push(err207);
+}
+errors++;
+}
+if(formats0.compare(data65, "2100-12-31") > 0){
+const err208 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status/completed",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data65};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+if(formats0.compare(data65, "1990-01-01") < 0){
+const err209 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status/completed",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data65};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+}
+else {
+const err210 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status/completed",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed.type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data65};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+}
+if(data63.report !== undefined){
+let data66 = data63.report;
+if(typeof data66 === "string"){
+if(func2(data66) < 1){
+const err211 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status/report",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report,data:data66};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+}
+else {
+const err212 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status/report",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report.type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report,data:data66};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+}
+}
+else {
+const err213 = {instancePath:instancePath+"/enumerate/items/" + i9+"/status",schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data63};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+}
+}
+else {
+const err214 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1].type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf[1],data:data53};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+var _valid16 = _errs184 === errors;
+valid48 = valid48 || _valid16;
+if(!valid48){
+const err215 = {instancePath:instancePath+"/enumerate/items/" + i9,schemaPath:"#/else/else/then/properties/enumerate/properties/items/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.enumerate.properties.items.items.anyOf,parentSchema:schema32.else.else.then.properties.enumerate.properties.items.items,data:data53};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
 }
 errors++;
 }
@@ -2928,12 +3008,12 @@ vErrors = null;
 }
 }
 else {
-const err208 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/else/else/then/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.then.properties.enumerate.properties.items.type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items,data:data52};
+const err216 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/else/else/then/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.then.properties.enumerate.properties.items.type,parentSchema:schema32.else.else.then.properties.enumerate.properties.items,data:data52};
 if(vErrors === null){
-vErrors = [err208];
+vErrors = [err216];
 }
 else {
-vErrors.push(err208);
+vErrors.push(err216);
 }
 errors++;
 }
@@ -2942,35 +3022,35 @@ if(data50.after !== undefined){
 let data67 = data50.after;
 if(typeof data67 === "string"){
 if(func2(data67) < 1){
-const err209 = {instancePath:instancePath+"/enumerate/after",schemaPath:"#/else/else/then/properties/enumerate/properties/after/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.after,data:data67};
+const err217 = {instancePath:instancePath+"/enumerate/after",schemaPath:"#/else/else/then/properties/enumerate/properties/after/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.enumerate.properties.after,data:data67};
 if(vErrors === null){
-vErrors = [err209];
+vErrors = [err217];
 }
 else {
-vErrors.push(err209);
+vErrors.push(err217);
 }
 errors++;
 }
 }
 else {
-const err210 = {instancePath:instancePath+"/enumerate/after",schemaPath:"#/else/else/then/properties/enumerate/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.after.type,parentSchema:schema32.else.else.then.properties.enumerate.properties.after,data:data67};
+const err218 = {instancePath:instancePath+"/enumerate/after",schemaPath:"#/else/else/then/properties/enumerate/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.enumerate.properties.after.type,parentSchema:schema32.else.else.then.properties.enumerate.properties.after,data:data67};
 if(vErrors === null){
-vErrors = [err210];
+vErrors = [err218];
 }
 else {
-vErrors.push(err210);
+vErrors.push(err218);
 }
 errors++;
 }
 }
 }
 else {
-const err211 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/else/then/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.enumerate.type,parentSchema:schema32.else.else.then.properties.enumerate,data:data50};
+const err219 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/else/then/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.enumerate.type,parentSchema:schema32.else.else.then.properties.enumerate,data:data50};
 if(vErrors === null){
-vErrors = [err211];
+vErrors = [err219];
 }
 else {
-vErrors.push(err211);
+vErrors.push(err219);
 }
 errors++;
 }
@@ -2982,23 +3062,23 @@ let valid60 = false;
 const _errs234 = errors;
 if(typeof data68 === "string"){
 if(func2(data68) < 1){
-const err212 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/then/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.lead.anyOf[0],data:data68};
+const err220 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/then/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.lead.anyOf[0],data:data68};
 if(vErrors === null){
-vErrors = [err212];
+vErrors = [err220];
 }
 else {
-vErrors.push(err212);
+vErrors.push(err220);
 }
 errors++;
 }
 }
 else {
-const err213 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/then/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.lead.anyOf[0].type,parentSchema:schema32.else.else.then.properties.lead.anyOf[0],data:data68};
+const err221 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/then/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.lead.anyOf[0].type,parentSchema:schema32.else.else.then.properties.lead.anyOf[0],data:data68};
 if(vErrors === null){
-vErrors = [err213];
+vErrors = [err221];
 }
 else {
-vErrors.push(err213);
+vErrors.push(err221);
 }
 errors++;
 }
@@ -3007,12 +3087,12 @@ valid60 = valid60 || _valid21;
 const _errs236 = errors;
 if(Array.isArray(data68)){
 if(data68.length < 1){
-const err214 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/then/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.then.properties.lead.anyOf[1],data:data68};
+const err222 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/then/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.then.properties.lead.anyOf[1],data:data68};
 if(vErrors === null){
-vErrors = [err214];
+vErrors = [err222];
 }
 else {
-vErrors.push(err214);
+vErrors.push(err222);
 }
 errors++;
 }
@@ -3021,47 +3101,47 @@ for(let i12=0; i12<len12; i12++){
 let data69 = data68[i12];
 if(typeof data69 === "string"){
 if(func2(data69) < 1){
-const err215 = {instancePath:instancePath+"/lead/" + i12,schemaPath:"#/else/else/then/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.lead.anyOf[1].items,data:data69};
+const err223 = {instancePath:instancePath+"/lead/" + i12,schemaPath:"#/else/else/then/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.lead.anyOf[1].items,data:data69};
 if(vErrors === null){
-vErrors = [err215];
+vErrors = [err223];
 }
 else {
-vErrors.push(err215);
+vErrors.push(err223);
 }
 errors++;
 }
 }
 else {
-const err216 = {instancePath:instancePath+"/lead/" + i12,schemaPath:"#/else/else/then/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.lead.anyOf[1].items.type,parentSchema:schema32.else.else.then.properties.lead.anyOf[1].items,data:data69};
+const err224 = {instancePath:instancePath+"/lead/" + i12,schemaPath:"#/else/else/then/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.lead.anyOf[1].items.type,parentSchema:schema32.else.else.then.properties.lead.anyOf[1].items,data:data69};
 if(vErrors === null){
-vErrors = [err216];
+vErrors = [err224];
 }
 else {
-vErrors.push(err216);
+vErrors.push(err224);
 }
 errors++;
 }
 }
 }
 else {
-const err217 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/then/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.then.properties.lead.anyOf[1].type,parentSchema:schema32.else.else.then.properties.lead.anyOf[1],data:data68};
+const err225 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/then/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.then.properties.lead.anyOf[1].type,parentSchema:schema32.else.else.then.properties.lead.anyOf[1],data:data68};
 if(vErrors === null){
-vErrors = [err217];
+vErrors = [err225];
 }
 else {
-vErrors.push(err217);
+vErrors.push(err225);
 }
 errors++;
 }
 var _valid21 = _errs236 === errors;
 valid60 = valid60 || _valid21;
 if(!valid60){
-const err218 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/then/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.lead.anyOf,parentSchema:schema32.else.else.then.properties.lead,data:data68};
+const err226 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/then/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.lead.anyOf,parentSchema:schema32.else.else.then.properties.lead,data:data68};
 if(vErrors === null){
-vErrors = [err218];
+vErrors = [err226];
 }
 else {
-vErrors.push(err218);
+vErrors.push(err226);
 }
 errors++;
 }
@@ -3084,23 +3164,23 @@ let valid63 = false;
 const _errs242 = errors;
 if(typeof data70 === "string"){
 if(func2(data70) < 1){
-const err219 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/then/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.support.anyOf[0],data:data70};
+const err227 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/then/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.support.anyOf[0],data:data70};
 if(vErrors === null){
-vErrors = [err219];
+vErrors = [err227];
 }
 else {
-vErrors.push(err219);
+vErrors.push(err227);
 }
 errors++;
 }
 }
 else {
-const err220 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/then/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.support.anyOf[0].type,parentSchema:schema32.else.else.then.properties.support.anyOf[0],data:data70};
+const err228 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/then/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.support.anyOf[0].type,parentSchema:schema32.else.else.then.properties.support.anyOf[0],data:data70};
 if(vErrors === null){
-vErrors = [err220];
+vErrors = [err228];
 }
 else {
-vErrors.push(err220);
+vErrors.push(err228);
 }
 errors++;
 }
@@ -3109,12 +3189,12 @@ valid63 = valid63 || _valid22;
 const _errs244 = errors;
 if(Array.isArray(data70)){
 if(data70.length < 1){
-const err221 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/then/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.then.properties.support.anyOf[1],data:data70};
+const err229 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/then/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.then.properties.support.anyOf[1],data:data70};
 if(vErrors === null){
-vErrors = [err221];
+vErrors = [err229];
 }
 else {
-vErrors.push(err221);
+vErrors.push(err229);
 }
 errors++;
 }
@@ -3123,47 +3203,47 @@ for(let i13=0; i13<len13; i13++){
 let data71 = data70[i13];
 if(typeof data71 === "string"){
 if(func2(data71) < 1){
-const err222 = {instancePath:instancePath+"/support/" + i13,schemaPath:"#/else/else/then/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.support.anyOf[1].items,data:data71};
+const err230 = {instancePath:instancePath+"/support/" + i13,schemaPath:"#/else/else/then/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.support.anyOf[1].items,data:data71};
 if(vErrors === null){
-vErrors = [err222];
+vErrors = [err230];
 }
 else {
-vErrors.push(err222);
+vErrors.push(err230);
 }
 errors++;
 }
 }
 else {
-const err223 = {instancePath:instancePath+"/support/" + i13,schemaPath:"#/else/else/then/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.support.anyOf[1].items.type,parentSchema:schema32.else.else.then.properties.support.anyOf[1].items,data:data71};
+const err231 = {instancePath:instancePath+"/support/" + i13,schemaPath:"#/else/else/then/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.support.anyOf[1].items.type,parentSchema:schema32.else.else.then.properties.support.anyOf[1].items,data:data71};
 if(vErrors === null){
-vErrors = [err223];
+vErrors = [err231];
 }
 else {
-vErrors.push(err223);
+vErrors.push(err231);
 }
 errors++;
 }
 }
 }
 else {
-const err224 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/then/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.then.properties.support.anyOf[1].type,parentSchema:schema32.else.else.then.properties.support.anyOf[1],data:data70};
+const err232 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/then/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.then.properties.support.anyOf[1].type,parentSchema:schema32.else.else.then.properties.support.anyOf[1],data:data70};
 if(vErrors === null){
-vErrors = [err224];
+vErrors = [err232];
 }
 else {
-vErrors.push(err224);
+vErrors.push(err232);
 }
 errors++;
 }
 var _valid22 = _errs244 === errors;
 valid63 = valid63 || _valid22;
 if(!valid63){
-const err225 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/then/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.support.anyOf,parentSchema:schema32.else.else.then.properties.support,data:data70};
+const err233 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/then/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.support.anyOf,parentSchema:schema32.else.else.then.properties.support,data:data70};
 if(vErrors === null){
-vErrors = [err225];
+vErrors = [err233];
 }
 else {
-vErrors.push(err225);
+vErrors.push(err233);
 }
 errors++;
 }
@@ -3186,23 +3266,23 @@ let valid66 = false;
 const _errs250 = errors;
 if(typeof data72 === "string"){
 if(func2(data72) < 1){
-const err226 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.deadline.anyOf[0],data:data72};
+const err234 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.deadline.anyOf[0],data:data72};
 if(vErrors === null){
-vErrors = [err226];
+vErrors = [err234];
 }
 else {
-vErrors.push(err226);
+vErrors.push(err234);
 }
 errors++;
 }
 }
 else {
-const err227 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.deadline.anyOf[0].type,parentSchema:schema32.else.else.then.properties.deadline.anyOf[0],data:data72};
+const err235 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.deadline.anyOf[0].type,parentSchema:schema32.else.else.then.properties.deadline.anyOf[0],data:data72};
 if(vErrors === null){
-vErrors = [err227];
+vErrors = [err235];
 }
 else {
-vErrors.push(err227);
+vErrors.push(err235);
 }
 errors++;
 }
@@ -3210,33 +3290,33 @@ var _valid23 = _errs250 === errors;
 valid66 = valid66 || _valid23;
 const _errs252 = errors;
 if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
-const err228 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.then.properties.deadline.anyOf[1].type,parentSchema:schema32.else.else.then.properties.deadline.anyOf[1],data:data72};
+const err236 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.then.properties.deadline.anyOf[1].type,parentSchema:schema32.else.else.then.properties.deadline.anyOf[1],data:data72};
 if(vErrors === null){
-vErrors = [err228];
+vErrors = [err236];
 }
 else {
-vErrors.push(err228);
+vErrors.push(err236);
 }
 errors++;
 }
 if((typeof data72 == "number") && (isFinite(data72))){
 if(data72 > 2100 || isNaN(data72)){
-const err229 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.then.properties.deadline.anyOf[1],data:data72};
+const err237 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.then.properties.deadline.anyOf[1],data:data72};
 if(vErrors === null){
-vErrors = [err229];
+vErrors = [err237];
 }
 else {
-vErrors.push(err229);
+vErrors.push(err237);
 }
 errors++;
 }
 if(data72 < 1990 || isNaN(data72)){
-const err230 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.then.properties.deadline.anyOf[1],data:data72};
+const err238 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.then.properties.deadline.anyOf[1],data:data72};
 if(vErrors === null){
-vErrors = [err230];
+vErrors = [err238];
 }
 else {
-vErrors.push(err230);
+vErrors.push(err238);
 }
 errors++;
 }
@@ -3246,23 +3326,23 @@ valid66 = valid66 || _valid23;
 const _errs254 = errors;
 if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
 if(data72.on === undefined){
-const err231 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.else.then.properties.deadline.anyOf[2].required,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2],data:data72};
+const err239 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.else.then.properties.deadline.anyOf[2].required,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2],data:data72};
 if(vErrors === null){
-vErrors = [err231];
+vErrors = [err239];
 }
 else {
-vErrors.push(err231);
+vErrors.push(err239);
 }
 errors++;
 }
 for(const key15 in data72){
 if(!(((key15 === "on") || (key15 === "style")) || (key15 === "phrase"))){
-const err232 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2],data:data72};
+const err240 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2],data:data72};
 if(vErrors === null){
-vErrors = [err232];
+vErrors = [err240];
 }
 else {
-vErrors.push(err232);
+vErrors.push(err240);
 }
 errors++;
 }
@@ -3274,23 +3354,23 @@ let valid68 = false;
 const _errs259 = errors;
 if(typeof data73 === "string"){
 if(func2(data73) < 1){
-const err233 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data73};
+const err241 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data73};
 if(vErrors === null){
-vErrors = [err233];
+vErrors = [err241];
 }
 else {
-vErrors.push(err233);
+vErrors.push(err241);
 }
 errors++;
 }
 }
 else {
-const err234 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data73};
+const err242 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data73};
 if(vErrors === null){
-vErrors = [err234];
+vErrors = [err242];
 }
 else {
-vErrors.push(err234);
+vErrors.push(err242);
 }
 errors++;
 }
@@ -3298,33 +3378,33 @@ var _valid24 = _errs259 === errors;
 valid68 = valid68 || _valid24;
 const _errs261 = errors;
 if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
-const err235 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data73};
+const err243 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data73};
 if(vErrors === null){
-vErrors = [err235];
+vErrors = [err243];
 }
 else {
-vErrors.push(err235);
+vErrors.push(err243);
 }
 errors++;
 }
 if((typeof data73 == "number") && (isFinite(data73))){
 if(data73 > 2100 || isNaN(data73)){
-const err236 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data73};
+const err244 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data73};
 if(vErrors === null){
-vErrors = [err236];
+vErrors = [err244];
 }
 else {
-vErrors.push(err236);
+vErrors.push(err244);
 }
 errors++;
 }
 if(data73 < 1990 || isNaN(data73)){
-const err237 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data73};
+const err245 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data73};
 if(vErrors === null){
-vErrors = [err237];
+vErrors = [err245];
 }
 else {
-vErrors.push(err237);
+vErrors.push(err245);
 }
 errors++;
 }
@@ -3332,12 +3412,12 @@ errors++;
 var _valid24 = _errs261 === errors;
 valid68 = valid68 || _valid24;
 if(!valid68){
-const err238 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2].properties.on,data:data73};
+const err246 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2].properties.on,data:data73};
 if(vErrors === null){
-vErrors = [err238];
+vErrors = [err246];
 }
 else {
-vErrors.push(err238);
+vErrors.push(err246);
 }
 errors++;
 }
@@ -3356,12 +3436,12 @@ vErrors = null;
 if(data72.style !== undefined){
 let data74 = data72.style;
 if(!((data74 === "numeric") || (data74 === "words"))){
-const err239 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2].properties.style,data:data74};
+const err247 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2].properties.style,data:data74};
 if(vErrors === null){
-vErrors = [err239];
+vErrors = [err247];
 }
 else {
-vErrors.push(err239);
+vErrors.push(err247);
 }
 errors++;
 }
@@ -3369,36 +3449,36 @@ errors++;
 if(data72.phrase !== undefined){
 let data75 = data72.phrase;
 if(!(((data75 === "before") || (data75 === "on")) || (data75 === "latest"))){
-const err240 = {instancePath:instancePath+"/deadline/phrase",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2].properties.phrase,data:data75};
+const err248 = {instancePath:instancePath+"/deadline/phrase",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2].properties.phrase,data:data75};
 if(vErrors === null){
-vErrors = [err240];
+vErrors = [err248];
 }
 else {
-vErrors.push(err240);
+vErrors.push(err248);
 }
 errors++;
 }
 }
 }
 else {
-const err241 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.deadline.anyOf[2].type,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2],data:data72};
+const err249 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.deadline.anyOf[2].type,parentSchema:schema32.else.else.then.properties.deadline.anyOf[2],data:data72};
 if(vErrors === null){
-vErrors = [err241];
+vErrors = [err249];
 }
 else {
-vErrors.push(err241);
+vErrors.push(err249);
 }
 errors++;
 }
 var _valid23 = _errs254 === errors;
 valid66 = valid66 || _valid23;
 if(!valid66){
-const err242 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.deadline.anyOf,parentSchema:schema32.else.else.then.properties.deadline,data:data72};
+const err250 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/then/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.deadline.anyOf,parentSchema:schema32.else.else.then.properties.deadline,data:data72};
 if(vErrors === null){
-vErrors = [err242];
+vErrors = [err250];
 }
 else {
-vErrors.push(err242);
+vErrors.push(err250);
 }
 errors++;
 }
@@ -3418,23 +3498,23 @@ if(data.status !== undefined){
 let data76 = data.status;
 if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
 if(data76.state === undefined){
-const err243 = {instancePath:instancePath+"/status",schemaPath:"#/else/else/then/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.else.then.properties.status.required,parentSchema:schema32.else.else.then.properties.status,data:data76};
+const err251 = {instancePath:instancePath+"/status",schemaPath:"#/else/else/then/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.else.then.properties.status.required,parentSchema:schema32.else.else.then.properties.status,data:data76};
 if(vErrors === null){
-vErrors = [err243];
+vErrors = [err251];
 }
 else {
-vErrors.push(err243);
+vErrors.push(err251);
 }
 errors++;
 }
 for(const key16 in data76){
 if(!(((key16 === "state") || (key16 === "completed")) || (key16 === "report"))){
-const err244 = {instancePath:instancePath+"/status",schemaPath:"#/else/else/then/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.status,data:data76};
+const err252 = {instancePath:instancePath+"/status",schemaPath:"#/else/else/then/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.status,data:data76};
 if(vErrors === null){
-vErrors = [err244];
+vErrors = [err252];
 }
 else {
-vErrors.push(err244);
+vErrors.push(err252);
 }
 errors++;
 }
@@ -3442,12 +3522,12 @@ errors++;
 if(data76.state !== undefined){
 let data77 = data76.state;
 if(!(((data77 === "chưa thực hiện") || (data77 === "đang thực hiện")) || (data77 === "hoàn thành"))){
-const err245 = {instancePath:instancePath+"/status/state",schemaPath:"#/else/else/then/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.status.properties.state.enum,parentSchema:schema32.else.else.then.properties.status.properties.state,data:data77};
+const err253 = {instancePath:instancePath+"/status/state",schemaPath:"#/else/else/then/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.status.properties.state.enum,parentSchema:schema32.else.else.then.properties.status.properties.state,data:data77};
 if(vErrors === null){
-vErrors = [err245];
+vErrors = [err253];
 }
 else {
-vErrors.push(err245);
+vErrors.push(err253);
 }
 errors++;
 }
@@ -3456,23 +3536,43 @@ if(data76.completed !== undefined){
 let data78 = data76.completed;
 if(typeof data78 === "string"){
 if(!(formats0.validate(data78))){
-const err246 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/else/then/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.else.then.properties.status.properties.completed,data:data78};
+const err254 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/else/then/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.else.then.properties.status.properties.completed,data:data78};
 if(vErrors === null){
-vErrors = [err246];
+vErrors = [err254];
 }
 else {
-vErrors.push(err246);
+vErrors.push(err254);
+}
+errors++;
+}
+if(formats0.compare(data78, "2100-12-31") > 0){
+const err255 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/else/then/properties/status/properties/completed/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema32.else.else.then.properties.status.properties.completed,data:data78};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+if(formats0.compare(data78, "1990-01-01") < 0){
+const err256 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/else/then/properties/status/properties/completed/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema32.else.else.then.properties.status.properties.completed,data:data78};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
 }
 errors++;
 }
 }
 else {
-const err247 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/else/then/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.status.properties.completed.type,parentSchema:schema32.else.else.then.properties.status.properties.completed,data:data78};
+const err257 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/else/then/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.status.properties.completed.type,parentSchema:schema32.else.else.then.properties.status.properties.completed,data:data78};
 if(vErrors === null){
-vErrors = [err247];
+vErrors = [err257];
 }
 else {
-vErrors.push(err247);
+vErrors.push(err257);
 }
 errors++;
 }
@@ -3481,35 +3581,35 @@ if(data76.report !== undefined){
 let data79 = data76.report;
 if(typeof data79 === "string"){
 if(func2(data79) < 1){
-const err248 = {instancePath:instancePath+"/status/report",schemaPath:"#/else/else/then/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.status.properties.report,data:data79};
+const err258 = {instancePath:instancePath+"/status/report",schemaPath:"#/else/else/then/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.status.properties.report,data:data79};
 if(vErrors === null){
-vErrors = [err248];
+vErrors = [err258];
 }
 else {
-vErrors.push(err248);
+vErrors.push(err258);
 }
 errors++;
 }
 }
 else {
-const err249 = {instancePath:instancePath+"/status/report",schemaPath:"#/else/else/then/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.status.properties.report.type,parentSchema:schema32.else.else.then.properties.status.properties.report,data:data79};
+const err259 = {instancePath:instancePath+"/status/report",schemaPath:"#/else/else/then/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.status.properties.report.type,parentSchema:schema32.else.else.then.properties.status.properties.report,data:data79};
 if(vErrors === null){
-vErrors = [err249];
+vErrors = [err259];
 }
 else {
-vErrors.push(err249);
+vErrors.push(err259);
 }
 errors++;
 }
 }
 }
 else {
-const err250 = {instancePath:instancePath+"/status",schemaPath:"#/else/else/then/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.status.type,parentSchema:schema32.else.else.then.properties.status,data:data76};
+const err260 = {instancePath:instancePath+"/status",schemaPath:"#/else/else/then/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.status.type,parentSchema:schema32.else.else.then.properties.status,data:data76};
 if(vErrors === null){
-vErrors = [err250];
+vErrors = [err260];
 }
 else {
-vErrors.push(err250);
+vErrors.push(err260);
 }
 errors++;
 }
@@ -3518,12 +3618,12 @@ if(data.tasks !== undefined){
 let data80 = data.tasks;
 if(Array.isArray(data80)){
 if(data80.length < 1){
-const err251 = {instancePath:instancePath+"/tasks",schemaPath:"#/else/else/then/properties/tasks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.then.properties.tasks,data:data80};
+const err261 = {instancePath:instancePath+"/tasks",schemaPath:"#/else/else/then/properties/tasks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.then.properties.tasks,data:data80};
 if(vErrors === null){
-vErrors = [err251];
+vErrors = [err261];
 }
 else {
-vErrors.push(err251);
+vErrors.push(err261);
 }
 errors++;
 }
@@ -3533,12 +3633,12 @@ let data81 = data80[i14];
 if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
 for(const key17 in data81){
 if(!((((key17 === "lead") || (key17 === "support")) || (key17 === "deadline")) || (key17 === "status"))){
-const err252 = {instancePath:instancePath+"/tasks/" + i14,schemaPath:"#/else/else/then/properties/tasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.tasks.items,data:data81};
+const err262 = {instancePath:instancePath+"/tasks/" + i14,schemaPath:"#/else/else/then/properties/tasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.tasks.items,data:data81};
 if(vErrors === null){
-vErrors = [err252];
+vErrors = [err262];
 }
 else {
-vErrors.push(err252);
+vErrors.push(err262);
 }
 errors++;
 }
@@ -3550,23 +3650,23 @@ let valid73 = false;
 const _errs280 = errors;
 if(typeof data82 === "string"){
 if(func2(data82) < 1){
-const err253 = {instancePath:instancePath+"/tasks/" + i14+"/lead",schemaPath:"#/else/else/then/properties/tasks/items/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf[0],data:data82};
+const err263 = {instancePath:instancePath+"/tasks/" + i14+"/lead",schemaPath:"#/else/else/then/properties/tasks/items/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf[0],data:data82};
 if(vErrors === null){
-vErrors = [err253];
+vErrors = [err263];
 }
 else {
-vErrors.push(err253);
+vErrors.push(err263);
 }
 errors++;
 }
 }
 else {
-const err254 = {instancePath:instancePath+"/tasks/" + i14+"/lead",schemaPath:"#/else/else/then/properties/tasks/items/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf[0].type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf[0],data:data82};
+const err264 = {instancePath:instancePath+"/tasks/" + i14+"/lead",schemaPath:"#/else/else/then/properties/tasks/items/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf[0].type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf[0],data:data82};
 if(vErrors === null){
-vErrors = [err254];
+vErrors = [err264];
 }
 else {
-vErrors.push(err254);
+vErrors.push(err264);
 }
 errors++;
 }
@@ -3575,12 +3675,12 @@ valid73 = valid73 || _valid25;
 const _errs282 = errors;
 if(Array.isArray(data82)){
 if(data82.length < 1){
-const err255 = {instancePath:instancePath+"/tasks/" + i14+"/lead",schemaPath:"#/else/else/then/properties/tasks/items/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf[1],data:data82};
+const err265 = {instancePath:instancePath+"/tasks/" + i14+"/lead",schemaPath:"#/else/else/then/properties/tasks/items/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf[1],data:data82};
 if(vErrors === null){
-vErrors = [err255];
+vErrors = [err265];
 }
 else {
-vErrors.push(err255);
+vErrors.push(err265);
 }
 errors++;
 }
@@ -3589,47 +3689,47 @@ for(let i15=0; i15<len15; i15++){
 let data83 = data82[i15];
 if(typeof data83 === "string"){
 if(func2(data83) < 1){
-const err256 = {instancePath:instancePath+"/tasks/" + i14+"/lead/" + i15,schemaPath:"#/else/else/then/properties/tasks/items/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf[1].items,data:data83};
+const err266 = {instancePath:instancePath+"/tasks/" + i14+"/lead/" + i15,schemaPath:"#/else/else/then/properties/tasks/items/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf[1].items,data:data83};
 if(vErrors === null){
-vErrors = [err256];
+vErrors = [err266];
 }
 else {
-vErrors.push(err256);
+vErrors.push(err266);
 }
 errors++;
 }
 }
 else {
-const err257 = {instancePath:instancePath+"/tasks/" + i14+"/lead/" + i15,schemaPath:"#/else/else/then/properties/tasks/items/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf[1].items.type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf[1].items,data:data83};
+const err267 = {instancePath:instancePath+"/tasks/" + i14+"/lead/" + i15,schemaPath:"#/else/else/then/properties/tasks/items/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf[1].items.type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf[1].items,data:data83};
 if(vErrors === null){
-vErrors = [err257];
+vErrors = [err267];
 }
 else {
-vErrors.push(err257);
+vErrors.push(err267);
 }
 errors++;
 }
 }
 }
 else {
-const err258 = {instancePath:instancePath+"/tasks/" + i14+"/lead",schemaPath:"#/else/else/then/properties/tasks/items/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf[1].type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf[1],data:data82};
+const err268 = {instancePath:instancePath+"/tasks/" + i14+"/lead",schemaPath:"#/else/else/then/properties/tasks/items/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf[1].type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf[1],data:data82};
 if(vErrors === null){
-vErrors = [err258];
+vErrors = [err268];
 }
 else {
-vErrors.push(err258);
+vErrors.push(err268);
 }
 errors++;
 }
 var _valid25 = _errs282 === errors;
 valid73 = valid73 || _valid25;
 if(!valid73){
-const err259 = {instancePath:instancePath+"/tasks/" + i14+"/lead",schemaPath:"#/else/else/then/properties/tasks/items/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf,parentSchema:schema32.else.else.then.properties.tasks.items.properties.lead,data:data82};
+const err269 = {instancePath:instancePath+"/tasks/" + i14+"/lead",schemaPath:"#/else/else/then/properties/tasks/items/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.tasks.items.properties.lead.anyOf,parentSchema:schema32.else.else.then.properties.tasks.items.properties.lead,data:data82};
 if(vErrors === null){
-vErrors = [err259];
+vErrors = [err269];
 }
 else {
-vErrors.push(err259);
+vErrors.push(err269);
 }
 errors++;
 }
@@ -3652,23 +3752,23 @@ let valid76 = false;
 const _errs288 = errors;
 if(typeof data84 === "string"){
 if(func2(data84) < 1){
-const err260 = {instancePath:instancePath+"/tasks/" + i14+"/support",schemaPath:"#/else/else/then/properties/tasks/items/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf[0],data:data84};
+const err270 = {instancePath:instancePath+"/tasks/" + i14+"/support",schemaPath:"#/else/else/then/properties/tasks/items/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf[0],data:data84};
 if(vErrors === null){
-vErrors = [err260];
+vErrors = [err270];
 }
 else {
-vErrors.push(err260);
+vErrors.push(err270);
 }
 errors++;
 }
 }
 else {
-const err261 = {instancePath:instancePath+"/tasks/" + i14+"/support",schemaPath:"#/else/else/then/properties/tasks/items/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf[0].type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf[0],data:data84};
+const err271 = {instancePath:instancePath+"/tasks/" + i14+"/support",schemaPath:"#/else/else/then/properties/tasks/items/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf[0].type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf[0],data:data84};
 if(vErrors === null){
-vErrors = [err261];
+vErrors = [err271];
 }
 else {
-vErrors.push(err261);
+vErrors.push(err271);
 }
 errors++;
 }
@@ -3677,12 +3777,12 @@ valid76 = valid76 || _valid26;
 const _errs290 = errors;
 if(Array.isArray(data84)){
 if(data84.length < 1){
-const err262 = {instancePath:instancePath+"/tasks/" + i14+"/support",schemaPath:"#/else/else/then/properties/tasks/items/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf[1],data:data84};
+const err272 = {instancePath:instancePath+"/tasks/" + i14+"/support",schemaPath:"#/else/else/then/properties/tasks/items/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf[1],data:data84};
 if(vErrors === null){
-vErrors = [err262];
+vErrors = [err272];
 }
 else {
-vErrors.push(err262);
+vErrors.push(err272);
 }
 errors++;
 }
@@ -3691,47 +3791,47 @@ for(let i16=0; i16<len16; i16++){
 let data85 = data84[i16];
 if(typeof data85 === "string"){
 if(func2(data85) < 1){
-const err263 = {instancePath:instancePath+"/tasks/" + i14+"/support/" + i16,schemaPath:"#/else/else/then/properties/tasks/items/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf[1].items,data:data85};
+const err273 = {instancePath:instancePath+"/tasks/" + i14+"/support/" + i16,schemaPath:"#/else/else/then/properties/tasks/items/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf[1].items,data:data85};
 if(vErrors === null){
-vErrors = [err263];
+vErrors = [err273];
 }
 else {
-vErrors.push(err263);
+vErrors.push(err273);
 }
 errors++;
 }
 }
 else {
-const err264 = {instancePath:instancePath+"/tasks/" + i14+"/support/" + i16,schemaPath:"#/else/else/then/properties/tasks/items/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf[1].items.type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf[1].items,data:data85};
+const err274 = {instancePath:instancePath+"/tasks/" + i14+"/support/" + i16,schemaPath:"#/else/else/then/properties/tasks/items/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf[1].items.type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf[1].items,data:data85};
 if(vErrors === null){
-vErrors = [err264];
+vErrors = [err274];
 }
 else {
-vErrors.push(err264);
+vErrors.push(err274);
 }
 errors++;
 }
 }
 }
 else {
-const err265 = {instancePath:instancePath+"/tasks/" + i14+"/support",schemaPath:"#/else/else/then/properties/tasks/items/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf[1].type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf[1],data:data84};
+const err275 = {instancePath:instancePath+"/tasks/" + i14+"/support",schemaPath:"#/else/else/then/properties/tasks/items/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf[1].type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf[1],data:data84};
 if(vErrors === null){
-vErrors = [err265];
+vErrors = [err275];
 }
 else {
-vErrors.push(err265);
+vErrors.push(err275);
 }
 errors++;
 }
 var _valid26 = _errs290 === errors;
 valid76 = valid76 || _valid26;
 if(!valid76){
-const err266 = {instancePath:instancePath+"/tasks/" + i14+"/support",schemaPath:"#/else/else/then/properties/tasks/items/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf,parentSchema:schema32.else.else.then.properties.tasks.items.properties.support,data:data84};
+const err276 = {instancePath:instancePath+"/tasks/" + i14+"/support",schemaPath:"#/else/else/then/properties/tasks/items/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.tasks.items.properties.support.anyOf,parentSchema:schema32.else.else.then.properties.tasks.items.properties.support,data:data84};
 if(vErrors === null){
-vErrors = [err266];
+vErrors = [err276];
 }
 else {
-vErrors.push(err266);
+vErrors.push(err276);
 }
 errors++;
 }
@@ -3754,23 +3854,23 @@ let valid79 = false;
 const _errs296 = errors;
 if(typeof data86 === "string"){
 if(func2(data86) < 1){
-const err267 = {instancePath:instancePath+"/tasks/" + i14+"/deadline",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[0],data:data86};
+const err277 = {instancePath:instancePath+"/tasks/" + i14+"/deadline",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[0],data:data86};
 if(vErrors === null){
-vErrors = [err267];
+vErrors = [err277];
 }
 else {
-vErrors.push(err267);
+vErrors.push(err277);
 }
 errors++;
 }
 }
 else {
-const err268 = {instancePath:instancePath+"/tasks/" + i14+"/deadline",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[0].type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[0],data:data86};
+const err278 = {instancePath:instancePath+"/tasks/" + i14+"/deadline",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[0].type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[0],data:data86};
 if(vErrors === null){
-vErrors = [err268];
+vErrors = [err278];
 }
 else {
-vErrors.push(err268);
+vErrors.push(err278);
 }
 errors++;
 }
@@ -3778,33 +3878,33 @@ var _valid27 = _errs296 === errors;
 valid79 = valid79 || _valid27;
 const _errs298 = errors;
 if(!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86)))){
-const err269 = {instancePath:instancePath+"/tasks/" + i14+"/deadline",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[1].type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[1],data:data86};
+const err279 = {instancePath:instancePath+"/tasks/" + i14+"/deadline",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[1].type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[1],data:data86};
 if(vErrors === null){
-vErrors = [err269];
+vErrors = [err279];
 }
 else {
-vErrors.push(err269);
+vErrors.push(err279);
 }
 errors++;
 }
 if((typeof data86 == "number") && (isFinite(data86))){
 if(data86 > 2100 || isNaN(data86)){
-const err270 = {instancePath:instancePath+"/tasks/" + i14+"/deadline",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[1],data:data86};
+const err280 = {instancePath:instancePath+"/tasks/" + i14+"/deadline",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[1],data:data86};
 if(vErrors === null){
-vErrors = [err270];
+vErrors = [err280];
 }
 else {
-vErrors.push(err270);
+vErrors.push(err280);
 }
 errors++;
 }
 if(data86 < 1990 || isNaN(data86)){
-const err271 = {instancePath:instancePath+"/tasks/" + i14+"/deadline",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[1],data:data86};
+const err281 = {instancePath:instancePath+"/tasks/" + i14+"/deadline",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[1],data:data86};
 if(vErrors === null){
-vErrors = [err271];
+vErrors = [err281];
 }
 else {
-vErrors.push(err271);
+vErrors.push(err281);
 }
 errors++;
 }
@@ -3814,23 +3914,23 @@ valid79 = valid79 || _valid27;
 const _errs300 = errors;
 if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
 if(data86.on === undefined){
-const err272 = {instancePath:instancePath+"/tasks/" + i14+"/deadline",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].required,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2],data:data86};
+const err282 = {instancePath:instancePath+"/tasks/" + i14+"/deadline",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].required,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2],data:data86};
 if(vErrors === null){
-vErrors = [err272];
+vErrors = [err282];
 }
 else {
-vErrors.push(err272);
+vErrors.push(err282);
 }
 errors++;
 }
 for(const key18 in data86){
 if(!(((key18 === "on") || (key18 === "style")) || (key18 === "phrase"))){
-const err273 = {instancePath:instancePath+"/tasks/" + i14+"/deadline",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2],data:data86};
+const err283 = {instancePath:instancePath+"/tasks/" + i14+"/deadline",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2],data:data86};
 if(vErrors === null){
-vErrors = [err273];
+vErrors = [err283];
 }
 else {
-vErrors.push(err273);
+vErrors.push(err283);
 }
 errors++;
 }
@@ -3842,23 +3942,23 @@ let valid81 = false;
 const _errs305 = errors;
 if(typeof data87 === "string"){
 if(func2(data87) < 1){
-const err274 = {instancePath:instancePath+"/tasks/" + i14+"/deadline/on",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data87};
+const err284 = {instancePath:instancePath+"/tasks/" + i14+"/deadline/on",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data87};
 if(vErrors === null){
-vErrors = [err274];
+vErrors = [err284];
 }
 else {
-vErrors.push(err274);
+vErrors.push(err284);
 }
 errors++;
 }
 }
 else {
-const err275 = {instancePath:instancePath+"/tasks/" + i14+"/deadline/on",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data87};
+const err285 = {instancePath:instancePath+"/tasks/" + i14+"/deadline/on",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data87};
 if(vErrors === null){
-vErrors = [err275];
+vErrors = [err285];
 }
 else {
-vErrors.push(err275);
+vErrors.push(err285);
 }
 errors++;
 }
@@ -3866,33 +3966,33 @@ var _valid28 = _errs305 === errors;
 valid81 = valid81 || _valid28;
 const _errs307 = errors;
 if(!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))){
-const err276 = {instancePath:instancePath+"/tasks/" + i14+"/deadline/on",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data87};
+const err286 = {instancePath:instancePath+"/tasks/" + i14+"/deadline/on",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data87};
 if(vErrors === null){
-vErrors = [err276];
+vErrors = [err286];
 }
 else {
-vErrors.push(err276);
+vErrors.push(err286);
 }
 errors++;
 }
 if((typeof data87 == "number") && (isFinite(data87))){
 if(data87 > 2100 || isNaN(data87)){
-const err277 = {instancePath:instancePath+"/tasks/" + i14+"/deadline/on",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data87};
+const err287 = {instancePath:instancePath+"/tasks/" + i14+"/deadline/on",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data87};
 if(vErrors === null){
-vErrors = [err277];
+vErrors = [err287];
 }
 else {
-vErrors.push(err277);
+vErrors.push(err287);
 }
 errors++;
 }
 if(data87 < 1990 || isNaN(data87)){
-const err278 = {instancePath:instancePath+"/tasks/" + i14+"/deadline/on",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data87};
+const err288 = {instancePath:instancePath+"/tasks/" + i14+"/deadline/on",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data87};
 if(vErrors === null){
-vErrors = [err278];
+vErrors = [err288];
 }
 else {
-vErrors.push(err278);
+vErrors.push(err288);
 }
 errors++;
 }
@@ -3900,12 +4000,12 @@ errors++;
 var _valid28 = _errs307 === errors;
 valid81 = valid81 || _valid28;
 if(!valid81){
-const err279 = {instancePath:instancePath+"/tasks/" + i14+"/deadline/on",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on,data:data87};
+const err289 = {instancePath:instancePath+"/tasks/" + i14+"/deadline/on",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on,data:data87};
 if(vErrors === null){
-vErrors = [err279];
+vErrors = [err289];
 }
 else {
-vErrors.push(err279);
+vErrors.push(err289);
 }
 errors++;
 }
@@ -3924,12 +4024,12 @@ vErrors = null;
 if(data86.style !== undefined){
 let data88 = data86.style;
 if(!((data88 === "numeric") || (data88 === "words"))){
-const err280 = {instancePath:instancePath+"/tasks/" + i14+"/deadline/style",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.style,data:data88};
+const err290 = {instancePath:instancePath+"/tasks/" + i14+"/deadline/style",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.style,data:data88};
 if(vErrors === null){
-vErrors = [err280];
+vErrors = [err290];
 }
 else {
-vErrors.push(err280);
+vErrors.push(err290);
 }
 errors++;
 }
@@ -3937,36 +4037,36 @@ errors++;
 if(data86.phrase !== undefined){
 let data89 = data86.phrase;
 if(!(((data89 === "before") || (data89 === "on")) || (data89 === "latest"))){
-const err281 = {instancePath:instancePath+"/tasks/" + i14+"/deadline/phrase",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.phrase,data:data89};
+const err291 = {instancePath:instancePath+"/tasks/" + i14+"/deadline/phrase",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.phrase,data:data89};
 if(vErrors === null){
-vErrors = [err281];
+vErrors = [err291];
 }
 else {
-vErrors.push(err281);
+vErrors.push(err291);
 }
 errors++;
 }
 }
 }
 else {
-const err282 = {instancePath:instancePath+"/tasks/" + i14+"/deadline",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2],data:data86};
+const err292 = {instancePath:instancePath+"/tasks/" + i14+"/deadline",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf[2],data:data86};
 if(vErrors === null){
-vErrors = [err282];
+vErrors = [err292];
 }
 else {
-vErrors.push(err282);
+vErrors.push(err292);
 }
 errors++;
 }
 var _valid27 = _errs300 === errors;
 valid79 = valid79 || _valid27;
 if(!valid79){
-const err283 = {instancePath:instancePath+"/tasks/" + i14+"/deadline",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline,data:data86};
+const err293 = {instancePath:instancePath+"/tasks/" + i14+"/deadline",schemaPath:"#/else/else/then/properties/tasks/items/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.then.properties.tasks.items.properties.deadline.anyOf,parentSchema:schema32.else.else.then.properties.tasks.items.properties.deadline,data:data86};
 if(vErrors === null){
-vErrors = [err283];
+vErrors = [err293];
 }
 else {
-vErrors.push(err283);
+vErrors.push(err293);
 }
 errors++;
 }
@@ -3986,23 +4086,23 @@ if(data81.status !== undefined){
 let data90 = data81.status;
 if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
 if(data90.state === undefined){
-const err284 = {instancePath:instancePath+"/tasks/" + i14+"/status",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.else.then.properties.tasks.items.properties.status.required,parentSchema:schema32.else.else.then.properties.tasks.items.properties.status,data:data90};
+const err294 = {instancePath:instancePath+"/tasks/" + i14+"/status",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.else.then.properties.tasks.items.properties.status.required,parentSchema:schema32.else.else.then.properties.tasks.items.properties.status,data:data90};
 if(vErrors === null){
-vErrors = [err284];
+vErrors = [err294];
 }
 else {
-vErrors.push(err284);
+vErrors.push(err294);
 }
 errors++;
 }
 for(const key19 in data90){
 if(!(((key19 === "state") || (key19 === "completed")) || (key19 === "report"))){
-const err285 = {instancePath:instancePath+"/tasks/" + i14+"/status",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.tasks.items.properties.status,data:data90};
+const err295 = {instancePath:instancePath+"/tasks/" + i14+"/status",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.then.properties.tasks.items.properties.status,data:data90};
 if(vErrors === null){
-vErrors = [err285];
+vErrors = [err295];
 }
 else {
-vErrors.push(err285);
+vErrors.push(err295);
 }
 errors++;
 }
@@ -4010,12 +4110,12 @@ errors++;
 if(data90.state !== undefined){
 let data91 = data90.state;
 if(!(((data91 === "chưa thực hiện") || (data91 === "đang thực hiện")) || (data91 === "hoàn thành"))){
-const err286 = {instancePath:instancePath+"/tasks/" + i14+"/status/state",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.tasks.items.properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.tasks.items.properties.status.properties.state.enum,parentSchema:schema32.else.else.then.properties.tasks.items.properties.status.properties.state,data:data91};
+const err296 = {instancePath:instancePath+"/tasks/" + i14+"/status/state",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.else.then.properties.tasks.items.properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.then.properties.tasks.items.properties.status.properties.state.enum,parentSchema:schema32.else.else.then.properties.tasks.items.properties.status.properties.state,data:data91};
 if(vErrors === null){
-vErrors = [err286];
+vErrors = [err296];
 }
 else {
-vErrors.push(err286);
+vErrors.push(err296);
 }
 errors++;
 }
@@ -4024,23 +4124,43 @@ if(data90.completed !== undefined){
 let data92 = data90.completed;
 if(typeof data92 === "string"){
 if(!(formats0.validate(data92))){
-const err287 = {instancePath:instancePath+"/tasks/" + i14+"/status/completed",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.else.then.properties.tasks.items.properties.status.properties.completed,data:data92};
+const err297 = {instancePath:instancePath+"/tasks/" + i14+"/status/completed",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.else.then.properties.tasks.items.properties.status.properties.completed,data:data92};
 if(vErrors === null){
-vErrors = [err287];
+vErrors = [err297];
 }
 else {
-vErrors.push(err287);
+vErrors.push(err297);
+}
+errors++;
+}
+if(formats0.compare(data92, "2100-12-31") > 0){
+const err298 = {instancePath:instancePath+"/tasks/" + i14+"/status/completed",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/properties/completed/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema32.else.else.then.properties.tasks.items.properties.status.properties.completed,data:data92};
+if(vErrors === null){
+vErrors = [err298];
+}
+else {
+vErrors.push(err298);
+}
+errors++;
+}
+if(formats0.compare(data92, "1990-01-01") < 0){
+const err299 = {instancePath:instancePath+"/tasks/" + i14+"/status/completed",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/properties/completed/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema32.else.else.then.properties.tasks.items.properties.status.properties.completed,data:data92};
+if(vErrors === null){
+vErrors = [err299];
+}
+else {
+vErrors.push(err299);
 }
 errors++;
 }
 }
 else {
-const err288 = {instancePath:instancePath+"/tasks/" + i14+"/status/completed",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.tasks.items.properties.status.properties.completed.type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.status.properties.completed,data:data92};
+const err300 = {instancePath:instancePath+"/tasks/" + i14+"/status/completed",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.tasks.items.properties.status.properties.completed.type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.status.properties.completed,data:data92};
 if(vErrors === null){
-vErrors = [err288];
+vErrors = [err300];
 }
 else {
-vErrors.push(err288);
+vErrors.push(err300);
 }
 errors++;
 }
@@ -4049,71 +4169,71 @@ if(data90.report !== undefined){
 let data93 = data90.report;
 if(typeof data93 === "string"){
 if(func2(data93) < 1){
-const err289 = {instancePath:instancePath+"/tasks/" + i14+"/status/report",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.tasks.items.properties.status.properties.report,data:data93};
+const err301 = {instancePath:instancePath+"/tasks/" + i14+"/status/report",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.then.properties.tasks.items.properties.status.properties.report,data:data93};
 if(vErrors === null){
-vErrors = [err289];
+vErrors = [err301];
 }
 else {
-vErrors.push(err289);
+vErrors.push(err301);
 }
 errors++;
 }
 }
 else {
-const err290 = {instancePath:instancePath+"/tasks/" + i14+"/status/report",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.tasks.items.properties.status.properties.report.type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.status.properties.report,data:data93};
+const err302 = {instancePath:instancePath+"/tasks/" + i14+"/status/report",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.then.properties.tasks.items.properties.status.properties.report.type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.status.properties.report,data:data93};
 if(vErrors === null){
-vErrors = [err290];
+vErrors = [err302];
 }
 else {
-vErrors.push(err290);
-}
-errors++;
-}
-}
-}
-else {
-const err291 = {instancePath:instancePath+"/tasks/" + i14+"/status",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.tasks.items.properties.status.type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.status,data:data90};
-if(vErrors === null){
-vErrors = [err291];
-}
-else {
-vErrors.push(err291);
+vErrors.push(err302);
 }
 errors++;
 }
 }
 }
 else {
-const err292 = {instancePath:instancePath+"/tasks/" + i14,schemaPath:"#/else/else/then/properties/tasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.tasks.items.type,parentSchema:schema32.else.else.then.properties.tasks.items,data:data81};
+const err303 = {instancePath:instancePath+"/tasks/" + i14+"/status",schemaPath:"#/else/else/then/properties/tasks/items/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.tasks.items.properties.status.type,parentSchema:schema32.else.else.then.properties.tasks.items.properties.status,data:data90};
 if(vErrors === null){
-vErrors = [err292];
+vErrors = [err303];
 }
 else {
-vErrors.push(err292);
+vErrors.push(err303);
 }
 errors++;
 }
 }
 }
 else {
-const err293 = {instancePath:instancePath+"/tasks",schemaPath:"#/else/else/then/properties/tasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.then.properties.tasks.type,parentSchema:schema32.else.else.then.properties.tasks,data:data80};
+const err304 = {instancePath:instancePath+"/tasks/" + i14,schemaPath:"#/else/else/then/properties/tasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.properties.tasks.items.type,parentSchema:schema32.else.else.then.properties.tasks.items,data:data81};
 if(vErrors === null){
-vErrors = [err293];
+vErrors = [err304];
 }
 else {
-vErrors.push(err293);
+vErrors.push(err304);
 }
 errors++;
 }
 }
 }
 else {
-const err294 = {instancePath,schemaPath:"#/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.type,parentSchema:schema32.else.else.then,data};
+const err305 = {instancePath:instancePath+"/tasks",schemaPath:"#/else/else/then/properties/tasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.then.properties.tasks.type,parentSchema:schema32.else.else.then.properties.tasks,data:data80};
 if(vErrors === null){
-vErrors = [err294];
+vErrors = [err305];
 }
 else {
-vErrors.push(err294);
+vErrors.push(err305);
+}
+errors++;
+}
+}
+}
+else {
+const err306 = {instancePath,schemaPath:"#/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.then.type,parentSchema:schema32.else.else.then,data};
+if(vErrors === null){
+vErrors = [err306];
+}
+else {
+vErrors.push(err306);
 }
 errors++;
 }
@@ -4133,23 +4253,23 @@ if(errors === _errs321){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing2;
 if((data.dash === undefined) && (missing2 = "dash")){
-const err295 = {};
+const err307 = {};
 if(vErrors === null){
-vErrors = [err295];
+vErrors = [err307];
 }
 else {
-vErrors.push(err295);
+vErrors.push(err307);
 }
 errors++;
 }
 }
 else {
-const err296 = {};
+const err308 = {};
 if(vErrors === null){
-vErrors = [err296];
+vErrors = [err308];
 }
 else {
-vErrors.push(err296);
+vErrors.push(err308);
 }
 errors++;
 }
@@ -4169,23 +4289,23 @@ if(_valid29){
 const _errs323 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.dash === undefined){
-const err297 = {instancePath,schemaPath:"#/else/else/else/then/required",keyword:"required",params:{missingProperty: "dash"},message:"must have required property '"+"dash"+"'",schema:schema32.else.else.else.then.required,parentSchema:schema32.else.else.else.then,data};
+const err309 = {instancePath,schemaPath:"#/else/else/else/then/required",keyword:"required",params:{missingProperty: "dash"},message:"must have required property '"+"dash"+"'",schema:schema32.else.else.else.then.required,parentSchema:schema32.else.else.else.then,data};
 if(vErrors === null){
-vErrors = [err297];
+vErrors = [err309];
 }
 else {
-vErrors.push(err297);
+vErrors.push(err309);
 }
 errors++;
 }
 for(const key20 in data){
 if(!(((((((key20 === "dash") || (key20 === "enumerate")) || (key20 === "lead")) || (key20 === "support")) || (key20 === "deadline")) || (key20 === "status")) || (key20 === "tasks"))){
-const err298 = {instancePath,schemaPath:"#/else/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then,data};
+const err310 = {instancePath,schemaPath:"#/else/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then,data};
 if(vErrors === null){
-vErrors = [err298];
+vErrors = [err310];
 }
 else {
-vErrors.push(err298);
+vErrors.push(err310);
 }
 errors++;
 }
@@ -4194,23 +4314,23 @@ if(data.dash !== undefined){
 let data94 = data.dash;
 if(typeof data94 === "string"){
 if(func2(data94) < 1){
-const err299 = {instancePath:instancePath+"/dash",schemaPath:"#/else/else/else/then/properties/dash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.dash,data:data94};
+const err311 = {instancePath:instancePath+"/dash",schemaPath:"#/else/else/else/then/properties/dash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.dash,data:data94};
 if(vErrors === null){
-vErrors = [err299];
+vErrors = [err311];
 }
 else {
-vErrors.push(err299);
+vErrors.push(err311);
 }
 errors++;
 }
 }
 else {
-const err300 = {instancePath:instancePath+"/dash",schemaPath:"#/else/else/else/then/properties/dash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.dash.type,parentSchema:schema32.else.else.else.then.properties.dash,data:data94};
+const err312 = {instancePath:instancePath+"/dash",schemaPath:"#/else/else/else/then/properties/dash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.dash.type,parentSchema:schema32.else.else.else.then.properties.dash,data:data94};
 if(vErrors === null){
-vErrors = [err300];
+vErrors = [err312];
 }
 else {
-vErrors.push(err300);
+vErrors.push(err312);
 }
 errors++;
 }
@@ -4219,23 +4339,23 @@ if(data.enumerate !== undefined){
 let data95 = data.enumerate;
 if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
 if(data95.items === undefined){
-const err301 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/else/else/then/properties/enumerate/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema32.else.else.else.then.properties.enumerate.required,parentSchema:schema32.else.else.else.then.properties.enumerate,data:data95};
+const err313 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/else/else/then/properties/enumerate/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema32.else.else.else.then.properties.enumerate.required,parentSchema:schema32.else.else.else.then.properties.enumerate,data:data95};
 if(vErrors === null){
-vErrors = [err301];
+vErrors = [err313];
 }
 else {
-vErrors.push(err301);
+vErrors.push(err313);
 }
 errors++;
 }
 for(const key21 in data95){
 if(!(((key21 === "style") || (key21 === "items")) || (key21 === "after"))){
-const err302 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/else/else/then/properties/enumerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.enumerate,data:data95};
+const err314 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/else/else/then/properties/enumerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.enumerate,data:data95};
 if(vErrors === null){
-vErrors = [err302];
+vErrors = [err314];
 }
 else {
-vErrors.push(err302);
+vErrors.push(err314);
 }
 errors++;
 }
@@ -4243,12 +4363,12 @@ errors++;
 if(data95.style !== undefined){
 let data96 = data95.style;
 if(!((data96 === "arabic") || (data96 === "roman"))){
-const err303 = {instancePath:instancePath+"/enumerate/style",schemaPath:"#/else/else/else/then/properties/enumerate/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.enumerate.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.enumerate.properties.style.enum,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.style,data:data96};
+const err315 = {instancePath:instancePath+"/enumerate/style",schemaPath:"#/else/else/else/then/properties/enumerate/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.enumerate.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.enumerate.properties.style.enum,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.style,data:data96};
 if(vErrors === null){
-vErrors = [err303];
+vErrors = [err315];
 }
 else {
-vErrors.push(err303);
+vErrors.push(err315);
 }
 errors++;
 }
@@ -4257,12 +4377,12 @@ if(data95.items !== undefined){
 let data97 = data95.items;
 if(Array.isArray(data97)){
 if(data97.length < 1){
-const err304 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items,data:data97};
+const err316 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items,data:data97};
 if(vErrors === null){
-vErrors = [err304];
+vErrors = [err316];
 }
 else {
-vErrors.push(err304);
+vErrors.push(err316);
 }
 errors++;
 }
@@ -4274,23 +4394,23 @@ let valid88 = false;
 const _errs336 = errors;
 if(typeof data98 === "string"){
 if(func2(data98) < 1){
-const err305 = {instancePath:instancePath+"/enumerate/items/" + i17,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[0],data:data98};
+const err317 = {instancePath:instancePath+"/enumerate/items/" + i17,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[0],data:data98};
 if(vErrors === null){
-vErrors = [err305];
+vErrors = [err317];
 }
 else {
-vErrors.push(err305);
+vErrors.push(err317);
 }
 errors++;
 }
 }
 else {
-const err306 = {instancePath:instancePath+"/enumerate/items/" + i17,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[0],data:data98};
+const err318 = {instancePath:instancePath+"/enumerate/items/" + i17,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[0],data:data98};
 if(vErrors === null){
-vErrors = [err306];
+vErrors = [err318];
 }
 else {
-vErrors.push(err306);
+vErrors.push(err318);
 }
 errors++;
 }
@@ -4299,23 +4419,23 @@ valid88 = valid88 || _valid30;
 const _errs338 = errors;
 if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
 if(data98.point === undefined){
-const err307 = {instancePath:instancePath+"/enumerate/items/" + i17,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/required",keyword:"required",params:{missingProperty: "point"},message:"must have required property '"+"point"+"'",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].required,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1],data:data98};
+const err319 = {instancePath:instancePath+"/enumerate/items/" + i17,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/required",keyword:"required",params:{missingProperty: "point"},message:"must have required property '"+"point"+"'",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].required,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1],data:data98};
 if(vErrors === null){
-vErrors = [err307];
+vErrors = [err319];
 }
 else {
-vErrors.push(err307);
+vErrors.push(err319);
 }
 errors++;
 }
 for(const key22 in data98){
 if(!(((((key22 === "point") || (key22 === "lead")) || (key22 === "support")) || (key22 === "deadline")) || (key22 === "status"))){
-const err308 = {instancePath:instancePath+"/enumerate/items/" + i17,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1],data:data98};
+const err320 = {instancePath:instancePath+"/enumerate/items/" + i17,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1],data:data98};
 if(vErrors === null){
-vErrors = [err308];
+vErrors = [err320];
 }
 else {
-vErrors.push(err308);
+vErrors.push(err320);
 }
 errors++;
 }
@@ -4324,23 +4444,23 @@ if(data98.point !== undefined){
 let data99 = data98.point;
 if(typeof data99 === "string"){
 if(func2(data99) < 1){
-const err309 = {instancePath:instancePath+"/enumerate/items/" + i17+"/point",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/point/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.point,data:data99};
+const err321 = {instancePath:instancePath+"/enumerate/items/" + i17+"/point",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/point/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.point,data:data99};
 if(vErrors === null){
-vErrors = [err309];
+vErrors = [err321];
 }
 else {
-vErrors.push(err309);
+vErrors.push(err321);
 }
 errors++;
 }
 }
 else {
-const err310 = {instancePath:instancePath+"/enumerate/items/" + i17+"/point",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/point/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.point.type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.point,data:data99};
+const err322 = {instancePath:instancePath+"/enumerate/items/" + i17+"/point",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/point/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.point.type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.point,data:data99};
 if(vErrors === null){
-vErrors = [err310];
+vErrors = [err322];
 }
 else {
-vErrors.push(err310);
+vErrors.push(err322);
 }
 errors++;
 }
@@ -4352,23 +4472,23 @@ let valid90 = false;
 const _errs345 = errors;
 if(typeof data100 === "string"){
 if(func2(data100) < 1){
-const err311 = {instancePath:instancePath+"/enumerate/items/" + i17+"/lead",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0],data:data100};
+const err323 = {instancePath:instancePath+"/enumerate/items/" + i17+"/lead",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0],data:data100};
 if(vErrors === null){
-vErrors = [err311];
+vErrors = [err323];
 }
 else {
-vErrors.push(err311);
+vErrors.push(err323);
 }
 errors++;
 }
 }
 else {
-const err312 = {instancePath:instancePath+"/enumerate/items/" + i17+"/lead",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0],data:data100};
+const err324 = {instancePath:instancePath+"/enumerate/items/" + i17+"/lead",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[0],data:data100};
 if(vErrors === null){
-vErrors = [err312];
+vErrors = [err324];
 }
 else {
-vErrors.push(err312);
+vErrors.push(err324);
 }
 errors++;
 }
@@ -4377,12 +4497,12 @@ valid90 = valid90 || _valid31;
 const _errs347 = errors;
 if(Array.isArray(data100)){
 if(data100.length < 1){
-const err313 = {instancePath:instancePath+"/enumerate/items/" + i17+"/lead",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1],data:data100};
+const err325 = {instancePath:instancePath+"/enumerate/items/" + i17+"/lead",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1],data:data100};
 if(vErrors === null){
-vErrors = [err313];
+vErrors = [err325];
 }
 else {
-vErrors.push(err313);
+vErrors.push(err325);
 }
 errors++;
 }
@@ -4391,47 +4511,47 @@ for(let i18=0; i18<len18; i18++){
 let data101 = data100[i18];
 if(typeof data101 === "string"){
 if(func2(data101) < 1){
-const err314 = {instancePath:instancePath+"/enumerate/items/" + i17+"/lead/" + i18,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items,data:data101};
+const err326 = {instancePath:instancePath+"/enumerate/items/" + i17+"/lead/" + i18,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items,data:data101};
 if(vErrors === null){
-vErrors = [err314];
+vErrors = [err326];
 }
 else {
-vErrors.push(err314);
+vErrors.push(err326);
 }
 errors++;
 }
 }
 else {
-const err315 = {instancePath:instancePath+"/enumerate/items/" + i17+"/lead/" + i18,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items.type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items,data:data101};
+const err327 = {instancePath:instancePath+"/enumerate/items/" + i17+"/lead/" + i18,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items.type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].items,data:data101};
 if(vErrors === null){
-vErrors = [err315];
+vErrors = [err327];
 }
 else {
-vErrors.push(err315);
+vErrors.push(err327);
 }
 errors++;
 }
 }
 }
 else {
-const err316 = {instancePath:instancePath+"/enumerate/items/" + i17+"/lead",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1],data:data100};
+const err328 = {instancePath:instancePath+"/enumerate/items/" + i17+"/lead",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf[1],data:data100};
 if(vErrors === null){
-vErrors = [err316];
+vErrors = [err328];
 }
 else {
-vErrors.push(err316);
+vErrors.push(err328);
 }
 errors++;
 }
 var _valid31 = _errs347 === errors;
 valid90 = valid90 || _valid31;
 if(!valid90){
-const err317 = {instancePath:instancePath+"/enumerate/items/" + i17+"/lead",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead,data:data100};
+const err329 = {instancePath:instancePath+"/enumerate/items/" + i17+"/lead",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead.anyOf,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.lead,data:data100};
 if(vErrors === null){
-vErrors = [err317];
+vErrors = [err329];
 }
 else {
-vErrors.push(err317);
+vErrors.push(err329);
 }
 errors++;
 }
@@ -4454,23 +4574,23 @@ let valid93 = false;
 const _errs353 = errors;
 if(typeof data102 === "string"){
 if(func2(data102) < 1){
-const err318 = {instancePath:instancePath+"/enumerate/items/" + i17+"/support",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0],data:data102};
+const err330 = {instancePath:instancePath+"/enumerate/items/" + i17+"/support",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0],data:data102};
 if(vErrors === null){
-vErrors = [err318];
+vErrors = [err330];
 }
 else {
-vErrors.push(err318);
+vErrors.push(err330);
 }
 errors++;
 }
 }
 else {
-const err319 = {instancePath:instancePath+"/enumerate/items/" + i17+"/support",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0],data:data102};
+const err331 = {instancePath:instancePath+"/enumerate/items/" + i17+"/support",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[0],data:data102};
 if(vErrors === null){
-vErrors = [err319];
+vErrors = [err331];
 }
 else {
-vErrors.push(err319);
+vErrors.push(err331);
 }
 errors++;
 }
@@ -4479,12 +4599,12 @@ valid93 = valid93 || _valid32;
 const _errs355 = errors;
 if(Array.isArray(data102)){
 if(data102.length < 1){
-const err320 = {instancePath:instancePath+"/enumerate/items/" + i17+"/support",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1],data:data102};
+const err332 = {instancePath:instancePath+"/enumerate/items/" + i17+"/support",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1],data:data102};
 if(vErrors === null){
-vErrors = [err320];
+vErrors = [err332];
 }
 else {
-vErrors.push(err320);
+vErrors.push(err332);
 }
 errors++;
 }
@@ -4493,47 +4613,47 @@ for(let i19=0; i19<len19; i19++){
 let data103 = data102[i19];
 if(typeof data103 === "string"){
 if(func2(data103) < 1){
-const err321 = {instancePath:instancePath+"/enumerate/items/" + i17+"/support/" + i19,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items,data:data103};
+const err333 = {instancePath:instancePath+"/enumerate/items/" + i17+"/support/" + i19,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items,data:data103};
 if(vErrors === null){
-vErrors = [err321];
+vErrors = [err333];
 }
 else {
-vErrors.push(err321);
+vErrors.push(err333);
 }
 errors++;
 }
 }
 else {
-const err322 = {instancePath:instancePath+"/enumerate/items/" + i17+"/support/" + i19,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items.type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items,data:data103};
+const err334 = {instancePath:instancePath+"/enumerate/items/" + i17+"/support/" + i19,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items.type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].items,data:data103};
 if(vErrors === null){
-vErrors = [err322];
+vErrors = [err334];
 }
 else {
-vErrors.push(err322);
+vErrors.push(err334);
 }
 errors++;
 }
 }
 }
 else {
-const err323 = {instancePath:instancePath+"/enumerate/items/" + i17+"/support",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1],data:data102};
+const err335 = {instancePath:instancePath+"/enumerate/items/" + i17+"/support",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf[1],data:data102};
 if(vErrors === null){
-vErrors = [err323];
+vErrors = [err335];
 }
 else {
-vErrors.push(err323);
+vErrors.push(err335);
 }
 errors++;
 }
 var _valid32 = _errs355 === errors;
 valid93 = valid93 || _valid32;
 if(!valid93){
-const err324 = {instancePath:instancePath+"/enumerate/items/" + i17+"/support",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support,data:data102};
+const err336 = {instancePath:instancePath+"/enumerate/items/" + i17+"/support",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support.anyOf,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.support,data:data102};
 if(vErrors === null){
-vErrors = [err324];
+vErrors = [err336];
 }
 else {
-vErrors.push(err324);
+vErrors.push(err336);
 }
 errors++;
 }
@@ -4556,23 +4676,23 @@ let valid96 = false;
 const _errs361 = errors;
 if(typeof data104 === "string"){
 if(func2(data104) < 1){
-const err325 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0],data:data104};
+const err337 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0],data:data104};
 if(vErrors === null){
-vErrors = [err325];
+vErrors = [err337];
 }
 else {
-vErrors.push(err325);
+vErrors.push(err337);
 }
 errors++;
 }
 }
 else {
-const err326 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0],data:data104};
+const err338 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[0],data:data104};
 if(vErrors === null){
-vErrors = [err326];
+vErrors = [err338];
 }
 else {
-vErrors.push(err326);
+vErrors.push(err338);
 }
 errors++;
 }
@@ -4580,33 +4700,33 @@ var _valid33 = _errs361 === errors;
 valid96 = valid96 || _valid33;
 const _errs363 = errors;
 if(!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))){
-const err327 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data104};
+const err339 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data104};
 if(vErrors === null){
-vErrors = [err327];
+vErrors = [err339];
 }
 else {
-vErrors.push(err327);
+vErrors.push(err339);
 }
 errors++;
 }
 if((typeof data104 == "number") && (isFinite(data104))){
 if(data104 > 2100 || isNaN(data104)){
-const err328 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data104};
+const err340 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data104};
 if(vErrors === null){
-vErrors = [err328];
+vErrors = [err340];
 }
 else {
-vErrors.push(err328);
+vErrors.push(err340);
 }
 errors++;
 }
 if(data104 < 1990 || isNaN(data104)){
-const err329 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data104};
+const err341 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[1],data:data104};
 if(vErrors === null){
-vErrors = [err329];
+vErrors = [err341];
 }
 else {
-vErrors.push(err329);
+vErrors.push(err341);
 }
 errors++;
 }
@@ -4616,23 +4736,23 @@ valid96 = valid96 || _valid33;
 const _errs365 = errors;
 if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
 if(data104.on === undefined){
-const err330 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].required,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data104};
+const err342 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].required,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data104};
 if(vErrors === null){
-vErrors = [err330];
+vErrors = [err342];
 }
 else {
-vErrors.push(err330);
+vErrors.push(err342);
 }
 errors++;
 }
 for(const key23 in data104){
 if(!(((key23 === "on") || (key23 === "style")) || (key23 === "phrase"))){
-const err331 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data104};
+const err343 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data104};
 if(vErrors === null){
-vErrors = [err331];
+vErrors = [err343];
 }
 else {
-vErrors.push(err331);
+vErrors.push(err343);
 }
 errors++;
 }
@@ -4644,23 +4764,23 @@ let valid98 = false;
 const _errs370 = errors;
 if(typeof data105 === "string"){
 if(func2(data105) < 1){
-const err332 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline/on",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0],data:data105};
+const err344 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline/on",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0],data:data105};
 if(vErrors === null){
-vErrors = [err332];
+vErrors = [err344];
 }
 else {
-vErrors.push(err332);
+vErrors.push(err344);
 }
 errors++;
 }
 }
 else {
-const err333 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline/on",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0],data:data105};
+const err345 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline/on",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[0],data:data105};
 if(vErrors === null){
-vErrors = [err333];
+vErrors = [err345];
 }
 else {
-vErrors.push(err333);
+vErrors.push(err345);
 }
 errors++;
 }
@@ -4668,33 +4788,33 @@ var _valid34 = _errs370 === errors;
 valid98 = valid98 || _valid34;
 const _errs372 = errors;
 if(!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105)))){
-const err334 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline/on",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data105};
+const err346 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline/on",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data105};
 if(vErrors === null){
-vErrors = [err334];
+vErrors = [err346];
 }
 else {
-vErrors.push(err334);
+vErrors.push(err346);
 }
 errors++;
 }
 if((typeof data105 == "number") && (isFinite(data105))){
 if(data105 > 2100 || isNaN(data105)){
-const err335 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline/on",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data105};
+const err347 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline/on",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data105};
 if(vErrors === null){
-vErrors = [err335];
+vErrors = [err347];
 }
 else {
-vErrors.push(err335);
+vErrors.push(err347);
 }
 errors++;
 }
 if(data105 < 1990 || isNaN(data105)){
-const err336 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline/on",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data105};
+const err348 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline/on",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf[1],data:data105};
 if(vErrors === null){
-vErrors = [err336];
+vErrors = [err348];
 }
 else {
-vErrors.push(err336);
+vErrors.push(err348);
 }
 errors++;
 }
@@ -4702,12 +4822,12 @@ errors++;
 var _valid34 = _errs372 === errors;
 valid98 = valid98 || _valid34;
 if(!valid98){
-const err337 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline/on",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on,data:data105};
+const err349 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline/on",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.on,data:data105};
 if(vErrors === null){
-vErrors = [err337];
+vErrors = [err349];
 }
 else {
-vErrors.push(err337);
+vErrors.push(err349);
 }
 errors++;
 }
@@ -4726,12 +4846,12 @@ vErrors = null;
 if(data104.style !== undefined){
 let data106 = data104.style;
 if(!((data106 === "numeric") || (data106 === "words"))){
-const err338 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline/style",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style,data:data106};
+const err350 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline/style",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.style,data:data106};
 if(vErrors === null){
-vErrors = [err338];
+vErrors = [err350];
 }
 else {
-vErrors.push(err338);
+vErrors.push(err350);
 }
 errors++;
 }
@@ -4739,36 +4859,36 @@ errors++;
 if(data104.phrase !== undefined){
 let data107 = data104.phrase;
 if(!(((data107 === "before") || (data107 === "on")) || (data107 === "latest"))){
-const err339 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline/phrase",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase,data:data107};
+const err351 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline/phrase",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].properties.phrase,data:data107};
 if(vErrors === null){
-vErrors = [err339];
+vErrors = [err351];
 }
 else {
-vErrors.push(err339);
+vErrors.push(err351);
 }
 errors++;
 }
 }
 }
 else {
-const err340 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data104};
+const err352 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf[2],data:data104};
 if(vErrors === null){
-vErrors = [err340];
+vErrors = [err352];
 }
 else {
-vErrors.push(err340);
+vErrors.push(err352);
 }
 errors++;
 }
 var _valid33 = _errs365 === errors;
 valid96 = valid96 || _valid33;
 if(!valid96){
-const err341 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline,data:data104};
+const err353 = {instancePath:instancePath+"/enumerate/items/" + i17+"/deadline",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline.anyOf,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.deadline,data:data104};
 if(vErrors === null){
-vErrors = [err341];
+vErrors = [err353];
 }
 else {
-vErrors.push(err341);
+vErrors.push(err353);
 }
 errors++;
 }
@@ -4788,23 +4908,23 @@ if(data98.status !== undefined){
 let data108 = data98.status;
 if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
 if(data108.state === undefined){
-const err342 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.required,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data108};
+const err354 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.required,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data108};
 if(vErrors === null){
-vErrors = [err342];
+vErrors = [err354];
 }
 else {
-vErrors.push(err342);
+vErrors.push(err354);
 }
 errors++;
 }
 for(const key24 in data108){
 if(!(((key24 === "state") || (key24 === "completed")) || (key24 === "report"))){
-const err343 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data108};
+const err355 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data108};
 if(vErrors === null){
-vErrors = [err343];
+vErrors = [err355];
 }
 else {
-vErrors.push(err343);
+vErrors.push(err355);
 }
 errors++;
 }
@@ -4812,12 +4932,12 @@ errors++;
 if(data108.state !== undefined){
 let data109 = data108.state;
 if(!(((data109 === "chưa thực hiện") || (data109 === "đang thực hiện")) || (data109 === "hoàn thành"))){
-const err344 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status/state",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state.enum,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state,data:data109};
+const err356 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status/state",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state.enum,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.state,data:data109};
 if(vErrors === null){
-vErrors = [err344];
+vErrors = [err356];
 }
 else {
-vErrors.push(err344);
+vErrors.push(err356);
 }
 errors++;
 }
@@ -4826,23 +4946,43 @@ if(data108.completed !== undefined){
 let data110 = data108.completed;
 if(typeof data110 === "string"){
 if(!(formats0.validate(data110))){
-const err345 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status/completed",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data110};
+const err357 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status/completed",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data110};
 if(vErrors === null){
-vErrors = [err345];
+vErrors = [err357];
 }
 else {
-vErrors.push(err345);
+vErrors.push(err357);
+}
+errors++;
+}
+if(formats0.compare(data110, "2100-12-31") > 0){
+const err358 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status/completed",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data110};
+if(vErrors === null){
+vErrors = [err358];
+}
+else {
+vErrors.push(err358);
+}
+errors++;
+}
+if(formats0.compare(data110, "1990-01-01") < 0){
+const err359 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status/completed",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data110};
+if(vErrors === null){
+vErrors = [err359];
+}
+else {
+vErrors.push(err359);
 }
 errors++;
 }
 }
 else {
-const err346 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status/completed",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed.type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data110};
+const err360 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status/completed",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed.type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.completed,data:data110};
 if(vErrors === null){
-vErrors = [err346];
+vErrors = [err360];
 }
 else {
-vErrors.push(err346);
+vErrors.push(err360);
 }
 errors++;
 }
@@ -4851,59 +4991,59 @@ if(data108.report !== undefined){
 let data111 = data108.report;
 if(typeof data111 === "string"){
 if(func2(data111) < 1){
-const err347 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status/report",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report,data:data111};
+const err361 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status/report",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report,data:data111};
 if(vErrors === null){
-vErrors = [err347];
+vErrors = [err361];
 }
 else {
-vErrors.push(err347);
+vErrors.push(err361);
 }
 errors++;
 }
 }
 else {
-const err348 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status/report",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report.type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report,data:data111};
+const err362 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status/report",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report.type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.properties.report,data:data111};
 if(vErrors === null){
-vErrors = [err348];
+vErrors = [err362];
 }
 else {
-vErrors.push(err348);
-}
-errors++;
-}
-}
-}
-else {
-const err349 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data108};
-if(vErrors === null){
-vErrors = [err349];
-}
-else {
-vErrors.push(err349);
+vErrors.push(err362);
 }
 errors++;
 }
 }
 }
 else {
-const err350 = {instancePath:instancePath+"/enumerate/items/" + i17,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1],data:data98};
+const err363 = {instancePath:instancePath+"/enumerate/items/" + i17+"/status",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status.type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].properties.status,data:data108};
 if(vErrors === null){
-vErrors = [err350];
+vErrors = [err363];
 }
 else {
-vErrors.push(err350);
+vErrors.push(err363);
+}
+errors++;
+}
+}
+}
+else {
+const err364 = {instancePath:instancePath+"/enumerate/items/" + i17,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf[1],data:data98};
+if(vErrors === null){
+vErrors = [err364];
+}
+else {
+vErrors.push(err364);
 }
 errors++;
 }
 var _valid30 = _errs338 === errors;
 valid88 = valid88 || _valid30;
 if(!valid88){
-const err351 = {instancePath:instancePath+"/enumerate/items/" + i17,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items,data:data98};
+const err365 = {instancePath:instancePath+"/enumerate/items/" + i17,schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.enumerate.properties.items.items.anyOf,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items.items,data:data98};
 if(vErrors === null){
-vErrors = [err351];
+vErrors = [err365];
 }
 else {
-vErrors.push(err351);
+vErrors.push(err365);
 }
 errors++;
 }
@@ -4921,12 +5061,12 @@ vErrors = null;
 }
 }
 else {
-const err352 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.then.properties.enumerate.properties.items.type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items,data:data97};
+const err366 = {instancePath:instancePath+"/enumerate/items",schemaPath:"#/else/else/else/then/properties/enumerate/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.then.properties.enumerate.properties.items.type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.items,data:data97};
 if(vErrors === null){
-vErrors = [err352];
+vErrors = [err366];
 }
 else {
-vErrors.push(err352);
+vErrors.push(err366);
 }
 errors++;
 }
@@ -4935,35 +5075,35 @@ if(data95.after !== undefined){
 let data112 = data95.after;
 if(typeof data112 === "string"){
 if(func2(data112) < 1){
-const err353 = {instancePath:instancePath+"/enumerate/after",schemaPath:"#/else/else/else/then/properties/enumerate/properties/after/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.after,data:data112};
+const err367 = {instancePath:instancePath+"/enumerate/after",schemaPath:"#/else/else/else/then/properties/enumerate/properties/after/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.after,data:data112};
 if(vErrors === null){
-vErrors = [err353];
+vErrors = [err367];
 }
 else {
-vErrors.push(err353);
+vErrors.push(err367);
 }
 errors++;
 }
 }
 else {
-const err354 = {instancePath:instancePath+"/enumerate/after",schemaPath:"#/else/else/else/then/properties/enumerate/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.after.type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.after,data:data112};
+const err368 = {instancePath:instancePath+"/enumerate/after",schemaPath:"#/else/else/else/then/properties/enumerate/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.enumerate.properties.after.type,parentSchema:schema32.else.else.else.then.properties.enumerate.properties.after,data:data112};
 if(vErrors === null){
-vErrors = [err354];
+vErrors = [err368];
 }
 else {
-vErrors.push(err354);
+vErrors.push(err368);
 }
 errors++;
 }
 }
 }
 else {
-const err355 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/else/else/then/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.enumerate.type,parentSchema:schema32.else.else.else.then.properties.enumerate,data:data95};
+const err369 = {instancePath:instancePath+"/enumerate",schemaPath:"#/else/else/else/then/properties/enumerate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.enumerate.type,parentSchema:schema32.else.else.else.then.properties.enumerate,data:data95};
 if(vErrors === null){
-vErrors = [err355];
+vErrors = [err369];
 }
 else {
-vErrors.push(err355);
+vErrors.push(err369);
 }
 errors++;
 }
@@ -4975,23 +5115,23 @@ let valid100 = false;
 const _errs388 = errors;
 if(typeof data113 === "string"){
 if(func2(data113) < 1){
-const err356 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/else/then/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.lead.anyOf[0],data:data113};
+const err370 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/else/then/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.lead.anyOf[0],data:data113};
 if(vErrors === null){
-vErrors = [err356];
+vErrors = [err370];
 }
 else {
-vErrors.push(err356);
+vErrors.push(err370);
 }
 errors++;
 }
 }
 else {
-const err357 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/else/then/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.lead.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.lead.anyOf[0],data:data113};
+const err371 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/else/then/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.lead.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.lead.anyOf[0],data:data113};
 if(vErrors === null){
-vErrors = [err357];
+vErrors = [err371];
 }
 else {
-vErrors.push(err357);
+vErrors.push(err371);
 }
 errors++;
 }
@@ -5000,12 +5140,12 @@ valid100 = valid100 || _valid35;
 const _errs390 = errors;
 if(Array.isArray(data113)){
 if(data113.length < 1){
-const err358 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/else/then/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.then.properties.lead.anyOf[1],data:data113};
+const err372 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/else/then/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.then.properties.lead.anyOf[1],data:data113};
 if(vErrors === null){
-vErrors = [err358];
+vErrors = [err372];
 }
 else {
-vErrors.push(err358);
+vErrors.push(err372);
 }
 errors++;
 }
@@ -5014,47 +5154,47 @@ for(let i20=0; i20<len20; i20++){
 let data114 = data113[i20];
 if(typeof data114 === "string"){
 if(func2(data114) < 1){
-const err359 = {instancePath:instancePath+"/lead/" + i20,schemaPath:"#/else/else/else/then/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.lead.anyOf[1].items,data:data114};
+const err373 = {instancePath:instancePath+"/lead/" + i20,schemaPath:"#/else/else/else/then/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.lead.anyOf[1].items,data:data114};
 if(vErrors === null){
-vErrors = [err359];
+vErrors = [err373];
 }
 else {
-vErrors.push(err359);
+vErrors.push(err373);
 }
 errors++;
 }
 }
 else {
-const err360 = {instancePath:instancePath+"/lead/" + i20,schemaPath:"#/else/else/else/then/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.lead.anyOf[1].items.type,parentSchema:schema32.else.else.else.then.properties.lead.anyOf[1].items,data:data114};
+const err374 = {instancePath:instancePath+"/lead/" + i20,schemaPath:"#/else/else/else/then/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.lead.anyOf[1].items.type,parentSchema:schema32.else.else.else.then.properties.lead.anyOf[1].items,data:data114};
 if(vErrors === null){
-vErrors = [err360];
+vErrors = [err374];
 }
 else {
-vErrors.push(err360);
+vErrors.push(err374);
 }
 errors++;
 }
 }
 }
 else {
-const err361 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/else/then/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.then.properties.lead.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.lead.anyOf[1],data:data113};
+const err375 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/else/then/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.then.properties.lead.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.lead.anyOf[1],data:data113};
 if(vErrors === null){
-vErrors = [err361];
+vErrors = [err375];
 }
 else {
-vErrors.push(err361);
+vErrors.push(err375);
 }
 errors++;
 }
 var _valid35 = _errs390 === errors;
 valid100 = valid100 || _valid35;
 if(!valid100){
-const err362 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/else/then/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.lead.anyOf,parentSchema:schema32.else.else.else.then.properties.lead,data:data113};
+const err376 = {instancePath:instancePath+"/lead",schemaPath:"#/else/else/else/then/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.lead.anyOf,parentSchema:schema32.else.else.else.then.properties.lead,data:data113};
 if(vErrors === null){
-vErrors = [err362];
+vErrors = [err376];
 }
 else {
-vErrors.push(err362);
+vErrors.push(err376);
 }
 errors++;
 }
@@ -5077,23 +5217,23 @@ let valid103 = false;
 const _errs396 = errors;
 if(typeof data115 === "string"){
 if(func2(data115) < 1){
-const err363 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/else/then/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.support.anyOf[0],data:data115};
+const err377 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/else/then/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.support.anyOf[0],data:data115};
 if(vErrors === null){
-vErrors = [err363];
+vErrors = [err377];
 }
 else {
-vErrors.push(err363);
+vErrors.push(err377);
 }
 errors++;
 }
 }
 else {
-const err364 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/else/then/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.support.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.support.anyOf[0],data:data115};
+const err378 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/else/then/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.support.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.support.anyOf[0],data:data115};
 if(vErrors === null){
-vErrors = [err364];
+vErrors = [err378];
 }
 else {
-vErrors.push(err364);
+vErrors.push(err378);
 }
 errors++;
 }
@@ -5102,12 +5242,12 @@ valid103 = valid103 || _valid36;
 const _errs398 = errors;
 if(Array.isArray(data115)){
 if(data115.length < 1){
-const err365 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/else/then/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.then.properties.support.anyOf[1],data:data115};
+const err379 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/else/then/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.then.properties.support.anyOf[1],data:data115};
 if(vErrors === null){
-vErrors = [err365];
+vErrors = [err379];
 }
 else {
-vErrors.push(err365);
+vErrors.push(err379);
 }
 errors++;
 }
@@ -5116,47 +5256,47 @@ for(let i21=0; i21<len21; i21++){
 let data116 = data115[i21];
 if(typeof data116 === "string"){
 if(func2(data116) < 1){
-const err366 = {instancePath:instancePath+"/support/" + i21,schemaPath:"#/else/else/else/then/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.support.anyOf[1].items,data:data116};
+const err380 = {instancePath:instancePath+"/support/" + i21,schemaPath:"#/else/else/else/then/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.support.anyOf[1].items,data:data116};
 if(vErrors === null){
-vErrors = [err366];
+vErrors = [err380];
 }
 else {
-vErrors.push(err366);
+vErrors.push(err380);
 }
 errors++;
 }
 }
 else {
-const err367 = {instancePath:instancePath+"/support/" + i21,schemaPath:"#/else/else/else/then/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.support.anyOf[1].items.type,parentSchema:schema32.else.else.else.then.properties.support.anyOf[1].items,data:data116};
+const err381 = {instancePath:instancePath+"/support/" + i21,schemaPath:"#/else/else/else/then/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.support.anyOf[1].items.type,parentSchema:schema32.else.else.else.then.properties.support.anyOf[1].items,data:data116};
 if(vErrors === null){
-vErrors = [err367];
+vErrors = [err381];
 }
 else {
-vErrors.push(err367);
+vErrors.push(err381);
 }
 errors++;
 }
 }
 }
 else {
-const err368 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/else/then/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.then.properties.support.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.support.anyOf[1],data:data115};
+const err382 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/else/then/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.then.properties.support.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.support.anyOf[1],data:data115};
 if(vErrors === null){
-vErrors = [err368];
+vErrors = [err382];
 }
 else {
-vErrors.push(err368);
+vErrors.push(err382);
 }
 errors++;
 }
 var _valid36 = _errs398 === errors;
 valid103 = valid103 || _valid36;
 if(!valid103){
-const err369 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/else/then/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.support.anyOf,parentSchema:schema32.else.else.else.then.properties.support,data:data115};
+const err383 = {instancePath:instancePath+"/support",schemaPath:"#/else/else/else/then/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.support.anyOf,parentSchema:schema32.else.else.else.then.properties.support,data:data115};
 if(vErrors === null){
-vErrors = [err369];
+vErrors = [err383];
 }
 else {
-vErrors.push(err369);
+vErrors.push(err383);
 }
 errors++;
 }
@@ -5179,23 +5319,23 @@ let valid106 = false;
 const _errs404 = errors;
 if(typeof data117 === "string"){
 if(func2(data117) < 1){
-const err370 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[0],data:data117};
+const err384 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[0],data:data117};
 if(vErrors === null){
-vErrors = [err370];
+vErrors = [err384];
 }
 else {
-vErrors.push(err370);
+vErrors.push(err384);
 }
 errors++;
 }
 }
 else {
-const err371 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.deadline.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[0],data:data117};
+const err385 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.deadline.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[0],data:data117};
 if(vErrors === null){
-vErrors = [err371];
+vErrors = [err385];
 }
 else {
-vErrors.push(err371);
+vErrors.push(err385);
 }
 errors++;
 }
@@ -5203,33 +5343,33 @@ var _valid37 = _errs404 === errors;
 valid106 = valid106 || _valid37;
 const _errs406 = errors;
 if(!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117)))){
-const err372 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.else.then.properties.deadline.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[1],data:data117};
+const err386 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.else.then.properties.deadline.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[1],data:data117};
 if(vErrors === null){
-vErrors = [err372];
+vErrors = [err386];
 }
 else {
-vErrors.push(err372);
+vErrors.push(err386);
 }
 errors++;
 }
 if((typeof data117 == "number") && (isFinite(data117))){
 if(data117 > 2100 || isNaN(data117)){
-const err373 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[1],data:data117};
+const err387 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[1],data:data117};
 if(vErrors === null){
-vErrors = [err373];
+vErrors = [err387];
 }
 else {
-vErrors.push(err373);
+vErrors.push(err387);
 }
 errors++;
 }
 if(data117 < 1990 || isNaN(data117)){
-const err374 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[1],data:data117};
+const err388 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[1],data:data117};
 if(vErrors === null){
-vErrors = [err374];
+vErrors = [err388];
 }
 else {
-vErrors.push(err374);
+vErrors.push(err388);
 }
 errors++;
 }
@@ -5239,23 +5379,23 @@ valid106 = valid106 || _valid37;
 const _errs408 = errors;
 if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
 if(data117.on === undefined){
-const err375 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.else.else.then.properties.deadline.anyOf[2].required,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2],data:data117};
+const err389 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.else.else.then.properties.deadline.anyOf[2].required,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2],data:data117};
 if(vErrors === null){
-vErrors = [err375];
+vErrors = [err389];
 }
 else {
-vErrors.push(err375);
+vErrors.push(err389);
 }
 errors++;
 }
 for(const key25 in data117){
 if(!(((key25 === "on") || (key25 === "style")) || (key25 === "phrase"))){
-const err376 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2],data:data117};
+const err390 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2],data:data117};
 if(vErrors === null){
-vErrors = [err376];
+vErrors = [err390];
 }
 else {
-vErrors.push(err376);
+vErrors.push(err390);
 }
 errors++;
 }
@@ -5267,23 +5407,23 @@ let valid108 = false;
 const _errs413 = errors;
 if(typeof data118 === "string"){
 if(func2(data118) < 1){
-const err377 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data118};
+const err391 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data118};
 if(vErrors === null){
-vErrors = [err377];
+vErrors = [err391];
 }
 else {
-vErrors.push(err377);
+vErrors.push(err391);
 }
 errors++;
 }
 }
 else {
-const err378 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data118};
+const err392 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data118};
 if(vErrors === null){
-vErrors = [err378];
+vErrors = [err392];
 }
 else {
-vErrors.push(err378);
+vErrors.push(err392);
 }
 errors++;
 }
@@ -5291,33 +5431,33 @@ var _valid38 = _errs413 === errors;
 valid108 = valid108 || _valid38;
 const _errs415 = errors;
 if(!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))){
-const err379 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data118};
+const err393 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data118};
 if(vErrors === null){
-vErrors = [err379];
+vErrors = [err393];
 }
 else {
-vErrors.push(err379);
+vErrors.push(err393);
 }
 errors++;
 }
 if((typeof data118 == "number") && (isFinite(data118))){
 if(data118 > 2100 || isNaN(data118)){
-const err380 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data118};
+const err394 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data118};
 if(vErrors === null){
-vErrors = [err380];
+vErrors = [err394];
 }
 else {
-vErrors.push(err380);
+vErrors.push(err394);
 }
 errors++;
 }
 if(data118 < 1990 || isNaN(data118)){
-const err381 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data118};
+const err395 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data118};
 if(vErrors === null){
-vErrors = [err381];
+vErrors = [err395];
 }
 else {
-vErrors.push(err381);
+vErrors.push(err395);
 }
 errors++;
 }
@@ -5325,12 +5465,12 @@ errors++;
 var _valid38 = _errs415 === errors;
 valid108 = valid108 || _valid38;
 if(!valid108){
-const err382 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.on,data:data118};
+const err396 = {instancePath:instancePath+"/deadline/on",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.on,data:data118};
 if(vErrors === null){
-vErrors = [err382];
+vErrors = [err396];
 }
 else {
-vErrors.push(err382);
+vErrors.push(err396);
 }
 errors++;
 }
@@ -5349,12 +5489,12 @@ vErrors = null;
 if(data117.style !== undefined){
 let data119 = data117.style;
 if(!((data119 === "numeric") || (data119 === "words"))){
-const err383 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.style,data:data119};
+const err397 = {instancePath:instancePath+"/deadline/style",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.style,data:data119};
 if(vErrors === null){
-vErrors = [err383];
+vErrors = [err397];
 }
 else {
-vErrors.push(err383);
+vErrors.push(err397);
 }
 errors++;
 }
@@ -5362,36 +5502,36 @@ errors++;
 if(data117.phrase !== undefined){
 let data120 = data117.phrase;
 if(!(((data120 === "before") || (data120 === "on")) || (data120 === "latest"))){
-const err384 = {instancePath:instancePath+"/deadline/phrase",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.phrase,data:data120};
+const err398 = {instancePath:instancePath+"/deadline/phrase",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2].properties.phrase,data:data120};
 if(vErrors === null){
-vErrors = [err384];
+vErrors = [err398];
 }
 else {
-vErrors.push(err384);
+vErrors.push(err398);
 }
 errors++;
 }
 }
 }
 else {
-const err385 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.deadline.anyOf[2].type,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2],data:data117};
+const err399 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.deadline.anyOf[2].type,parentSchema:schema32.else.else.else.then.properties.deadline.anyOf[2],data:data117};
 if(vErrors === null){
-vErrors = [err385];
+vErrors = [err399];
 }
 else {
-vErrors.push(err385);
+vErrors.push(err399);
 }
 errors++;
 }
 var _valid37 = _errs408 === errors;
 valid106 = valid106 || _valid37;
 if(!valid106){
-const err386 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.deadline.anyOf,parentSchema:schema32.else.else.else.then.properties.deadline,data:data117};
+const err400 = {instancePath:instancePath+"/deadline",schemaPath:"#/else/else/else/then/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.deadline.anyOf,parentSchema:schema32.else.else.else.then.properties.deadline,data:data117};
 if(vErrors === null){
-vErrors = [err386];
+vErrors = [err400];
 }
 else {
-vErrors.push(err386);
+vErrors.push(err400);
 }
 errors++;
 }
@@ -5411,23 +5551,23 @@ if(data.status !== undefined){
 let data121 = data.status;
 if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
 if(data121.state === undefined){
-const err387 = {instancePath:instancePath+"/status",schemaPath:"#/else/else/else/then/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.else.else.then.properties.status.required,parentSchema:schema32.else.else.else.then.properties.status,data:data121};
+const err401 = {instancePath:instancePath+"/status",schemaPath:"#/else/else/else/then/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.else.else.then.properties.status.required,parentSchema:schema32.else.else.else.then.properties.status,data:data121};
 if(vErrors === null){
-vErrors = [err387];
+vErrors = [err401];
 }
 else {
-vErrors.push(err387);
+vErrors.push(err401);
 }
 errors++;
 }
 for(const key26 in data121){
 if(!(((key26 === "state") || (key26 === "completed")) || (key26 === "report"))){
-const err388 = {instancePath:instancePath+"/status",schemaPath:"#/else/else/else/then/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.status,data:data121};
+const err402 = {instancePath:instancePath+"/status",schemaPath:"#/else/else/else/then/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.status,data:data121};
 if(vErrors === null){
-vErrors = [err388];
+vErrors = [err402];
 }
 else {
-vErrors.push(err388);
+vErrors.push(err402);
 }
 errors++;
 }
@@ -5435,12 +5575,12 @@ errors++;
 if(data121.state !== undefined){
 let data122 = data121.state;
 if(!(((data122 === "chưa thực hiện") || (data122 === "đang thực hiện")) || (data122 === "hoàn thành"))){
-const err389 = {instancePath:instancePath+"/status/state",schemaPath:"#/else/else/else/then/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.status.properties.state.enum,parentSchema:schema32.else.else.else.then.properties.status.properties.state,data:data122};
+const err403 = {instancePath:instancePath+"/status/state",schemaPath:"#/else/else/else/then/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.status.properties.state.enum,parentSchema:schema32.else.else.else.then.properties.status.properties.state,data:data122};
 if(vErrors === null){
-vErrors = [err389];
+vErrors = [err403];
 }
 else {
-vErrors.push(err389);
+vErrors.push(err403);
 }
 errors++;
 }
@@ -5449,23 +5589,43 @@ if(data121.completed !== undefined){
 let data123 = data121.completed;
 if(typeof data123 === "string"){
 if(!(formats0.validate(data123))){
-const err390 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/else/else/then/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.else.else.then.properties.status.properties.completed,data:data123};
+const err404 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/else/else/then/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.else.else.then.properties.status.properties.completed,data:data123};
 if(vErrors === null){
-vErrors = [err390];
+vErrors = [err404];
 }
 else {
-vErrors.push(err390);
+vErrors.push(err404);
+}
+errors++;
+}
+if(formats0.compare(data123, "2100-12-31") > 0){
+const err405 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/else/else/then/properties/status/properties/completed/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema32.else.else.else.then.properties.status.properties.completed,data:data123};
+if(vErrors === null){
+vErrors = [err405];
+}
+else {
+vErrors.push(err405);
+}
+errors++;
+}
+if(formats0.compare(data123, "1990-01-01") < 0){
+const err406 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/else/else/then/properties/status/properties/completed/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema32.else.else.else.then.properties.status.properties.completed,data:data123};
+if(vErrors === null){
+vErrors = [err406];
+}
+else {
+vErrors.push(err406);
 }
 errors++;
 }
 }
 else {
-const err391 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/else/else/then/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.status.properties.completed.type,parentSchema:schema32.else.else.else.then.properties.status.properties.completed,data:data123};
+const err407 = {instancePath:instancePath+"/status/completed",schemaPath:"#/else/else/else/then/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.status.properties.completed.type,parentSchema:schema32.else.else.else.then.properties.status.properties.completed,data:data123};
 if(vErrors === null){
-vErrors = [err391];
+vErrors = [err407];
 }
 else {
-vErrors.push(err391);
+vErrors.push(err407);
 }
 errors++;
 }
@@ -5474,35 +5634,35 @@ if(data121.report !== undefined){
 let data124 = data121.report;
 if(typeof data124 === "string"){
 if(func2(data124) < 1){
-const err392 = {instancePath:instancePath+"/status/report",schemaPath:"#/else/else/else/then/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.status.properties.report,data:data124};
+const err408 = {instancePath:instancePath+"/status/report",schemaPath:"#/else/else/else/then/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.status.properties.report,data:data124};
 if(vErrors === null){
-vErrors = [err392];
+vErrors = [err408];
 }
 else {
-vErrors.push(err392);
+vErrors.push(err408);
 }
 errors++;
 }
 }
 else {
-const err393 = {instancePath:instancePath+"/status/report",schemaPath:"#/else/else/else/then/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.status.properties.report.type,parentSchema:schema32.else.else.else.then.properties.status.properties.report,data:data124};
+const err409 = {instancePath:instancePath+"/status/report",schemaPath:"#/else/else/else/then/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.status.properties.report.type,parentSchema:schema32.else.else.else.then.properties.status.properties.report,data:data124};
 if(vErrors === null){
-vErrors = [err393];
+vErrors = [err409];
 }
 else {
-vErrors.push(err393);
+vErrors.push(err409);
 }
 errors++;
 }
 }
 }
 else {
-const err394 = {instancePath:instancePath+"/status",schemaPath:"#/else/else/else/then/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.status.type,parentSchema:schema32.else.else.else.then.properties.status,data:data121};
+const err410 = {instancePath:instancePath+"/status",schemaPath:"#/else/else/else/then/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.status.type,parentSchema:schema32.else.else.else.then.properties.status,data:data121};
 if(vErrors === null){
-vErrors = [err394];
+vErrors = [err410];
 }
 else {
-vErrors.push(err394);
+vErrors.push(err410);
 }
 errors++;
 }
@@ -5511,12 +5671,12 @@ if(data.tasks !== undefined){
 let data125 = data.tasks;
 if(Array.isArray(data125)){
 if(data125.length < 1){
-const err395 = {instancePath:instancePath+"/tasks",schemaPath:"#/else/else/else/then/properties/tasks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks,data:data125};
+const err411 = {instancePath:instancePath+"/tasks",schemaPath:"#/else/else/else/then/properties/tasks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks,data:data125};
 if(vErrors === null){
-vErrors = [err395];
+vErrors = [err411];
 }
 else {
-vErrors.push(err395);
+vErrors.push(err411);
 }
 errors++;
 }
@@ -5526,12 +5686,12 @@ let data126 = data125[i22];
 if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
 for(const key27 in data126){
 if(!((((key27 === "lead") || (key27 === "support")) || (key27 === "deadline")) || (key27 === "status"))){
-const err396 = {instancePath:instancePath+"/tasks/" + i22,schemaPath:"#/else/else/else/then/properties/tasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.tasks.items,data:data126};
+const err412 = {instancePath:instancePath+"/tasks/" + i22,schemaPath:"#/else/else/else/then/properties/tasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.tasks.items,data:data126};
 if(vErrors === null){
-vErrors = [err396];
+vErrors = [err412];
 }
 else {
-vErrors.push(err396);
+vErrors.push(err412);
 }
 errors++;
 }
@@ -5543,23 +5703,23 @@ let valid113 = false;
 const _errs434 = errors;
 if(typeof data127 === "string"){
 if(func2(data127) < 1){
-const err397 = {instancePath:instancePath+"/tasks/" + i22+"/lead",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf[0],data:data127};
+const err413 = {instancePath:instancePath+"/tasks/" + i22+"/lead",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/lead/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf[0],data:data127};
 if(vErrors === null){
-vErrors = [err397];
+vErrors = [err413];
 }
 else {
-vErrors.push(err397);
+vErrors.push(err413);
 }
 errors++;
 }
 }
 else {
-const err398 = {instancePath:instancePath+"/tasks/" + i22+"/lead",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf[0],data:data127};
+const err414 = {instancePath:instancePath+"/tasks/" + i22+"/lead",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/lead/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf[0],data:data127};
 if(vErrors === null){
-vErrors = [err398];
+vErrors = [err414];
 }
 else {
-vErrors.push(err398);
+vErrors.push(err414);
 }
 errors++;
 }
@@ -5568,12 +5728,12 @@ valid113 = valid113 || _valid39;
 const _errs436 = errors;
 if(Array.isArray(data127)){
 if(data127.length < 1){
-const err399 = {instancePath:instancePath+"/tasks/" + i22+"/lead",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf[1],data:data127};
+const err415 = {instancePath:instancePath+"/tasks/" + i22+"/lead",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/lead/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf[1],data:data127};
 if(vErrors === null){
-vErrors = [err399];
+vErrors = [err415];
 }
 else {
-vErrors.push(err399);
+vErrors.push(err415);
 }
 errors++;
 }
@@ -5582,47 +5742,47 @@ for(let i23=0; i23<len23; i23++){
 let data128 = data127[i23];
 if(typeof data128 === "string"){
 if(func2(data128) < 1){
-const err400 = {instancePath:instancePath+"/tasks/" + i22+"/lead/" + i23,schemaPath:"#/else/else/else/then/properties/tasks/items/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf[1].items,data:data128};
+const err416 = {instancePath:instancePath+"/tasks/" + i22+"/lead/" + i23,schemaPath:"#/else/else/else/then/properties/tasks/items/properties/lead/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf[1].items,data:data128};
 if(vErrors === null){
-vErrors = [err400];
+vErrors = [err416];
 }
 else {
-vErrors.push(err400);
+vErrors.push(err416);
 }
 errors++;
 }
 }
 else {
-const err401 = {instancePath:instancePath+"/tasks/" + i22+"/lead/" + i23,schemaPath:"#/else/else/else/then/properties/tasks/items/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf[1].items.type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf[1].items,data:data128};
+const err417 = {instancePath:instancePath+"/tasks/" + i22+"/lead/" + i23,schemaPath:"#/else/else/else/then/properties/tasks/items/properties/lead/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf[1].items.type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf[1].items,data:data128};
 if(vErrors === null){
-vErrors = [err401];
+vErrors = [err417];
 }
 else {
-vErrors.push(err401);
+vErrors.push(err417);
 }
 errors++;
 }
 }
 }
 else {
-const err402 = {instancePath:instancePath+"/tasks/" + i22+"/lead",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf[1],data:data127};
+const err418 = {instancePath:instancePath+"/tasks/" + i22+"/lead",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/lead/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf[1],data:data127};
 if(vErrors === null){
-vErrors = [err402];
+vErrors = [err418];
 }
 else {
-vErrors.push(err402);
+vErrors.push(err418);
 }
 errors++;
 }
 var _valid39 = _errs436 === errors;
 valid113 = valid113 || _valid39;
 if(!valid113){
-const err403 = {instancePath:instancePath+"/tasks/" + i22+"/lead",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.lead,data:data127};
+const err419 = {instancePath:instancePath+"/tasks/" + i22+"/lead",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/lead/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.tasks.items.properties.lead.anyOf,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.lead,data:data127};
 if(vErrors === null){
-vErrors = [err403];
+vErrors = [err419];
 }
 else {
-vErrors.push(err403);
+vErrors.push(err419);
 }
 errors++;
 }
@@ -5645,23 +5805,23 @@ let valid116 = false;
 const _errs442 = errors;
 if(typeof data129 === "string"){
 if(func2(data129) < 1){
-const err404 = {instancePath:instancePath+"/tasks/" + i22+"/support",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf[0],data:data129};
+const err420 = {instancePath:instancePath+"/tasks/" + i22+"/support",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/support/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf[0],data:data129};
 if(vErrors === null){
-vErrors = [err404];
+vErrors = [err420];
 }
 else {
-vErrors.push(err404);
+vErrors.push(err420);
 }
 errors++;
 }
 }
 else {
-const err405 = {instancePath:instancePath+"/tasks/" + i22+"/support",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf[0],data:data129};
+const err421 = {instancePath:instancePath+"/tasks/" + i22+"/support",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/support/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf[0],data:data129};
 if(vErrors === null){
-vErrors = [err405];
+vErrors = [err421];
 }
 else {
-vErrors.push(err405);
+vErrors.push(err421);
 }
 errors++;
 }
@@ -5670,12 +5830,12 @@ valid116 = valid116 || _valid40;
 const _errs444 = errors;
 if(Array.isArray(data129)){
 if(data129.length < 1){
-const err406 = {instancePath:instancePath+"/tasks/" + i22+"/support",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf[1],data:data129};
+const err422 = {instancePath:instancePath+"/tasks/" + i22+"/support",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/support/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf[1],data:data129};
 if(vErrors === null){
-vErrors = [err406];
+vErrors = [err422];
 }
 else {
-vErrors.push(err406);
+vErrors.push(err422);
 }
 errors++;
 }
@@ -5684,47 +5844,47 @@ for(let i24=0; i24<len24; i24++){
 let data130 = data129[i24];
 if(typeof data130 === "string"){
 if(func2(data130) < 1){
-const err407 = {instancePath:instancePath+"/tasks/" + i22+"/support/" + i24,schemaPath:"#/else/else/else/then/properties/tasks/items/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf[1].items,data:data130};
+const err423 = {instancePath:instancePath+"/tasks/" + i22+"/support/" + i24,schemaPath:"#/else/else/else/then/properties/tasks/items/properties/support/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf[1].items,data:data130};
 if(vErrors === null){
-vErrors = [err407];
+vErrors = [err423];
 }
 else {
-vErrors.push(err407);
+vErrors.push(err423);
 }
 errors++;
 }
 }
 else {
-const err408 = {instancePath:instancePath+"/tasks/" + i22+"/support/" + i24,schemaPath:"#/else/else/else/then/properties/tasks/items/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf[1].items.type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf[1].items,data:data130};
+const err424 = {instancePath:instancePath+"/tasks/" + i22+"/support/" + i24,schemaPath:"#/else/else/else/then/properties/tasks/items/properties/support/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf[1].items.type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf[1].items,data:data130};
 if(vErrors === null){
-vErrors = [err408];
+vErrors = [err424];
 }
 else {
-vErrors.push(err408);
+vErrors.push(err424);
 }
 errors++;
 }
 }
 }
 else {
-const err409 = {instancePath:instancePath+"/tasks/" + i22+"/support",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf[1],data:data129};
+const err425 = {instancePath:instancePath+"/tasks/" + i22+"/support",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/support/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf[1],data:data129};
 if(vErrors === null){
-vErrors = [err409];
+vErrors = [err425];
 }
 else {
-vErrors.push(err409);
+vErrors.push(err425);
 }
 errors++;
 }
 var _valid40 = _errs444 === errors;
 valid116 = valid116 || _valid40;
 if(!valid116){
-const err410 = {instancePath:instancePath+"/tasks/" + i22+"/support",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.support,data:data129};
+const err426 = {instancePath:instancePath+"/tasks/" + i22+"/support",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/support/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.tasks.items.properties.support.anyOf,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.support,data:data129};
 if(vErrors === null){
-vErrors = [err410];
+vErrors = [err426];
 }
 else {
-vErrors.push(err410);
+vErrors.push(err426);
 }
 errors++;
 }
@@ -5747,23 +5907,23 @@ let valid119 = false;
 const _errs450 = errors;
 if(typeof data131 === "string"){
 if(func2(data131) < 1){
-const err411 = {instancePath:instancePath+"/tasks/" + i22+"/deadline",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[0],data:data131};
+const err427 = {instancePath:instancePath+"/tasks/" + i22+"/deadline",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[0],data:data131};
 if(vErrors === null){
-vErrors = [err411];
+vErrors = [err427];
 }
 else {
-vErrors.push(err411);
+vErrors.push(err427);
 }
 errors++;
 }
 }
 else {
-const err412 = {instancePath:instancePath+"/tasks/" + i22+"/deadline",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[0],data:data131};
+const err428 = {instancePath:instancePath+"/tasks/" + i22+"/deadline",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[0],data:data131};
 if(vErrors === null){
-vErrors = [err412];
+vErrors = [err428];
 }
 else {
-vErrors.push(err412);
+vErrors.push(err428);
 }
 errors++;
 }
@@ -5771,33 +5931,33 @@ var _valid41 = _errs450 === errors;
 valid119 = valid119 || _valid41;
 const _errs452 = errors;
 if(!(((typeof data131 == "number") && (!(data131 % 1) && !isNaN(data131))) && (isFinite(data131)))){
-const err413 = {instancePath:instancePath+"/tasks/" + i22+"/deadline",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[1],data:data131};
+const err429 = {instancePath:instancePath+"/tasks/" + i22+"/deadline",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[1],data:data131};
 if(vErrors === null){
-vErrors = [err413];
+vErrors = [err429];
 }
 else {
-vErrors.push(err413);
+vErrors.push(err429);
 }
 errors++;
 }
 if((typeof data131 == "number") && (isFinite(data131))){
 if(data131 > 2100 || isNaN(data131)){
-const err414 = {instancePath:instancePath+"/tasks/" + i22+"/deadline",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[1],data:data131};
+const err430 = {instancePath:instancePath+"/tasks/" + i22+"/deadline",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[1],data:data131};
 if(vErrors === null){
-vErrors = [err414];
+vErrors = [err430];
 }
 else {
-vErrors.push(err414);
+vErrors.push(err430);
 }
 errors++;
 }
 if(data131 < 1990 || isNaN(data131)){
-const err415 = {instancePath:instancePath+"/tasks/" + i22+"/deadline",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[1],data:data131};
+const err431 = {instancePath:instancePath+"/tasks/" + i22+"/deadline",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[1],data:data131};
 if(vErrors === null){
-vErrors = [err415];
+vErrors = [err431];
 }
 else {
-vErrors.push(err415);
+vErrors.push(err431);
 }
 errors++;
 }
@@ -5807,23 +5967,23 @@ valid119 = valid119 || _valid41;
 const _errs454 = errors;
 if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
 if(data131.on === undefined){
-const err416 = {instancePath:instancePath+"/tasks/" + i22+"/deadline",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].required,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2],data:data131};
+const err432 = {instancePath:instancePath+"/tasks/" + i22+"/deadline",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].required,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2],data:data131};
 if(vErrors === null){
-vErrors = [err416];
+vErrors = [err432];
 }
 else {
-vErrors.push(err416);
+vErrors.push(err432);
 }
 errors++;
 }
 for(const key28 in data131){
 if(!(((key28 === "on") || (key28 === "style")) || (key28 === "phrase"))){
-const err417 = {instancePath:instancePath+"/tasks/" + i22+"/deadline",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2],data:data131};
+const err433 = {instancePath:instancePath+"/tasks/" + i22+"/deadline",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2],data:data131};
 if(vErrors === null){
-vErrors = [err417];
+vErrors = [err433];
 }
 else {
-vErrors.push(err417);
+vErrors.push(err433);
 }
 errors++;
 }
@@ -5835,23 +5995,23 @@ let valid121 = false;
 const _errs459 = errors;
 if(typeof data132 === "string"){
 if(func2(data132) < 1){
-const err418 = {instancePath:instancePath+"/tasks/" + i22+"/deadline/on",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data132};
+const err434 = {instancePath:instancePath+"/tasks/" + i22+"/deadline/on",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data132};
 if(vErrors === null){
-vErrors = [err418];
+vErrors = [err434];
 }
 else {
-vErrors.push(err418);
+vErrors.push(err434);
 }
 errors++;
 }
 }
 else {
-const err419 = {instancePath:instancePath+"/tasks/" + i22+"/deadline/on",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data132};
+const err435 = {instancePath:instancePath+"/tasks/" + i22+"/deadline/on",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0].type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[0],data:data132};
 if(vErrors === null){
-vErrors = [err419];
+vErrors = [err435];
 }
 else {
-vErrors.push(err419);
+vErrors.push(err435);
 }
 errors++;
 }
@@ -5859,33 +6019,33 @@ var _valid42 = _errs459 === errors;
 valid121 = valid121 || _valid42;
 const _errs461 = errors;
 if(!(((typeof data132 == "number") && (!(data132 % 1) && !isNaN(data132))) && (isFinite(data132)))){
-const err420 = {instancePath:instancePath+"/tasks/" + i22+"/deadline/on",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data132};
+const err436 = {instancePath:instancePath+"/tasks/" + i22+"/deadline/on",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1].type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data132};
 if(vErrors === null){
-vErrors = [err420];
+vErrors = [err436];
 }
 else {
-vErrors.push(err420);
+vErrors.push(err436);
 }
 errors++;
 }
 if((typeof data132 == "number") && (isFinite(data132))){
 if(data132 > 2100 || isNaN(data132)){
-const err421 = {instancePath:instancePath+"/tasks/" + i22+"/deadline/on",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data132};
+const err437 = {instancePath:instancePath+"/tasks/" + i22+"/deadline/on",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data132};
 if(vErrors === null){
-vErrors = [err421];
+vErrors = [err437];
 }
 else {
-vErrors.push(err421);
+vErrors.push(err437);
 }
 errors++;
 }
 if(data132 < 1990 || isNaN(data132)){
-const err422 = {instancePath:instancePath+"/tasks/" + i22+"/deadline/on",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data132};
+const err438 = {instancePath:instancePath+"/tasks/" + i22+"/deadline/on",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf[1],data:data132};
 if(vErrors === null){
-vErrors = [err422];
+vErrors = [err438];
 }
 else {
-vErrors.push(err422);
+vErrors.push(err438);
 }
 errors++;
 }
@@ -5893,12 +6053,12 @@ errors++;
 var _valid42 = _errs461 === errors;
 valid121 = valid121 || _valid42;
 if(!valid121){
-const err423 = {instancePath:instancePath+"/tasks/" + i22+"/deadline/on",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on,data:data132};
+const err439 = {instancePath:instancePath+"/tasks/" + i22+"/deadline/on",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/on/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on.anyOf,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.on,data:data132};
 if(vErrors === null){
-vErrors = [err423];
+vErrors = [err439];
 }
 else {
-vErrors.push(err423);
+vErrors.push(err439);
 }
 errors++;
 }
@@ -5917,12 +6077,12 @@ vErrors = null;
 if(data131.style !== undefined){
 let data133 = data131.style;
 if(!((data133 === "numeric") || (data133 === "words"))){
-const err424 = {instancePath:instancePath+"/tasks/" + i22+"/deadline/style",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.style,data:data133};
+const err440 = {instancePath:instancePath+"/tasks/" + i22+"/deadline/style",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/style/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.style.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.style.enum,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.style,data:data133};
 if(vErrors === null){
-vErrors = [err424];
+vErrors = [err440];
 }
 else {
-vErrors.push(err424);
+vErrors.push(err440);
 }
 errors++;
 }
@@ -5930,36 +6090,36 @@ errors++;
 if(data131.phrase !== undefined){
 let data134 = data131.phrase;
 if(!(((data134 === "before") || (data134 === "on")) || (data134 === "latest"))){
-const err425 = {instancePath:instancePath+"/tasks/" + i22+"/deadline/phrase",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.phrase,data:data134};
+const err441 = {instancePath:instancePath+"/tasks/" + i22+"/deadline/phrase",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/properties/phrase/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.phrase.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.phrase.enum,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].properties.phrase,data:data134};
 if(vErrors === null){
-vErrors = [err425];
+vErrors = [err441];
 }
 else {
-vErrors.push(err425);
+vErrors.push(err441);
 }
 errors++;
 }
 }
 }
 else {
-const err426 = {instancePath:instancePath+"/tasks/" + i22+"/deadline",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2],data:data131};
+const err442 = {instancePath:instancePath+"/tasks/" + i22+"/deadline",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2].type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf[2],data:data131};
 if(vErrors === null){
-vErrors = [err426];
+vErrors = [err442];
 }
 else {
-vErrors.push(err426);
+vErrors.push(err442);
 }
 errors++;
 }
 var _valid41 = _errs454 === errors;
 valid119 = valid119 || _valid41;
 if(!valid119){
-const err427 = {instancePath:instancePath+"/tasks/" + i22+"/deadline",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline,data:data131};
+const err443 = {instancePath:instancePath+"/tasks/" + i22+"/deadline",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/deadline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.then.properties.tasks.items.properties.deadline.anyOf,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.deadline,data:data131};
 if(vErrors === null){
-vErrors = [err427];
+vErrors = [err443];
 }
 else {
-vErrors.push(err427);
+vErrors.push(err443);
 }
 errors++;
 }
@@ -5979,23 +6139,23 @@ if(data126.status !== undefined){
 let data135 = data126.status;
 if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
 if(data135.state === undefined){
-const err428 = {instancePath:instancePath+"/tasks/" + i22+"/status",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.else.else.then.properties.tasks.items.properties.status.required,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status,data:data135};
+const err444 = {instancePath:instancePath+"/tasks/" + i22+"/status",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema32.else.else.else.then.properties.tasks.items.properties.status.required,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status,data:data135};
 if(vErrors === null){
-vErrors = [err428];
+vErrors = [err444];
 }
 else {
-vErrors.push(err428);
+vErrors.push(err444);
 }
 errors++;
 }
 for(const key29 in data135){
 if(!(((key29 === "state") || (key29 === "completed")) || (key29 === "report"))){
-const err429 = {instancePath:instancePath+"/tasks/" + i22+"/status",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status,data:data135};
+const err445 = {instancePath:instancePath+"/tasks/" + i22+"/status",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status,data:data135};
 if(vErrors === null){
-vErrors = [err429];
+vErrors = [err445];
 }
 else {
-vErrors.push(err429);
+vErrors.push(err445);
 }
 errors++;
 }
@@ -6003,12 +6163,12 @@ errors++;
 if(data135.state !== undefined){
 let data136 = data135.state;
 if(!(((data136 === "chưa thực hiện") || (data136 === "đang thực hiện")) || (data136 === "hoàn thành"))){
-const err430 = {instancePath:instancePath+"/tasks/" + i22+"/status/state",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.tasks.items.properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.state.enum,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.state,data:data136};
+const err446 = {instancePath:instancePath+"/tasks/" + i22+"/status/state",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/properties/state/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.then.properties.tasks.items.properties.status.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.state.enum,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.state,data:data136};
 if(vErrors === null){
-vErrors = [err430];
+vErrors = [err446];
 }
 else {
-vErrors.push(err430);
+vErrors.push(err446);
 }
 errors++;
 }
@@ -6017,23 +6177,43 @@ if(data135.completed !== undefined){
 let data137 = data135.completed;
 if(typeof data137 === "string"){
 if(!(formats0.validate(data137))){
-const err431 = {instancePath:instancePath+"/tasks/" + i22+"/status/completed",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.completed,data:data137};
+const err447 = {instancePath:instancePath+"/tasks/" + i22+"/status/completed",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/properties/completed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.completed,data:data137};
 if(vErrors === null){
-vErrors = [err431];
+vErrors = [err447];
 }
 else {
-vErrors.push(err431);
+vErrors.push(err447);
+}
+errors++;
+}
+if(formats0.compare(data137, "2100-12-31") > 0){
+const err448 = {instancePath:instancePath+"/tasks/" + i22+"/status/completed",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/properties/completed/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.completed,data:data137};
+if(vErrors === null){
+vErrors = [err448];
+}
+else {
+vErrors.push(err448);
+}
+errors++;
+}
+if(formats0.compare(data137, "1990-01-01") < 0){
+const err449 = {instancePath:instancePath+"/tasks/" + i22+"/status/completed",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/properties/completed/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.completed,data:data137};
+if(vErrors === null){
+vErrors = [err449];
+}
+else {
+vErrors.push(err449);
 }
 errors++;
 }
 }
 else {
-const err432 = {instancePath:instancePath+"/tasks/" + i22+"/status/completed",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.completed.type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.completed,data:data137};
+const err450 = {instancePath:instancePath+"/tasks/" + i22+"/status/completed",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.completed.type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.completed,data:data137};
 if(vErrors === null){
-vErrors = [err432];
+vErrors = [err450];
 }
 else {
-vErrors.push(err432);
+vErrors.push(err450);
 }
 errors++;
 }
@@ -6042,71 +6222,71 @@ if(data135.report !== undefined){
 let data138 = data135.report;
 if(typeof data138 === "string"){
 if(func2(data138) < 1){
-const err433 = {instancePath:instancePath+"/tasks/" + i22+"/status/report",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.report,data:data138};
+const err451 = {instancePath:instancePath+"/tasks/" + i22+"/status/report",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/properties/report/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.report,data:data138};
 if(vErrors === null){
-vErrors = [err433];
+vErrors = [err451];
 }
 else {
-vErrors.push(err433);
+vErrors.push(err451);
 }
 errors++;
 }
 }
 else {
-const err434 = {instancePath:instancePath+"/tasks/" + i22+"/status/report",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.report.type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.report,data:data138};
+const err452 = {instancePath:instancePath+"/tasks/" + i22+"/status/report",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/properties/report/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.report.type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status.properties.report,data:data138};
 if(vErrors === null){
-vErrors = [err434];
+vErrors = [err452];
 }
 else {
-vErrors.push(err434);
-}
-errors++;
-}
-}
-}
-else {
-const err435 = {instancePath:instancePath+"/tasks/" + i22+"/status",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.tasks.items.properties.status.type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status,data:data135};
-if(vErrors === null){
-vErrors = [err435];
-}
-else {
-vErrors.push(err435);
+vErrors.push(err452);
 }
 errors++;
 }
 }
 }
 else {
-const err436 = {instancePath:instancePath+"/tasks/" + i22,schemaPath:"#/else/else/else/then/properties/tasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.tasks.items.type,parentSchema:schema32.else.else.else.then.properties.tasks.items,data:data126};
+const err453 = {instancePath:instancePath+"/tasks/" + i22+"/status",schemaPath:"#/else/else/else/then/properties/tasks/items/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.tasks.items.properties.status.type,parentSchema:schema32.else.else.else.then.properties.tasks.items.properties.status,data:data135};
 if(vErrors === null){
-vErrors = [err436];
+vErrors = [err453];
 }
 else {
-vErrors.push(err436);
+vErrors.push(err453);
 }
 errors++;
 }
 }
 }
 else {
-const err437 = {instancePath:instancePath+"/tasks",schemaPath:"#/else/else/else/then/properties/tasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.then.properties.tasks.type,parentSchema:schema32.else.else.else.then.properties.tasks,data:data125};
+const err454 = {instancePath:instancePath+"/tasks/" + i22,schemaPath:"#/else/else/else/then/properties/tasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.properties.tasks.items.type,parentSchema:schema32.else.else.else.then.properties.tasks.items,data:data126};
 if(vErrors === null){
-vErrors = [err437];
+vErrors = [err454];
 }
 else {
-vErrors.push(err437);
+vErrors.push(err454);
 }
 errors++;
 }
 }
 }
 else {
-const err438 = {instancePath,schemaPath:"#/else/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.type,parentSchema:schema32.else.else.else.then,data};
+const err455 = {instancePath:instancePath+"/tasks",schemaPath:"#/else/else/else/then/properties/tasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.then.properties.tasks.type,parentSchema:schema32.else.else.else.then.properties.tasks,data:data125};
 if(vErrors === null){
-vErrors = [err438];
+vErrors = [err455];
 }
 else {
-vErrors.push(err438);
+vErrors.push(err455);
+}
+errors++;
+}
+}
+}
+else {
+const err456 = {instancePath,schemaPath:"#/else/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.then.type,parentSchema:schema32.else.else.else.then,data};
+if(vErrors === null){
+vErrors = [err456];
+}
+else {
+vErrors.push(err456);
 }
 errors++;
 }
@@ -6123,12 +6303,12 @@ const _errs474 = errors;
 let valid123 = true;
 const _errs475 = errors;
 if(!(data && typeof data == "object" && !Array.isArray(data))){
-const err439 = {};
+const err457 = {};
 if(vErrors === null){
-vErrors = [err439];
+vErrors = [err457];
 }
 else {
-vErrors.push(err439);
+vErrors.push(err457);
 }
 errors++;
 }
@@ -6147,12 +6327,12 @@ const _errs477 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key30 in data){
 if(!((((((key30 === "heading") || (key30 === "agency")) || (key30 === "numbered")) || (key30 === "childNumbering")) || (key30 === "childLabels")) || (key30 === "content"))){
-const err440 = {instancePath,schemaPath:"#/else/else/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.else.then,data};
+const err458 = {instancePath,schemaPath:"#/else/else/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema32.else.else.else.else.then,data};
 if(vErrors === null){
-vErrors = [err440];
+vErrors = [err458];
 }
 else {
-vErrors.push(err440);
+vErrors.push(err458);
 }
 errors++;
 }
@@ -6161,23 +6341,23 @@ if(data.heading !== undefined){
 let data139 = data.heading;
 if(typeof data139 === "string"){
 if(func2(data139) < 1){
-const err441 = {instancePath:instancePath+"/heading",schemaPath:"#/else/else/else/else/then/properties/heading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.else.then.properties.heading,data:data139};
+const err459 = {instancePath:instancePath+"/heading",schemaPath:"#/else/else/else/else/then/properties/heading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.else.then.properties.heading,data:data139};
 if(vErrors === null){
-vErrors = [err441];
+vErrors = [err459];
 }
 else {
-vErrors.push(err441);
+vErrors.push(err459);
 }
 errors++;
 }
 }
 else {
-const err442 = {instancePath:instancePath+"/heading",schemaPath:"#/else/else/else/else/then/properties/heading/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.else.then.properties.heading.type,parentSchema:schema32.else.else.else.else.then.properties.heading,data:data139};
+const err460 = {instancePath:instancePath+"/heading",schemaPath:"#/else/else/else/else/then/properties/heading/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.else.then.properties.heading.type,parentSchema:schema32.else.else.else.else.then.properties.heading,data:data139};
 if(vErrors === null){
-vErrors = [err442];
+vErrors = [err460];
 }
 else {
-vErrors.push(err442);
+vErrors.push(err460);
 }
 errors++;
 }
@@ -6189,23 +6369,23 @@ let valid125 = false;
 const _errs484 = errors;
 if(typeof data140 === "string"){
 if(func2(data140) < 1){
-const err443 = {instancePath:instancePath+"/agency",schemaPath:"#/else/else/else/else/then/properties/agency/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.else.then.properties.agency.anyOf[0],data:data140};
+const err461 = {instancePath:instancePath+"/agency",schemaPath:"#/else/else/else/else/then/properties/agency/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.else.then.properties.agency.anyOf[0],data:data140};
 if(vErrors === null){
-vErrors = [err443];
+vErrors = [err461];
 }
 else {
-vErrors.push(err443);
+vErrors.push(err461);
 }
 errors++;
 }
 }
 else {
-const err444 = {instancePath:instancePath+"/agency",schemaPath:"#/else/else/else/else/then/properties/agency/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.else.then.properties.agency.anyOf[0].type,parentSchema:schema32.else.else.else.else.then.properties.agency.anyOf[0],data:data140};
+const err462 = {instancePath:instancePath+"/agency",schemaPath:"#/else/else/else/else/then/properties/agency/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.else.then.properties.agency.anyOf[0].type,parentSchema:schema32.else.else.else.else.then.properties.agency.anyOf[0],data:data140};
 if(vErrors === null){
-vErrors = [err444];
+vErrors = [err462];
 }
 else {
-vErrors.push(err444);
+vErrors.push(err462);
 }
 errors++;
 }
@@ -6214,12 +6394,12 @@ valid125 = valid125 || _valid44;
 const _errs486 = errors;
 if(Array.isArray(data140)){
 if(data140.length < 1){
-const err445 = {instancePath:instancePath+"/agency",schemaPath:"#/else/else/else/else/then/properties/agency/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.else.then.properties.agency.anyOf[1],data:data140};
+const err463 = {instancePath:instancePath+"/agency",schemaPath:"#/else/else/else/else/then/properties/agency/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.else.else.else.else.then.properties.agency.anyOf[1],data:data140};
 if(vErrors === null){
-vErrors = [err445];
+vErrors = [err463];
 }
 else {
-vErrors.push(err445);
+vErrors.push(err463);
 }
 errors++;
 }
@@ -6228,47 +6408,47 @@ for(let i25=0; i25<len25; i25++){
 let data141 = data140[i25];
 if(typeof data141 === "string"){
 if(func2(data141) < 1){
-const err446 = {instancePath:instancePath+"/agency/" + i25,schemaPath:"#/else/else/else/else/then/properties/agency/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.else.then.properties.agency.anyOf[1].items,data:data141};
+const err464 = {instancePath:instancePath+"/agency/" + i25,schemaPath:"#/else/else/else/else/then/properties/agency/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.else.else.else.else.then.properties.agency.anyOf[1].items,data:data141};
 if(vErrors === null){
-vErrors = [err446];
+vErrors = [err464];
 }
 else {
-vErrors.push(err446);
+vErrors.push(err464);
 }
 errors++;
 }
 }
 else {
-const err447 = {instancePath:instancePath+"/agency/" + i25,schemaPath:"#/else/else/else/else/then/properties/agency/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.else.then.properties.agency.anyOf[1].items.type,parentSchema:schema32.else.else.else.else.then.properties.agency.anyOf[1].items,data:data141};
+const err465 = {instancePath:instancePath+"/agency/" + i25,schemaPath:"#/else/else/else/else/then/properties/agency/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.else.else.else.else.then.properties.agency.anyOf[1].items.type,parentSchema:schema32.else.else.else.else.then.properties.agency.anyOf[1].items,data:data141};
 if(vErrors === null){
-vErrors = [err447];
+vErrors = [err465];
 }
 else {
-vErrors.push(err447);
+vErrors.push(err465);
 }
 errors++;
 }
 }
 }
 else {
-const err448 = {instancePath:instancePath+"/agency",schemaPath:"#/else/else/else/else/then/properties/agency/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.else.then.properties.agency.anyOf[1].type,parentSchema:schema32.else.else.else.else.then.properties.agency.anyOf[1],data:data140};
+const err466 = {instancePath:instancePath+"/agency",schemaPath:"#/else/else/else/else/then/properties/agency/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.else.then.properties.agency.anyOf[1].type,parentSchema:schema32.else.else.else.else.then.properties.agency.anyOf[1],data:data140};
 if(vErrors === null){
-vErrors = [err448];
+vErrors = [err466];
 }
 else {
-vErrors.push(err448);
+vErrors.push(err466);
 }
 errors++;
 }
 var _valid44 = _errs486 === errors;
 valid125 = valid125 || _valid44;
 if(!valid125){
-const err449 = {instancePath:instancePath+"/agency",schemaPath:"#/else/else/else/else/then/properties/agency/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.else.then.properties.agency.anyOf,parentSchema:schema32.else.else.else.else.then.properties.agency,data:data140};
+const err467 = {instancePath:instancePath+"/agency",schemaPath:"#/else/else/else/else/then/properties/agency/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.else.else.else.else.then.properties.agency.anyOf,parentSchema:schema32.else.else.else.else.then.properties.agency,data:data140};
 if(vErrors === null){
-vErrors = [err449];
+vErrors = [err467];
 }
 else {
-vErrors.push(err449);
+vErrors.push(err467);
 }
 errors++;
 }
@@ -6287,12 +6467,12 @@ vErrors = null;
 if(data.numbered !== undefined){
 let data142 = data.numbered;
 if(typeof data142 !== "boolean"){
-const err450 = {instancePath:instancePath+"/numbered",schemaPath:"#/else/else/else/else/then/properties/numbered/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.else.else.else.else.then.properties.numbered.type,parentSchema:schema32.else.else.else.else.then.properties.numbered,data:data142};
+const err468 = {instancePath:instancePath+"/numbered",schemaPath:"#/else/else/else/else/then/properties/numbered/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.else.else.else.else.then.properties.numbered.type,parentSchema:schema32.else.else.else.else.then.properties.numbered,data:data142};
 if(vErrors === null){
-vErrors = [err450];
+vErrors = [err468];
 }
 else {
-vErrors.push(err450);
+vErrors.push(err468);
 }
 errors++;
 }
@@ -6300,12 +6480,12 @@ errors++;
 if(data.childNumbering !== undefined){
 let data143 = data.childNumbering;
 if(!((((((((data143 === "roman") || (data143 === "arabic")) || (data143 === "alpha")) || (data143 === "ordinal")) || (data143 === "dash")) || (data143 === "paren-arabic")) || (data143 === "paren-roman")) || (data143 === "none"))){
-const err451 = {instancePath:instancePath+"/childNumbering",schemaPath:"#/else/else/else/else/then/properties/childNumbering/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.else.then.properties.childNumbering.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.else.then.properties.childNumbering.enum,parentSchema:schema32.else.else.else.else.then.properties.childNumbering,data:data143};
+const err469 = {instancePath:instancePath+"/childNumbering",schemaPath:"#/else/else/else/else/then/properties/childNumbering/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.else.then.properties.childNumbering.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.else.then.properties.childNumbering.enum,parentSchema:schema32.else.else.else.else.then.properties.childNumbering,data:data143};
 if(vErrors === null){
-vErrors = [err451];
+vErrors = [err469];
 }
 else {
-vErrors.push(err451);
+vErrors.push(err469);
 }
 errors++;
 }
@@ -6313,12 +6493,12 @@ errors++;
 if(data.childLabels !== undefined){
 let data144 = data.childLabels;
 if(!(((data144 === "plain") || (data144 === "italic")) || (data144 === "bold"))){
-const err452 = {instancePath:instancePath+"/childLabels",schemaPath:"#/else/else/else/else/then/properties/childLabels/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.else.then.properties.childLabels.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.else.then.properties.childLabels.enum,parentSchema:schema32.else.else.else.else.then.properties.childLabels,data:data144};
+const err470 = {instancePath:instancePath+"/childLabels",schemaPath:"#/else/else/else/else/then/properties/childLabels/enum",keyword:"enum",params:{allowedValues: schema32.else.else.else.else.then.properties.childLabels.enum},message:"must be equal to one of the allowed values",schema:schema32.else.else.else.else.then.properties.childLabels.enum,parentSchema:schema32.else.else.else.else.then.properties.childLabels,data:data144};
 if(vErrors === null){
-vErrors = [err452];
+vErrors = [err470];
 }
 else {
-vErrors.push(err452);
+vErrors.push(err470);
 }
 errors++;
 }
@@ -6335,24 +6515,24 @@ errors = vErrors.length;
 }
 }
 else {
-const err453 = {instancePath:instancePath+"/content",schemaPath:"#/else/else/else/else/then/properties/content/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.else.then.properties.content.type,parentSchema:schema32.else.else.else.else.then.properties.content,data:data145};
+const err471 = {instancePath:instancePath+"/content",schemaPath:"#/else/else/else/else/then/properties/content/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.else.else.else.else.then.properties.content.type,parentSchema:schema32.else.else.else.else.then.properties.content,data:data145};
 if(vErrors === null){
-vErrors = [err453];
+vErrors = [err471];
 }
 else {
-vErrors.push(err453);
+vErrors.push(err471);
 }
 errors++;
 }
 }
 }
 else {
-const err454 = {instancePath,schemaPath:"#/else/else/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.else.then.type,parentSchema:schema32.else.else.else.else.then,data};
+const err472 = {instancePath,schemaPath:"#/else/else/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.else.else.else.else.then.type,parentSchema:schema32.else.else.else.else.then,data};
 if(vErrors === null){
-vErrors = [err454];
+vErrors = [err472];
 }
 else {
-vErrors.push(err454);
+vErrors.push(err472);
 }
 errors++;
 }
@@ -6363,12 +6543,12 @@ var props17 = true;
 }
 }
 if(!valid123){
-const err455 = {instancePath,schemaPath:"#/else/else/else/else/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema32.else.else.else.else.if,parentSchema:schema32.else.else.else.else,data};
+const err473 = {instancePath,schemaPath:"#/else/else/else/else/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema32.else.else.else.else.if,parentSchema:schema32.else.else.else.else,data};
 if(vErrors === null){
-vErrors = [err455];
+vErrors = [err473];
 }
 else {
-vErrors.push(err455);
+vErrors.push(err473);
 }
 errors++;
 }
@@ -6388,12 +6568,12 @@ Object.assign(props15, props17);
 ifClause3 = "else";
 }
 if(!valid83){
-const err456 = {instancePath,schemaPath:"#/else/else/else/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema32.else.else.else.if,parentSchema:schema32.else.else.else,data};
+const err474 = {instancePath,schemaPath:"#/else/else/else/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema32.else.else.else.if,parentSchema:schema32.else.else.else,data};
 if(vErrors === null){
-vErrors = [err456];
+vErrors = [err474];
 }
 else {
-vErrors.push(err456);
+vErrors.push(err474);
 }
 errors++;
 }
@@ -6413,12 +6593,12 @@ Object.assign(props10, props15);
 ifClause2 = "else";
 }
 if(!valid43){
-const err457 = {instancePath,schemaPath:"#/else/else/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema32.else.else.if,parentSchema:schema32.else.else,data};
+const err475 = {instancePath,schemaPath:"#/else/else/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema32.else.else.if,parentSchema:schema32.else.else,data};
 if(vErrors === null){
-vErrors = [err457];
+vErrors = [err475];
 }
 else {
-vErrors.push(err457);
+vErrors.push(err475);
 }
 errors++;
 }
@@ -6438,12 +6618,12 @@ Object.assign(props5, props10);
 ifClause1 = "else";
 }
 if(!valid1){
-const err458 = {instancePath,schemaPath:"#/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema32.else.if,parentSchema:schema32.else,data};
+const err476 = {instancePath,schemaPath:"#/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema32.else.if,parentSchema:schema32.else,data};
 if(vErrors === null){
-vErrors = [err458];
+vErrors = [err476];
 }
 else {
-vErrors.push(err458);
+vErrors.push(err476);
 }
 errors++;
 }
@@ -6452,12 +6632,12 @@ valid0 = _valid0;
 ifClause0 = "else";
 }
 if(!valid0){
-const err459 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema32.if,parentSchema:schema32,data};
+const err477 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema32.if,parentSchema:schema32,data};
 if(vErrors === null){
-vErrors = [err459];
+vErrors = [err477];
 }
 else {
-vErrors.push(err459);
+vErrors.push(err477);
 }
 errors++;
 }
@@ -7274,8 +7454,8 @@ vErrors.push(err60);
 errors++;
 }
 if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 < 1 || isNaN(data24)){
-const err61 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.number,data:data24};
+if(data24 > 99999 || isNaN(data24)){
+const err61 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99999},message:"must be <= 99999",schema:99999,parentSchema:schema31.properties.number,data:data24};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -7284,13 +7464,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-}
-if(data.issued !== undefined){
-let data25 = data.issued;
-if(typeof data25 === "string"){
-if(!(formats0.validate(data25))){
-const err62 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.issued,data:data25};
+if(data24 < 1 || isNaN(data24)){
+const err62 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.number,data:data24};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -7300,13 +7475,48 @@ vErrors.push(err62);
 errors++;
 }
 }
-else {
-const err63 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.issued.type,parentSchema:schema31.properties.issued,data:data25};
+}
+if(data.issued !== undefined){
+let data25 = data.issued;
+if(typeof data25 === "string"){
+if(!(formats0.validate(data25))){
+const err63 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.issued,data:data25};
 if(vErrors === null){
 vErrors = [err63];
 }
 else {
 vErrors.push(err63);
+}
+errors++;
+}
+if(formats0.compare(data25, "2100-12-31") > 0){
+const err64 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema31.properties.issued,data:data25};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if(formats0.compare(data25, "1990-01-01") < 0){
+const err65 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema31.properties.issued,data:data25};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.issued.type,parentSchema:schema31.properties.issued,data:data25};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
 }
 errors++;
 }
@@ -7318,46 +7528,7 @@ let valid12 = false;
 const _errs63 = errors;
 if(typeof data26 === "string"){
 if(func2(data26) < 1){
-const err64 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.summary.anyOf[0],data:data26};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-else {
-const err65 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.summary.anyOf[0].type,parentSchema:schema31.properties.summary.anyOf[0],data:data26};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-var _valid3 = _errs63 === errors;
-valid12 = valid12 || _valid3;
-const _errs65 = errors;
-if(Array.isArray(data26)){
-if(data26.length < 1){
-const err66 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.summary.anyOf[1],data:data26};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-const len3 = data26.length;
-for(let i3=0; i3<len3; i3++){
-let data27 = data26[i3];
-if(typeof data27 === "string"){
-if(func2(data27) < 1){
-const err67 = {instancePath:instancePath+"/summary/" + i3,schemaPath:"#/properties/summary/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.summary.anyOf[1].items,data:data27};
+const err67 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.summary.anyOf[0],data:data26};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -7368,7 +7539,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/summary/" + i3,schemaPath:"#/properties/summary/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.summary.anyOf[1].items.type,parentSchema:schema31.properties.summary.anyOf[1].items,data:data27};
+const err68 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.summary.anyOf[0].type,parentSchema:schema31.properties.summary.anyOf[0],data:data26};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -7377,10 +7548,12 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-}
-else {
-const err69 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.summary.anyOf[1].type,parentSchema:schema31.properties.summary.anyOf[1],data:data26};
+var _valid3 = _errs63 === errors;
+valid12 = valid12 || _valid3;
+const _errs65 = errors;
+if(Array.isArray(data26)){
+if(data26.length < 1){
+const err69 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.summary.anyOf[1],data:data26};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -7389,15 +7562,52 @@ vErrors.push(err69);
 }
 errors++;
 }
-var _valid3 = _errs65 === errors;
-valid12 = valid12 || _valid3;
-if(!valid12){
-const err70 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.summary.anyOf,parentSchema:schema31.properties.summary,data:data26};
+const len3 = data26.length;
+for(let i3=0; i3<len3; i3++){
+let data27 = data26[i3];
+if(typeof data27 === "string"){
+if(func2(data27) < 1){
+const err70 = {instancePath:instancePath+"/summary/" + i3,schemaPath:"#/properties/summary/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.summary.anyOf[1].items,data:data27};
 if(vErrors === null){
 vErrors = [err70];
 }
 else {
 vErrors.push(err70);
+}
+errors++;
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/summary/" + i3,schemaPath:"#/properties/summary/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.summary.anyOf[1].items.type,parentSchema:schema31.properties.summary.anyOf[1].items,data:data27};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.summary.anyOf[1].type,parentSchema:schema31.properties.summary.anyOf[1],data:data26};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+var _valid3 = _errs65 === errors;
+valid12 = valid12 || _valid3;
+if(!valid12){
+const err73 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.summary.anyOf,parentSchema:schema31.properties.summary,data:data26};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
 }
 errors++;
 }
@@ -7417,37 +7627,7 @@ if(data.meeting !== undefined){
 let data28 = data.meeting;
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 if(data28.kind === undefined){
-const err71 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data28};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-if(data28.date === undefined){
-const err72 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data28};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-if(data28.subject === undefined){
-const err73 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data28};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-if(data28.chair === undefined){
-const err74 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "chair"},message:"must have required property '"+"chair"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data28};
+const err74 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data28};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -7456,9 +7636,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-for(const key3 in data28){
-if(!(func1.call(schema31.properties.meeting.properties, key3))){
-const err75 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting,data:data28};
+if(data28.date === undefined){
+const err75 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data28};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -7467,12 +7646,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-if(data28.kind !== undefined){
-let data29 = data28.kind;
-if(typeof data29 === "string"){
-if(func2(data29) < 1){
-const err76 = {instancePath:instancePath+"/meeting/kind",schemaPath:"#/properties/meeting/properties/kind/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.kind,data:data29};
+if(data28.subject === undefined){
+const err76 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data28};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -7481,9 +7656,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/meeting/kind",schemaPath:"#/properties/meeting/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.kind.type,parentSchema:schema31.properties.meeting.properties.kind,data:data29};
+if(data28.chair === undefined){
+const err77 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/required",keyword:"required",params:{missingProperty: "chair"},message:"must have required property '"+"chair"+"'",schema:schema31.properties.meeting.required,parentSchema:schema31.properties.meeting,data:data28};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -7492,12 +7666,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-if(data28.date !== undefined){
-let data30 = data28.date;
-if(typeof data30 === "string"){
-if(!(formats0.validate(data30))){
-const err78 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.meeting.properties.date,data:data30};
+for(const key3 in data28){
+if(!(func1.call(schema31.properties.meeting.properties, key3))){
+const err78 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting,data:data28};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -7507,8 +7678,11 @@ vErrors.push(err78);
 errors++;
 }
 }
-else {
-const err79 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.date.type,parentSchema:schema31.properties.meeting.properties.date,data:data30};
+if(data28.kind !== undefined){
+let data29 = data28.kind;
+if(typeof data29 === "string"){
+if(func2(data29) < 1){
+const err79 = {instancePath:instancePath+"/meeting/kind",schemaPath:"#/properties/meeting/properties/kind/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.kind,data:data29};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -7518,11 +7692,8 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data28.until !== undefined){
-let data31 = data28.until;
-if(typeof data31 === "string"){
-if(!(formats0.validate(data31))){
-const err80 = {instancePath:instancePath+"/meeting/until",schemaPath:"#/properties/meeting/properties/until/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.meeting.properties.until,data:data31};
+else {
+const err80 = {instancePath:instancePath+"/meeting/kind",schemaPath:"#/properties/meeting/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.kind.type,parentSchema:schema31.properties.meeting.properties.kind,data:data29};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -7532,8 +7703,11 @@ vErrors.push(err80);
 errors++;
 }
 }
-else {
-const err81 = {instancePath:instancePath+"/meeting/until",schemaPath:"#/properties/meeting/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.until.type,parentSchema:schema31.properties.meeting.properties.until,data:data31};
+if(data28.date !== undefined){
+let data30 = data28.date;
+if(typeof data30 === "string"){
+if(!(formats0.validate(data30))){
+const err81 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.meeting.properties.date,data:data30};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -7542,11 +7716,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-if(data28.time !== undefined){
-let data32 = data28.time;
-if(!(((data32 === "sáng") || (data32 === "chiều")) || (data32 === "tối"))){
-const err82 = {instancePath:instancePath+"/meeting/time",schemaPath:"#/properties/meeting/properties/time/enum",keyword:"enum",params:{allowedValues: schema31.properties.meeting.properties.time.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.meeting.properties.time.enum,parentSchema:schema31.properties.meeting.properties.time,data:data32};
+if(formats0.compare(data30, "2100-12-31") > 0){
+const err82 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema31.properties.meeting.properties.date,data:data30};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -7555,12 +7726,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-if(data28.venue !== undefined){
-let data33 = data28.venue;
-if(typeof data33 === "string"){
-if(func2(data33) < 1){
-const err83 = {instancePath:instancePath+"/meeting/venue",schemaPath:"#/properties/meeting/properties/venue/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.venue,data:data33};
+if(formats0.compare(data30, "1990-01-01") < 0){
+const err83 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema31.properties.meeting.properties.date,data:data30};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -7571,7 +7738,7 @@ errors++;
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/meeting/venue",schemaPath:"#/properties/meeting/properties/venue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.venue.type,parentSchema:schema31.properties.meeting.properties.venue,data:data33};
+const err84 = {instancePath:instancePath+"/meeting/date",schemaPath:"#/properties/meeting/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.date.type,parentSchema:schema31.properties.meeting.properties.date,data:data30};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -7581,11 +7748,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data28.subject !== undefined){
-let data34 = data28.subject;
-if(typeof data34 === "string"){
-if(func2(data34) < 1){
-const err85 = {instancePath:instancePath+"/meeting/subject",schemaPath:"#/properties/meeting/properties/subject/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.subject,data:data34};
+if(data28.until !== undefined){
+let data31 = data28.until;
+if(typeof data31 === "string"){
+if(!(formats0.validate(data31))){
+const err85 = {instancePath:instancePath+"/meeting/until",schemaPath:"#/properties/meeting/properties/until/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.meeting.properties.until,data:data31};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -7594,9 +7761,8 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-else {
-const err86 = {instancePath:instancePath+"/meeting/subject",schemaPath:"#/properties/meeting/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.subject.type,parentSchema:schema31.properties.meeting.properties.subject,data:data34};
+if(formats0.compare(data31, "2100-12-31") > 0){
+const err86 = {instancePath:instancePath+"/meeting/until",schemaPath:"#/properties/meeting/properties/until/formatMaximum",keyword:"formatMaximum",params:{comparison: "<=", limit: "2100-12-31"},message:"should be <= "+"2100-12-31",schema:"2100-12-31",parentSchema:schema31.properties.meeting.properties.until,data:data31};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -7605,12 +7771,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-if(data28.chair !== undefined){
-let data35 = data28.chair;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.title === undefined){
-const err87 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.meeting.properties.chair.required,parentSchema:schema31.properties.meeting.properties.chair,data:data35};
+if(formats0.compare(data31, "1990-01-01") < 0){
+const err87 = {instancePath:instancePath+"/meeting/until",schemaPath:"#/properties/meeting/properties/until/formatMinimum",keyword:"formatMinimum",params:{comparison: ">=", limit: "1990-01-01"},message:"should be >= "+"1990-01-01",schema:"1990-01-01",parentSchema:schema31.properties.meeting.properties.until,data:data31};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -7619,9 +7781,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-for(const key4 in data35){
-if(!((((key4 === "name") || (key4 === "title")) || (key4 === "role")) || (key4 === "short"))){
-const err88 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting.properties.chair,data:data35};
+}
+else {
+const err88 = {instancePath:instancePath+"/meeting/until",schemaPath:"#/properties/meeting/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.until.type,parentSchema:schema31.properties.meeting.properties.until,data:data31};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -7631,11 +7793,10 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data35.name !== undefined){
-let data36 = data35.name;
-if(typeof data36 === "string"){
-if(func2(data36) < 1){
-const err89 = {instancePath:instancePath+"/meeting/chair/name",schemaPath:"#/properties/meeting/properties/chair/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.name,data:data36};
+if(data28.time !== undefined){
+let data32 = data28.time;
+if(!(((data32 === "sáng") || (data32 === "chiều")) || (data32 === "tối"))){
+const err89 = {instancePath:instancePath+"/meeting/time",schemaPath:"#/properties/meeting/properties/time/enum",keyword:"enum",params:{allowedValues: schema31.properties.meeting.properties.time.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.meeting.properties.time.enum,parentSchema:schema31.properties.meeting.properties.time,data:data32};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -7645,8 +7806,11 @@ vErrors.push(err89);
 errors++;
 }
 }
-else {
-const err90 = {instancePath:instancePath+"/meeting/chair/name",schemaPath:"#/properties/meeting/properties/chair/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.name.type,parentSchema:schema31.properties.meeting.properties.chair.properties.name,data:data36};
+if(data28.venue !== undefined){
+let data33 = data28.venue;
+if(typeof data33 === "string"){
+if(func2(data33) < 1){
+const err90 = {instancePath:instancePath+"/meeting/venue",schemaPath:"#/properties/meeting/properties/venue/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.venue,data:data33};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -7656,11 +7820,8 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data35.title !== undefined){
-let data37 = data35.title;
-if(typeof data37 === "string"){
-if(func2(data37) < 1){
-const err91 = {instancePath:instancePath+"/meeting/chair/title",schemaPath:"#/properties/meeting/properties/chair/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.title,data:data37};
+else {
+const err91 = {instancePath:instancePath+"/meeting/venue",schemaPath:"#/properties/meeting/properties/venue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.venue.type,parentSchema:schema31.properties.meeting.properties.venue,data:data33};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -7670,8 +7831,11 @@ vErrors.push(err91);
 errors++;
 }
 }
-else {
-const err92 = {instancePath:instancePath+"/meeting/chair/title",schemaPath:"#/properties/meeting/properties/chair/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.title.type,parentSchema:schema31.properties.meeting.properties.chair.properties.title,data:data37};
+if(data28.subject !== undefined){
+let data34 = data28.subject;
+if(typeof data34 === "string"){
+if(func2(data34) < 1){
+const err92 = {instancePath:instancePath+"/meeting/subject",schemaPath:"#/properties/meeting/properties/subject/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.subject,data:data34};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -7681,11 +7845,8 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data35.role !== undefined){
-let data38 = data35.role;
-if(typeof data38 === "string"){
-if(func2(data38) < 1){
-const err93 = {instancePath:instancePath+"/meeting/chair/role",schemaPath:"#/properties/meeting/properties/chair/properties/role/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.role,data:data38};
+else {
+const err93 = {instancePath:instancePath+"/meeting/subject",schemaPath:"#/properties/meeting/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.subject.type,parentSchema:schema31.properties.meeting.properties.subject,data:data34};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -7695,8 +7856,11 @@ vErrors.push(err93);
 errors++;
 }
 }
-else {
-const err94 = {instancePath:instancePath+"/meeting/chair/role",schemaPath:"#/properties/meeting/properties/chair/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.role.type,parentSchema:schema31.properties.meeting.properties.chair.properties.role,data:data38};
+if(data28.chair !== undefined){
+let data35 = data28.chair;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.title === undefined){
+const err94 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.meeting.properties.chair.required,parentSchema:schema31.properties.meeting.properties.chair,data:data35};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -7705,12 +7869,9 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-if(data35.short !== undefined){
-let data39 = data35.short;
-if(typeof data39 === "string"){
-if(func2(data39) < 1){
-const err95 = {instancePath:instancePath+"/meeting/chair/short",schemaPath:"#/properties/meeting/properties/chair/properties/short/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.short,data:data39};
+for(const key4 in data35){
+if(!((((key4 === "name") || (key4 === "title")) || (key4 === "role")) || (key4 === "short"))){
+const err95 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting.properties.chair,data:data35};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -7720,8 +7881,11 @@ vErrors.push(err95);
 errors++;
 }
 }
-else {
-const err96 = {instancePath:instancePath+"/meeting/chair/short",schemaPath:"#/properties/meeting/properties/chair/properties/short/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.short.type,parentSchema:schema31.properties.meeting.properties.chair.properties.short,data:data39};
+if(data35.name !== undefined){
+let data36 = data35.name;
+if(typeof data36 === "string"){
+if(func2(data36) < 1){
+const err96 = {instancePath:instancePath+"/meeting/chair/name",schemaPath:"#/properties/meeting/properties/chair/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.name,data:data36};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -7731,14 +7895,100 @@ vErrors.push(err96);
 errors++;
 }
 }
-}
 else {
-const err97 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.properties.chair.type,parentSchema:schema31.properties.meeting.properties.chair,data:data35};
+const err97 = {instancePath:instancePath+"/meeting/chair/name",schemaPath:"#/properties/meeting/properties/chair/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.name.type,parentSchema:schema31.properties.meeting.properties.chair.properties.name,data:data36};
 if(vErrors === null){
 vErrors = [err97];
 }
 else {
 vErrors.push(err97);
+}
+errors++;
+}
+}
+if(data35.title !== undefined){
+let data37 = data35.title;
+if(typeof data37 === "string"){
+if(func2(data37) < 1){
+const err98 = {instancePath:instancePath+"/meeting/chair/title",schemaPath:"#/properties/meeting/properties/chair/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.title,data:data37};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/meeting/chair/title",schemaPath:"#/properties/meeting/properties/chair/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.title.type,parentSchema:schema31.properties.meeting.properties.chair.properties.title,data:data37};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data35.role !== undefined){
+let data38 = data35.role;
+if(typeof data38 === "string"){
+if(func2(data38) < 1){
+const err100 = {instancePath:instancePath+"/meeting/chair/role",schemaPath:"#/properties/meeting/properties/chair/properties/role/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.role,data:data38};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/meeting/chair/role",schemaPath:"#/properties/meeting/properties/chair/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.role.type,parentSchema:schema31.properties.meeting.properties.chair.properties.role,data:data38};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+if(data35.short !== undefined){
+let data39 = data35.short;
+if(typeof data39 === "string"){
+if(func2(data39) < 1){
+const err102 = {instancePath:instancePath+"/meeting/chair/short",schemaPath:"#/properties/meeting/properties/chair/properties/short/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.chair.properties.short,data:data39};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/meeting/chair/short",schemaPath:"#/properties/meeting/properties/chair/properties/short/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.chair.properties.short.type,parentSchema:schema31.properties.meeting.properties.chair.properties.short,data:data39};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/meeting/chair",schemaPath:"#/properties/meeting/properties/chair/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.properties.chair.type,parentSchema:schema31.properties.meeting.properties.chair,data:data35};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
 }
 errors++;
 }
@@ -7751,94 +8001,7 @@ for(let i4=0; i4<len4; i4++){
 let data41 = data40[i4];
 if(typeof data41 === "string"){
 if(func2(data41) < 1){
-const err98 = {instancePath:instancePath+"/meeting/attendees/" + i4,schemaPath:"#/properties/meeting/properties/attendees/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.attendees.items,data:data41};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-}
-else {
-const err99 = {instancePath:instancePath+"/meeting/attendees/" + i4,schemaPath:"#/properties/meeting/properties/attendees/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.attendees.items.type,parentSchema:schema31.properties.meeting.properties.attendees.items,data:data41};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-}
-}
-else {
-const err100 = {instancePath:instancePath+"/meeting/attendees",schemaPath:"#/properties/meeting/properties/attendees/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.meeting.properties.attendees.type,parentSchema:schema31.properties.meeting.properties.attendees,data:data40};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-}
-if(data28.attendeesLead !== undefined){
-let data42 = data28.attendeesLead;
-if(typeof data42 === "string"){
-if(func2(data42) < 1){
-const err101 = {instancePath:instancePath+"/meeting/attendeesLead",schemaPath:"#/properties/meeting/properties/attendeesLead/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.attendeesLead,data:data42};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-}
-else {
-const err102 = {instancePath:instancePath+"/meeting/attendeesLead",schemaPath:"#/properties/meeting/properties/attendeesLead/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.attendeesLead.type,parentSchema:schema31.properties.meeting.properties.attendeesLead,data:data42};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-}
-if(data28.before !== undefined){
-let data43 = data28.before;
-if(typeof data43 === "string"){
-if(func2(data43) < 1){
-const err103 = {instancePath:instancePath+"/meeting/before",schemaPath:"#/properties/meeting/properties/before/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.before,data:data43};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-}
-else {
-const err104 = {instancePath:instancePath+"/meeting/before",schemaPath:"#/properties/meeting/properties/before/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.before.type,parentSchema:schema31.properties.meeting.properties.before,data:data43};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-}
-if(data28.acknowledgement !== undefined){
-let data44 = data28.acknowledgement;
-if(typeof data44 === "string"){
-if(func2(data44) < 1){
-const err105 = {instancePath:instancePath+"/meeting/acknowledgement",schemaPath:"#/properties/meeting/properties/acknowledgement/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.acknowledgement,data:data44};
+const err105 = {instancePath:instancePath+"/meeting/attendees/" + i4,schemaPath:"#/properties/meeting/properties/attendees/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.attendees.items,data:data41};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -7849,7 +8012,7 @@ errors++;
 }
 }
 else {
-const err106 = {instancePath:instancePath+"/meeting/acknowledgement",schemaPath:"#/properties/meeting/properties/acknowledgement/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.acknowledgement.type,parentSchema:schema31.properties.meeting.properties.acknowledgement,data:data44};
+const err106 = {instancePath:instancePath+"/meeting/attendees/" + i4,schemaPath:"#/properties/meeting/properties/attendees/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.attendees.items.type,parentSchema:schema31.properties.meeting.properties.attendees.items,data:data41};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -7859,11 +8022,9 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data28.discussants !== undefined){
-let data45 = data28.discussants;
-if(typeof data45 === "string"){
-if(func2(data45) < 1){
-const err107 = {instancePath:instancePath+"/meeting/discussants",schemaPath:"#/properties/meeting/properties/discussants/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.discussants,data:data45};
+}
+else {
+const err107 = {instancePath:instancePath+"/meeting/attendees",schemaPath:"#/properties/meeting/properties/attendees/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.meeting.properties.attendees.type,parentSchema:schema31.properties.meeting.properties.attendees,data:data40};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -7873,13 +8034,102 @@ vErrors.push(err107);
 errors++;
 }
 }
-else {
-const err108 = {instancePath:instancePath+"/meeting/discussants",schemaPath:"#/properties/meeting/properties/discussants/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.discussants.type,parentSchema:schema31.properties.meeting.properties.discussants,data:data45};
+if(data28.attendeesLead !== undefined){
+let data42 = data28.attendeesLead;
+if(typeof data42 === "string"){
+if(func2(data42) < 1){
+const err108 = {instancePath:instancePath+"/meeting/attendeesLead",schemaPath:"#/properties/meeting/properties/attendeesLead/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.attendeesLead,data:data42};
 if(vErrors === null){
 vErrors = [err108];
 }
 else {
 vErrors.push(err108);
+}
+errors++;
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/meeting/attendeesLead",schemaPath:"#/properties/meeting/properties/attendeesLead/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.attendeesLead.type,parentSchema:schema31.properties.meeting.properties.attendeesLead,data:data42};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+if(data28.before !== undefined){
+let data43 = data28.before;
+if(typeof data43 === "string"){
+if(func2(data43) < 1){
+const err110 = {instancePath:instancePath+"/meeting/before",schemaPath:"#/properties/meeting/properties/before/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.before,data:data43};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/meeting/before",schemaPath:"#/properties/meeting/properties/before/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.before.type,parentSchema:schema31.properties.meeting.properties.before,data:data43};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+if(data28.acknowledgement !== undefined){
+let data44 = data28.acknowledgement;
+if(typeof data44 === "string"){
+if(func2(data44) < 1){
+const err112 = {instancePath:instancePath+"/meeting/acknowledgement",schemaPath:"#/properties/meeting/properties/acknowledgement/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.acknowledgement,data:data44};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/meeting/acknowledgement",schemaPath:"#/properties/meeting/properties/acknowledgement/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.acknowledgement.type,parentSchema:schema31.properties.meeting.properties.acknowledgement,data:data44};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+if(data28.discussants !== undefined){
+let data45 = data28.discussants;
+if(typeof data45 === "string"){
+if(func2(data45) < 1){
+const err114 = {instancePath:instancePath+"/meeting/discussants",schemaPath:"#/properties/meeting/properties/discussants/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.discussants,data:data45};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/meeting/discussants",schemaPath:"#/properties/meeting/properties/discussants/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.discussants.type,parentSchema:schema31.properties.meeting.properties.discussants,data:data45};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
 }
 errors++;
 }
@@ -7892,92 +8142,7 @@ for(let i5=0; i5<len5; i5++){
 let data47 = data46[i5];
 if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
 if(data47.by === undefined){
-const err109 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'",schema:schema31.properties.meeting.properties.reports.items.required,parentSchema:schema31.properties.meeting.properties.reports.items,data:data47};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-for(const key5 in data47){
-if(!((key5 === "by") || (key5 === "content"))){
-const err110 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting.properties.reports.items,data:data47};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-}
-if(data47.by !== undefined){
-let data48 = data47.by;
-if(typeof data48 === "string"){
-if(func2(data48) < 1){
-const err111 = {instancePath:instancePath+"/meeting/reports/" + i5+"/by",schemaPath:"#/properties/meeting/properties/reports/items/properties/by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.reports.items.properties.by,data:data48};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-}
-else {
-const err112 = {instancePath:instancePath+"/meeting/reports/" + i5+"/by",schemaPath:"#/properties/meeting/properties/reports/items/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.reports.items.properties.by.type,parentSchema:schema31.properties.meeting.properties.reports.items.properties.by,data:data48};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-}
-if(data47.content !== undefined){
-let data49 = data47.content;
-if(typeof data49 === "string"){
-if(func2(data49) < 1){
-const err113 = {instancePath:instancePath+"/meeting/reports/" + i5+"/content",schemaPath:"#/properties/meeting/properties/reports/items/properties/content/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.reports.items.properties.content,data:data49};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-}
-else {
-const err114 = {instancePath:instancePath+"/meeting/reports/" + i5+"/content",schemaPath:"#/properties/meeting/properties/reports/items/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.reports.items.properties.content.type,parentSchema:schema31.properties.meeting.properties.reports.items.properties.content,data:data49};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-}
-}
-else {
-const err115 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.properties.reports.items.type,parentSchema:schema31.properties.meeting.properties.reports.items,data:data47};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-}
-}
-else {
-const err116 = {instancePath:instancePath+"/meeting/reports",schemaPath:"#/properties/meeting/properties/reports/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.meeting.properties.reports.type,parentSchema:schema31.properties.meeting.properties.reports,data:data46};
+const err116 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'",schema:schema31.properties.meeting.properties.reports.items.required,parentSchema:schema31.properties.meeting.properties.reports.items,data:data47};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -7986,15 +8151,100 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-}
-else {
-const err117 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.type,parentSchema:schema31.properties.meeting,data:data28};
+for(const key5 in data47){
+if(!((key5 === "by") || (key5 === "content"))){
+const err117 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.meeting.properties.reports.items,data:data47};
 if(vErrors === null){
 vErrors = [err117];
 }
 else {
 vErrors.push(err117);
+}
+errors++;
+}
+}
+if(data47.by !== undefined){
+let data48 = data47.by;
+if(typeof data48 === "string"){
+if(func2(data48) < 1){
+const err118 = {instancePath:instancePath+"/meeting/reports/" + i5+"/by",schemaPath:"#/properties/meeting/properties/reports/items/properties/by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.reports.items.properties.by,data:data48};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/meeting/reports/" + i5+"/by",schemaPath:"#/properties/meeting/properties/reports/items/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.reports.items.properties.by.type,parentSchema:schema31.properties.meeting.properties.reports.items.properties.by,data:data48};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+if(data47.content !== undefined){
+let data49 = data47.content;
+if(typeof data49 === "string"){
+if(func2(data49) < 1){
+const err120 = {instancePath:instancePath+"/meeting/reports/" + i5+"/content",schemaPath:"#/properties/meeting/properties/reports/items/properties/content/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.meeting.properties.reports.items.properties.content,data:data49};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+else {
+const err121 = {instancePath:instancePath+"/meeting/reports/" + i5+"/content",schemaPath:"#/properties/meeting/properties/reports/items/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.meeting.properties.reports.items.properties.content.type,parentSchema:schema31.properties.meeting.properties.reports.items.properties.content,data:data49};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/meeting/reports/" + i5,schemaPath:"#/properties/meeting/properties/reports/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.properties.reports.items.type,parentSchema:schema31.properties.meeting.properties.reports.items,data:data47};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/meeting/reports",schemaPath:"#/properties/meeting/properties/reports/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.meeting.properties.reports.type,parentSchema:schema31.properties.meeting.properties.reports,data:data46};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/meeting",schemaPath:"#/properties/meeting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.meeting.type,parentSchema:schema31.properties.meeting,data:data28};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
 }
 errors++;
 }
@@ -8007,83 +8257,7 @@ for(let i6=0; i6<len6; i6++){
 let data51 = data50[i6];
 if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
 if(data51.id === undefined){
-const err118 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data51};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-if(data51.name === undefined){
-const err119 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data51};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-if(data51.year === undefined){
-const err120 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "year"},message:"must have required property '"+"year"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data51};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-if(data51.score === undefined){
-const err121 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data51};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-for(const key6 in data51){
-if(!(func1.call(schema31.properties.indices.items.properties, key6))){
-const err122 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items,data:data51};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-}
-if(data51.id !== undefined){
-let data52 = data51.id;
-if(typeof data52 === "string"){
-if(func2(data52) < 1){
-const err123 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.id,data:data52};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-if(!pattern5.test(data52)){
-const err124 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_-]*$",parentSchema:schema31.properties.indices.items.properties.id,data:data52};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-}
-else {
-const err125 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.id.type,parentSchema:schema31.properties.indices.items.properties.id,data:data52};
+const err125 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data51};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -8092,12 +8266,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-if(data51.name !== undefined){
-let data53 = data51.name;
-if(typeof data53 === "string"){
-if(func2(data53) < 1){
-const err126 = {instancePath:instancePath+"/indices/" + i6+"/name",schemaPath:"#/properties/indices/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.name,data:data53};
+if(data51.name === undefined){
+const err126 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data51};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -8106,9 +8276,8 @@ vErrors.push(err126);
 }
 errors++;
 }
-}
-else {
-const err127 = {instancePath:instancePath+"/indices/" + i6+"/name",schemaPath:"#/properties/indices/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.name.type,parentSchema:schema31.properties.indices.items.properties.name,data:data53};
+if(data51.year === undefined){
+const err127 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "year"},message:"must have required property '"+"year"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data51};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -8117,11 +8286,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-if(data51.year !== undefined){
-let data54 = data51.year;
-if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
-const err128 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.year.type,parentSchema:schema31.properties.indices.items.properties.year,data:data54};
+if(data51.score === undefined){
+const err128 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema31.properties.indices.items.required,parentSchema:schema31.properties.indices.items,data:data51};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -8130,9 +8296,9 @@ vErrors.push(err128);
 }
 errors++;
 }
-if((typeof data54 == "number") && (isFinite(data54))){
-if(data54 > 2100 || isNaN(data54)){
-const err129 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema31.properties.indices.items.properties.year,data:data54};
+for(const key6 in data51){
+if(!(func1.call(schema31.properties.indices.items.properties, key6))){
+const err129 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items,data:data51};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -8141,8 +8307,12 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(data54 < 1990 || isNaN(data54)){
-const err130 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema31.properties.indices.items.properties.year,data:data54};
+}
+if(data51.id !== undefined){
+let data52 = data51.id;
+if(typeof data52 === "string"){
+if(func2(data52) < 1){
+const err130 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.id,data:data52};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -8151,13 +8321,8 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-}
-if(data51.score !== undefined){
-let data55 = data51.score;
-if((typeof data55 == "number") && (isFinite(data55))){
-if(data55 < 0 || isNaN(data55)){
-const err131 = {instancePath:instancePath+"/indices/" + i6+"/score",schemaPath:"#/properties/indices/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.score,data:data55};
+if(!pattern5.test(data52)){
+const err131 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_-]*$",parentSchema:schema31.properties.indices.items.properties.id,data:data52};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -8168,7 +8333,7 @@ errors++;
 }
 }
 else {
-const err132 = {instancePath:instancePath+"/indices/" + i6+"/score",schemaPath:"#/properties/indices/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.score.type,parentSchema:schema31.properties.indices.items.properties.score,data:data55};
+const err132 = {instancePath:instancePath+"/indices/" + i6+"/id",schemaPath:"#/properties/indices/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.id.type,parentSchema:schema31.properties.indices.items.properties.id,data:data52};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -8178,11 +8343,11 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data51.max !== undefined){
-let data56 = data51.max;
-if((typeof data56 == "number") && (isFinite(data56))){
-if(data56 <= 0 || isNaN(data56)){
-const err133 = {instancePath:instancePath+"/indices/" + i6+"/max",schemaPath:"#/properties/indices/items/properties/max/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema31.properties.indices.items.properties.max,data:data56};
+if(data51.name !== undefined){
+let data53 = data51.name;
+if(typeof data53 === "string"){
+if(func2(data53) < 1){
+const err133 = {instancePath:instancePath+"/indices/" + i6+"/name",schemaPath:"#/properties/indices/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.name,data:data53};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -8193,7 +8358,7 @@ errors++;
 }
 }
 else {
-const err134 = {instancePath:instancePath+"/indices/" + i6+"/max",schemaPath:"#/properties/indices/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.max.type,parentSchema:schema31.properties.indices.items.properties.max,data:data56};
+const err134 = {instancePath:instancePath+"/indices/" + i6+"/name",schemaPath:"#/properties/indices/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.name.type,parentSchema:schema31.properties.indices.items.properties.name,data:data53};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -8203,10 +8368,10 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data51.rank !== undefined){
-let data57 = data51.rank;
-if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
-const err135 = {instancePath:instancePath+"/indices/" + i6+"/rank",schemaPath:"#/properties/indices/items/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.rank,data:data57};
+if(data51.year !== undefined){
+let data54 = data51.year;
+if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
+const err135 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.year.type,parentSchema:schema31.properties.indices.items.properties.year,data:data54};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -8215,9 +8380,9 @@ vErrors.push(err135);
 }
 errors++;
 }
-if((typeof data57 == "number") && (isFinite(data57))){
-if(data57 < 1 || isNaN(data57)){
-const err136 = {instancePath:instancePath+"/indices/" + i6+"/rank",schemaPath:"#/properties/indices/items/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.rank,data:data57};
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 > 2100 || isNaN(data54)){
+const err136 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema31.properties.indices.items.properties.year,data:data54};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -8226,12 +8391,8 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-}
-if(data51.units !== undefined){
-let data58 = data51.units;
-if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
-const err137 = {instancePath:instancePath+"/indices/" + i6+"/units",schemaPath:"#/properties/indices/items/properties/units/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.units.type,parentSchema:schema31.properties.indices.items.properties.units,data:data58};
+if(data54 < 1990 || isNaN(data54)){
+const err137 = {instancePath:instancePath+"/indices/" + i6+"/year",schemaPath:"#/properties/indices/items/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema31.properties.indices.items.properties.year,data:data54};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -8240,9 +8401,13 @@ vErrors.push(err137);
 }
 errors++;
 }
-if((typeof data58 == "number") && (isFinite(data58))){
-if(data58 < 1 || isNaN(data58)){
-const err138 = {instancePath:instancePath+"/indices/" + i6+"/units",schemaPath:"#/properties/indices/items/properties/units/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.units,data:data58};
+}
+}
+if(data51.score !== undefined){
+let data55 = data51.score;
+if((typeof data55 == "number") && (isFinite(data55))){
+if(data55 > 100000 || isNaN(data55)){
+const err138 = {instancePath:instancePath+"/indices/" + i6+"/score",schemaPath:"#/properties/indices/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.score,data:data55};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -8251,13 +8416,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-}
-if(data51.unitsLabel !== undefined){
-let data59 = data51.unitsLabel;
-if(typeof data59 === "string"){
-if(func2(data59) < 1){
-const err139 = {instancePath:instancePath+"/indices/" + i6+"/unitsLabel",schemaPath:"#/properties/indices/items/properties/unitsLabel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.unitsLabel,data:data59};
+if(data55 < 0 || isNaN(data55)){
+const err139 = {instancePath:instancePath+"/indices/" + i6+"/score",schemaPath:"#/properties/indices/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.score,data:data55};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -8268,7 +8428,7 @@ errors++;
 }
 }
 else {
-const err140 = {instancePath:instancePath+"/indices/" + i6+"/unitsLabel",schemaPath:"#/properties/indices/items/properties/unitsLabel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.unitsLabel.type,parentSchema:schema31.properties.indices.items.properties.unitsLabel,data:data59};
+const err140 = {instancePath:instancePath+"/indices/" + i6+"/score",schemaPath:"#/properties/indices/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.score.type,parentSchema:schema31.properties.indices.items.properties.score,data:data55};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -8278,10 +8438,11 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data51.decimals !== undefined){
-let data60 = data51.decimals;
-if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err141 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.decimals.type,parentSchema:schema31.properties.indices.items.properties.decimals,data:data60};
+if(data51.max !== undefined){
+let data56 = data51.max;
+if((typeof data56 == "number") && (isFinite(data56))){
+if(data56 > 100000 || isNaN(data56)){
+const err141 = {instancePath:instancePath+"/indices/" + i6+"/max",schemaPath:"#/properties/indices/items/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.max,data:data56};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -8290,9 +8451,8 @@ vErrors.push(err141);
 }
 errors++;
 }
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 > 4 || isNaN(data60)){
-const err142 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema31.properties.indices.items.properties.decimals,data:data60};
+if(data56 <= 0 || isNaN(data56)){
+const err142 = {instancePath:instancePath+"/indices/" + i6+"/max",schemaPath:"#/properties/indices/items/properties/max/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema31.properties.indices.items.properties.max,data:data56};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -8301,8 +8461,9 @@ vErrors.push(err142);
 }
 errors++;
 }
-if(data60 < 0 || isNaN(data60)){
-const err143 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.decimals,data:data60};
+}
+else {
+const err143 = {instancePath:instancePath+"/indices/" + i6+"/max",schemaPath:"#/properties/indices/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.max.type,parentSchema:schema31.properties.indices.items.properties.max,data:data56};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -8312,12 +8473,10 @@ vErrors.push(err143);
 errors++;
 }
 }
-}
-if(data51.previous !== undefined){
-let data61 = data51.previous;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(data61.year === undefined){
-const err144 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/required",keyword:"required",params:{missingProperty: "year"},message:"must have required property '"+"year"+"'",schema:schema31.properties.indices.items.properties.previous.required,parentSchema:schema31.properties.indices.items.properties.previous,data:data61};
+if(data51.rank !== undefined){
+let data57 = data51.rank;
+if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
+const err144 = {instancePath:instancePath+"/indices/" + i6+"/rank",schemaPath:"#/properties/indices/items/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.rank,data:data57};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -8326,9 +8485,9 @@ vErrors.push(err144);
 }
 errors++;
 }
-for(const key7 in data61){
-if(!((((key7 === "year") || (key7 === "score")) || (key7 === "rank")) || (key7 === "fromArchive"))){
-const err145 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.previous,data:data61};
+if((typeof data57 == "number") && (isFinite(data57))){
+if(data57 > 100000 || isNaN(data57)){
+const err145 = {instancePath:instancePath+"/indices/" + i6+"/rank",schemaPath:"#/properties/indices/items/properties/rank/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.rank,data:data57};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -8337,11 +8496,8 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-if(data61.year !== undefined){
-let data62 = data61.year;
-if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
-const err146 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.previous.properties.year.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data62};
+if(data57 < 1 || isNaN(data57)){
+const err146 = {instancePath:instancePath+"/indices/" + i6+"/rank",schemaPath:"#/properties/indices/items/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.rank,data:data57};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -8350,9 +8506,12 @@ vErrors.push(err146);
 }
 errors++;
 }
-if((typeof data62 == "number") && (isFinite(data62))){
-if(data62 > 2100 || isNaN(data62)){
-const err147 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data62};
+}
+}
+if(data51.units !== undefined){
+let data58 = data51.units;
+if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
+const err147 = {instancePath:instancePath+"/indices/" + i6+"/units",schemaPath:"#/properties/indices/items/properties/units/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.units.type,parentSchema:schema31.properties.indices.items.properties.units,data:data58};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -8361,8 +8520,9 @@ vErrors.push(err147);
 }
 errors++;
 }
-if(data62 < 1990 || isNaN(data62)){
-const err148 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data62};
+if((typeof data58 == "number") && (isFinite(data58))){
+if(data58 > 100000 || isNaN(data58)){
+const err148 = {instancePath:instancePath+"/indices/" + i6+"/units",schemaPath:"#/properties/indices/items/properties/units/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.units,data:data58};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -8371,13 +8531,8 @@ vErrors.push(err148);
 }
 errors++;
 }
-}
-}
-if(data61.score !== undefined){
-let data63 = data61.score;
-if((typeof data63 == "number") && (isFinite(data63))){
-if(data63 < 0 || isNaN(data63)){
-const err149 = {instancePath:instancePath+"/indices/" + i6+"/previous/score",schemaPath:"#/properties/indices/items/properties/previous/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.previous.properties.score,data:data63};
+if(data58 < 1 || isNaN(data58)){
+const err149 = {instancePath:instancePath+"/indices/" + i6+"/units",schemaPath:"#/properties/indices/items/properties/units/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.units,data:data58};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -8387,8 +8542,12 @@ vErrors.push(err149);
 errors++;
 }
 }
-else {
-const err150 = {instancePath:instancePath+"/indices/" + i6+"/previous/score",schemaPath:"#/properties/indices/items/properties/previous/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.previous.properties.score.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.score,data:data63};
+}
+if(data51.unitsLabel !== undefined){
+let data59 = data51.unitsLabel;
+if(typeof data59 === "string"){
+if(func2(data59) < 1){
+const err150 = {instancePath:instancePath+"/indices/" + i6+"/unitsLabel",schemaPath:"#/properties/indices/items/properties/unitsLabel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.unitsLabel,data:data59};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -8398,10 +8557,8 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data61.rank !== undefined){
-let data64 = data61.rank;
-if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
-const err151 = {instancePath:instancePath+"/indices/" + i6+"/previous/rank",schemaPath:"#/properties/indices/items/properties/previous/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.previous.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.rank,data:data64};
+else {
+const err151 = {instancePath:instancePath+"/indices/" + i6+"/unitsLabel",schemaPath:"#/properties/indices/items/properties/unitsLabel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.unitsLabel.type,parentSchema:schema31.properties.indices.items.properties.unitsLabel,data:data59};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -8410,9 +8567,11 @@ vErrors.push(err151);
 }
 errors++;
 }
-if((typeof data64 == "number") && (isFinite(data64))){
-if(data64 < 1 || isNaN(data64)){
-const err152 = {instancePath:instancePath+"/indices/" + i6+"/previous/rank",schemaPath:"#/properties/indices/items/properties/previous/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.previous.properties.rank,data:data64};
+}
+if(data51.decimals !== undefined){
+let data60 = data51.decimals;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err152 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.decimals.type,parentSchema:schema31.properties.indices.items.properties.decimals,data:data60};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -8421,12 +8580,9 @@ vErrors.push(err152);
 }
 errors++;
 }
-}
-}
-if(data61.fromArchive !== undefined){
-let data65 = data61.fromArchive;
-if(typeof data65 !== "boolean"){
-const err153 = {instancePath:instancePath+"/indices/" + i6+"/previous/fromArchive",schemaPath:"#/properties/indices/items/properties/previous/properties/fromArchive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.indices.items.properties.previous.properties.fromArchive.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.fromArchive,data:data65};
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 > 4 || isNaN(data60)){
+const err153 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema31.properties.indices.items.properties.decimals,data:data60};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -8435,10 +8591,8 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-}
-else {
-const err154 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.previous.type,parentSchema:schema31.properties.indices.items.properties.previous,data:data61};
+if(data60 < 0 || isNaN(data60)){
+const err154 = {instancePath:instancePath+"/indices/" + i6+"/decimals",schemaPath:"#/properties/indices/items/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.decimals,data:data60};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -8448,12 +8602,12 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data51.wording !== undefined){
-let data66 = data51.wording;
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-for(const key8 in data66){
-if(!(((key8 === "rankVerb") || (key8 === "afterScore")) || (key8 === "beforeChange"))){
-const err155 = {instancePath:instancePath+"/indices/" + i6+"/wording",schemaPath:"#/properties/indices/items/properties/wording/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.wording,data:data66};
+}
+if(data51.previous !== undefined){
+let data61 = data51.previous;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.year === undefined){
+const err155 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/required",keyword:"required",params:{missingProperty: "year"},message:"must have required property '"+"year"+"'",schema:schema31.properties.indices.items.properties.previous.required,parentSchema:schema31.properties.indices.items.properties.previous,data:data61};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -8462,12 +8616,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-if(data66.rankVerb !== undefined){
-let data67 = data66.rankVerb;
-if(typeof data67 === "string"){
-if(func2(data67) < 1){
-const err156 = {instancePath:instancePath+"/indices/" + i6+"/wording/rankVerb",schemaPath:"#/properties/indices/items/properties/wording/properties/rankVerb/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.wording.properties.rankVerb,data:data67};
+for(const key7 in data61){
+if(!((((key7 === "year") || (key7 === "score")) || (key7 === "rank")) || (key7 === "fromArchive"))){
+const err156 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.previous,data:data61};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -8477,8 +8628,10 @@ vErrors.push(err156);
 errors++;
 }
 }
-else {
-const err157 = {instancePath:instancePath+"/indices/" + i6+"/wording/rankVerb",schemaPath:"#/properties/indices/items/properties/wording/properties/rankVerb/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.rankVerb.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.rankVerb,data:data67};
+if(data61.year !== undefined){
+let data62 = data61.year;
+if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
+const err157 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.previous.properties.year.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data62};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -8487,11 +8640,9 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-if(data66.afterScore !== undefined){
-let data68 = data66.afterScore;
-if(typeof data68 !== "string"){
-const err158 = {instancePath:instancePath+"/indices/" + i6+"/wording/afterScore",schemaPath:"#/properties/indices/items/properties/wording/properties/afterScore/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.afterScore.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.afterScore,data:data68};
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 > 2100 || isNaN(data62)){
+const err158 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data62};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -8500,11 +8651,8 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-if(data66.beforeChange !== undefined){
-let data69 = data66.beforeChange;
-if(typeof data69 !== "string"){
-const err159 = {instancePath:instancePath+"/indices/" + i6+"/wording/beforeChange",schemaPath:"#/properties/indices/items/properties/wording/properties/beforeChange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.beforeChange.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.beforeChange,data:data69};
+if(data62 < 1990 || isNaN(data62)){
+const err159 = {instancePath:instancePath+"/indices/" + i6+"/previous/year",schemaPath:"#/properties/indices/items/properties/previous/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990",schema:1990,parentSchema:schema31.properties.indices.items.properties.previous.properties.year,data:data62};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -8515,8 +8663,11 @@ errors++;
 }
 }
 }
-else {
-const err160 = {instancePath:instancePath+"/indices/" + i6+"/wording",schemaPath:"#/properties/indices/items/properties/wording/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.wording.type,parentSchema:schema31.properties.indices.items.properties.wording,data:data66};
+if(data61.score !== undefined){
+let data63 = data61.score;
+if((typeof data63 == "number") && (isFinite(data63))){
+if(data63 > 100000 || isNaN(data63)){
+const err160 = {instancePath:instancePath+"/indices/" + i6+"/previous/score",schemaPath:"#/properties/indices/items/properties/previous/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.previous.properties.score,data:data63};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -8525,12 +8676,8 @@ vErrors.push(err160);
 }
 errors++;
 }
-}
-if(data51.components !== undefined){
-let data70 = data51.components;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.items === undefined){
-const err161 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema31.properties.indices.items.properties.components.required,parentSchema:schema31.properties.indices.items.properties.components,data:data70};
+if(data63 < 0 || isNaN(data63)){
+const err161 = {instancePath:instancePath+"/indices/" + i6+"/previous/score",schemaPath:"#/properties/indices/items/properties/previous/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.previous.properties.score,data:data63};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -8539,9 +8686,9 @@ vErrors.push(err161);
 }
 errors++;
 }
-for(const key9 in data70){
-if(!(((((key9 === "rankWord") || (key9 === "units")) || (key9 === "aggregate")) || (key9 === "split")) || (key9 === "items"))){
-const err162 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components,data:data70};
+}
+else {
+const err162 = {instancePath:instancePath+"/indices/" + i6+"/previous/score",schemaPath:"#/properties/indices/items/properties/previous/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.previous.properties.score.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.score,data:data63};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -8551,11 +8698,10 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data70.rankWord !== undefined){
-let data71 = data70.rankWord;
-if(typeof data71 === "string"){
-if(func2(data71) < 1){
-const err163 = {instancePath:instancePath+"/indices/" + i6+"/components/rankWord",schemaPath:"#/properties/indices/items/properties/components/properties/rankWord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.rankWord,data:data71};
+if(data61.rank !== undefined){
+let data64 = data61.rank;
+if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
+const err163 = {instancePath:instancePath+"/indices/" + i6+"/previous/rank",schemaPath:"#/properties/indices/items/properties/previous/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.previous.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.rank,data:data64};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -8564,9 +8710,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-else {
-const err164 = {instancePath:instancePath+"/indices/" + i6+"/components/rankWord",schemaPath:"#/properties/indices/items/properties/components/properties/rankWord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.rankWord.type,parentSchema:schema31.properties.indices.items.properties.components.properties.rankWord,data:data71};
+if((typeof data64 == "number") && (isFinite(data64))){
+if(data64 > 100000 || isNaN(data64)){
+const err164 = {instancePath:instancePath+"/indices/" + i6+"/previous/rank",schemaPath:"#/properties/indices/items/properties/previous/properties/rank/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.previous.properties.rank,data:data64};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -8575,11 +8721,8 @@ vErrors.push(err164);
 }
 errors++;
 }
-}
-if(data70.units !== undefined){
-let data72 = data70.units;
-if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
-const err165 = {instancePath:instancePath+"/indices/" + i6+"/components/units",schemaPath:"#/properties/indices/items/properties/components/properties/units/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.units.type,parentSchema:schema31.properties.indices.items.properties.components.properties.units,data:data72};
+if(data64 < 1 || isNaN(data64)){
+const err165 = {instancePath:instancePath+"/indices/" + i6+"/previous/rank",schemaPath:"#/properties/indices/items/properties/previous/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.previous.properties.rank,data:data64};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -8588,9 +8731,12 @@ vErrors.push(err165);
 }
 errors++;
 }
-if((typeof data72 == "number") && (isFinite(data72))){
-if(data72 < 1 || isNaN(data72)){
-const err166 = {instancePath:instancePath+"/indices/" + i6+"/components/units",schemaPath:"#/properties/indices/items/properties/components/properties/units/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.units,data:data72};
+}
+}
+if(data61.fromArchive !== undefined){
+let data65 = data61.fromArchive;
+if(typeof data65 !== "boolean"){
+const err166 = {instancePath:instancePath+"/indices/" + i6+"/previous/fromArchive",schemaPath:"#/properties/indices/items/properties/previous/properties/fromArchive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.indices.items.properties.previous.properties.fromArchive.type,parentSchema:schema31.properties.indices.items.properties.previous.properties.fromArchive,data:data65};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -8601,10 +8747,8 @@ errors++;
 }
 }
 }
-if(data70.aggregate !== undefined){
-let data73 = data70.aggregate;
-if(!(((data73 === "sum") || (data73 === "average")) || (data73 === "weighted"))){
-const err167 = {instancePath:instancePath+"/indices/" + i6+"/components/aggregate",schemaPath:"#/properties/indices/items/properties/components/properties/aggregate/enum",keyword:"enum",params:{allowedValues: schema31.properties.indices.items.properties.components.properties.aggregate.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.indices.items.properties.components.properties.aggregate.enum,parentSchema:schema31.properties.indices.items.properties.components.properties.aggregate,data:data73};
+else {
+const err167 = {instancePath:instancePath+"/indices/" + i6+"/previous",schemaPath:"#/properties/indices/items/properties/previous/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.previous.type,parentSchema:schema31.properties.indices.items.properties.previous,data:data61};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -8614,12 +8758,12 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data70.split !== undefined){
-let data74 = data70.split;
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-for(const key10 in data74){
-if(!((key10 === "rankAtMost") || (key10 === "scoreAtLeast"))){
-const err168 = {instancePath:instancePath+"/indices/" + i6+"/components/split",schemaPath:"#/properties/indices/items/properties/components/properties/split/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.split,data:data74};
+if(data51.wording !== undefined){
+let data66 = data51.wording;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+for(const key8 in data66){
+if(!(((key8 === "rankVerb") || (key8 === "afterScore")) || (key8 === "beforeChange"))){
+const err168 = {instancePath:instancePath+"/indices/" + i6+"/wording",schemaPath:"#/properties/indices/items/properties/wording/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.wording,data:data66};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -8629,10 +8773,11 @@ vErrors.push(err168);
 errors++;
 }
 }
-if(data74.rankAtMost !== undefined){
-let data75 = data74.rankAtMost;
-if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
-const err169 = {instancePath:instancePath+"/indices/" + i6+"/components/split/rankAtMost",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/rankAtMost/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost,data:data75};
+if(data66.rankVerb !== undefined){
+let data67 = data66.rankVerb;
+if(typeof data67 === "string"){
+if(func2(data67) < 1){
+const err169 = {instancePath:instancePath+"/indices/" + i6+"/wording/rankVerb",schemaPath:"#/properties/indices/items/properties/wording/properties/rankVerb/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.wording.properties.rankVerb,data:data67};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -8641,9 +8786,9 @@ vErrors.push(err169);
 }
 errors++;
 }
-if((typeof data75 == "number") && (isFinite(data75))){
-if(data75 < 1 || isNaN(data75)){
-const err170 = {instancePath:instancePath+"/indices/" + i6+"/components/split/rankAtMost",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/rankAtMost/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost,data:data75};
+}
+else {
+const err170 = {instancePath:instancePath+"/indices/" + i6+"/wording/rankVerb",schemaPath:"#/properties/indices/items/properties/wording/properties/rankVerb/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.rankVerb.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.rankVerb,data:data67};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -8653,12 +8798,10 @@ vErrors.push(err170);
 errors++;
 }
 }
-}
-if(data74.scoreAtLeast !== undefined){
-let data76 = data74.scoreAtLeast;
-if((typeof data76 == "number") && (isFinite(data76))){
-if(data76 < 0 || isNaN(data76)){
-const err171 = {instancePath:instancePath+"/indices/" + i6+"/components/split/scoreAtLeast",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/scoreAtLeast/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast,data:data76};
+if(data66.afterScore !== undefined){
+let data68 = data66.afterScore;
+if(typeof data68 !== "string"){
+const err171 = {instancePath:instancePath+"/indices/" + i6+"/wording/afterScore",schemaPath:"#/properties/indices/items/properties/wording/properties/afterScore/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.afterScore.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.afterScore,data:data68};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -8668,8 +8811,10 @@ vErrors.push(err171);
 errors++;
 }
 }
-else {
-const err172 = {instancePath:instancePath+"/indices/" + i6+"/components/split/scoreAtLeast",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/scoreAtLeast/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast,data:data76};
+if(data66.beforeChange !== undefined){
+let data69 = data66.beforeChange;
+if(typeof data69 !== "string"){
+const err172 = {instancePath:instancePath+"/indices/" + i6+"/wording/beforeChange",schemaPath:"#/properties/indices/items/properties/wording/properties/beforeChange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.wording.properties.beforeChange.type,parentSchema:schema31.properties.indices.items.properties.wording.properties.beforeChange,data:data69};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -8681,7 +8826,7 @@ errors++;
 }
 }
 else {
-const err173 = {instancePath:instancePath+"/indices/" + i6+"/components/split",schemaPath:"#/properties/indices/items/properties/components/properties/split/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.split.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split,data:data74};
+const err173 = {instancePath:instancePath+"/indices/" + i6+"/wording",schemaPath:"#/properties/indices/items/properties/wording/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.wording.type,parentSchema:schema31.properties.indices.items.properties.wording,data:data66};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -8691,11 +8836,11 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data70.items !== undefined){
-let data77 = data70.items;
-if(Array.isArray(data77)){
-if(data77.length < 1){
-const err174 = {instancePath:instancePath+"/indices/" + i6+"/components/items",schemaPath:"#/properties/indices/items/properties/components/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items,data:data77};
+if(data51.components !== undefined){
+let data70 = data51.components;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.items === undefined){
+const err174 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema31.properties.indices.items.properties.components.required,parentSchema:schema31.properties.indices.items.properties.components,data:data70};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -8704,12 +8849,9 @@ vErrors.push(err174);
 }
 errors++;
 }
-const len7 = data77.length;
-for(let i7=0; i7<len7; i7++){
-let data78 = data77[i7];
-if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
-if(data78.name === undefined){
-const err175 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.indices.items.properties.components.properties.items.items.required,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data78};
+for(const key9 in data70){
+if(!(((((key9 === "rankWord") || (key9 === "units")) || (key9 === "aggregate")) || (key9 === "split")) || (key9 === "items"))){
+const err175 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components,data:data70};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -8718,8 +8860,12 @@ vErrors.push(err175);
 }
 errors++;
 }
-if(data78.score === undefined){
-const err176 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema31.properties.indices.items.properties.components.properties.items.items.required,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data78};
+}
+if(data70.rankWord !== undefined){
+let data71 = data70.rankWord;
+if(typeof data71 === "string"){
+if(func2(data71) < 1){
+const err176 = {instancePath:instancePath+"/indices/" + i6+"/components/rankWord",schemaPath:"#/properties/indices/items/properties/components/properties/rankWord/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.rankWord,data:data71};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -8728,9 +8874,9 @@ vErrors.push(err176);
 }
 errors++;
 }
-for(const key11 in data78){
-if(!(((((((key11 === "code") || (key11 === "name")) || (key11 === "score")) || (key11 === "max")) || (key11 === "rank")) || (key11 === "level")) || (key11 === "previous"))){
-const err177 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data78};
+}
+else {
+const err177 = {instancePath:instancePath+"/indices/" + i6+"/components/rankWord",schemaPath:"#/properties/indices/items/properties/components/properties/rankWord/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.rankWord.type,parentSchema:schema31.properties.indices.items.properties.components.properties.rankWord,data:data71};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -8740,11 +8886,10 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data78.code !== undefined){
-let data79 = data78.code;
-if(typeof data79 === "string"){
-if(func2(data79) < 1){
-const err178 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/code",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/code/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code,data:data79};
+if(data70.units !== undefined){
+let data72 = data70.units;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+const err178 = {instancePath:instancePath+"/indices/" + i6+"/components/units",schemaPath:"#/properties/indices/items/properties/components/properties/units/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.units.type,parentSchema:schema31.properties.indices.items.properties.components.properties.units,data:data72};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -8753,9 +8898,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-}
-else {
-const err179 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/code",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code,data:data79};
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 > 100000 || isNaN(data72)){
+const err179 = {instancePath:instancePath+"/indices/" + i6+"/components/units",schemaPath:"#/properties/indices/items/properties/components/properties/units/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.units,data:data72};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -8764,12 +8909,8 @@ vErrors.push(err179);
 }
 errors++;
 }
-}
-if(data78.name !== undefined){
-let data80 = data78.name;
-if(typeof data80 === "string"){
-if(func2(data80) < 1){
-const err180 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/name",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name,data:data80};
+if(data72 < 1 || isNaN(data72)){
+const err180 = {instancePath:instancePath+"/indices/" + i6+"/components/units",schemaPath:"#/properties/indices/items/properties/components/properties/units/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.units,data:data72};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -8779,8 +8920,11 @@ vErrors.push(err180);
 errors++;
 }
 }
-else {
-const err181 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/name",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name,data:data80};
+}
+if(data70.aggregate !== undefined){
+let data73 = data70.aggregate;
+if(!(((data73 === "sum") || (data73 === "average")) || (data73 === "weighted"))){
+const err181 = {instancePath:instancePath+"/indices/" + i6+"/components/aggregate",schemaPath:"#/properties/indices/items/properties/components/properties/aggregate/enum",keyword:"enum",params:{allowedValues: schema31.properties.indices.items.properties.components.properties.aggregate.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.indices.items.properties.components.properties.aggregate.enum,parentSchema:schema31.properties.indices.items.properties.components.properties.aggregate,data:data73};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -8790,11 +8934,12 @@ vErrors.push(err181);
 errors++;
 }
 }
-if(data78.score !== undefined){
-let data81 = data78.score;
-if((typeof data81 == "number") && (isFinite(data81))){
-if(data81 < 0 || isNaN(data81)){
-const err182 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score,data:data81};
+if(data70.split !== undefined){
+let data74 = data70.split;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+for(const key10 in data74){
+if(!((key10 === "rankAtMost") || (key10 === "scoreAtLeast"))){
+const err182 = {instancePath:instancePath+"/indices/" + i6+"/components/split",schemaPath:"#/properties/indices/items/properties/components/properties/split/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.split,data:data74};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -8804,8 +8949,10 @@ vErrors.push(err182);
 errors++;
 }
 }
-else {
-const err183 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score,data:data81};
+if(data74.rankAtMost !== undefined){
+let data75 = data74.rankAtMost;
+if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
+const err183 = {instancePath:instancePath+"/indices/" + i6+"/components/split/rankAtMost",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/rankAtMost/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost,data:data75};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -8814,12 +8961,9 @@ vErrors.push(err183);
 }
 errors++;
 }
-}
-if(data78.max !== undefined){
-let data82 = data78.max;
-if((typeof data82 == "number") && (isFinite(data82))){
-if(data82 <= 0 || isNaN(data82)){
-const err184 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/max",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/max/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max,data:data82};
+if((typeof data75 == "number") && (isFinite(data75))){
+if(data75 > 100000 || isNaN(data75)){
+const err184 = {instancePath:instancePath+"/indices/" + i6+"/components/split/rankAtMost",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/rankAtMost/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost,data:data75};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -8828,9 +8972,8 @@ vErrors.push(err184);
 }
 errors++;
 }
-}
-else {
-const err185 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/max",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max,data:data82};
+if(data75 < 1 || isNaN(data75)){
+const err185 = {instancePath:instancePath+"/indices/" + i6+"/components/split/rankAtMost",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/rankAtMost/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.rankAtMost,data:data75};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -8840,10 +8983,12 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data78.rank !== undefined){
-let data83 = data78.rank;
-if(!(((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83))) && (isFinite(data83)))){
-const err186 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank,data:data83};
+}
+if(data74.scoreAtLeast !== undefined){
+let data76 = data74.scoreAtLeast;
+if((typeof data76 == "number") && (isFinite(data76))){
+if(data76 > 100000 || isNaN(data76)){
+const err186 = {instancePath:instancePath+"/indices/" + i6+"/components/split/scoreAtLeast",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/scoreAtLeast/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast,data:data76};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -8852,9 +8997,8 @@ vErrors.push(err186);
 }
 errors++;
 }
-if((typeof data83 == "number") && (isFinite(data83))){
-if(data83 < 1 || isNaN(data83)){
-const err187 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank,data:data83};
+if(data76 < 0 || isNaN(data76)){
+const err187 = {instancePath:instancePath+"/indices/" + i6+"/components/split/scoreAtLeast",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/scoreAtLeast/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast,data:data76};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -8864,11 +9008,8 @@ vErrors.push(err187);
 errors++;
 }
 }
-}
-if(data78.level !== undefined){
-let data84 = data78.level;
-if(!((data84 === "high") || (data84 === "low"))){
-const err188 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/level",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/level/enum",keyword:"enum",params:{allowedValues: schema31.properties.indices.items.properties.components.properties.items.items.properties.level.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.level.enum,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.level,data:data84};
+else {
+const err188 = {instancePath:instancePath+"/indices/" + i6+"/components/split/scoreAtLeast",schemaPath:"#/properties/indices/items/properties/components/properties/split/properties/scoreAtLeast/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split.properties.scoreAtLeast,data:data76};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -8878,12 +9019,9 @@ vErrors.push(err188);
 errors++;
 }
 }
-if(data78.previous !== undefined){
-let data85 = data78.previous;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-for(const key12 in data85){
-if(!((key12 === "score") || (key12 === "rank"))){
-const err189 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous,data:data85};
+}
+else {
+const err189 = {instancePath:instancePath+"/indices/" + i6+"/components/split",schemaPath:"#/properties/indices/items/properties/components/properties/split/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.split.type,parentSchema:schema31.properties.indices.items.properties.components.properties.split,data:data74};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -8893,11 +9031,11 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data85.score !== undefined){
-let data86 = data85.score;
-if((typeof data86 == "number") && (isFinite(data86))){
-if(data86 < 0 || isNaN(data86)){
-const err190 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score,data:data86};
+if(data70.items !== undefined){
+let data77 = data70.items;
+if(Array.isArray(data77)){
+if(data77.length < 1){
+const err190 = {instancePath:instancePath+"/indices/" + i6+"/components/items",schemaPath:"#/properties/indices/items/properties/components/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items,data:data77};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -8906,9 +9044,12 @@ vErrors.push(err190);
 }
 errors++;
 }
-}
-else {
-const err191 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score,data:data86};
+const len7 = data77.length;
+for(let i7=0; i7<len7; i7++){
+let data78 = data77[i7];
+if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
+if(data78.name === undefined){
+const err191 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.indices.items.properties.components.properties.items.items.required,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data78};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -8917,11 +9058,8 @@ vErrors.push(err191);
 }
 errors++;
 }
-}
-if(data85.rank !== undefined){
-let data87 = data85.rank;
-if(!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))){
-const err192 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank,data:data87};
+if(data78.score === undefined){
+const err192 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema31.properties.indices.items.properties.components.properties.items.items.required,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data78};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -8930,9 +9068,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-if((typeof data87 == "number") && (isFinite(data87))){
-if(data87 < 1 || isNaN(data87)){
-const err193 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank,data:data87};
+for(const key11 in data78){
+if(!(((((((key11 === "code") || (key11 === "name")) || (key11 === "score")) || (key11 === "max")) || (key11 === "rank")) || (key11 === "level")) || (key11 === "previous"))){
+const err193 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data78};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -8942,10 +9080,11 @@ vErrors.push(err193);
 errors++;
 }
 }
-}
-}
-else {
-const err194 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous,data:data85};
+if(data78.code !== undefined){
+let data79 = data78.code;
+if(typeof data79 === "string"){
+if(func2(data79) < 1){
+const err194 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/code",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/code/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code,data:data79};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -8955,9 +9094,8 @@ vErrors.push(err194);
 errors++;
 }
 }
-}
 else {
-const err195 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.items.items.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data78};
+const err195 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/code",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.code,data:data79};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -8967,9 +9105,11 @@ vErrors.push(err195);
 errors++;
 }
 }
-}
-else {
-const err196 = {instancePath:instancePath+"/indices/" + i6+"/components/items",schemaPath:"#/properties/indices/items/properties/components/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.indices.items.properties.components.properties.items.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items,data:data77};
+if(data78.name !== undefined){
+let data80 = data78.name;
+if(typeof data80 === "string"){
+if(func2(data80) < 1){
+const err196 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/name",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name,data:data80};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -8979,9 +9119,8 @@ vErrors.push(err196);
 errors++;
 }
 }
-}
 else {
-const err197 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.type,parentSchema:schema31.properties.indices.items.properties.components,data:data70};
+const err197 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/name",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.name,data:data80};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -8991,9 +9130,11 @@ vErrors.push(err197);
 errors++;
 }
 }
-}
-else {
-const err198 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.type,parentSchema:schema31.properties.indices.items,data:data51};
+if(data78.score !== undefined){
+let data81 = data78.score;
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 > 100000 || isNaN(data81)){
+const err198 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score,data:data81};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -9002,10 +9143,8 @@ vErrors.push(err198);
 }
 errors++;
 }
-}
-}
-else {
-const err199 = {instancePath:instancePath+"/indices",schemaPath:"#/properties/indices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.indices.type,parentSchema:schema31.properties.indices,data:data50};
+if(data81 < 0 || isNaN(data81)){
+const err199 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score,data:data81};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -9015,12 +9154,8 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data.style !== undefined){
-let data88 = data.style;
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-for(const key13 in data88){
-if(!(func1.call(schema31.properties.style.properties, key13))){
-const err200 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.style,data:data88};
+else {
+const err200 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.score,data:data81};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -9030,10 +9165,11 @@ vErrors.push(err200);
 errors++;
 }
 }
-if(data88.padNumbers !== undefined){
-let data89 = data88.padNumbers;
-if(typeof data89 !== "boolean"){
-const err201 = {instancePath:instancePath+"/style/padNumbers",schemaPath:"#/properties/style/properties/padNumbers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.style.properties.padNumbers.type,parentSchema:schema31.properties.style.properties.padNumbers,data:data89};
+if(data78.max !== undefined){
+let data82 = data78.max;
+if((typeof data82 == "number") && (isFinite(data82))){
+if(data82 > 100000 || isNaN(data82)){
+const err201 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/max",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max,data:data82};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -9042,11 +9178,8 @@ vErrors.push(err201);
 }
 errors++;
 }
-}
-if(data88.boldHeadings !== undefined){
-let data90 = data88.boldHeadings;
-if(typeof data90 !== "boolean"){
-const err202 = {instancePath:instancePath+"/style/boldHeadings",schemaPath:"#/properties/style/properties/boldHeadings/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.style.properties.boldHeadings.type,parentSchema:schema31.properties.style.properties.boldHeadings,data:data90};
+if(data82 <= 0 || isNaN(data82)){
+const err202 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/max",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/max/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max,data:data82};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -9056,11 +9189,8 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data88.numbering !== undefined){
-let data91 = data88.numbering;
-if(Array.isArray(data91)){
-if(data91.length > 6){
-const err203 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/maxItems",keyword:"maxItems",params:{limit: 6},message:"must NOT have more than 6 items",schema:6,parentSchema:schema31.properties.style.properties.numbering,data:data91};
+else {
+const err203 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/max",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.max,data:data82};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -9069,8 +9199,11 @@ vErrors.push(err203);
 }
 errors++;
 }
-if(data91.length < 1){
-const err204 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.style.properties.numbering,data:data91};
+}
+if(data78.rank !== undefined){
+let data83 = data78.rank;
+if(!(((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83))) && (isFinite(data83)))){
+const err204 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank,data:data83};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -9079,11 +9212,9 @@ vErrors.push(err204);
 }
 errors++;
 }
-const len8 = data91.length;
-for(let i8=0; i8<len8; i8++){
-let data92 = data91[i8];
-if(!((((((((data92 === "roman") || (data92 === "arabic")) || (data92 === "alpha")) || (data92 === "ordinal")) || (data92 === "dash")) || (data92 === "paren-arabic")) || (data92 === "paren-roman")) || (data92 === "none"))){
-const err205 = {instancePath:instancePath+"/style/numbering/" + i8,schemaPath:"#/properties/style/properties/numbering/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.numbering.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.numbering.items.enum,parentSchema:schema31.properties.style.properties.numbering.items,data:data92};
+if((typeof data83 == "number") && (isFinite(data83))){
+if(data83 > 100000 || isNaN(data83)){
+const err205 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/rank/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank,data:data83};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -9092,10 +9223,8 @@ vErrors.push(err205);
 }
 errors++;
 }
-}
-}
-else {
-const err206 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.style.properties.numbering.type,parentSchema:schema31.properties.style.properties.numbering,data:data91};
+if(data83 < 1 || isNaN(data83)){
+const err206 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.rank,data:data83};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -9105,10 +9234,11 @@ vErrors.push(err206);
 errors++;
 }
 }
-if(data88.deadlineStyle !== undefined){
-let data93 = data88.deadlineStyle;
-if(!((data93 === "numeric") || (data93 === "words"))){
-const err207 = {instancePath:instancePath+"/style/deadlineStyle",schemaPath:"#/properties/style/properties/deadlineStyle/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.deadlineStyle.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.deadlineStyle.enum,parentSchema:schema31.properties.style.properties.deadlineStyle,data:data93};
+}
+if(data78.level !== undefined){
+let data84 = data78.level;
+if(!((data84 === "high") || (data84 === "low"))){
+const err207 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/level",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/level/enum",keyword:"enum",params:{allowedValues: schema31.properties.indices.items.properties.components.properties.items.items.properties.level.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.level.enum,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.level,data:data84};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -9118,10 +9248,12 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data88.opening !== undefined){
-let data94 = data88.opening;
-if(!((data94 === "full") || (data94 === "brief"))){
-const err208 = {instancePath:instancePath+"/style/opening",schemaPath:"#/properties/style/properties/opening/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.opening.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.opening.enum,parentSchema:schema31.properties.style.properties.opening,data:data94};
+if(data78.previous !== undefined){
+let data85 = data78.previous;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+for(const key12 in data85){
+if(!((key12 === "score") || (key12 === "rank"))){
+const err208 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous,data:data85};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -9131,10 +9263,11 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data88.comrade !== undefined){
-let data95 = data88.comrade;
-if(typeof data95 !== "boolean"){
-const err209 = {instancePath:instancePath+"/style/comrade",schemaPath:"#/properties/style/properties/comrade/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.style.properties.comrade.type,parentSchema:schema31.properties.style.properties.comrade,data:data95};
+if(data85.score !== undefined){
+let data86 = data85.score;
+if((typeof data86 == "number") && (isFinite(data86))){
+if(data86 > 100000 || isNaN(data86)){
+const err209 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score,data:data86};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -9143,11 +9276,8 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-if(data88.chairOrder !== undefined){
-let data96 = data88.chairOrder;
-if(!((data96 === "name-title") || (data96 === "title-name"))){
-const err210 = {instancePath:instancePath+"/style/chairOrder",schemaPath:"#/properties/style/properties/chairOrder/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.chairOrder.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.chairOrder.enum,parentSchema:schema31.properties.style.properties.chairOrder,data:data96};
+if(data86 < 0 || isNaN(data86)){
+const err210 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score,data:data86};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -9157,10 +9287,8 @@ vErrors.push(err210);
 errors++;
 }
 }
-if(data88.chairVerb !== undefined){
-let data97 = data88.chairVerb;
-if(!((data97 === "chủ trì") || (data97 === "đã chủ trì"))){
-const err211 = {instancePath:instancePath+"/style/chairVerb",schemaPath:"#/properties/style/properties/chairVerb/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.chairVerb.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.chairVerb.enum,parentSchema:schema31.properties.style.properties.chairVerb,data:data97};
+else {
+const err211 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/score",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.score,data:data86};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -9170,10 +9298,10 @@ vErrors.push(err211);
 errors++;
 }
 }
-if(data88.heard !== undefined){
-let data98 = data88.heard;
-if(!((data98 === "discussion") || (data98 === "opinions"))){
-const err212 = {instancePath:instancePath+"/style/heard",schemaPath:"#/properties/style/properties/heard/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.heard.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.heard.enum,parentSchema:schema31.properties.style.properties.heard,data:data98};
+if(data85.rank !== undefined){
+let data87 = data85.rank;
+if(!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))){
+const err212 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank,data:data87};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -9182,12 +9310,9 @@ vErrors.push(err212);
 }
 errors++;
 }
-}
-if(data88.attendeesLead !== undefined){
-let data99 = data88.attendeesLead;
-if(typeof data99 === "string"){
-if(func2(data99) < 1){
-const err213 = {instancePath:instancePath+"/style/attendeesLead",schemaPath:"#/properties/style/properties/attendeesLead/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.style.properties.attendeesLead,data:data99};
+if((typeof data87 == "number") && (isFinite(data87))){
+if(data87 > 100000 || isNaN(data87)){
+const err213 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/rank/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank,data:data87};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -9196,9 +9321,8 @@ vErrors.push(err213);
 }
 errors++;
 }
-}
-else {
-const err214 = {instancePath:instancePath+"/style/attendeesLead",schemaPath:"#/properties/style/properties/attendeesLead/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.style.properties.attendeesLead.type,parentSchema:schema31.properties.style.properties.attendeesLead,data:data99};
+if(data87 < 1 || isNaN(data87)){
+const err214 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous/rank",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.properties.rank,data:data87};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -9208,11 +9332,10 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data88.discussants !== undefined){
-let data100 = data88.discussants;
-if(typeof data100 === "string"){
-if(func2(data100) < 1){
-const err215 = {instancePath:instancePath+"/style/discussants",schemaPath:"#/properties/style/properties/discussants/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.style.properties.discussants,data:data100};
+}
+}
+else {
+const err215 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7+"/previous",schemaPath:"#/properties/indices/items/properties/components/properties/items/items/properties/previous/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items.properties.previous,data:data85};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -9222,8 +9345,9 @@ vErrors.push(err215);
 errors++;
 }
 }
+}
 else {
-const err216 = {instancePath:instancePath+"/style/discussants",schemaPath:"#/properties/style/properties/discussants/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.style.properties.discussants.type,parentSchema:schema31.properties.style.properties.discussants,data:data100};
+const err216 = {instancePath:instancePath+"/indices/" + i6+"/components/items/" + i7,schemaPath:"#/properties/indices/items/properties/components/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.properties.items.items.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items.items,data:data78};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -9233,10 +9357,9 @@ vErrors.push(err216);
 errors++;
 }
 }
-if(data88.concludes !== undefined){
-let data101 = data88.concludes;
-if(!((data101 === "kết luận như sau:") || (data101 === "kết luận:"))){
-const err217 = {instancePath:instancePath+"/style/concludes",schemaPath:"#/properties/style/properties/concludes/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.concludes.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.concludes.enum,parentSchema:schema31.properties.style.properties.concludes,data:data101};
+}
+else {
+const err217 = {instancePath:instancePath+"/indices/" + i6+"/components/items",schemaPath:"#/properties/indices/items/properties/components/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.indices.items.properties.components.properties.items.type,parentSchema:schema31.properties.indices.items.properties.components.properties.items,data:data77};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -9246,11 +9369,9 @@ vErrors.push(err217);
 errors++;
 }
 }
-if(data88.signatureGapPt !== undefined){
-let data102 = data88.signatureGapPt;
-if((typeof data102 == "number") && (isFinite(data102))){
-if(data102 > 200 || isNaN(data102)){
-const err218 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200",schema:200,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data102};
+}
+else {
+const err218 = {instancePath:instancePath+"/indices/" + i6+"/components",schemaPath:"#/properties/indices/items/properties/components/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.properties.components.type,parentSchema:schema31.properties.indices.items.properties.components,data:data70};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -9259,8 +9380,10 @@ vErrors.push(err218);
 }
 errors++;
 }
-if(data102 < 24 || isNaN(data102)){
-const err219 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 24},message:"must be >= 24",schema:24,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data102};
+}
+}
+else {
+const err219 = {instancePath:instancePath+"/indices/" + i6,schemaPath:"#/properties/indices/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.indices.items.type,parentSchema:schema31.properties.indices.items,data:data51};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -9270,8 +9393,9 @@ vErrors.push(err219);
 errors++;
 }
 }
+}
 else {
-const err220 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.style.properties.signatureGapPt.type,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data102};
+const err220 = {instancePath:instancePath+"/indices",schemaPath:"#/properties/indices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.indices.type,parentSchema:schema31.properties.indices,data:data50};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -9281,9 +9405,12 @@ vErrors.push(err220);
 errors++;
 }
 }
-}
-else {
-const err221 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.style.type,parentSchema:schema31.properties.style,data:data88};
+if(data.style !== undefined){
+let data88 = data.style;
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+for(const key13 in data88){
+if(!(func1.call(schema31.properties.style.properties, key13))){
+const err221 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.style,data:data88};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -9293,12 +9420,10 @@ vErrors.push(err221);
 errors++;
 }
 }
-if(data.openingText !== undefined){
-let data103 = data.openingText;
-if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
-for(const key14 in data103){
-if(!((key14 === "intro") || (key14 === "heard"))){
-const err222 = {instancePath:instancePath+"/openingText",schemaPath:"#/properties/openingText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.openingText,data:data103};
+if(data88.padNumbers !== undefined){
+let data89 = data88.padNumbers;
+if(typeof data89 !== "boolean"){
+const err222 = {instancePath:instancePath+"/style/padNumbers",schemaPath:"#/properties/style/properties/padNumbers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.style.properties.padNumbers.type,parentSchema:schema31.properties.style.properties.padNumbers,data:data89};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -9308,11 +9433,10 @@ vErrors.push(err222);
 errors++;
 }
 }
-if(data103.intro !== undefined){
-let data104 = data103.intro;
-if(typeof data104 === "string"){
-if(func2(data104) < 1){
-const err223 = {instancePath:instancePath+"/openingText/intro",schemaPath:"#/properties/openingText/properties/intro/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.openingText.properties.intro,data:data104};
+if(data88.boldHeadings !== undefined){
+let data90 = data88.boldHeadings;
+if(typeof data90 !== "boolean"){
+const err223 = {instancePath:instancePath+"/style/boldHeadings",schemaPath:"#/properties/style/properties/boldHeadings/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.style.properties.boldHeadings.type,parentSchema:schema31.properties.style.properties.boldHeadings,data:data90};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -9322,8 +9446,11 @@ vErrors.push(err223);
 errors++;
 }
 }
-else {
-const err224 = {instancePath:instancePath+"/openingText/intro",schemaPath:"#/properties/openingText/properties/intro/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.openingText.properties.intro.type,parentSchema:schema31.properties.openingText.properties.intro,data:data104};
+if(data88.numbering !== undefined){
+let data91 = data88.numbering;
+if(Array.isArray(data91)){
+if(data91.length > 6){
+const err224 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/maxItems",keyword:"maxItems",params:{limit: 6},message:"must NOT have more than 6 items",schema:6,parentSchema:schema31.properties.style.properties.numbering,data:data91};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -9332,12 +9459,8 @@ vErrors.push(err224);
 }
 errors++;
 }
-}
-if(data103.heard !== undefined){
-let data105 = data103.heard;
-if(typeof data105 === "string"){
-if(func2(data105) < 1){
-const err225 = {instancePath:instancePath+"/openingText/heard",schemaPath:"#/properties/openingText/properties/heard/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.openingText.properties.heard,data:data105};
+if(data91.length < 1){
+const err225 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.style.properties.numbering,data:data91};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -9346,9 +9469,11 @@ vErrors.push(err225);
 }
 errors++;
 }
-}
-else {
-const err226 = {instancePath:instancePath+"/openingText/heard",schemaPath:"#/properties/openingText/properties/heard/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.openingText.properties.heard.type,parentSchema:schema31.properties.openingText.properties.heard,data:data105};
+const len8 = data91.length;
+for(let i8=0; i8<len8; i8++){
+let data92 = data91[i8];
+if(!((((((((data92 === "roman") || (data92 === "arabic")) || (data92 === "alpha")) || (data92 === "ordinal")) || (data92 === "dash")) || (data92 === "paren-arabic")) || (data92 === "paren-roman")) || (data92 === "none"))){
+const err226 = {instancePath:instancePath+"/style/numbering/" + i8,schemaPath:"#/properties/style/properties/numbering/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.numbering.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.numbering.items.enum,parentSchema:schema31.properties.style.properties.numbering.items,data:data92};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -9360,7 +9485,7 @@ errors++;
 }
 }
 else {
-const err227 = {instancePath:instancePath+"/openingText",schemaPath:"#/properties/openingText/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.openingText.type,parentSchema:schema31.properties.openingText,data:data103};
+const err227 = {instancePath:instancePath+"/style/numbering",schemaPath:"#/properties/style/properties/numbering/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.style.properties.numbering.type,parentSchema:schema31.properties.style.properties.numbering,data:data91};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -9370,16 +9495,281 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data.body !== undefined){
-let data106 = data.body;
-if(Array.isArray(data106)){
-if(data106.length < 1){
-const err228 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.body,data:data106};
+if(data88.deadlineStyle !== undefined){
+let data93 = data88.deadlineStyle;
+if(!((data93 === "numeric") || (data93 === "words"))){
+const err228 = {instancePath:instancePath+"/style/deadlineStyle",schemaPath:"#/properties/style/properties/deadlineStyle/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.deadlineStyle.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.deadlineStyle.enum,parentSchema:schema31.properties.style.properties.deadlineStyle,data:data93};
 if(vErrors === null){
 vErrors = [err228];
 }
 else {
 vErrors.push(err228);
+}
+errors++;
+}
+}
+if(data88.opening !== undefined){
+let data94 = data88.opening;
+if(!((data94 === "full") || (data94 === "brief"))){
+const err229 = {instancePath:instancePath+"/style/opening",schemaPath:"#/properties/style/properties/opening/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.opening.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.opening.enum,parentSchema:schema31.properties.style.properties.opening,data:data94};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+}
+if(data88.comrade !== undefined){
+let data95 = data88.comrade;
+if(typeof data95 !== "boolean"){
+const err230 = {instancePath:instancePath+"/style/comrade",schemaPath:"#/properties/style/properties/comrade/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.style.properties.comrade.type,parentSchema:schema31.properties.style.properties.comrade,data:data95};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+}
+if(data88.chairOrder !== undefined){
+let data96 = data88.chairOrder;
+if(!((data96 === "name-title") || (data96 === "title-name"))){
+const err231 = {instancePath:instancePath+"/style/chairOrder",schemaPath:"#/properties/style/properties/chairOrder/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.chairOrder.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.chairOrder.enum,parentSchema:schema31.properties.style.properties.chairOrder,data:data96};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+if(data88.chairVerb !== undefined){
+let data97 = data88.chairVerb;
+if(!((data97 === "chủ trì") || (data97 === "đã chủ trì"))){
+const err232 = {instancePath:instancePath+"/style/chairVerb",schemaPath:"#/properties/style/properties/chairVerb/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.chairVerb.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.chairVerb.enum,parentSchema:schema31.properties.style.properties.chairVerb,data:data97};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+if(data88.heard !== undefined){
+let data98 = data88.heard;
+if(!((data98 === "discussion") || (data98 === "opinions"))){
+const err233 = {instancePath:instancePath+"/style/heard",schemaPath:"#/properties/style/properties/heard/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.heard.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.heard.enum,parentSchema:schema31.properties.style.properties.heard,data:data98};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+if(data88.attendeesLead !== undefined){
+let data99 = data88.attendeesLead;
+if(typeof data99 === "string"){
+if(func2(data99) < 1){
+const err234 = {instancePath:instancePath+"/style/attendeesLead",schemaPath:"#/properties/style/properties/attendeesLead/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.style.properties.attendeesLead,data:data99};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+else {
+const err235 = {instancePath:instancePath+"/style/attendeesLead",schemaPath:"#/properties/style/properties/attendeesLead/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.style.properties.attendeesLead.type,parentSchema:schema31.properties.style.properties.attendeesLead,data:data99};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+}
+if(data88.discussants !== undefined){
+let data100 = data88.discussants;
+if(typeof data100 === "string"){
+if(func2(data100) < 1){
+const err236 = {instancePath:instancePath+"/style/discussants",schemaPath:"#/properties/style/properties/discussants/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.style.properties.discussants,data:data100};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+}
+else {
+const err237 = {instancePath:instancePath+"/style/discussants",schemaPath:"#/properties/style/properties/discussants/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.style.properties.discussants.type,parentSchema:schema31.properties.style.properties.discussants,data:data100};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+}
+if(data88.concludes !== undefined){
+let data101 = data88.concludes;
+if(!((data101 === "kết luận như sau:") || (data101 === "kết luận:"))){
+const err238 = {instancePath:instancePath+"/style/concludes",schemaPath:"#/properties/style/properties/concludes/enum",keyword:"enum",params:{allowedValues: schema31.properties.style.properties.concludes.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.style.properties.concludes.enum,parentSchema:schema31.properties.style.properties.concludes,data:data101};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+if(data88.signatureGapPt !== undefined){
+let data102 = data88.signatureGapPt;
+if((typeof data102 == "number") && (isFinite(data102))){
+if(data102 > 200 || isNaN(data102)){
+const err239 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200",schema:200,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data102};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+if(data102 < 24 || isNaN(data102)){
+const err240 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 24},message:"must be >= 24",schema:24,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data102};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+else {
+const err241 = {instancePath:instancePath+"/style/signatureGapPt",schemaPath:"#/properties/style/properties/signatureGapPt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.style.properties.signatureGapPt.type,parentSchema:schema31.properties.style.properties.signatureGapPt,data:data102};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+}
+}
+else {
+const err242 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.style.type,parentSchema:schema31.properties.style,data:data88};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+if(data.openingText !== undefined){
+let data103 = data.openingText;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+for(const key14 in data103){
+if(!((key14 === "intro") || (key14 === "heard"))){
+const err243 = {instancePath:instancePath+"/openingText",schemaPath:"#/properties/openingText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.openingText,data:data103};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+}
+if(data103.intro !== undefined){
+let data104 = data103.intro;
+if(typeof data104 === "string"){
+if(func2(data104) < 1){
+const err244 = {instancePath:instancePath+"/openingText/intro",schemaPath:"#/properties/openingText/properties/intro/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.openingText.properties.intro,data:data104};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+}
+else {
+const err245 = {instancePath:instancePath+"/openingText/intro",schemaPath:"#/properties/openingText/properties/intro/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.openingText.properties.intro.type,parentSchema:schema31.properties.openingText.properties.intro,data:data104};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+if(data103.heard !== undefined){
+let data105 = data103.heard;
+if(typeof data105 === "string"){
+if(func2(data105) < 1){
+const err246 = {instancePath:instancePath+"/openingText/heard",schemaPath:"#/properties/openingText/properties/heard/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.openingText.properties.heard,data:data105};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+else {
+const err247 = {instancePath:instancePath+"/openingText/heard",schemaPath:"#/properties/openingText/properties/heard/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.openingText.properties.heard.type,parentSchema:schema31.properties.openingText.properties.heard,data:data105};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+}
+}
+else {
+const err248 = {instancePath:instancePath+"/openingText",schemaPath:"#/properties/openingText/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.openingText.type,parentSchema:schema31.properties.openingText,data:data103};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+}
+if(data.body !== undefined){
+let data106 = data.body;
+if(Array.isArray(data106)){
+if(data106.length < 1){
+const err249 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.body,data:data106};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
 }
 errors++;
 }
@@ -9392,12 +9782,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err229 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.body.type,parentSchema:schema31.properties.body,data:data106};
+const err250 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.body.type,parentSchema:schema31.properties.body,data:data106};
 if(vErrors === null){
-vErrors = [err229];
+vErrors = [err250];
 }
 else {
-vErrors.push(err229);
+vErrors.push(err250);
 }
 errors++;
 }
@@ -9406,23 +9796,23 @@ if(data.closing !== undefined){
 let data108 = data.closing;
 if(typeof data108 === "string"){
 if(func2(data108) < 1){
-const err230 = {instancePath:instancePath+"/closing",schemaPath:"#/properties/closing/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.closing,data:data108};
+const err251 = {instancePath:instancePath+"/closing",schemaPath:"#/properties/closing/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.closing,data:data108};
 if(vErrors === null){
-vErrors = [err230];
+vErrors = [err251];
 }
 else {
-vErrors.push(err230);
+vErrors.push(err251);
 }
 errors++;
 }
 }
 else {
-const err231 = {instancePath:instancePath+"/closing",schemaPath:"#/properties/closing/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.closing.type,parentSchema:schema31.properties.closing,data:data108};
+const err252 = {instancePath:instancePath+"/closing",schemaPath:"#/properties/closing/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.closing.type,parentSchema:schema31.properties.closing,data:data108};
 if(vErrors === null){
-vErrors = [err231];
+vErrors = [err252];
 }
 else {
-vErrors.push(err231);
+vErrors.push(err252);
 }
 errors++;
 }
@@ -9431,12 +9821,12 @@ if(data.recipients !== undefined){
 let data109 = data.recipients;
 if(Array.isArray(data109)){
 if(data109.length < 1){
-const err232 = {instancePath:instancePath+"/recipients",schemaPath:"#/properties/recipients/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.recipients,data:data109};
+const err253 = {instancePath:instancePath+"/recipients",schemaPath:"#/properties/recipients/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.recipients,data:data109};
 if(vErrors === null){
-vErrors = [err232];
+vErrors = [err253];
 }
 else {
-vErrors.push(err232);
+vErrors.push(err253);
 }
 errors++;
 }
@@ -9445,35 +9835,35 @@ for(let i10=0; i10<len10; i10++){
 let data110 = data109[i10];
 if(typeof data110 === "string"){
 if(func2(data110) < 1){
-const err233 = {instancePath:instancePath+"/recipients/" + i10,schemaPath:"#/properties/recipients/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.recipients.items,data:data110};
+const err254 = {instancePath:instancePath+"/recipients/" + i10,schemaPath:"#/properties/recipients/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.recipients.items,data:data110};
 if(vErrors === null){
-vErrors = [err233];
+vErrors = [err254];
 }
 else {
-vErrors.push(err233);
+vErrors.push(err254);
 }
 errors++;
 }
 }
 else {
-const err234 = {instancePath:instancePath+"/recipients/" + i10,schemaPath:"#/properties/recipients/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.recipients.items.type,parentSchema:schema31.properties.recipients.items,data:data110};
+const err255 = {instancePath:instancePath+"/recipients/" + i10,schemaPath:"#/properties/recipients/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.recipients.items.type,parentSchema:schema31.properties.recipients.items,data:data110};
 if(vErrors === null){
-vErrors = [err234];
+vErrors = [err255];
 }
 else {
-vErrors.push(err234);
+vErrors.push(err255);
 }
 errors++;
 }
 }
 }
 else {
-const err235 = {instancePath:instancePath+"/recipients",schemaPath:"#/properties/recipients/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.recipients.type,parentSchema:schema31.properties.recipients,data:data109};
+const err256 = {instancePath:instancePath+"/recipients",schemaPath:"#/properties/recipients/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.recipients.type,parentSchema:schema31.properties.recipients,data:data109};
 if(vErrors === null){
-vErrors = [err235];
+vErrors = [err256];
 }
 else {
-vErrors.push(err235);
+vErrors.push(err256);
 }
 errors++;
 }
@@ -9482,23 +9872,23 @@ if(data.footnote !== undefined){
 let data111 = data.footnote;
 if(typeof data111 === "string"){
 if(func2(data111) < 1){
-const err236 = {instancePath:instancePath+"/footnote",schemaPath:"#/properties/footnote/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.footnote,data:data111};
+const err257 = {instancePath:instancePath+"/footnote",schemaPath:"#/properties/footnote/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.footnote,data:data111};
 if(vErrors === null){
-vErrors = [err236];
+vErrors = [err257];
 }
 else {
-vErrors.push(err236);
+vErrors.push(err257);
 }
 errors++;
 }
 }
 else {
-const err237 = {instancePath:instancePath+"/footnote",schemaPath:"#/properties/footnote/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.footnote.type,parentSchema:schema31.properties.footnote,data:data111};
+const err258 = {instancePath:instancePath+"/footnote",schemaPath:"#/properties/footnote/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.footnote.type,parentSchema:schema31.properties.footnote,data:data111};
 if(vErrors === null){
-vErrors = [err237];
+vErrors = [err258];
 }
 else {
-vErrors.push(err237);
+vErrors.push(err258);
 }
 errors++;
 }
@@ -9510,24 +9900,24 @@ for(const key15 in data112){
 const _errs240 = errors;
 if(typeof key15 === "string"){
 if(!pattern6.test(key15)){
-const err238 = {instancePath:instancePath+"/footnotes",schemaPath:"#/properties/footnotes/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_-]*$",parentSchema:schema31.properties.footnotes.propertyNames,data:key15,propertyName:key15};
+const err259 = {instancePath:instancePath+"/footnotes",schemaPath:"#/properties/footnotes/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_-]*$",parentSchema:schema31.properties.footnotes.propertyNames,data:key15,propertyName:key15};
 if(vErrors === null){
-vErrors = [err238];
+vErrors = [err259];
 }
 else {
-vErrors.push(err238);
+vErrors.push(err259);
 }
 errors++;
 }
 }
 var valid41 = _errs240 === errors;
 if(!valid41){
-const err239 = {instancePath:instancePath+"/footnotes",schemaPath:"#/properties/footnotes/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid",schema:schema31.properties.footnotes.propertyNames,parentSchema:schema31.properties.footnotes,data:data112};
+const err260 = {instancePath:instancePath+"/footnotes",schemaPath:"#/properties/footnotes/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid",schema:schema31.properties.footnotes.propertyNames,parentSchema:schema31.properties.footnotes,data:data112};
 if(vErrors === null){
-vErrors = [err239];
+vErrors = [err260];
 }
 else {
-vErrors.push(err239);
+vErrors.push(err260);
 }
 errors++;
 }
@@ -9536,35 +9926,35 @@ for(const key16 in data112){
 let data113 = data112[key16];
 if(typeof data113 === "string"){
 if(func2(data113) < 1){
-const err240 = {instancePath:instancePath+"/footnotes/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/footnotes/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.footnotes.additionalProperties,data:data113};
+const err261 = {instancePath:instancePath+"/footnotes/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/footnotes/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.footnotes.additionalProperties,data:data113};
 if(vErrors === null){
-vErrors = [err240];
+vErrors = [err261];
 }
 else {
-vErrors.push(err240);
+vErrors.push(err261);
 }
 errors++;
 }
 }
 else {
-const err241 = {instancePath:instancePath+"/footnotes/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/footnotes/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.footnotes.additionalProperties.type,parentSchema:schema31.properties.footnotes.additionalProperties,data:data113};
+const err262 = {instancePath:instancePath+"/footnotes/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/footnotes/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.footnotes.additionalProperties.type,parentSchema:schema31.properties.footnotes.additionalProperties,data:data113};
 if(vErrors === null){
-vErrors = [err241];
+vErrors = [err262];
 }
 else {
-vErrors.push(err241);
+vErrors.push(err262);
 }
 errors++;
 }
 }
 }
 else {
-const err242 = {instancePath:instancePath+"/footnotes",schemaPath:"#/properties/footnotes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.footnotes.type,parentSchema:schema31.properties.footnotes,data:data112};
+const err263 = {instancePath:instancePath+"/footnotes",schemaPath:"#/properties/footnotes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.footnotes.type,parentSchema:schema31.properties.footnotes,data:data112};
 if(vErrors === null){
-vErrors = [err242];
+vErrors = [err263];
 }
 else {
-vErrors.push(err242);
+vErrors.push(err263);
 }
 errors++;
 }
@@ -9577,23 +9967,23 @@ for(let i11=0; i11<len11; i11++){
 let data115 = data114[i11];
 if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
 if(data115.index === undefined){
-const err243 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema31.properties.appendix.items.required,parentSchema:schema31.properties.appendix.items,data:data115};
+const err264 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema31.properties.appendix.items.required,parentSchema:schema31.properties.appendix.items,data:data115};
 if(vErrors === null){
-vErrors = [err243];
+vErrors = [err264];
 }
 else {
-vErrors.push(err243);
+vErrors.push(err264);
 }
 errors++;
 }
 for(const key17 in data115){
 if(!(((key17 === "index") || (key17 === "title")) || (key17 === "chart"))){
-const err244 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.appendix.items,data:data115};
+const err265 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.appendix.items,data:data115};
 if(vErrors === null){
-vErrors = [err244];
+vErrors = [err265];
 }
 else {
-vErrors.push(err244);
+vErrors.push(err265);
 }
 errors++;
 }
@@ -9602,23 +9992,23 @@ if(data115.index !== undefined){
 let data116 = data115.index;
 if(typeof data116 === "string"){
 if(func2(data116) < 1){
-const err245 = {instancePath:instancePath+"/appendix/" + i11+"/index",schemaPath:"#/properties/appendix/items/properties/index/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appendix.items.properties.index,data:data116};
+const err266 = {instancePath:instancePath+"/appendix/" + i11+"/index",schemaPath:"#/properties/appendix/items/properties/index/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appendix.items.properties.index,data:data116};
 if(vErrors === null){
-vErrors = [err245];
+vErrors = [err266];
 }
 else {
-vErrors.push(err245);
+vErrors.push(err266);
 }
 errors++;
 }
 }
 else {
-const err246 = {instancePath:instancePath+"/appendix/" + i11+"/index",schemaPath:"#/properties/appendix/items/properties/index/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appendix.items.properties.index.type,parentSchema:schema31.properties.appendix.items.properties.index,data:data116};
+const err267 = {instancePath:instancePath+"/appendix/" + i11+"/index",schemaPath:"#/properties/appendix/items/properties/index/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appendix.items.properties.index.type,parentSchema:schema31.properties.appendix.items.properties.index,data:data116};
 if(vErrors === null){
-vErrors = [err246];
+vErrors = [err267];
 }
 else {
-vErrors.push(err246);
+vErrors.push(err267);
 }
 errors++;
 }
@@ -9627,23 +10017,23 @@ if(data115.title !== undefined){
 let data117 = data115.title;
 if(typeof data117 === "string"){
 if(func2(data117) < 1){
-const err247 = {instancePath:instancePath+"/appendix/" + i11+"/title",schemaPath:"#/properties/appendix/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appendix.items.properties.title,data:data117};
+const err268 = {instancePath:instancePath+"/appendix/" + i11+"/title",schemaPath:"#/properties/appendix/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appendix.items.properties.title,data:data117};
 if(vErrors === null){
-vErrors = [err247];
+vErrors = [err268];
 }
 else {
-vErrors.push(err247);
+vErrors.push(err268);
 }
 errors++;
 }
 }
 else {
-const err248 = {instancePath:instancePath+"/appendix/" + i11+"/title",schemaPath:"#/properties/appendix/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appendix.items.properties.title.type,parentSchema:schema31.properties.appendix.items.properties.title,data:data117};
+const err269 = {instancePath:instancePath+"/appendix/" + i11+"/title",schemaPath:"#/properties/appendix/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appendix.items.properties.title.type,parentSchema:schema31.properties.appendix.items.properties.title,data:data117};
 if(vErrors === null){
-vErrors = [err248];
+vErrors = [err269];
 }
 else {
-vErrors.push(err248);
+vErrors.push(err269);
 }
 errors++;
 }
@@ -9651,36 +10041,36 @@ errors++;
 if(data115.chart !== undefined){
 let data118 = data115.chart;
 if(typeof data118 !== "boolean"){
-const err249 = {instancePath:instancePath+"/appendix/" + i11+"/chart",schemaPath:"#/properties/appendix/items/properties/chart/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.appendix.items.properties.chart.type,parentSchema:schema31.properties.appendix.items.properties.chart,data:data118};
+const err270 = {instancePath:instancePath+"/appendix/" + i11+"/chart",schemaPath:"#/properties/appendix/items/properties/chart/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.appendix.items.properties.chart.type,parentSchema:schema31.properties.appendix.items.properties.chart,data:data118};
 if(vErrors === null){
-vErrors = [err249];
+vErrors = [err270];
 }
 else {
-vErrors.push(err249);
+vErrors.push(err270);
 }
 errors++;
 }
 }
 }
 else {
-const err250 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.appendix.items.type,parentSchema:schema31.properties.appendix.items,data:data115};
+const err271 = {instancePath:instancePath+"/appendix/" + i11,schemaPath:"#/properties/appendix/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.appendix.items.type,parentSchema:schema31.properties.appendix.items,data:data115};
 if(vErrors === null){
-vErrors = [err250];
+vErrors = [err271];
 }
 else {
-vErrors.push(err250);
+vErrors.push(err271);
 }
 errors++;
 }
 }
 }
 else {
-const err251 = {instancePath:instancePath+"/appendix",schemaPath:"#/properties/appendix/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.appendix.type,parentSchema:schema31.properties.appendix,data:data114};
+const err272 = {instancePath:instancePath+"/appendix",schemaPath:"#/properties/appendix/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.appendix.type,parentSchema:schema31.properties.appendix,data:data114};
 if(vErrors === null){
-vErrors = [err251];
+vErrors = [err272];
 }
 else {
-vErrors.push(err251);
+vErrors.push(err272);
 }
 errors++;
 }
@@ -9688,12 +10078,12 @@ errors++;
 if(data.recipientsFromDirectives !== undefined){
 let data119 = data.recipientsFromDirectives;
 if(typeof data119 !== "boolean"){
-const err252 = {instancePath:instancePath+"/recipientsFromDirectives",schemaPath:"#/properties/recipientsFromDirectives/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.recipientsFromDirectives.type,parentSchema:schema31.properties.recipientsFromDirectives,data:data119};
+const err273 = {instancePath:instancePath+"/recipientsFromDirectives",schemaPath:"#/properties/recipientsFromDirectives/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.recipientsFromDirectives.type,parentSchema:schema31.properties.recipientsFromDirectives,data:data119};
 if(vErrors === null){
-vErrors = [err252];
+vErrors = [err273];
 }
 else {
-vErrors.push(err252);
+vErrors.push(err273);
 }
 errors++;
 }
@@ -9705,12 +10095,12 @@ let valid46 = false;
 const _errs259 = errors;
 if(Array.isArray(data120)){
 if(data120.length < 1){
-const err253 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.archive.anyOf[0],data:data120};
+const err274 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.archive.anyOf[0],data:data120};
 if(vErrors === null){
-vErrors = [err253];
+vErrors = [err274];
 }
 else {
-vErrors.push(err253);
+vErrors.push(err274);
 }
 errors++;
 }
@@ -9719,35 +10109,35 @@ for(let i12=0; i12<len12; i12++){
 let data121 = data120[i12];
 if(typeof data121 === "string"){
 if(func2(data121) < 1){
-const err254 = {instancePath:instancePath+"/archive/" + i12,schemaPath:"#/properties/archive/anyOf/0/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[0].items,data:data121};
+const err275 = {instancePath:instancePath+"/archive/" + i12,schemaPath:"#/properties/archive/anyOf/0/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[0].items,data:data121};
 if(vErrors === null){
-vErrors = [err254];
+vErrors = [err275];
 }
 else {
-vErrors.push(err254);
+vErrors.push(err275);
 }
 errors++;
 }
 }
 else {
-const err255 = {instancePath:instancePath+"/archive/" + i12,schemaPath:"#/properties/archive/anyOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[0].items.type,parentSchema:schema31.properties.archive.anyOf[0].items,data:data121};
+const err276 = {instancePath:instancePath+"/archive/" + i12,schemaPath:"#/properties/archive/anyOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[0].items.type,parentSchema:schema31.properties.archive.anyOf[0].items,data:data121};
 if(vErrors === null){
-vErrors = [err255];
+vErrors = [err276];
 }
 else {
-vErrors.push(err255);
+vErrors.push(err276);
 }
 errors++;
 }
 }
 }
 else {
-const err256 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.archive.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[0],data:data120};
+const err277 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.archive.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[0],data:data120};
 if(vErrors === null){
-vErrors = [err256];
+vErrors = [err277];
 }
 else {
-vErrors.push(err256);
+vErrors.push(err277);
 }
 errors++;
 }
@@ -9756,23 +10146,23 @@ valid46 = valid46 || _valid4;
 const _errs263 = errors;
 if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
 if(data120.units === undefined){
-const err257 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema31.properties.archive.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1],data:data120};
+const err278 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema31.properties.archive.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1],data:data120};
 if(vErrors === null){
-vErrors = [err257];
+vErrors = [err278];
 }
 else {
-vErrors.push(err257);
+vErrors.push(err278);
 }
 errors++;
 }
 for(const key18 in data120){
 if(!(((((key18 === "units") || (key18 === "drafter")) || (key18 === "copies")) || (key18 === "separator")) || (key18 === "finalStop"))){
-const err258 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.archive.anyOf[1],data:data120};
+const err279 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.archive.anyOf[1],data:data120};
 if(vErrors === null){
-vErrors = [err258];
+vErrors = [err279];
 }
 else {
-vErrors.push(err258);
+vErrors.push(err279);
 }
 errors++;
 }
@@ -9781,12 +10171,12 @@ if(data120.units !== undefined){
 let data122 = data120.units;
 if(Array.isArray(data122)){
 if(data122.length < 1){
-const err259 = {instancePath:instancePath+"/archive/units",schemaPath:"#/properties/archive/anyOf/1/properties/units/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units,data:data122};
+const err280 = {instancePath:instancePath+"/archive/units",schemaPath:"#/properties/archive/anyOf/1/properties/units/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units,data:data122};
 if(vErrors === null){
-vErrors = [err259];
+vErrors = [err280];
 }
 else {
-vErrors.push(err259);
+vErrors.push(err280);
 }
 errors++;
 }
@@ -9798,23 +10188,23 @@ let valid52 = false;
 const _errs270 = errors;
 if(typeof data123 === "string"){
 if(func2(data123) < 1){
-const err260 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[0],data:data123};
+const err281 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[0],data:data123};
 if(vErrors === null){
-vErrors = [err260];
+vErrors = [err281];
 }
 else {
-vErrors.push(err260);
+vErrors.push(err281);
 }
 errors++;
 }
 }
 else {
-const err261 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[0],data:data123};
+const err282 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[0],data:data123};
 if(vErrors === null){
-vErrors = [err261];
+vErrors = [err282];
 }
 else {
-vErrors.push(err261);
+vErrors.push(err282);
 }
 errors++;
 }
@@ -9823,33 +10213,33 @@ valid52 = valid52 || _valid5;
 const _errs272 = errors;
 if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
 if(data123.unit === undefined){
-const err262 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data123};
+const err283 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data123};
 if(vErrors === null){
-vErrors = [err262];
+vErrors = [err283];
 }
 else {
-vErrors.push(err262);
+vErrors.push(err283);
 }
 errors++;
 }
 if(data123.copies === undefined){
-const err263 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/required",keyword:"required",params:{missingProperty: "copies"},message:"must have required property '"+"copies"+"'",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data123};
+const err284 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/required",keyword:"required",params:{missingProperty: "copies"},message:"must have required property '"+"copies"+"'",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].required,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data123};
 if(vErrors === null){
-vErrors = [err263];
+vErrors = [err284];
 }
 else {
-vErrors.push(err263);
+vErrors.push(err284);
 }
 errors++;
 }
 for(const key19 in data123){
 if(!((key19 === "unit") || (key19 === "copies"))){
-const err264 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data123};
+const err285 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data123};
 if(vErrors === null){
-vErrors = [err264];
+vErrors = [err285];
 }
 else {
-vErrors.push(err264);
+vErrors.push(err285);
 }
 errors++;
 }
@@ -9858,23 +10248,23 @@ if(data123.unit !== undefined){
 let data124 = data123.unit;
 if(typeof data124 === "string"){
 if(func2(data124) < 1){
-const err265 = {instancePath:instancePath+"/archive/units/" + i13+"/unit",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/unit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.unit,data:data124};
+const err286 = {instancePath:instancePath+"/archive/units/" + i13+"/unit",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/unit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.unit,data:data124};
 if(vErrors === null){
-vErrors = [err265];
+vErrors = [err286];
 }
 else {
-vErrors.push(err265);
+vErrors.push(err286);
 }
 errors++;
 }
 }
 else {
-const err266 = {instancePath:instancePath+"/archive/units/" + i13+"/unit",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.unit.type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.unit,data:data124};
+const err287 = {instancePath:instancePath+"/archive/units/" + i13+"/unit",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.unit.type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.unit,data:data124};
 if(vErrors === null){
-vErrors = [err266];
+vErrors = [err287];
 }
 else {
-vErrors.push(err266);
+vErrors.push(err287);
 }
 errors++;
 }
@@ -9885,23 +10275,33 @@ const _errs278 = errors;
 let valid54 = false;
 const _errs279 = errors;
 if(!(((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125))) && (isFinite(data125)))){
-const err267 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0],data:data125};
+const err288 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0],data:data125};
 if(vErrors === null){
-vErrors = [err267];
+vErrors = [err288];
 }
 else {
-vErrors.push(err267);
+vErrors.push(err288);
 }
 errors++;
 }
 if((typeof data125 == "number") && (isFinite(data125))){
-if(data125 < 1 || isNaN(data125)){
-const err268 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0],data:data125};
+if(data125 > 9999 || isNaN(data125)){
+const err289 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9999},message:"must be <= 9999",schema:9999,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0],data:data125};
 if(vErrors === null){
-vErrors = [err268];
+vErrors = [err289];
 }
 else {
-vErrors.push(err268);
+vErrors.push(err289);
+}
+errors++;
+}
+if(data125 < 1 || isNaN(data125)){
+const err290 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[0],data:data125};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
 }
 errors++;
 }
@@ -9911,35 +10311,35 @@ valid54 = valid54 || _valid6;
 const _errs281 = errors;
 if(typeof data125 === "string"){
 if(!pattern7.test(data125)){
-const err269 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,4}[a-zđ]?$"},message:"must match pattern \""+"^[0-9]{1,4}[a-zđ]?$"+"\"",schema:"^[0-9]{1,4}[a-zđ]?$",parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[1],data:data125};
+const err291 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,4}[a-zđ]?$"},message:"must match pattern \""+"^[0-9]{1,4}[a-zđ]?$"+"\"",schema:"^[0-9]{1,4}[a-zđ]?$",parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[1],data:data125};
 if(vErrors === null){
-vErrors = [err269];
+vErrors = [err291];
 }
 else {
-vErrors.push(err269);
+vErrors.push(err291);
 }
 errors++;
 }
 }
 else {
-const err270 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[1],data:data125};
+const err292 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf[1],data:data125};
 if(vErrors === null){
-vErrors = [err270];
+vErrors = [err292];
 }
 else {
-vErrors.push(err270);
+vErrors.push(err292);
 }
 errors++;
 }
 var _valid6 = _errs281 === errors;
 valid54 = valid54 || _valid6;
 if(!valid54){
-const err271 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies,data:data125};
+const err293 = {instancePath:instancePath+"/archive/units/" + i13+"/copies",schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/properties/copies/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies.anyOf,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].properties.copies,data:data125};
 if(vErrors === null){
-vErrors = [err271];
+vErrors = [err293];
 }
 else {
-vErrors.push(err271);
+vErrors.push(err293);
 }
 errors++;
 }
@@ -9957,24 +10357,24 @@ vErrors = null;
 }
 }
 else {
-const err272 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data123};
+const err294 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf[1],data:data123};
 if(vErrors === null){
-vErrors = [err272];
+vErrors = [err294];
 }
 else {
-vErrors.push(err272);
+vErrors.push(err294);
 }
 errors++;
 }
 var _valid5 = _errs272 === errors;
 valid52 = valid52 || _valid5;
 if(!valid52){
-const err273 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items,data:data123};
+const err295 = {instancePath:instancePath+"/archive/units/" + i13,schemaPath:"#/properties/archive/anyOf/1/properties/units/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf[1].properties.units.items.anyOf,parentSchema:schema31.properties.archive.anyOf[1].properties.units.items,data:data123};
 if(vErrors === null){
-vErrors = [err273];
+vErrors = [err295];
 }
 else {
-vErrors.push(err273);
+vErrors.push(err295);
 }
 errors++;
 }
@@ -9992,12 +10392,12 @@ vErrors = null;
 }
 }
 else {
-const err274 = {instancePath:instancePath+"/archive/units",schemaPath:"#/properties/archive/anyOf/1/properties/units/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.archive.anyOf[1].properties.units.type,parentSchema:schema31.properties.archive.anyOf[1].properties.units,data:data122};
+const err296 = {instancePath:instancePath+"/archive/units",schemaPath:"#/properties/archive/anyOf/1/properties/units/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.archive.anyOf[1].properties.units.type,parentSchema:schema31.properties.archive.anyOf[1].properties.units,data:data122};
 if(vErrors === null){
-vErrors = [err274];
+vErrors = [err296];
 }
 else {
-vErrors.push(err274);
+vErrors.push(err296);
 }
 errors++;
 }
@@ -10006,23 +10406,23 @@ if(data120.drafter !== undefined){
 let data126 = data120.drafter;
 if(typeof data126 === "string"){
 if(func2(data126) < 1){
-const err275 = {instancePath:instancePath+"/archive/drafter",schemaPath:"#/properties/archive/anyOf/1/properties/drafter/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.drafter,data:data126};
+const err297 = {instancePath:instancePath+"/archive/drafter",schemaPath:"#/properties/archive/anyOf/1/properties/drafter/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.drafter,data:data126};
 if(vErrors === null){
-vErrors = [err275];
+vErrors = [err297];
 }
 else {
-vErrors.push(err275);
+vErrors.push(err297);
 }
 errors++;
 }
 }
 else {
-const err276 = {instancePath:instancePath+"/archive/drafter",schemaPath:"#/properties/archive/anyOf/1/properties/drafter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.drafter.type,parentSchema:schema31.properties.archive.anyOf[1].properties.drafter,data:data126};
+const err298 = {instancePath:instancePath+"/archive/drafter",schemaPath:"#/properties/archive/anyOf/1/properties/drafter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.archive.anyOf[1].properties.drafter.type,parentSchema:schema31.properties.archive.anyOf[1].properties.drafter,data:data126};
 if(vErrors === null){
-vErrors = [err276];
+vErrors = [err298];
 }
 else {
-vErrors.push(err276);
+vErrors.push(err298);
 }
 errors++;
 }
@@ -10030,23 +10430,33 @@ errors++;
 if(data120.copies !== undefined){
 let data127 = data120.copies;
 if(!(((typeof data127 == "number") && (!(data127 % 1) && !isNaN(data127))) && (isFinite(data127)))){
-const err277 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.archive.anyOf[1].properties.copies.type,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data127};
+const err299 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.archive.anyOf[1].properties.copies.type,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data127};
 if(vErrors === null){
-vErrors = [err277];
+vErrors = [err299];
 }
 else {
-vErrors.push(err277);
+vErrors.push(err299);
 }
 errors++;
 }
 if((typeof data127 == "number") && (isFinite(data127))){
-if(data127 < 1 || isNaN(data127)){
-const err278 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data127};
+if(data127 > 9999 || isNaN(data127)){
+const err300 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9999},message:"must be <= 9999",schema:9999,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data127};
 if(vErrors === null){
-vErrors = [err278];
+vErrors = [err300];
 }
 else {
-vErrors.push(err278);
+vErrors.push(err300);
+}
+errors++;
+}
+if(data127 < 1 || isNaN(data127)){
+const err301 = {instancePath:instancePath+"/archive/copies",schemaPath:"#/properties/archive/anyOf/1/properties/copies/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.archive.anyOf[1].properties.copies,data:data127};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
 }
 errors++;
 }
@@ -10055,12 +10465,12 @@ errors++;
 if(data120.separator !== undefined){
 let data128 = data120.separator;
 if(!((data128 === "stop") || (data128 === "space"))){
-const err279 = {instancePath:instancePath+"/archive/separator",schemaPath:"#/properties/archive/anyOf/1/properties/separator/enum",keyword:"enum",params:{allowedValues: schema31.properties.archive.anyOf[1].properties.separator.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.archive.anyOf[1].properties.separator.enum,parentSchema:schema31.properties.archive.anyOf[1].properties.separator,data:data128};
+const err302 = {instancePath:instancePath+"/archive/separator",schemaPath:"#/properties/archive/anyOf/1/properties/separator/enum",keyword:"enum",params:{allowedValues: schema31.properties.archive.anyOf[1].properties.separator.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.archive.anyOf[1].properties.separator.enum,parentSchema:schema31.properties.archive.anyOf[1].properties.separator,data:data128};
 if(vErrors === null){
-vErrors = [err279];
+vErrors = [err302];
 }
 else {
-vErrors.push(err279);
+vErrors.push(err302);
 }
 errors++;
 }
@@ -10068,36 +10478,36 @@ errors++;
 if(data120.finalStop !== undefined){
 let data129 = data120.finalStop;
 if(typeof data129 !== "boolean"){
-const err280 = {instancePath:instancePath+"/archive/finalStop",schemaPath:"#/properties/archive/anyOf/1/properties/finalStop/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.archive.anyOf[1].properties.finalStop.type,parentSchema:schema31.properties.archive.anyOf[1].properties.finalStop,data:data129};
+const err303 = {instancePath:instancePath+"/archive/finalStop",schemaPath:"#/properties/archive/anyOf/1/properties/finalStop/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.archive.anyOf[1].properties.finalStop.type,parentSchema:schema31.properties.archive.anyOf[1].properties.finalStop,data:data129};
 if(vErrors === null){
-vErrors = [err280];
+vErrors = [err303];
 }
 else {
-vErrors.push(err280);
+vErrors.push(err303);
 }
 errors++;
 }
 }
 }
 else {
-const err281 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.archive.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1],data:data120};
+const err304 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.archive.anyOf[1].type,parentSchema:schema31.properties.archive.anyOf[1],data:data120};
 if(vErrors === null){
-vErrors = [err281];
+vErrors = [err304];
 }
 else {
-vErrors.push(err281);
+vErrors.push(err304);
 }
 errors++;
 }
 var _valid4 = _errs263 === errors;
 valid46 = valid46 || _valid4;
 if(!valid46){
-const err282 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf,parentSchema:schema31.properties.archive,data:data120};
+const err305 = {instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.archive.anyOf,parentSchema:schema31.properties.archive,data:data120};
 if(vErrors === null){
-vErrors = [err282];
+vErrors = [err305];
 }
 else {
-vErrors.push(err282);
+vErrors.push(err305);
 }
 errors++;
 }
@@ -10117,23 +10527,23 @@ if(data.signature !== undefined){
 let data130 = data.signature;
 if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
 if(data130.authority === undefined){
-const err283 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/required",keyword:"required",params:{missingProperty: "authority"},message:"must have required property '"+"authority"+"'",schema:schema31.properties.signature.required,parentSchema:schema31.properties.signature,data:data130};
+const err306 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/required",keyword:"required",params:{missingProperty: "authority"},message:"must have required property '"+"authority"+"'",schema:schema31.properties.signature.required,parentSchema:schema31.properties.signature,data:data130};
 if(vErrors === null){
-vErrors = [err283];
+vErrors = [err306];
 }
 else {
-vErrors.push(err283);
+vErrors.push(err306);
 }
 errors++;
 }
 for(const key20 in data130){
 if(!((((((key20 === "authority") || (key20 === "for")) || (key20 === "deputyFor")) || (key20 === "signer")) || (key20 === "name")) || (key20 === "title"))){
-const err284 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signature,data:data130};
+const err307 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signature,data:data130};
 if(vErrors === null){
-vErrors = [err284];
+vErrors = [err307];
 }
 else {
-vErrors.push(err284);
+vErrors.push(err307);
 }
 errors++;
 }
@@ -10141,12 +10551,12 @@ errors++;
 if(data130.authority !== undefined){
 let data131 = data130.authority;
 if(!((((((data131 === "TM") || (data131 === "KT")) || (data131 === "TL")) || (data131 === "TUQ")) || (data131 === "Q")) || (data131 === "none"))){
-const err285 = {instancePath:instancePath+"/signature/authority",schemaPath:"#/properties/signature/properties/authority/enum",keyword:"enum",params:{allowedValues: schema31.properties.signature.properties.authority.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.signature.properties.authority.enum,parentSchema:schema31.properties.signature.properties.authority,data:data131};
+const err308 = {instancePath:instancePath+"/signature/authority",schemaPath:"#/properties/signature/properties/authority/enum",keyword:"enum",params:{allowedValues: schema31.properties.signature.properties.authority.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.signature.properties.authority.enum,parentSchema:schema31.properties.signature.properties.authority,data:data131};
 if(vErrors === null){
-vErrors = [err285];
+vErrors = [err308];
 }
 else {
-vErrors.push(err285);
+vErrors.push(err308);
 }
 errors++;
 }
@@ -10155,23 +10565,23 @@ if(data130.for !== undefined){
 let data132 = data130.for;
 if(typeof data132 === "string"){
 if(func2(data132) < 1){
-const err286 = {instancePath:instancePath+"/signature/for",schemaPath:"#/properties/signature/properties/for/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.for,data:data132};
+const err309 = {instancePath:instancePath+"/signature/for",schemaPath:"#/properties/signature/properties/for/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.for,data:data132};
 if(vErrors === null){
-vErrors = [err286];
+vErrors = [err309];
 }
 else {
-vErrors.push(err286);
+vErrors.push(err309);
 }
 errors++;
 }
 }
 else {
-const err287 = {instancePath:instancePath+"/signature/for",schemaPath:"#/properties/signature/properties/for/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.for.type,parentSchema:schema31.properties.signature.properties.for,data:data132};
+const err310 = {instancePath:instancePath+"/signature/for",schemaPath:"#/properties/signature/properties/for/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.for.type,parentSchema:schema31.properties.signature.properties.for,data:data132};
 if(vErrors === null){
-vErrors = [err287];
+vErrors = [err310];
 }
 else {
-vErrors.push(err287);
+vErrors.push(err310);
 }
 errors++;
 }
@@ -10180,23 +10590,23 @@ if(data130.deputyFor !== undefined){
 let data133 = data130.deputyFor;
 if(typeof data133 === "string"){
 if(func2(data133) < 1){
-const err288 = {instancePath:instancePath+"/signature/deputyFor",schemaPath:"#/properties/signature/properties/deputyFor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.deputyFor,data:data133};
+const err311 = {instancePath:instancePath+"/signature/deputyFor",schemaPath:"#/properties/signature/properties/deputyFor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.deputyFor,data:data133};
 if(vErrors === null){
-vErrors = [err288];
+vErrors = [err311];
 }
 else {
-vErrors.push(err288);
+vErrors.push(err311);
 }
 errors++;
 }
 }
 else {
-const err289 = {instancePath:instancePath+"/signature/deputyFor",schemaPath:"#/properties/signature/properties/deputyFor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.deputyFor.type,parentSchema:schema31.properties.signature.properties.deputyFor,data:data133};
+const err312 = {instancePath:instancePath+"/signature/deputyFor",schemaPath:"#/properties/signature/properties/deputyFor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.deputyFor.type,parentSchema:schema31.properties.signature.properties.deputyFor,data:data133};
 if(vErrors === null){
-vErrors = [err289];
+vErrors = [err312];
 }
 else {
-vErrors.push(err289);
+vErrors.push(err312);
 }
 errors++;
 }
@@ -10205,23 +10615,23 @@ if(data130.signer !== undefined){
 let data134 = data130.signer;
 if(typeof data134 === "string"){
 if(func2(data134) < 1){
-const err290 = {instancePath:instancePath+"/signature/signer",schemaPath:"#/properties/signature/properties/signer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.signer,data:data134};
+const err313 = {instancePath:instancePath+"/signature/signer",schemaPath:"#/properties/signature/properties/signer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.signer,data:data134};
 if(vErrors === null){
-vErrors = [err290];
+vErrors = [err313];
 }
 else {
-vErrors.push(err290);
+vErrors.push(err313);
 }
 errors++;
 }
 }
 else {
-const err291 = {instancePath:instancePath+"/signature/signer",schemaPath:"#/properties/signature/properties/signer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.signer.type,parentSchema:schema31.properties.signature.properties.signer,data:data134};
+const err314 = {instancePath:instancePath+"/signature/signer",schemaPath:"#/properties/signature/properties/signer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.signer.type,parentSchema:schema31.properties.signature.properties.signer,data:data134};
 if(vErrors === null){
-vErrors = [err291];
+vErrors = [err314];
 }
 else {
-vErrors.push(err291);
+vErrors.push(err314);
 }
 errors++;
 }
@@ -10230,23 +10640,23 @@ if(data130.name !== undefined){
 let data135 = data130.name;
 if(typeof data135 === "string"){
 if(func2(data135) < 1){
-const err292 = {instancePath:instancePath+"/signature/name",schemaPath:"#/properties/signature/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.name,data:data135};
+const err315 = {instancePath:instancePath+"/signature/name",schemaPath:"#/properties/signature/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.name,data:data135};
 if(vErrors === null){
-vErrors = [err292];
+vErrors = [err315];
 }
 else {
-vErrors.push(err292);
+vErrors.push(err315);
 }
 errors++;
 }
 }
 else {
-const err293 = {instancePath:instancePath+"/signature/name",schemaPath:"#/properties/signature/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.name.type,parentSchema:schema31.properties.signature.properties.name,data:data135};
+const err316 = {instancePath:instancePath+"/signature/name",schemaPath:"#/properties/signature/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.name.type,parentSchema:schema31.properties.signature.properties.name,data:data135};
 if(vErrors === null){
-vErrors = [err293];
+vErrors = [err316];
 }
 else {
-vErrors.push(err293);
+vErrors.push(err316);
 }
 errors++;
 }
@@ -10255,35 +10665,35 @@ if(data130.title !== undefined){
 let data136 = data130.title;
 if(typeof data136 === "string"){
 if(func2(data136) < 1){
-const err294 = {instancePath:instancePath+"/signature/title",schemaPath:"#/properties/signature/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.title,data:data136};
+const err317 = {instancePath:instancePath+"/signature/title",schemaPath:"#/properties/signature/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signature.properties.title,data:data136};
 if(vErrors === null){
-vErrors = [err294];
+vErrors = [err317];
 }
 else {
-vErrors.push(err294);
+vErrors.push(err317);
 }
 errors++;
 }
 }
 else {
-const err295 = {instancePath:instancePath+"/signature/title",schemaPath:"#/properties/signature/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.title.type,parentSchema:schema31.properties.signature.properties.title,data:data136};
+const err318 = {instancePath:instancePath+"/signature/title",schemaPath:"#/properties/signature/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signature.properties.title.type,parentSchema:schema31.properties.signature.properties.title,data:data136};
 if(vErrors === null){
-vErrors = [err295];
+vErrors = [err318];
 }
 else {
-vErrors.push(err295);
+vErrors.push(err318);
 }
 errors++;
 }
 }
 }
 else {
-const err296 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signature.type,parentSchema:schema31.properties.signature,data:data130};
+const err319 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signature.type,parentSchema:schema31.properties.signature,data:data130};
 if(vErrors === null){
-vErrors = [err296];
+vErrors = [err319];
 }
 else {
-vErrors.push(err296);
+vErrors.push(err319);
 }
 errors++;
 }
@@ -10293,12 +10703,12 @@ let data137 = data.signing;
 if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
 for(const key21 in data137){
 if(!(key21 === "images")){
-const err297 = {instancePath:instancePath+"/signing",schemaPath:"#/properties/signing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signing,data:data137};
+const err320 = {instancePath:instancePath+"/signing",schemaPath:"#/properties/signing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signing,data:data137};
 if(vErrors === null){
-vErrors = [err297];
+vErrors = [err320];
 }
 else {
-vErrors.push(err297);
+vErrors.push(err320);
 }
 errors++;
 }
@@ -10306,36 +10716,36 @@ errors++;
 if(data137.images !== undefined){
 let data138 = data137.images;
 if(typeof data138 !== "boolean"){
-const err298 = {instancePath:instancePath+"/signing/images",schemaPath:"#/properties/signing/properties/images/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.signing.properties.images.type,parentSchema:schema31.properties.signing.properties.images,data:data138};
+const err321 = {instancePath:instancePath+"/signing/images",schemaPath:"#/properties/signing/properties/images/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.signing.properties.images.type,parentSchema:schema31.properties.signing.properties.images,data:data138};
 if(vErrors === null){
-vErrors = [err298];
+vErrors = [err321];
 }
 else {
-vErrors.push(err298);
+vErrors.push(err321);
 }
 errors++;
 }
 }
 }
 else {
-const err299 = {instancePath:instancePath+"/signing",schemaPath:"#/properties/signing/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signing.type,parentSchema:schema31.properties.signing,data:data137};
+const err322 = {instancePath:instancePath+"/signing",schemaPath:"#/properties/signing/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signing.type,parentSchema:schema31.properties.signing,data:data137};
 if(vErrors === null){
-vErrors = [err299];
+vErrors = [err322];
 }
 else {
-vErrors.push(err299);
+vErrors.push(err322);
 }
 errors++;
 }
 }
 }
 else {
-const err300 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err323 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
 if(vErrors === null){
-vErrors = [err300];
+vErrors = [err323];
 }
 else {
-vErrors.push(err300);
+vErrors.push(err323);
 }
 errors++;
 }

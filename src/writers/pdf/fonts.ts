@@ -14,7 +14,9 @@
 import { execFileSync } from 'node:child_process';
 import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import type { Diagnostic } from '../../diagnostics.ts';
+import { InputError } from '../../errors.ts';
 import { systemFontDirectories } from './font-dirs.ts';
 import { cmapLookup, readNames, readTableDirectory, type TableRange } from './sfnt.ts';
 
@@ -206,13 +208,6 @@ function faceOf(bytes: Uint8Array): FaceName {
 /** Largest font file read: Times New Roman is under 1 MB, fonts with every CJK glyph about 20 MB. */
 export const MAX_FONT_BYTES = 50 * 1024 * 1024;
 
-/** A font file that is not a regular file, or too large: said for the clerk, naming the file. */
-export class FontFileError extends Error {
-  override name = 'FontFileError';
-  constructor(readonly said: { readonly vi: string; readonly en: string }) {
-    super(said.vi);
-  }
-}
 
 /**
  * The bytes of a font file. Only a regular file of at most MAX_FONT_BYTES
@@ -225,14 +220,14 @@ function readFontFile(path: string): Uint8Array {
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) {
-      throw new FontFileError({
+      throw new FontFileError(path, {
         vi: `${path} không phải một tệp phông chữ thông thường (là thư mục, ống dẫn hay thiết bị); ketluan chỉ đọc tệp .ttf/.otf thông thường`,
         en: `${path} is not a regular font file (it is a folder, pipe or device); ketluan reads only regular .ttf/.otf files`,
       });
     }
     if (st.size > MAX_FONT_BYTES) {
       const mb = (n: number): string => (n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
-      throw new FontFileError({
+      throw new FontFileError(path, {
         vi: `${path} quá lớn (${mb(st.size)} MB); một tệp phông chữ không được quá ${mb(MAX_FONT_BYTES)} MB`,
         en: `${path} is too large (${mb(st.size)} MB); a font file may be at most ${mb(MAX_FONT_BYTES)} MB`,
       });
@@ -277,17 +272,88 @@ function bundledPaths(): Record<FaceName, string> {
 
 const FONT_FILE = /\.(ttf|otf)$/i;
 
-/** The four faces in a folder, identified by their style bits; throws unless there is exactly one of each. */
+/** Faces as a clerk names them. */
+const FACE_WORDS: Record<FaceName, { vi: string; en: string }> = {
+  regular: { vi: 'thường', en: 'regular' },
+  bold: { vi: 'đậm', en: 'bold' },
+  italic: { vi: 'nghiêng', en: 'italic' },
+  boldItalic: { vi: 'đậm nghiêng', en: 'bold italic' },
+};
+
+/** A font folder (config `fonts.dir`) that cannot be used, naming the file at fault, in Vietnamese and English. */
+export class FontError extends InputError {
+  override name = 'FontError';
+  constructor(
+    /** The font file (or the folder) at fault. */
+    readonly path: string,
+    readonly said: { readonly vi: string; readonly en: string },
+  ) {
+    super(said.vi);
+  }
+
+  toDiagnostic(cwd: string): Diagnostic {
+    const rel = relative(cwd, this.path);
+    const file = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : this.path;
+    return {
+      code: 'KL437',
+      severity: 'error',
+      file,
+      line: 1,
+      col: 1,
+      message: this.said,
+      hint: {
+        vi: 'Thư mục phông chữ (fonts.dir trong ketluan.config.yaml) cần đúng 4 tệp TrueType (.ttf) cùng họ phông: thường, đậm, nghiêng, đậm nghiêng; hoặc bỏ fonts.dir để dùng phông có sẵn.',
+        en: 'The font folder (fonts.dir in ketluan.config.yaml) needs exactly 4 TrueType (.ttf) files of one family: regular, bold, italic, bold italic; or drop fonts.dir to use the built-in fonts.',
+      },
+    };
+  }
+}
+
+/** A font file that is not a regular file, or too large (it is never read): said for the clerk, naming the file. */
+export class FontFileError extends FontError {
+  override name = 'FontFileError';
+}
+
+/** The four faces in a folder, identified by their style bits; throws a FontError unless there is exactly one of each. */
 function facesInDirectory(dir: string): Record<FaceName, FontFace> {
   const found = new Map<FaceName, FontFace>();
-  for (const file of readdirSync(dir).filter((f) => FONT_FILE.test(f)).sort()) {
-    const face = open(join(dir, file));
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => FONT_FILE.test(f)).sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'lỗi';
+    throw new FontError(dir, code === 'ENOENT' ? { vi: 'không tìm thấy thư mục phông chữ', en: 'font folder not found' } : { vi: `không đọc được thư mục phông chữ (${code})`, en: `cannot read the font folder (${code})` });
+  }
+  for (const file of files) {
+    let face: FontFace;
+    try {
+      face = open(join(dir, file));
+    } catch (error) {
+      if (error instanceof FontError) throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new FontError(
+        join(dir, file),
+        code !== undefined
+          ? { vi: `không đọc được tệp phông chữ ${file} (${code})`, en: `cannot read the font file ${file} (${code})` }
+          : { vi: `tệp ${file} không phải phông chữ TrueType dùng được (${(error as Error).message})`, en: `${file} is not a usable TrueType font (${(error as Error).message})` },
+      );
+    }
     const other = found.get(face.name);
-    if (other) throw new Error(`${dir}: both ${other.path} and ${face.path} are the ${face.name} face`);
+    if (other) {
+      throw new FontError(face.path, {
+        vi: `cả ${basename(other.path)} và ${basename(face.path)} đều là kiểu ${FACE_WORDS[face.name].vi}: mỗi kiểu chỉ một tệp`,
+        en: `both ${basename(other.path)} and ${basename(face.path)} are the ${FACE_WORDS[face.name].en} face: one file per face`,
+      });
+    }
     found.set(face.name, face);
   }
   const missing = FACE_NAMES.filter((n) => !found.has(n));
-  if (missing.length > 0) throw new Error(`${dir}: no ${missing.join(', ')} face among its TrueType fonts`);
+  if (missing.length > 0) {
+    throw new FontError(dir, {
+      vi: `thư mục phông chữ thiếu kiểu ${missing.map((n) => FACE_WORDS[n].vi).join(', ')}${files.length ? ` (có: ${files.join(', ')})` : ' (không có tệp .ttf nào)'}`,
+      en: `the font folder has no ${missing.map((n) => FACE_WORDS[n].en).join(', ')} face${files.length ? ` (found: ${files.join(', ')})` : ' (no .ttf file)'}`,
+    });
+  }
   return Object.fromEntries(FACE_NAMES.map((n) => [n, found.get(n)!])) as Record<FaceName, FontFace>;
 }
 
