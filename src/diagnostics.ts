@@ -182,11 +182,12 @@ export function excerpt(value: string, max = 60): string {
 /**
  * Text safe to print on a terminal, one code unit per input code unit so the
  * caret stays aligned: tabs become spaces, C0 controls their ␀–␟ pictures,
- * DEL ␡, C1 controls and invisible format characters U+FFFD. A clerk's file
- * can thus never move the cursor or recolour the terminal.
+ * DEL ␡, C1 controls and invisible format characters (the soft hyphen
+ * too) U+FFFD. A clerk's file can thus never move the cursor or recolour the
+ * terminal, and a caret under an invisible character points at something.
  */
 export function printable(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => {
     const cp = c.charCodeAt(0);
     if (c === '\t') return ' ';
     if (c === '\n') return '␤';

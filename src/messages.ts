@@ -49,6 +49,11 @@ const catalogue = {
     en: (f: string) => `--format: "${f}" is not supported; use text or json`,
   },
   notFound: { vi: (p: string) => `không tìm thấy ${printable(p)}`, en: (p: string) => `${printable(p)} not found` },
+  /** A path given on the command line that does not exist: an error of its own, counted in the summary. */
+  missingPath: {
+    vi: (p: string) => `lỗi: không tìm thấy ${printable(p)} — kiểm tra lại tên tệp, thư mục (gõ đúng cả dấu và đuôi .yaml); chạy npx ketluan check để xem mọi tệp trong conclusions/`,
+    en: (p: string) => `error: ${printable(p)} not found — check the file or folder name (accents and the .yaml ending included); run npx ketluan check to see every file in conclusions/`,
+  },
 } as const;
 
 type Catalogue = typeof catalogue;

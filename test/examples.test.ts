@@ -4,6 +4,7 @@
  * rewrites them: then read `git diff`), the PDF text against the DOCX text,
  * the shape each example exists for, and the ND30 rules on the DOCX XML.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseDocument } from 'htmlparser2';
 import { isTag, type Element } from 'domhandler';
@@ -224,5 +225,15 @@ describe('each shape, from data', () => {
     );
     expect(paragraphs).toContain('2. Sở Nội vụ chủ trì, phối hợp với các sở, ngành đề xuất giải pháp cải thiện các chỉ số nội dung thấp điểm trong tháng 6/2024.');
     expect(doc.signature.lines).toEqual(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH']);
+  });
+});
+
+describe('the example repository as a whole', () => {
+  // What a newcomer's first `npx ketluan build` checks across files (the register of numbers): no warning about the examples themselves.
+  it('checks with no error and no warning', () => {
+    const run = spawnSync(process.execPath, ['bin/ketluan.js', 'check'], { cwd: root, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/: 0 lỗi, 0 cảnh báo\.$/m);
+    expect(run.status).toBe(0);
   });
 });

@@ -144,7 +144,7 @@ export async function runBuild(ctx: CommandContext, { paths, values, pool, show 
   progress.clear();
   if (result.damagedCache !== undefined) ctx.stderr.write(t(ctx.lang, 'damagedCache')(join(outDir, cacheName), result.damagedCache[ctx.lang]) + '\n');
   printDiagnostics(ctx, show(result.register));
-  for (const m of result.missing) ctx.stderr.write(`${t(ctx.lang, 'notFound')(m)}\n`);
+  for (const m of result.missing) ctx.stderr.write(`${t(ctx.lang, 'missingPath')(m)}\n`);
   if (result.files.length === 0 && result.missing.length === 0) ctx.stderr.write(t(ctx.lang, 'noFiles')(paths.join(', ')) + '\n');
   if (!quiet) for (const r of result.withdrawn) ctx.stdout.write(t(ctx.lang, 'withdrawn')(r) + '\n');
   if (!quiet) for (const r of result.removed) ctx.stdout.write(t(ctx.lang, 'removed')(r) + '\n');
@@ -161,7 +161,7 @@ export async function runBuild(ctx: CommandContext, { paths, values, pool, show 
     ctx.lang === 'vi'
       ? ` (${seconds(ctx.lang, result.elapsedMs)}${result.renderers > 1 ? `, ${result.renderers} luồng` : ''})`
       : ` (${seconds(ctx.lang, result.elapsedMs)}${result.renderers > 1 ? `, ${result.renderers} threads` : ''})`;
-  ctx.stdout.write(t(ctx.lang, 'summary')(count('built'), count('skipped'), count('failed'), result.removed.length + result.withdrawn.length).replace(/\.$/, how + '.') + '\n');
+  ctx.stdout.write(t(ctx.lang, 'summary')(count('built'), count('skipped'), count('failed') + result.missing.length, result.removed.length + result.withdrawn.length).replace(/\.$/, how + '.') + '\n');
   if (result.internal.length > 0) return exit.internal;
   const failed = count('failed') > 0 || result.missing.length > 0 || hasErrors(result.register) || result.files.some((f) => hasErrors(f.diagnostics));
   return failed ? exit.invalid : exit.ok;

@@ -75,8 +75,8 @@ Exit code: 0 when there are no errors (warnings allowed), 1 otherwise.`,
     }
     if (format === 'json') ctx.stdout.write(formatDiagnostics(all, { lang: ctx.lang, color: false, format: 'json' }) + '\n');
     else printDiagnostics(ctx, all);
-    for (const m of missing) ctx.stderr.write(`${t(ctx.lang, 'notFound')(m)}\n`);
-    const errors = all.filter((d) => d.severity === 'error').length;
+    for (const m of missing) ctx.stderr.write(`${t(ctx.lang, 'missingPath')(m)}\n`);
+    const errors = all.filter((d) => d.severity === 'error').length + missing.length;
     const warnings = all.filter((d) => d.severity === 'warning').length;
     if (format === 'text') ctx.stdout.write(t(ctx.lang, 'checkSummary')(files.length, errors, warnings) + '\n');
     return errors > 0 || missing.length > 0 || !project.value ? exit.invalid : exit.ok;

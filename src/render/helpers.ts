@@ -24,6 +24,9 @@ export const escapedBrackets = /\\\[\[/g;
 /** Matches a footnote mark: [[^nq140]] puts footnote "nq140" (under `footnotes`) there. */
 export const footnoteMarkPattern = /(?<!\\)\[\[\^([A-Za-z0-9][A-Za-z0-9_-]*)\]\]/g;
 
+/** Anything a clerk may have meant as a footnote mark ([[^]], [[^ a]], [[^a b]]), for validate/ to check. */
+export const footnoteMarkLike = /(?<!\\)\[\[\^([^[\]\n]*)\]\]/g;
+
 /** Phrases that word a deadline or the meeting's date, not an index: never an [[ID:variant]] variant. */
 const ownPhrases: readonly string[] = ['deadline', 'date'];
 

@@ -158,7 +158,7 @@ export function controlChar(ch: string, more: number): Said {
       en: `invisible control character ${codePoint(ch)} here${extra.en}; it cannot be printed`,
     },
     hint: {
-      vi: 'xoá ký tự này (thường lẫn vào khi sao chép từ tệp khác hoặc từ trang web)',
+      vi: 'xóa ký tự này (thường lẫn vào khi sao chép từ tệp khác hoặc từ trang web)',
       en: 'delete it (it usually comes with text copied from another file or a web page)',
     },
   };
@@ -186,7 +186,7 @@ export function invisibleChar(ch: string, more: number): Said {
         en: `invisible character ${codePoint(ch)} (${name.en}) here${extra.en}; ketluan drops it when reading`,
       },
       hint: {
-        vi: 'ký tự này thường lẫn vào khi dán từ Word; xoá nó để hết cảnh báo (nó không hiện trên màn hình nhưng vẫn được lưu)',
+        vi: 'ký tự này thường lẫn vào khi dán từ Word; xóa nó để hết cảnh báo (nó không hiện trên màn hình nhưng vẫn được lưu)',
         en: 'it usually comes with text pasted from Word; delete it to silence this warning (it is not shown on screen but is stored)',
       },
     };
@@ -196,7 +196,7 @@ export function invisibleChar(ch: string, more: number): Said {
       vi: `ký tự vô hình ${codePoint(ch)} (${name.vi}) ở đây${extra.vi}`,
       en: `invisible character ${codePoint(ch)} (${name.en}) here${extra.en}`,
     },
-    hint: { vi: 'xoá ký tự này; nó không hiện trên màn hình nhưng vẫn được lưu', en: 'delete it; it is not shown on screen but is stored' },
+    hint: { vi: 'xóa ký tự này; nó không hiện trên màn hình nhưng vẫn được lưu', en: 'delete it; it is not shown on screen but is stored' },
   };
 }
 
@@ -361,7 +361,7 @@ export function pastedBullet(bullet: string, more: number): Said {
       en: `a list item starts with the bullet \`${bullet}\` (${codePoint(bullet)})${extra.en}; it is printed as text, beside the bullet ketluan sets itself`,
     },
     hint: {
-      vi: 'thường do dán danh sách từ Word; xoá dấu này và dấu cách sau nó ở đầu mục (ketluan tự đánh dấu đầu dòng và số thứ tự)',
+      vi: 'thường do dán danh sách từ Word; xóa dấu này và dấu cách sau nó ở đầu mục (ketluan tự đánh dấu đầu dòng và số thứ tự)',
       en: 'this usually comes from a list pasted from Word; delete the bullet and the space after it (ketluan sets bullets and numbers itself)',
     },
   };
@@ -376,7 +376,7 @@ export function tabIndent(more: number): Said {
       en: `this line is indented with a tab character (U+0009)${extra.en}; YAML indents with spaces only, so the file's structure cannot be read`,
     },
     hint: {
-      vi: 'xoá Tab ở đầu dòng và gõ dấu cách cho thẳng cột với các khóa cùng cấp (mỗi cấp 2 dấu cách); trong VS Code: bấm "Tab Size" ở thanh dưới cùng, chọn "Convert Indentation to Spaces"',
+      vi: 'xóa Tab ở đầu dòng và gõ dấu cách cho thẳng cột với các khóa cùng cấp (mỗi cấp 2 dấu cách); trong VS Code: bấm "Tab Size" ở thanh dưới cùng, chọn "Convert Indentation to Spaces"',
       en: 'replace the leading tab with spaces lining up with the keys of the same level (2 per level); in VS Code: click "Tab Size" in the status bar, then "Convert Indentation to Spaces"',
     },
   };
@@ -421,7 +421,7 @@ export function duplicateKey(path: string, key: string, firstLine: number): Said
       vi: `${at(path)}khóa \`${key}\` bị lặp lại; đã có ở dòng ${firstLine}`,
       en: `${at(path)}key \`${key}\` appears twice; it is already on line ${firstLine}`,
     },
-    hint: { vi: 'xoá một trong hai dòng hoặc gộp nội dung lại', en: 'delete one of the two or merge them' },
+    hint: { vi: 'xóa một trong hai dòng hoặc gộp nội dung lại', en: 'delete one of the two or merge them' },
   };
 }
 
@@ -497,7 +497,7 @@ export function translateYamlError(code: string, message: string): YamlTranslati
   switch (code) {
     case 'TAB_AS_INDENT':
       return t('KL120', 'dòng này thụt lề bằng phím Tab; YAML chỉ cho phép thụt lề bằng dấu cách', 'this line is indented with a tab; YAML indents with spaces only', {
-        vi: 'xoá Tab ở đầu dòng và gõ dấu cách (mỗi cấp 2 dấu cách); có thể bật "chèn dấu cách khi bấm Tab" trong trình soạn thảo',
+        vi: 'xóa Tab ở đầu dòng và gõ dấu cách (mỗi cấp 2 dấu cách); có thể bật "chèn dấu cách khi bấm Tab" trong trình soạn thảo',
         en: 'replace the leading tab with spaces (2 per level); editors can insert spaces when Tab is pressed',
       });
     case 'BAD_INDENT':

@@ -143,6 +143,8 @@ export const codes = {
   // KL485–KL486: title lines (issue 12, §6).
   KL485: 'Warning: a forced trích yếu line (an entry of "summary") is wider than the text area; the writers cut it into balanced lines.',
   KL486: 'Warning: an appendix title, in capitals, is wider than the text area; the writers cut it into balanced lines.',
+  // KL55x: found by trying the tool as a newcomer would.
+  KL550: 'A [[^…]] is not a footnote mark (empty, spaces or other characters in its id); it would print as typed.',
   // ── KL50x–KL53x: electronic issuance (src/sign, issue 13) ──────────────
   KL500: 'sign: the PDF to sign cannot be read (missing, not a regular file, or too large).',
   KL501: 'sign: the PDF is not what ketluan builds from its YAML file now (edited, made by other software, or the YAML changed).',

@@ -77,7 +77,7 @@ export function unknownKey(parentPath: string, key: string, suggestion: string |
     message: { vi: `${at(parentPath)}khóa \`${key}\` không hợp lệ ở đây`, en: `${at(parentPath)}unknown key \`${key}\`` },
     ...(allowed.length > 0
       ? { hint: { vi: `các khóa dùng được ở đây: ${list}`, en: `keys allowed here: ${list}` } }
-      : { hint: { vi: 'xoá khóa này hoặc kiểm tra lại thụt lề', en: 'remove the key or check its indentation' } }),
+      : { hint: { vi: 'xóa khóa này hoặc kiểm tra lại thụt lề', en: 'remove the key or check its indentation' } }),
   };
 }
 
@@ -128,7 +128,7 @@ function typeHint(expected: readonly string[], w: Written): { hint?: Bilingual }
     return { hint: { vi: 'cần số nguyên, không có phần thập phân', en: 'use a whole number, without decimals' } };
   }
   if (v === null || v === undefined) {
-    return { hint: { vi: 'điền giá trị sau dấu hai chấm, hoặc xoá cả dòng nếu không dùng', en: 'fill in a value after the colon, or delete the line' } };
+    return { hint: { vi: 'điền giá trị sau dấu hai chấm (khóa không bắt buộc thì cũng có thể xóa cả dòng)', en: 'fill in a value after the colon (a key that is not required may also be deleted with its line)' } };
   }
   if (expected.includes('array') && typeof v === 'string') {
     return { hint: { vi: 'viết mỗi mục trên một dòng riêng bắt đầu bằng `- `, thụt lề dưới khóa', en: 'put each item on its own `- ` line, indented under the key' } };
@@ -265,7 +265,7 @@ export function textLength(path: string, w: Written, keyword: 'minLength' | 'max
   if (keyword === 'minLength' && len === 0) {
     return {
       message: { vi: `${at(path)}đang để trống`, en: `${at(path)}is empty` },
-      hint: { vi: 'điền nội dung, hoặc xoá dòng này nếu không dùng', en: 'fill it in, or delete the line if it is not needed' },
+      hint: { vi: 'điền nội dung, hoặc xóa dòng này nếu không dùng', en: 'fill it in, or delete the line if it is not needed' },
     };
   }
   return keyword === 'minLength'
@@ -307,7 +307,7 @@ export function ambiguousForm(path: string): Said {
 export function duplicateItems(path: string, i: number, j: number): Said {
   return {
     message: { vi: `${at(path)}mục thứ ${j + 1} trùng với mục thứ ${i + 1}`, en: `${at(path)}item ${j + 1} repeats item ${i + 1}` },
-    hint: { vi: 'xoá mục bị lặp', en: 'delete the repeated item' },
+    hint: { vi: 'xóa mục bị lặp', en: 'delete the repeated item' },
   };
 }
 
@@ -328,14 +328,36 @@ export function missingContains(path: string, min: number): Said {
   return { message: { vi: `${at(path)}danh sách cần có ít nhất ${min} mục đúng dạng quy định`, en: `${at(path)}the list needs at least ${min} item(s) of the required form` } };
 }
 
+/** The forms of key names in the schemas (propertyNames patterns), in words a clerk reads. */
+const keyForms: Readonly<Record<string, { vi: string; en: string; fix: (key: string) => string }>> = {
+  '^[A-Za-z0-9][A-Za-z0-9_-]*$': {
+    vi: 'chỉ gồm chữ cái không dấu, chữ số, dấu - và dấu _, bắt đầu bằng chữ cái hoặc chữ số, ví dụ nq140',
+    en: 'only unaccented letters, digits, - and _, starting with a letter or a digit, e.g. nq140',
+    fix: (key) => asciiKey(key).replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^[-_]+|-+$/g, ''),
+  },
+  '^[a-z0-9][a-z0-9-]*$': {
+    vi: 'chỉ gồm chữ thường không dấu, chữ số và dấu -, ví dụ vu-quang-hien',
+    en: 'only unaccented lower-case letters, digits and -, e.g. vu-quang-hien',
+    fix: (key) => asciiKey(key).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, ''),
+  },
+};
+
+/** A key without Vietnamese diacritics ("Nghị quyết" → "Nghi quyet"). */
+function asciiKey(key: string): string {
+  return key.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}
+
 /** KL217 */
 export function badKeyName(parentPath: string, key: string, pattern: string | undefined): Said {
-  const form = pattern !== undefined ? ` (${pattern})` : '';
+  const known = pattern !== undefined ? keyForms[pattern] : undefined;
+  const form = known ? { vi: `: ${known.vi}`, en: `: ${known.en}` } : pattern !== undefined ? { vi: ` (${pattern})`, en: ` (${pattern})` } : { vi: '', en: '' };
+  const fixed = known?.fix(key);
   return {
     message: {
-      vi: `${at(parentPath)}tên khóa \`${key}\` không đúng dạng quy định${form}`,
-      en: `${at(parentPath)}the key name \`${key}\` does not have the required form${form}`,
+      vi: `${at(parentPath)}tên khóa \`${key}\` không đúng dạng quy định${form.vi}`,
+      en: `${at(parentPath)}the key name \`${key}\` does not have the required form${form.en}`,
     },
+    ...(fixed ? { hint: { vi: `đổi thành \`${fixed}\``, en: `rename it \`${fixed}\`` } } : {}),
   };
 }
 

@@ -89,8 +89,8 @@ export function parseDeadline(raw: string, style?: 'numeric' | 'words', phrase?:
 /** KL301's words: what is wrong with a deadline that looks like a date, month or quarter. */
 function badDeadline(where: string, raw: string, error: DeadlineError['error']): { vi: string; en: string; hint: { vi: string; en: string } } {
   const hint = {
-    vi: 'Ghi ngày dạng YYYY-MM-DD (2023-04-20), tháng dạng YYYY-MM (2023-04) hoặc quý dạng YYYY-Q1 (2026-Q1).',
-    en: 'Write a day as YYYY-MM-DD (2023-04-20), a month as YYYY-MM (2023-04) or a quarter as YYYY-Q1 (2026-Q1).',
+    vi: 'Ghi ngày dạng YYYY-MM-DD (2023-04-20), tháng dạng YYYY-MM (2023-04), quý dạng YYYY-Q1 (2026-Q1) hoặc năm dạng YYYY (2025).',
+    en: 'Write a day as YYYY-MM-DD (2023-04-20), a month as YYYY-MM (2023-04), a quarter as YYYY-Q1 (2026-Q1) or a year as YYYY (2025).',
   };
   if (error === 'date') {
     const said = badDate(where, raw);

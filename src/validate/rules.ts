@@ -11,13 +11,14 @@
 import { isScalar, isSeq, type Node as YamlNode, type Scalar } from 'yaml';
 import { nodeDirectives, type BodyNode, type Conclusion, type Deadline } from '../conclusion.ts';
 import { excerpt, formatPath } from '../diagnostics.ts';
-import { footnoteMarkPattern, isIndexPhrase, referenceLike } from '../render/helpers.ts';
+import { footnoteMarkLike, footnoteMarkPattern, isIndexPhrase, referenceLike } from '../render/helpers.ts';
 import { agencyKey } from '../compose/recipients.ts';
 import { upper } from '../compose/signature.ts';
 import { textWidthPt } from '../metrics.ts';
 import { appendixSizePt, sizePt, textAreaWidthPt } from '../nd30.ts';
 import { nodeAt, type SourceDoc } from '../source/index.ts';
 import { lastDayOf, workingDaysBetween } from './dates.ts';
+import { didYouMean } from './suggest.ts';
 import type { Reporter } from './normalize.ts';
 
 /** What the rules need besides the file. */
@@ -52,10 +53,18 @@ function checkDates(c: Conclusion, r: Reporter): void {
   }
   const lastMeetingDay = c.meeting.until ?? meeting;
   if (c.issued && c.issued < lastMeetingDay) {
-    r.report('KL310', 'error', ['issued'], `ngày ban hành ${c.issued} trước ngày họp ${lastMeetingDay}`, `issue date ${c.issued} is before the meeting date ${lastMeetingDay}`, {
-      vi: 'Thông báo kết luận chỉ ban hành sau cuộc họp: kiểm tra lại "issued" và "meeting.date".',
-      en: 'A conclusion notice is issued after the meeting: check "issued" and "meeting.date".',
-    });
+    const multiDay = c.meeting.until !== undefined;
+    r.report(
+      'KL310',
+      'error',
+      ['issued'],
+      multiDay ? `ngày ban hành ${c.issued} trước ngày cuối cuộc họp ${lastMeetingDay} (meeting.until)` : `ngày ban hành ${c.issued} trước ngày họp ${lastMeetingDay}`,
+      multiDay ? `issue date ${c.issued} is before the meeting's last day ${lastMeetingDay} (meeting.until)` : `issue date ${c.issued} is before the meeting date ${lastMeetingDay}`,
+      {
+        vi: `Thông báo kết luận chỉ ban hành sau cuộc họp: kiểm tra lại "issued" và "${multiDay ? 'meeting.until' : 'meeting.date'}".`,
+        en: `A conclusion notice is issued after the meeting: check "issued" and "${multiDay ? 'meeting.until' : 'meeting.date'}".`,
+      },
+    );
   } else if (c.issued) {
     const days = workingDaysBetween(lastMeetingDay, c.issued);
     if (days > maxWorkingDaysToIssue) {
@@ -274,7 +283,8 @@ function checkReferences(c: Conclusion, r: Reporter, ctx: RuleContext): void {
       return undefined;
     }
     if (!ids.has(id)) {
-      report('KL341', path, text, m.index!, `${ref}: không có chỉ số "${id}" trong "indices"`, `${ref}: no index "${id}" under "indices"`, { vi: declared.vi + literal.vi, en: declared.en + literal.en });
+      const close = didYouMean(id, [...ids, 'date', 'deadline']);
+      report('KL341', path, text, m.index!, `${ref}: không có chỉ số "${id}" trong "indices"${close.vi}`, `${ref}: no index "${id}" under "indices"${close.en}`, { vi: declared.vi + literal.vi, en: declared.en + literal.en });
       return undefined;
     }
     if (!strict || (variant !== undefined && (!ctx.phrases.includes(variant) || !isIndexPhrase(variant)))) {
@@ -289,8 +299,19 @@ function checkReferences(c: Conclusion, r: Reporter, ctx: RuleContext): void {
   /** Where each footnote's marks stand, in order. */
   const marks = new Map<string, (readonly (string | number)[])[]>();
   const rich = new Set<string>();
+  /** KL550 for a [[^…]] that is no footnote mark ([[^]], [[^ a]], [[^a b]]): it would print as typed. */
+  const malformedMarks = (text: string, path: readonly (string | number)[]) => {
+    for (const m of text.matchAll(footnoteMarkLike)) {
+      if (/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(m[1])) continue;
+      report('KL550', path, text, m.index!, `${m[0]} không phải dấu chú thích: mã chú thích chỉ gồm chữ không dấu, chữ số, "-" và "_", không có dấu cách`, `${m[0]} is not a footnote mark: a footnote id holds only letters without diacritics, digits, "-" and "_", and no spaces`, {
+        vi: 'Viết ví dụ [[^nq140]], và khai báo footnotes: { nq140: "…" }.' + literal.vi,
+        en: 'Write e.g. [[^nq140]], and declare footnotes: { nq140: "…" }.' + literal.en,
+      });
+    }
+  };
   const check = (text: string, path: readonly (string | number)[], deadline: 'given' | 'none' | 'point', tasks: readonly { readonly deadline?: unknown }[] = [], inNote = false) => {
     rich.add(formatPath(path));
+    malformedMarks(text, path);
     for (const [mark, id] of text.matchAll(footnoteMarkPattern)) {
       if (inNote) {
         r.report('KL482', 'error', path, `${mark} nằm trong một chú thích: chú thích không có chú thích riêng`, `${mark} inside a footnote: a footnote has no footnotes of its own`, {
@@ -379,6 +400,16 @@ function checkReferences(c: Conclusion, r: Reporter, ctx: RuleContext): void {
   const plain = (data: unknown, path: (string | number)[]): void => {
     if (typeof data === 'string') {
       if (rich.has(formatPath(path))) return;
+      malformedMarks(data, path);
+      // The trích yếu has its own message (KL483).
+      if (path[0] !== 'summary') {
+        for (const m of data.matchAll(footnoteMarkPattern)) {
+          report('KL383', path, data, m.index!, `\`${formatPath(path)}\`: dấu chú thích ${m[0]} không đặt được ở đây: chỉ các đoạn văn của thông báo (nội dung, đoạn mở đầu, câu kết) mang chú thích`, `\`${formatPath(path)}\`: the footnote mark ${m[0]} cannot stand here: only the notice's paragraphs (body, opening, closing) carry footnotes`, {
+            vi: 'Đặt dấu chú thích trong một đoạn của "body", hoặc bỏ dấu.' + literal.vi,
+            en: 'Put the mark in a paragraph of "body", or remove it.' + literal.en,
+          });
+        }
+      }
       for (const m of data.matchAll(referenceLike)) {
         if (!known(data, path, m)) continue;
         report('KL383', path, data, m.index!, `\`${formatPath(path)}\`: ${m[0]} không được thay ở đây: chỉ các đoạn văn của thông báo (nội dung, đoạn mở đầu, câu kết, ghi chú, chú thích) chèn được cụm từ`, `\`${formatPath(path)}\`: ${m[0]} is not replaced here: only the notice's paragraphs (body, opening, closing, footnotes) insert phrases`, {
