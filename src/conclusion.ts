@@ -265,18 +265,27 @@ export interface Conclusion {
   readonly recipientsFromDirectives: boolean;
   readonly archive: Archive;
   readonly signature: Signature;
+  /** `signing: { images: true }`: the signature and seal images go into the signature's place (never on a draft). */
+  readonly signingImages: boolean;
 }
 
 /** ketluan.config.yaml, validated. */
 export interface Config {
   /** organId: the issuer's mã định danh điện tử (edXML OrganId). */
-  readonly issuers: Readonly<Record<string, Omit<Issuer, 'id'> & { readonly style?: Partial<Style>; readonly organId?: string }>>;
-  readonly signers: Readonly<Record<string, { readonly name: string; readonly title: string }>>;
+  readonly issuers: Readonly<Record<string, Omit<Issuer, 'id'> & { readonly style?: Partial<Style>; readonly organId?: string; readonly seal?: SealConfig }>>;
+  /** signatureImage: the signer's signature image (PNG path, relative to the project). */
+  readonly signers: Readonly<Record<string, { readonly name: string; readonly title: string; readonly signatureImage?: string }>>;
   readonly fonts?: { readonly dir?: string };
   /** Recipients' mã định danh điện tử (edXML OrganId), by their text in "recipients". */
   readonly organIds?: Readonly<Record<string, string>>;
   /** PDF output: an archival PDF/A part, when set. */
   readonly pdf?: { readonly standard?: 'pdfa-1b' | 'pdfa-2b' };
+}
+
+/** An issuer's seal image (ô 8): a PNG path relative to the project, and the seal's real diameter. */
+export interface SealConfig {
+  readonly image: string;
+  readonly diameterMm: number;
 }
 
 /** Defaults for `Style` (Mẫu 1.4 and common practice). */

@@ -129,6 +129,28 @@ export interface DocSignature {
   readonly name: string;
   /** Blank space for signature and seal between the last line and the name. */
   readonly gapPt: number;
+  /** The signature and seal images (ô 7c, ô 8), when the notice asked for them and is not a draft. */
+  readonly images?: SignatureImages;
+}
+
+/** A checked one-colour PNG with a transparent background (src/images/). */
+export interface InkImage {
+  /** The PNG file's bytes, as the DOCX embeds them. */
+  readonly png: Uint8Array;
+  readonly widthPx: number;
+  readonly heightPx: number;
+  /** 1 bit per pixel, rows padded to whole bytes, 0 where there is ink: a PDF stencil mask. */
+  readonly mask: Uint8Array;
+  /** The ink's mean colour, sRGB 0–1: the colour the PDF paints the mask in. */
+  readonly rgb: readonly [number, number, number];
+}
+
+/** The images in the signature's place. */
+export interface SignatureImages {
+  /** The signer's handwritten signature, blue (ô 7c). */
+  readonly signature?: InkImage;
+  /** The agency's seal, red, at its real diameter (ô 8). */
+  readonly seal?: InkImage & { readonly diameterMm: number };
 }
 
 /** Document properties written into DOCX core properties and the PDF info dictionary. */

@@ -111,6 +111,76 @@ export const spacingPt = {
 /** Default blank space for the handwritten signature and seal (ô 7c, ô 8). */
 export const signatureGapPt = 72;
 
+/**
+ * The signature and seal images (ND30 Phụ lục I, II.7.d and II.8.a; ô 7c,
+ * ô 8), and what a PNG for them may be (checked in src/images/).
+ */
+export const signatureImages = {
+  /** Blank left above and below the signature image inside the gap between chức vụ and name. */
+  marginPt: 2,
+  /** The signature image is at most this share of the signature column wide. */
+  maxWidthShare: 0.6,
+  /** The seal covers this share of the signature image, on its left (ô 8: "khoảng 1/3"). */
+  sealOverlap: 1 / 3,
+  /** A pixel is ink when its alpha is at least this (of 255); the PDF draws ink pixels as a stencil mask. */
+  inkAlpha: 128,
+  /** Pixel size limits per side, and the largest file read. */
+  minPx: 16,
+  maxPx: 4000,
+  maxBytes: 4 * 1024 * 1024,
+  /** At least this share of the pixels must be transparent: a PNG with a filled background is not a signature image. */
+  minTransparentShare: 0.05,
+  /** The ink's mean colour must have this HSV saturation at least, and a hue in the ranges below (degrees). */
+  minSaturation: 0.25,
+  blueHue: [180, 270],
+  redHue: [330, 20],
+} as const;
+
+/** A box in points, from the top-left of the signature gap. */
+export interface ImageBox {
+  readonly xPt: number;
+  readonly yPt: number;
+  readonly widthPt: number;
+  readonly heightPt: number;
+}
+
+/**
+ * Where the signature image (width / height = `signatureAspect`) and the
+ * seal (a circle of `sealDiameterMm`) go in the signature gap of a column
+ * `columnPt` wide and `gapPt` high: the signature centred between chức vụ
+ * and name as high as the gap allows (less marginPt each side, at most
+ * maxWidthShare of the column wide); the seal at its real size, centred on
+ * the signature's height, its right edge a third of the way into the
+ * signature (without a signature image: the seal centred in the gap).
+ */
+export function signatureImageBoxes(
+  columnPt: number,
+  gapPt: number,
+  signatureAspect: number | undefined,
+  sealDiameterMm: number | undefined,
+): { signature?: ImageBox; seal?: ImageBox } {
+  const out: { signature?: ImageBox; seal?: ImageBox } = {};
+  let sealRightPt = columnPt / 2;
+  if (signatureAspect !== undefined) {
+    let heightPt = Math.max(1, gapPt - 2 * signatureImages.marginPt);
+    let widthPt = heightPt * signatureAspect;
+    const maxWidthPt = columnPt * signatureImages.maxWidthShare;
+    if (widthPt > maxWidthPt) {
+      widthPt = maxWidthPt;
+      heightPt = widthPt / signatureAspect;
+    }
+    const xPt = (columnPt - widthPt) / 2;
+    out.signature = { xPt, yPt: (gapPt - heightPt) / 2, widthPt, heightPt };
+    sealRightPt = xPt + widthPt * signatureImages.sealOverlap;
+  }
+  if (sealDiameterMm !== undefined) {
+    const d = mmToPt(sealDiameterMm);
+    const xPt = signatureAspect !== undefined ? sealRightPt - d : (columnPt - d) / 2;
+    out.seal = { xPt, yPt: (gapPt - d) / 2, widthPt: d, heightPt: d };
+  }
+  return out;
+}
+
 /** Millimetres to points. */
 export function mmToPt(mm: number): number {
   return (mm * 72) / 25.4;

@@ -160,8 +160,10 @@ export async function build(project: Project, opts: BuildOptions): Promise<Build
     fontsId = await loadFontsId(project);
     fonts = { fingerprint, id: fontsId };
   }
+  // The signature and seal images' bytes and --images join the config's part ('' without either: keys as before images existed).
+  const imagesPart = project.images.digest + (project.options.images ? '\0--images' : '');
   const keyOf = (format: Format, yaml: string, ids: { issuer?: string; signer?: string }): string =>
-    outputKey({ version: ketluanVersion, format, templates, fonts: fontsId, config: configDeps(project.config, ids), yaml });
+    outputKey({ version: ketluanVersion, format, templates, fonts: fontsId, config: configDeps(project.config, ids) + imagesPart, yaml });
 
   // Plan: read every file, compare each requested output's key with the cache. Two passes:
   // a notice that reads the archive (fromArchive: true) also depends on its issuer's index-bearing files

@@ -11,7 +11,9 @@ import { renderNotice, TemplateError } from '../render/index.ts';
 import { readSource } from '../source/index.ts';
 import { validateConclusion } from '../validate/index.ts';
 import { walkBody } from '../validate/rules.ts';
-import type { Doc } from '../ir.ts';
+import type { Doc, SignatureImages } from '../ir.ts';
+import { imagesFor } from '../images/index.ts';
+import { positionOf, type SourceDoc } from '../source/index.ts';
 import { FACE_NAMES, type FontSet } from '../writers/pdf/fonts.ts';
 import { configFonts, type Project } from './project.ts';
 import type { PreviousLookup } from '../compose/indices.ts';
@@ -88,13 +90,40 @@ export function prepare(file: string, bytes: Uint8Array, project: Project, opts:
     directiveAgencies: directiveAgencies(c),
     ...(opts.archive ? { previous: opts.archive(issuerKey(c.issuer), file) } : {}),
   });
-  let doc: Doc;
+  let rendered: Doc;
   try {
-    doc = renderNotice(notice, project.templates);
+    rendered = renderNotice(notice, project.templates);
   } catch (error) {
     // Only a custom template can fail here; it is reported at the template's line, and this file gets no output.
     if (error instanceof TemplateError) return { conclusion: c, notice, diagnostics: [...diagnostics, error.toDiagnostic(project.cwd)] };
     throw error;
   }
-  return { conclusion: c, notice, doc, diagnostics };
+  const images = signatureImagesOf(c, read.value, project);
+  const doc = images.images ? { ...rendered, signature: { ...rendered.signature, images: images.images } } : rendered;
+  return { conclusion: c, notice, doc, diagnostics: [...diagnostics, ...images.diagnostics] };
+}
+
+/**
+ * The signature and seal images of a notice that asks for them
+ * (`signing: { images: true }` or `--images`): none on a draft (KL535), and
+ * a warning when neither its signer nor its issuer has one (KL536).
+ */
+function signatureImagesOf(c: Conclusion, src: SourceDoc, project: Project): { images?: SignatureImages; diagnostics: Diagnostic[] } {
+  if (!c.signingImages && !project.options.images) return { diagnostics: [] };
+  const { line, col } = c.signingImages ? positionOf(src, ['signing', 'images']) : { line: 1, col: 1 };
+  const warn = (code: string, vi: string, en: string): { diagnostics: Diagnostic[] } => ({
+    diagnostics: [{ code, severity: 'warning', file: src.file, line, col, message: { vi, en } }],
+  });
+  if (c.number === undefined) {
+    return warn('KL535', 'thông báo còn là dự thảo (chưa có số): không in hình ảnh chữ ký và con dấu', 'the notice is a draft (no number): no signature or seal image is printed');
+  }
+  const images = imagesFor(project.images, c.signature.signerId, c.issuer.id);
+  if (!images) {
+    return warn(
+      'KL536',
+      'người ký chưa có "signatureImage" và cơ quan ban hành chưa có "seal" trong ketluan.config.yaml: không có hình ảnh nào để in',
+      'the signer has no "signatureImage" and the issuer no "seal" in ketluan.config.yaml: there is no image to print',
+    );
+  }
+  return { images, diagnostics: [] };
 }

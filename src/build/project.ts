@@ -14,6 +14,7 @@ import { isPrivateUse } from '../validate/rules.ts';
 import { loadTemplates, TemplateError, type TemplateSet } from '../render/index.ts';
 import { FontError, loadFonts, type FontSet } from '../writers/pdf/fonts.ts';
 import { fontCoverage } from './pipeline.ts';
+import { loadConfigImages, noImages, type ProjectImages } from '../images/index.ts';
 
 /** The project a command runs in. */
 export interface Project {
@@ -22,6 +23,8 @@ export interface Project {
   /** Raw bytes of the config file ('' when none), for cache keys. */
   readonly configText: string;
   readonly templates: TemplateSet;
+  /** The signature and seal images the config names, checked. */
+  readonly images: ProjectImages;
   /** The options it was loaded with, so a render thread can load the same project. */
   readonly options: ProjectOptions;
 }
@@ -32,6 +35,8 @@ export interface ProjectOptions {
   readonly templates?: string;
   /** `--pdf-standard`: overrides the config's `pdf.standard`. */
   readonly pdfStandard?: 'pdfa-1b' | 'pdfa-2b';
+  /** `--images`: every numbered notice carries the signature and seal images, as with `signing: { images: true }`. */
+  readonly images?: boolean;
 }
 
 /** The config with the command line's overrides. */
@@ -60,7 +65,7 @@ export function loadProject(cwd: string, opts: ProjectOptions = {}): { value?: P
     }
     const glyphs = templateGlyphs(templates, coverageOf(cwd, emptyConfig), cwd);
     if (glyphs.length > 0) return { diagnostics: glyphs };
-    return { value: { cwd, config: withOverrides(emptyConfig, opts), configText: '', templates, options: opts }, diagnostics: [] };
+    return { value: { cwd, config: withOverrides(emptyConfig, opts), configText: '', templates, images: noImages, options: opts }, diagnostics: [] };
   }
   const file = opts.config ?? configFileName;
   // Bounded, and a regular file: a config that is a pipe or /dev/zero must not hang or fill memory.
@@ -84,7 +89,10 @@ export function loadProject(cwd: string, opts: ProjectOptions = {}): { value?: P
   // A template's own words reach every page: a character the fonts lack is reported in the template, not in each notice.
   const glyphs = templateGlyphs(templates, coverageOf(cwd, checked.value), cwd);
   if (glyphs.length > 0) return { diagnostics: [...read.diagnostics, ...checked.diagnostics, ...glyphs] };
-  return { value: { cwd, config: withOverrides(checked.value, opts), configText: read.value.text, templates, options: opts }, diagnostics: [...read.diagnostics, ...checked.diagnostics] };
+  const images = loadConfigImages(cwd, read.value, checked.value);
+  const diagnostics = [...read.diagnostics, ...checked.diagnostics, ...images.diagnostics];
+  if (images.diagnostics.length > 0) return { diagnostics };
+  return { value: { cwd, config: withOverrides(checked.value, opts), configText: read.value.text, templates, images: images.images, options: opts }, diagnostics };
 }
 
 /** Where the fonts of a project with `config` come from: `fonts.dir`, else the system's or the bundled ones. */

@@ -78,12 +78,13 @@ export const buildOptions = {
   templates: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   'pdf-standard': { type: 'string' },
+  images: { type: 'boolean' },
 } as const;
 
-/** The project options of --config, --templates and --pdf-standard (the last checked: UsageError). */
-export function projectOptions(values: { config?: string; templates?: string; 'pdf-standard'?: string }, lang: CommandContext['lang']): ProjectOptions {
+/** The project options of --config, --templates, --pdf-standard (checked: UsageError) and --images. */
+export function projectOptions(values: { config?: string; templates?: string; 'pdf-standard'?: string; images?: boolean }, lang: CommandContext['lang']): ProjectOptions {
   const pdfStandard = parsePdfStandard(values['pdf-standard'], lang);
-  return { config: values.config, templates: values.templates, ...(pdfStandard ? { pdfStandard } : {}) };
+  return { config: values.config, templates: values.templates, ...(pdfStandard ? { pdfStandard } : {}), ...(values.images ? { images: true } : {}) };
 }
 
 /** Parses --pdf-standard: an archival PDF/A part. */
@@ -97,7 +98,7 @@ export interface RunBuildOptions {
   readonly paths: readonly string[];
   /** A render pool kept across builds (watch). */
   readonly pool?: RenderPool;
-  readonly values: { format?: string; out?: string; force?: boolean; jobs?: string; config?: string; templates?: string; quiet?: boolean; 'pdf-standard'?: string };
+  readonly values: { format?: string; out?: string; force?: boolean; jobs?: string; config?: string; templates?: string; quiet?: boolean; 'pdf-standard'?: string; images?: boolean };
   /** Picks the diagnostics worth printing (watch: what is new since the last rebuild); default: all. */
   readonly show?: (ds: readonly Diagnostic[]) => readonly Diagnostic[];
 }
@@ -189,6 +190,9 @@ Tùy chọn:
   --pdf-standard pdfa-1b|pdfa-2b
                       PDF theo chuẩn lưu trữ PDF/A (mặc định: pdf.standard
                       trong ketluan.config.yaml, nếu không có: PDF thường)
+  --images            In hình ảnh chữ ký và con dấu (khai báo trong
+                      ketluan.config.yaml) vào mọi thông báo đã có số, như
+                      khi thông báo ghi signing: { images: true }
   -q, --quiet         Không in tiến độ, chỉ in lỗi và dòng tổng kết
   --lang vi|en        Ngôn ngữ thông báo
   -h, --help          Xem hướng dẫn này
@@ -218,6 +222,9 @@ Options:
   --pdf-standard pdfa-1b|pdfa-2b
                       Archival PDF/A output (default: pdf.standard in
                       ketluan.config.yaml, else a plain PDF)
+  --images            Print the signature and seal images (declared in
+                      ketluan.config.yaml) in every numbered notice, as
+                      signing: { images: true } in a notice does
   -q, --quiet         No progress, only problems and the summary line
   --lang vi|en        Message language
   -h, --help          This help

@@ -55,6 +55,7 @@ Tùy chọn:
   --config TỆP        Tệp cấu hình (mặc định: ketluan.config.yaml)
   --templates THƯ_MỤC Thư mục mẫu riêng
   --pdf-standard CHUẨN Như khi tạo PDF (npx ketluan build --pdf-standard …)
+  --images            Như khi tạo PDF (npx ketluan build --images)
   --lang vi|en        Ngôn ngữ thông báo
   -h, --help          Xem hướng dẫn này
 
@@ -93,6 +94,7 @@ Options:
   --config FILE       Config file (default: ketluan.config.yaml)
   --templates DIR     Own template folder
   --pdf-standard STD  As the PDF was built (npx ketluan build --pdf-standard)
+  --images            As the PDF was built (npx ketluan build --images)
   --lang vi|en        Message language
   -h, --help          This help
 
@@ -180,6 +182,7 @@ export const command: Command = {
       config: { type: 'string' },
       templates: { type: 'string' },
       'pdf-standard': { type: 'string' },
+      images: { type: 'boolean' },
     });
     const vi = ctx.lang === 'vi';
     if (positionals.length !== 1) throw new UsageError(vi ? 'cần đúng một tệp PDF: npx ketluan sign TỆP.pdf' : 'exactly one PDF file is needed: npx ketluan sign FILE.pdf');

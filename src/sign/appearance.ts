@@ -6,7 +6,8 @@
  */
 import { PDFName, type PDFContext, type PDFRef } from 'pdf-lib';
 import { lineHeightPt } from '../nd30.ts';
-import { drawPage, GlyphEncoder, type Shape } from '../writers/pdf/draw.ts';
+import type { InkImage } from '../ir.ts';
+import { drawPage, GlyphEncoder, num, type Shape } from '../writers/pdf/draw.ts';
 import { embedFonts } from '../writers/pdf/file.ts';
 import type { FontSet } from '../writers/pdf/fonts.ts';
 import { toWords } from '../writers/pdf/layout.ts';
@@ -63,5 +64,20 @@ export function textForm(context: PDFContext, fonts: FontSet, form: TextForm): P
 export function emptyForm(context: PDFContext, widthPt: number, heightPt: number): PDFRef {
   const stream = context.flateStream('', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, widthPt, heightPt] });
   stream.dict.set(PDFName.of('Resources'), context.obj({}));
+  return context.register(stream);
+}
+
+/**
+ * The seal image (ô 8) as the agency signature's appearance: a form
+ * XObject as large as the seal's box, drawing the same stencil mask in the
+ * same colour as the page under it (no soft mask: PDF/A-1 allows it).
+ */
+export function sealForm(context: PDFContext, image: InkImage, widthPt: number, heightPt: number): PDFRef {
+  const mask = context.register(
+    context.flateStream(image.mask, { Type: 'XObject', Subtype: 'Image', Width: image.widthPx, Height: image.heightPx, ImageMask: true, BitsPerComponent: 1 }),
+  );
+  const [r, g, b] = image.rgb;
+  const content = `q\n${num(r)} ${num(g)} ${num(b)} rg\n${num(widthPt)} 0 0 ${num(heightPt)} 0 0 cm\n/Seal Do\nQ`;
+  const stream = context.flateStream(content, { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, widthPt, heightPt], Resources: { XObject: { Seal: mask } } });
   return context.register(stream);
 }

@@ -42,7 +42,7 @@ export function fileProblem(code: string, file: string, message: Bilingual, hint
 function noticeFields(place: SignaturePlace): Field[] {
   return [
     { name: fieldNames.signer, pageIndex: place.pageIndex, rectPt: place.rectPt },
-    { name: fieldNames.agency, pageIndex: place.pageIndex, rectPt: INVISIBLE },
+    { name: fieldNames.agency, pageIndex: place.pageIndex, rectPt: place.seal?.rectPt ?? INVISIBLE },
   ];
 }
 
@@ -161,9 +161,13 @@ export async function signNotice(s: NoticeSigning): Promise<Outcome<Uint8Array>>
     };
   }
   const field: Field =
-    s.role === 'signer' ? { name: fieldNames.signer, pageIndex: s.place.pageIndex, rectPt: s.place.rectPt } : { name: fieldNames.agency, pageIndex: s.place.pageIndex, rectPt: INVISIBLE };
+    s.role === 'signer'
+      ? { name: fieldNames.signer, pageIndex: s.place.pageIndex, rectPt: s.place.rectPt }
+      : { name: fieldNames.agency, pageIndex: s.place.pageIndex, rectPt: s.place.seal?.rectPt ?? INVISIBLE };
   const appearance = s.role === 'signer' ? { lines: [s.key.commonName, vietnamTime(s.now)], sizePt: signatureText.sizePt, rgb: signatureText.rgb } : undefined;
-  const value = await signPdf(s.bytes, { key: s.key, field, signingTime: s.now, fonts: s.fonts, ...(appearance ? { appearance } : {}) });
+  // The agency of a notice with a seal image signs visibly: the seal (ô 8) is its signature's appearance.
+  const sealImage = s.role === 'agency' ? s.place.seal?.image : undefined;
+  const value = await signPdf(s.bytes, { key: s.key, field, signingTime: s.now, fonts: s.fonts, ...(appearance ? { appearance } : {}), ...(sealImage ? { sealImage } : {}) });
   return { value, diagnostics: [] };
 }
 

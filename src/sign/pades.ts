@@ -11,7 +11,8 @@ import { Signer } from '@signpdf/utils';
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFPage } from 'pdf-lib';
 import { attachmentStamp, mmToPt } from '../nd30.ts';
 import type { FontSet } from '../writers/pdf/fonts.ts';
-import { emptyForm, textForm, textHeightPt } from './appearance.ts';
+import { emptyForm, sealForm, textForm, textHeightPt } from './appearance.ts';
+import type { InkImage } from '../ir.ts';
 import { cadesDetached, verifyDetached } from './cms.ts';
 import type { KeyFile } from './p12.ts';
 import { appendUpdate, openForUpdate, type Updatable } from './update.ts';
@@ -37,6 +38,8 @@ export interface SignatureRequest {
   readonly signingTime: Date;
   /** Text shown in the field's rectangle (a visible signature without an image). */
   readonly appearance?: { readonly lines: readonly string[]; readonly sizePt: number; readonly rgb: readonly [number, number, number] };
+  /** The seal image drawn as the field's appearance (the agency's signature on a notice with a seal image). */
+  readonly sealImage?: InkImage;
   /** Lines at the top right of the first page, in the same update (an attachment's information line). */
   readonly stamp?: readonly string[];
   readonly fonts: FontSet;
@@ -168,9 +171,11 @@ export async function signPdf(bytes: Uint8Array, req: SignatureRequest): Promise
   );
   changed.push(sigRef);
   const [w, h] = rectSize(req.field.rectPt);
-  const appearance = req.appearance
-    ? textForm(context, req.fonts, { ...req.appearance, align: 'center', widthPt: w, heightPt: h })
-    : emptyForm(context, w, h);
+  const appearance = req.sealImage
+    ? sealForm(context, req.sealImage, w, h)
+    : req.appearance
+      ? textForm(context, req.fonts, { ...req.appearance, align: 'center', widthPt: w, heightPt: h })
+      : emptyForm(context, w, h);
   const empty = fieldsOf(u).find((f) => fieldName(f.dict) === req.field.name && !f.dict.has(name('V')));
   if (empty) {
     empty.dict.set(name('AP'), context.obj({ N: appearance }));

@@ -162,6 +162,14 @@ export const codes = {
   KL513: 'sign: no password for the key file (no KETLUAN_P12_PASSWORD and no terminal to ask on).',
   KL520: 'export --edxml: the issuer has no organId (mã định danh điện tử) in ketluan.config.yaml.',
   KL521: 'export --edxml: the notice has no built PDF to attach (out/<path>.pdf is missing).',
+  // KL530–KL539: the signature and seal images (src/images, issue 13 §1), reported at the config line.
+  KL530: 'Config: a signature or seal image (signers.<id>.signatureImage, issuers.<id>.seal.image) cannot be read: missing, not a regular file, or larger than 4 MB.',
+  KL531: 'Config: a signature or seal image is not a PNG, or the PNG is damaged.',
+  KL532: 'Config: a signature or seal PNG has no transparent background (no alpha channel or tRNS, nearly no transparent pixels, or nothing drawn).',
+  KL533: 'Config: a signature or seal PNG is too small or too large in pixels (16 to 4000 per side).',
+  KL534: 'Config: a signature image is not blue, or a seal image is not red (the mean colour of its strokes).',
+  KL535: 'Warning: images were asked for (signing.images or --images) on a draft (no number); drafts never carry images.',
+  KL536: 'Warning: images were asked for, but the signer has no signatureImage and the issuer no seal in ketluan.config.yaml; none is printed.',
   // ── KL46x: what real notices say (issue 12: openings, numbering, tasks, the "Lưu:" line) ──
   KL460: 'Warning: [[date]] inserts an index whose id is "date", not the meeting\'s date phrase.',
   KL461: 'Warning: a deadline (a day, or the last day of a month, quarter or year) is before the issue date, though not before the meeting.',

@@ -156,6 +156,21 @@ const signer: Json = obj(
   ['name', 'title'],
 );
 
+/** Config only: the signer's signature image (ND30 Phụ lục I, II.7.d, ô 7c). */
+const signatureImage: Json = str(
+  'Hình ảnh chữ ký của người ký: tệp PNG nền trong suốt, màu xanh, đường dẫn tính từ thư mục dự án (ví dụ "hinh-anh/chu-ky-nguyen-van-a.png"). Chỉ in khi thông báo có "signing: { images: true }" hoặc khi dựng với --images.',
+);
+
+/** Config only: the agency's seal image at its real size (ND30 Phụ lục I, II.8.a, ô 8). */
+const seal: Json = obj(
+  'Hình ảnh con dấu của cơ quan: tệp PNG nền trong suốt, màu đỏ, in đúng kích thước thật, trùm lên khoảng 1/3 hình ảnh chữ ký về phía bên trái.',
+  {
+    image: str('Tệp PNG con dấu, đường dẫn tính từ thư mục dự án (ví dụ "hinh-anh/dau-ubnd.png").'),
+    diameterMm: { type: 'number', minimum: 20, maximum: 60, description: 'Đường kính thật của con dấu, tính bằng mm (thường 32–42).' + between(20, 60) },
+  },
+  ['image', 'diameterMm'],
+);
+
 /** A year as a deadline ("trong năm 2025"), in the notices' year range. */
 const yearValue: Json = { type: 'integer', minimum: ranges.year.min, maximum: ranges.year.max, description: 'Một năm, ví dụ 2025.' + between(ranges.year.min, ranges.year.max) };
 
@@ -527,6 +542,13 @@ export const conclusionSchema: Json = {
       },
       archive,
       signature,
+      signing: obj('Ban hành điện tử.', {
+        images: {
+          type: 'boolean',
+          description:
+            'In hình ảnh chữ ký của người ký (signers.<mã>.signatureImage) và hình ảnh con dấu (issuers.<mã>.seal) vào chỗ ký của DOCX và PDF. Dự thảo (chưa có số) không bao giờ in hình ảnh. Mặc định: không.',
+        },
+      }),
     },
     ['issuer', 'meeting', 'body', 'recipients', 'archive', 'signature'],
   ),
@@ -543,7 +565,7 @@ export const configSchema: Json = {
       type: 'object',
       description: 'Các cơ quan ban hành, theo mã.',
       propertyNames: { pattern: '^[a-z0-9][a-z0-9-]*$' },
-      additionalProperties: { ...issuer, properties: { ...(issuer.properties as Record<string, Json>), organId } },
+      additionalProperties: { ...issuer, properties: { ...(issuer.properties as Record<string, Json>), organId, seal } },
     },
     organIds: {
       type: 'object',
@@ -554,7 +576,7 @@ export const configSchema: Json = {
       type: 'object',
       description: 'Những người ký, theo mã.',
       propertyNames: { pattern: '^[a-z0-9][a-z0-9-]*$' },
-      additionalProperties: signer,
+      additionalProperties: { ...signer, properties: { ...(signer.properties as Record<string, Json>), signatureImage } },
     },
     fonts: obj('Phông chữ cho PDF.', {
       dir: str('Thư mục chứa 4 tệp TTF (thường, đậm, nghiêng, đậm nghiêng) cùng cỡ với Times New Roman.'),

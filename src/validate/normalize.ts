@@ -346,5 +346,6 @@ export function normalizeConclusion(data: Data, config: Config, r: Reporter): Co
     recipientsFromDirectives: data.recipientsFromDirectives === true,
     archive: archiveOf(data.archive, r),
     signature,
+    signingImages: data.signing?.images === true,
   };
 }

@@ -7,12 +7,12 @@ const ajvRuntime_ucs2length = ajvRuntime_ucs2length_module.default ?? ajvRuntime
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketluan.invalid/schemas/config.schema.json","title":"Cấu hình ketluan","type":"object","description":"Cấu hình dùng chung của kho thông báo.","properties":{"issuers":{"type":"object","description":"Các cơ quan ban hành, theo mã.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"object","description":"Cơ quan ban hành thông báo.","properties":{"parent":{"description":"Tên cơ quan chủ quản trực tiếp (nếu có), chữ in hoa; mỗi phần tử là một dòng. Ví dụ: UBND TỈNH NAM ĐỊNH.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"name":{"description":"Tên cơ quan ban hành, chữ in hoa; mỗi phần tử là một dòng. Ví dụ: [ỦY BAN NHÂN DÂN, HUYỆN BẮC SƠN].","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"symbol":{"type":"string","minLength":1,"description":"Ký hiệu văn bản (tên loại - cơ quan), ví dụ TB-UBND, TB-VP, TB-VPCP.","pattern":"^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"},"place":{"type":"string","minLength":1,"description":"Địa danh ghi ở dòng ngày tháng, ví dụ \"Bắc Sơn\", \"Thành phố Hồ Chí Minh\"."},"collective":{"type":"string","minLength":1,"description":"Tên tập thể khi ký thay mặt (TM.), ví dụ \"Ủy ban nhân dân\". Mặc định: tên cơ quan ban hành."},"shortName":{"type":"string","minLength":1,"description":"Tên cơ quan viết thường, dùng trong câu, ví dụ \"UBND huyện Bắc Sơn\" (dòng \"Kèm theo Thông báo số … của …\" ở phụ lục)."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"comrade":{"type":"boolean","description":"Ghi \"đồng chí\" trước người chủ trì (\"đồng chí Hoàng Văn Nam, Chủ tịch UBND huyện\"). Văn bản của cơ quan trung ương thường không ghi: comrade: false. Mặc định: có."},"chairOrder":{"enum":["name-title","title-name"],"description":"Thứ tự họ tên và chức vụ người chủ trì: name-title (\"Hoàng Văn Nam, Chủ tịch UBND huyện\", mặc định) hoặc title-name (\"Thủ tướng Chính phủ Phạm Minh Chính\")."},"chairVerb":{"enum":["chủ trì","đã chủ trì"],"description":"Động từ của người chủ trì: \"đã chủ trì\" hoặc \"chủ trì\". Mặc định: \"đã chủ trì\" (opening: full), \"chủ trì\" (opening: brief)."},"heard":{"enum":["discussion","opinions"],"description":"Câu \"Sau khi nghe\": discussion (\"Sau khi nghe Bộ Tài chính báo cáo; ý kiến trao đổi, thảo luận của các đại biểu, …\") hoặc opinions (\"Sau khi nghe báo cáo của Bộ Tài chính và ý kiến của các đại biểu dự họp, …\"). Mặc định: discussion (opening: full), opinions (opening: brief)."},"attendeesLead":{"type":"string","minLength":1,"description":"Lời dẫn thường dùng trước thành phần tham dự, ví dụ \"Tham dự có\" (meeting.attendeesLead của từng thông báo được ưu tiên). Mặc định: \"Tham dự <hình thức họp> có\"."},"discussants":{"type":"string","minLength":1,"description":"Cách gọi thường dùng những người phát biểu ý kiến, ví dụ \"các đại biểu dự họp\" (meeting.discussants được ưu tiên)."},"concludes":{"enum":["kết luận như sau:","kết luận:"],"description":"Cuối đoạn mở đầu: \"kết luận như sau:\" hoặc \"kết luận:\". Mặc định: \"kết luận như sau:\" (opening: full), \"kết luận:\" (opening: brief)."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point, từ 24 đến 200. Mặc định: 72."}},"required":[],"additionalProperties":false},"organId":{"type":"string","minLength":1,"description":"Mã định danh điện tử dạng 000.00.00.G22: 3 chữ số, 2 chữ số, 2 chữ số, một chữ in hoa và 2 chữ số, cách nhau bởi dấu chấm. Là OrganId trong gói tin edXML (Quyết định 20/2020/QĐ-TTg).","pattern":"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"}},"required":["name","symbol","place"],"additionalProperties":false}},"organIds":{"type":"object","description":"Mã định danh điện tử của các nơi nhận, để gửi văn bản qua Trục liên thông (npx ketluan export --edxml): tên nơi nhận đúng như ghi trong \"recipients\" → mã định danh.","additionalProperties":{"type":"string","minLength":1,"description":"Mã định danh điện tử dạng 000.00.00.G22: 3 chữ số, 2 chữ số, 2 chữ số, một chữ in hoa và 2 chữ số, cách nhau bởi dấu chấm. Là OrganId trong gói tin edXML (Quyết định 20/2020/QĐ-TTg).","pattern":"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"}},"signers":{"type":"object","description":"Những người ký, theo mã.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"object","description":"Người ký.","properties":{"name":{"type":"string","minLength":1,"description":"Họ và tên người ký (không ghi học hàm, học vị)."},"title":{"type":"string","minLength":1,"description":"Chức vụ của người ký, ví dụ \"Chánh Văn phòng\", \"Phó Chủ tịch\"."}},"required":["name","title"],"additionalProperties":false}},"fonts":{"type":"object","description":"Phông chữ cho PDF.","properties":{"dir":{"type":"string","minLength":1,"description":"Thư mục chứa 4 tệp TTF (thường, đậm, nghiêng, đậm nghiêng) cùng cỡ với Times New Roman."}},"required":[],"additionalProperties":false},"pdf":{"type":"object","description":"Tệp PDF.","properties":{"standard":{"enum":["pdfa-1b","pdfa-2b"],"description":"Chuẩn lưu trữ PDF/A: pdfa-1b (ISO 19005-1) hoặc pdfa-2b (ISO 19005-2). Bỏ trống: PDF thường."}},"required":[],"additionalProperties":false}},"required":[],"additionalProperties":false};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketluan.invalid/schemas/config.schema.json","title":"Cấu hình ketluan","type":"object","description":"Cấu hình dùng chung của kho thông báo.","properties":{"issuers":{"type":"object","description":"Các cơ quan ban hành, theo mã.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"object","description":"Cơ quan ban hành thông báo.","properties":{"parent":{"description":"Tên cơ quan chủ quản trực tiếp (nếu có), chữ in hoa; mỗi phần tử là một dòng. Ví dụ: UBND TỈNH NAM ĐỊNH.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"name":{"description":"Tên cơ quan ban hành, chữ in hoa; mỗi phần tử là một dòng. Ví dụ: [ỦY BAN NHÂN DÂN, HUYỆN BẮC SƠN].","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"symbol":{"type":"string","minLength":1,"description":"Ký hiệu văn bản (tên loại - cơ quan), ví dụ TB-UBND, TB-VP, TB-VPCP.","pattern":"^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"},"place":{"type":"string","minLength":1,"description":"Địa danh ghi ở dòng ngày tháng, ví dụ \"Bắc Sơn\", \"Thành phố Hồ Chí Minh\"."},"collective":{"type":"string","minLength":1,"description":"Tên tập thể khi ký thay mặt (TM.), ví dụ \"Ủy ban nhân dân\". Mặc định: tên cơ quan ban hành."},"shortName":{"type":"string","minLength":1,"description":"Tên cơ quan viết thường, dùng trong câu, ví dụ \"UBND huyện Bắc Sơn\" (dòng \"Kèm theo Thông báo số … của …\" ở phụ lục)."},"style":{"type":"object","description":"Cách trình bày riêng của cơ quan (ghi đè mặc định).","properties":{"padNumbers":{"type":"boolean","description":"Thêm số 0 trước thứ hạng và số bậc nhỏ hơn 10 (\"tăng 03 bậc\", \"xếp hạng 02/11\"). Mặc định: không."},"boldHeadings":{"type":"boolean","description":"In đậm đề mục các phần (I., 1.). Mặc định: có."},"numbering":{"type":"array","description":"Kiểu đánh số theo cấp: roman (I., II.), arabic (1., 2.), alpha (a), b), … đ)…), ordinal (Thứ nhất, Thứ hai…), dash (-), paren-arabic ((1), (2)…), paren-roman ((i), (ii)…), none (không đánh số). Mặc định: [roman, arabic, alpha, dash].","items":{"enum":["roman","arabic","alpha","ordinal","dash","paren-arabic","paren-roman","none"]},"minItems":1,"maxItems":6},"deadlineStyle":{"enum":["numeric","words"],"description":"Cách ghi thời hạn: numeric (\"trước ngày 01/8/2019\", \"trong tháng 12/2025\") hoặc words (\"trước ngày 15 tháng 11 năm 2025\"). Mặc định: numeric."},"opening":{"enum":["full","brief"],"description":"Đoạn mở đầu: full (nêu ngày, địa điểm họp) hoặc brief (chỉ nêu người chủ trì và thành phần). Mặc định: full."},"comrade":{"type":"boolean","description":"Ghi \"đồng chí\" trước người chủ trì (\"đồng chí Hoàng Văn Nam, Chủ tịch UBND huyện\"). Văn bản của cơ quan trung ương thường không ghi: comrade: false. Mặc định: có."},"chairOrder":{"enum":["name-title","title-name"],"description":"Thứ tự họ tên và chức vụ người chủ trì: name-title (\"Hoàng Văn Nam, Chủ tịch UBND huyện\", mặc định) hoặc title-name (\"Thủ tướng Chính phủ Phạm Minh Chính\")."},"chairVerb":{"enum":["chủ trì","đã chủ trì"],"description":"Động từ của người chủ trì: \"đã chủ trì\" hoặc \"chủ trì\". Mặc định: \"đã chủ trì\" (opening: full), \"chủ trì\" (opening: brief)."},"heard":{"enum":["discussion","opinions"],"description":"Câu \"Sau khi nghe\": discussion (\"Sau khi nghe Bộ Tài chính báo cáo; ý kiến trao đổi, thảo luận của các đại biểu, …\") hoặc opinions (\"Sau khi nghe báo cáo của Bộ Tài chính và ý kiến của các đại biểu dự họp, …\"). Mặc định: discussion (opening: full), opinions (opening: brief)."},"attendeesLead":{"type":"string","minLength":1,"description":"Lời dẫn thường dùng trước thành phần tham dự, ví dụ \"Tham dự có\" (meeting.attendeesLead của từng thông báo được ưu tiên). Mặc định: \"Tham dự <hình thức họp> có\"."},"discussants":{"type":"string","minLength":1,"description":"Cách gọi thường dùng những người phát biểu ý kiến, ví dụ \"các đại biểu dự họp\" (meeting.discussants được ưu tiên)."},"concludes":{"enum":["kết luận như sau:","kết luận:"],"description":"Cuối đoạn mở đầu: \"kết luận như sau:\" hoặc \"kết luận:\". Mặc định: \"kết luận như sau:\" (opening: full), \"kết luận:\" (opening: brief)."},"signatureGapPt":{"type":"number","minimum":24,"maximum":200,"description":"Khoảng trống để ký và đóng dấu, tính bằng point, từ 24 đến 200. Mặc định: 72."}},"required":[],"additionalProperties":false},"organId":{"type":"string","minLength":1,"description":"Mã định danh điện tử dạng 000.00.00.G22: 3 chữ số, 2 chữ số, 2 chữ số, một chữ in hoa và 2 chữ số, cách nhau bởi dấu chấm. Là OrganId trong gói tin edXML (Quyết định 20/2020/QĐ-TTg).","pattern":"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"},"seal":{"type":"object","description":"Hình ảnh con dấu của cơ quan: tệp PNG nền trong suốt, màu đỏ, in đúng kích thước thật, trùm lên khoảng 1/3 hình ảnh chữ ký về phía bên trái.","properties":{"image":{"type":"string","minLength":1,"description":"Tệp PNG con dấu, đường dẫn tính từ thư mục dự án (ví dụ \"hinh-anh/dau-ubnd.png\")."},"diameterMm":{"type":"number","minimum":20,"maximum":60,"description":"Đường kính thật của con dấu, tính bằng mm (thường 32–42). Từ 20 đến 60."}},"required":["image","diameterMm"],"additionalProperties":false}},"required":["name","symbol","place"],"additionalProperties":false}},"organIds":{"type":"object","description":"Mã định danh điện tử của các nơi nhận, để gửi văn bản qua Trục liên thông (npx ketluan export --edxml): tên nơi nhận đúng như ghi trong \"recipients\" → mã định danh.","additionalProperties":{"type":"string","minLength":1,"description":"Mã định danh điện tử dạng 000.00.00.G22: 3 chữ số, 2 chữ số, 2 chữ số, một chữ in hoa và 2 chữ số, cách nhau bởi dấu chấm. Là OrganId trong gói tin edXML (Quyết định 20/2020/QĐ-TTg).","pattern":"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"}},"signers":{"type":"object","description":"Những người ký, theo mã.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"object","description":"Người ký.","properties":{"name":{"type":"string","minLength":1,"description":"Họ và tên người ký (không ghi học hàm, học vị)."},"title":{"type":"string","minLength":1,"description":"Chức vụ của người ký, ví dụ \"Chánh Văn phòng\", \"Phó Chủ tịch\"."},"signatureImage":{"type":"string","minLength":1,"description":"Hình ảnh chữ ký của người ký: tệp PNG nền trong suốt, màu xanh, đường dẫn tính từ thư mục dự án (ví dụ \"hinh-anh/chu-ky-nguyen-van-a.png\"). Chỉ in khi thông báo có \"signing: { images: true }\" hoặc khi dựng với --images."}},"required":["name","title"],"additionalProperties":false}},"fonts":{"type":"object","description":"Phông chữ cho PDF.","properties":{"dir":{"type":"string","minLength":1,"description":"Thư mục chứa 4 tệp TTF (thường, đậm, nghiêng, đậm nghiêng) cùng cỡ với Times New Roman."}},"required":[],"additionalProperties":false},"pdf":{"type":"object","description":"Tệp PDF.","properties":{"standard":{"enum":["pdfa-1b","pdfa-2b"],"description":"Chuẩn lưu trữ PDF/A: pdfa-1b (ISO 19005-1) hoặc pdfa-2b (ISO 19005-2). Bỏ trống: PDF thường."}},"required":[],"additionalProperties":false}},"required":[],"additionalProperties":false};
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern5 = new RegExp("^TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$", "u");
 const pattern6 = new RegExp("^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$", "u");
-const func1 = ajvRuntime_ucs2length;
-const func9 = Object.prototype.hasOwnProperty;
+const func1 = Object.prototype.hasOwnProperty;
+const func2 = ajvRuntime_ucs2length;
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://ketluan.invalid/schemas/config.schema.json" */;
@@ -101,7 +101,7 @@ vErrors.push(err5);
 errors++;
 }
 for(const key3 in data1){
-if(!((((((((key3 === "parent") || (key3 === "name")) || (key3 === "symbol")) || (key3 === "place")) || (key3 === "collective")) || (key3 === "shortName")) || (key3 === "style")) || (key3 === "organId"))){
+if(!(func1.call(schema31.properties.issuers.additionalProperties.properties, key3))){
 const err6 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/issuers/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.issuers.additionalProperties,data:data1};
 if(vErrors === null){
 vErrors = [err6];
@@ -118,7 +118,7 @@ const _errs10 = errors;
 let valid4 = false;
 const _errs11 = errors;
 if(typeof data2 === "string"){
-if(func1(data2) < 1){
+if(func2(data2) < 1){
 const err7 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/parent",schemaPath:"#/properties/issuers/additionalProperties/properties/parent/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.issuers.additionalProperties.properties.parent.anyOf[0],data:data2};
 if(vErrors === null){
 vErrors = [err7];
@@ -157,7 +157,7 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
-if(func1(data3) < 1){
+if(func2(data3) < 1){
 const err10 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/parent/" + i0,schemaPath:"#/properties/issuers/additionalProperties/properties/parent/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.issuers.additionalProperties.properties.parent.anyOf[1].items,data:data3};
 if(vErrors === null){
 vErrors = [err10];
@@ -220,7 +220,7 @@ const _errs18 = errors;
 let valid7 = false;
 const _errs19 = errors;
 if(typeof data4 === "string"){
-if(func1(data4) < 1){
+if(func2(data4) < 1){
 const err14 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/issuers/additionalProperties/properties/name/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.issuers.additionalProperties.properties.name.anyOf[0],data:data4};
 if(vErrors === null){
 vErrors = [err14];
@@ -259,7 +259,7 @@ const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
 let data5 = data4[i1];
 if(typeof data5 === "string"){
-if(func1(data5) < 1){
+if(func2(data5) < 1){
 const err17 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/name/" + i1,schemaPath:"#/properties/issuers/additionalProperties/properties/name/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.issuers.additionalProperties.properties.name.anyOf[1].items,data:data5};
 if(vErrors === null){
 vErrors = [err17];
@@ -319,7 +319,7 @@ vErrors = null;
 if(data1.symbol !== undefined){
 let data6 = data1.symbol;
 if(typeof data6 === "string"){
-if(func1(data6) < 1){
+if(func2(data6) < 1){
 const err21 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/symbol",schemaPath:"#/properties/issuers/additionalProperties/properties/symbol/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.issuers.additionalProperties.properties.symbol,data:data6};
 if(vErrors === null){
 vErrors = [err21];
@@ -354,7 +354,7 @@ errors++;
 if(data1.place !== undefined){
 let data7 = data1.place;
 if(typeof data7 === "string"){
-if(func1(data7) < 1){
+if(func2(data7) < 1){
 const err24 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/place",schemaPath:"#/properties/issuers/additionalProperties/properties/place/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.issuers.additionalProperties.properties.place,data:data7};
 if(vErrors === null){
 vErrors = [err24];
@@ -379,7 +379,7 @@ errors++;
 if(data1.collective !== undefined){
 let data8 = data1.collective;
 if(typeof data8 === "string"){
-if(func1(data8) < 1){
+if(func2(data8) < 1){
 const err26 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/collective",schemaPath:"#/properties/issuers/additionalProperties/properties/collective/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.issuers.additionalProperties.properties.collective,data:data8};
 if(vErrors === null){
 vErrors = [err26];
@@ -404,7 +404,7 @@ errors++;
 if(data1.shortName !== undefined){
 let data9 = data1.shortName;
 if(typeof data9 === "string"){
-if(func1(data9) < 1){
+if(func2(data9) < 1){
 const err28 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/shortName",schemaPath:"#/properties/issuers/additionalProperties/properties/shortName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.issuers.additionalProperties.properties.shortName,data:data9};
 if(vErrors === null){
 vErrors = [err28];
@@ -430,7 +430,7 @@ if(data1.style !== undefined){
 let data10 = data1.style;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key4 in data10){
-if(!(func9.call(schema31.properties.issuers.additionalProperties.properties.style.properties, key4))){
+if(!(func1.call(schema31.properties.issuers.additionalProperties.properties.style.properties, key4))){
 const err30 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style",schemaPath:"#/properties/issuers/additionalProperties/properties/style/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.issuers.additionalProperties.properties.style,data:data10};
 if(vErrors === null){
 vErrors = [err30];
@@ -597,7 +597,7 @@ errors++;
 if(data10.attendeesLead !== undefined){
 let data21 = data10.attendeesLead;
 if(typeof data21 === "string"){
-if(func1(data21) < 1){
+if(func2(data21) < 1){
 const err43 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/attendeesLead",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/attendeesLead/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.attendeesLead,data:data21};
 if(vErrors === null){
 vErrors = [err43];
@@ -622,7 +622,7 @@ errors++;
 if(data10.discussants !== undefined){
 let data22 = data10.discussants;
 if(typeof data22 === "string"){
-if(func1(data22) < 1){
+if(func2(data22) < 1){
 const err45 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/style/discussants",schemaPath:"#/properties/issuers/additionalProperties/properties/style/properties/discussants/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.issuers.additionalProperties.properties.style.properties.discussants,data:data22};
 if(vErrors === null){
 vErrors = [err45];
@@ -707,7 +707,7 @@ errors++;
 if(data1.organId !== undefined){
 let data25 = data1.organId;
 if(typeof data25 === "string"){
-if(func1(data25) < 1){
+if(func2(data25) < 1){
 const err52 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/organId",schemaPath:"#/properties/issuers/additionalProperties/properties/organId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.issuers.additionalProperties.properties.organId,data:data25};
 if(vErrors === null){
 vErrors = [err52];
@@ -739,9 +739,11 @@ vErrors.push(err54);
 errors++;
 }
 }
-}
-else {
-const err55 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/issuers/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuers.additionalProperties.type,parentSchema:schema31.properties.issuers.additionalProperties,data:data1};
+if(data1.seal !== undefined){
+let data26 = data1.seal;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.image === undefined){
+const err55 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/seal",schemaPath:"#/properties/issuers/additionalProperties/properties/seal/required",keyword:"required",params:{missingProperty: "image"},message:"must have required property '"+"image"+"'",schema:schema31.properties.issuers.additionalProperties.properties.seal.required,parentSchema:schema31.properties.issuers.additionalProperties.properties.seal,data:data26};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -750,10 +752,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-}
-else {
-const err56 = {instancePath:instancePath+"/issuers",schemaPath:"#/properties/issuers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuers.type,parentSchema:schema31.properties.issuers,data:data0};
+if(data26.diameterMm === undefined){
+const err56 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/seal",schemaPath:"#/properties/issuers/additionalProperties/properties/seal/required",keyword:"required",params:{missingProperty: "diameterMm"},message:"must have required property '"+"diameterMm"+"'",schema:schema31.properties.issuers.additionalProperties.properties.seal.required,parentSchema:schema31.properties.issuers.additionalProperties.properties.seal,data:data26};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -762,15 +762,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data.organIds !== undefined){
-let data26 = data.organIds;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 for(const key5 in data26){
-let data27 = data26[key5];
-if(typeof data27 === "string"){
-if(func1(data27) < 1){
-const err57 = {instancePath:instancePath+"/organIds/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/organIds/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.organIds.additionalProperties,data:data27};
+if(!((key5 === "image") || (key5 === "diameterMm"))){
+const err57 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/seal",schemaPath:"#/properties/issuers/additionalProperties/properties/seal/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.issuers.additionalProperties.properties.seal,data:data26};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -779,8 +773,12 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(!pattern6.test(data27)){
-const err58 = {instancePath:instancePath+"/organIds/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/organIds/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"},message:"must match pattern \""+"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"+"\"",schema:"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$",parentSchema:schema31.properties.organIds.additionalProperties,data:data27};
+}
+if(data26.image !== undefined){
+let data27 = data26.image;
+if(typeof data27 === "string"){
+if(func2(data27) < 1){
+const err58 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/seal/image",schemaPath:"#/properties/issuers/additionalProperties/properties/seal/properties/image/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.issuers.additionalProperties.properties.seal.properties.image,data:data27};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -791,7 +789,7 @@ errors++;
 }
 }
 else {
-const err59 = {instancePath:instancePath+"/organIds/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/organIds/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.organIds.additionalProperties.type,parentSchema:schema31.properties.organIds.additionalProperties,data:data27};
+const err59 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/seal/image",schemaPath:"#/properties/issuers/additionalProperties/properties/seal/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.issuers.additionalProperties.properties.seal.properties.image.type,parentSchema:schema31.properties.issuers.additionalProperties.properties.seal.properties.image,data:data27};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -801,9 +799,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/organIds",schemaPath:"#/properties/organIds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.organIds.type,parentSchema:schema31.properties.organIds,data:data26};
+if(data26.diameterMm !== undefined){
+let data28 = data26.diameterMm;
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 > 60 || isNaN(data28)){
+const err60 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/seal/diameterMm",schemaPath:"#/properties/issuers/additionalProperties/properties/seal/properties/diameterMm/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.issuers.additionalProperties.properties.seal.properties.diameterMm,data:data28};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -812,15 +812,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-if(data.signers !== undefined){
-let data28 = data.signers;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-for(const key6 in data28){
-const _errs66 = errors;
-if(typeof key6 === "string"){
-if(!pattern4.test(key6)){
-const err61 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.signers.propertyNames,data:key6,propertyName:key6};
+if(data28 < 20 || isNaN(data28)){
+const err61 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/seal/diameterMm",schemaPath:"#/properties/issuers/additionalProperties/properties/seal/properties/diameterMm/minimum",keyword:"minimum",params:{comparison: ">=", limit: 20},message:"must be >= 20",schema:20,parentSchema:schema31.properties.issuers.additionalProperties.properties.seal.properties.diameterMm,data:data28};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -830,9 +823,8 @@ vErrors.push(err61);
 errors++;
 }
 }
-var valid14 = _errs66 === errors;
-if(!valid14){
-const err62 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema31.properties.signers.propertyNames,parentSchema:schema31.properties.signers,data:data28};
+else {
+const err62 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/seal/diameterMm",schemaPath:"#/properties/issuers/additionalProperties/properties/seal/properties/diameterMm/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.issuers.additionalProperties.properties.seal.properties.diameterMm.type,parentSchema:schema31.properties.issuers.additionalProperties.properties.seal.properties.diameterMm,data:data28};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -842,11 +834,9 @@ vErrors.push(err62);
 errors++;
 }
 }
-for(const key7 in data28){
-let data29 = data28[key7];
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.name === undefined){
-const err63 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.signers.additionalProperties.required,parentSchema:schema31.properties.signers.additionalProperties,data:data29};
+}
+else {
+const err63 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/seal",schemaPath:"#/properties/issuers/additionalProperties/properties/seal/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuers.additionalProperties.properties.seal.type,parentSchema:schema31.properties.issuers.additionalProperties.properties.seal,data:data26};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -855,8 +845,10 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data29.title === undefined){
-const err64 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.signers.additionalProperties.required,parentSchema:schema31.properties.signers.additionalProperties,data:data29};
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/issuers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/issuers/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuers.additionalProperties.type,parentSchema:schema31.properties.issuers.additionalProperties,data:data1};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -865,9 +857,10 @@ vErrors.push(err64);
 }
 errors++;
 }
-for(const key8 in data29){
-if(!((key8 === "name") || (key8 === "title"))){
-const err65 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signers.additionalProperties,data:data29};
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/issuers",schemaPath:"#/properties/issuers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.issuers.type,parentSchema:schema31.properties.issuers,data:data0};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -877,11 +870,14 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data29.name !== undefined){
-let data30 = data29.name;
+if(data.organIds !== undefined){
+let data29 = data.organIds;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+for(const key6 in data29){
+let data30 = data29[key6];
 if(typeof data30 === "string"){
-if(func1(data30) < 1){
-const err66 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/signers/additionalProperties/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signers.additionalProperties.properties.name,data:data30};
+if(func2(data30) < 1){
+const err66 = {instancePath:instancePath+"/organIds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/organIds/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.organIds.additionalProperties,data:data30};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -890,9 +886,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-else {
-const err67 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/signers/additionalProperties/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signers.additionalProperties.properties.name.type,parentSchema:schema31.properties.signers.additionalProperties.properties.name,data:data30};
+if(!pattern6.test(data30)){
+const err67 = {instancePath:instancePath+"/organIds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/organIds/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"},message:"must match pattern \""+"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$"+"\"",schema:"^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$",parentSchema:schema31.properties.organIds.additionalProperties,data:data30};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -902,11 +897,8 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data29.title !== undefined){
-let data31 = data29.title;
-if(typeof data31 === "string"){
-if(func1(data31) < 1){
-const err68 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/signers/additionalProperties/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signers.additionalProperties.properties.title,data:data31};
+else {
+const err68 = {instancePath:instancePath+"/organIds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/organIds/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.organIds.additionalProperties.type,parentSchema:schema31.properties.organIds.additionalProperties,data:data30};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -916,8 +908,9 @@ vErrors.push(err68);
 errors++;
 }
 }
+}
 else {
-const err69 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/signers/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signers.additionalProperties.properties.title.type,parentSchema:schema31.properties.signers.additionalProperties.properties.title,data:data31};
+const err69 = {instancePath:instancePath+"/organIds",schemaPath:"#/properties/organIds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.organIds.type,parentSchema:schema31.properties.organIds,data:data29};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -927,9 +920,14 @@ vErrors.push(err69);
 errors++;
 }
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/signers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signers.additionalProperties.type,parentSchema:schema31.properties.signers.additionalProperties,data:data29};
+if(data.signers !== undefined){
+let data31 = data.signers;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+for(const key7 in data31){
+const _errs73 = errors;
+if(typeof key7 === "string"){
+if(!pattern4.test(key7)){
+const err70 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.signers.propertyNames,data:key7,propertyName:key7};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -939,9 +937,9 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
-else {
-const err71 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signers.type,parentSchema:schema31.properties.signers,data:data28};
+var valid15 = _errs73 === errors;
+if(!valid15){
+const err71 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema31.properties.signers.propertyNames,parentSchema:schema31.properties.signers,data:data31};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -951,12 +949,11 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data.fonts !== undefined){
-let data32 = data.fonts;
+for(const key8 in data31){
+let data32 = data31[key8];
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-for(const key9 in data32){
-if(!(key9 === "dir")){
-const err72 = {instancePath:instancePath+"/fonts",schemaPath:"#/properties/fonts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.fonts,data:data32};
+if(data32.name === undefined){
+const err72 = {instancePath:instancePath+"/signers/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.signers.additionalProperties.required,parentSchema:schema31.properties.signers.additionalProperties,data:data32};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -965,12 +962,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-if(data32.dir !== undefined){
-let data33 = data32.dir;
-if(typeof data33 === "string"){
-if(func1(data33) < 1){
-const err73 = {instancePath:instancePath+"/fonts/dir",schemaPath:"#/properties/fonts/properties/dir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.fonts.properties.dir,data:data33};
+if(data32.title === undefined){
+const err73 = {instancePath:instancePath+"/signers/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.signers.additionalProperties.required,parentSchema:schema31.properties.signers.additionalProperties,data:data32};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -979,9 +972,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-else {
-const err74 = {instancePath:instancePath+"/fonts/dir",schemaPath:"#/properties/fonts/properties/dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.fonts.properties.dir.type,parentSchema:schema31.properties.fonts.properties.dir,data:data33};
+for(const key9 in data32){
+if(!(((key9 === "name") || (key9 === "title")) || (key9 === "signatureImage"))){
+const err74 = {instancePath:instancePath+"/signers/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signers.additionalProperties,data:data32};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -991,9 +984,11 @@ vErrors.push(err74);
 errors++;
 }
 }
-}
-else {
-const err75 = {instancePath:instancePath+"/fonts",schemaPath:"#/properties/fonts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.fonts.type,parentSchema:schema31.properties.fonts,data:data32};
+if(data32.name !== undefined){
+let data33 = data32.name;
+if(typeof data33 === "string"){
+if(func2(data33) < 1){
+const err75 = {instancePath:instancePath+"/signers/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/signers/additionalProperties/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signers.additionalProperties.properties.name,data:data33};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1003,12 +998,8 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data.pdf !== undefined){
-let data34 = data.pdf;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-for(const key10 in data34){
-if(!(key10 === "standard")){
-const err76 = {instancePath:instancePath+"/pdf",schemaPath:"#/properties/pdf/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.pdf,data:data34};
+else {
+const err76 = {instancePath:instancePath+"/signers/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/signers/additionalProperties/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signers.additionalProperties.properties.name.type,parentSchema:schema31.properties.signers.additionalProperties.properties.name,data:data33};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1018,10 +1009,11 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data34.standard !== undefined){
-let data35 = data34.standard;
-if(!((data35 === "pdfa-1b") || (data35 === "pdfa-2b"))){
-const err77 = {instancePath:instancePath+"/pdf/standard",schemaPath:"#/properties/pdf/properties/standard/enum",keyword:"enum",params:{allowedValues: schema31.properties.pdf.properties.standard.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.pdf.properties.standard.enum,parentSchema:schema31.properties.pdf.properties.standard,data:data35};
+if(data32.title !== undefined){
+let data34 = data32.title;
+if(typeof data34 === "string"){
+if(func2(data34) < 1){
+const err77 = {instancePath:instancePath+"/signers/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/signers/additionalProperties/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signers.additionalProperties.properties.title,data:data34};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1031,9 +1023,8 @@ vErrors.push(err77);
 errors++;
 }
 }
-}
 else {
-const err78 = {instancePath:instancePath+"/pdf",schemaPath:"#/properties/pdf/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.pdf.type,parentSchema:schema31.properties.pdf,data:data34};
+const err78 = {instancePath:instancePath+"/signers/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/signers/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signers.additionalProperties.properties.title.type,parentSchema:schema31.properties.signers.additionalProperties.properties.title,data:data34};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1043,14 +1034,155 @@ vErrors.push(err78);
 errors++;
 }
 }
-}
-else {
-const err79 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data32.signatureImage !== undefined){
+let data35 = data32.signatureImage;
+if(typeof data35 === "string"){
+if(func2(data35) < 1){
+const err79 = {instancePath:instancePath+"/signers/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/signatureImage",schemaPath:"#/properties/signers/additionalProperties/properties/signatureImage/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.signers.additionalProperties.properties.signatureImage,data:data35};
 if(vErrors === null){
 vErrors = [err79];
 }
 else {
 vErrors.push(err79);
+}
+errors++;
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/signers/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/signatureImage",schemaPath:"#/properties/signers/additionalProperties/properties/signatureImage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.signers.additionalProperties.properties.signatureImage.type,parentSchema:schema31.properties.signers.additionalProperties.properties.signatureImage,data:data35};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/signers/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/signers/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signers.additionalProperties.type,parentSchema:schema31.properties.signers.additionalProperties,data:data32};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/signers",schemaPath:"#/properties/signers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signers.type,parentSchema:schema31.properties.signers,data:data31};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data.fonts !== undefined){
+let data36 = data.fonts;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+for(const key10 in data36){
+if(!(key10 === "dir")){
+const err83 = {instancePath:instancePath+"/fonts",schemaPath:"#/properties/fonts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.fonts,data:data36};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data36.dir !== undefined){
+let data37 = data36.dir;
+if(typeof data37 === "string"){
+if(func2(data37) < 1){
+const err84 = {instancePath:instancePath+"/fonts/dir",schemaPath:"#/properties/fonts/properties/dir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.fonts.properties.dir,data:data37};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/fonts/dir",schemaPath:"#/properties/fonts/properties/dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.fonts.properties.dir.type,parentSchema:schema31.properties.fonts.properties.dir,data:data37};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/fonts",schemaPath:"#/properties/fonts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.fonts.type,parentSchema:schema31.properties.fonts,data:data36};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data.pdf !== undefined){
+let data38 = data.pdf;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key11 in data38){
+if(!(key11 === "standard")){
+const err87 = {instancePath:instancePath+"/pdf",schemaPath:"#/properties/pdf/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.pdf,data:data38};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data38.standard !== undefined){
+let data39 = data38.standard;
+if(!((data39 === "pdfa-1b") || (data39 === "pdfa-2b"))){
+const err88 = {instancePath:instancePath+"/pdf/standard",schemaPath:"#/properties/pdf/properties/standard/enum",keyword:"enum",params:{allowedValues: schema31.properties.pdf.properties.standard.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.pdf.properties.standard.enum,parentSchema:schema31.properties.pdf.properties.standard,data:data39};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/pdf",schemaPath:"#/properties/pdf/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.pdf.type,parentSchema:schema31.properties.pdf,data:data38};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+}
+else {
+const err90 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
 }
 errors++;
 }

@@ -50,7 +50,7 @@ function noticeChildren(doc: Doc, nextDrawingId: DrawingIds): (Paragraph | Table
   const spaceAbovePt = doc.title.summary.length > 0 ? spacingPt.afterTitle - summaryRuleDropPt : 0;
   const body = blocksToDocx(doc.body, { keepLast: true, spaceAbovePt, nextDrawingId });
   const lead = footnotesOf(doc).length > 0 ? [footnoteLeadParagraph()] : [];
-  return [...lead, headerTable(doc.header), ...titleParagraphs(doc.title), ...body.children, footerTable(doc.recipients, doc.signature, body.pageBreakAtEnd), endParagraph()];
+  return [...lead, headerTable(doc.header), ...titleParagraphs(doc.title), ...body.children, footerTable(doc.recipients, doc.signature, nextDrawingId, body.pageBreakAtEnd), endParagraph()];
 }
 
 /**
@@ -105,9 +105,9 @@ export function noticeDocument(doc: Doc): Document {
   return file;
 }
 
-/** Whether the DOCX of `doc` holds images: the appendices' charts. */
+/** Whether the DOCX of `doc` holds images: the signature and seal, the appendices' charts. */
 function hasImages(doc: Doc): boolean {
-  return (doc.appendices ?? []).some((appendix) => appendix.body.some((block) => block.type === 'chart'));
+  return doc.signature.images !== undefined || (doc.appendices ?? []).some((appendix) => appendix.body.some((block) => block.type === 'chart'));
 }
 
 /**

@@ -5,6 +5,10 @@
  */
 import {
   BorderStyle,
+  HorizontalPositionRelativeFrom,
+  ImageRun,
+  TextWrappingType,
+  VerticalPositionRelativeFrom,
   Header,
   LineRuleType,
   PageNumber,
@@ -19,7 +23,10 @@ import {
   WidthType,
 } from 'docx';
 import type { DocHeader, DocRecipients, DocSignature, DocTitle } from '../../ir.ts';
+import type { DrawingIds } from './chart.ts';
 import {
+  signatureImageBoxes,
+  type ImageBox,
   footerColumnsMm,
   footnote,
   headerColumnsMm,
@@ -148,7 +155,7 @@ export function titleParagraphs(title: DocTitle): Paragraph[] {
  * signature and seal, and the name on the right, in one row that never
  * splits across pages. `pageBreakBefore` starts it on a new page.
  */
-export function footerTable(recipients: DocRecipients, signature: DocSignature, pageBreakBefore = false): Table {
+export function footerTable(recipients: DocRecipients, signature: DocSignature, nextDrawingId: DrawingIds, pageBreakBefore = false): Table {
   const [leftTwip, rightTwip] = columnsTwip(footerColumnsMm);
   const left = [
     new Paragraph({
@@ -171,13 +178,54 @@ export function footerTable(recipients: DocRecipients, signature: DocSignature, 
     new Paragraph({
       style: StyleId.signerName,
       spacing: { before: ptToTwip(signature.gapPt) },
-      children: [new TextRun(signature.name)],
+      children: [...signatureImageRuns(signature, rightTwip / 20, nextDrawingId), new TextRun(signature.name)],
     }),
   ];
   return frameTable(
     [leftTwip, rightTwip],
     [new TableRow({ cantSplit: true, children: [frameCell(leftTwip, left), frameCell(rightTwip, right)] })],
   );
+}
+
+/** EMUs: 12 700 to the point; docx's ImageRun sizes are pixels of 9 525 EMUs. */
+const EMU_PER_PT = 12700;
+const EMU_PER_PX = 9525;
+
+/**
+ * The signature and seal images (ô 7c, ô 8) as floating pictures anchored
+ * in the signer's name paragraph, whose space before is the signature gap:
+ * positioned from the cell (column) and the paragraph's top, where the gap
+ * begins, at nd30.ts signatureImageBoxes, in front of the text and free to
+ * overlap it, as Word places a signature; the seal over the signature.
+ */
+function signatureImageRuns(signature: DocSignature, columnPt: number, nextDrawingId: DrawingIds): ImageRun[] {
+  const { images } = signature;
+  if (!images) return [];
+  const { signature: sig, seal } = images;
+  const boxes = signatureImageBoxes(columnPt, signature.gapPt, sig ? sig.widthPx / sig.heightPx : undefined, seal?.diameterMm);
+  const run = (png: Uint8Array, box: ImageBox, name: string, description: string, zIndex: number): ImageRun => {
+    const id = nextDrawingId();
+    return new ImageRun({
+      type: 'png',
+      data: png,
+      transformation: { width: (box.widthPt * EMU_PER_PT) / EMU_PER_PX, height: (box.heightPt * EMU_PER_PT) / EMU_PER_PX },
+      floating: {
+        horizontalPosition: { relative: HorizontalPositionRelativeFrom.COLUMN, offset: Math.round(box.xPt * EMU_PER_PT) },
+        verticalPosition: { relative: VerticalPositionRelativeFrom.PARAGRAPH, offset: Math.round(box.yPt * EMU_PER_PT) },
+        allowOverlap: true,
+        layoutInCell: true,
+        lockAnchor: true,
+        behindDocument: false,
+        wrap: { type: TextWrappingType.NONE },
+        zIndex,
+      },
+      altText: { id: String(id), name, description },
+    });
+  };
+  const runs: ImageRun[] = [];
+  if (sig && boxes.signature) runs.push(run(sig.png, boxes.signature, 'Signature', `Chữ ký: ${signature.name}`, 1));
+  if (seal && boxes.seal) runs.push(run(seal.png, boxes.seal, 'Seal', 'Con dấu', 2));
+  return runs;
 }
 
 /**

@@ -7,6 +7,7 @@
  * operator Tw, which only widens the single byte 32, cannot justify; a
  * justified line instead carries a TJ adjustment after each space glyph.
  */
+import type { InkImage } from '../../ir.ts';
 import type { FaceName, FontSet } from './fonts.ts';
 import { FACE_NAMES } from './fonts.ts';
 import type { Word } from './layout.ts';
@@ -47,8 +48,24 @@ export interface PlaceShape {
   readonly heightPt: number;
 }
 
+/**
+ * A signature or seal image (ô 7c, ô 8), drawn as a stencil mask painted in
+ * the ink's colour: no soft mask, so PDF/A-1 allows it.
+ */
+export interface ImageShape {
+  readonly kind: 'image';
+  /** Its name in the pages' /XObject resources. */
+  readonly name: string;
+  readonly image: InkImage;
+  readonly xPt: number;
+  /** Top edge, from the page's top edge (or the line's top, before pagination). */
+  readonly yPt: number;
+  readonly widthPt: number;
+  readonly heightPt: number;
+}
+
 /** Anything a page shows (and the signature's place, which it does not). */
-export type Shape = TextShape | RectShape | PlaceShape;
+export type Shape = TextShape | RectShape | PlaceShape | ImageShape;
 
 /** Resource name of each face in every page's /Font dictionary. */
 export const FONT_RESOURCE: Readonly<Record<FaceName, string>> = { regular: 'F1', bold: 'F2', italic: 'F3', boldItalic: 'F4' };
@@ -163,6 +180,12 @@ export function drawPage(shapes: readonly Shape[], pageHeightPt: number, encoder
     const state = { face: '' as FaceName | '', sizePt: 0, risePt: 0 };
     for (const t of texts) drawLine(t, pageHeightPt, encoder, state, out);
     out.push('ET');
+  }
+  // Over the text, as a stamped seal lies over the chức vụ lines; in layout order (the seal over the signature).
+  for (const i of shapes) {
+    if (i.kind !== 'image') continue;
+    const [r, g, b] = i.image.rgb;
+    out.push('q', `${num(r)} ${num(g)} ${num(b)} rg`, `${num(i.widthPt)} 0 0 ${num(i.heightPt)} ${num(i.xPt)} ${num(pageHeightPt - i.yPt - i.heightPt)} cm`, `/${i.name} Do`, 'Q');
   }
   return out.join('\n');
 }

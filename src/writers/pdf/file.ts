@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import type { Hash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { PDFContext, PDFHexString, PDFRawStream, PDFRef, PDFStreamWriter, PDFString, PDFWriter } from 'pdf-lib';
-import type { DocMeta } from '../../ir.ts';
+import type { DocMeta, InkImage } from '../../ir.ts';
 import type { FontFace, FontSet } from './fonts.ts';
 import { FONT_RESOURCE, num } from './draw.ts';
 import type { FaceGlyphs, GlyphEncoder } from './draw.ts';
@@ -36,6 +36,8 @@ export interface PdfParts {
   readonly pageWidthPt: number;
   readonly pageHeightPt: number;
   readonly standard?: PdfStandard;
+  /** The signature and seal images the pages draw, by resource name. */
+  readonly images?: readonly { readonly name: string; readonly image: InkImage }[];
 }
 
 /** zlib level: on our streams 4 is within 2 % of the default 6's size, in two thirds of the time. */
@@ -45,7 +47,7 @@ const DEFLATE_LEVEL = 4;
  * A compressed stream object. Its compressed bytes feed the document ID's
  * hash: they depend on nothing but the content, and are smaller to hash.
  */
-function stream(context: PDFContext, bytes: Uint8Array, hash: Hash, extra: Record<string, number> = {}): PDFRawStream {
+function stream(context: PDFContext, bytes: Uint8Array, hash: Hash, extra: Record<string, number | string | boolean> = {}): PDFRawStream {
   const compressed = deflateSync(bytes, { level: DEFLATE_LEVEL });
   hash.update(compressed);
   return PDFRawStream.of(context.obj({ Filter: 'FlateDecode', ...extra }), compressed);
@@ -257,7 +259,14 @@ export async function assemblePdf(parts: PdfParts): Promise<Uint8Array> {
   const fontDict = embedFonts(context, fonts, encoder, hash, standard !== undefined);
 
   const pagesRef = context.nextRef();
-  const resources = context.register(context.obj({ Font: fontDict }));
+  // Signature and seal images: 1-bit stencil masks (ImageMask), painted in the fill colour; no soft mask, which PDF/A-1 forbids.
+  const xObjects: Record<string, PDFRef> = {};
+  for (const { name, image } of parts.images ?? []) {
+    xObjects[name] = context.register(
+      stream(context, image.mask, hash, { Type: 'XObject', Subtype: 'Image', Width: image.widthPx, Height: image.heightPx, ImageMask: true, BitsPerComponent: 1 }),
+    );
+  }
+  const resources = context.register(context.obj(Object.keys(xObjects).length > 0 ? { Font: fontDict, XObject: xObjects } : { Font: fontDict }));
   const mediaBox = [0, 0, Number(num(parts.pageWidthPt)), Number(num(parts.pageHeightPt))];
   const kids: PDFRef[] = contents.map((content) => {
     const contentRef = context.register(stream(context, Buffer.from(content, 'latin1'), hash));

@@ -11,11 +11,12 @@
  * notice's PDF and its DOCX show the same lines on the same pages
  * (`npm run parity` checks it).
  */
-import type { Appendix, AppendixBlock, Chart, Doc, Run, Table } from '../../ir.ts';
+import type { Appendix, AppendixBlock, Chart, Doc, DocSignature, Run, Table } from '../../ir.ts';
 import { assertNever, footnotesOf } from '../../ir.ts';
 import { InternalError } from '../../errors.ts';
 import {
   appendixSizePt,
+  signatureImageBoxes,
   bodyTable,
   chart as chartGeometry,
   firstLineIndentMm,
@@ -40,7 +41,7 @@ import {
   superscript,
   textWidthMm,
 } from '../../nd30.ts';
-import type { Shape } from './draw.ts';
+import type { ImageShape, Shape } from './draw.ts';
 import type { FaceName, FontSet } from './fonts.ts';
 import { tableColumnsTwip } from '../table.ts';
 import { appendixTitleLines, summaryLines } from '../title.ts';
@@ -450,7 +451,7 @@ class Setter {
         spaceBeforePt: i === 0 ? spacingPt.beforeFooter : 0,
       })),
       // Ô 7c and ô 8: the blank between chức vụ and name, marked (never drawn) for the signature's place.
-      { lines: [{ heightPt: 0, content: [{ kind: 'place', xPt: 0, yPt: 0, widthPt: rightColPt, heightPt: signature.gapPt } satisfies Shape] }] },
+      { lines: [{ heightPt: 0, content: [{ kind: 'place', xPt: 0, yPt: 0, widthPt: rightColPt, heightPt: signature.gapPt } satisfies Shape, ...imageShapes(signature, rightColPt)] }] },
       { lines: this.plain(signature.name, 'bold', sizePt.signature, rightColPt, 'center'), spaceBeforePt: signature.gapPt },
     ]);
     const shapes = [...left.shapes.map((s) => moveRight(s, leftPt)), ...right.shapes.map((s) => moveRight(s, leftPt + leftColPt))];
@@ -535,4 +536,19 @@ function styled(runs: readonly Run[], size: number): StyledText[] {
 /** Body lines start at the left margin (and so do their footnotes, placed once already). */
 function atLeft(lines: Lines): Lines {
   return lines.map((line) => ({ ...line, content: line.content.map((s) => moveRight(s, leftPt)) }));
+}
+
+/** The seal image's resource name (signing finds the seal's box by it). */
+export const SEAL_IMAGE = 'Seal';
+
+/** The signature and seal images in the signature gap of a column `columnPt` wide (nd30.ts signatureImageBoxes), signature first. */
+function imageShapes(signature: DocSignature, columnPt: number): ImageShape[] {
+  const { images } = signature;
+  if (!images) return [];
+  const { signature: sig, seal } = images;
+  const boxes = signatureImageBoxes(columnPt, signature.gapPt, sig ? sig.widthPx / sig.heightPx : undefined, seal?.diameterMm);
+  const shapes: ImageShape[] = [];
+  if (sig && boxes.signature) shapes.push({ kind: 'image', name: 'Sig', image: sig, ...boxes.signature });
+  if (seal && boxes.seal) shapes.push({ kind: 'image', name: SEAL_IMAGE, image: seal, ...boxes.seal });
+  return shapes;
 }
