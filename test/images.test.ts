@@ -9,7 +9,7 @@ import { writeFileSync, readFileSync, mkdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { encode } from 'fast-png';
-import { PDFDocument, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFBool } from 'pdf-lib';
+import { decodePDFRawStream, PDFBool, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
 import { parse, stringify } from 'yaml';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -279,6 +279,14 @@ describe('a notice with images', () => {
     const seal = ((normal.dict.lookup(PDFName.of('Resources')) as PDFDict).lookup(PDFName.of('XObject')) as PDFDict).lookup(PDFName.of('Seal')) as PDFRawStream;
     expect(seal.dict.lookup(PDFName.of('ImageMask'))).toBe(PDFBool.True);
     expect((seal.dict.lookup(PDFName.of('Width')) as PDFNumber).asNumber()).toBe(200);
+    // The signer's visible signature draws nothing over the signature image the page already shows (no text operators).
+    const signer = fields
+      .asArray()
+      .map((ref) => doc.context.lookup(ref as never) as PDFDict)
+      .find((f) => String(f.lookup(PDFName.of('T'))).includes('NguoiKy'))!;
+    const signerAppearance = (signer.lookup(PDFName.of('AP')) as PDFDict).lookup(PDFName.of('N')) as PDFRawStream;
+    const content = Buffer.from(decodePDFRawStream(signerAppearance).decode()).toString('latin1');
+    expect(content).not.toMatch(/\bTj\b|\bTJ\b|\bBT\b/);
   }, 120_000);
 
   it('PDF/A-1b with images passes PDFBox Preflight', async () => {

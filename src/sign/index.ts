@@ -164,7 +164,8 @@ export async function signNotice(s: NoticeSigning): Promise<Outcome<Uint8Array>>
     s.role === 'signer'
       ? { name: fieldNames.signer, pageIndex: s.place.pageIndex, rectPt: s.place.rectPt }
       : { name: fieldNames.agency, pageIndex: s.place.pageIndex, rectPt: s.place.seal?.rectPt ?? INVISIBLE };
-  const appearance = s.role === 'signer' ? { lines: [s.key.commonName, vietnamTime(s.now)], sizePt: signatureText.sizePt, rgb: signatureText.rgb } : undefined;
+  // Where the page already shows the signer's signature image (ô 7c), the signature field draws nothing over it.
+  const appearance = s.role === 'signer' && !s.place.signatureImage ? { lines: [s.key.commonName, vietnamTime(s.now)], sizePt: signatureText.sizePt, rgb: signatureText.rgb } : undefined;
   // The agency of a notice with a seal image signs visibly: the seal (ô 8) is its signature's appearance.
   const sealImage = s.role === 'agency' ? s.place.seal?.image : undefined;
   const value = await signPdf(s.bytes, { key: s.key, field, signingTime: s.now, fonts: s.fonts, ...(appearance ? { appearance } : {}), ...(sealImage ? { sealImage } : {}) });

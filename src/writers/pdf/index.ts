@@ -10,7 +10,7 @@ import type { Doc, InkImage } from '../../ir.ts';
 import { drawPage, GlyphEncoder, type ImageShape, type PlaceShape } from './draw.ts';
 import { assemblePdf, type PdfStandard } from './file.ts';
 import type { FontSet } from './fonts.ts';
-import { pageHeightPt, pageWidthPt, SEAL_IMAGE, typeset } from './typeset.ts';
+import { pageHeightPt, pageWidthPt, SEAL_IMAGE, SIGNATURE_IMAGE, typeset } from './typeset.ts';
 
 export type { FaceName, FontSet, LoadFontsOptions } from './fonts.ts';
 export { loadFonts } from './fonts.ts';
@@ -55,6 +55,8 @@ export interface SignaturePlace {
   readonly rectPt: readonly [number, number, number, number];
   /** The seal image and its box on that page, when the notice carries one (ô 8): the agency signature's visible place. */
   readonly seal?: { readonly image: InkImage; readonly rectPt: readonly [number, number, number, number] };
+  /** True when the page shows the signer's signature image there (ô 7c). */
+  readonly signatureImage?: true;
 }
 
 /** The signature's place in the PDF that `writePdf(doc, fonts)` writes: the same layout, read back. */
@@ -68,7 +70,8 @@ export function signaturePlace(doc: Doc, fonts: FontSet): SignaturePlace {
       return [box.xPt, top - box.heightPt, box.xPt + box.widthPt, top];
     };
     const seal = pages[pageIndex].find((s): s is ImageShape => s.kind === 'image' && s.name === SEAL_IMAGE);
-    return { pageIndex, rectPt: rect(place), ...(seal ? { seal: { image: seal.image, rectPt: rect(seal) } } : {}) };
+    const signature = pages[pageIndex].some((s) => s.kind === 'image' && s.name === SIGNATURE_IMAGE);
+    return { pageIndex, rectPt: rect(place), ...(seal ? { seal: { image: seal.image, rectPt: rect(seal) } } : {}), ...(signature ? { signatureImage: true as const } : {}) };
   }
   throw new Error('the layout has no signature place');
 }

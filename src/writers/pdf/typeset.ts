@@ -541,6 +541,9 @@ function atLeft(lines: Lines): Lines {
 /** The seal image's resource name (signing finds the seal's box by it). */
 export const SEAL_IMAGE = 'Seal';
 
+/** The signature image's resource name (signing finds it by this name). */
+export const SIGNATURE_IMAGE = 'Sig';
+
 /** The signature and seal images in the signature gap of a column `columnPt` wide (nd30.ts signatureImageBoxes), signature first. */
 function imageShapes(signature: DocSignature, columnPt: number): ImageShape[] {
   const { images } = signature;
@@ -548,7 +551,7 @@ function imageShapes(signature: DocSignature, columnPt: number): ImageShape[] {
   const { signature: sig, seal } = images;
   const boxes = signatureImageBoxes(columnPt, signature.gapPt, sig ? sig.widthPx / sig.heightPx : undefined, seal?.diameterMm);
   const shapes: ImageShape[] = [];
-  if (sig && boxes.signature) shapes.push({ kind: 'image', name: 'Sig', image: sig, ...boxes.signature });
+  if (sig && boxes.signature) shapes.push({ kind: 'image', name: SIGNATURE_IMAGE, image: sig, ...boxes.signature });
   if (seal && boxes.seal) shapes.push({ kind: 'image', name: SEAL_IMAGE, image: seal, ...boxes.seal });
   return shapes;
 }
