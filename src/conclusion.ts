@@ -310,3 +310,28 @@ export function nodeDirectives(node: BodyNode): Directive[] {
   for (const point of node.enumerate?.items ?? []) if (point.directive) out.push(point.directive);
   return out;
 }
+
+/**
+ * The last day a deadline allows, as an ISO date (a month, quarter or year
+ * resolves to its last day); undefined for a deadline in words such as
+ * "thường xuyên". The one rule for validation, composing, the task register
+ * and the edXML DueDate.
+ */
+export function deadlineEnd(deadline: Deadline): string | undefined {
+  const lastDayOfMonth = (year: number, month: number): string => {
+    const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  };
+  switch (deadline.kind) {
+    case 'date':
+      return deadline.date;
+    case 'month':
+      return lastDayOfMonth(deadline.year, deadline.month);
+    case 'quarter':
+      return lastDayOfMonth(deadline.year, deadline.quarter * 3);
+    case 'year':
+      return `${deadline.year}-12-31`;
+    case 'text':
+      return undefined;
+  }
+}

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deadlineDate, EDXML_NS } from '../src/export/edxml.ts';
+import { deadlineEnd } from '../src/conclusion.ts';
+import { EDXML_NS } from '../src/export/edxml.ts';
 import { removeProjects, run, tempProject } from './build-project.ts';
 import { identity, p12 } from './helpers/pki.ts';
 
@@ -120,12 +121,13 @@ describe('ketluan export --edxml', () => {
     expect(Buffer.compare(Buffer.from(text('edXML:ContentTransferEncoded'), 'base64'), readFileSync(join(cwd, pdf)))).toBe(0);
   }, 60_000);
 
-  it('deadlines: a month or a quarter ends on its last day; words have no date', () => {
-    expect(deadlineDate({ kind: 'date', date: '2025-11-15' })).toBe('2025-11-15');
-    expect(deadlineDate({ kind: 'month', year: 2024, month: 2 })).toBe('2024-02-29');
-    expect(deadlineDate({ kind: 'quarter', year: 2026, quarter: 1 })).toBe('2026-03-31');
-    expect(deadlineDate({ kind: 'quarter', year: 2026, quarter: 4 })).toBe('2026-12-31');
-    expect(deadlineDate({ kind: 'text', text: 'thường xuyên' })).toBeUndefined();
+  it('deadlines: a month, a quarter or a year ends on its last day; words have no date', () => {
+    expect(deadlineEnd({ kind: 'date', date: '2025-11-15' })).toBe('2025-11-15');
+    expect(deadlineEnd({ kind: 'month', year: 2024, month: 2 })).toBe('2024-02-29');
+    expect(deadlineEnd({ kind: 'quarter', year: 2026, quarter: 1 })).toBe('2026-03-31');
+    expect(deadlineEnd({ kind: 'quarter', year: 2026, quarter: 4 })).toBe('2026-12-31');
+    expect(deadlineEnd({ kind: 'year', year: 2025 })).toBe('2025-12-31');
+    expect(deadlineEnd({ kind: 'text', text: 'thường xuyên' })).toBeUndefined();
   });
 
   it('bad input: no organId (KL520), an OrganId in the wrong form (KL205), no PDF (KL521), a stale PDF (KL501)', async () => {

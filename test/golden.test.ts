@@ -1,6 +1,6 @@
 /**
- * Golden tests: the two reference notices in test/reference/notices/ (copied
- * from the published texts; a user's clone has no ../shared),
+ * Golden tests: the two reference notices in test/reference/notices/ (the
+ * published texts, kept in the repository),
  * rebuilt from conclusions/*.yaml, compared paragraph by paragraph with the
  * published text (whitespace-normalised), in the DOCX and in the PDF.
  *

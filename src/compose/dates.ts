@@ -55,30 +55,6 @@ export function deadlineView(deadline: Deadline, defaultStyle: DeadlineStyle): D
   }
 }
 
-/**
- * Last day a deadline allows (a month or quarter resolves to its last day);
- * undefined for free-text deadlines such as "thường xuyên".
- */
-export function deadlineEnd(deadline: Deadline): string | undefined {
-  switch (deadline.kind) {
-    case 'date':
-      return deadline.date;
-    case 'month':
-      return lastDayOfMonth(deadline.year, deadline.month);
-    case 'quarter':
-      return lastDayOfMonth(deadline.year, deadline.quarter * 3);
-    case 'year':
-      return `${deadline.year}-12-31`;
-    case 'text':
-      return undefined;
-  }
-}
-
-function lastDayOfMonth(year: number, month: number): string {
-  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 /** The meeting's date for `templates/phrases/date.hbs`: one day, a range, or a part of a day; every key present. */
 export interface MeetingDateView extends DateParts {
   /** Last day of a meeting held over several days, or null. */

@@ -9,7 +9,7 @@
  * the format (PVN-Organization/API-Gateway-iOffice, SDKVXP_Example
  * edoc_new.edxml).
  */
-import type { Conclusion, Config, Deadline } from '../conclusion.ts';
+import { deadlineEnd, nodeDirectives, type Conclusion, type Config } from '../conclusion.ts';
 import type { Notice } from '../compose/index.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Doc } from '../ir.ts';
@@ -41,28 +41,15 @@ export function edxmlDate(iso: string): string {
   return iso.replace(/-/g, '/');
 }
 
-/** The last day a deadline allows, as an ISO date; undefined for a deadline in words. */
-export function deadlineDate(d: Deadline): string | undefined {
-  const last = (year: number, month: number): string => `${year}-${String(month).padStart(2, '0')}-${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0')}`;
-  switch (d.kind) {
-    case 'date':
-      return d.date;
-    case 'month':
-      return last(d.year, d.month);
-    case 'quarter':
-      return last(d.year, d.quarter * 3);
-    case 'text':
-      return undefined;
-  }
-}
-
 /** The earliest deadline of the notice's tasks (DueDate). */
 export function earliestDeadline(c: Conclusion): string | undefined {
   let earliest: string | undefined;
+  // Every task counts: a node's own, each of its `tasks`, its enumerated points'.
   walkBody(c.body, (node) => {
-    const d = node.kind === 'section' ? undefined : node.directive?.deadline;
-    const date = d ? deadlineDate(d) : undefined;
-    if (date !== undefined && (earliest === undefined || date < earliest)) earliest = date;
+    for (const directive of nodeDirectives(node)) {
+      const date = directive.deadline ? deadlineEnd(directive.deadline) : undefined;
+      if (date !== undefined && (earliest === undefined || date < earliest)) earliest = date;
+    }
   });
   return earliest;
 }

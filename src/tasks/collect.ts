@@ -2,9 +2,8 @@
  * Conclusion → tasks: every body node that carries a directive, with its
  * text and deadline worded by the same templates as the notice.
  */
-import type { BodyNode, Conclusion, Directive } from '../conclusion.ts';
+import { deadlineEnd, type BodyNode, type Conclusion, type Directive } from '../conclusion.ts';
 import { composeNotice, type NodeView } from '../compose/index.ts';
-import { deadlineEnd } from '../compose/dates.ts';
 import { InternalError } from '../errors.ts';
 import type { TemplateSet } from '../render/index.ts';
 import { noticeWords, summarize } from './text.ts';

@@ -1,7 +1,6 @@
 /**
  * Calendar checks and arithmetic for ISO dates (YYYY-MM-DD), in UTC.
  */
-import type { Deadline } from '../conclusion.ts';
 
 /** True when `iso` is YYYY-MM-DD and that day exists (no 2023-02-30). */
 export function isRealDate(iso: string): boolean {
@@ -37,27 +36,3 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** YYYY-MM-DD of a year, month and day (no calendar check). */
-export function isoDate(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/**
- * The last day a deadline allows, as YYYY-MM-DD: the day itself, the last
- * day of the month, or the last day of the quarter; undefined for free text
- * ("thường xuyên"), which has no calendar meaning.
- */
-export function lastDayOf(d: Deadline): string | undefined {
-  switch (d.kind) {
-    case 'date':
-      return d.date;
-    case 'month':
-      return isoDate(d.year, d.month, daysInMonth(d.year, d.month));
-    case 'quarter':
-      return isoDate(d.year, d.quarter * 3, daysInMonth(d.year, d.quarter * 3));
-    case 'year':
-      return isoDate(d.year, 12, 31);
-    case 'text':
-      return undefined;
-  }
-}

@@ -9,7 +9,7 @@
  * schema says, so a file's every problem is reported in one run.
  */
 import { isScalar, isSeq, type Node as YamlNode, type Scalar } from 'yaml';
-import { nodeDirectives, type BodyNode, type Conclusion, type Deadline } from '../conclusion.ts';
+import { deadlineEnd, nodeDirectives, type BodyNode, type Conclusion, type Deadline } from '../conclusion.ts';
 import { excerpt, formatPath } from '../diagnostics.ts';
 import { footnoteMarkLike, footnoteMarkPattern, isIndexPhrase, referenceLike } from '../render/helpers.ts';
 import { agencyKey } from '../compose/recipients.ts';
@@ -17,7 +17,7 @@ import { upper } from '../compose/signature.ts';
 import { textWidthPt } from '../metrics.ts';
 import { appendixSizePt, sizePt, textAreaWidthPt } from '../nd30.ts';
 import { nodeAt, type SourceDoc } from '../source/index.ts';
-import { lastDayOf, workingDaysBetween } from './dates.ts';
+import { workingDaysBetween } from './dates.ts';
 import { didYouMean } from './suggest.ts';
 import type { Reporter } from './normalize.ts';
 
@@ -77,7 +77,7 @@ function checkDates(c: Conclusion, r: Reporter): void {
   walkBody(c.body, (node) => {
     for (const directive of nodeDirectives(node)) {
       const d = directive.deadline;
-      const last = d ? lastDayOf(d) : undefined;
+      const last = d ? deadlineEnd(d) : undefined;
       if (!d || last === undefined) continue;
       const at = [...directive.path, 'deadline'];
       if (last < meeting) {

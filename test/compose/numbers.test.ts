@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alpha, formatDecimal, ordinalWord, pad2, roman } from '../../src/compose/numbers.ts';
-import { dateParts, deadlineEnd, deadlineView } from '../../src/compose/dates.ts';
+import { deadlineEnd } from '../../src/conclusion.ts';
+import { dateParts, deadlineView } from '../../src/compose/dates.ts';
 
 describe('formatDecimal', () => {
   it.each([
