@@ -114,6 +114,9 @@ export interface BuildResult {
 /** Thrown when the build cannot start at all (the fonts cannot be loaded). */
 export class BuildSetupError extends Error {
   override name = 'BuildSetupError';
+  constructor(readonly said: { readonly vi: string; readonly en: string }) {
+    super(said.vi);
+  }
 }
 
 interface Planned {
@@ -592,12 +595,14 @@ async function renderAll(
 
 /** Loads the fonts (in this thread) to learn their identity. */
 async function loadFontsId(project: Project): Promise<string> {
-  const { loadFonts } = await import('../writers/pdf/fonts.ts');
+  const { loadFonts, FontError } = await import('../writers/pdf/fonts.ts');
   const dir = project.config.fonts?.dir;
   try {
     return fontSetId(Object.values(loadFonts(dir ? { fontDir: resolve(project.cwd, dir) } : {}).faces));
   } catch (error) {
-    throw new BuildSetupError((error as Error).message);
+    // A font error says itself in both languages; anything else has only its message.
+    const message = (error as Error).message;
+    throw new BuildSetupError(error instanceof FontError ? error.said : { vi: message, en: message });
   }
 }
 

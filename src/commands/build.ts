@@ -138,7 +138,7 @@ export async function runBuild(ctx: CommandContext, { paths, values, pool, show 
   } catch (error) {
     progress.clear();
     if (!(error instanceof BuildSetupError)) throw error;
-    ctx.stderr.write((ctx.lang === 'vi' ? `Không tải được phông chữ cho PDF: ${error.message}` : `Cannot load the PDF fonts: ${error.message}`) + '\n');
+    ctx.stderr.write((ctx.lang === 'vi' ? `Không tải được phông chữ cho PDF: ${error.said.vi}` : `Cannot load the PDF fonts: ${error.said.en}`) + '\n');
     return exit.invalid;
   }
   progress.clear();

@@ -13,7 +13,7 @@ import { sampleNotice } from '../../bench/writers.ts';
 import type { Doc } from '../../src/ir.ts';
 import { headerDistanceMm, lineHeightPt, margin, mmToTwip, orgRuleRatio, sizePt } from '../../src/nd30.ts';
 import type { RectShape, Shape, TextShape } from '../../src/writers/pdf/draw.ts';
-import { FACE_NAMES, FontFileError, MAX_FONT_BYTES } from '../../src/writers/pdf/fonts.ts';
+import { FACE_NAMES, FontError, MAX_FONT_BYTES } from '../../src/writers/pdf/fonts.ts';
 import { loadFonts, MissingGlyphError, writePdf } from '../../src/writers/pdf/index.ts';
 import { advancePt } from '../../src/writers/pdf/measure.ts';
 import { typeset } from '../../src/writers/pdf/typeset.ts';
@@ -329,7 +329,7 @@ describe('loadFonts', () => {
     try {
       expect(loadFonts({ fontDir: linked }).origin).toBe('directory');
       expect(() => loadFonts({ fontDir: big })).toThrow(`${join(big, 'a-big.ttf')} quá lớn (50 MB); một tệp phông chữ không được quá 50 MB`);
-      expect(() => loadFonts({ fontDir: zero })).toThrow(FontFileError);
+      expect(() => loadFonts({ fontDir: zero })).toThrow(FontError);
       expect(() => loadFonts({ fontDir: zero })).toThrow(`${join(zero, 'a-zero.ttf')} không phải một tệp phông chữ thông thường`);
     } finally {
       for (const dir of [linked, big, zero]) rmSync(dir, { recursive: true, force: true });

@@ -220,14 +220,14 @@ function readFontFile(path: string): Uint8Array {
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) {
-      throw new FontFileError(path, {
+      throw new FontError(path, {
         vi: `${path} không phải một tệp phông chữ thông thường (là thư mục, ống dẫn hay thiết bị); ketluan chỉ đọc tệp .ttf/.otf thông thường`,
         en: `${path} is not a regular font file (it is a folder, pipe or device); ketluan reads only regular .ttf/.otf files`,
       });
     }
     if (st.size > MAX_FONT_BYTES) {
       const mb = (n: number): string => (n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
-      throw new FontFileError(path, {
+      throw new FontError(path, {
         vi: `${path} quá lớn (${mb(st.size)} MB); một tệp phông chữ không được quá ${mb(MAX_FONT_BYTES)} MB`,
         en: `${path} is too large (${mb(st.size)} MB); a font file may be at most ${mb(MAX_FONT_BYTES)} MB`,
       });
@@ -309,10 +309,6 @@ export class FontError extends InputError {
   }
 }
 
-/** A font file that is not a regular file, or too large (it is never read): said for the clerk, naming the file. */
-export class FontFileError extends FontError {
-  override name = 'FontFileError';
-}
 
 /** The four faces in a folder, identified by their style bits; throws a FontError unless there is exactly one of each. */
 function facesInDirectory(dir: string): Record<FaceName, FontFace> {
